@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "onething",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "OneThing", targets: ["OneThing"]),
+        .executable(name: "onething", targets: ["OneThingCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // Stage 0: the system libyaml (Debian's libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Stage 1: source files, locations, diagnostics and the located YAML composer.
+        .target(name: "OneThingSource", dependencies: ["CYAML"]),
+        // Stage 2: the typed model of bundles and catalogues, decoded from located YAML.
+        .target(name: "OneThingModel", dependencies: ["OneThingSource"]),
+        // Stage 3: the condition language: parse, type check, evaluate, reason.
+        .target(name: "OneThingConditions", dependencies: ["OneThingModel"]),
+        // Stage 4: plans, schedules and the worst-case promise check.
+        .target(name: "OneThingPlan", dependencies: ["OneThingConditions"]),
+        // The library product for embedding: validation of files and trees.
+        .target(name: "OneThing", dependencies: ["OneThingPlan"]),
+        .executableTarget(
+            name: "OneThingCLI",
+            dependencies: [
+                "OneThing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OneThingSourceTests", dependencies: ["OneThingSource"]),
+        .testTarget(name: "OneThingModelTests", dependencies: ["OneThingModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
+        .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
+        .testTarget(name: "OneThingTests", dependencies: ["OneThing"]),
+        .testTarget(name: "OneThingCLITests", dependencies: ["OneThing"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,105 @@
+import OneThingSource
+
+/// Where a material comes from.
+public enum MaterialSource: String, Sendable, Hashable, CaseIterable {
+    /// The applicant brings it.
+    case applicant
+    /// It is fetched from an electronic licence (电子证照).
+    case eLicence = "e-licence"
+    /// It is fetched from shared government data (共享数据).
+    case sharedData = "shared-data"
+    /// An item of the same bundle issues it.
+    case output
+}
+
+/// Something the applicant provides or the system obtains (材料).
+public struct Material: Hashable, Sendable {
+    /// The material's id.
+    public var id: Located<String>
+    /// Its name: `食品安全规章制度目录`.
+    public var name: String
+    /// Where it comes from.
+    public var source: MaterialSource
+    /// With source `output`: the output it is.
+    public var output: Located<String>?
+    /// Whether it is a core material (主要材料).
+    public var core: Bool
+    /// The deadline within which it may follow later (容缺), if it may.
+    public var deferrable: Located<TimeLimit>?
+    /// Whether a signed commitment (告知承诺) may replace it.
+    public var commitment: Bool
+    /// A description for the applicant.
+    public var description: String?
+
+    /// Creates a material.
+    public init(
+        id: Located<String>, name: String, source: MaterialSource = .applicant,
+        output: Located<String>? = nil, core: Bool = false, deferrable: Located<TimeLimit>? = nil,
+        commitment: Bool = false, description: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.source = source
+        self.output = output
+        self.core = core
+        self.deferrable = deferrable
+        self.commitment = commitment
+        self.description = description
+    }
+}
+
+/// The kind of an output.
+public enum OutputKind: String, Sendable, Hashable, CaseIterable {
+    /// A licence (许可证、执照).
+    case licence
+    /// A certificate (证明).
+    case certificate
+    /// A decision (决定书).
+    case decision
+    /// A record of a filing (备案回执).
+    case record
+    /// A payment.
+    case payment
+    /// Anything else.
+    case other
+}
+
+/// What an item issues (证照/结果).
+public struct Output: Hashable, Sendable {
+    /// The output's id.
+    public var id: Located<String>
+    /// Its name: `营业执照`.
+    public var name: String
+    /// Its kind, if stated.
+    public var kind: OutputKind?
+    /// Whether it is issued as an electronic licence.
+    public var eLicence: Bool
+
+    /// Creates an output.
+    public init(id: Located<String>, name: String, kind: OutputKind? = nil, eLicence: Bool = false) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.eLicence = eLicence
+    }
+}
+
+/// A joint inspection (联合勘验): one shared step for the items that name it.
+public struct Inspection: Hashable, Sendable {
+    /// The inspection's id.
+    public var id: Located<String>
+    /// Its name.
+    public var name: String
+    /// Its promised time.
+    public var duration: Located<TimeLimit>
+    /// The department that organises it, if stated.
+    public var department: Located<String>?
+
+    /// Creates an inspection.
+    public init(id: Located<String>, name: String, duration: Located<TimeLimit>, department: Located<String>? = nil) {
+        self.id = id
+        self.name = name
+        self.duration = duration
+        self.department = department
+    }
+}

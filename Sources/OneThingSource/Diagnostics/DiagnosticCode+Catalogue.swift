@@ -1,0 +1,185 @@
+// The registry of every diagnostic code. Like rustc's error index, the codes live in
+// one place so that none is used twice; the stage that detects a finding builds its
+// message (see the `Diagnostic+<Stage>.swift` files of each module).
+//
+// Numbering: OT1xx text and YAML, OT2xx shape of the file, OT3xx references and
+// graph, OT4xx conditions and the form, OT5xx time limits and promises, OT6xx
+// catalogues and calendars, OT7xx the bundle's own test cases.
+
+extension DiagnosticCode {
+    /// One entry of the registry: a code with a one-line summary in both languages.
+    public struct Entry: Sendable {
+        /// The code.
+        public let code: DiagnosticCode
+        /// The severity the code is reported with.
+        public let severity: Severity
+        /// A one-line summary of what the code means.
+        public let summary: LocalizedText
+    }
+
+    // MARK: OT1xx: text and YAML
+
+    /// The file is not valid YAML.
+    public static let yamlSyntax = DiagnosticCode("OT101")
+    /// A mapping has the same key twice.
+    public static let duplicateKey = DiagnosticCode("OT102")
+    /// An alias expands beyond the budget, or is used where it is not allowed.
+    public static let aliasBudget = DiagnosticCode("OT103")
+    /// The document nests deeper than the limit.
+    public static let nestingTooDeep = DiagnosticCode("OT104")
+    /// The file is larger than the limit.
+    public static let fileTooLarge = DiagnosticCode("OT105")
+    /// The file is not UTF-8 text.
+    public static let notText = DiagnosticCode("OT106")
+    /// A tab is used for indentation.
+    public static let tabIndentation = DiagnosticCode("OT107")
+    /// The file holds no document.
+    public static let emptyFile = DiagnosticCode("OT108")
+    /// The file holds more than one document.
+    public static let multipleDocuments = DiagnosticCode("OT109")
+    /// A mapping key is not a plain text key.
+    public static let complexKey = DiagnosticCode("OT110")
+
+    // MARK: OT2xx: shape of the file
+
+    /// A key that this place does not know.
+    public static let unknownKey = DiagnosticCode("OT201")
+    /// A required key is missing.
+    public static let missingKey = DiagnosticCode("OT202")
+    /// A value has the wrong type.
+    public static let wrongType = DiagnosticCode("OT203")
+    /// A time limit is not a duration OneThing understands.
+    public static let badDuration = DiagnosticCode("OT204")
+    /// A value is of the right type but not allowed here.
+    public static let badValue = DiagnosticCode("OT205")
+    /// An identifier is not a valid id.
+    public static let badIdentifier = DiagnosticCode("OT206")
+    /// Two entries of a list have the same name.
+    public static let duplicateName = DiagnosticCode("OT207")
+
+    // MARK: OT3xx: references and graph
+
+    /// A reference to a department that the catalogue does not have.
+    public static let unknownDepartment = DiagnosticCode("OT301")
+    /// A reference to a material that neither the bundle nor the catalogue declares.
+    public static let unknownMaterial = DiagnosticCode("OT302")
+    /// A reference to an output the bundle does not declare.
+    public static let unknownOutput = DiagnosticCode("OT303")
+    /// A reference to an item the bundle does not declare.
+    public static let unknownItem = DiagnosticCode("OT304")
+    /// A reference to an inspection the bundle does not declare.
+    public static let unknownInspection = DiagnosticCode("OT305")
+    /// A material the bundle declares but no item needs.
+    public static let unusedMaterial = DiagnosticCode("OT306")
+    /// An output the bundle declares but no item produces or needs.
+    public static let unusedOutput = DiagnosticCode("OT307")
+    /// An output that items need but no item produces.
+    public static let outputNeverProduced = DiagnosticCode("OT308")
+    /// An output that more than one item produces.
+    public static let outputProducedTwice = DiagnosticCode("OT309")
+    /// Items wait for each other in a circle.
+    public static let dependencyCycle = DiagnosticCode("OT310")
+    /// An inspection that fewer than two items take part in.
+    public static let lonelyInspection = DiagnosticCode("OT311")
+
+    // MARK: OT4xx: conditions and the form
+
+    /// A condition is not well formed.
+    public static let conditionSyntax = DiagnosticCode("OT401")
+    /// A condition reads a field the form does not have.
+    public static let unknownField = DiagnosticCode("OT402")
+    /// A condition combines values of types that do not fit.
+    public static let conditionType = DiagnosticCode("OT403")
+    /// A condition compares an enum field with a value the field does not declare.
+    public static let undeclaredEnumValue = DiagnosticCode("OT404")
+    /// A condition can never be true, whatever the applicant answers.
+    public static let conditionNeverTrue = DiagnosticCode("OT405")
+    /// A form field that no condition reads and no item uses.
+    public static let unusedField = DiagnosticCode("OT406")
+    /// A condition nests deeper or is longer than the limit.
+    public static let conditionTooComplex = DiagnosticCode("OT407")
+    /// A form field's declaration does not hold together (bounds, enum values).
+    public static let badField = DiagnosticCode("OT408")
+
+    // MARK: OT5xx: time limits and promises
+
+    /// An item promises more time than the law allows.
+    public static let promiseExceedsLegal = DiagnosticCode("OT501")
+    /// A core material is marked as one that may follow later.
+    public static let coreMaterialDeferrable = DiagnosticCode("OT502")
+    /// The bundle promises less time than its critical path needs for some applicant.
+    public static let promiseBrokenInWorstCase = DiagnosticCode("OT503")
+    /// The worst case could not be searched exhaustively.
+    public static let worstCaseIncomplete = DiagnosticCode("OT504")
+    /// A deferred material's deadline is longer than the promise of an item that needs it.
+    public static let deferralExceedsPromise = DiagnosticCode("OT505")
+
+    // MARK: OT6xx: catalogues and calendars
+
+    /// A catalogue file is not one OneThing knows.
+    public static let unknownCatalogueFile = DiagnosticCode("OT601")
+    /// A calendar date lies outside the calendar's year, or a day is listed twice.
+    public static let badCalendarDate = DiagnosticCode("OT602")
+    /// A make-up working day that is not a weekend day, or a holiday on a make-up day.
+    public static let calendarConflict = DiagnosticCode("OT603")
+    /// No catalogue was found for a bundle.
+    public static let catalogueMissing = DiagnosticCode("OT604")
+
+    // MARK: OT7xx: the bundle's own test cases
+
+    /// A test case's answer does not fit its form field.
+    public static let badTestAnswer = DiagnosticCode("OT701")
+
+    /// Every code with its severity and summary, in code order.
+    public static let catalogue: [Entry] = [
+        Entry(code: .yamlSyntax, severity: .error, summary: .init(en: "the file is not valid YAML", zh: "文件不是有效的 YAML")),
+        Entry(code: .duplicateKey, severity: .error, summary: .init(en: "a mapping has the same key twice", zh: "同一映射中键重复")),
+        Entry(code: .aliasBudget, severity: .error, summary: .init(en: "an alias expands beyond the budget or is misused", zh: "别名展开超出上限或用法不允许")),
+        Entry(code: .nestingTooDeep, severity: .error, summary: .init(en: "the document nests too deep", zh: "文档嵌套过深")),
+        Entry(code: .fileTooLarge, severity: .error, summary: .init(en: "the file is too large", zh: "文件过大")),
+        Entry(code: .notText, severity: .error, summary: .init(en: "the file is not UTF-8 text", zh: "文件不是 UTF-8 文本")),
+        Entry(code: .tabIndentation, severity: .error, summary: .init(en: "a tab is used for indentation", zh: "使用了制表符缩进")),
+        Entry(code: .emptyFile, severity: .error, summary: .init(en: "the file holds no document", zh: "文件为空")),
+        Entry(code: .multipleDocuments, severity: .error, summary: .init(en: "the file holds more than one document", zh: "文件包含多个文档")),
+        Entry(code: .complexKey, severity: .error, summary: .init(en: "a mapping key is not plain text", zh: "映射的键不是普通文本")),
+        Entry(code: .unknownKey, severity: .error, summary: .init(en: "a key this place does not know", zh: "此处不认识的键")),
+        Entry(code: .missingKey, severity: .error, summary: .init(en: "a required key is missing", zh: "缺少必填的键")),
+        Entry(code: .wrongType, severity: .error, summary: .init(en: "a value has the wrong type", zh: "值的类型不对")),
+        Entry(code: .badDuration, severity: .error, summary: .init(en: "a time limit is not a duration", zh: "时限不是可识别的时长")),
+        Entry(code: .badValue, severity: .error, summary: .init(en: "a value is not allowed here", zh: "此处不允许该值")),
+        Entry(code: .badIdentifier, severity: .error, summary: .init(en: "an identifier is not a valid id", zh: "标识符格式不对")),
+        Entry(code: .duplicateName, severity: .error, summary: .init(en: "two entries have the same name", zh: "两个条目同名")),
+        Entry(code: .unknownDepartment, severity: .error, summary: .init(en: "unknown department", zh: "未知部门")),
+        Entry(code: .unknownMaterial, severity: .error, summary: .init(en: "unknown material", zh: "未知材料")),
+        Entry(code: .unknownOutput, severity: .error, summary: .init(en: "unknown output", zh: "未知证照/结果")),
+        Entry(code: .unknownItem, severity: .error, summary: .init(en: "unknown item", zh: "未知事项")),
+        Entry(code: .unknownInspection, severity: .error, summary: .init(en: "unknown joint inspection", zh: "未知联合勘验")),
+        Entry(code: .unusedMaterial, severity: .warning, summary: .init(en: "a material no item needs", zh: "没有事项需要的材料")),
+        Entry(code: .unusedOutput, severity: .warning, summary: .init(en: "an output no item produces or needs", zh: "没有事项产出或需要的证照/结果")),
+        Entry(code: .outputNeverProduced, severity: .error, summary: .init(en: "an output needed but never produced", zh: "被需要却没有事项产出的证照/结果")),
+        Entry(code: .outputProducedTwice, severity: .error, summary: .init(en: "an output produced by two items", zh: "同一证照/结果由两个事项产出")),
+        Entry(code: .dependencyCycle, severity: .error, summary: .init(en: "items wait for each other in a circle", zh: "事项之间循环等待")),
+        Entry(code: .lonelyInspection, severity: .warning, summary: .init(en: "a joint inspection with fewer than two items", zh: "参与事项少于两个的联合勘验")),
+        Entry(code: .conditionSyntax, severity: .error, summary: .init(en: "a condition is not well formed", zh: "条件写法有误")),
+        Entry(code: .unknownField, severity: .error, summary: .init(en: "a condition reads an unknown form field", zh: "条件引用了表单中没有的字段")),
+        Entry(code: .conditionType, severity: .error, summary: .init(en: "a condition mixes types that do not fit", zh: "条件中的类型不匹配")),
+        Entry(code: .undeclaredEnumValue, severity: .error, summary: .init(en: "an enum value the field does not declare", zh: "字段未声明的选项值")),
+        Entry(code: .conditionNeverTrue, severity: .warning, summary: .init(en: "a condition can never be true", zh: "条件永远不成立")),
+        Entry(code: .unusedField, severity: .warning, summary: .init(en: "a form field nothing uses", zh: "没有被使用的表单字段")),
+        Entry(code: .conditionTooComplex, severity: .error, summary: .init(en: "a condition is too deep or too long", zh: "条件嵌套过深或过长")),
+        Entry(code: .badField, severity: .error, summary: .init(en: "a form field's declaration does not hold together", zh: "表单字段的定义自相矛盾")),
+        Entry(code: .promiseExceedsLegal, severity: .error, summary: .init(en: "a promised limit longer than the legal one", zh: "承诺时限超过法定时限")),
+        Entry(code: .coreMaterialDeferrable, severity: .error, summary: .init(en: "a core material marked deferrable", zh: "核心材料被标为可容缺")),
+        Entry(code: .promiseBrokenInWorstCase, severity: .error, summary: .init(en: "the promise is shorter than the worst-case critical path", zh: "承诺时限短于最坏情况下的关键路径")),
+        Entry(code: .worstCaseIncomplete, severity: .warning, summary: .init(en: "the worst case could not be searched exhaustively", zh: "最坏情况未能穷举")),
+        Entry(code: .deferralExceedsPromise, severity: .error, summary: .init(en: "a deferral deadline longer than an item's promise", zh: "容缺补交期限超过事项承诺时限")),
+        Entry(code: .unknownCatalogueFile, severity: .warning, summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),
+        Entry(code: .badCalendarDate, severity: .error, summary: .init(en: "a calendar date outside its year or listed twice", zh: "日历日期超出年份或重复")),
+        Entry(code: .calendarConflict, severity: .error, summary: .init(en: "a calendar day that contradicts itself", zh: "日历中自相矛盾的日期")),
+        Entry(code: .catalogueMissing, severity: .error, summary: .init(en: "no catalogue found for a bundle", zh: "找不到共享目录")),
+        Entry(code: .badTestAnswer, severity: .error, summary: .init(en: "a test case's answer does not fit its field", zh: "测试用例的答案与字段不符")),
+    ]
+
+    /// The registry entry of this code.
+    public var entry: Entry? { Self.catalogue.first { $0.code == self } }
+}
