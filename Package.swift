@@ -36,7 +36,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OneThingSourceTests", dependencies: ["OneThingSource"]),
-        .testTarget(name: "OneThingModelTests", dependencies: ["OneThingModel"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "OneThingModelTests", dependencies: ["OneThingModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"]),

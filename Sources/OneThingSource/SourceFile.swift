@@ -31,7 +31,8 @@ public struct SourceFile: Sendable {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
-        var to = number < lineStarts.count
+        var to =
+            number < lineStarts.count
             ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1)
             : utf8.endIndex
         if to > from, utf8[utf8.index(before: to)] == UInt8(ascii: "\r") {
@@ -114,14 +115,24 @@ extension SourceFile {
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF
             switch b {
-            case 0x00...0x7F: i += 1; continue
+            case 0x00...0x7F:
+                i += 1
+                continue
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
+            case 0xF4:
+                length = 4
+                upper = 0x8F
             default: return i - bytes.startIndex
             }
             guard i + length <= bytes.endIndex else { return i - bytes.startIndex }

@@ -96,7 +96,9 @@ public struct Inspection: Hashable, Sendable {
     public var department: Located<String>?
 
     /// Creates an inspection.
-    public init(id: Located<String>, name: String, duration: Located<TimeLimit>, department: Located<String>? = nil) {
+    public init(
+        id: Located<String>, name: String, duration: Located<TimeLimit>, department: Located<String>? = nil
+    ) {
         self.id = id
         self.name = name
         self.duration = duration

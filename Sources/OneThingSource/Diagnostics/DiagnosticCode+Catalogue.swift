@@ -132,52 +132,135 @@ extension DiagnosticCode {
 
     /// Every code with its severity and summary, in code order.
     public static let catalogue: [Entry] = [
-        Entry(code: .yamlSyntax, severity: .error, summary: .init(en: "the file is not valid YAML", zh: "文件不是有效的 YAML")),
-        Entry(code: .duplicateKey, severity: .error, summary: .init(en: "a mapping has the same key twice", zh: "同一映射中键重复")),
-        Entry(code: .aliasBudget, severity: .error, summary: .init(en: "an alias expands beyond the budget or is misused", zh: "别名展开超出上限或用法不允许")),
-        Entry(code: .nestingTooDeep, severity: .error, summary: .init(en: "the document nests too deep", zh: "文档嵌套过深")),
+        Entry(
+            code: .yamlSyntax, severity: .error,
+            summary: .init(en: "the file is not valid YAML", zh: "文件不是有效的 YAML")),
+        Entry(
+            code: .duplicateKey, severity: .error,
+            summary: .init(en: "a mapping has the same key twice", zh: "同一映射中键重复")),
+        Entry(
+            code: .aliasBudget, severity: .error,
+            summary: .init(en: "an alias expands beyond the budget or is misused", zh: "别名展开超出上限或用法不允许")),
+        Entry(
+            code: .nestingTooDeep, severity: .error,
+            summary: .init(en: "the document nests too deep", zh: "文档嵌套过深")),
         Entry(code: .fileTooLarge, severity: .error, summary: .init(en: "the file is too large", zh: "文件过大")),
-        Entry(code: .notText, severity: .error, summary: .init(en: "the file is not UTF-8 text", zh: "文件不是 UTF-8 文本")),
-        Entry(code: .tabIndentation, severity: .error, summary: .init(en: "a tab is used for indentation", zh: "使用了制表符缩进")),
-        Entry(code: .emptyFile, severity: .error, summary: .init(en: "the file holds no document", zh: "文件为空")),
-        Entry(code: .multipleDocuments, severity: .error, summary: .init(en: "the file holds more than one document", zh: "文件包含多个文档")),
-        Entry(code: .complexKey, severity: .error, summary: .init(en: "a mapping key is not plain text", zh: "映射的键不是普通文本")),
-        Entry(code: .unknownKey, severity: .error, summary: .init(en: "a key this place does not know", zh: "此处不认识的键")),
-        Entry(code: .missingKey, severity: .error, summary: .init(en: "a required key is missing", zh: "缺少必填的键")),
-        Entry(code: .wrongType, severity: .error, summary: .init(en: "a value has the wrong type", zh: "值的类型不对")),
-        Entry(code: .badDuration, severity: .error, summary: .init(en: "a time limit is not a duration", zh: "时限不是可识别的时长")),
-        Entry(code: .badValue, severity: .error, summary: .init(en: "a value is not allowed here", zh: "此处不允许该值")),
-        Entry(code: .badIdentifier, severity: .error, summary: .init(en: "an identifier is not a valid id", zh: "标识符格式不对")),
-        Entry(code: .duplicateName, severity: .error, summary: .init(en: "two entries have the same name", zh: "两个条目同名")),
-        Entry(code: .unknownDepartment, severity: .error, summary: .init(en: "unknown department", zh: "未知部门")),
+        Entry(
+            code: .notText, severity: .error,
+            summary: .init(en: "the file is not UTF-8 text", zh: "文件不是 UTF-8 文本")),
+        Entry(
+            code: .tabIndentation, severity: .error,
+            summary: .init(en: "a tab is used for indentation", zh: "使用了制表符缩进")),
+        Entry(
+            code: .emptyFile, severity: .error, summary: .init(en: "the file holds no document", zh: "文件为空")),
+        Entry(
+            code: .multipleDocuments, severity: .error,
+            summary: .init(en: "the file holds more than one document", zh: "文件包含多个文档")),
+        Entry(
+            code: .complexKey, severity: .error,
+            summary: .init(en: "a mapping key is not plain text", zh: "映射的键不是普通文本")),
+        Entry(
+            code: .unknownKey, severity: .error,
+            summary: .init(en: "a key this place does not know", zh: "此处不认识的键")),
+        Entry(
+            code: .missingKey, severity: .error, summary: .init(en: "a required key is missing", zh: "缺少必填的键")
+        ),
+        Entry(
+            code: .wrongType, severity: .error, summary: .init(en: "a value has the wrong type", zh: "值的类型不对")
+        ),
+        Entry(
+            code: .badDuration, severity: .error,
+            summary: .init(en: "a time limit is not a duration", zh: "时限不是可识别的时长")),
+        Entry(
+            code: .badValue, severity: .error,
+            summary: .init(en: "a value is not allowed here", zh: "此处不允许该值")),
+        Entry(
+            code: .badIdentifier, severity: .error,
+            summary: .init(en: "an identifier is not a valid id", zh: "标识符格式不对")),
+        Entry(
+            code: .duplicateName, severity: .error,
+            summary: .init(en: "two entries have the same name", zh: "两个条目同名")),
+        Entry(
+            code: .unknownDepartment, severity: .error, summary: .init(en: "unknown department", zh: "未知部门")),
         Entry(code: .unknownMaterial, severity: .error, summary: .init(en: "unknown material", zh: "未知材料")),
         Entry(code: .unknownOutput, severity: .error, summary: .init(en: "unknown output", zh: "未知证照/结果")),
         Entry(code: .unknownItem, severity: .error, summary: .init(en: "unknown item", zh: "未知事项")),
-        Entry(code: .unknownInspection, severity: .error, summary: .init(en: "unknown joint inspection", zh: "未知联合勘验")),
-        Entry(code: .unusedMaterial, severity: .warning, summary: .init(en: "a material no item needs", zh: "没有事项需要的材料")),
-        Entry(code: .unusedOutput, severity: .warning, summary: .init(en: "an output no item produces or needs", zh: "没有事项产出或需要的证照/结果")),
-        Entry(code: .outputNeverProduced, severity: .error, summary: .init(en: "an output needed but never produced", zh: "被需要却没有事项产出的证照/结果")),
-        Entry(code: .outputProducedTwice, severity: .error, summary: .init(en: "an output produced by two items", zh: "同一证照/结果由两个事项产出")),
-        Entry(code: .dependencyCycle, severity: .error, summary: .init(en: "items wait for each other in a circle", zh: "事项之间循环等待")),
-        Entry(code: .lonelyInspection, severity: .warning, summary: .init(en: "a joint inspection with fewer than two items", zh: "参与事项少于两个的联合勘验")),
-        Entry(code: .conditionSyntax, severity: .error, summary: .init(en: "a condition is not well formed", zh: "条件写法有误")),
-        Entry(code: .unknownField, severity: .error, summary: .init(en: "a condition reads an unknown form field", zh: "条件引用了表单中没有的字段")),
-        Entry(code: .conditionType, severity: .error, summary: .init(en: "a condition mixes types that do not fit", zh: "条件中的类型不匹配")),
-        Entry(code: .undeclaredEnumValue, severity: .error, summary: .init(en: "an enum value the field does not declare", zh: "字段未声明的选项值")),
-        Entry(code: .conditionNeverTrue, severity: .warning, summary: .init(en: "a condition can never be true", zh: "条件永远不成立")),
-        Entry(code: .unusedField, severity: .warning, summary: .init(en: "a form field nothing uses", zh: "没有被使用的表单字段")),
-        Entry(code: .conditionTooComplex, severity: .error, summary: .init(en: "a condition is too deep or too long", zh: "条件嵌套过深或过长")),
-        Entry(code: .badField, severity: .error, summary: .init(en: "a form field's declaration does not hold together", zh: "表单字段的定义自相矛盾")),
-        Entry(code: .promiseExceedsLegal, severity: .error, summary: .init(en: "a promised limit longer than the legal one", zh: "承诺时限超过法定时限")),
-        Entry(code: .coreMaterialDeferrable, severity: .error, summary: .init(en: "a core material marked deferrable", zh: "核心材料被标为可容缺")),
-        Entry(code: .promiseBrokenInWorstCase, severity: .error, summary: .init(en: "the promise is shorter than the worst-case critical path", zh: "承诺时限短于最坏情况下的关键路径")),
-        Entry(code: .worstCaseIncomplete, severity: .warning, summary: .init(en: "the worst case could not be searched exhaustively", zh: "最坏情况未能穷举")),
-        Entry(code: .deferralExceedsPromise, severity: .error, summary: .init(en: "a deferral deadline longer than an item's promise", zh: "容缺补交期限超过事项承诺时限")),
-        Entry(code: .unknownCatalogueFile, severity: .warning, summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),
-        Entry(code: .badCalendarDate, severity: .error, summary: .init(en: "a calendar date outside its year or listed twice", zh: "日历日期超出年份或重复")),
-        Entry(code: .calendarConflict, severity: .error, summary: .init(en: "a calendar day that contradicts itself", zh: "日历中自相矛盾的日期")),
-        Entry(code: .catalogueMissing, severity: .error, summary: .init(en: "no catalogue found for a bundle", zh: "找不到共享目录")),
-        Entry(code: .badTestAnswer, severity: .error, summary: .init(en: "a test case's answer does not fit its field", zh: "测试用例的答案与字段不符")),
+        Entry(
+            code: .unknownInspection, severity: .error,
+            summary: .init(en: "unknown joint inspection", zh: "未知联合勘验")),
+        Entry(
+            code: .unusedMaterial, severity: .warning,
+            summary: .init(en: "a material no item needs", zh: "没有事项需要的材料")),
+        Entry(
+            code: .unusedOutput, severity: .warning,
+            summary: .init(en: "an output no item produces or needs", zh: "没有事项产出或需要的证照/结果")),
+        Entry(
+            code: .outputNeverProduced, severity: .error,
+            summary: .init(en: "an output needed but never produced", zh: "被需要却没有事项产出的证照/结果")),
+        Entry(
+            code: .outputProducedTwice, severity: .error,
+            summary: .init(en: "an output produced by two items", zh: "同一证照/结果由两个事项产出")),
+        Entry(
+            code: .dependencyCycle, severity: .error,
+            summary: .init(en: "items wait for each other in a circle", zh: "事项之间循环等待")),
+        Entry(
+            code: .lonelyInspection, severity: .warning,
+            summary: .init(en: "a joint inspection with fewer than two items", zh: "参与事项少于两个的联合勘验")),
+        Entry(
+            code: .conditionSyntax, severity: .error,
+            summary: .init(en: "a condition is not well formed", zh: "条件写法有误")),
+        Entry(
+            code: .unknownField, severity: .error,
+            summary: .init(en: "a condition reads an unknown form field", zh: "条件引用了表单中没有的字段")),
+        Entry(
+            code: .conditionType, severity: .error,
+            summary: .init(en: "a condition mixes types that do not fit", zh: "条件中的类型不匹配")),
+        Entry(
+            code: .undeclaredEnumValue, severity: .error,
+            summary: .init(en: "an enum value the field does not declare", zh: "字段未声明的选项值")),
+        Entry(
+            code: .conditionNeverTrue, severity: .warning,
+            summary: .init(en: "a condition can never be true", zh: "条件永远不成立")),
+        Entry(
+            code: .unusedField, severity: .warning,
+            summary: .init(en: "a form field nothing uses", zh: "没有被使用的表单字段")),
+        Entry(
+            code: .conditionTooComplex, severity: .error,
+            summary: .init(en: "a condition is too deep or too long", zh: "条件嵌套过深或过长")),
+        Entry(
+            code: .badField, severity: .error,
+            summary: .init(en: "a form field's declaration does not hold together", zh: "表单字段的定义自相矛盾")),
+        Entry(
+            code: .promiseExceedsLegal, severity: .error,
+            summary: .init(en: "a promised limit longer than the legal one", zh: "承诺时限超过法定时限")),
+        Entry(
+            code: .coreMaterialDeferrable, severity: .error,
+            summary: .init(en: "a core material marked deferrable", zh: "核心材料被标为可容缺")),
+        Entry(
+            code: .promiseBrokenInWorstCase, severity: .error,
+            summary: .init(
+                en: "the promise is shorter than the worst-case critical path", zh: "承诺时限短于最坏情况下的关键路径")),
+        Entry(
+            code: .worstCaseIncomplete, severity: .warning,
+            summary: .init(en: "the worst case could not be searched exhaustively", zh: "最坏情况未能穷举")),
+        Entry(
+            code: .deferralExceedsPromise, severity: .error,
+            summary: .init(en: "a deferral deadline longer than an item's promise", zh: "容缺补交期限超过事项承诺时限")),
+        Entry(
+            code: .unknownCatalogueFile, severity: .warning,
+            summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),
+        Entry(
+            code: .badCalendarDate, severity: .error,
+            summary: .init(en: "a calendar date outside its year or listed twice", zh: "日历日期超出年份或重复")),
+        Entry(
+            code: .calendarConflict, severity: .error,
+            summary: .init(en: "a calendar day that contradicts itself", zh: "日历中自相矛盾的日期")),
+        Entry(
+            code: .catalogueMissing, severity: .error,
+            summary: .init(en: "no catalogue found for a bundle", zh: "找不到共享目录")),
+        Entry(
+            code: .badTestAnswer, severity: .error,
+            summary: .init(en: "a test case's answer does not fit its field", zh: "测试用例的答案与字段不符")),
     ]
 
     /// The registry entry of this code.
