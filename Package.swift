@@ -36,12 +36,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OneThingSourceTests", dependencies: ["OneThingSource"]),
-        .testTarget(
-            name: "OneThingModelTests", dependencies: ["OneThingModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OneThingModelTests", dependencies: ["OneThingModel"]),
         .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
-        .testTarget(name: "OneThingTests", dependencies: ["OneThing"]),
-        .testTarget(name: "OneThingCLITests", dependencies: ["OneThing"]),
+        .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingCLITests", dependencies: ["OneThing", "OneThingCLI"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,6 @@
-import OneThingPlan
+import Dispatch
+import Foundation
+import Synchronization
 
 /// Validates bundle files and catalogues: every stage's findings, collected.
 ///
@@ -36,6 +38,57 @@ public struct Validator: Sendable {
     ///
     /// - Throws: ``ValidationInputError`` when a path does not exist or cannot be read.
     public func validate(paths: [String]) throws(ValidationInputError) -> ValidationReport {
-        ValidationReport(files: [])
+        let tree = try SourceTree(paths: paths)
+        var isDirectory: ObjCBool = false
+        if let folder = options.catalogue,
+            !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
+            throw ValidationInputError(
+                path: folder, reason: .init(en: "the catalogue folder does not exist", zh: "共享目录文件夹不存在"))
+        }
+        var display: [String: String] = [:]
+        for file in tree.files { display[SourceTree.canonical(file.path)] = file.path }
+        let displayPath = { (canonical: String) in display[canonical] ?? canonical }
+
+        // Catalogues first: each folder once, shared by the bundles that use it.
+        var folders: [String: CatalogueLoader.Loaded] = [:]
+        func loaded(_ folder: String) -> CatalogueLoader.Loaded {
+            if let done = folders[folder] { return done }
+            let result = CatalogueLoader.load(folder: folder, displayPath: displayPath, limits: options.limits)
+            folders[folder] = result
+            return result
+        }
+        let bundleFiles = tree.files.filter { !$0.isCatalogue }
+        let catalogueOf: [String?] = bundleFiles.map { file in
+            options.catalogue.map { SourceTree.canonical($0) } ?? SourceTree.catalogueFolder(for: file.path)
+        }
+        var catalogues: [String: Catalogue] = [:]
+        for folder in Set(catalogueOf.compactMap { $0 }) { catalogues[folder] = loaded(folder).catalogue }
+        for file in tree.files where file.isCatalogue {
+            _ = loaded((SourceTree.canonical(file.path) as NSString).deletingLastPathComponent)
+        }
+
+        // Bundles, on every core.
+        let limits = options.limits
+        let results = Mutex([FileReport?](repeating: nil, count: bundleFiles.count))
+        let work = { @Sendable (index: Int) in
+            let catalogue = catalogueOf[index].flatMap { catalogues[$0] }
+            let report = BundleValidation.validate(path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
+            results.withLock { $0[index] = report }
+        }
+        if options.parallel, bundleFiles.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: bundleFiles.count, execute: work)
+        } else {
+            for index in bundleFiles.indices { work(index) }
+        }
+        let bundleReports = results.withLock { $0 }
+        var byPath: [String: FileReport] = [:]
+        for (file, report) in zip(bundleFiles, bundleReports) { byPath[file.path] = report }
+        for file in tree.files where file.isCatalogue {
+            let canonical = SourceTree.canonical(file.path)
+            let folder = (canonical as NSString).deletingLastPathComponent
+            byPath[file.path] = folders[folder]?.reports[canonical]
+        }
+        return ValidationReport(files: tree.files.compactMap { byPath[$0.path] })
     }
 }

@@ -1,0 +1,44 @@
+import OneThingConditions
+import OneThingPlan
+
+/// Every stage's checks of one bundle file, in the order of the data's way.
+enum BundleValidation {
+    /// The findings about the bundle at `path`, checked against `catalogue`.
+    static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits) -> FileReport {
+        let (source, document) = SourceReader.read(path: path, limits: limits)
+        var diagnostics = document.diagnostics
+        if let root = document.root, let source {
+            diagnostics += validate(root: root, source: source, catalogue: catalogue)
+        }
+        diagnostics.sort(by: Diagnostic.sourceOrder)
+        return FileReport(path: path, source: source, diagnostics: diagnostics)
+    }
+
+    /// The findings of the model, condition and plan stages about a composed bundle.
+    static func validate(root: YAMLNode, source: SourceFile, catalogue: Catalogue?) -> [Diagnostic] {
+        let decoded = BundleDecoder.decode(root)
+        var diagnostics = decoded.diagnostics
+        guard let bundle = decoded.bundle else { return diagnostics }
+        guard let catalogue else {
+            diagnostics.append(
+                Diagnostic(
+                    code: .catalogueMissing, severity: .error, span: .wholeFile(source.path),
+                    message: .init(
+                        en: "no 'catalogue' folder was found beside this bundle or in a folder above it",
+                        zh: "在本文件所在文件夹及其上级文件夹中找不到“catalogue”共享目录"),
+                    hint: .init(
+                        en: "put the bundle in a folder that has a catalogue/ folder (like bundles/), or name one with --catalogue",
+                        zh: "请把文件放在含有 catalogue/ 的文件夹中（如 bundles/），或用 --catalogue 指定")))
+            return diagnostics
+        }
+        diagnostics += BundleChecker.check(bundle, catalogue: catalogue)
+        diagnostics += BundleChecker.checkTests(bundle, catalogue: catalogue)
+        let conditions = BundleConditions.check(bundle, source: source)
+        diagnostics += conditions.diagnostics
+        // The plan stage reasons over every applicant; it needs a sound bundle.
+        if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += PromiseCheck.check(bundle, conditions: conditions.checked)
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,148 @@
+import OneThingSource
+
+/// The model stage's checks of a decoded bundle against itself and the catalogue:
+/// references, unused declarations, cycles, time limits and materials.
+public enum BundleChecker {
+    /// Every finding about `bundle`'s references and declarations.
+    public static func check(_ bundle: Bundle, catalogue: Catalogue) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let departmentIDs = Array(catalogue.departments.keys)
+        func department(_ name: Located<String>) {
+            if catalogue.departments[name.value] == nil {
+                found.append(.unknownReference(name, kind: .department, candidates: departmentIDs))
+            }
+        }
+        switch bundle.lead {
+        case .fixed(let name): department(name)
+        case .rules(let rules): rules.forEach { department($0.department) }
+        }
+
+        let outputs = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        var materials = catalogue.materials
+        for material in bundle.materials {
+            if let output = outputs[material.id.value] {
+                found.append(
+                    .duplicateName(material.id, first: output.id.span, what: .init(en: "material or output", zh: "材料或证照")))
+            }
+            materials[material.id.value] = material
+        }
+        let itemIDs = bundle.items.map(\.id.value)
+        let inspections = Set(bundle.inspections.map(\.id.value))
+        let needables = Array(materials.keys) + Array(outputs.keys)
+
+        var neededMaterials = Set<String>()
+        var producedOutputs = Set<String>()
+        var neededOutputs = Set<String>()
+        var inspectionUse: [String: Int] = [:]
+        for item in bundle.items {
+            department(item.department)
+            for need in item.needs {
+                if let material = materials[need.value] {
+                    neededMaterials.insert(need.value)
+                    if let output = material.output { neededOutputs.insert(output.value) }
+                } else if outputs[need.value] != nil {
+                    neededOutputs.insert(need.value)
+                } else {
+                    found.append(.unknownReference(need, kind: .material, candidates: needables))
+                }
+            }
+            for output in item.produces {
+                if outputs[output.value] == nil {
+                    found.append(.unknownReference(output, kind: .output, candidates: Array(outputs.keys)))
+                } else {
+                    producedOutputs.insert(output.value)
+                }
+            }
+            for name in item.after where !itemIDs.contains(name.value) {
+                found.append(.unknownReference(name, kind: .item, candidates: itemIDs))
+            }
+            if let inspection = item.inspection {
+                if inspections.contains(inspection.value) {
+                    inspectionUse[inspection.value, default: 0] += 1
+                } else {
+                    found.append(.unknownReference(inspection, kind: .inspection, candidates: Array(inspections)))
+                }
+            }
+            if let legal = item.legal, exceeds(item.promised.value, legal.value) {
+                found.append(.promiseExceedsLegal(item: item, promised: item.promised, legal: legal))
+            }
+        }
+        for inspection in bundle.inspections {
+            if let department = inspection.department { self.department(department, in: catalogue, into: &found) }
+            let count = inspectionUse[inspection.id.value] ?? 0
+            if count < 2 { found.append(.lonelyInspection(inspection, count: count)) }
+        }
+
+        for material in bundle.materials {
+            if let output = material.output {
+                if outputs[output.value] == nil {
+                    found.append(.unknownReference(output, kind: .output, candidates: Array(outputs.keys)))
+                }
+            }
+            if !neededMaterials.contains(material.id.value) { found.append(.unusedMaterial(material)) }
+        }
+        for (_, material) in materials {
+            if material.core, let deferrable = material.deferrable, bundle.materials.contains(where: { $0.id == material.id }) {
+                found.append(.coreMaterialDeferrable(material, deferrable: deferrable))
+            }
+        }
+        for item in bundle.items {
+            for need in item.needs {
+                guard let material = materials[need.value], let deadline = material.deferrable,
+                    exceeds(deadline.value, item.promised.value)
+                else { continue }
+                found.append(.deferralExceedsPromise(material: material, deadline: deadline, item: item))
+            }
+        }
+        for output in bundle.outputs {
+            if !producedOutputs.contains(output.id.value) {
+                if neededOutputs.contains(output.id.value) {
+                    for item in bundle.items {
+                        for need in item.needs
+                        where need.value == output.id.value
+                            || materials[need.value]?.output?.value == output.id.value
+                        {
+                            found.append(.outputNeverProduced(need, output: output))
+                        }
+                    }
+                } else {
+                    found.append(.unusedOutput(output))
+                }
+            }
+        }
+
+        let dependencies = ItemDependencies(bundle: bundle)
+        for cycle in dependencies.cycles(in: bundle) { found.append(.dependencyCycle(cycle)) }
+        return found
+    }
+
+    /// Every finding about the test cases' references (items, materials, lead).
+    public static func checkTests(_ bundle: Bundle, catalogue: Catalogue) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let itemIDs = bundle.items.map(\.id.value)
+        let materialIDs = Set(bundle.materials.map(\.id.value)).union(catalogue.materials.keys)
+        for test in bundle.tests {
+            for item in test.expect.items ?? [] where !itemIDs.contains(item.value) {
+                found.append(.unknownReference(item, kind: .item, candidates: itemIDs))
+            }
+            for material in test.expect.materials ?? [] where !materialIDs.contains(material.value) {
+                found.append(.unknownReference(material, kind: .material, candidates: Array(materialIDs)))
+            }
+            if let lead = test.expect.lead { department(lead, in: catalogue, into: &found) }
+        }
+        return found
+    }
+
+    static func department(_ name: Located<String>, in catalogue: Catalogue, into found: inout [Diagnostic]) {
+        if catalogue.departments[name.value] == nil {
+            found.append(.unknownReference(name, kind: .department, candidates: Array(catalogue.departments.keys)))
+        }
+    }
+
+    /// Whether limit `a` is longer than `b`: compared directly in the same unit, and in
+    /// working-day equivalents otherwise.
+    public static func exceeds(_ a: TimeLimit, _ b: TimeLimit) -> Bool {
+        if a.unit == b.unit { return a.amount > b.amount }
+        return a.workdayEquivalent > b.workdayEquivalent + 1e-9
+    }
+}

@@ -1,0 +1,160 @@
+import OneThingSource
+
+// The findings of the model stage about references between the parts of a bundle.
+
+extension Diagnostic {
+    /// What kind of thing a broken reference named.
+    enum ReferenceKind {
+        case department, material, output, item, inspection
+
+        var code: DiagnosticCode {
+            switch self {
+            case .department: .unknownDepartment
+            case .material: .unknownMaterial
+            case .output: .unknownOutput
+            case .item: .unknownItem
+            case .inspection: .unknownInspection
+            }
+        }
+
+        var name: LocalizedText {
+            switch self {
+            case .department: .init(en: "department", zh: "部门")
+            case .material: .init(en: "material", zh: "材料")
+            case .output: .init(en: "output", zh: "证照/结果")
+            case .item: .init(en: "item", zh: "事项")
+            case .inspection: .init(en: "joint inspection", zh: "联合勘验")
+            }
+        }
+
+        var whereDeclared: LocalizedText {
+            switch self {
+            case .department: .init(en: "add it to catalogue/departments.yaml", zh: "请在 catalogue/departments.yaml 中添加该部门")
+            case .material:
+                .init(
+                    en: "declare it under 'materials:' or in catalogue/materials.yaml",
+                    zh: "请在“materials:”下或 catalogue/materials.yaml 中声明该材料")
+            case .output: .init(en: "declare it under 'outputs:'", zh: "请在“outputs:”下声明")
+            case .item: .init(en: "declare it under 'items:'", zh: "请在“items:”下声明")
+            case .inspection: .init(en: "declare it under 'inspections:'", zh: "请在“inspections:”下声明")
+            }
+        }
+    }
+
+    /// A reference to something that is not declared.
+    static func unknownReference(_ name: Located<String>, kind: ReferenceKind, candidates: [String]) -> Diagnostic {
+        Diagnostic(
+            code: kind.code, severity: .error, span: name.span,
+            message: .init(
+                en: "unknown \(kind.name.en) '\(name.value)'", zh: "未知的\(kind.name.zh)“\(name.value)”"),
+            hint: Suggestion.hint(for: name.value, among: candidates) ?? kind.whereDeclared)
+    }
+
+    /// A declared material that no item needs.
+    static func unusedMaterial(_ material: Material) -> Diagnostic {
+        Diagnostic(
+            code: .unusedMaterial, severity: .warning, span: material.id.span,
+            message: .init(
+                en: "material '\(material.id.value)' (\(material.name)) is declared but no item needs it",
+                zh: "材料“\(material.id.value)”（\(material.name)）已声明，但没有事项需要它"),
+            hint: .init(
+                en: "add it to the 'needs:' of the items that need it, or remove it",
+                zh: "请把它加入需要它的事项的“needs:”，或删除它"))
+    }
+
+    /// A declared output no item produces or needs.
+    static func unusedOutput(_ output: Output) -> Diagnostic {
+        Diagnostic(
+            code: .unusedOutput, severity: .warning, span: output.id.span,
+            message: .init(
+                en: "output '\(output.id.value)' (\(output.name)) is declared but no item produces it",
+                zh: "证照/结果“\(output.id.value)”（\(output.name)）已声明，但没有事项产出它"),
+            hint: .init(
+                en: "add it to the 'produces:' of the item that issues it, or remove it",
+                zh: "请把它加入出具它的事项的“produces:”，或删除它"))
+    }
+
+    /// An output that an item needs but no item produces.
+    static func outputNeverProduced(_ need: Located<String>, output: Output) -> Diagnostic {
+        Diagnostic(
+            code: .outputNeverProduced, severity: .error, span: need.span,
+            message: .init(
+                en: "'\(need.value)' (\(output.name)) is needed here, but no item produces it",
+                zh: "此处需要“\(need.value)”（\(output.name)），但没有事项产出它"),
+            hint: .init(
+                en: "add '\(need.value)' to the 'produces:' of the item that issues it",
+                zh: "请在出具它的事项的“produces:”中加入“\(need.value)”"),
+            notes: [DiagnosticNote(span: output.id.span, message: .init(en: "declared here", zh: "在此声明"))])
+    }
+
+    /// A joint inspection with fewer than two items.
+    static func lonelyInspection(_ inspection: Inspection, count: Int) -> Diagnostic {
+        Diagnostic(
+            code: .lonelyInspection, severity: .warning, span: inspection.id.span,
+            message: .init(
+                en: "joint inspection '\(inspection.id.value)' has \(count) item(s); a joint inspection joins at least two",
+                zh: "联合勘验“\(inspection.id.value)”只有 \(count) 个事项参加；联合勘验至少需要两个事项"),
+            hint: .init(
+                en: "name it in the 'inspection:' of every item that takes part, or remove it",
+                zh: "请在每个参加事项的“inspection:”中写上它，或删除它"))
+    }
+
+    /// Items that wait for each other in a circle.
+    static func dependencyCycle(_ path: [(item: Located<String>, via: Located<String>)]) -> Diagnostic {
+        let names = path.map(\.item.value) + [path[0].item.value]
+        let chain = names.joined(separator: " → ")
+        let notes = path.map { step in
+            DiagnosticNote(
+                span: step.via.span,
+                message: .init(en: "'\(step.item.value)' waits here", zh: "“\(step.item.value)”在此等待"))
+        }
+        return Diagnostic(
+            code: .dependencyCycle, severity: .error, span: path[0].via.span,
+            message: .init(
+                en: "items wait for each other in a circle: \(chain)", zh: "事项之间循环等待：\(chain)"),
+            hint: .init(
+                en: "remove one of these 'after:' or 'needs:' entries so the order has a start",
+                zh: "请删去其中一处“after:”或“needs:”，使办理顺序有起点"),
+            notes: notes)
+    }
+
+    /// A promise longer than the legal limit.
+    static func promiseExceedsLegal(item: Item, promised: Located<TimeLimit>, legal: Located<TimeLimit>) -> Diagnostic {
+        Diagnostic(
+            code: .promiseExceedsLegal, severity: .error, span: promised.span,
+            message: .init(
+                en: "item '\(item.id.value)' promises \(promised.value), longer than its legal limit of \(legal.value)",
+                zh: "事项“\(item.id.value)”承诺时限\(promised.value.chineseDescription)，超过法定时限\(legal.value.chineseDescription)"),
+            hint: .init(
+                en: "a promised limit may be shorter than the legal one, never longer",
+                zh: "承诺时限只能短于或等于法定时限"),
+            notes: [DiagnosticNote(span: legal.span, message: .init(en: "the legal limit", zh: "法定时限"))])
+    }
+
+    /// A core material that may follow later.
+    static func coreMaterialDeferrable(_ material: Material, deferrable: Located<TimeLimit>) -> Diagnostic {
+        Diagnostic(
+            code: .coreMaterialDeferrable, severity: .error, span: deferrable.span,
+            message: .init(
+                en: "core material '\(material.id.value)' is marked deferrable",
+                zh: "核心材料“\(material.id.value)”被标为可容缺后补"),
+            hint: .init(
+                en: "accept-with-gaps (容缺受理) needs every core material at intake: remove 'deferrable' or 'core: true'",
+                zh: "容缺受理要求主要材料齐全：请删去“deferrable”或“core: true”"))
+    }
+
+    /// A deferral deadline longer than an item's promise.
+    static func deferralExceedsPromise(material: Material, deadline: Located<TimeLimit>, item: Item) -> Diagnostic {
+        Diagnostic(
+            code: .deferralExceedsPromise, severity: .error, span: deadline.span,
+            message: .init(
+                en:
+                    "material '\(material.id.value)' may follow within \(deadline.value), longer than the \(item.promised.value) promised by item '\(item.id.value)' that needs it",
+                zh:
+                    "材料“\(material.id.value)”可在\(deadline.value.chineseDescription)内补交，超过需要它的事项“\(item.id.value)”的承诺时限\(item.promised.value.chineseDescription)"),
+            hint: .init(
+                en: "the deadline to supply a deferred material may not exceed the item's promised limit",
+                zh: "容缺材料的补交期限不得超过事项的承诺时限"),
+            notes: [DiagnosticNote(span: item.promised.span, message: .init(en: "the item's promise", zh: "事项的承诺时限"))])
+    }
+}

@@ -1,0 +1,51 @@
+import OneThingSource
+
+/// Reads the `items:` table of a bundle.
+enum ItemDecoder {
+    static let keys = [
+        "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
+        "inspection", "fee", "online", "basis", "locality", "note",
+    ]
+
+    static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
+        guard let entries = reader.table(node, what: .init(en: "items", zh: "事项")) else { return [] }
+        return entries.compactMap { decode($0, reader: &reader) }
+    }
+
+    static func decode(_ entry: YAMLEntry, reader: inout NodeReader) -> Item? {
+        let id = reader.checkedID(entry.key)
+        let what = LocalizedText(en: "item '\(entry.key.value)'", zh: "事项“\(entry.key.value)”")
+        guard
+            let f = reader.mapping(
+                entry.value, what: what, owner: entry.key.span, known: keys,
+                required: ["name", "department", "kind", "promised"])
+        else { return nil }
+        let name = f["name"].flatMap { reader.text($0) }
+        let department = f["department"].flatMap { reader.id($0) }
+        let kind = f["kind"].flatMap { reader.choice($0, ItemKind.self, what: .init(en: "item kind", zh: "事项类型")) }
+        let promised = f["promised"].flatMap { reader.duration($0) }
+        let legal = f["legal"].flatMap { reader.duration($0) }
+        let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
+        let needs = f["needs"].map { reader.ids($0, what: .init(en: "needed materials", zh: "所需材料")) } ?? []
+        let produces = f["produces"].map { reader.ids($0, what: .init(en: "outputs", zh: "产出")) } ?? []
+        let after = f["after"].map { reader.ids($0, what: .init(en: "items waited for", zh: "前置事项")) } ?? []
+        let inspection = f["inspection"].flatMap { reader.id($0) }
+        var fee = f["fee"].flatMap { reader.number($0) }
+        if let value = fee, value < 0, let node = f["fee"] {
+            reader.report(
+                Diagnostic(
+                    code: .badValue, severity: .error, span: node.span,
+                    message: .init(en: "a fee cannot be negative", zh: "收费金额不能为负数"),
+                    hint: .init(en: "write 0 for a free item", zh: "免费事项请写 0")))
+            fee = nil
+        }
+        let online = f["online"].flatMap { reader.bool($0) } ?? false
+        let basis = f["basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []
+        guard let id, let name, let department, let kind, let promised else { return nil }
+        return Item(
+            id: id, name: name, department: department, kind: kind, legal: legal, promised: promised,
+            when: when.map(ConditionSource.init), needs: needs, produces: produces, after: after,
+            inspection: inspection, fee: fee, online: online, basis: basis,
+            locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
+    }
+}

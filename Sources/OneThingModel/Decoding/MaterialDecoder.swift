@@ -1,0 +1,46 @@
+import OneThingSource
+
+/// Reads a table of materials, in a bundle or in the common-materials catalogue.
+enum MaterialDecoder {
+    static let keys = ["name", "source", "output", "core", "deferrable", "commitment", "description"]
+
+    static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Material] {
+        guard let entries = reader.table(node, what: .init(en: "materials", zh: "材料")) else { return [] }
+        return entries.compactMap { decode($0, reader: &reader) }
+    }
+
+    static func decode(_ entry: YAMLEntry, reader: inout NodeReader) -> Material? {
+        let id = reader.checkedID(entry.key)
+        let what = LocalizedText(en: "material '\(entry.key.value)'", zh: "材料“\(entry.key.value)”")
+        guard
+            let f = reader.mapping(entry.value, what: what, owner: entry.key.span, known: keys, required: ["name"])
+        else { return nil }
+        let name = f["name"].flatMap { reader.text($0) }
+        let source =
+            f["source"].flatMap {
+                reader.choice($0, MaterialSource.self, what: .init(en: "material source", zh: "材料来源"))
+            } ?? .applicant
+        let output = f["output"].flatMap { reader.id($0) }
+        if source == .output, output == nil, f["output"] == nil {
+            reader.report(
+                .missingKey(
+                    "output", in: what, at: f.keySpan("source") ?? entry.key.span))
+        }
+        if source != .output, let node = f["output"] {
+            reader.report(
+                Diagnostic(
+                    code: .badValue, severity: .error, span: node.span,
+                    message: .init(
+                        en: "'output' only applies to a material with 'source: output'",
+                        zh: "只有“source: output”的材料才能填写“output”"),
+                    hint: .init(en: "add 'source: output' or remove 'output'", zh: "请加上“source: output”或删去“output”")))
+        }
+        let core = f["core"].flatMap { reader.bool($0) } ?? false
+        let deferrable = f["deferrable"].flatMap { reader.duration($0) }
+        let commitment = f["commitment"].flatMap { reader.bool($0) } ?? false
+        guard let id, let name else { return nil }
+        return Material(
+            id: id, name: name, source: source, output: output, core: core, deferrable: deferrable,
+            commitment: commitment, description: f["description"].flatMap { reader.text($0) })
+    }
+}

@@ -1,0 +1,58 @@
+import OneThingSource
+
+/// Reads the `tests:` list of a bundle.
+enum TestCaseDecoder {
+    static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [TestCase] {
+        guard let elements = reader.list(node, what: .init(en: "test cases", zh: "测试用例")) else { return [] }
+        var seen: [String: SourceSpan] = [:]
+        return elements.compactMap { element in
+            guard let test = decode(element, reader: &reader) else { return nil }
+            if let first = seen[test.name.value] {
+                reader.report(.duplicateName(test.name, first: first, what: .init(en: "test case", zh: "测试用例")))
+            } else {
+                seen[test.name.value] = test.name.span
+            }
+            return test
+        }
+    }
+
+    static func decode(_ node: YAMLNode, reader: inout NodeReader) -> TestCase? {
+        let what = LocalizedText(en: "a test case", zh: "测试用例")
+        guard
+            let f = reader.mapping(
+                node, what: what, owner: node.span, known: ["name", "answers", "expect"], required: ["name", "expect"]),
+            let name = f["name"].flatMap({ reader.locatedText($0) })
+        else { return nil }
+        var answers: [Answer] = []
+        if let node = f["answers"] { answers = decodeAnswers(node, reader: &reader) }
+        guard
+            let e = f["expect"].flatMap({
+                reader.mapping(
+                    $0, what: .init(en: "a test expectation", zh: "测试预期"), owner: f.keySpan("expect") ?? node.span,
+                    known: ["items", "materials", "lead", "workdays", "error"])
+            })
+        else { return nil }
+        let expectation = TestExpectation(
+            items: e["items"].map { reader.ids($0, what: .init(en: "expected items", zh: "预期事项")) },
+            materials: e["materials"].map { reader.ids($0, what: .init(en: "expected materials", zh: "预期材料")) },
+            lead: e["lead"].flatMap { reader.id($0) },
+            workdays: e["workdays"].flatMap { n in reader.number(n).map { Located($0, at: n.span) } },
+            error: e["error"].flatMap { reader.locatedText($0) })
+        return TestCase(name: name, answers: answers, expect: expectation)
+    }
+
+    /// Reads answers, flattening nested mappings into dotted field ids.
+    static func decodeAnswers(_ node: YAMLNode, reader: inout NodeReader, prefix: String = "") -> [Answer] {
+        guard let entries = reader.table(node, what: .init(en: "answers", zh: "答案")) else { return [] }
+        var answers: [Answer] = []
+        for entry in entries {
+            let id = prefix.isEmpty ? entry.key.value : "\(prefix).\(entry.key.value)"
+            if case .mapping = entry.value {
+                answers += decodeAnswers(entry.value, reader: &reader, prefix: id)
+            } else {
+                answers.append(Answer(field: id, node: entry.value, span: entry.key.span))
+            }
+        }
+        return answers
+    }
+}
