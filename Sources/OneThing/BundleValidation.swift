@@ -31,13 +31,13 @@ enum BundleValidation {
                         zh: "请把文件放在含有 catalogue/ 的文件夹中（如 bundles/），或用 --catalogue 指定")))
             return diagnostics
         }
-        diagnostics += BundleChecker.check(bundle, catalogue: catalogue)
+        diagnostics += BundleChecker.check(bundle, catalogue: catalogue, reportUnused: decoded.isComplete)
         diagnostics += BundleChecker.checkTests(bundle, catalogue: catalogue)
-        let conditions = BundleConditions.check(bundle, source: source)
+        let conditions = BundleConditions.check(bundle, source: source, reportUnused: decoded.isComplete)
         diagnostics += conditions.diagnostics
         // The plan stage reasons over every applicant; it needs a sound bundle.
         if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += PromiseCheck.check(bundle, conditions: conditions.checked)
+            diagnostics += PromiseCheck.check(bundle, conditions: conditions.conditions)
         }
         return diagnostics
     }

@@ -2,13 +2,26 @@ import Foundation
 
 /// Loads a `catalogue` folder: every catalogue file in it, merged into one
 /// ``Catalogue``, with the findings per file.
-struct CatalogueLoader {
+public enum CatalogueLoader {
     /// A loaded catalogue folder.
-    struct Loaded {
+    public struct Loaded: Sendable {
         /// The merged catalogue.
-        var catalogue: Catalogue
+        public var catalogue: Catalogue
         /// The report of every file in the folder, by canonical path.
-        var reports: [String: FileReport]
+        public var reports: [String: FileReport]
+
+        /// Whether any file of the folder has an error.
+        public var hasErrors: Bool { reports.values.contains { $0.diagnostics.contains { $0.severity == .error } } }
+    }
+
+    /// Loads the catalogue folder at `folder`.
+    public static func load(folder: String, limits: YAMLLimits = .default) -> Loaded {
+        let canonical = SourceTree.canonical(folder)
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return load(
+            folder: canonical,
+            displayPath: { $0.hasPrefix(canonical + "/") ? prefix + $0.dropFirst(canonical.count + 1) : $0 },
+            limits: limits)
     }
 
     /// Loads the catalogue folder at `folder`; `displayPaths` maps canonical paths to

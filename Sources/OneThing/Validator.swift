@@ -70,9 +70,10 @@ public struct Validator: Sendable {
 
         // Bundles, on every core.
         let limits = options.limits
+        let catalogueByFolder = catalogues
         let results = Mutex([FileReport?](repeating: nil, count: bundleFiles.count))
         let work = { @Sendable (index: Int) in
-            let catalogue = catalogueOf[index].flatMap { catalogues[$0] }
+            let catalogue = catalogueOf[index].flatMap { catalogueByFolder[$0] }
             let report = BundleValidation.validate(path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
             results.withLock { $0[index] = report }
         }

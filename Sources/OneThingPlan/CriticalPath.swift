@@ -1,4 +1,5 @@
 import OneThingModel
+import OneThingSource
 
 /// The longest chain of promised limits through the items that apply: the time a
 /// case takes when every department uses its full promise.
@@ -31,7 +32,7 @@ public struct CriticalPath: Hashable, Sendable {
     /// The critical path through the items of `bundle` for which `applies` is true.
     /// The items must not wait for each other in a circle (the validator reports cycles
     /// before it asks for a path).
-    public init(bundle: Bundle, dependencies: ItemDependencies, applies: [Bool]) {
+    public init(bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool]) {
         let items = bundle.items
         let n = items.count
         let inspectionIndex = Dictionary(

@@ -14,13 +14,18 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        self.lineStarts =
+            text.utf8.withContiguousStorageIfAvailable(Self.lineStarts(of:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.lineStarts(of:))
+    }
+
+    /// The offset at which each line of the UTF-8 `bytes` starts.
+    private static func lineStarts(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
         }
-        self.lineStarts = starts
+        return starts
     }
 
     /// The number of lines (a final line without a newline counts).
@@ -92,12 +97,12 @@ extension SourceFile {
     public static func decode(path: String, bytes: [UInt8]) -> Decoding {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = body.withUnsafeBufferPointer(firstNUL).map({ body.startIndex + $0 }) {
             let prefix = SourceFile(path: path, text: String(decoding: body[..<nul], as: UTF8.self))
             let at = prefix.location(ofUTF8Offset: prefix.text.utf8.count)
             return .rejected(.binaryFile(SourceSpan(file: path, at: at)))
         }
-        if let bad = firstInvalidUTF8Offset(body) {
+        if let bad = firstInvalidUTF8Offset(body).map({ body.startIndex + $0 }) {
             let prefix = SourceFile(path: path, text: String(decoding: body[..<bad], as: UTF8.self))
             let at = prefix.location(ofUTF8Offset: prefix.text.utf8.count)
             return .rejected(
@@ -106,10 +111,40 @@ extension SourceFile {
         return .text(SourceFile(path: path, text: String(decoding: body, as: UTF8.self)))
     }
 
+    /// The offset of the first NUL byte, found eight bytes at a time.
+    private static func firstNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while i + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            if bytes[i] == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset(in:))
+    }
+
+    /// The offset of the first invalid byte in `bytes`; runs of ASCII are skipped
+    /// eight bytes at a time.
+    private static func firstInvalidUTF8Offset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let base = UnsafeRawPointer(bytes.baseAddress)
         var i = bytes.startIndex
         while i < bytes.endIndex {
+            if let base, i + 8 <= bytes.endIndex,
+                base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             let length: Int
             var lower: UInt8 = 0x80

@@ -4,7 +4,10 @@ import OneThingSource
 /// references, unused declarations, cycles, time limits and materials.
 public enum BundleChecker {
     /// Every finding about `bundle`'s references and declarations.
-    public static func check(_ bundle: Bundle, catalogue: Catalogue) -> [Diagnostic] {
+    ///
+    /// With `reportUnused` false, declarations nothing uses are not reported: when
+    /// part of a file could not be read, what that part used would look unused.
+    public static func check(_ bundle: ServiceBundle, catalogue: Catalogue, reportUnused: Bool = true) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let departmentIDs = Array(catalogue.departments.keys)
         func department(_ name: Located<String>) {
@@ -70,7 +73,7 @@ public enum BundleChecker {
         for inspection in bundle.inspections {
             if let department = inspection.department { self.department(department, in: catalogue, into: &found) }
             let count = inspectionUse[inspection.id.value] ?? 0
-            if count < 2 { found.append(.lonelyInspection(inspection, count: count)) }
+            if count < 2, reportUnused { found.append(.lonelyInspection(inspection, count: count)) }
         }
 
         for material in bundle.materials {
@@ -79,7 +82,7 @@ public enum BundleChecker {
                     found.append(.unknownReference(output, kind: .output, candidates: Array(outputs.keys)))
                 }
             }
-            if !neededMaterials.contains(material.id.value) { found.append(.unusedMaterial(material)) }
+            if !neededMaterials.contains(material.id.value), reportUnused { found.append(.unusedMaterial(material)) }
         }
         for (_, material) in materials {
             if material.core, let deferrable = material.deferrable, bundle.materials.contains(where: { $0.id == material.id }) {
@@ -105,7 +108,7 @@ public enum BundleChecker {
                             found.append(.outputNeverProduced(need, output: output))
                         }
                     }
-                } else {
+                } else if reportUnused {
                     found.append(.unusedOutput(output))
                 }
             }
@@ -117,7 +120,7 @@ public enum BundleChecker {
     }
 
     /// Every finding about the test cases' references (items, materials, lead).
-    public static func checkTests(_ bundle: Bundle, catalogue: Catalogue) -> [Diagnostic] {
+    public static func checkTests(_ bundle: ServiceBundle, catalogue: Catalogue) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let itemIDs = bundle.items.map(\.id.value)
         let materialIDs = Set(bundle.materials.map(\.id.value)).union(catalogue.materials.keys)

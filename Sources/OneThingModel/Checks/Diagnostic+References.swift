@@ -132,7 +132,7 @@ extension Diagnostic {
     }
 
     /// A core material that may follow later.
-    static func coreMaterialDeferrable(_ material: Material, deferrable: Located<TimeLimit>) -> Diagnostic {
+    public static func coreMaterialDeferrable(_ material: Material, deferrable: Located<TimeLimit>) -> Diagnostic {
         Diagnostic(
             code: .coreMaterialDeferrable, severity: .error, span: deferrable.span,
             message: .init(

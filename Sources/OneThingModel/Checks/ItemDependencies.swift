@@ -22,7 +22,7 @@ public struct ItemDependencies: Sendable {
 
     /// Works out the edges of `bundle`; references to unknown things are left out
     /// (the reference checks report them).
-    public init(bundle: Bundle) {
+    public init(bundle: ServiceBundle) {
         var producers: [String: [Int]] = [:]
         for (index, item) in bundle.items.enumerated() {
             for output in item.produces { producers[output.value, default: []].append(index) }
@@ -55,7 +55,7 @@ public struct ItemDependencies: Sendable {
     /// Every cycle's path, found by depth-first search: each as the items in order,
     /// each with the reference through which it waits for the previous one.
     /// Each cycle is reported once, starting at its item that comes first in the file.
-    public func cycles(in bundle: Bundle) -> [[(item: Located<String>, via: Located<String>)]] {
+    public func cycles(in bundle: ServiceBundle) -> [[(item: Located<String>, via: Located<String>)]] {
         let n = incoming.count
         // outgoing[a] = edges a → b (b waits for a).
         var outgoing = [[Edge]](repeating: [], count: n)

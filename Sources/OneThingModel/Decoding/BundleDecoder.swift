@@ -5,13 +5,13 @@ import OneThingSource
 /// Decoding never stops at the first problem: a key that is wrong is reported and
 /// left out, and the rest is read, so one run shows every problem. A bundle is
 /// returned whenever the root is a mapping; ``Result/isComplete`` says whether every
-/// required part could be read (later stages use it to skip checks that would only
+/// part could be read without error (later stages use it to skip checks that would only
 /// repeat a missing part's consequences).
 public enum BundleDecoder {
     /// A decoded bundle and what was found on the way.
     public struct Result: Sendable {
         /// The bundle, as far as it could be read.
-        public var bundle: Bundle?
+        public var bundle: ServiceBundle?
         /// Whether every required part of the bundle could be read.
         public var isComplete: Bool
         /// The findings.
@@ -67,7 +67,7 @@ public enum BundleDecoder {
         let items = need(fields["items"].map { ItemDecoder.decodeAll($0, reader: &reader) })
         let tests = fields["tests"].map { TestCaseDecoder.decodeAll($0, reader: &reader) } ?? []
 
-        let bundle = Bundle(
+        let bundle = ServiceBundle(
             id: id ?? Located("", at: owner), title: title ?? "", version: version ?? "",
             effective: effective ?? CalendarDate(dayNumber: 0), category: category ?? .business,
             lead: lead ?? .rules([]), promise: promise ?? Located(TimeLimit(0, .workdays), at: owner),
@@ -76,7 +76,9 @@ public enum BundleDecoder {
             description: fields["description"].flatMap { reader.text($0) }, form: form ?? Form(fields: []),
             materials: materials, outputs: outputs, inspections: inspections, items: items ?? [],
             tests: tests, span: fields.span)
-        return Result(bundle: bundle, isComplete: complete, diagnostics: reader.diagnostics)
+        // A part that had an error was left out: what refers to it may look unused.
+        let clean = !reader.diagnostics.contains { $0.severity == .error }
+        return Result(bundle: bundle, isComplete: complete && clean, diagnostics: reader.diagnostics)
     }
 
     // MARK: Parts

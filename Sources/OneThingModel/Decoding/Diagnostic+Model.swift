@@ -134,7 +134,7 @@ extension Diagnostic {
     }
 
     /// Two entries of a list with the same name.
-    static func duplicateName(_ name: Located<String>, first: SourceSpan, what: LocalizedText) -> Diagnostic {
+    public static func duplicateName(_ name: Located<String>, first: SourceSpan, what: LocalizedText) -> Diagnostic {
         Diagnostic(
             code: .duplicateName, severity: .error, span: name.span,
             message: .init(

@@ -194,21 +194,14 @@ struct NodeReader {
         }
     }
 
-    /// Whether `text` is a plain whole number with an optional sign.
+    /// Whether `text` is a plain whole number: `-12`, `0`, `150`.
     static func isInteger(_ text: String) -> Bool {
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        YAMLScalar.isDecimalNumber(text) && !text.contains(".")
     }
 
     /// A plain decimal number (`12`, `-3`, `12.5`), or `nil`.
     static func decimal(_ text: String) -> Double? {
-        var body = Substring(text)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
-        else { return nil }
-        return Double(text)
+        YAMLScalar.isDecimalNumber(text) ? Double(text) : nil
     }
 }
 

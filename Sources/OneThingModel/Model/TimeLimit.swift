@@ -45,7 +45,8 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let number =
             amount == amount.rounded() ? String(Int(amount)) : String(amount)
-        return "\(number) \(unit.rawValue)"
+        guard amount == 1 else { return "\(number) \(unit.rawValue)" }
+        return "1 \(unit.rawValue.dropLast())"
     }
 
     /// The limit in Chinese: `3个工作日`.

@@ -81,6 +81,8 @@ extension DiagnosticCode {
     public static let dependencyCycle = DiagnosticCode("OT310")
     /// An inspection that fewer than two items take part in.
     public static let lonelyInspection = DiagnosticCode("OT311")
+    /// Some applicants match no rule choosing the lead department.
+    public static let leadUndetermined = DiagnosticCode("OT312")
 
     // MARK: OT4xx: conditions and the form
 
@@ -206,6 +208,9 @@ extension DiagnosticCode {
         Entry(
             code: .lonelyInspection, severity: .warning,
             summary: .init(en: "a joint inspection with fewer than two items", zh: "参与事项少于两个的联合勘验")),
+        Entry(
+            code: .leadUndetermined, severity: .error,
+            summary: .init(en: "some applicants match no lead department rule", zh: "部分申请人不符合任何牵头部门规则")),
         Entry(
             code: .conditionSyntax, severity: .error,
             summary: .init(en: "a condition is not well formed", zh: "条件写法有误")),

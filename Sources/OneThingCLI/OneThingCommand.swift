@@ -1,0 +1,44 @@
+import ArgumentParser
+
+/// The `onething` command: validates bundle files and explains diagnostic codes.
+///
+/// Exit status: 0 when nothing is wrong, 1 when an error was found (or a warning,
+/// with `--strict`), 2 for a usage error or a path that cannot be read.
+@main
+struct OneThingCommand: ParsableCommand {
+    /// The version that `--version` prints and the SARIF output names.
+    static let version = "0.1.0"
+
+    /// The project's home page, named in the SARIF output; `nil` until it has one.
+    static let homepage: String? = nil
+
+    static let configuration = CommandConfiguration(
+        commandName: "onething",
+        abstract: "Validate one-thing bundle files (一件事) and explain their diagnostics.",
+        discussion: """
+            Exit status: 0 when nothing is wrong, 1 when an error was found (or a warning, \
+            with --strict), 2 for a usage error or a path that cannot be read.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, ExplainCommand.self, CodesCommand.self],
+        defaultSubcommand: ValidateCommand.self)
+
+    /// Runs the command, mapping every usage error to exit status 2.
+    ///
+    /// ArgumentParser exits with 64 (`EX_USAGE`) when arguments do not parse; OneThing
+    /// promises 2 for every usage or input error, as actionlint and grep do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let status as ExitCode {
+            Self.exit(withError: status)
+        } catch {
+            guard exitCode(for: error) != .success else {
+                Self.exit(withError: error)  // --help and --version print to stdout and exit 0
+            }
+            StandardError.writeLine(fullMessage(for: error))
+            Self.exit(withError: ExitStatus.usageOrInputError)
+        }
+    }
+}

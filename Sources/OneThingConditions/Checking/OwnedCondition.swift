@@ -1,0 +1,60 @@
+import OneThingModel
+import OneThingSource
+
+/// What a condition belongs to, for messages: "the condition of item 'food-permit'".
+public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
+    /// The `when` of an item, by item id.
+    case item(String)
+    /// The `when` of a rule choosing the lead department, by its 0-based position.
+    case leadRule(Int)
+    /// Anything else, named as the caller likes.
+    case other(String)
+
+    /// How messages name the condition: "the condition of item 'x'", "事项“x”的条件".
+    public var phrase: LocalizedText {
+        switch self {
+        case .item(let id): .init(en: "the condition of item '\(id)'", zh: "事项“\(id)”的条件")
+        case .leadRule(let index):
+            .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
+        case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
+        }
+    }
+
+    /// `item food-permit`, `lead rule 1`.
+    public var description: String {
+        switch self {
+        case .item(let id): "item \(id)"
+        case .leadRule(let index): "lead rule \(index + 1)"
+        case .other(let name): name
+        }
+    }
+}
+
+/// A condition as written, with what it belongs to.
+public struct OwnedCondition: Hashable, Sendable {
+    /// What the condition belongs to.
+    public var owner: ConditionOwner
+    /// The condition as written in the file.
+    public var source: ConditionSource
+
+    /// Creates an owned condition.
+    public init(owner: ConditionOwner, source: ConditionSource) {
+        self.owner = owner
+        self.source = source
+    }
+
+    /// Every condition of `bundle`: the items' `when`s in file order, then the lead
+    /// rules' `when`s.
+    public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
+        var result: [OwnedCondition] = []
+        for item in bundle.items {
+            if let when = item.when { result.append(OwnedCondition(owner: .item(item.id.value), source: when)) }
+        }
+        if case .rules(let rules) = bundle.lead {
+            for (index, rule) in rules.enumerated() {
+                if let when = rule.when { result.append(OwnedCondition(owner: .leadRule(index), source: when)) }
+            }
+        }
+        return result
+    }
+}

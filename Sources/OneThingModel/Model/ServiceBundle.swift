@@ -1,0 +1,145 @@
+import OneThingSource
+
+/// Whom a bundle serves.
+public enum BundleCategory: String, Sendable, Hashable, CaseIterable {
+    /// Businesses and other market entities (经营主体).
+    case business
+    /// Individuals (个人).
+    case individual
+}
+
+/// What happens to the rest of a case when one item is rejected.
+public enum RejectionPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Items that do not depend on the rejected one go on.
+    case `continue`
+    /// Everything stops.
+    case stopAll = "stop-all"
+}
+
+/// A condition as written in the file, before the condition stage reads it.
+public struct ConditionSource: Hashable, Sendable {
+    /// The scalar holding the condition, with its location and quoting.
+    public var scalar: YAMLScalar
+
+    /// Creates a condition source.
+    public init(scalar: YAMLScalar) {
+        self.scalar = scalar
+    }
+
+    /// The condition's text.
+    public var text: String { scalar.value }
+}
+
+/// The legal basis of an item, a limit or a bundle.
+public struct LegalBasis: Hashable, Sendable {
+    /// The law or regulation: `中华人民共和国消防法`.
+    public var law: String
+    /// The article: `第十五条`.
+    public var article: String?
+    /// The date the text cited took effect.
+    public var effective: CalendarDate?
+    /// Where it was written.
+    public var span: SourceSpan
+
+    /// Creates a basis.
+    public init(law: String, article: String? = nil, effective: CalendarDate? = nil, span: SourceSpan) {
+        self.law = law
+        self.article = article
+        self.effective = effective
+        self.span = span
+    }
+}
+
+/// How the lead department (牵头部门) is chosen.
+public enum LeadDepartment: Hashable, Sendable {
+    /// Always this department.
+    case fixed(Located<String>)
+    /// The first rule whose condition holds; the last rule has none.
+    case rules([LeadRule])
+}
+
+/// One rule choosing the lead department.
+public struct LeadRule: Hashable, Sendable {
+    /// The condition; `nil` for the default rule.
+    public var when: ConditionSource?
+    /// The department chosen.
+    public var department: Located<String>
+
+    /// Creates a rule.
+    public init(when: ConditionSource?, department: Located<String>) {
+        self.when = when
+        self.department = department
+    }
+}
+
+/// One "thing" (一件事): the bundle of items behind one applicant's need.
+public struct ServiceBundle: Hashable, Sendable {
+    /// The bundle's id.
+    public var id: Located<String>
+    /// The title: `开办餐饮店一件事`.
+    public var title: String
+    /// The version.
+    public var version: String
+    /// The day this version applies from.
+    public var effective: CalendarDate
+    /// Whom it serves.
+    public var category: BundleCategory
+    /// The lead department or the rule that picks it.
+    public var lead: LeadDepartment
+    /// The bundle's promised limit.
+    public var promise: Located<TimeLimit>
+    /// What a rejection does to the rest.
+    public var onRejection: RejectionPolicy
+    /// The locality, when the bundle is local practice.
+    public var locality: String?
+    /// The legal basis of the bundle.
+    public var basis: [LegalBasis]
+    /// A description for the applicant.
+    public var description: String?
+    /// The one form.
+    public var form: Form
+    /// The bundle's own materials.
+    public var materials: [Material]
+    /// What the items issue.
+    public var outputs: [Output]
+    /// The joint inspections.
+    public var inspections: [Inspection]
+    /// The items.
+    public var items: [Item]
+    /// The bundle's own test cases.
+    public var tests: [TestCase]
+    /// The span of the whole file's root mapping.
+    public var span: SourceSpan
+
+    /// Creates a bundle.
+    public init(
+        id: Located<String>, title: String, version: String, effective: CalendarDate,
+        category: BundleCategory, lead: LeadDepartment, promise: Located<TimeLimit>,
+        onRejection: RejectionPolicy = .continue, locality: String? = nil,
+        basis: [LegalBasis] = [], description: String? = nil, form: Form,
+        materials: [Material] = [], outputs: [Output] = [], inspections: [Inspection] = [],
+        items: [Item], tests: [TestCase] = [], span: SourceSpan
+    ) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.effective = effective
+        self.category = category
+        self.lead = lead
+        self.promise = promise
+        self.onRejection = onRejection
+        self.locality = locality
+        self.basis = basis
+        self.description = description
+        self.form = form
+        self.materials = materials
+        self.outputs = outputs
+        self.inspections = inspections
+        self.items = items
+        self.tests = tests
+        self.span = span
+    }
+
+    /// The item with id `id`.
+    public func item(_ id: String) -> Item? { items.first { $0.id.value == id } }
+}

@@ -1,0 +1,150 @@
+import OneThingConditions
+import OneThingModel
+import OneThingSource
+
+/// The plan stage's checks over every applicant at once: the bundle's promise holds
+/// for the worst satisfiable combination of answers (`OT503`), no output is issued
+/// twice for one applicant (`OT309`), and every applicant gets a lead department
+/// (`OT312`).
+///
+/// The search: the answer space of the condition stage yields every distinct vector
+/// of "which items apply", grouped by conditions that share fields. The critical path
+/// never gets shorter when an item is added (edges only join, and a joint inspection
+/// only waits longer), so only the largest vectors of each group need a path; their
+/// combinations across groups are searched exhaustively up to ``combinationLimit``.
+public enum PromiseCheck {
+    /// The most combinations of applicable items whose paths are computed.
+    public static let combinationLimit = 100_000
+
+    /// Every finding of the plan stage about `bundle`, whose conditions were checked
+    /// into `conditions`.
+    public static func check(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let worst = WorstCase(bundle: bundle, conditions: conditions)
+        let promise = bundle.promise
+        if let path = worst.path, path.workdays > promise.value.workdayEquivalent + 1e-9 {
+            found.append(.promiseBroken(bundle: bundle, path: path, answers: worst.example))
+        }
+        for clash in worst.doubleProducers {
+            found.append(clash)
+        }
+        if !worst.isExhaustive {
+            let fields = worst.widestGroup
+            found.append(
+                .worstCaseIncomplete(
+                    bundle: bundle, fields: fields, combinations: conditions.space.combinationCount(of: fields)))
+        } else if !worst.isExact {
+            found.append(.worstCaseHeuristic(bundle: bundle))
+        }
+        found += leadDiagnostics(bundle, conditions: conditions)
+        return found
+    }
+
+    /// `OT312` when some applicant matches no rule choosing the lead department.
+    static func leadDiagnostics(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> [Diagnostic] {
+        guard case .rules(let rules) = bundle.lead, !rules.isEmpty, rules.last?.when != nil else { return [] }
+        let checked = rules.indices.compactMap { conditions.checked(.leadRule($0)) }
+        guard checked.count == rules.count else { return [] }
+        let outcomes = conditions.space.satisfiableOutcomes(of: checked, limit: combinationLimit)
+        var example: [String: ConditionValue]?
+        outcomes.forEachOutcome(limit: combinationLimit) { outcome in
+            if !outcome.holds.contains(true) {
+                example = outcome.example.values
+                return .stop
+            }
+            return .next
+        }
+        guard let example else { return [] }
+        let answers = ConditionAnswers(form: bundle.form, values: example).description
+        let last = rules[rules.count - 1]
+        return [
+            Diagnostic(
+                code: .leadUndetermined, severity: .error, span: last.when!.scalar.span,
+                message: .init(
+                    en: "no rule chooses a lead department for the answers \(answers)",
+                    zh: "对于答案 \(answers)，没有任何规则选出牵头部门"),
+                hint: .init(
+                    en: "end the rules with a default: a rule with 'department:' and no 'when:'",
+                    zh: "请在规则最后加一条只写“department:”、不写“when:”的默认规则"))
+        ]
+    }
+}
+
+/// The longest critical path over every applicant, and what the search saw on the way.
+struct WorstCase {
+    /// The longest path found; `nil` when the bundle has no items.
+    var path: CriticalPath?
+    /// Answers that lead to it.
+    var example: ConditionAnswers
+    /// `OT309` findings: outputs two applicable items issue.
+    var doubleProducers: [Diagnostic] = []
+    /// Whether every combination of answers and of applicable items was searched.
+    var isExhaustive = true
+    /// Whether the representative answers reach every outcome of the conditions.
+    var isExact = true
+    /// The fields of the largest group of conditions that share fields.
+    var widestGroup: [String] = []
+
+    init(bundle: ServiceBundle, conditions: ConditionCheckResult) {
+        let dependencies = ItemDependencies(bundle: bundle)
+        var conditional: [Int] = []
+        var checked: [CheckedCondition] = []
+        for (index, item) in bundle.items.enumerated() where item.when != nil {
+            guard let condition = conditions.checked(.item(item.id.value)) else { continue }
+            conditional.append(index)
+            checked.append(condition)
+        }
+        let outcomes = conditions.space.satisfiableOutcomes(of: checked, limit: PromiseCheck.combinationLimit)
+        self.example = ConditionAnswers(form: bundle.form)
+        self.isExhaustive = outcomes.isExhaustive
+        self.isExact = outcomes.groups.allSatisfy(\.isExact)
+        self.widestGroup = outcomes.groups.max { $0.fields.count < $1.fields.count }?.fields ?? []
+        // The largest outcomes of each group: adding items never shortens the path.
+        let groups = outcomes.groups.map { group in
+            group.outcomes.filter { outcome in
+                !group.outcomes.contains { other in
+                    other.holds != outcome.holds && zip(outcome.holds, other.holds).allSatisfy { !$0 || $1 }
+                }
+            }
+        }
+        guard groups.allSatisfy({ !$0.isEmpty }) || groups.isEmpty else { return }
+        var digits = [Int](repeating: 0, count: groups.count)
+        var reportedOutputs = Set<String>()
+        var searched = 0
+        while searched < PromiseCheck.combinationLimit {
+            searched += 1
+            var applies = [Bool](repeating: true, count: bundle.items.count)
+            var values: [String: ConditionValue] = [:]
+            for (g, group) in outcomes.groups.enumerated() {
+                let outcome = groups[g][digits[g]]
+                for (position, condition) in group.conditions.enumerated() {
+                    applies[conditional[condition]] = outcome.holds[position]
+                }
+                values.merge(outcome.example.values) { a, _ in a }
+            }
+            let path = CriticalPath(bundle: bundle, dependencies: dependencies, applies: applies)
+            if self.path == nil || path.workdays > self.path!.workdays {
+                self.path = path
+                self.example = ConditionAnswers(form: bundle.form, values: values)
+            }
+            for (output, producers) in dependencies.producers where !reportedOutputs.contains(output) {
+                let applicable = producers.filter { applies[$0] }
+                guard applicable.count > 1 else { continue }
+                reportedOutputs.insert(output)
+                doubleProducers.append(
+                    .outputProducedTwice(
+                        output, items: applicable.map { bundle.items[$0] },
+                        answers: ConditionAnswers(form: bundle.form, values: values)))
+            }
+            var g = groups.count - 1
+            while g >= 0 {
+                digits[g] += 1
+                if digits[g] < groups[g].count { break }
+                digits[g] = 0
+                g -= 1
+            }
+            if g < 0 { return }
+        }
+        isExhaustive = false
+    }
+}

@@ -1,0 +1,54 @@
+/// One line of a source file as the text renderer quotes it, with the terminal
+/// column at which each of its characters starts.
+///
+/// A tab is shown as ``tabWidth`` spaces wherever it stands, and a control character
+/// as its visible picture (`␀`, `␛`), so that the quoted line and the underline under it
+/// always agree, whatever the terminal's tab stops.
+struct QuotedSourceLine {
+    /// The number of spaces that stand for a tab.
+    static let tabWidth = 4
+
+    /// The line as it is shown.
+    let shown: String
+    /// `startColumns[i]` is the terminal column (0-based) at which scalar `i` starts;
+    /// the last element is the width of the whole line.
+    private let startColumns: [Int]
+
+    /// Prepares `line` (without its line break) for quoting.
+    init(_ line: Substring) {
+        var shown = String.UnicodeScalarView()
+        var startColumns = [0]
+        var column = 0
+        for scalar in line.unicodeScalars {
+            shown.append(contentsOf: Self.shown(scalar))
+            column += TerminalWidth.of(scalar)
+            startColumns.append(column)
+        }
+        self.shown = String(shown)
+        self.startColumns = startColumns
+    }
+
+    /// The underline for 1-based columns `start` up to, not including, `end`: how many
+    /// terminal columns to skip and how many to mark (at least one, for a caret).
+    ///
+    /// Columns beyond the line are taken as its end, so a span that reaches past the
+    /// line, or starts at its end, still gets a caret where the line stops.
+    func underline(from start: Int, to end: Int) -> (indent: Int, width: Int) {
+        let last = startColumns.count - 1
+        let from = min(max(start - 1, 0), last)
+        let to = min(max(end - 1, from), last)
+        let indent = startColumns[from]
+        return (indent, max(startColumns[to] - indent, 1))
+    }
+
+    /// The characters that show `scalar` on a terminal.
+    private static func shown(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar.value {
+        case 0x09: return Array(repeating: " ", count: tabWidth)
+        case 0x00..<0x20: return [Unicode.Scalar(0x2400 + scalar.value)!]
+        case 0x7F: return ["\u{2421}"]
+        case 0x80..<0xA0: return ["\u{FFFD}"]
+        default: return [scalar]
+        }
+    }
+}

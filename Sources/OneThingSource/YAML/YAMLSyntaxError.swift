@@ -1,0 +1,46 @@
+/// Turns libyaml's error into a finding: OT107 for a tab used for indentation, OT101
+/// with plain words for everything else.
+enum YAMLSyntaxError {
+    /// The finding for `failure`, which libyaml reported while reading `file`.
+    static func diagnostic(for failure: LibYAMLFailure, in file: SourceFile, lines: YAMLLineMap) -> Diagnostic {
+        let location =
+            failure.isReaderError
+            ? file.location(ofUTF8Offset: failure.problemOffset)
+            : lines.location(failure.problemMark)
+        if !failure.isReaderError, let tab = tabIndentation(at: location, in: file) {
+            return .tabIndentation(SourceSpan(file: file.path, start: tab, end: tab.advanced(by: 1)))
+        }
+        let text = YAMLProblemText(
+            problem: failure.problem, context: failure.context,
+            character: character(at: location, in: file), value: failure.problemValue)
+        let problemSpan = SourceSpan(file: file.path, start: location, end: location.advanced(by: 1))
+        guard let context = failure.context, !failure.isReaderError else {
+            return .yamlSyntax(problemSpan, text: text, context: nil)
+        }
+        let contextLocation = lines.location(failure.contextMark)
+        let contextSpan = SourceSpan(file: file.path, start: contextLocation, end: contextLocation.advanced(by: 1))
+        if text.showAtContext { return .yamlSyntax(contextSpan, text: text, context: nil) }
+        guard contextLocation != location else { return .yamlSyntax(problemSpan, text: text, context: nil) }
+        return .yamlSyntax(problemSpan, text: text, context: (contextSpan, YAMLProblemText.contextNote(context)))
+    }
+
+    /// The tab behind libyaml's complaint, if a tab is to blame: the tab at the
+    /// problem, or the first tab in the indentation of the problem's line.
+    static func tabIndentation(at location: SourceLocation, in file: SourceFile) -> SourceLocation? {
+        let line = Array(file.line(location.line).unicodeScalars)
+        let column = location.column - 1
+        if column >= 0, column < line.count, line[column] == "\t" { return location }
+        let indentation = line.prefix { $0 == " " || $0 == "\t" }
+        if let tab = indentation.firstIndex(of: "\t") {
+            return SourceLocation(line: location.line, column: tab + 1)
+        }
+        return nil
+    }
+
+    /// The character at `location`, if the file has one there.
+    static func character(at location: SourceLocation, in file: SourceFile) -> Unicode.Scalar? {
+        let line = file.line(location.line).unicodeScalars
+        guard location.column >= 1, location.column <= line.count else { return nil }
+        return line[line.index(line.startIndex, offsetBy: location.column - 1)]
+    }
+}

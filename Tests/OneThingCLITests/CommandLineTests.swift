@@ -1,0 +1,103 @@
+import Foundation
+import OneThing
+import Testing
+
+@testable import OneThingCLI
+
+@Suite(.serialized)
+struct CommandLineTests {
+    @Test func binaryIsBuiltBesideTheTests() {
+        #expect(FileManager.default.isExecutableFile(atPath: OneThingExecutable.url.path))
+    }
+
+    @Test func validatingAPathThatDoesNotExistExitsWith2() throws {
+        let run = try OneThingExecutable.run(["validate", "nonexistent"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("nonexistent"))
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test func anUnknownFormatIsAUsageErrorWithExit2() throws {
+        let run = try OneThingExecutable.run(["validate", "--format", "bogus"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("bogus"))
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test func anUnknownOptionIsAUsageErrorWithExit2() throws {
+        let run = try OneThingExecutable.run(["validate", "--frobnicate"])
+        #expect(run.status == 2)
+        #expect(!run.standardError.isEmpty)
+    }
+
+    @Test func validatingAnEmptyFolderExitsWith0() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try OneThingExecutable.run(["validate", folder.path, "--lang", "en"])
+        #expect(run.status == 0)
+        #expect(run.standardError.isEmpty)
+    }
+
+    @Test func explainPrintsAKnownCodeInBothLanguages() throws {
+        let run = try OneThingExecutable.run(["explain", "OT102"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("OT102"))
+        #expect(run.standardOutput.contains("a mapping has the same key twice"))
+        #expect(run.standardOutput.contains("同一映射中键重复"))
+        #expect(run.standardError.isEmpty)
+    }
+
+    @Test func explainAcceptsACodeWithoutItsPrefix() throws {
+        let run = try OneThingExecutable.run(["explain", "102"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("OT102"))
+    }
+
+    @Test func explainingAnUnknownCodeExitsWith2() throws {
+        let run = try OneThingExecutable.run(["explain", "OT999"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("OT999"))
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test func explainSuggestsTheClosestCode() throws {
+        let run = try OneThingExecutable.run(["explain", "OT1022"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("did you mean OT102?"))
+    }
+
+    @Test func codesListsEveryCode() throws {
+        let run = try OneThingExecutable.run(["codes", "--lang", "zh"])
+        #expect(run.status == 0)
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.count == DiagnosticCode.catalogue.count)
+        #expect(lines.first == "OT101  错误  文件不是有效的 YAML")
+    }
+
+    @Test func takesTheLanguageFromTheEnvironmentsLocale() throws {
+        let chinese = try OneThingExecutable.run(["codes"], environment: ["LC_ALL": "zh_CN.UTF-8"])
+        #expect(chinese.standardOutput.hasPrefix("OT101  错误  文件不是有效的 YAML\n"))
+        let english = try OneThingExecutable.run(["codes"], environment: ["LC_ALL": "en_US.UTF-8"])
+        #expect(english.standardOutput.hasPrefix("OT101  error    the file is not valid YAML\n"))
+    }
+
+    @Test func helpExitsWith0OnStandardOutput() throws {
+        let run = try OneThingExecutable.run(["--help"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("validate"))
+    }
+
+    @Test func errorsFailARunAndWarningsOnlyUnderStrict() {
+        let withError = SampleReport.report
+        let withWarning = ValidationReport(files: [
+            FileReport(path: SampleReport.bundlePath, source: nil, diagnostics: [SampleReport.unusedField])
+        ])
+        let clean = ValidationReport(files: [FileReport(path: "a.yaml", source: nil, diagnostics: [])])
+        #expect(ValidateCommand.exitStatus(for: withError, strict: false) == ExitStatus.problemsFound)
+        #expect(ValidateCommand.exitStatus(for: withWarning, strict: false) == ExitStatus.clean)
+        #expect(ValidateCommand.exitStatus(for: withWarning, strict: true) == ExitStatus.problemsFound)
+        #expect(ValidateCommand.exitStatus(for: clean, strict: true) == ExitStatus.clean)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import OneThing
+import Testing
+
+/// Every diagnostic code has a fixture in `Fixtures/` named after it; the findings
+/// expected of each fixture (line, column, code, severity and English message) are
+/// in the `.expected` file beside it. Set `ONETHING_UPDATE_GOLDEN=1` to rewrite them
+/// deliberately, then read the diff.
+struct DiagnosticFixtureTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Every fixture file, as a path relative to `Fixtures/`.
+    static let files: [String] = {
+        let folders = ["diagnostics", "catalogue-errors/catalogue", "no-catalogue"]
+        return folders.flatMap { folder in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? []
+            return names.filter { $0.hasPrefix("OT") && $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
+        }.sorted()
+    }()
+
+    /// The findings of a file, one line each: `line:column code severity: message`.
+    static func findings(of relative: String) throws -> [String] {
+        let path = fixtures.appendingPathComponent(relative).path
+        let report = try Validator(options: .init(parallel: false)).validate(paths: [path])
+        return report.diagnostics.map {
+            "\($0.span.start.line):\($0.span.start.column) \($0.code) \($0.severity.rawValue): \($0.message.en)"
+        }
+    }
+
+    @Test func theValidFixtureIsClean() throws {
+        #expect(try Self.findings(of: "diagnostics/valid.yaml") == [])
+    }
+
+    @Test(arguments: files)
+    func fixtureProducesItsExpectedFindings(_ relative: String) throws {
+        let found = try Self.findings(of: relative)
+        let code = String(relative.split(separator: "/").last!.prefix(5))
+        #expect(found.contains { $0.contains(" \(code) ") }, "\(relative) should report \(code)")
+        let expectedURL = Self.fixtures.appendingPathComponent(relative.replacingOccurrences(of: ".yaml", with: ".expected"))
+        let text = found.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["ONETHING_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(text == expected)
+    }
+
+    @Test func everyCodeHasAFixture() {
+        let covered = Set(Self.files.map { String($0.split(separator: "/").last!.prefix(5)) })
+            .union(GeneratedInputTests.codesCovered.map(\.rawValue))
+        let all = Set(DiagnosticCode.catalogue.map(\.code.rawValue))
+        #expect(all.subtracting(covered).sorted() == [])
+    }
+}
+
+/// Inputs too large or too odd to commit as fixture files, made by the tests.
+struct GeneratedInputTests {
+    static let codesCovered: [DiagnosticCode] = [.fileTooLarge, .notText]
+
+    static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onething-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test func aTwentyMegabyteFileIsRejectedBeforeItIsParsed() throws {
+        let line = Array("- 一行普通的文本 plain text\n".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20 << 20)
+        while bytes.count < 20 << 20 { bytes += line }
+        let path = try Self.temporaryFile("huge.yaml", bytes)
+        let report = try Validator().validate(paths: [path])
+        #expect(report.diagnostics.map(\.code) == [.fileTooLarge])
+        #expect(report.diagnostics.first?.span.start == SourceLocation(line: 1, column: 1))
+    }
+
+    @Test func aBinaryFileIsNotText() throws {
+        let path = try Self.temporaryFile("image.yaml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        let report = try Validator().validate(paths: [path])
+        #expect(report.diagnostics.map(\.code) == [.notText])
+    }
+
+    @Test func aMissingPathIsAnInputError() {
+        #expect(throws: ValidationInputError.self) {
+            try Validator().validate(paths: ["/nonexistent/onething/bundles"])
+        }
+    }
+}
