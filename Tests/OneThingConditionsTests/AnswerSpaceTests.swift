@@ -17,13 +17,21 @@ struct AnswerSpaceTests {
     }
 
     @Test func aThresholdGetsValuesOnBothSidesAndOnIt() {
-        #expect(numbers(space("venue.area_m2 >= 150").representatives(of: "venue.area_m2")) == [149, 150, 151])
+        #expect(
+            numbers(space("venue.area_m2 >= 150").representatives(of: "venue.area_m2")) == [149, 150, 151])
     }
 
     @Test func thresholdsAreNormalisedFromArithmeticOnOneField() {
-        #expect(numbers(space("venue.area_m2 + 50 >= 200").representatives(of: "venue.area_m2")) == [149, 150, 151])
-        #expect(numbers(space("300 <= 2 * venue.area_m2").representatives(of: "venue.area_m2")) == [149, 150, 151])
-        #expect(numbers(space("venue.area_m2 / 3 < 50").representatives(of: "venue.area_m2")) == [149, 150, 151])
+        #expect(
+            numbers(space("venue.area_m2 + 50 >= 200").representatives(of: "venue.area_m2")) == [
+                149, 150, 151,
+            ])
+        #expect(
+            numbers(space("300 <= 2 * venue.area_m2").representatives(of: "venue.area_m2")) == [
+                149, 150, 151,
+            ])
+        #expect(
+            numbers(space("venue.area_m2 / 3 < 50").representatives(of: "venue.area_m2")) == [149, 150, 151])
     }
 
     @Test func decimalFieldsGetMidpointsBetweenThresholds() {
@@ -33,11 +41,13 @@ struct AnswerSpaceTests {
 
     @Test func integerFieldsGetWholeNeighbours() {
         #expect(numbers(space("venue.headcount * 2 > 5").representatives(of: "venue.headcount")) == [2, 3])
-        #expect(numbers(space("venue.headcount >= 10").representatives(of: "venue.headcount")) == [9, 10, 11])
+        #expect(
+            numbers(space("venue.headcount >= 10").representatives(of: "venue.headcount")) == [9, 10, 11])
     }
 
     @Test func valuesAreClippedToTheFieldsBounds() {
-        #expect(numbers(space("venue.headcount >= 500").representatives(of: "venue.headcount")) == [499, 500])
+        #expect(
+            numbers(space("venue.headcount >= 500").representatives(of: "venue.headcount")) == [499, 500])
         #expect(numbers(space("floors <= 1").representatives(of: "floors")) == [1, 2])
         #expect(numbers(space("venue.area_m2 < 0.5").representatives(of: "venue.area_m2")) == [0, 0.5, 1.5])
     }
@@ -48,7 +58,10 @@ struct AnswerSpaceTests {
     }
 
     @Test func boolsAndEnumsGetEveryValue() {
-        #expect(space("business.prepackaged_only").representatives(of: "business.prepackaged_only") == [.bool(true), .bool(false)])
+        #expect(
+            space("business.prepackaged_only").representatives(of: "business.prepackaged_only") == [
+                .bool(true), .bool(false),
+            ])
         #expect(
             space("business.kind == \"cafe\"").representatives(of: "business.kind") == [
                 .text("restaurant"), .text("cafe"), .text("bakery"),
@@ -91,7 +104,8 @@ struct AnswerSpaceTests {
 
     @Test func theEnumerationCapIsReportedAsNotExhaustive() {
         let space = space("venue.area_m2 >= 150 and business.kind == \"cafe\"")
-        let summary = space.forEachCombination(of: ["venue.area_m2", "business.kind"], limit: 4) { _ in .next }
+        let summary = space.forEachCombination(of: ["venue.area_m2", "business.kind"], limit: 4) { _ in .next
+        }
         #expect(summary.visited == 4)
         #expect(!summary.isExhaustive)
     }
@@ -141,7 +155,9 @@ struct NeverTrueTests {
     }
 
     @Test func aSearchCutShortByTheCapIsUndecided() {
-        #expect(neverTrue("venue.area_m2 > 5 and venue.area_m2 < 3 and business.kind == \"cafe\"", limit: 1) == nil)
+        #expect(
+            neverTrue("venue.area_m2 > 5 and venue.area_m2 < 3 and business.kind == \"cafe\"", limit: 1)
+                == nil)
     }
 
     @Test func independentPartsAreSearchedSeparately() {
@@ -151,7 +167,8 @@ struct NeverTrueTests {
     }
 
     @Test func theContradictionIsNamedByItsSmallestParts() throws {
-        let condition = Fixtures.checked("business.prepackaged_only and venue.area_m2 > 5 and venue.area_m2 < 3")
+        let condition = Fixtures.checked(
+            "business.prepackaged_only and venue.area_m2 > 5 and venue.area_m2 < 3")
         let space = AnswerSpace(form: Fixtures.form, conditions: [condition])
         let parts = try #require(space.contradiction(in: condition, limit: 1000))
         #expect(parts.map { condition.excerpt($0.range) } == ["venue.area_m2 > 5", "venue.area_m2 < 3"])
@@ -204,7 +221,8 @@ struct OutcomeSetTests {
     }
 
     @Test func aGroupCutShortByTheLimitIsNotExhaustive() {
-        let cut = AnswerSpace(form: Fixtures.form, conditions: conditions).satisfiableOutcomes(of: conditions, limit: 2)
+        let cut = AnswerSpace(form: Fixtures.form, conditions: conditions).satisfiableOutcomes(
+            of: conditions, limit: 2)
         #expect(!cut.isExhaustive)
     }
 

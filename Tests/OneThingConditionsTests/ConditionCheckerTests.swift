@@ -13,7 +13,9 @@ struct ConditionCheckerTests {
         return try #require(found.first)
     }
 
-    func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(line: line, column: column) }
+    func at(_ line: Int, _ column: Int) -> OneThingSource.SourceLocation {
+        OneThingSource.SourceLocation(line: line, column: column)
+    }
 
     @Test func anErrorAtTheSeventeenthCharacterOfAConditionAtColumnElevenIsAtColumnTwentySeven() throws {
         let d = try diagnostic("venue.headcount = 9")
@@ -63,7 +65,7 @@ struct ConditionCheckerTests {
     }
 
     @Test func undeclaredEnumValueOT404() throws {
-        let d = try diagnostic("death.place == \"outside\"")
+        let d = try diagnostic("death.place == \"outside_hospital\"")
         #expect(d.code == .undeclaredEnumValue)
         #expect(d.span.start == at(40, 26))
         #expect(d.hint?.en == "did you mean \"outside-hospital\"?")
@@ -74,7 +76,10 @@ struct ConditionCheckerTests {
         #expect(d.code == .conditionNeverTrue)
         #expect(d.severity == .warning)
         #expect(d.span.start == at(40, 11))
-        #expect(d.message.en == "the condition of item 'food-permit' can never be true, whatever the applicant answers: 'venue.area_m2 > 5' and 'venue.area_m2 < 3' cannot both hold")
+        #expect(
+            d.message.en
+                == "the condition of item 'food-permit' can never be true, whatever the applicant answers: 'venue.area_m2 > 5' and 'venue.area_m2 < 3' cannot both hold"
+        )
         #expect(d.notes.map(\.span.start) == [at(40, 27), at(40, 49)])
         #expect(d.hint?.en.contains("the form allows 'venue.area_m2' from 0") == true)
     }
@@ -87,7 +92,8 @@ struct ConditionCheckerTests {
     }
 
     @Test func tooComplexOT407() throws {
-        let text = String(repeating: "(", count: 10_000) + "has_alcohol" + String(repeating: ")", count: 10_000)
+        let text =
+            String(repeating: "(", count: 10_000) + "has_alcohol" + String(repeating: ")", count: 10_000)
         let d = try diagnostic(text)
         #expect(d.code == .conditionTooComplex)
         #expect(d.span.start == at(40, 11 + 4096))
@@ -95,7 +101,8 @@ struct ConditionCheckerTests {
 
     @Test func everyConditionIsCheckedAndKeptWithItsOwner() {
         let (file, good) = Fixtures.located("venue.area_m2 >= 150", line: 3)
-        let bad = ConditionSource(scalar: YAMLScalar(value: "nope > 1", style: .plain, span: Fixtures.span(line: 9)))
+        let bad = ConditionSource(
+            scalar: YAMLScalar(value: "nope > 1", style: .plain, span: Fixtures.span(line: 9)))
         let result = ConditionChecker(form: Fixtures.form, file: file).check([
             OwnedCondition(owner: .item("a"), source: good), OwnedCondition(owner: .leadRule(0), source: bad),
         ])
@@ -107,21 +114,25 @@ struct ConditionCheckerTests {
     }
 
     @Test func theConditionsOfABundleAreItsItemsThenItsLeadRules() {
-        let when = { (text: String) in ConditionSource(scalar: YAMLScalar(value: text, style: .plain, span: Fixtures.span())) }
-        let limit = Located(TimeLimit.workdays(1), at: Fixtures.span())
+        let when = { (text: String) in
+            ConditionSource(scalar: YAMLScalar(value: text, style: .plain, span: Fixtures.span()))
+        }
+        let limit = Located(TimeLimit(1, .workdays), at: Fixtures.span())
         let item = { (id: String, condition: String?) in
             Item(
                 id: Located(id, at: Fixtures.span()), name: id, department: Located("d", at: Fixtures.span()),
                 kind: .permit, promised: limit, when: condition.map(when))
         }
-        let bundle = Bundle(
-            id: Located("b", at: Fixtures.span()), title: "b", version: "1", effective: CalendarDate("2025-01-01")!,
+        let bundle = ServiceBundle(
+            id: Located("b", at: Fixtures.span()), title: "b", version: "1",
+            effective: CalendarDate("2025-01-01")!,
             category: .business,
             lead: .rules([
                 LeadRule(when: when("has_alcohol"), department: Located("x", at: Fixtures.span())),
                 LeadRule(when: nil, department: Located("y", at: Fixtures.span())),
             ]),
-            promise: limit, form: Fixtures.form, items: [item("a", "seats > 1"), item("b", nil), item("c", "floors > 2")],
+            promise: limit, form: Fixtures.form,
+            items: [item("a", "seats > 1"), item("b", nil), item("c", "floors > 2")],
             span: Fixtures.span())
         #expect(OwnedCondition.all(in: bundle).map(\.owner) == [.item("a"), .item("c"), .leadRule(0)])
     }
@@ -134,11 +145,13 @@ struct FormCheckTests {
     }
 
     @Test func aFieldNothingReadsIsAnUnusedFieldWarning() {
-        let found = checker([Fixtures.field("a", .bool, line: 5), Fixtures.field("b", .bool), Fixtures.field("c", .bool)])
-            .unusedFieldDiagnostics(read: ["b"], alsoUsed: ["c"])
+        let found = checker([
+            Fixtures.field("a", .bool, line: 5), Fixtures.field("b", .bool), Fixtures.field("c", .bool),
+        ])
+        .unusedFieldDiagnostics(read: ["b"], alsoUsed: ["c"])
         #expect(found.map(\.code) == [.unusedField])
         #expect(found.first?.severity == .warning)
-        #expect(found.first?.span.start == SourceLocation(line: 5, column: 3))
+        #expect(found.first?.span.start == OneThingSource.SourceLocation(line: 5, column: 3))
     }
 
     @Test func anEnumWithoutValuesIsABadField() {
@@ -147,23 +160,34 @@ struct FormCheckTests {
     }
 
     @Test func anEnumValueListedTwiceIsABadFieldAtTheSecond() {
-        let found = checker([Fixtures.field("kind", .enum, values: ["a", "b", "a"], line: 7)]).declarationDiagnostics()
+        let found = checker([Fixtures.field("kind", .enum, values: ["a", "b", "a"], line: 7)])
+            .declarationDiagnostics()
         #expect(found.map(\.code) == [.badField])
-        #expect(found.first?.span.start == SourceLocation(line: 10, column: 7))
-        #expect(found.first?.notes.map(\.span.start) == [SourceLocation(line: 8, column: 7)])
+        #expect(found.first?.span.start == OneThingSource.SourceLocation(line: 10, column: 7))
+        #expect(found.first?.notes.map(\.span.start) == [OneThingSource.SourceLocation(line: 8, column: 7)])
     }
 
     @Test func aMinimumAboveTheMaximumIsABadField() {
-        let found = checker([Fixtures.field("n", .integer, min: .number(10), max: .number(1))]).declarationDiagnostics()
+        let found = checker([Fixtures.field("n", .integer, min: .number(10), max: .number(1))])
+            .declarationDiagnostics()
         #expect(found.map(\.code) == [.badField])
         #expect(found.first?.message.en == "'n' has min 10 above max 1: no answer fits")
     }
 
     @Test func boundsOfTheWrongKindAreABadField() {
         let date = FieldBound.date(CalendarDate("2025-01-01")!)
-        #expect(checker([Fixtures.field("n", .number, min: date)]).declarationDiagnostics().map(\.code) == [.badField])
-        #expect(checker([Fixtures.field("d", .date, max: .number(3))]).declarationDiagnostics().map(\.code) == [.badField])
-        #expect(checker([Fixtures.field("t", .text, max: .number(3))]).declarationDiagnostics().map(\.code) == [.badField])
+        #expect(
+            checker([Fixtures.field("n", .number, min: date)]).declarationDiagnostics().map(\.code) == [
+                .badField
+            ])
+        #expect(
+            checker([Fixtures.field("d", .date, max: .number(3))]).declarationDiagnostics().map(\.code) == [
+                .badField
+            ])
+        #expect(
+            checker([Fixtures.field("t", .text, max: .number(3))]).declarationDiagnostics().map(\.code) == [
+                .badField
+            ])
     }
 
     @Test func aFieldNamedLikeAKeywordIsABadField() {

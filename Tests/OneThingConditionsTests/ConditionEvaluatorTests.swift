@@ -12,16 +12,22 @@ struct ConditionEvaluatorTests {
 
     @Test(arguments: [(true, true, true), (true, false, false), (false, true, false), (false, false, false)])
     func andIsTrueWhenBothAre(a: Bool, b: Bool, expected: Bool) {
-        #expect(evaluate("business.prepackaged_only and has_alcohol", [
-            "business.prepackaged_only": .bool(a), "has_alcohol": .bool(b),
-        ]) == expected)
+        #expect(
+            evaluate(
+                "business.prepackaged_only and has_alcohol",
+                [
+                    "business.prepackaged_only": .bool(a), "has_alcohol": .bool(b),
+                ]) == expected)
     }
 
     @Test(arguments: [(true, true, true), (true, false, true), (false, true, true), (false, false, false)])
     func orIsTrueWhenEitherIs(a: Bool, b: Bool, expected: Bool) {
-        #expect(evaluate("business.prepackaged_only or has_alcohol", [
-            "business.prepackaged_only": .bool(a), "has_alcohol": .bool(b),
-        ]) == expected)
+        #expect(
+            evaluate(
+                "business.prepackaged_only or has_alcohol",
+                [
+                    "business.prepackaged_only": .bool(a), "has_alcohol": .bool(b),
+                ]) == expected)
     }
 
     @Test func notNegates() {
@@ -41,15 +47,19 @@ struct ConditionEvaluatorTests {
     @Test func arithmeticFollowsPrecedence() {
         #expect(evaluate("venue.headcount * 2 + 10 == 30", ["venue.headcount": .number(10)]))
         #expect(evaluate("-venue.headcount + 10 == 0", ["venue.headcount": .number(10)]))
-        #expect(evaluate("venue.area_m2 / venue.headcount >= 1.5", [
-            "venue.area_m2": .number(150), "venue.headcount": .number(100),
-        ]))
+        #expect(
+            evaluate(
+                "venue.area_m2 / venue.headcount >= 1.5",
+                [
+                    "venue.area_m2": .number(150), "venue.headcount": .number(100),
+                ]))
     }
 
     @Test func enumsAndTextCompareByValue() {
         #expect(evaluate("business.kind == \"cafe\"", ["business.kind": .text("cafe")]))
         #expect(evaluate("business.kind in [\"cafe\", \"bakery\"]", ["business.kind": .text("bakery")]))
-        #expect(evaluate("business.kind not in [\"cafe\", \"bakery\"]", ["business.kind": .text("restaurant")]))
+        #expect(
+            evaluate("business.kind not in [\"cafe\", \"bakery\"]", ["business.kind": .text("restaurant")]))
         #expect(evaluate("applicant.name != \"张三\"", ["applicant.name": .text("李四")]))
     }
 
@@ -62,9 +72,12 @@ struct ConditionEvaluatorTests {
 
     @Test func boolsCompareWithBoolsAndConditions() {
         #expect(evaluate("has_alcohol == true", ["has_alcohol": .bool(true)]))
-        #expect(evaluate("(venue.area_m2 > 100) == has_alcohol", [
-            "venue.area_m2": .number(150), "has_alcohol": .bool(true),
-        ]))
+        #expect(
+            evaluate(
+                "(venue.area_m2 > 100) == has_alcohol",
+                [
+                    "venue.area_m2": .number(150), "has_alcohol": .bool(true),
+                ]))
     }
 
     // MARK: Absent answers
@@ -118,8 +131,10 @@ struct ConditionEvaluatorTests {
     }
 
     @Test func answersAsWrittenInATestCaseAreTypedAgainstTheirField() {
-        func value(_ text: String, _ style: YAMLScalarStyle = .plain, for field: FormField) -> ConditionValue? {
-            ConditionValue(answer: .scalar(YAMLScalar(value: text, style: style, span: Fixtures.span())), for: field)
+        func value(_ text: String, _ style: YAMLScalarStyle = .plain, for field: FormField) -> ConditionValue?
+        {
+            ConditionValue(
+                answer: .scalar(YAMLScalar(value: text, style: style, span: Fixtures.span())), for: field)
         }
         let kind = Fixtures.form["business.kind"]!
         #expect(value("cafe", for: kind) == .text("cafe"))
@@ -132,8 +147,11 @@ struct ConditionEvaluatorTests {
 
     @Test func evaluationIsFastEnoughForExhaustiveSearch() {
         let condition = Fixtures.checked(
-            "venue.area_m2 >= 150 and not business.prepackaged_only and business.kind in [\"cafe\", \"bakery\"] or venue.headcount > 50")
-        var answers = Fixtures.answers(["venue.area_m2": .number(200), "business.prepackaged_only": .bool(false)])
+            "venue.area_m2 >= 150 and not business.prepackaged_only and business.kind in [\"cafe\", \"bakery\"] or venue.headcount > 50"
+        )
+        var answers = Fixtures.answers([
+            "venue.area_m2": .number(200), "business.prepackaged_only": .bool(false),
+        ])
         answers["business.kind"] = .text("cafe")
         answers["venue.headcount"] = .number(10)
         let clock = ContinuousClock()

@@ -57,6 +57,7 @@ struct ConditionParserTests {
         #expect(Fixtures.grouping("venue.area_m2 >= 150") == "(>= venue.area_m2 150)")
         #expect(Fixtures.grouping("逝者.死亡地点 == \"医院外\"") == #"(== 逝者.死亡地点 "医院外")"#)
         #expect(Fixtures.grouping("_x.y2 == 1") == "(== _x.y2 1)")
+        #expect(Fixtures.grouping("一楼面积 > 1") == "(> 一楼面积 1)")
     }
 
     @Test func symbolicOperatorsAreAliases() {

@@ -110,7 +110,10 @@ struct ConditionTypeCheckerTests {
     }
 
     @Test func aWrongOperandIsReportedOnceNotByEveryOperatorAboveIt() {
-        #expect(issues("not (nope > 1) and (venue.area_m2 > 1 or nope2)").map(\.code) == [.unknownField, .unknownField])
+        #expect(
+            issues("not (nope > 1) and (venue.area_m2 > 1 or nope2)").map(\.code) == [
+                .unknownField, .unknownField,
+            ])
     }
 
     // MARK: OT404

@@ -148,7 +148,8 @@ struct ConditionLimitTests {
 
     @Test func tenThousandNestedParenthesesStopAtTheDepthLimitWhenLengthIsNoLimit() {
         let text = String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000)
-        let (expression, issues) = Fixtures.parse(text, limits: ConditionLimits(maxLength: 100_000, maxDepth: 64))
+        let (expression, issues) = Fixtures.parse(
+            text, limits: ConditionLimits(maxLength: 100_000, maxDepth: 64))
         #expect(expression == nil)
         #expect(issues.map(\.code) == [.conditionTooComplex])
         #expect(issues.first?.range == 64..<65)
@@ -172,11 +173,16 @@ struct ConditionLimitTests {
         let text = (0..<600).map { "x\($0) > 1" }.joined(separator: " and ")
         let (expression, issues) = Fixtures.parse(text, limits: ConditionLimits(maxLength: 100_000))
         #expect(issues.isEmpty)
-        if case .and(let operands)? = expression?.kind { #expect(operands.count == 600) } else { Issue.record("no and") }
+        if case .and(let operands)? = expression?.kind {
+            #expect(operands.count == 600)
+        } else {
+            Issue.record("no and")
+        }
     }
 
     @Test func aLongArithmeticChainEvaluatesWithoutDeepRecursion() {
-        let text = "venue.area_m2 + " + Array(repeating: "1", count: 2000).joined(separator: " + ") + " > 2000"
+        let text =
+            "venue.area_m2 + " + Array(repeating: "1", count: 2000).joined(separator: " + ") + " > 2000"
         var issues: [ConditionIssue] = []
         let parsed = ConditionParser(limits: ConditionLimits(maxLength: 100_000)).parse(text, issues: &issues)
         let checked = parsed.flatMap {

@@ -40,7 +40,10 @@ extension ConditionChecker {
         }
         switch (field.minimum, field.maximum) {
         case (.number(let low)?, .number(let high)?) where low > high:
-            diagnostics.append(.boundsReversed(low: ConditionValue.number(low).description, high: ConditionValue.number(high).description, field: field))
+            diagnostics.append(
+                .boundsReversed(
+                    low: ConditionValue.number(low).description,
+                    high: ConditionValue.number(high).description, field: field))
         case (.date(let low)?, .date(let high)?) where low > high:
             diagnostics.append(.boundsReversed(low: low.description, high: high.description, field: field))
         default:

@@ -24,7 +24,8 @@ public struct ConditionChecker: Sendable {
     private let typeChecker: ConditionTypeChecker
 
     /// Creates a checker.
-    public init(form: Form, file: SourceFile, limits: ConditionLimits = .default, searchLimit: Int = 100_000) {
+    public init(form: Form, file: SourceFile, limits: ConditionLimits = .default, searchLimit: Int = 100_000)
+    {
         self.form = form
         self.file = file
         self.limits = limits
@@ -61,7 +62,8 @@ public struct ConditionChecker: Sendable {
             guard let condition = entry.checked,
                 let parts = space.contradiction(in: condition, limit: searchLimit), !parts.isEmpty
             else { continue }
-            diagnostics.append(.neverTrue(condition, parts: parts, owner: entry.owner, source: entry.source, file: file))
+            diagnostics.append(
+                .neverTrue(condition, parts: parts, owner: entry.owner, source: entry.source, file: file))
         }
         return ConditionCheckResult(entries: entries, diagnostics: diagnostics, space: space)
     }

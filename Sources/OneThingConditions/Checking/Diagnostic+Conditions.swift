@@ -21,7 +21,8 @@ extension Diagnostic {
     /// A condition that is false for every applicant (`OT405`), naming the parts that
     /// contradict each other.
     static func neverTrue(
-        _ condition: CheckedCondition, parts: [CheckedExpression], owner: ConditionOwner, source: ConditionSource,
+        _ condition: CheckedCondition, parts: [CheckedExpression], owner: ConditionOwner,
+        source: ConditionSource,
         file: SourceFile
     ) -> Diagnostic {
         let whole = parts.count == 1 && parts[0].range == condition.expression.range
@@ -53,7 +54,8 @@ extension Diagnostic {
         let count = condition.text.unicodeScalars.count
         let scalar = source.scalar
         return Diagnostic(
-            code: .conditionNeverTrue, severity: DiagnosticCode.conditionNeverTrue.entry?.severity ?? .warning,
+            code: .conditionNeverTrue,
+            severity: DiagnosticCode.conditionNeverTrue.entry?.severity ?? .warning,
             span: scalar.span(ofValueRange: 0..<count, in: file), message: message, hint: hint,
             notes: whole
                 ? []
@@ -72,7 +74,8 @@ extension Diagnostic {
             }
         }
         switch (field.minimum, field.maximum) {
-        case (let low?, let high?): return .init(en: "from \(text(low)) to \(text(high))", zh: "取值为 \(text(low)) 至 \(text(high))")
+        case (let low?, let high?):
+            return .init(en: "from \(text(low)) to \(text(high))", zh: "取值为 \(text(low)) 至 \(text(high))")
         case (let low?, nil): return .init(en: "from \(text(low))", zh: "取值不小于 \(text(low))")
         case (nil, let high?): return .init(en: "up to \(text(high))", zh: "取值不大于 \(text(high))")
         case (nil, nil): return nil
@@ -84,7 +87,8 @@ extension Diagnostic {
     /// A form field that nothing reads (`OT406`).
     static func unusedField(_ field: FormField) -> Diagnostic {
         Diagnostic(
-            code: .unusedField, severity: DiagnosticCode.unusedField.entry?.severity ?? .warning, span: field.span,
+            code: .unusedField, severity: DiagnosticCode.unusedField.entry?.severity ?? .warning,
+            span: field.span,
             message: .init(
                 en: "the form asks for '\(field.id)', but no condition or notice uses it",
                 zh: "表单要求填写“\(field.id)”，但没有任何条件或告知内容用到它"),
@@ -93,7 +97,9 @@ extension Diagnostic {
                 zh: "请删去该字段以免申请人多填，或在条件中使用它"))
     }
 
-    private static func badField(_ span: SourceSpan, _ message: LocalizedText, hint: LocalizedText, notes: [DiagnosticNote] = [])
+    private static func badField(
+        _ span: SourceSpan, _ message: LocalizedText, hint: LocalizedText, notes: [DiagnosticNote] = []
+    )
         -> Diagnostic
     {
         Diagnostic(
@@ -141,7 +147,8 @@ extension Diagnostic {
         return badField(
             field.span,
             .init(
-                en: "'\(key)' of '\(field.id)' (\(field.type.rawValue)) does not fit: it should be \(expected.en)",
+                en:
+                    "'\(key)' of '\(field.id)' (\(field.type.rawValue)) does not fit: it should be \(expected.en)",
                 zh: "“\(field.id)”（\(field.type.rawValue)）的“\(key)”不合适：应为\(expected.zh)"),
             hint: .init(en: "correct or remove '\(key)'", zh: "请修改或删去“\(key)”"))
     }

@@ -48,11 +48,15 @@ public struct OwnedCondition: Hashable, Sendable {
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
-            if let when = item.when { result.append(OwnedCondition(owner: .item(item.id.value), source: when)) }
+            if let when = item.when {
+                result.append(OwnedCondition(owner: .item(item.id.value), source: when))
+            }
         }
         if case .rules(let rules) = bundle.lead {
             for (index, rule) in rules.enumerated() {
-                if let when = rule.when { result.append(OwnedCondition(owner: .leadRule(index), source: when)) }
+                if let when = rule.when {
+                    result.append(OwnedCondition(owner: .leadRule(index), source: when))
+                }
             }
         }
         return result

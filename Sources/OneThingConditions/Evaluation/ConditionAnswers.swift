@@ -62,10 +62,12 @@ public struct ConditionAnswers: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
+    /// Whether two sets of answers give the same fields the same values.
     public static func == (lhs: ConditionAnswers, rhs: ConditionAnswers) -> Bool {
         lhs.values == rhs.values
     }
 
+    /// Hashes the answers given.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(values)
     }

@@ -1,5 +1,5 @@
-import OneThingSource
 import OneThingModel
+import OneThingSource
 
 /// One answer as conditions see it.
 ///
@@ -63,7 +63,8 @@ extension ConditionValue {
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
+        guard parts.count <= 2,
+            parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
         else { return nil }
         return Double(text).flatMap { $0.isFinite ? $0 : nil }
     }

@@ -32,7 +32,9 @@ extension AnswerSpace {
         var visited = 0
         while visited < limit {
             visited += 1
-            if body(values) == .stop { return EnumerationSummary(visited: visited, total: total, stopped: true) }
+            if body(values) == .stop {
+                return EnumerationSummary(visited: visited, total: total, stopped: true)
+            }
             var position = unique.count - 1
             while position >= 0 {
                 digits[position] += 1
@@ -71,7 +73,9 @@ extension AnswerSpace {
         var unknown = false
         for group in Self.groups(conjuncts, fields: { $0.fieldReferences.map(\.slot) }) {
             let parts = group.map { conjuncts[$0] }
-            let whole = parts.count == 1 ? parts[0] : CheckedExpression(kind: .and(parts), range: condition.expression.range)
+            let whole =
+                parts.count == 1
+                ? parts[0] : CheckedExpression(kind: .and(parts), range: condition.expression.range)
             switch space.satisfiable(condition.part(whole), limit: limit) {
             case true?: continue
             case nil: unknown = true
@@ -92,7 +96,8 @@ extension AnswerSpace {
         let considered = parts.prefix(16)
         for i in considered.indices {
             for j in considered.indices where j > i {
-                let pair = CheckedExpression(kind: .and([parts[i], parts[j]]), range: condition.expression.range)
+                let pair = CheckedExpression(
+                    kind: .and([parts[i], parts[j]]), range: condition.expression.range)
                 if satisfiable(condition.part(pair), limit: limit) == false { return [parts[i], parts[j]] }
             }
         }

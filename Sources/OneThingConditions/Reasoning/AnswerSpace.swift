@@ -41,7 +41,9 @@ public struct AnswerSpace: Sendable {
         self.init(form: form, layout: layout ?? FieldLayout(form: form), conditions: conditions)
     }
 
-    init(form: Form, layout: FieldLayout, conditions: [CheckedCondition], base: [Int: FieldRequirements] = [:]) {
+    init(
+        form: Form, layout: FieldLayout, conditions: [CheckedCondition], base: [Int: FieldRequirements] = [:]
+    ) {
         var requirements = base
         for condition in conditions {
             precondition(condition.layout.matches(layout), "a condition checked against another form")

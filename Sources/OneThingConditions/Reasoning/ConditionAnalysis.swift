@@ -157,7 +157,8 @@ struct ConditionAnalysis: Sendable {
             }
         case .date:
             switch (lhs.kind, rhs.kind) {
-            case (.field(let reference), .constant(.date(let day))), (.constant(.date(let day)), .field(let reference)):
+            case (.field(let reference), .constant(.date(let day))),
+                (.constant(.date(let day)), .field(let reference)):
                 requirements[reference.slot, default: FieldRequirements()].dayThresholds.insert(day.dayNumber)
             case (.field, .field):
                 loose([lhs, rhs], extra: [])
@@ -166,7 +167,8 @@ struct ConditionAnalysis: Sendable {
             }
         case .text:
             switch (lhs.kind, rhs.kind) {
-            case (.field(let reference), .constant(.text(let text))), (.constant(.text(let text)), .field(let reference)):
+            case (.field(let reference), .constant(.text(let text))),
+                (.constant(.text(let text)), .field(let reference)):
                 requirements[reference.slot, default: FieldRequirements()].texts.insert(text)
             case (.field(let a), .field(let b)):
                 requirements[a.slot, default: FieldRequirements()].textPeers.insert(b.slot)
@@ -204,7 +206,9 @@ struct ConditionAnalysis: Sendable {
                 requirements[reference.slot, default: FieldRequirements()].dayThresholds.insert(day.dayNumber)
             }
         case (.text, .field(let reference)):
-            for case .text(let text) in values { requirements[reference.slot, default: FieldRequirements()].texts.insert(text) }
+            for case .text(let text) in values {
+                requirements[reference.slot, default: FieldRequirements()].texts.insert(text)
+            }
         case (.bool, .condition(let inner)):
             visit(inner)
         default:

@@ -61,8 +61,12 @@ public struct OutcomeSet: Sendable {
             var example = empty
             for (g, group) in groups.enumerated() {
                 let outcome = group.outcomes[digits[g]]
-                for (position, condition) in group.conditions.enumerated() { holds[condition] = outcome.holds[position] }
-                for (slot, value) in outcome.example.slots.enumerated() where value != nil { example.slots[slot] = value }
+                for (position, condition) in group.conditions.enumerated() {
+                    holds[condition] = outcome.holds[position]
+                }
+                for (slot, value) in outcome.example.slots.enumerated() where value != nil {
+                    example.slots[slot] = value
+                }
             }
             if body(Outcome(holds: holds, example: example)) == .stop {
                 return EnumerationSummary(visited: visited, total: total, stopped: true)
@@ -114,6 +118,7 @@ extension AnswerSpace {
                     conditions: members, fields: slots.map { layout.ids[$0] }, outcomes: outcomes,
                     isExhaustive: summary.isExhaustive, isExact: space.isExact(for: group)))
         }
-        return OutcomeSet(conditionCount: conditions.count, groups: groups, empty: ConditionAnswers(layout: layout))
+        return OutcomeSet(
+            conditionCount: conditions.count, groups: groups, empty: ConditionAnswers(layout: layout))
     }
 }

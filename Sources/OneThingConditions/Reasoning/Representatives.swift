@@ -55,10 +55,16 @@ struct Representatives {
         if requirement.isLoose {
             var loose = requirement.looseConstants.union(Self.looseDefaults)
             for peer in requirement.loosePeers {
-                if let other = requirements[peer] { loose.formUnion(other.thresholds.union(other.looseConstants)) }
+                if let other = requirements[peer] {
+                    loose.formUnion(other.thresholds.union(other.looseConstants))
+                }
             }
             for c in loose where c.isFinite {
-                if integer { values.formUnion(Self.integerNeighbours(c)) } else { values.formUnion([c - 1, c, c + 1]) }
+                if integer {
+                    values.formUnion(Self.integerNeighbours(c))
+                } else {
+                    values.formUnion([c - 1, c, c + 1])
+                }
             }
         }
         var low: Double?
@@ -76,7 +82,9 @@ struct Representatives {
 
     /// Keeps the values within `low…high`, adding a bound where a value beyond it was
     /// dropped; one value (`fallback` or a bound) when none is left.
-    private static func clip<T: Comparable & Hashable>(_ values: Set<T>, low: T?, high: T?, fallback: T) -> [T] {
+    private static func clip<T: Comparable & Hashable>(_ values: Set<T>, low: T?, high: T?, fallback: T)
+        -> [T]
+    {
         var kept = Set<T>()
         var droppedLow = false
         var droppedHigh = false
@@ -114,7 +122,8 @@ struct Representatives {
             let anchor = low ?? high.map { $0 - 1 } ?? CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber
             values = [anchor, anchor + 1]
         }
-        return Self.clip(values, low: low, high: high, fallback: CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber)
+        return Self.clip(
+            values, low: low, high: high, fallback: CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber)
     }
 
     // MARK: Text
@@ -125,7 +134,9 @@ struct Representatives {
         var group: Set<Int> = [slot]
         var queue = [slot]
         while let next = queue.popLast() {
-            for peer in requirements[next]?.textPeers ?? [] where group.insert(peer).inserted { queue.append(peer) }
+            for peer in requirements[next]?.textPeers ?? [] where group.insert(peer).inserted {
+                queue.append(peer)
+            }
         }
         var texts = Set<String>()
         for member in group { texts.formUnion(requirements[member]?.texts ?? []) }

@@ -53,7 +53,8 @@ extension ConditionIssue {
 
     /// A character no token starts with; with the intended character when it is a
     /// known look-alike (full-width brackets, `≥`).
-    static func unexpectedCharacter(_ s: Unicode.Scalar, lookAlike: String?, at offset: Int) -> ConditionIssue {
+    static func unexpectedCharacter(_ s: Unicode.Scalar, lookAlike: String?, at offset: Int) -> ConditionIssue
+    {
         let hint: LocalizedText
         if let lookAlike {
             hint = .init(
@@ -95,14 +96,17 @@ extension ConditionIssue {
         ConditionIssue(
             code: .conditionSyntax, range: range,
             message: .init(en: "a number cannot end with '.'", zh: "数字不能以小数点结尾"),
-            hint: .init(en: "write digits after the point (12.5) or leave it out (12)", zh: "请在小数点后写数字（如 12.5），或去掉小数点（如 12）"))
+            hint: .init(
+                en: "write digits after the point (12.5) or leave it out (12)",
+                zh: "请在小数点后写数字（如 12.5），或去掉小数点（如 12）"))
     }
 
     /// `12abc`, `1.2.3`.
     static func numberFollowedByLetters(_ written: String, range: Range<Int>) -> ConditionIssue {
         ConditionIssue(
             code: .conditionSyntax, range: range,
-            message: .init(en: "'\(written)' is neither a number nor a field name", zh: "“\(written)”既不是数字也不是字段名"),
+            message: .init(
+                en: "'\(written)' is neither a number nor a field name", zh: "“\(written)”既不是数字也不是字段名"),
             hint: .init(
                 en: "a field name cannot start with a digit; text values go in quotes: \"\(written)\"",
                 zh: "字段名不能以数字开头；文字取值请加引号：\"\(written)\""))
@@ -158,7 +162,8 @@ extension ConditionIssue {
     }
 
     /// A `(` that is never closed.
-    static func unclosedParenthesis(open: Range<Int>, inside: String, at range: Range<Int>) -> ConditionIssue {
+    static func unclosedParenthesis(open: Range<Int>, inside: String, at range: Range<Int>) -> ConditionIssue
+    {
         let snippet = inside.count > 30 ? String(inside.prefix(30)) + "…" : inside
         return ConditionIssue(
             code: .conditionSyntax, range: range,
@@ -194,7 +199,8 @@ extension ConditionIssue {
                 en: "'\(found)' follows a complete condition without 'and' or 'or'",
                 zh: "“\(found)”前缺少“and”或“or”"),
             hint: .init(
-                en: "join two conditions with 'and' (both hold) or 'or' (either holds); separate 且/或 from names with spaces",
+                en:
+                    "join two conditions with 'and' (both hold) or 'or' (either holds); separate 且/或 from names with spaces",
                 zh: "两个条件之间请用“and”（同时成立）或“or”（任一成立）连接；使用“且”“或”时两边须留空格"))
     }
 
@@ -206,7 +212,8 @@ extension ConditionIssue {
     }
 
     /// A value or field is missing after an operator, or at the start.
-    static func missingOperand(after op: String?, found: ConditionToken, range: Range<Int>) -> ConditionIssue {
+    static func missingOperand(after op: String?, found: ConditionToken, range: Range<Int>) -> ConditionIssue
+    {
         let message: LocalizedText
         switch (op, found.kind) {
         case (let op?, .end):

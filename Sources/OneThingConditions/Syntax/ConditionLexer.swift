@@ -3,6 +3,9 @@
 /// Works on Unicode scalars, so every offset it reports is the column offset a
 /// ``SourceLocation`` counts. It stops at the first character it cannot read.
 struct ConditionLexer {
+    /// A token, or the problem that stops reading.
+    typealias TokenResult = Result<ConditionToken, ConditionSyntaxFailure>
+
     /// The words that are operators, each with the token it stands for. Only a whole
     /// word without dots is a keyword: `venue.in` is a field path.
     static let keywords: [String: ConditionToken.Kind] = [
@@ -46,13 +49,13 @@ struct ConditionLexer {
 
     // MARK: Character classes
 
-    /// Whether `s` may start an identifier: a letter (Unicode categories L and Nl
-    /// without a numeric value) or `_`.
+    /// Whether `s` may start an identifier: a letter (Unicode categories Lu, Ll, Lt,
+    /// Lm, Lo, so CJK numerals such as `一` count as letters) or `_`.
     static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
         if s == "_" { return true }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-            return s.properties.numericType == nil
+            return true
         default:
             return false
         }
@@ -91,7 +94,7 @@ struct ConditionLexer {
         return ConditionToken(kind: kind, range: range, text: text(range))
     }
 
-    private mutating func next() -> Result<ConditionToken, ConditionSyntaxFailure> {
+    private mutating func next() -> TokenResult {
         while let s = peek(), s.properties.isWhitespace { position += 1 }
         guard let s = peek() else {
             return .success(ConditionToken(kind: .end, range: position..<position, text: ""))
@@ -139,7 +142,7 @@ struct ConditionLexer {
         return .failure(.issue(.unexpectedCharacter(s, lookAlike: Self.lookAlikes[s], at: start)))
     }
 
-    private mutating func string(closingWith close: Unicode.Scalar) -> Result<ConditionToken, ConditionSyntaxFailure> {
+    private mutating func string(closingWith close: Unicode.Scalar) -> TokenResult {
         let start = position
         var end = position + 1
         while end < scalars.count, scalars[end] != close { end += 1 }
@@ -148,10 +151,11 @@ struct ConditionLexer {
         }
         position = end + 1
         return .success(
-            ConditionToken(kind: .string(text(start + 1..<end)), range: start..<position, text: text(start..<position)))
+            ConditionToken(
+                kind: .string(text(start + 1..<end)), range: start..<position, text: text(start..<position)))
     }
 
-    private mutating func number() -> Result<ConditionToken, ConditionSyntaxFailure> {
+    private mutating func number() -> TokenResult {
         let start = position
         while let s = peek(), Self.isDigit(s) { position += 1 }
         if peek() == "." {
@@ -163,7 +167,9 @@ struct ConditionLexer {
         }
         if let s = peek(), Self.isIdentifierContinue(s) || s == "." {
             var end = position
-            while end < scalars.count, Self.isIdentifierContinue(scalars[end]) || scalars[end] == "." { end += 1 }
+            while end < scalars.count, Self.isIdentifierContinue(scalars[end]) || scalars[end] == "." {
+                end += 1
+            }
             return .failure(.issue(.numberFollowedByLetters(text(start..<end), range: start..<end)))
         }
         let written = text(start..<position)
@@ -173,7 +179,7 @@ struct ConditionLexer {
         return .success(ConditionToken(kind: .number(value), range: start..<position, text: written))
     }
 
-    private mutating func path() -> Result<ConditionToken, ConditionSyntaxFailure> {
+    private mutating func path() -> TokenResult {
         let start = position
         var segments = 0
         while true {

@@ -5,7 +5,9 @@ struct ConditionSyntaxFailure: Error {
     var issue: ConditionIssue
 
     /// A failure with `issue`.
-    static func issue(_ issue: ConditionIssue) -> ConditionSyntaxFailure { ConditionSyntaxFailure(issue: issue) }
+    static func issue(_ issue: ConditionIssue) -> ConditionSyntaxFailure {
+        ConditionSyntaxFailure(issue: issue)
+    }
 }
 
 /// Reads a condition's text into a ``ConditionExpression``.
@@ -122,12 +124,15 @@ private struct ParserState {
             let op = advance()
             operands.append(try parseAnd(after: op))
         }
-        return ConditionExpression(.or(operands), range: first.range.lowerBound..<operands.last!.range.upperBound)
+        return ConditionExpression(
+            .or(operands), range: first.range.lowerBound..<operands.last!.range.upperBound)
     }
 
     // MARK: and-expression = not-expression, { "and", not-expression }
 
-    mutating func parseAnd(after op: ConditionToken? = nil) throws(ConditionSyntaxFailure) -> ConditionExpression {
+    mutating func parseAnd(after op: ConditionToken? = nil) throws(ConditionSyntaxFailure)
+        -> ConditionExpression
+    {
         let first = try parseNot(after: op)
         guard current.kind == .and else { return first }
         var operands = [first]
@@ -135,7 +140,8 @@ private struct ParserState {
             let op = advance()
             operands.append(try parseNot(after: op))
         }
-        return ConditionExpression(.and(operands), range: first.range.lowerBound..<operands.last!.range.upperBound)
+        return ConditionExpression(
+            .and(operands), range: first.range.lowerBound..<operands.last!.range.upperBound)
     }
 
     // MARK: not-expression = "not", not-expression | comparison
@@ -151,7 +157,9 @@ private struct ParserState {
 
     // MARK: comparison = additive, [ comparison-operator, additive | [ "not" ], "in", list ]
 
-    mutating func parseComparison(after op: ConditionToken?) throws(ConditionSyntaxFailure) -> ConditionExpression {
+    mutating func parseComparison(after op: ConditionToken?) throws(ConditionSyntaxFailure)
+        -> ConditionExpression
+    {
         let lhs = try parseAdditive(after: op)
         var result = lhs
         if let comparison = current.comparison {
@@ -162,12 +170,14 @@ private struct ParserState {
         } else if current.kind == .in {
             let token = advance()
             let (values, end) = try parseList(after: token)
-            result = ConditionExpression(.membership(lhs, values, negated: false), range: lhs.range.lowerBound..<end)
+            result = ConditionExpression(
+                .membership(lhs, values, negated: false), range: lhs.range.lowerBound..<end)
         } else if current.kind == .not, peekKind(1) == .in {
             _ = advance()
             let token = advance()
             let (values, end) = try parseList(after: token)
-            result = ConditionExpression(.membership(lhs, values, negated: true), range: lhs.range.lowerBound..<end)
+            result = ConditionExpression(
+                .membership(lhs, values, negated: true), range: lhs.range.lowerBound..<end)
         }
         if current.comparison != nil || current.kind == .in {
             throw .issue(.chainedComparison(range: current.range, first: text(result.range)))
@@ -177,7 +187,9 @@ private struct ParserState {
 
     // MARK: list = "[", [ list-value, { ",", list-value }, [ "," ] ], "]"
 
-    mutating func parseList(after op: ConditionToken) throws(ConditionSyntaxFailure) -> ([ConditionExpression], Int) {
+    mutating func parseList(after op: ConditionToken) throws(ConditionSyntaxFailure) -> (
+        [ConditionExpression], Int
+    ) {
         guard current.kind == .leftBracket else {
             throw .issue(.missingList(after: op.text, found: current, at: current.range))
         }
@@ -216,7 +228,8 @@ private struct ParserState {
         case .path:
             var end = token.range.upperBound
             while isWordPart(current.kind) { end = advance().range.upperBound }
-            throw .issue(.bareWordInList(text(token.range.lowerBound..<end), range: token.range.lowerBound..<end))
+            throw .issue(
+                .bareWordInList(text(token.range.lowerBound..<end), range: token.range.lowerBound..<end))
         default:
             throw .issue(.notAListValue(token.text, range: token.range))
         }
@@ -232,7 +245,9 @@ private struct ParserState {
 
     // MARK: additive = multiplicative, { ( "+" | "-" ), multiplicative }
 
-    mutating func parseAdditive(after op: ConditionToken?) throws(ConditionSyntaxFailure) -> ConditionExpression {
+    mutating func parseAdditive(after op: ConditionToken?) throws(ConditionSyntaxFailure)
+        -> ConditionExpression
+    {
         let first = try parseMultiplicative(after: op)
         var terms: [ArithmeticTerm] = []
         while current.kind == .plus || current.kind == .minus {
@@ -264,7 +279,8 @@ private struct ParserState {
 
     // MARK: unary = "-", unary | primary
 
-    mutating func parseUnary(after op: ConditionToken?) throws(ConditionSyntaxFailure) -> ConditionExpression {
+    mutating func parseUnary(after op: ConditionToken?) throws(ConditionSyntaxFailure) -> ConditionExpression
+    {
         guard current.kind == .minus else { return try parsePrimary(after: op) }
         let token = advance()
         try enter(token)
@@ -279,7 +295,9 @@ private struct ParserState {
 
     // MARK: primary = number | string | "true" | "false" | path | "(", or-expression, ")"
 
-    mutating func parsePrimary(after op: ConditionToken?) throws(ConditionSyntaxFailure) -> ConditionExpression {
+    mutating func parsePrimary(after op: ConditionToken?) throws(ConditionSyntaxFailure)
+        -> ConditionExpression
+    {
         let token = current
         switch token.kind {
         case .number(let value):
@@ -301,7 +319,8 @@ private struct ParserState {
             let inner = try parseOr()
             guard current.kind == .rightParenthesis else {
                 if current.kind == .end {
-                    throw .issue(.unclosedParenthesis(open: token.range, inside: text(inner.range), at: current.range))
+                    throw .issue(
+                        .unclosedParenthesis(open: token.range, inside: text(inner.range), at: current.range))
                 }
                 throw .issue(trailingInParentheses(open: token.range))
             }

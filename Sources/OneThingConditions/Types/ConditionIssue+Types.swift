@@ -15,8 +15,13 @@ extension ConditionIssue {
             hint: unknownFieldHint(path, fields: fields, peer: peer))
     }
 
-    private static func unknownFieldHint(_ path: String, fields: [FormField], peer: FormField?) -> LocalizedText {
-        if let peer, let value = Suggestion.closest(to: path, among: peer.values.map(\.id)) ?? exactValue(path, of: peer) {
+    private static func unknownFieldHint(_ path: String, fields: [FormField], peer: FormField?)
+        -> LocalizedText
+    {
+        if let peer,
+            let value = Suggestion.closest(to: path, among: peer.values.map(\.id))
+                ?? exactValue(path, of: peer)
+        {
             return quoteHint(value, field: peer.id)
         }
         if let field = Suggestion.closest(to: path, among: fields.map(\.id)) {
@@ -48,7 +53,9 @@ extension ConditionIssue {
     }
 
     /// An enum value written without quotes: `death.place == outside-hospital`.
-    static func bareValue(_ written: String, value: String, field: String, range: Range<Int>) -> ConditionIssue {
+    static func bareValue(_ written: String, value: String, field: String, range: Range<Int>)
+        -> ConditionIssue
+    {
         ConditionIssue(
             code: .unknownField, range: range,
             message: .init(
@@ -107,7 +114,9 @@ extension ConditionIssue {
     }
 
     /// `<`, `<=`, `>`, `>=` on text, choices or true/false.
-    static func orderingNotAllowed(_ op: ComparisonOperator, operand: String, type: ConditionType, range: Range<Int>)
+    static func orderingNotAllowed(
+        _ op: ComparisonOperator, operand: String, type: ConditionType, range: Range<Int>
+    )
         -> ConditionIssue
     {
         ConditionIssue(
@@ -124,7 +133,8 @@ extension ConditionIssue {
 
     /// Two operands of different types compared.
     static func typeMismatch(
-        _ op: ComparisonOperator, left: String, leftType: ConditionType, right: String, rightType: ConditionType,
+        _ op: ComparisonOperator, left: String, leftType: ConditionType, right: String,
+        rightType: ConditionType,
         range: Range<Int>, quotedValue: String? = nil
     ) -> ConditionIssue {
         var hint: LocalizedText?
@@ -132,7 +142,9 @@ extension ConditionIssue {
             hint = .init(en: "remove the quotes: \(quotedValue)", zh: "请去掉引号：\(quotedValue)")
         } else if let quotedValue, leftType == .bool, quotedValue == "true" || quotedValue == "false" {
             hint = .init(en: "remove the quotes: \(quotedValue)", zh: "请去掉引号：\(quotedValue)")
-        } else if leftType == .enumeration || rightType == .enumeration, leftType == .number || rightType == .number {
+        } else if leftType == .enumeration || rightType == .enumeration,
+            leftType == .number || rightType == .number
+        {
             hint = .init(en: "choices are text: put the value in quotes", zh: "选项是文字，请给值加上引号")
         } else if leftType == .date || rightType == .date {
             hint = .init(en: "write dates in quotes as \"YYYY-MM-DD\"", zh: "日期请加引号并写成 \"YYYY-MM-DD\"")
@@ -140,7 +152,8 @@ extension ConditionIssue {
         return ConditionIssue(
             code: .conditionType, range: range,
             message: .init(
-                en: "'\(op.rawValue)' cannot compare '\(left)' (\(leftType.name.en)) with '\(right)' (\(rightType.name.en))",
+                en:
+                    "'\(op.rawValue)' cannot compare '\(left)' (\(leftType.name.en)) with '\(right)' (\(rightType.name.en))",
                 zh: "“\(op.rawValue)”不能比较“\(left)”（\(leftType.name.zh)）和“\(right)”（\(rightType.name.zh)）"),
             hint: hint)
     }
@@ -165,7 +178,8 @@ extension ConditionIssue {
                 en: "'\(subject)' is \(subjectType.name.en), but the list holds \(written) (\(type.name.en))",
                 zh: "“\(subject)”是\(subjectType.name.zh)，但列表中的 \(written) 是\(type.name.zh)"),
             hint: .init(
-                en: "every value in the list must be \(subjectType.name.en)", zh: "列表中的值都须为\(subjectType.name.zh)"))
+                en: "every value in the list must be \(subjectType.name.en)",
+                zh: "列表中的值都须为\(subjectType.name.zh)"))
     }
 
     /// An enum compared with a value it does not declare (`OT404`).
@@ -173,7 +187,8 @@ extension ConditionIssue {
         let hint: LocalizedText
         if let labelled = field.values.first(where: { $0.label == value && $0.id != value }) {
             hint = .init(
-                en: "'\(value)' is the label of the value '\(labelled.id)'; conditions use the value: \"\(labelled.id)\"",
+                en:
+                    "'\(value)' is the label of the value '\(labelled.id)'; conditions use the value: \"\(labelled.id)\"",
                 zh: "“\(value)”是选项“\(labelled.id)”的名称；条件中请写选项值：\"\(labelled.id)\"")
         } else if let close = Suggestion.closest(to: value, among: field.values.map(\.id)) {
             hint = .init(en: "did you mean \"\(close)\"?", zh: "是否应为 \"\(close)\"？")

@@ -79,7 +79,11 @@ private struct TypeChecking {
             var checked: [CheckedExpression] = []
             var valid = true
             for operand in operands {
-                if let c = condition(operand, context: .operand(of: word)) { checked.append(c) } else { valid = false }
+                if let c = condition(operand, context: .operand(of: word)) {
+                    checked.append(c)
+                } else {
+                    valid = false
+                }
             }
             guard valid else { return nil }
             if case .and = e.kind { return CheckedExpression(kind: .and(checked), range: e.range) }
@@ -97,7 +101,8 @@ private struct TypeChecking {
                 return nil
             case .value(let operand):
                 guard operand.type == .bool, let expression = Self.expression(of: operand) else {
-                    issues.append(.notACondition(text(e.range), type: operand.type, context: context, range: e.range))
+                    issues.append(
+                        .notACondition(text(e.range), type: operand.type, context: context, range: e.range))
                     return nil
                 }
                 return expression
@@ -135,7 +140,8 @@ private struct TypeChecking {
             }
             let field = layout.fields[slot]
             let reference = FieldReference(id: path, type: field.type, slot: slot)
-            return .value(CheckedOperand(kind: .field(reference), type: ConditionType(field.type), range: e.range))
+            return .value(
+                CheckedOperand(kind: .field(reference), type: ConditionType(field.type), range: e.range))
         case .not, .and, .or, .comparison, .membership:
             guard let expression = condition(e, context: .whole) else { return .invalid }
             return .value(CheckedOperand(kind: .condition(expression), type: .bool, range: e.range))
@@ -146,10 +152,13 @@ private struct TypeChecking {
             let firstNumber = number(first, op: terms[0].op.rawValue)
             var checked: [CheckedTerm] = []
             for term in terms {
-                if let n = number(term.operand, op: term.op.rawValue) { checked.append(CheckedTerm(op: term.op, operand: n)) }
+                if let n = number(term.operand, op: term.op.rawValue) {
+                    checked.append(CheckedTerm(op: term.op, operand: n))
+                }
             }
             guard let firstNumber, checked.count == terms.count else { return .invalid }
-            return .value(CheckedOperand(kind: .arithmetic(firstNumber, checked), type: .number, range: e.range))
+            return .value(
+                CheckedOperand(kind: .arithmetic(firstNumber, checked), type: .number, range: e.range))
         }
     }
 
@@ -163,7 +172,9 @@ private struct TypeChecking {
             return nil
         case .value(let operand):
             guard operand.type == .number else {
-                issues.append(.arithmeticOnNonNumber(op: op, operand: text(e.range), type: operand.type, range: e.range))
+                issues.append(
+                    .arithmeticOnNonNumber(op: op, operand: text(e.range), type: operand.type, range: e.range)
+                )
                 return nil
             }
             return operand
@@ -186,7 +197,9 @@ private struct TypeChecking {
         if case .literal = e.kind { return nil }
         if case .field(let path) = e.kind, layout.slots[path] != nil { return nil }
         let written = text(e.range)
-        guard let value = field.values.first(where: { $0.id == written || $0.label == written }) else { return nil }
+        guard let value = field.values.first(where: { $0.id == written || $0.label == written }) else {
+            return nil
+        }
         return .bareValue(written, value: value.id, field: field.id, range: e.range)
     }
 
@@ -223,12 +236,14 @@ private struct TypeChecking {
                 checkedRight = CheckedOperand(kind: .constant(.text(b)), type: .text, range: rangeB)
             }
         case (.value(let value), .string(let string, let stringRange)):
-            guard let constant = stringOperand(string, stringRange, against: value, op: op, range: range) else {
+            guard let constant = stringOperand(string, stringRange, against: value, op: op, range: range)
+            else {
                 return nil
             }
             (checkedLeft, checkedRight) = (value, constant)
         case (.string(let string, let stringRange), .value(let value)):
-            guard let constant = stringOperand(string, stringRange, against: value, op: op, range: range) else {
+            guard let constant = stringOperand(string, stringRange, against: value, op: op, range: range)
+            else {
                 return nil
             }
             (checkedLeft, checkedRight) = (constant, value)
@@ -257,7 +272,8 @@ private struct TypeChecking {
         switch value.type {
         case .text, .enumeration:
             if op.isOrdering {
-                issues.append(.orderingNotAllowed(op, operand: text(value.range), type: value.type, range: range))
+                issues.append(
+                    .orderingNotAllowed(op, operand: text(value.range), type: value.type, range: range))
                 return nil
             }
             if value.type == .enumeration, !declared(string, by: value, range: stringRange) { return nil }
@@ -271,7 +287,8 @@ private struct TypeChecking {
         case .number, .bool:
             issues.append(
                 .typeMismatch(
-                    op, left: text(value.range), leftType: value.type, right: "\"\(string)\"", rightType: .text,
+                    op, left: text(value.range), leftType: value.type, right: "\"\(string)\"",
+                    rightType: .text,
                     range: range, quotedValue: string))
             return nil
         }
@@ -314,7 +331,9 @@ private struct TypeChecking {
     }
 
     /// A list value read as the type of `subject`, or `nil` after reporting why not.
-    mutating func listValue(_ literal: ConditionLiteral, range: Range<Int>, subject: CheckedOperand) -> ConditionValue? {
+    mutating func listValue(_ literal: ConditionLiteral, range: Range<Int>, subject: CheckedOperand)
+        -> ConditionValue?
+    {
         switch (subject.type, literal) {
         case (.number, .number(let value)): return .number(value)
         case (.bool, .bool(let value)): return .bool(value)
@@ -336,7 +355,8 @@ private struct TypeChecking {
                 }
             issues.append(
                 .listValueMismatch(
-                    literal.description, type: literalType, subject: text(subject.range), subjectType: subject.type,
+                    literal.description, type: literalType, subject: text(subject.range),
+                    subjectType: subject.type,
                     range: range))
             return nil
         }

@@ -12,13 +12,17 @@ enum Fixtures {
     }
 
     static func field(
-        _ id: String, _ type: FieldType, required: Bool = true, min: FieldBound? = nil, max: FieldBound? = nil,
+        _ id: String, _ type: FieldType, required: Bool = true, min: FieldBound? = nil,
+        max: FieldBound? = nil,
         values: [String] = [], line: Int = 1
     ) -> FormField {
         FormField(
-            id: id, span: span(line: line, column: 3), type: type, label: id, required: required, minimum: min,
+            id: id, span: span(line: line, column: 3), type: type, label: id, required: required,
+            minimum: min,
             maximum: max,
-            values: values.enumerated().map { EnumValue(id: $1, label: $1, span: span(line: line + 1 + $0, column: 7)) })
+            values: values.enumerated().map {
+                EnumValue(id: $1, label: $1, span: span(line: line + 1 + $0, column: 7))
+            })
     }
 
     /// The form most tests read.
@@ -37,7 +41,9 @@ enum Fixtures {
         field("floors", .integer, min: .number(1), max: .number(30)),
     ])
 
-    static func parse(_ text: String, limits: ConditionLimits = .default) -> (ConditionExpression?, [ConditionIssue]) {
+    static func parse(_ text: String, limits: ConditionLimits = .default) -> (
+        ConditionExpression?, [ConditionIssue]
+    ) {
         var issues: [ConditionIssue] = []
         let expression = ConditionParser(limits: limits).parse(text, issues: &issues)
         return (expression, issues)
@@ -70,7 +76,8 @@ enum Fixtures {
     ) -> (SourceFile, ConditionSource) {
         let written: String
         switch style {
-        case .doubleQuoted: written = "\"" + condition.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
+        case .doubleQuoted:
+            written = "\"" + condition.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
         case .singleQuoted: written = "'" + condition.map { $0 == "'" ? "''" : String($0) }.joined() + "'"
         default: written = condition
         }
@@ -93,8 +100,10 @@ enum Fixtures {
         style: YAMLScalarStyle = .plain
     ) -> [Diagnostic] {
         let (file, source) = located(condition, line: line, prefix: prefix, style: style)
-        return ConditionChecker(form: form, file: file).check([OwnedCondition(owner: .item("food-permit"), source: source)])
-            .diagnostics
+        return ConditionChecker(form: form, file: file).check([
+            OwnedCondition(owner: .item("food-permit"), source: source)
+        ])
+        .diagnostics
     }
 
     /// Answers to `form`.
