@@ -6,7 +6,8 @@ import Testing
     var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
     for (previous, name) in zip(names, names.dropFirst()) {
-        lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+        lines.append(
+            "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
     }
     let document = compose(lines.joined(separator: "\n") + "\n")
     #expect(codes(document) == [.aliasBudget])
@@ -43,7 +44,8 @@ import Testing
 
 @Test func aliasThatWouldNestTooDeepIsReported() {
     let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
-    let document = compose("a: &d \(deep)\nb: \(String(repeating: "[", count: 30))*d\(String(repeating: "]", count: 30))\n")
+    let document = compose(
+        "a: &d \(deep)\nb: \(String(repeating: "[", count: 30))*d\(String(repeating: "]", count: 30))\n")
     #expect(codes(document) == [.nestingTooDeep])
 }
 

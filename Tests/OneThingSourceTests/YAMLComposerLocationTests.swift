@@ -77,7 +77,8 @@ import Testing
 }
 
 @Test func locationsIgnoreAByteOrderMark() throws {
-    let (_, document) = YAMLComposer.compose(path: testPath, bytes: [0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8))
+    let (_, document) = YAMLComposer.compose(
+        path: testPath, bytes: [0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8))
     let root = try #require(document.root)
     #expect(root["a"]?.span == span(at(1, 4), at(1, 5)))
 }

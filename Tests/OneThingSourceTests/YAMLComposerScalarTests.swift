@@ -11,7 +11,8 @@ import Testing
 
 @Test func quotedScalarsKeepTheirStyleAndUnquotedValue() throws {
     let root = try #require(compose("a: 'it''s'\nb: \"x\\ty\\u4E2D\"\nc: \"true\"\n").root)
-    #expect(root["a"]?.scalar == YAMLScalar(value: "it's", style: .singleQuoted, span: span(at(1, 4), at(1, 11))))
+    #expect(
+        root["a"]?.scalar == YAMLScalar(value: "it's", style: .singleQuoted, span: span(at(1, 4), at(1, 11))))
     #expect(root["b"]?.scalar?.value == "x\ty中")
     #expect(root["b"]?.scalar?.style == .doubleQuoted)
     #expect(root["c"]?.scalar?.style == .doubleQuoted)

@@ -102,3 +102,15 @@ import Testing
         }
     }
 }
+
+@Test func duplicateKeyInAFlowMappingIsReported() {
+    let document = compose("a: {x: 1, y: 2, x: 3}\n")
+    #expect(codes(document) == [.duplicateKey])
+    #expect(document.diagnostics.first?.span.start == at(1, 17))
+}
+
+@Test func anchoredKeyIsAnOrdinaryKey() throws {
+    let document = compose("&k name: 1\nother: *k\n")
+    #expect(document.diagnostics.isEmpty)
+    #expect(document.root?["other"]?.scalar?.value == "name")
+}

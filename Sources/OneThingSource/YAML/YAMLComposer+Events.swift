@@ -83,7 +83,7 @@ struct YAMLEventComposer: ~Copyable {
             }
         }
         if failed { return YAMLDocument(root: nil, diagnostics: diagnostics) }
-        if documents == 0 || root.map(Self.isEmptyDocument) == true {
+        if documents == 0 || (documents == 1 && root.map(Self.isEmptyDocument) == true) {
             diagnostics.append(.emptyFile(file.path))
             return YAMLDocument(root: nil, diagnostics: diagnostics)
         }
@@ -137,13 +137,15 @@ struct YAMLEventComposer: ~Copyable {
         isFlow: Bool
     ) -> Bool {
         guard depth < limits.maxDepth else {
-            diagnostics.append(.nestingTooDeep(span(event.start_mark, event.end_mark), limit: limits.maxDepth))
+            diagnostics.append(
+                .nestingTooDeep(span(event.start_mark, event.end_mark), limit: limits.maxDepth))
             failed = true
             return false
         }
         let frame = YAMLComposerFrame(
             kind: kind, isFlow: isFlow, start: lines.location(event.start_mark),
-            anchor: anchor.map { String(cString: $0) }, base: kind == .mapping ? entries.count : elements.count)
+            anchor: anchor.map { String(cString: $0) },
+            base: kind == .mapping ? entries.count : elements.count)
         parents.append(current)
         current = frame
         return true
@@ -216,8 +218,8 @@ struct YAMLEventComposer: ~Copyable {
         case .mapping:
             current.expectsValue = false
             guard let key = current.pendingKey.take() else { return }
-            if let first = entry(withKey: key.value) {
-                diagnostics.append(.duplicateKey(key, first: first.key.span))
+            if let first = position(ofKey: key.value) {
+                diagnostics.append(.duplicateKey(key, first: entries[first].key.span))
                 return
             }
             entries.push(YAMLEntry(key: key, value: node))
@@ -226,14 +228,10 @@ struct YAMLEventComposer: ~Copyable {
         }
     }
 
-    /// The entry of the current mapping that already has key `key`, if any.
-    private func entry(withKey key: String) -> YAMLEntry? {
-        guard entries.count - current.base <= Self.linearSearchLimit else {
-            return current.keyIndex[key].map { entries[$0] }
-        }
-        for index in current.base..<entries.count where entries[index].key.value == key {
-            return entries[index]
-        }
+    /// The position on the entry stack of the current mapping's entry with key `key`, if any.
+    private func position(ofKey key: String) -> Int? {
+        guard entries.count - current.base <= Self.linearSearchLimit else { return current.keyIndex[key] }
+        for index in current.base..<entries.count where entries[index].key.value == key { return index }
         return nil
     }
 

@@ -60,7 +60,8 @@ struct YAMLLineMap {
         case 0x0D: return i + 1 >= bytes.count || bytes[i + 1] != 0x0A
         case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85
         case 0xE2:
-            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+            return i + 2 < bytes.count && bytes[i + 1] == 0x80
+                && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
         default: return false
         }
     }

@@ -2,7 +2,8 @@
 /// with plain words for everything else.
 enum YAMLSyntaxError {
     /// The finding for `failure`, which libyaml reported while reading `file`.
-    static func diagnostic(for failure: LibYAMLFailure, in file: SourceFile, lines: YAMLLineMap) -> Diagnostic {
+    static func diagnostic(for failure: LibYAMLFailure, in file: SourceFile, lines: YAMLLineMap) -> Diagnostic
+    {
         let location =
             failure.isReaderError
             ? file.location(ofUTF8Offset: failure.problemOffset)
@@ -18,10 +19,12 @@ enum YAMLSyntaxError {
             return .yamlSyntax(problemSpan, text: text, context: nil)
         }
         let contextLocation = lines.location(failure.contextMark)
-        let contextSpan = SourceSpan(file: file.path, start: contextLocation, end: contextLocation.advanced(by: 1))
+        let contextSpan = SourceSpan(
+            file: file.path, start: contextLocation, end: contextLocation.advanced(by: 1))
         if text.showAtContext { return .yamlSyntax(contextSpan, text: text, context: nil) }
         guard contextLocation != location else { return .yamlSyntax(problemSpan, text: text, context: nil) }
-        return .yamlSyntax(problemSpan, text: text, context: (contextSpan, YAMLProblemText.contextNote(context)))
+        return .yamlSyntax(
+            problemSpan, text: text, context: (contextSpan, YAMLProblemText.contextNote(context)))
     }
 
     /// The tab behind libyaml's complaint, if a tab is to blame: the tab at the

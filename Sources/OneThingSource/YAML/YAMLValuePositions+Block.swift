@@ -27,7 +27,8 @@ extension YAMLValuePositions {
         var candidates = indentationCandidates(lines)
         if explicitIndentation, let most = candidates.last, most > 1 { candidates += 1..<most }
         for indentation in candidates {
-            var positions = YAMLValuePositions(origin: SourceLocation(line: firstLine, column: indentation + 1))
+            var positions = YAMLValuePositions(
+                origin: SourceLocation(line: firstLine, column: indentation + 1))
             read(lines, firstLine: firstLine, indentation: indentation, folded: folded, into: &positions)
             if positions.matches(expected, nextLine: lastLine + 1) { return positions }
         }
@@ -64,7 +65,9 @@ extension YAMLValuePositions {
             let startsBlank = text.count > indentation && YAMLSourceText.isBlank(text[indentation])
             if let lineBreak {
                 if folded && !previousStartsBlank && !startsBlank {
-                    if emptyLines.isEmpty { positions.append(" ", from: lineBreak, to: lineBreak.advanced(by: 1)) }
+                    if emptyLines.isEmpty {
+                        positions.append(" ", from: lineBreak, to: lineBreak.advanced(by: 1))
+                    }
                 } else {
                     positions.append("\n", from: lineBreak, to: lineBreak.advanced(by: 1))
                 }

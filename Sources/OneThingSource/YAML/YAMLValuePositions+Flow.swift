@@ -57,7 +57,9 @@ extension YAMLValuePositions {
     }
 
     /// The pieces of `text[from..<to]`, with escapes (double quotes) and `''` (single quotes) read.
-    private static func split(_ text: [Unicode.Scalar], number: Int, from: Int, to: Int, quote: Unicode.Scalar?)
+    private static func split(
+        _ text: [Unicode.Scalar], number: Int, from: Int, to: Int, quote: Unicode.Scalar?
+    )
         -> Line?
     {
         var line = Line(number: number, pieces: [], from: from, escapedBreak: false)
@@ -132,7 +134,9 @@ extension YAMLValuePositions {
             }
             if let previous {
                 if emptyLines.isEmpty {
-                    if !previous.escapedBreak { positions.append(" ", from: previous.end, to: previous.end.advanced(by: 1)) }
+                    if !previous.escapedBreak {
+                        positions.append(" ", from: previous.end, to: previous.end.advanced(by: 1))
+                    }
                 } else {
                     for number in emptyLines { positions.append("\n", line: number, column: 0) }
                 }
