@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many timed runs of each measurement (the best is kept).")
     var repetitions = 3
 
+    @Option(help: "Only write the corpus into this folder and stop, to time other tools on it.")
+    var writeCorpus: String?
+
     func validate() throws {
         guard files > 0, repetitions > 0 else {
             throw ValidationError("--files and --repetitions must be at least 1")
@@ -31,6 +34,12 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let folder = writeCorpus {
+            let corpus = BenchmarkCorpus(bundles: files, seed: seed)
+            try corpus.write(to: folder)
+            print("wrote \(corpus.files.count) files (\(corpus.bundleBytes) bytes of bundles) to \(folder)")
+            return
+        }
         let figures = try ValidationBenchmark(files: files, seed: seed, repetitions: repetitions).run()
         let megabytes = Double(figures.bytes) / 1_000_000
         func row(_ name: String, _ seconds: Double) -> String {
