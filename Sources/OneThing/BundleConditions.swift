@@ -35,7 +35,8 @@ enum BundleConditions {
                         Diagnostic(
                             code: .unknownField, severity: .error, span: answer.span,
                             message: .init(
-                                en: "test case '\(test.name.value)' answers '\(answer.field)', which the form does not have",
+                                en:
+                                    "test case '\(test.name.value)' answers '\(answer.field)', which the form does not have",
                                 zh: "测试用例“\(test.name.value)”回答了表单中没有的字段“\(answer.field)”"),
                             hint: Suggestion.hint(for: answer.field, among: ids)))
                     continue
@@ -68,9 +69,13 @@ extension Diagnostic {
         return Diagnostic(
             code: .badTestAnswer, severity: .error, span: answer.node.span,
             message: .init(
-                en: "test case '\(test)': '\(shown)' is not an answer to '\(field.id)' (\(field.type.rawValue))",
+                en:
+                    "test case '\(test)': '\(shown)' is not an answer to '\(field.id)' (\(field.type.rawValue))",
                 zh: "测试用例“\(test)”：“\(shown)”不是字段“\(field.id)”（\(field.type.rawValue)）的有效答案"),
             hint: .init(en: "answer with \(expected.en)", zh: "请填写\(expected.zh)"),
-            notes: [DiagnosticNote(span: field.span, message: .init(en: "the field is declared here", zh: "字段在此声明"))])
+            notes: [
+                DiagnosticNote(
+                    span: field.span, message: .init(en: "the field is declared here", zh: "字段在此声明"))
+            ])
     }
 }

@@ -27,7 +27,8 @@ enum BundleValidation {
                         en: "no 'catalogue' folder was found beside this bundle or in a folder above it",
                         zh: "在本文件所在文件夹及其上级文件夹中找不到“catalogue”共享目录"),
                     hint: .init(
-                        en: "put the bundle in a folder that has a catalogue/ folder (like bundles/), or name one with --catalogue",
+                        en:
+                            "put the bundle in a folder that has a catalogue/ folder (like bundles/), or name one with --catalogue",
                         zh: "请把文件放在含有 catalogue/ 的文件夹中（如 bundles/），或用 --catalogue 指定")))
             return diagnostics
         }

@@ -11,7 +11,9 @@ public enum CatalogueLoader {
         public var reports: [String: FileReport]
 
         /// Whether any file of the folder has an error.
-        public var hasErrors: Bool { reports.values.contains { $0.diagnostics.contains { $0.severity == .error } } }
+        public var hasErrors: Bool {
+            reports.values.contains { $0.diagnostics.contains { $0.severity == .error } }
+        }
     }
 
     /// Loads the catalogue folder at `folder`.
@@ -48,7 +50,9 @@ public enum CatalogueLoader {
                 case .departments(let departments):
                     for department in departments {
                         if let first = firstDepartment[department.id.value] {
-                            diagnostics.append(.duplicateName(department.id, first: first, what: .init(en: "department", zh: "部门")))
+                            diagnostics.append(
+                                .duplicateName(
+                                    department.id, first: first, what: .init(en: "department", zh: "部门")))
                         } else {
                             firstDepartment[department.id.value] = department.id.span
                             catalogue.departments[department.id.value] = department
@@ -57,7 +61,9 @@ public enum CatalogueLoader {
                 case .materials(let materials):
                     for material in materials {
                         if let first = firstMaterial[material.id.value] {
-                            diagnostics.append(.duplicateName(material.id, first: first, what: .init(en: "material", zh: "材料")))
+                            diagnostics.append(
+                                .duplicateName(
+                                    material.id, first: first, what: .init(en: "material", zh: "材料")))
                         } else {
                             firstMaterial[material.id.value] = material.id.span
                             catalogue.materials[material.id.value] = material
@@ -83,7 +89,8 @@ public enum CatalogueLoader {
                     if let first = firstYear[key] {
                         diagnostics.append(
                             .duplicateName(
-                                Located(key, at: year.span), first: first, what: .init(en: "calendar year", zh: "日历年份")))
+                                Located(key, at: year.span), first: first,
+                                what: .init(en: "calendar year", zh: "日历年份")))
                     } else {
                         firstYear[key] = year.span
                         catalogue.calendarYears.append(year)

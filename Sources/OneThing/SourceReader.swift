@@ -6,7 +6,11 @@ enum SourceReader {
     static func read(path: String, limits: YAMLLimits) -> (SourceFile?, YAMLDocument) {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limits.maxBytes {
-            return (nil, YAMLDocument(root: nil, diagnostics: [.fileTooLarge(path, size: size, limit: limits.maxBytes)]))
+            return (
+                nil,
+                YAMLDocument(
+                    root: nil, diagnostics: [.fileTooLarge(path, size: size, limit: limits.maxBytes)])
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (

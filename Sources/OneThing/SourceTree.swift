@@ -28,7 +28,8 @@ struct SourceTree {
             let names: [String]
             if isDirectory.boolValue {
                 guard let enumerator = manager.enumerator(atPath: path) else {
-                    throw ValidationInputError(path: path, reason: .init(en: "cannot read the folder", zh: "无法读取该文件夹"))
+                    throw ValidationInputError(
+                        path: path, reason: .init(en: "cannot read the folder", zh: "无法读取该文件夹"))
                 }
                 var list: [String] = []
                 while let relative = enumerator.nextObject() as? String {

@@ -41,7 +41,8 @@ public struct Validator: Sendable {
         let tree = try SourceTree(paths: paths)
         var isDirectory: ObjCBool = false
         if let folder = options.catalogue,
-            !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+            !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+                || !isDirectory.boolValue
         {
             throw ValidationInputError(
                 path: folder, reason: .init(en: "the catalogue folder does not exist", zh: "共享目录文件夹不存在"))
@@ -54,7 +55,8 @@ public struct Validator: Sendable {
         var folders: [String: CatalogueLoader.Loaded] = [:]
         func loaded(_ folder: String) -> CatalogueLoader.Loaded {
             if let done = folders[folder] { return done }
-            let result = CatalogueLoader.load(folder: folder, displayPath: displayPath, limits: options.limits)
+            let result = CatalogueLoader.load(
+                folder: folder, displayPath: displayPath, limits: options.limits)
             folders[folder] = result
             return result
         }
@@ -74,7 +76,8 @@ public struct Validator: Sendable {
         let results = Mutex([FileReport?](repeating: nil, count: bundleFiles.count))
         let work = { @Sendable (index: Int) in
             let catalogue = catalogueOf[index].flatMap { catalogueByFolder[$0] }
-            let report = BundleValidation.validate(path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
+            let report = BundleValidation.validate(
+                path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
             results.withLock { $0[index] = report }
         }
         if options.parallel, bundleFiles.count > 1 {

@@ -45,13 +45,18 @@ struct BenchCommand: ParsableCommand {
         func row(_ name: String, _ seconds: Double) -> String {
             let filesPerSecond = Double(figures.files) / seconds
             return name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                + String(format: "%9.1f ms %10.0f files/s %8.1f MB/s", seconds * 1000, filesPerSecond, megabytes / seconds)
+                + String(
+                    format: "%9.1f ms %10.0f files/s %8.1f MB/s", seconds * 1000, filesPerSecond,
+                    megabytes / seconds)
         }
         print("corpus: \(figures.files) bundle files, \(String(format: "%.2f", megabytes)) MB, seed \(seed)")
         print(row("raw libyaml event loop (1 core)", figures.rawParseSeconds))
         print(row("full validation (1 core)", figures.serialSeconds))
         print(row("full validation (all cores)", figures.parallelSeconds))
-        print(String(format: "validation / raw parse: %.2f× on one core, %.2f× on all cores", figures.serialRatio, figures.parallelRatio))
+        print(
+            String(
+                format: "validation / raw parse: %.2f× on one core, %.2f× on all cores", figures.serialRatio,
+                figures.parallelRatio))
         if figures.findings > 0 {
             print("note: the corpus produced \(figures.findings) findings; it is meant to be clean")
         }

@@ -36,7 +36,8 @@ public struct CriticalPath: Hashable, Sendable {
         let items = bundle.items
         let n = items.count
         let inspectionIndex = Dictionary(
-            bundle.inspections.enumerated().map { ($0.element.id.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            bundle.inspections.enumerated().map { ($0.element.id.value, $0.offset) },
+            uniquingKeysWith: { a, _ in a })
         // Participants of each inspection among the applicable items.
         var participants = [[Int]](repeating: [], count: bundle.inspections.count)
         var inspectionOf = [Int?](repeating: nil, count: n)

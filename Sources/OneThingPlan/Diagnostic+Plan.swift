@@ -7,21 +7,25 @@ import OneThingSource
 
 extension Diagnostic {
     /// The bundle's promise is shorter than the critical path for some applicant.
-    static func promiseBroken(bundle: ServiceBundle, path: CriticalPath, answers: ConditionAnswers) -> Diagnostic {
+    static func promiseBroken(bundle: ServiceBundle, path: CriticalPath, answers: ConditionAnswers)
+        -> Diagnostic
+    {
         let days = CriticalPath.format(path.workdays)
         let steps = path.steps.map { step -> (en: String, zh: String, span: SourceSpan) in
             switch step {
             case .item(let i):
                 let item = bundle.items[i]
                 return (
-                    "\(item.id.value) (\(item.promised.value))", "\(item.name)（\(item.promised.value.chineseDescription)）",
+                    "\(item.id.value) (\(item.promised.value))",
+                    "\(item.name)（\(item.promised.value.chineseDescription)）",
                     item.promised.span
                 )
             case .inspection(let k):
                 let inspection = bundle.inspections[k]
                 return (
                     "\(inspection.id.value) (\(inspection.duration.value))",
-                    "\(inspection.name)（\(inspection.duration.value.chineseDescription)）", inspection.duration.span
+                    "\(inspection.name)（\(inspection.duration.value.chineseDescription)）",
+                    inspection.duration.span
                 )
             }
         }
@@ -38,12 +42,14 @@ extension Diagnostic {
                 en: "promise at least \(days) workdays, or shorten the promised limits on this path",
                 zh: "请把承诺时限设为至少\(days)个工作日，或缩短该路径上事项的承诺时限"),
             notes: steps.map {
-                DiagnosticNote(span: $0.span, message: .init(en: "on the critical path: \($0.en)", zh: "关键路径上：\($0.zh)"))
+                DiagnosticNote(
+                    span: $0.span, message: .init(en: "on the critical path: \($0.en)", zh: "关键路径上：\($0.zh)"))
             })
     }
 
     /// The worst case could not be searched completely.
-    static func worstCaseIncomplete(bundle: ServiceBundle, fields: [String], combinations: Int) -> Diagnostic {
+    static func worstCaseIncomplete(bundle: ServiceBundle, fields: [String], combinations: Int) -> Diagnostic
+    {
         let count = combinations == Int.max ? "too many" : String(combinations)
         return Diagnostic(
             code: .worstCaseIncomplete, severity: .warning, span: bundle.promise.span,
@@ -51,7 +57,8 @@ extension Diagnostic {
                 en:
                     "the promise could not be checked for every applicant: conditions read \(fields.count) fields together (\(count) combinations of answers, more than the \(AnswerSpace.defaultLimit) searched)",
                 zh:
-                    "未能对所有申请人核对承诺时限：条件共同涉及 \(fields.count) 个字段（\(count) 种答案组合，超过可搜索的 \(AnswerSpace.defaultLimit) 种）"),
+                    "未能对所有申请人核对承诺时限：条件共同涉及 \(fields.count) 个字段（\(count) 种答案组合，超过可搜索的 \(AnswerSpace.defaultLimit) 种）"
+            ),
             hint: .init(
                 en: "split conditions that read many fields at once, so each reads only the fields it needs",
                 zh: "请拆分同时涉及大量字段的条件，让每个条件只涉及必要的字段"))
@@ -66,19 +73,22 @@ extension Diagnostic {
                     "the promise was checked with sample answers only: a condition compares number or date fields with each other, so some applicants may not have been tried",
                 zh: "承诺时限只按抽样答案核对：有条件在数字或日期字段之间相互比较，部分申请人情形可能未覆盖"),
             hint: .init(
-                en: "compare each field with fixed values where the policy allows it (area >= 150), not with other fields",
+                en:
+                    "compare each field with fixed values where the policy allows it (area >= 150), not with other fields",
                 zh: "如政策允许，请让字段与固定数值比较（如 面积 >= 150），而不是与其他字段比较"))
     }
 
     /// Two items that apply to one applicant issue the same output.
-    static func outputProducedTwice(_ output: String, items: [Item], answers: ConditionAnswers) -> Diagnostic {
+    static func outputProducedTwice(_ output: String, items: [Item], answers: ConditionAnswers) -> Diagnostic
+    {
         let second = items[1]
         let span = second.produces.first { $0.value == output }?.span ?? second.id.span
         let names = items.map(\.id.value).joined(separator: ", ")
         return Diagnostic(
             code: .outputProducedTwice, severity: .error, span: span,
             message: .init(
-                en: "output '\(output)' is issued by \(items.count) items at once (\(names)) for the answers \(answers)",
+                en:
+                    "output '\(output)' is issued by \(items.count) items at once (\(names)) for the answers \(answers)",
                 zh: "当答案为 \(answers) 时，证照/结果“\(output)”由 \(items.count) 个事项同时出具（\(names)）"),
             hint: .init(
                 en: "give the items exclusive conditions, or let only one of them produce '\(output)'",

@@ -13,7 +13,9 @@ struct BenchmarkCorpusTests {
     }
 
     @Test func generatedBundlesValidateClean() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onething-corpus-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-corpus-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try BenchmarkCorpus(bundles: 40, seed: 3).write(to: folder)
         let report = try Validator().validate(paths: [folder])

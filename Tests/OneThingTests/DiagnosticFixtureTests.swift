@@ -7,13 +7,16 @@ import Testing
 /// in the `.expected` file beside it. Set `ONETHING_UPDATE_GOLDEN=1` to rewrite them
 /// deliberately, then read the diff.
 struct DiagnosticFixtureTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
 
     /// Every fixture file, as a path relative to `Fixtures/`.
     static let files: [String] = {
         let folders = ["diagnostics", "catalogue-errors/catalogue", "no-catalogue"]
         return folders.flatMap { folder in
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(
+                    atPath: fixtures.appendingPathComponent(folder).path)) ?? []
             return names.filter { $0.hasPrefix("OT") && $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
         }.sorted()
     }()
@@ -36,7 +39,8 @@ struct DiagnosticFixtureTests {
         let found = try Self.findings(of: relative)
         let code = String(relative.split(separator: "/").last!.prefix(5))
         #expect(found.contains { $0.contains(" \(code) ") }, "\(relative) should report \(code)")
-        let expectedURL = Self.fixtures.appendingPathComponent(relative.replacingOccurrences(of: ".yaml", with: ".expected"))
+        let expectedURL = Self.fixtures.appendingPathComponent(
+            relative.replacingOccurrences(of: ".yaml", with: ".expected"))
         let text = found.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["ONETHING_UPDATE_GOLDEN"] == "1" {
             try text.write(to: expectedURL, atomically: true, encoding: .utf8)
@@ -58,7 +62,8 @@ struct GeneratedInputTests {
     static let codesCovered: [DiagnosticCode] = [.fileTooLarge, .notText]
 
     static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onething-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -77,7 +82,8 @@ struct GeneratedInputTests {
     }
 
     @Test func aBinaryFileIsNotText() throws {
-        let path = try Self.temporaryFile("image.yaml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        let path = try Self.temporaryFile(
+            "image.yaml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
         let report = try Validator().validate(paths: [path])
         #expect(report.diagnostics.map(\.code) == [.notText])
     }

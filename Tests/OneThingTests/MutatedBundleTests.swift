@@ -22,13 +22,16 @@ struct MutatedBundleTests {
     static let mutations = [
         // A key misspelt.
         Mutation(
-            bundle: "open-restaurant", original: "    promised: 6 workdays\n", mutated: "    promissed: 6 workdays\n",
+            bundle: "open-restaurant", original: "    promised: 6 workdays\n",
+            mutated: "    promissed: 6 workdays\n",
             code: "OT201", marker: "promissed:"),
         Mutation(
-            bundle: "elevator-retrofit", original: "\nversion:", mutated: "\nverison:", code: "OT201", marker: "verison:"),
+            bundle: "elevator-retrofit", original: "\nversion:", mutated: "\nverison:", code: "OT201",
+            marker: "verison:"),
         // A reference broken.
         Mutation(
-            bundle: "open-restaurant", original: "    department: tobacco\n", mutated: "    department: tobbaco\n",
+            bundle: "open-restaurant", original: "    department: tobacco\n",
+            mutated: "    department: tobbaco\n",
             code: "OT301", marker: "tobbaco"),
         Mutation(
             bundle: "after-death", original: "needs: [deceased-id-card, agent-id-card]",
@@ -52,12 +55,14 @@ struct MutatedBundleTests {
     func aMutatedBundleReportsItsMistakeWhereItWasMade(_ mutation: Mutation) throws {
         let original = try String(
             contentsOf: Self.root.appendingPathComponent("bundles/\(mutation.bundle).yaml"), encoding: .utf8)
-        let range = try #require(original.range(of: mutation.original), "the bundle no longer has the text to mutate")
+        let range = try #require(
+            original.range(of: mutation.original), "the bundle no longer has the text to mutate")
         let text = original.replacingCharacters(in: range, with: mutation.mutated)
         let markerRange = try #require(text.range(of: mutation.marker))
         let line = text[..<markerRange.lowerBound].filter { $0 == "\n" }.count + 1
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onething-mutated-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-mutated-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(mutation.bundle).yaml")

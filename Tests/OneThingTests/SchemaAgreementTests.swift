@@ -18,7 +18,8 @@ struct SchemaAgreementTests {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         let (_, document) = YAMLComposer.compose(path: file, bytes: bytes)
         let root = try #require(document.root, "\(file) does not compose")
-        let json = FileManager.default.temporaryDirectory.appendingPathComponent("onething-\(UUID().uuidString).json")
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-\(UUID().uuidString).json")
         try Data(root.json.serialized.utf8).write(to: json)
         defer { try? FileManager.default.removeItem(at: json) }
         let process = Process()
@@ -35,7 +36,9 @@ struct SchemaAgreementTests {
     }
 
     static let realBundles = ["after-death.yaml", "elevator-retrofit.yaml", "open-restaurant.yaml"]
-    static let catalogueFiles = ["departments.yaml", "materials.yaml", "calendar-2025.yaml", "calendar-2026.yaml"]
+    static let catalogueFiles = [
+        "departments.yaml", "materials.yaml", "calendar-2025.yaml", "calendar-2026.yaml",
+    ]
 
     @Test(arguments: realBundles)
     func realBundlePassesTheSchemaAndTheLoader(_ name: String) throws {
@@ -57,7 +60,8 @@ struct SchemaAgreementTests {
 
     /// Fixtures whose one mistake is about the shape of the file, which a schema can say.
     static let shapeFixtures = [
-        "OT201-unknown-key", "OT202-missing-key", "OT203-wrong-type", "OT204-bad-duration", "OT206-bad-identifier",
+        "OT201-unknown-key", "OT202-missing-key", "OT203-wrong-type", "OT204-bad-duration",
+        "OT206-bad-identifier",
     ]
 
     @Test(arguments: shapeFixtures)
@@ -71,7 +75,8 @@ struct SchemaAgreementTests {
 
     @Test func theValidFixturePassesTheSchema() throws {
         let (accepted, output) = try Self.schemaAccepts(
-            Self.path("Tests/OneThingTests/Fixtures/diagnostics/valid.yaml"), schema: "grammar/bundle.schema.json")
+            Self.path("Tests/OneThingTests/Fixtures/diagnostics/valid.yaml"),
+            schema: "grammar/bundle.schema.json")
         #expect(accepted, "\(output)")
     }
 }

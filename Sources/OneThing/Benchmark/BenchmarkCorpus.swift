@@ -7,13 +7,19 @@ public struct BenchmarkCorpus: Sendable {
     public var files: [(path: String, text: String)]
 
     /// The total size in bytes of the bundle files.
-    public var bundleBytes: Int { files.filter { !$0.path.hasPrefix("catalogue/") }.reduce(0) { $0 + $1.text.utf8.count } }
+    public var bundleBytes: Int {
+        files.filter { !$0.path.hasPrefix("catalogue/") }.reduce(0) { $0 + $1.text.utf8.count }
+    }
 
     /// Generates `count` bundle files from `seed`; the same arguments give the same bytes.
     public init(bundles count: Int, seed: UInt64 = 1) {
         var random = SplitMix64(seed: seed)
         var files: [(String, String)] = [("catalogue/departments.yaml", Self.departmentsFile)]
-        files.append(("catalogue/materials.yaml", "materials:\n  id-card: {name: 居民身份证, source: applicant, core: true}\n"))
+        files.append(
+            (
+                "catalogue/materials.yaml",
+                "materials:\n  id-card: {name: 居民身份证, source: applicant, core: true}\n"
+            ))
         for index in 0..<count {
             files.append(("bundle-\(Self.padded(index)).yaml", Self.bundle(index, random: &random)))
         }
@@ -88,9 +94,15 @@ public struct BenchmarkCorpus: Sendable {
             text += "    legal: \(legal) workdays\n"
             text += "    promised: \(promised) workdays\n"
             switch i % 4 {
-            case 1: text += "    when: venue.area_m2 >= \(50 * (1 + Int(random.next() % 6))) and not flags.option_\(i % boolCount)\n"
-            case 2: text += "    when: business.kind in [\"restaurant\", \"snack\"] or flags.option_\(i % boolCount)\n"
-            case 3: text += "    when: flags.option_\(i % boolCount) and venue.area_m2 < \(100 * (1 + Int(random.next() % 5)))\n"
+            case 1:
+                text +=
+                    "    when: venue.area_m2 >= \(50 * (1 + Int(random.next() % 6))) and not flags.option_\(i % boolCount)\n"
+            case 2:
+                text +=
+                    "    when: business.kind in [\"restaurant\", \"snack\"] or flags.option_\(i % boolCount)\n"
+            case 3:
+                text +=
+                    "    when: flags.option_\(i % boolCount) and venue.area_m2 < \(100 * (1 + Int(random.next() % 5)))\n"
             default: break
             }
             text += i == 0 ? "    needs: [id-card, material-0]\n" : "    needs: [licence, material-\(i)]\n"

@@ -41,7 +41,9 @@ public struct ValidationBenchmark: Sendable {
     /// Generates the corpus into a temporary folder, warms up, measures, and removes it.
     public func run() throws -> Figures {
         let corpus = BenchmarkCorpus(bundles: files, seed: seed)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onething-bench-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-bench-\(UUID().uuidString)"
+        ).path
         try corpus.write(to: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let bundles = corpus.files.filter { !$0.path.hasPrefix("catalogue/") }
@@ -52,7 +54,9 @@ public struct ValidationBenchmark: Sendable {
             var fastest = Double.infinity
             for _ in 0..<max(1, repetitions) {
                 let elapsed = try clock.measure(body)
-                fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                fastest = min(
+                    fastest,
+                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
             return fastest
         }

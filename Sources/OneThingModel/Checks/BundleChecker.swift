@@ -7,17 +7,14 @@ public enum BundleChecker {
     ///
     /// With `reportUnused` false, declarations nothing uses are not reported: when
     /// part of a file could not be read, what that part used would look unused.
-    public static func check(_ bundle: ServiceBundle, catalogue: Catalogue, reportUnused: Bool = true) -> [Diagnostic] {
+    public static func check(_ bundle: ServiceBundle, catalogue: Catalogue, reportUnused: Bool = true)
+        -> [Diagnostic]
+    {
         var found: [Diagnostic] = []
-        let departmentIDs = Array(catalogue.departments.keys)
-        func department(_ name: Located<String>) {
-            if catalogue.departments[name.value] == nil {
-                found.append(.unknownReference(name, kind: .department, candidates: departmentIDs))
-            }
-        }
         switch bundle.lead {
-        case .fixed(let name): department(name)
-        case .rules(let rules): rules.forEach { department($0.department) }
+        case .fixed(let name): department(name, in: catalogue, into: &found)
+        case .rules(let rules):
+            for rule in rules { department(rule.department, in: catalogue, into: &found) }
         }
 
         let outputs = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
@@ -25,7 +22,9 @@ public enum BundleChecker {
         for material in bundle.materials {
             if let output = outputs[material.id.value] {
                 found.append(
-                    .duplicateName(material.id, first: output.id.span, what: .init(en: "material or output", zh: "材料或证照")))
+                    .duplicateName(
+                        material.id, first: output.id.span, what: .init(en: "material or output", zh: "材料或证照")
+                    ))
             }
             materials[material.id.value] = material
         }
@@ -38,7 +37,7 @@ public enum BundleChecker {
         var neededOutputs = Set<String>()
         var inspectionUse: [String: Int] = [:]
         for item in bundle.items {
-            department(item.department)
+            department(item.department, in: catalogue, into: &found)
             for need in item.needs {
                 if let material = materials[need.value] {
                     neededMaterials.insert(need.value)
@@ -63,7 +62,8 @@ public enum BundleChecker {
                 if inspections.contains(inspection.value) {
                     inspectionUse[inspection.value, default: 0] += 1
                 } else {
-                    found.append(.unknownReference(inspection, kind: .inspection, candidates: Array(inspections)))
+                    found.append(
+                        .unknownReference(inspection, kind: .inspection, candidates: Array(inspections)))
                 }
             }
             if let legal = item.legal, exceeds(item.promised.value, legal.value) {
@@ -71,7 +71,9 @@ public enum BundleChecker {
             }
         }
         for inspection in bundle.inspections {
-            if let department = inspection.department { self.department(department, in: catalogue, into: &found) }
+            if let department = inspection.department {
+                self.department(department, in: catalogue, into: &found)
+            }
             let count = inspectionUse[inspection.id.value] ?? 0
             if count < 2, reportUnused { found.append(.lonelyInspection(inspection, count: count)) }
         }
@@ -82,10 +84,14 @@ public enum BundleChecker {
                     found.append(.unknownReference(output, kind: .output, candidates: Array(outputs.keys)))
                 }
             }
-            if !neededMaterials.contains(material.id.value), reportUnused { found.append(.unusedMaterial(material)) }
+            if !neededMaterials.contains(material.id.value), reportUnused {
+                found.append(.unusedMaterial(material))
+            }
         }
         for (_, material) in materials {
-            if material.core, let deferrable = material.deferrable, bundle.materials.contains(where: { $0.id == material.id }) {
+            if material.core, let deferrable = material.deferrable,
+                bundle.materials.contains(where: { $0.id == material.id })
+            {
                 found.append(.coreMaterialDeferrable(material, deferrable: deferrable))
             }
         }
@@ -138,7 +144,8 @@ public enum BundleChecker {
 
     static func department(_ name: Located<String>, in catalogue: Catalogue, into found: inout [Diagnostic]) {
         if catalogue.departments[name.value] == nil {
-            found.append(.unknownReference(name, kind: .department, candidates: Array(catalogue.departments.keys)))
+            found.append(
+                .unknownReference(name, kind: .department, candidates: Array(catalogue.departments.keys)))
         }
     }
 

@@ -24,7 +24,8 @@ public enum CalendarChecker {
                     Diagnostic(
                         code: .badCalendarDate, severity: .error, span: holiday.span,
                         message: .init(
-                            en: "holiday '\(holiday.name)' ends (\(holiday.to)) before it starts (\(holiday.from))",
+                            en:
+                                "holiday '\(holiday.name)' ends (\(holiday.to)) before it starts (\(holiday.from))",
                             zh: "节假日“\(holiday.name)”的结束日期（\(holiday.to)）早于开始日期（\(holiday.from)）"),
                         hint: .init(en: "swap 'from' and 'to'", zh: "请交换“from”和“to”")))
                 continue
@@ -40,7 +41,10 @@ public enum CalendarChecker {
                             message: .init(
                                 en: "\(day) is in both '\(other.name)' and '\(holiday.name)'",
                                 zh: "\(day) 同时属于“\(other.name)”和“\(holiday.name)”"),
-                            notes: [DiagnosticNote(span: other.span, message: .init(en: "the other holiday", zh: "另一个节假日"))]))
+                            notes: [
+                                DiagnosticNote(
+                                    span: other.span, message: .init(en: "the other holiday", zh: "另一个节假日"))
+                            ]))
                     break
                 }
                 offDays[day] = holiday
@@ -54,7 +58,10 @@ public enum CalendarChecker {
                     Diagnostic(
                         code: .badCalendarDate, severity: .error, span: day.span,
                         message: .init(en: "\(day.value) is listed twice", zh: "\(day.value) 重复列出"),
-                        notes: [DiagnosticNote(span: first, message: .init(en: "first listed here", zh: "第一次出现在这里"))]))
+                        notes: [
+                            DiagnosticNote(
+                                span: first, message: .init(en: "first listed here", zh: "第一次出现在这里"))
+                        ]))
             }
             seen[day.value] = day.span
             if !day.value.isWeekend {
@@ -62,7 +69,8 @@ public enum CalendarChecker {
                     Diagnostic(
                         code: .calendarConflict, severity: .error, span: day.span,
                         message: .init(
-                            en: "make-up working day \(day.value) is a \(weekdayName(day.value.weekday).en), already a working day",
+                            en:
+                                "make-up working day \(day.value) is a \(weekdayName(day.value.weekday).en), already a working day",
                             zh: "调休上班日 \(day.value) 是\(weekdayName(day.value.weekday).zh)，本来就是工作日"),
                         hint: .init(
                             en: "make-up working days (调休上班) are Saturdays or Sundays; check the notice",
@@ -75,7 +83,9 @@ public enum CalendarChecker {
                         message: .init(
                             en: "\(day.value) is both a make-up working day and part of '\(holiday.name)'",
                             zh: "\(day.value) 既是调休上班日，又在“\(holiday.name)”假期内"),
-                        notes: [DiagnosticNote(span: holiday.span, message: .init(en: "the holiday", zh: "该节假日"))]))
+                        notes: [
+                            DiagnosticNote(span: holiday.span, message: .init(en: "the holiday", zh: "该节假日"))
+                        ]))
             }
         }
         return found

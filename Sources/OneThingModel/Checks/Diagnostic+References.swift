@@ -29,7 +29,8 @@ extension Diagnostic {
 
         var whereDeclared: LocalizedText {
             switch self {
-            case .department: .init(en: "add it to catalogue/departments.yaml", zh: "请在 catalogue/departments.yaml 中添加该部门")
+            case .department:
+                .init(en: "add it to catalogue/departments.yaml", zh: "请在 catalogue/departments.yaml 中添加该部门")
             case .material:
                 .init(
                     en: "declare it under 'materials:' or in catalogue/materials.yaml",
@@ -42,7 +43,9 @@ extension Diagnostic {
     }
 
     /// A reference to something that is not declared.
-    static func unknownReference(_ name: Located<String>, kind: ReferenceKind, candidates: [String]) -> Diagnostic {
+    static func unknownReference(_ name: Located<String>, kind: ReferenceKind, candidates: [String])
+        -> Diagnostic
+    {
         Diagnostic(
             code: kind.code, severity: .error, span: name.span,
             message: .init(
@@ -92,7 +95,8 @@ extension Diagnostic {
         Diagnostic(
             code: .lonelyInspection, severity: .warning, span: inspection.id.span,
             message: .init(
-                en: "joint inspection '\(inspection.id.value)' has \(count) item(s); a joint inspection joins at least two",
+                en:
+                    "joint inspection '\(inspection.id.value)' has \(count) item(s); a joint inspection joins at least two",
                 zh: "联合勘验“\(inspection.id.value)”只有 \(count) 个事项参加；联合勘验至少需要两个事项"),
             hint: .init(
                 en: "name it in the 'inspection:' of every item that takes part, or remove it",
@@ -119,12 +123,17 @@ extension Diagnostic {
     }
 
     /// A promise longer than the legal limit.
-    static func promiseExceedsLegal(item: Item, promised: Located<TimeLimit>, legal: Located<TimeLimit>) -> Diagnostic {
+    static func promiseExceedsLegal(item: Item, promised: Located<TimeLimit>, legal: Located<TimeLimit>)
+        -> Diagnostic
+    {
         Diagnostic(
             code: .promiseExceedsLegal, severity: .error, span: promised.span,
             message: .init(
-                en: "item '\(item.id.value)' promises \(promised.value), longer than its legal limit of \(legal.value)",
-                zh: "事项“\(item.id.value)”承诺时限\(promised.value.chineseDescription)，超过法定时限\(legal.value.chineseDescription)"),
+                en:
+                    "item '\(item.id.value)' promises \(promised.value), longer than its legal limit of \(legal.value)",
+                zh:
+                    "事项“\(item.id.value)”承诺时限\(promised.value.chineseDescription)，超过法定时限\(legal.value.chineseDescription)"
+            ),
             hint: .init(
                 en: "a promised limit may be shorter than the legal one, never longer",
                 zh: "承诺时限只能短于或等于法定时限"),
@@ -132,29 +141,38 @@ extension Diagnostic {
     }
 
     /// A core material that may follow later.
-    public static func coreMaterialDeferrable(_ material: Material, deferrable: Located<TimeLimit>) -> Diagnostic {
+    public static func coreMaterialDeferrable(_ material: Material, deferrable: Located<TimeLimit>)
+        -> Diagnostic
+    {
         Diagnostic(
             code: .coreMaterialDeferrable, severity: .error, span: deferrable.span,
             message: .init(
                 en: "core material '\(material.id.value)' is marked deferrable",
                 zh: "核心材料“\(material.id.value)”被标为可容缺后补"),
             hint: .init(
-                en: "accept-with-gaps (容缺受理) needs every core material at intake: remove 'deferrable' or 'core: true'",
+                en:
+                    "accept-with-gaps (容缺受理) needs every core material at intake: remove 'deferrable' or 'core: true'",
                 zh: "容缺受理要求主要材料齐全：请删去“deferrable”或“core: true”"))
     }
 
     /// A deferral deadline longer than an item's promise.
-    static func deferralExceedsPromise(material: Material, deadline: Located<TimeLimit>, item: Item) -> Diagnostic {
+    static func deferralExceedsPromise(material: Material, deadline: Located<TimeLimit>, item: Item)
+        -> Diagnostic
+    {
         Diagnostic(
             code: .deferralExceedsPromise, severity: .error, span: deadline.span,
             message: .init(
                 en:
                     "material '\(material.id.value)' may follow within \(deadline.value), longer than the \(item.promised.value) promised by item '\(item.id.value)' that needs it",
                 zh:
-                    "材料“\(material.id.value)”可在\(deadline.value.chineseDescription)内补交，超过需要它的事项“\(item.id.value)”的承诺时限\(item.promised.value.chineseDescription)"),
+                    "材料“\(material.id.value)”可在\(deadline.value.chineseDescription)内补交，超过需要它的事项“\(item.id.value)”的承诺时限\(item.promised.value.chineseDescription)"
+            ),
             hint: .init(
                 en: "the deadline to supply a deferred material may not exceed the item's promised limit",
                 zh: "容缺材料的补交期限不得超过事项的承诺时限"),
-            notes: [DiagnosticNote(span: item.promised.span, message: .init(en: "the item's promise", zh: "事项的承诺时限"))])
+            notes: [
+                DiagnosticNote(
+                    span: item.promised.span, message: .init(en: "the item's promise", zh: "事项的承诺时限"))
+            ])
     }
 }

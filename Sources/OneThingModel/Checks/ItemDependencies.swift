@@ -28,7 +28,8 @@ public struct ItemDependencies: Sendable {
             for output in item.produces { producers[output.value, default: []].append(index) }
         }
         let itemIndex = Dictionary(
-            bundle.items.enumerated().map { ($0.element.id.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            bundle.items.enumerated().map { ($0.element.id.value, $0.offset) },
+            uniquingKeysWith: { a, _ in a })
         var materialOutput: [String: String] = [:]
         for material in bundle.materials where material.source == .output {
             if let output = material.output { materialOutput[material.id.value] = output.value }

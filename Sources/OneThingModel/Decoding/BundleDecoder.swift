@@ -32,11 +32,14 @@ public enum BundleDecoder {
         guard
             let fields = reader.mapping(
                 root, what: what, owner: owner, known: bundleKeys,
-                required: ["id", "title", "version", "effective", "category", "lead", "promise", "form", "items"])
+                required: [
+                    "id", "title", "version", "effective", "category", "lead", "promise", "form", "items",
+                ])
         else {
             if root.elements != nil, var last = reader.diagnostics.popLast() {
                 last.hint = .init(
-                    en: "a bundle file is a mapping that starts with keys such as 'id:' and 'title:', not a list",
+                    en:
+                        "a bundle file is a mapping that starts with keys such as 'id:' and 'title:', not a list",
                     zh: "一件事文件应以“id:”“title:”等键开头，而不是列表")
                 reader.report(last)
             }
@@ -53,7 +56,9 @@ public enum BundleDecoder {
         let version = need(fields["version"].flatMap { reader.text($0) })
         let effective = need(fields["effective"].flatMap { reader.date($0) })
         let category = need(
-            fields["category"].flatMap { reader.choice($0, BundleCategory.self, what: .init(en: "category", zh: "类别")) })
+            fields["category"].flatMap {
+                reader.choice($0, BundleCategory.self, what: .init(en: "category", zh: "类别"))
+            })
         let lead = need(fields["lead"].flatMap { decodeLead($0, reader: &reader) })
         let promise = need(fields["promise"].flatMap { reader.duration($0) })
         let onRejection =
@@ -122,7 +127,9 @@ public enum BundleDecoder {
             else { return nil }
             return Output(
                 id: id, name: name,
-                kind: f["kind"].flatMap { reader.choice($0, OutputKind.self, what: .init(en: "output kind", zh: "证照类别")) },
+                kind: f["kind"].flatMap {
+                    reader.choice($0, OutputKind.self, what: .init(en: "output kind", zh: "证照类别"))
+                },
                 eLicence: f["e-licence"].flatMap { reader.bool($0) } ?? false)
         }
     }
@@ -134,12 +141,14 @@ public enum BundleDecoder {
             let id = reader.checkedID(entry.key)
             guard
                 let f = reader.mapping(
-                    entry.value, what: what, owner: entry.key.span, known: ["name", "duration", "department"],
+                    entry.value, what: what, owner: entry.key.span,
+                    known: ["name", "duration", "department"],
                     required: ["name", "duration"]),
                 let id, let name = f["name"].flatMap({ reader.text($0) }),
                 let duration = f["duration"].flatMap({ reader.duration($0) })
             else { return nil }
-            return Inspection(id: id, name: name, duration: duration, department: f["department"].flatMap { reader.id($0) })
+            return Inspection(
+                id: id, name: name, duration: duration, department: f["department"].flatMap { reader.id($0) })
         }
     }
 }

@@ -59,7 +59,8 @@ public enum CatalogueDecoder {
             let id = reader.checkedID(entry.key)
             guard
                 let f = reader.mapping(
-                    entry.value, what: .init(en: "department '\(entry.key.value)'", zh: "部门“\(entry.key.value)”"),
+                    entry.value,
+                    what: .init(en: "department '\(entry.key.value)'", zh: "部门“\(entry.key.value)”"),
                     owner: entry.key.span, known: ["name", "en"], required: ["name"]),
                 let id, let name = f["name"].flatMap({ reader.text($0) })
             else { return nil }
@@ -76,7 +77,9 @@ public enum CatalogueDecoder {
             let year = f["year"].flatMap({ reader.integer($0) })
         else { return nil }
         var holidays: [Holiday] = []
-        for element in f["holidays"].flatMap({ reader.list($0, what: .init(en: "holidays", zh: "节假日")) }) ?? [] {
+        for element in f["holidays"].flatMap({ reader.list($0, what: .init(en: "holidays", zh: "节假日")) })
+            ?? []
+        {
             guard
                 let h = reader.mapping(
                     element, what: .init(en: "a holiday", zh: "节假日"), owner: element.span,
@@ -88,7 +91,9 @@ public enum CatalogueDecoder {
             holidays.append(Holiday(name: name, from: from, to: to, span: element.span))
         }
         var workdays: [Located<CalendarDate>] = []
-        for element in f["workdays"].flatMap({ reader.list($0, what: .init(en: "make-up working days", zh: "调休上班日")) })
+        for element in f["workdays"].flatMap({
+            reader.list($0, what: .init(en: "make-up working days", zh: "调休上班日"))
+        })
             ?? []
         {
             if let date = reader.date(element) { workdays.append(Located(date, at: element.span)) }

@@ -12,7 +12,8 @@ extension Diagnostic {
                 zh: "此处可用的键：\(known.joined(separator: "、"))")
         return Diagnostic(
             code: .unknownKey, severity: .error, span: key.span,
-            message: .init(en: "unknown key '\(key.value)' in \(what.en)", zh: "\(what.zh)中有未知的键“\(key.value)”"),
+            message: .init(
+                en: "unknown key '\(key.value)' in \(what.en)", zh: "\(what.zh)中有未知的键“\(key.value)”"),
             hint: hint)
     }
 
@@ -20,7 +21,8 @@ extension Diagnostic {
     static func missingKey(_ key: String, in what: LocalizedText, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             code: .missingKey, severity: .error, span: span,
-            message: .init(en: "\(what.en) is missing the required key '\(key)'", zh: "\(what.zh)缺少必填的键“\(key)”"),
+            message: .init(
+                en: "\(what.en) is missing the required key '\(key)'", zh: "\(what.zh)缺少必填的键“\(key)”"),
             hint: .init(en: "add '\(key): …'", zh: "请补上“\(key): …”"))
     }
 
@@ -38,7 +40,8 @@ extension Diagnostic {
         let found = node.kindName
         return Diagnostic(
             code: .wrongType, severity: .error, span: node.span,
-            message: .init(en: "expected \(expected.en), found \(found.en)", zh: "此处应为\(expected.zh)，实际是\(found.zh)"))
+            message: .init(
+                en: "expected \(expected.en), found \(found.en)", zh: "此处应为\(expected.zh)，实际是\(found.zh)"))
     }
 
     /// A scalar where `true` or `false` is required.
@@ -51,7 +54,9 @@ extension Diagnostic {
             ? .init(en: "remove the quotes: \(s.value)", zh: "请去掉引号：\(s.value)")
             : yesLike
                 ? .init(en: "write true", zh: "请写 true")
-                : noLike ? .init(en: "write false", zh: "请写 false") : .init(en: "write true or false", zh: "请写 true 或 false")
+                : noLike
+                    ? .init(en: "write false", zh: "请写 false")
+                    : .init(en: "write true or false", zh: "请写 true 或 false")
         return Diagnostic(
             code: .wrongType, severity: .error, span: s.span,
             message: .init(
@@ -61,11 +66,13 @@ extension Diagnostic {
 
     /// A scalar where a number is required.
     static func notANumber(_ s: YAMLScalar, integer: Bool) -> Diagnostic {
-        let what: LocalizedText = integer ? .init(en: "a whole number", zh: "整数") : .init(en: "a number", zh: "数字")
+        let what: LocalizedText =
+            integer ? .init(en: "a whole number", zh: "整数") : .init(en: "a number", zh: "数字")
         let quotedNumber = s.style != .plain && NodeReader.decimal(s.value) != nil
         return Diagnostic(
             code: .wrongType, severity: .error, span: s.span,
-            message: .init(en: "expected \(what.en), found '\(s.value)'", zh: "此处应为\(what.zh)，实际是“\(s.value)”"),
+            message: .init(
+                en: "expected \(what.en), found '\(s.value)'", zh: "此处应为\(what.zh)，实际是“\(s.value)”"),
             hint: quotedNumber
                 ? .init(en: "remove the quotes: \(s.value)", zh: "请去掉引号：\(s.value)")
                 : .init(en: "write digits only, such as 150 or 12.5", zh: "请只写数字，如 150 或 12.5"))
@@ -77,7 +84,8 @@ extension Diagnostic {
             code: .badValue, severity: .error, span: s.span,
             message: .init(en: "'\(s.value)' is not a date", zh: "“\(s.value)”不是有效日期"),
             hint: .init(
-                en: "write a date that exists as YYYY-MM-DD, such as 2025-10-01", zh: "请按 YYYY-MM-DD 写一个真实存在的日期，如 2025-10-01"))
+                en: "write a date that exists as YYYY-MM-DD, such as 2025-10-01",
+                zh: "请按 YYYY-MM-DD 写一个真实存在的日期，如 2025-10-01"))
     }
 
     /// A scalar where a time limit is required.
@@ -89,7 +97,8 @@ extension Diagnostic {
                 ? .init(en: "the time limit '\(s.value)' has no unit", zh: "时限“\(s.value)”缺少单位")
                 : .init(en: "'\(s.value)' is not a time limit", zh: "“\(s.value)”不是可识别的时限"),
             hint: .init(
-                en: "write a number and a unit: 3 workdays, 10 days, 4 hours, 1 month (or 3个工作日, 10日, 4小时, 1个月)",
+                en:
+                    "write a number and a unit: 3 workdays, 10 days, 4 hours, 1 month (or 3个工作日, 10日, 4小时, 1个月)",
                 zh: "请写数字加单位：3个工作日、10日、4小时、1个月（或 3 workdays、10 days）"))
     }
 
@@ -134,7 +143,9 @@ extension Diagnostic {
     }
 
     /// Two entries of a list with the same name.
-    public static func duplicateName(_ name: Located<String>, first: SourceSpan, what: LocalizedText) -> Diagnostic {
+    public static func duplicateName(_ name: Located<String>, first: SourceSpan, what: LocalizedText)
+        -> Diagnostic
+    {
         Diagnostic(
             code: .duplicateName, severity: .error, span: name.span,
             message: .init(

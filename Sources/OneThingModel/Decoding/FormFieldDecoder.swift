@@ -10,9 +10,12 @@ enum FormFieldDecoder {
         if !validID { reader.report(.badIdentifier(key, kind: .field)) }
         let what = LocalizedText(en: "form field '\(key.value)'", zh: "表单字段“\(key.value)”")
         guard
-            let f = reader.mapping(entry.value, what: what, owner: key.span, known: keys, required: ["type", "label"])
+            let f = reader.mapping(
+                entry.value, what: what, owner: key.span, known: keys, required: ["type", "label"])
         else { return nil }
-        let type = f["type"].flatMap { reader.choice($0, FieldType.self, what: .init(en: "field type", zh: "字段类型")) }
+        let type = f["type"].flatMap {
+            reader.choice($0, FieldType.self, what: .init(en: "field type", zh: "字段类型"))
+        }
         let label = f["label"].flatMap { reader.text($0) }
         let required = f["required"].flatMap { reader.bool($0) } ?? true
         var minimum: FieldBound?
@@ -38,7 +41,8 @@ enum FormFieldDecoder {
             help: f["help"].flatMap { reader.text($0) })
     }
 
-    static func bound(_ node: YAMLNode, type: FieldType, key: String, reader: inout NodeReader) -> FieldBound? {
+    static func bound(_ node: YAMLNode, type: FieldType, key: String, reader: inout NodeReader) -> FieldBound?
+    {
         switch type {
         case .integer, .number:
             return reader.number(node).map { .number($0) }
@@ -65,7 +69,11 @@ enum FormFieldDecoder {
                 return EnumValue(id: entry.key.value, label: label, span: entry.key.span)
             }
         case .scalar:
-            reader.report(.wrongType(node, expected: .init(en: "a list of values or a mapping value → label", zh: "选项列表或“选项: 名称”映射")))
+            reader.report(
+                .wrongType(
+                    node,
+                    expected: .init(en: "a list of values or a mapping value → label", zh: "选项列表或“选项: 名称”映射"))
+            )
             return []
         }
     }

@@ -22,7 +22,9 @@ enum ItemDecoder {
         else { return nil }
         let name = f["name"].flatMap { reader.text($0) }
         let department = f["department"].flatMap { reader.id($0) }
-        let kind = f["kind"].flatMap { reader.choice($0, ItemKind.self, what: .init(en: "item kind", zh: "事项类型")) }
+        let kind = f["kind"].flatMap {
+            reader.choice($0, ItemKind.self, what: .init(en: "item kind", zh: "事项类型"))
+        }
         let promised = f["promised"].flatMap { reader.duration($0) }
         let legal = f["legal"].flatMap { reader.duration($0) }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }

@@ -13,7 +13,8 @@ enum MaterialDecoder {
         let id = reader.checkedID(entry.key)
         let what = LocalizedText(en: "material '\(entry.key.value)'", zh: "材料“\(entry.key.value)”")
         guard
-            let f = reader.mapping(entry.value, what: what, owner: entry.key.span, known: keys, required: ["name"])
+            let f = reader.mapping(
+                entry.value, what: what, owner: entry.key.span, known: keys, required: ["name"])
         else { return nil }
         let name = f["name"].flatMap { reader.text($0) }
         let source =
@@ -33,7 +34,8 @@ enum MaterialDecoder {
                     message: .init(
                         en: "'output' only applies to a material with 'source: output'",
                         zh: "只有“source: output”的材料才能填写“output”"),
-                    hint: .init(en: "add 'source: output' or remove 'output'", zh: "请加上“source: output”或删去“output”")))
+                    hint: .init(
+                        en: "add 'source: output' or remove 'output'", zh: "请加上“source: output”或删去“output”")))
         }
         let core = f["core"].flatMap { reader.bool($0) } ?? false
         let deferrable = f["deferrable"].flatMap { reader.duration($0) }

@@ -23,7 +23,10 @@ struct NodeReader {
         known: [String], required: [String] = []
     ) -> Fields? {
         guard case .mapping(let entries, let span) = node else {
-            report(.wrongType(node, expected: LocalizedText(en: "\(what.en) (a mapping of keys)", zh: "\(what.zh)（键值映射）")))
+            report(
+                .wrongType(
+                    node,
+                    expected: LocalizedText(en: "\(what.en) (a mapping of keys)", zh: "\(what.zh)（键值映射）")))
             return nil
         }
         for entry in entries where !known.contains(entry.key.value) {
@@ -45,7 +48,11 @@ struct NodeReader {
     mutating func table(_ node: YAMLNode, what: LocalizedText) -> [YAMLEntry]? {
         if case .scalar(let s) = node, s.isNull { return [] }
         guard case .mapping(let entries, _) = node else {
-            report(.wrongType(node, expected: LocalizedText(en: "\(what.en) (a mapping from id to entry)", zh: "\(what.zh)（由标识到条目的映射）")))
+            report(
+                .wrongType(
+                    node,
+                    expected: LocalizedText(
+                        en: "\(what.en) (a mapping from id to entry)", zh: "\(what.zh)（由标识到条目的映射）")))
             return nil
         }
         return entries
@@ -55,7 +62,8 @@ struct NodeReader {
     mutating func list(_ node: YAMLNode, what: LocalizedText) -> [YAMLNode]? {
         if case .scalar(let s) = node, s.isNull { return [] }
         guard case .sequence(let elements, _) = node else {
-            var d = Diagnostic.wrongType(node, expected: LocalizedText(en: "\(what.en) (a list)", zh: "\(what.zh)（列表）"))
+            var d = Diagnostic.wrongType(
+                node, expected: LocalizedText(en: "\(what.en) (a list)", zh: "\(what.zh)（列表）"))
             if let s = node.scalar {
                 d.hint = LocalizedText(en: "write a list: [\(s.value)]", zh: "请写成列表：[\(s.value)]")
             }
@@ -89,7 +97,9 @@ struct NodeReader {
 
     /// `true` or `false`, written plain; nothing else.
     mutating func bool(_ node: YAMLNode) -> Bool? {
-        guard let s = scalar(node, expected: .init(en: "true or false", zh: "true 或 false")) else { return nil }
+        guard let s = scalar(node, expected: .init(en: "true or false", zh: "true 或 false")) else {
+            return nil
+        }
         if s.style == .plain {
             if s.value == "true" { return true }
             if s.value == "false" { return false }
@@ -126,7 +136,8 @@ struct NodeReader {
 
     /// A time limit: `3 workdays`, `10日`.
     mutating func duration(_ node: YAMLNode) -> Located<TimeLimit>? {
-        guard let s = scalar(node, expected: .init(en: "a time limit such as 3 workdays", zh: "时限，如 3个工作日")) else {
+        guard let s = scalar(node, expected: .init(en: "a time limit such as 3 workdays", zh: "时限，如 3个工作日"))
+        else {
             return nil
         }
         if let limit = TimeLimit(parsing: s.value) { return Located(limit, at: s.span) }

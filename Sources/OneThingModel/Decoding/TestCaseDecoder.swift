@@ -8,7 +8,8 @@ enum TestCaseDecoder {
         return elements.compactMap { element in
             guard let test = decode(element, reader: &reader) else { return nil }
             if let first = seen[test.name.value] {
-                reader.report(.duplicateName(test.name, first: first, what: .init(en: "test case", zh: "测试用例")))
+                reader.report(
+                    .duplicateName(test.name, first: first, what: .init(en: "test case", zh: "测试用例")))
             } else {
                 seen[test.name.value] = test.name.span
             }
@@ -20,7 +21,8 @@ enum TestCaseDecoder {
         let what = LocalizedText(en: "a test case", zh: "测试用例")
         guard
             let f = reader.mapping(
-                node, what: what, owner: node.span, known: ["name", "answers", "expect"], required: ["name", "expect"]),
+                node, what: what, owner: node.span, known: ["name", "answers", "expect"],
+                required: ["name", "expect"]),
             let name = f["name"].flatMap({ reader.locatedText($0) })
         else { return nil }
         var answers: [Answer] = []
@@ -28,13 +30,16 @@ enum TestCaseDecoder {
         guard
             let e = f["expect"].flatMap({
                 reader.mapping(
-                    $0, what: .init(en: "a test expectation", zh: "测试预期"), owner: f.keySpan("expect") ?? node.span,
+                    $0, what: .init(en: "a test expectation", zh: "测试预期"),
+                    owner: f.keySpan("expect") ?? node.span,
                     known: ["items", "materials", "lead", "workdays", "error"])
             })
         else { return nil }
         let expectation = TestExpectation(
             items: e["items"].map { reader.ids($0, what: .init(en: "expected items", zh: "预期事项")) },
-            materials: e["materials"].map { reader.ids($0, what: .init(en: "expected materials", zh: "预期材料")) },
+            materials: e["materials"].map {
+                reader.ids($0, what: .init(en: "expected materials", zh: "预期材料"))
+            },
             lead: e["lead"].flatMap { reader.id($0) },
             workdays: e["workdays"].flatMap { n in reader.number(n).map { Located($0, at: n.span) } },
             error: e["error"].flatMap { reader.locatedText($0) })

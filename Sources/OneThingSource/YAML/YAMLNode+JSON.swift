@@ -24,7 +24,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .number(let n): return n
         case .string(let s): return JSONValue.quote(s)
         case .array(let a): return "[" + a.map(\.serialized).joined(separator: ",") + "]"
-        case .object(let o): return "{" + o.map { JSONValue.quote($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
+        case .object(let o):
+            return "{" + o.map { JSONValue.quote($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
         }
     }
 
