@@ -107,7 +107,7 @@ extension Diagnostic {
     static func dependencyCycle(_ path: [(item: Located<String>, via: Located<String>)]) -> Diagnostic {
         let names = path.map(\.item.value) + [path[0].item.value]
         let chain = names.joined(separator: " → ")
-        let notes = path.map { step in
+        let notes = path.dropFirst().map { step in
             DiagnosticNote(
                 span: step.via.span,
                 message: .init(en: "'\(step.item.value)' waits here", zh: "“\(step.item.value)”在此等待"))
