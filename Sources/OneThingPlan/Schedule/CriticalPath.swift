@@ -1,0 +1,33 @@
+import OneThingModel
+import OneThingSource
+
+/// The longest chain of promised limits through the items that apply, in working
+/// days without a calendar: the time a case takes when every department uses its
+/// full promise. The validator's worst-case promise check asks for it for every
+/// combination of applicable items; it is ``StepTimes`` on a
+/// ``WorkdayEquivalentClock``, the same computation as the planner's schedule.
+public struct CriticalPath: Hashable, Sendable {
+    /// A step on the path.
+    public typealias Step = StepTimes<WorkdayEquivalentClock>.Step
+
+    /// The path's length in working days.
+    public var workdays: Double
+    /// The steps along the path, first to last.
+    public var steps: [Step]
+    /// The earliest finish of every applicable item, in working days from acceptance.
+    public var finish: [Int: Double]
+
+    /// The critical path through the items of `bundle` for which `applies` is true.
+    public init(bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool]) {
+        self.init(
+            bundle: bundle, graph: StepGraph(bundle: bundle, dependencies: dependencies, applies: applies))
+    }
+
+    /// The critical path through `graph`.
+    public init(bundle: ServiceBundle, graph: StepGraph) {
+        let times = StepTimes(bundle: bundle, graph: graph, clock: WorkdayEquivalentClock())
+        self.workdays = times.end
+        self.steps = times.criticalPath
+        self.finish = times.itemFinish
+    }
+}

@@ -1,0 +1,74 @@
+import OneThingModel
+
+/// The steps of one applicant's plan and the order between them: the items that
+/// apply, and one shared step per joint inspection they take part in.
+///
+/// Order: an item waits for the applicable items it depends on
+/// (``ItemDependencies``); a joint inspection (联合勘验) starts when every
+/// participating item's predecessors are done, and its participants start after it.
+/// Intake (综合收件) before everything and delivery (统一出件) after everything take no
+/// time and are not steps of the graph.
+public struct StepGraph: Sendable {
+    /// Whether each item of the bundle applies.
+    public let applies: [Bool]
+    /// For each item, the applicable items it waits for directly.
+    public let predecessors: [[Int]]
+    /// For each item, the joint inspection it takes part in (an index into the bundle's inspections).
+    public let inspectionOf: [Int?]
+    /// For each joint inspection, its applicable participants.
+    public let participants: [[Int]]
+    /// The applicable items in an order in which every item comes after what it waits for.
+    public let order: [Int]
+    /// For each item, the applicable items that come directly after it.
+    public let successors: [[Int]]
+
+    /// The graph of the items of `bundle` for which `applies` is true. The items must
+    /// not wait for each other in a circle (the validator reports cycles first); items
+    /// on a circle are left out of ``order``.
+    public init(bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool]) {
+        let n = bundle.items.count
+        let inspectionIndex = Dictionary(
+            bundle.inspections.enumerated().map { ($0.element.id.value, $0.offset) },
+            uniquingKeysWith: { a, _ in a })
+        var participants = [[Int]](repeating: [], count: bundle.inspections.count)
+        var inspectionOf = [Int?](repeating: nil, count: n)
+        var predecessors = [[Int]](repeating: [], count: n)
+        var successors = [[Int]](repeating: [], count: n)
+        for i in 0..<n where applies[i] {
+            if let name = bundle.items[i].inspection?.value, let k = inspectionIndex[name] {
+                participants[k].append(i)
+                inspectionOf[i] = k
+            }
+            var seen = Set<Int>()
+            for edge in dependencies.incoming[i] where applies[edge.predecessor] && edge.predecessor != i {
+                if seen.insert(edge.predecessor).inserted { predecessors[i].append(edge.predecessor) }
+            }
+            for p in predecessors[i] { successors[p].append(i) }
+        }
+        // Ordering: a participant also comes after every other participant's predecessors.
+        var waitsFor = predecessors
+        for members in participants where members.count > 1 {
+            let shared = Set(members.flatMap { predecessors[$0] }).subtracting(members)
+            for i in members { waitsFor[i] = Array(Set(waitsFor[i]).union(shared)).sorted() }
+        }
+        var remaining = waitsFor.map(\.count)
+        var after = [[Int]](repeating: [], count: n)
+        for i in 0..<n { for p in waitsFor[i] { after[p].append(i) } }
+        var order = (0..<n).filter { applies[$0] && remaining[$0] == 0 }
+        var head = 0
+        while head < order.count {
+            let i = order[head]
+            head += 1
+            for s in after[i] {
+                remaining[s] -= 1
+                if remaining[s] == 0 { order.append(s) }
+            }
+        }
+        self.applies = applies
+        self.predecessors = predecessors
+        self.inspectionOf = inspectionOf
+        self.participants = participants
+        self.order = order
+        self.successors = successors
+    }
+}
