@@ -5,20 +5,33 @@ import OneThingPlan
 enum BundleValidation {
     /// The findings about the bundle at `path`, checked against `catalogue`.
     static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits) -> FileReport {
+        validateKeepingBundle(path: path, catalogue: catalogue, limits: limits).report
+    }
+
+    /// The findings about the bundle at `path`, and the bundle when it has no error.
+    static func validateKeepingBundle(path: String, catalogue: Catalogue?, limits: YAMLLimits)
+        -> (report: FileReport, bundle: ServiceBundle?)
+    {
         let (source, document) = SourceReader.read(path: path, limits: limits)
         var diagnostics = document.diagnostics
+        var bundle: ServiceBundle?
         if let root = document.root, let source {
-            diagnostics += validate(root: root, source: source, catalogue: catalogue)
+            let result = validate(root: root, source: source, catalogue: catalogue)
+            diagnostics += result.diagnostics
+            bundle = result.bundle
         }
         diagnostics.sort(by: Diagnostic.sourceOrder)
-        return FileReport(path: path, source: source, diagnostics: diagnostics)
+        let clean = !diagnostics.contains { $0.severity == .error }
+        return (FileReport(path: path, source: source, diagnostics: diagnostics), clean ? bundle : nil)
     }
 
     /// The findings of the model, condition and plan stages about a composed bundle.
-    static func validate(root: YAMLNode, source: SourceFile, catalogue: Catalogue?) -> [Diagnostic] {
+    static func validate(root: YAMLNode, source: SourceFile, catalogue: Catalogue?)
+        -> (bundle: ServiceBundle?, diagnostics: [Diagnostic])
+    {
         let decoded = BundleDecoder.decode(root)
         var diagnostics = decoded.diagnostics
-        guard let bundle = decoded.bundle else { return diagnostics }
+        guard let bundle = decoded.bundle else { return (nil, diagnostics) }
         guard let catalogue else {
             diagnostics.append(
                 Diagnostic(
@@ -30,16 +43,21 @@ enum BundleValidation {
                         en:
                             "put the bundle in a folder that has a catalogue/ folder (like bundles/), or name one with --catalogue",
                         zh: "请把文件放在含有 catalogue/ 的文件夹中（如 bundles/），或用 --catalogue 指定")))
-            return diagnostics
+            return (nil, diagnostics)
         }
         diagnostics += BundleChecker.check(bundle, catalogue: catalogue, reportUnused: decoded.isComplete)
         diagnostics += BundleChecker.checkTests(bundle, catalogue: catalogue)
         let conditions = BundleConditions.check(bundle, source: source, reportUnused: decoded.isComplete)
         diagnostics += conditions.diagnostics
+        // Test answers must fit the form, except in a case that expects them not to.
+        let answers = AnswerChecker(form: bundle.form)
+        for test in bundle.tests where test.expect.error == nil {
+            diagnostics += answers.check(test.answers, missingAt: test.name.span).1
+        }
         // The plan stage reasons over every applicant; it needs a sound bundle.
         if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += PromiseCheck.check(bundle, conditions: conditions.conditions)
         }
-        return diagnostics
+        return (bundle, diagnostics)
     }
 }

@@ -22,10 +22,15 @@ struct DiagnosticFixtureTests {
     }()
 
     /// The findings of a file, one line each: `line:column code severity: message`.
+    /// Bundles are validated and, when valid, their test cases run; catalogue files
+    /// are validated.
     static func findings(of relative: String) throws -> [String] {
         let path = fixtures.appendingPathComponent(relative).path
-        let report = try Validator(options: .init(parallel: false)).validate(paths: [path])
-        return report.diagnostics.map {
+        let diagnostics =
+            relative.contains("catalogue/")
+            ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
+            : try BundleTestSuite.run(paths: [path]).report.diagnostics
+        return diagnostics.map {
             "\($0.span.start.line):\($0.span.start.column) \($0.code) \($0.severity.rawValue): \($0.message.en)"
         }
     }
@@ -59,7 +64,7 @@ struct DiagnosticFixtureTests {
 
 /// Inputs too large or too odd to commit as fixture files, made by the tests.
 struct GeneratedInputTests {
-    static let codesCovered: [DiagnosticCode] = [.fileTooLarge, .notText]
+    static let codesCovered: [DiagnosticCode] = [.fileTooLarge, .notText, .unknownTestCase]
 
     static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -91,6 +96,21 @@ struct GeneratedInputTests {
     @Test func aMissingPathIsAnInputError() {
         #expect(throws: ValidationInputError.self) {
             try Validator().validate(paths: ["/nonexistent/onething/bundles"])
+        }
+    }
+
+    @Test func aTestCaseThatDoesNotExistIsNamedWithTheCasesThatDo() throws {
+        let path = DiagnosticFixtureTests.fixtures.appendingPathComponent("diagnostics/OT701-test-failed.yaml").path
+        guard case .loaded(let loaded) = try BundleLoader.load(path: path) else {
+            Issue.record("the fixture should load")
+            return
+        }
+        #expect(throws: AnswersError.self) { try AnswersSource.testCase("卖烟的小铺").resolve(for: loaded.bundle) }
+        do {
+            _ = try AnswersSource.testCase("卖烟的小铺").resolve(for: loaded.bundle)
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [.unknownTestCase])
+            #expect(error.diagnostics.first?.hint?.zh.contains("卖烟的小店") == true)
         }
     }
 }

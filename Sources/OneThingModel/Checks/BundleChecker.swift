@@ -38,7 +38,7 @@ public enum BundleChecker {
         var inspectionUse: [String: Int] = [:]
         for item in bundle.items {
             department(item.department, in: catalogue, into: &found)
-            for need in item.needs {
+            for need in item.neededIDs {
                 if let material = materials[need.value] {
                     neededMaterials.insert(need.value)
                     if let output = material.output { neededOutputs.insert(output.value) }
@@ -96,7 +96,7 @@ public enum BundleChecker {
             }
         }
         for item in bundle.items {
-            for need in item.needs {
+            for need in item.neededIDs {
                 guard let material = materials[need.value], let deadline = material.deferrable,
                     exceeds(deadline.value, item.promised.value)
                 else { continue }
@@ -107,7 +107,7 @@ public enum BundleChecker {
             if !producedOutputs.contains(output.id.value) {
                 if neededOutputs.contains(output.id.value) {
                     for item in bundle.items {
-                        for need in item.needs
+                        for need in item.neededIDs
                         where need.value == output.id.value
                             || materials[need.value]?.output?.value == output.id.value
                         {

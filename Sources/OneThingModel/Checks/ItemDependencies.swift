@@ -44,7 +44,7 @@ public struct ItemDependencies: Sendable {
             for name in item.after {
                 if let p = itemIndex[name.value] { add(p, via: name) }
             }
-            for need in item.needs {
+            for need in item.neededIDs {
                 let output = materialOutput[need.value] ?? need.value
                 for p in producers[output] ?? [] { add(p, via: need) }
             }

@@ -28,7 +28,7 @@ enum ItemDecoder {
         let promised = f["promised"].flatMap { reader.duration($0) }
         let legal = f["legal"].flatMap { reader.duration($0) }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
-        let needs = f["needs"].map { reader.ids($0, what: .init(en: "needed materials", zh: "所需材料")) } ?? []
+        let needs = f["needs"].map { decodeNeeds($0, reader: &reader) } ?? []
         let produces = f["produces"].map { reader.ids($0, what: .init(en: "outputs", zh: "产出")) } ?? []
         let after = f["after"].map { reader.ids($0, what: .init(en: "items waited for", zh: "前置事项")) } ?? []
         let inspection = f["inspection"].flatMap { reader.id($0) }
@@ -49,5 +49,32 @@ enum ItemDecoder {
             when: when.map(ConditionSource.init), needs: needs, produces: produces, after: after,
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
+    }
+
+    /// A list of ids, each of which may be a `{one-of: [a, b]}` choice.
+    static func decodeNeeds(_ node: YAMLNode, reader: inout NodeReader) -> [Need] {
+        let what = LocalizedText(en: "needed materials", zh: "所需材料")
+        return (reader.list(node, what: what) ?? []).compactMap { element -> Need? in
+            if case .mapping = element {
+                let choiceWhat = LocalizedText(en: "a choice of materials", zh: "可选材料")
+                guard
+                    let f = reader.mapping(
+                        element, what: choiceWhat, owner: element.span, known: ["one-of"], required: ["one-of"]),
+                    let list = f["one-of"]
+                else { return nil }
+                let choices = reader.ids(list, what: choiceWhat)
+                if choices.count < 2, reader.list(list, what: choiceWhat) != nil {
+                    reader.report(
+                        Diagnostic(
+                            code: .badValue, severity: .error, span: list.span,
+                            message: .init(en: "'one-of' needs at least two choices", zh: "“one-of”至少要有两个选项"),
+                            hint: .init(
+                                en: "write a single need as a plain id", zh: "只有一个时请直接写材料标识")))
+                    return choices.first.map(Need.init)
+                }
+                return Need(oneOf: choices, span: element.span)
+            }
+            return reader.id(element).map(Need.init)
+        }
     }
 }

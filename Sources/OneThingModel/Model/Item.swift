@@ -34,8 +34,8 @@ public struct Item: Hashable, Sendable {
     public var promised: Located<TimeLimit>
     /// The condition under which it applies; always when `nil`.
     public var when: ConditionSource?
-    /// The materials and outputs it needs.
-    public var needs: [Located<String>]
+    /// The materials and outputs it needs, each one id or a choice of several.
+    public var needs: [Need]
     /// The outputs it issues.
     public var produces: [Located<String>]
     /// Items it waits for explicitly.
@@ -57,7 +57,7 @@ public struct Item: Hashable, Sendable {
     public init(
         id: Located<String>, name: String, department: Located<String>, kind: ItemKind,
         legal: Located<TimeLimit>? = nil, promised: Located<TimeLimit>, when: ConditionSource? = nil,
-        needs: [Located<String>] = [], produces: [Located<String>] = [],
+        needs: [Need] = [], produces: [Located<String>] = [],
         after: [Located<String>] = [], inspection: Located<String>? = nil, fee: Double? = nil,
         online: Bool = false, basis: [LegalBasis] = [], locality: String? = nil, note: String? = nil
     ) {
@@ -78,4 +78,34 @@ public struct Item: Hashable, Sendable {
         self.locality = locality
         self.note = note
     }
+}
+
+/// One thing an item needs: a material or output, or a choice of several of which
+/// the first that the case has is used (`{one-of: [medical-death-certificate,
+/// police-death-certificate]}`: the certificate of whichever item applies).
+public struct Need: Hashable, Sendable {
+    /// The ids it may be, in order of preference; one for a plain need.
+    public var choices: [Located<String>]
+    /// Where the need was written.
+    public var span: SourceSpan
+
+    /// A need of one material or output.
+    public init(_ id: Located<String>) {
+        self.choices = [id]
+        self.span = id.span
+    }
+
+    /// A need of one of several materials or outputs.
+    public init(oneOf choices: [Located<String>], span: SourceSpan) {
+        self.choices = choices
+        self.span = span
+    }
+
+    /// Whether this is a choice of several.
+    public var isChoice: Bool { choices.count > 1 }
+}
+
+extension Item {
+    /// Every id the item's needs name, choices flattened.
+    public var neededIDs: [Located<String>] { needs.flatMap(\.choices) }
 }

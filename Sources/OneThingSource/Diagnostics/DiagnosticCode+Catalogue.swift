@@ -4,7 +4,8 @@
 //
 // Numbering: OT1xx text and YAML, OT2xx shape of the file, OT3xx references and
 // graph, OT4xx conditions and the form, OT5xx time limits and promises, OT6xx
-// catalogues and calendars, OT7xx the bundle's own test cases.
+// catalogues and calendars, OT7xx the bundle's own test cases, OT8xx an applicant's
+// answers.
 
 extension DiagnosticCode {
     /// One entry of the registry: a code with a one-line summary in both languages.
@@ -129,8 +130,25 @@ extension DiagnosticCode {
 
     // MARK: OT7xx: the bundle's own test cases
 
-    /// A test case's answer does not fit its form field.
-    public static let badTestAnswer = DiagnosticCode("OT701")
+    /// A test case's expectation does not hold for its answers.
+    public static let testFailed = DiagnosticCode("OT701")
+    /// A test case expects an error that its answers do not cause, or causes one it does not expect.
+    public static let testErrorMismatch = DiagnosticCode("OT702")
+    /// No test case of that name.
+    public static let unknownTestCase = DiagnosticCode("OT703")
+
+    // MARK: OT8xx: an applicant's answers
+
+    /// A required question of the form has no answer.
+    public static let answerMissing = DiagnosticCode("OT801")
+    /// An answer does not fit its field's type.
+    public static let answerType = DiagnosticCode("OT802")
+    /// A number or date answer lies outside the field's bounds.
+    public static let answerOutOfRange = DiagnosticCode("OT803")
+    /// An answer to an enum field is not one of its values.
+    public static let answerUndeclaredValue = DiagnosticCode("OT804")
+    /// An answer to a question the form does not ask.
+    public static let answerUnknownField = DiagnosticCode("OT805")
 
     /// Every code with its severity and summary, in code order.
     public static let catalogue: [Entry] = [
@@ -264,8 +282,30 @@ extension DiagnosticCode {
             code: .catalogueMissing, severity: .error,
             summary: .init(en: "no catalogue found for a bundle", zh: "找不到共享目录")),
         Entry(
-            code: .badTestAnswer, severity: .error,
-            summary: .init(en: "a test case's answer does not fit its field", zh: "测试用例的答案与字段不符")),
+            code: .testFailed, severity: .error,
+            summary: .init(en: "a test case's expectation does not hold", zh: "测试用例的预期不成立")),
+        Entry(
+            code: .testErrorMismatch, severity: .error,
+            summary: .init(en: "a test case expects another error than it gets", zh: "测试用例预期的错误与实际不符")),
+        Entry(
+            code: .unknownTestCase, severity: .error,
+            summary: .init(en: "no test case of that name", zh: "没有该名称的测试用例")),
+        Entry(
+            code: .answerMissing, severity: .error,
+            summary: .init(en: "a required question has no answer", zh: "必答问题没有回答")),
+        Entry(
+            code: .answerType, severity: .error,
+            summary: .init(en: "an answer does not fit its field's type", zh: "答案与字段类型不符")),
+        Entry(
+            code: .answerOutOfRange, severity: .error,
+            summary: .init(en: "an answer lies outside the field's bounds", zh: "答案超出字段的取值范围")),
+        Entry(
+            code: .answerUndeclaredValue, severity: .error,
+            summary: .init(en: "an answer is not one of the field's values", zh: "答案不是字段的可选值")),
+        Entry(
+            code: .answerUnknownField, severity: .error,
+            summary: .init(en: "an answer to a question the form does not ask", zh: "回答了表单中没有的问题")),
+
     ]
 
     /// The registry entry of this code.

@@ -53,8 +53,9 @@ private struct JSONDocument: Encodable {
     var files: Int
 }
 
-/// One finding in the JSON document.
-private struct JSONFinding: Encodable {
+/// One finding as the JSON output writes it; other JSON outputs (`onething test`)
+/// embed findings in this same shape.
+public struct JSONFinding: Encodable, Sendable {
     var file: String
     var line: Int
     var column: Int
@@ -66,7 +67,8 @@ private struct JSONFinding: Encodable {
     var hint: String?
     var notes: [JSONNote]
 
-    init(_ diagnostic: Diagnostic, language: Language) {
+    /// The finding `diagnostic` with its texts in `language`.
+    public init(_ diagnostic: Diagnostic, language: Language) {
         file = diagnostic.span.file
         line = diagnostic.span.start.line
         column = diagnostic.span.start.column
@@ -84,7 +86,7 @@ private struct JSONFinding: Encodable {
     }
 
     /// Encodes every key, `hint` as `null` when there is none.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(line, forKey: .line)
@@ -100,7 +102,7 @@ private struct JSONFinding: Encodable {
 }
 
 /// One note of a finding in the JSON document.
-private struct JSONNote: Encodable {
+struct JSONNote: Encodable, Sendable {
     var file: String
     var line: Int
     var column: Int

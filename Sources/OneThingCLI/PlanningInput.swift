@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import OneThing
+import OneThingPlan
+
+/// A bundle and one applicant's answers, loaded for a command that plans: problems
+/// are printed to standard error as diagnostics and end the command with status 1
+/// (status 2 when a path cannot be read).
+struct PlanningInput {
+    /// The loaded bundle.
+    let loaded: BundleLoader.Loaded
+    /// The applicant's plan.
+    let plan: Plan
+
+    /// Loads `path` and plans it for `answers`, which must be given.
+    static func load(
+        bundle path: String, answers: AnswersSource?, catalogue: String?, language: Language
+    ) throws -> PlanningInput {
+        let loaded = try loadBundle(path, catalogue: catalogue, language: language)
+        guard let answers else {
+            StandardError.writeLine(
+                language == .zh
+                    ? "onething: 请用 --answers 文件 或 --case 用例名 给出申请人的答案"
+                    : "onething: give the applicant's answers with --answers FILE or --case NAME")
+            throw ExitStatus.usageOrInputError
+        }
+        let resolved: AnswersSource.Resolved
+        do {
+            resolved = try answers.resolve(for: loaded.bundle)
+        } catch {
+            printDiagnostics(error.diagnostics, sources: [loaded.source] + [error.source].compactMap { $0 }, language: language)
+            throw ExitStatus.problemsFound
+        }
+        do {
+            let plan = try loaded.builder.plan(for: resolved.answers, missingAt: resolved.missingAt)
+            return PlanningInput(loaded: loaded, plan: plan)
+        } catch {
+            printDiagnostics(
+                error.diagnostics, sources: [loaded.source] + [resolved.source].compactMap { $0 }, language: language)
+            throw ExitStatus.problemsFound
+        }
+    }
+
+    /// Loads and validates one bundle; its errors end the command.
+    static func loadBundle(_ path: String, catalogue: String?, language: Language) throws -> BundleLoader.Loaded {
+        do {
+            switch try BundleLoader.load(path: path, catalogue: catalogue) {
+            case .loaded(let loaded): return loaded
+            case .invalid(let report):
+                printDiagnostics(report.diagnostics, sources: [report.source].compactMap { $0 }, language: language)
+                throw ExitStatus.problemsFound
+            }
+        } catch let error as ValidationInputError {
+            StandardError.writeLine("onething: \(error.path): \(error.reason.text(in: language))")
+            throw ExitStatus.usageOrInputError
+        }
+    }
+
+    /// Prints findings in the text format to standard error.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], sources: [SourceFile], language: Language) {
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let usesColor = TerminalColor.isWanted(environment: ProcessInfo.processInfo.environment, stream: .standardError)
+        let text = TextDiagnosticRenderer(language: language, usesColor: usesColor)
+            .render(diagnostics, fileCount: max(1, Set(diagnostics.map(\.span.file)).count), sources: { byPath[$0] })
+        StandardError.write(text)
+    }
+}

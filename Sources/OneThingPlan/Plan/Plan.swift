@@ -1,0 +1,90 @@
+import OneThingConditions
+import OneThingModel
+import OneThingSource
+
+/// One applicant's plan: which items apply and why, in what order, the lead
+/// department, the materials checklist and the critical path.
+///
+/// Steps: intake (综合收件) before every item, the items that apply with one shared
+/// step per joint inspection (see ``StepGraph``), delivery (统一出件) after them all.
+public struct Plan: Sendable {
+    /// The bundle planned.
+    public let bundle: ServiceBundle
+    /// The applicant's answers, checked against the form.
+    public let answers: ConditionAnswers
+    /// For every item of the bundle, in file order, whether it applies and why.
+    public let decisions: [ItemDecision]
+    /// The steps and their order.
+    public let graph: StepGraph
+    /// The lead department and the rule that chose it.
+    public let lead: LeadDecision
+    /// The materials checklist, deduplicated across items, in the order first needed.
+    public let materials: [ChecklistEntry]
+    /// The critical path in working days (promised limits, no calendar).
+    public let criticalPath: CriticalPath
+
+    /// The items that apply, in file order.
+    public var applicableItems: [Item] { decisions.filter(\.applies).map { bundle.items[$0.index] } }
+
+    /// The materials the applicant brings: those to bring now and those that may follow later.
+    public var materialsToBring: [ChecklistEntry] {
+        materials.filter { $0.status == .bring || $0.status == .later }
+    }
+
+    /// The joint inspections that take place, by index into the bundle's inspections.
+    public var inspections: [Int] { graph.participants.indices.filter { !graph.participants[$0].isEmpty } }
+}
+
+/// Whether one item applies to the applicant, and what decided it.
+public struct ItemDecision: Sendable {
+    /// The item's index in the bundle.
+    public let index: Int
+    /// Whether it applies.
+    public let applies: Bool
+    /// The condition that decided, if the item has one.
+    public let condition: ConditionSource?
+    /// The answers the condition read, in the order of the form: field and value (`nil` if not answered).
+    public let readings: [(field: FormField, value: ConditionValue?)]
+}
+
+/// The lead department (牵头部门) of a case.
+public struct LeadDecision: Sendable {
+    /// The department's id.
+    public let department: String
+    /// The index of the rule that chose it, when the bundle chooses by rule.
+    public let rule: Int?
+}
+
+/// How the applicant provides a material.
+public enum MaterialStatus: String, Sendable, Hashable, CaseIterable {
+    /// The applicant brings it.
+    case bring
+    /// The applicant may bring it later, within a deadline after acceptance (容缺).
+    case later
+    /// A signed commitment may replace it (告知承诺).
+    case commitment
+    /// It is fetched from an electronic licence or shared data: nothing to bring.
+    case fetched
+    /// An item of this case issues it: nothing to bring.
+    case issued
+}
+
+/// One line of the materials checklist (一次性告知).
+public struct ChecklistEntry: Sendable, Hashable {
+    /// The material's (or output's) id.
+    public let id: String
+    /// Its name.
+    public let name: String
+    /// How the applicant provides it.
+    public let status: MaterialStatus
+    /// Whether it is a core material.
+    public let core: Bool
+    /// With ``MaterialStatus/later``: the deadline after acceptance.
+    public let deadline: TimeLimit?
+    /// With ``MaterialStatus/issued``: the id of the item that issues it.
+    public let issuedBy: String?
+    /// The ids of the applicable items that need it, in file order.
+    public let neededBy: [String]
+    /// A description for the applicant.
+    public let description: String?
+}

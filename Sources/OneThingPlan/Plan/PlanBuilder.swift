@@ -1,0 +1,168 @@
+import OneThingConditions
+import OneThingModel
+import OneThingSource
+
+/// Builds plans for one bundle: conditions are checked once, then each applicant's
+/// answers become a ``Plan``.
+///
+/// ```swift
+/// let builder = try PlanBuilder(bundle: bundle, source: file, catalogue: catalogue)
+/// let plan = try builder.plan(for: answers, answersFile: "answers.yaml")
+/// ```
+public struct PlanBuilder: Sendable {
+    /// A bundle or answers that cannot be planned, with every finding that says why.
+    public struct Failure: Error, Sendable {
+        /// The findings (at least one error).
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// The bundle.
+    public let bundle: ServiceBundle
+    /// The catalogue the bundle was checked against.
+    public let catalogue: Catalogue
+    let conditions: [ConditionOwner: CheckedCondition]
+    let dependencies: ItemDependencies
+    let materialsByID: [String: Material]
+    let outputsByID: [String: Output]
+
+    /// Prepares to plan `bundle`, whose text is `source`.
+    ///
+    /// - Throws: ``Failure`` when a condition of the bundle does not check.
+    public init(bundle: ServiceBundle, source: SourceFile, catalogue: Catalogue) throws(Failure) {
+        let checker = ConditionChecker(form: bundle.form, file: source)
+        var diagnostics: [Diagnostic] = []
+        var checked: [ConditionOwner: CheckedCondition] = [:]
+        for condition in OwnedCondition.all(in: bundle) {
+            checked[condition.owner] = checker.check(condition.source, diagnostics: &diagnostics)
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw Failure(diagnostics: diagnostics) }
+        self.bundle = bundle
+        self.catalogue = catalogue
+        self.conditions = checked
+        self.dependencies = ItemDependencies(bundle: bundle)
+        var materials = catalogue.materials
+        for material in bundle.materials { materials[material.id.value] = material }
+        self.materialsByID = materials
+        self.outputsByID = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Checks `answers` against the form and builds the plan.
+    ///
+    /// - Parameter missingAt: where findings about unanswered questions point (the
+    ///   start of the answers file, or a test case's `answers:`).
+    /// - Throws: ``Failure`` with the problems of the answers (OT801–OT805), or when no
+    ///   lead rule matches them (OT312).
+    public func plan(for answers: [Answer], missingAt: SourceSpan) throws(Failure) -> Plan {
+        let (values, problems) = AnswerChecker(form: bundle.form).check(answers, missingAt: missingAt)
+        if !problems.isEmpty { throw Failure(diagnostics: problems) }
+        return try plan(for: values, missingAt: missingAt)
+    }
+
+    /// Builds the plan for answers already checked against the form.
+    public func plan(for answers: ConditionAnswers, missingAt: SourceSpan) throws(Failure) -> Plan {
+        var decisions: [ItemDecision] = []
+        var applies: [Bool] = []
+        for (index, item) in bundle.items.enumerated() {
+            let checked = conditions[.item(item.id.value)]
+            let holds = checked.map { $0.evaluate(answers) } ?? true
+            let readings = (checked?.fields ?? []).compactMap { id in
+                bundle.form[id].map { (field: $0, value: answers[id]) }
+            }
+            decisions.append(ItemDecision(index: index, applies: holds, condition: item.when, readings: readings))
+            applies.append(holds)
+        }
+        let lead = try leadDecision(answers, missingAt: missingAt)
+        let graph = StepGraph(bundle: bundle, dependencies: dependencies, applies: applies)
+        return Plan(
+            bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
+            materials: checklist(applies: applies), criticalPath: CriticalPath(bundle: bundle, graph: graph))
+    }
+
+    func leadDecision(_ answers: ConditionAnswers, missingAt: SourceSpan) throws(Failure) -> LeadDecision {
+        switch bundle.lead {
+        case .fixed(let department):
+            return LeadDecision(department: department.value, rule: nil)
+        case .rules(let rules):
+            for (index, rule) in rules.enumerated() {
+                let holds = rule.when == nil || conditions[.leadRule(index)]?.evaluate(answers) == true
+                if holds { return LeadDecision(department: rule.department.value, rule: index) }
+            }
+            throw Failure(diagnostics: [
+                Diagnostic(
+                    code: .leadUndetermined, severity: .error, span: missingAt,
+                    message: .init(
+                        en: "no rule chooses a lead department for these answers (\(answers))",
+                        zh: "对于这些答案（\(answers)），没有任何规则选出牵头部门"),
+                    hint: .init(
+                        en: "end the bundle's lead rules with a default rule without 'when:'",
+                        zh: "请在一件事的牵头部门规则最后加一条不写“when:”的默认规则"))
+            ])
+        }
+    }
+
+    /// The checklist: every material and output the applicable items need, once.
+    /// A choice (`one-of`) resolves to its first choice that this case issues, else
+    /// its first that is fetched electronically, else its first choice.
+    func checklist(applies: [Bool]) -> [ChecklistEntry] {
+        var order: [String] = []
+        var neededBy: [String: [String]] = [:]
+        for (index, item) in bundle.items.enumerated() where applies[index] {
+            for need in item.needs {
+                let id = resolve(need, applies: applies)
+                if neededBy[id] == nil { order.append(id) }
+                neededBy[id, default: []].append(item.id.value)
+            }
+        }
+        return order.compactMap { entry(for: $0, neededBy: neededBy[$0] ?? [], applies: applies) }
+    }
+
+    /// The id a need stands for in this case.
+    func resolve(_ need: Need, applies: [Bool]) -> String {
+        guard need.isChoice else { return need.choices[0].value }
+        let entries = need.choices.compactMap { entry(for: $0.value, neededBy: [], applies: applies) }
+        return (entries.first { $0.status == .issued } ?? entries.first { $0.status == .fetched } ?? entries.first)?.id
+            ?? need.choices[0].value
+    }
+
+    /// The checklist entry of a material or output id; `nil` for an id the bundle does not declare.
+    func entry(for id: String, neededBy: [String], applies: [Bool]) -> ChecklistEntry? {
+        if let material = materialsByID[id] { return entry(for: material, neededBy: neededBy, applies: applies) }
+        if let output = outputsByID[id] { return entry(for: output, neededBy: neededBy, applies: applies) }
+        return nil
+    }
+
+    func entry(for material: Material, neededBy: [String], applies: [Bool]) -> ChecklistEntry {
+        var status: MaterialStatus
+        var issuedBy: String?
+        switch material.source {
+        case .eLicence, .sharedData: status = .fetched
+        case .output:
+            if let output = material.output.flatMap({ outputsByID[$0.value] }) {
+                let produced = producer(of: output.id.value, applies: applies)
+                status = produced != nil ? .issued : output.eLicence ? .fetched : .bring
+                issuedBy = produced
+            } else {
+                status = .bring
+            }
+        case .applicant:
+            status = material.commitment ? .commitment : material.deferrable != nil ? .later : .bring
+        }
+        return ChecklistEntry(
+            id: material.id.value, name: material.name, status: status, core: material.core,
+            deadline: status == .later ? material.deferrable?.value : nil, issuedBy: issuedBy, neededBy: neededBy,
+            description: material.description)
+    }
+
+    func entry(for output: Output, neededBy: [String], applies: [Bool]) -> ChecklistEntry {
+        let produced = producer(of: output.id.value, applies: applies)
+        let status: MaterialStatus = produced != nil ? .issued : output.eLicence ? .fetched : .bring
+        return ChecklistEntry(
+            id: output.id.value, name: output.name, status: status, core: false, deadline: nil, issuedBy: produced,
+            neededBy: neededBy, description: nil)
+    }
+
+    /// The id of the applicable item that issues `output`, if one does.
+    func producer(of output: String, applies: [Bool]) -> String? {
+        (dependencies.producers[output] ?? []).first { applies[$0] }.map { bundle.items[$0].id.value }
+    }
+}
