@@ -22,7 +22,9 @@ public enum AnswersSource: Sendable {
     /// Reads the answers for `bundle`.
     ///
     /// - Throws: ``AnswersError`` with the findings when the answers cannot be read.
-    public func resolve(for bundle: ServiceBundle, limits: YAMLLimits = .default) throws(AnswersError) -> Resolved {
+    public func resolve(for bundle: ServiceBundle, limits: YAMLLimits = .default) throws(AnswersError)
+        -> Resolved
+    {
         switch self {
         case .testCase(let name):
             guard let test = bundle.tests.first(where: { $0.name.value == name }) else {
@@ -37,8 +39,11 @@ public enum AnswersSource: Sendable {
                                 zh: "一件事“\(bundle.id.value)”没有名为“\(name)”的测试用例"),
                             hint: Suggestion.hint(for: name, among: names)
                                 ?? .init(
-                                    en: names.isEmpty ? "the bundle has no test cases" : "its cases: \(names.joined(separator: ", "))",
-                                    zh: names.isEmpty ? "该一件事没有测试用例" : "已有的用例：\(names.joined(separator: "、"))"))
+                                    en: names.isEmpty
+                                        ? "the bundle has no test cases"
+                                        : "its cases: \(names.joined(separator: ", "))",
+                                    zh: names.isEmpty ? "该一件事没有测试用例" : "已有的用例：\(names.joined(separator: "、"))"
+                                ))
                     ])
             }
             return Resolved(answers: test.answers, missingAt: test.name.span, source: nil)
@@ -54,7 +59,9 @@ public enum AnswersSource: Sendable {
             }
             let (source, document) = SourceReader.read(path: path, limits: limits)
             var diagnostics = document.diagnostics
-            guard let root = document.root, let source else { throw AnswersError(source: source, diagnostics: diagnostics) }
+            guard let root = document.root, let source else {
+                throw AnswersError(source: source, diagnostics: diagnostics)
+            }
             let decoded = AnswersDecoder.decode(root)
             diagnostics += decoded.diagnostics
             if diagnostics.contains(where: { $0.severity == .error }) {

@@ -35,7 +35,8 @@ public enum BundleLoader {
         throws(ValidationInputError) -> Result
     {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
             throw ValidationInputError(path: path, reason: .init(en: "no such bundle file", zh: "一件事文件不存在"))
         }
         guard let folder = catalogue ?? SourceTree.catalogueFolder(for: path) else {
@@ -44,7 +45,9 @@ public enum BundleLoader {
         }
         let loadedCatalogue = CatalogueLoader.load(folder: folder, limits: limits)
         if loadedCatalogue.hasErrors {
-            let findings = loadedCatalogue.reports.values.flatMap(\.diagnostics).filter { $0.severity == .error }
+            let findings = loadedCatalogue.reports.values.flatMap(\.diagnostics).filter {
+                $0.severity == .error
+            }
             throw ValidationInputError(
                 path: folder,
                 reason: .init(
@@ -55,11 +58,15 @@ public enum BundleLoader {
             path: path, catalogue: loadedCatalogue.catalogue, limits: limits)
         guard let bundle, let source = report.source else { return .invalid(report) }
         do {
-            let builder = try PlanBuilder(bundle: bundle, source: source, catalogue: loadedCatalogue.catalogue)
+            let builder = try PlanBuilder(
+                bundle: bundle, source: source, catalogue: loadedCatalogue.catalogue)
             return .loaded(
-                Loaded(source: source, bundle: bundle, catalogue: loadedCatalogue.catalogue, builder: builder, report: report))
+                Loaded(
+                    source: source, bundle: bundle, catalogue: loadedCatalogue.catalogue, builder: builder,
+                    report: report))
         } catch {
-            return .invalid(FileReport(path: path, source: source, diagnostics: report.diagnostics + error.diagnostics))
+            return .invalid(
+                FileReport(path: path, source: source, diagnostics: report.diagnostics + error.diagnostics))
         }
     }
 }

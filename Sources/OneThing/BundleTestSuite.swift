@@ -27,7 +27,9 @@ public struct BundleTestSuite: Sendable {
     /// Validates the bundles under `paths` and runs their test cases.
     ///
     /// - Throws: ``ValidationInputError`` when a path cannot be read.
-    public static func run(paths: [String], catalogue: String? = nil) throws(ValidationInputError) -> BundleTestSuite {
+    public static func run(paths: [String], catalogue: String? = nil) throws(ValidationInputError)
+        -> BundleTestSuite
+    {
         let tree = try SourceTree(paths: paths)
         var results: [BundleResult] = []
         for file in tree.files where !file.isCatalogue {

@@ -3,7 +3,9 @@ import OneThing
 
 /// Where a command takes one applicant's answers from: `--answers FILE` or `--case NAME`.
 struct AnswersOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A YAML file with one applicant's answers to the bundle's form.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A YAML file with one applicant's answers to the bundle's form.", valueName: "file"))
     var answers: String?
 
     @Option(

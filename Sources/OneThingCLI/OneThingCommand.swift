@@ -20,7 +20,11 @@ struct OneThingCommand: ParsableCommand {
             with --strict), 2 for a usage error or a path that cannot be read.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ExplainCommand.self, CodesCommand.self, BenchCommand.self],
+        subcommands: [
+            ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, ExplainCommand.self,
+            CodesCommand.self, CalendarCommand.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: ValidateCommand.self)
 
     /// Runs the command, mapping every usage error to exit status 2.

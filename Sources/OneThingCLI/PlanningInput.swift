@@ -28,7 +28,9 @@ struct PlanningInput {
         do {
             resolved = try answers.resolve(for: loaded.bundle)
         } catch {
-            printDiagnostics(error.diagnostics, sources: [loaded.source] + [error.source].compactMap { $0 }, language: language)
+            printDiagnostics(
+                error.diagnostics, sources: [loaded.source] + [error.source].compactMap { $0 },
+                language: language)
             throw ExitStatus.problemsFound
         }
         do {
@@ -36,18 +38,22 @@ struct PlanningInput {
             return PlanningInput(loaded: loaded, plan: plan)
         } catch {
             printDiagnostics(
-                error.diagnostics, sources: [loaded.source] + [resolved.source].compactMap { $0 }, language: language)
+                error.diagnostics, sources: [loaded.source] + [resolved.source].compactMap { $0 },
+                language: language)
             throw ExitStatus.problemsFound
         }
     }
 
     /// Loads and validates one bundle; its errors end the command.
-    static func loadBundle(_ path: String, catalogue: String?, language: Language) throws -> BundleLoader.Loaded {
+    static func loadBundle(_ path: String, catalogue: String?, language: Language) throws
+        -> BundleLoader.Loaded
+    {
         do {
             switch try BundleLoader.load(path: path, catalogue: catalogue) {
             case .loaded(let loaded): return loaded
             case .invalid(let report):
-                printDiagnostics(report.diagnostics, sources: [report.source].compactMap { $0 }, language: language)
+                printDiagnostics(
+                    report.diagnostics, sources: [report.source].compactMap { $0 }, language: language)
                 throw ExitStatus.problemsFound
             }
         } catch let error as ValidationInputError {
@@ -59,9 +65,31 @@ struct PlanningInput {
     /// Prints findings in the text format to standard error.
     static func printDiagnostics(_ diagnostics: [Diagnostic], sources: [SourceFile], language: Language) {
         let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let usesColor = TerminalColor.isWanted(environment: ProcessInfo.processInfo.environment, stream: .standardError)
+        let usesColor = TerminalColor.isWanted(
+            environment: ProcessInfo.processInfo.environment, stream: .standardError)
         let text = TextDiagnosticRenderer(language: language, usesColor: usesColor)
-            .render(diagnostics, fileCount: max(1, Set(diagnostics.map(\.span.file)).count), sources: { byPath[$0] })
+            .render(
+                diagnostics, fileCount: max(1, Set(diagnostics.map(\.span.file)).count),
+                sources: { byPath[$0] })
         StandardError.write(text)
+    }
+}
+
+extension PlanningInput {
+    /// The plan on the catalogue's calendar from `start`; a date the calendar does not
+    /// cover ends the command with status 2.
+    static func schedule(_ input: PlanningInput, start: CalendarDate, language: Language) throws -> Schedule {
+        let calendar = input.loaded.catalogue.calendar(region: "CN")
+        do {
+            return try Schedule(plan: input.plan, calendar: calendar, accepted: start)
+        } catch {
+            let years = error.years.map(String.init).joined(separator: ", ")
+            StandardError.writeLine(
+                language == .zh
+                    ? "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"
+                    : "onething: \(error.date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue"
+            )
+            throw ExitStatus.usageOrInputError
+        }
     }
 }

@@ -47,11 +47,13 @@ struct TestCommand: ParsableCommand {
         case .json:
             print(Self.json(suite, language: language))
         case .text:
-            let usesColor = !noColor && TerminalColor.isWanted(environment: ProcessInfo.processInfo.environment)
+            let usesColor =
+                !noColor && TerminalColor.isWanted(environment: ProcessInfo.processInfo.environment)
             print(Self.text(suite, language: language, usesColor: usesColor), terminator: "")
         case .sarif, .github:
             let sources = Dictionary(
-                report.files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { a, _ in a })
+                report.files.compactMap { file in file.source.map { (file.path, $0) } },
+                uniquingKeysWith: { a, _ in a })
             print(
                 format.renderer(language: language, usesColor: false)
                     .render(report.diagnostics, fileCount: report.files.count, sources: { sources[$0] }),
@@ -72,12 +74,14 @@ struct TestCommand: ParsableCommand {
             }
             for result in bundle.cases {
                 let mark = result.passed ? "✔" : "✘"
-                let verdict = result.passed ? (language == .zh ? "通过" : "passed") : (language == .zh ? "未通过" : "failed")
+                let verdict =
+                    result.passed ? (language == .zh ? "通过" : "passed") : (language == .zh ? "未通过" : "failed")
                 out += "\(mark) \(path): \(result.name) — \(verdict)\n"
             }
             let errors = bundle.report.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty, let source = bundle.report.source {
-                out += renderer.render(errors, fileCount: 0, sources: { $0 == source.path ? source : nil })
+                out +=
+                    renderer.render(errors, fileCount: 0, sources: { $0 == source.path ? source : nil })
                     .components(separatedBy: "\n").dropLast(2).joined(separator: "\n") + "\n"
             } else if !errors.isEmpty {
                 out += renderer.render(errors, fileCount: 0, sources: { _ in nil })

@@ -100,7 +100,9 @@ struct GeneratedInputTests {
     }
 
     @Test func aTestCaseThatDoesNotExistIsNamedWithTheCasesThatDo() throws {
-        let path = DiagnosticFixtureTests.fixtures.appendingPathComponent("diagnostics/OT701-test-failed.yaml").path
+        let path = DiagnosticFixtureTests.fixtures.appendingPathComponent(
+            "diagnostics/OT701-test-failed.yaml"
+        ).path
         guard case .loaded(let loaded) = try BundleLoader.load(path: path) else {
             Issue.record("the fixture should load")
             return

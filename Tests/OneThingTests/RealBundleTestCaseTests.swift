@@ -8,13 +8,17 @@ struct RealBundleTestCaseTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let suite = Result { try BundleTestSuite.run(paths: [root.appendingPathComponent("bundles").path]) }
+    static let suite = Result {
+        try BundleTestSuite.run(paths: [root.appendingPathComponent("bundles").path])
+    }
 
     @Test func everyRealBundleRunsItsCases() throws {
         let suite = try Self.suite.get()
         #expect(suite.bundles.count >= 3)
         for bundle in suite.bundles {
-            #expect(bundle.ran, "\(bundle.report.path) did not validate: \(bundle.report.diagnostics.map(\.message.en))")
+            #expect(
+                bundle.ran,
+                "\(bundle.report.path) did not validate: \(bundle.report.diagnostics.map(\.message.en))")
             #expect(bundle.cases.count >= 3, "\(bundle.report.path) has fewer than three test cases")
         }
     }

@@ -3,6 +3,10 @@
 /// A day is a working day when it is a make-up working day (调休上班), or when it is
 /// a Monday to Friday that is not a holiday. A date outside the covered years is an
 /// error, never a guess.
+///
+/// Working-day arithmetic (adding working days, counting them, the due date of a time
+/// limit) is in `WorkdayCalendar+Arithmetic.swift`; it runs on an index built once,
+/// when the calendar is created.
 public struct WorkdayCalendar: Hashable, Sendable {
     /// Asking about a day the calendar does not cover.
     public struct OutOfRange: Error, Hashable, Sendable, CustomStringConvertible {
@@ -22,6 +26,8 @@ public struct WorkdayCalendar: Hashable, Sendable {
     public let years: [Int]
     private let holidays: Set<CalendarDate>
     private let makeUpWorkdays: Set<CalendarDate>
+    /// The working days of the covered years, numbered for arithmetic.
+    let index: WorkdayIndex
 
     /// Builds the calendar of `region` from the years given; years of other regions are ignored.
     public init(region: String, years: [CalendarYear]) {
@@ -40,6 +46,18 @@ public struct WorkdayCalendar: Hashable, Sendable {
         }
         self.holidays = off
         self.makeUpWorkdays = on
+        self.index = WorkdayIndex(years: self.years) {
+            Self.isWorkday($0, holidays: off, makeUpWorkdays: on)
+        }
+    }
+
+    /// The rule: a make-up working day, or a Monday to Friday that is not a holiday.
+    private static func isWorkday(
+        _ date: CalendarDate, holidays: Set<CalendarDate>, makeUpWorkdays: Set<CalendarDate>
+    ) -> Bool {
+        if makeUpWorkdays.contains(date) { return true }
+        if holidays.contains(date) { return false }
+        return !date.isWeekend
     }
 
     /// Whether the calendar covers `date`.
@@ -48,19 +66,14 @@ public struct WorkdayCalendar: Hashable, Sendable {
     /// Whether `date` is a working day.
     public func isWorkday(_ date: CalendarDate) throws(OutOfRange) -> Bool {
         guard covers(date) else { throw OutOfRange(date: date, years: years) }
-        if makeUpWorkdays.contains(date) { return true }
-        if holidays.contains(date) { return false }
-        return !date.isWeekend
+        return Self.isWorkday(date, holidays: holidays, makeUpWorkdays: makeUpWorkdays)
     }
 
     /// The number of working days in a covered year.
     public func workdays(inYear year: Int) throws(OutOfRange) -> Int {
         let first = CalendarDate(year: year, month: 1, day: 1)!
         let last = CalendarDate(year: year, month: 12, day: 31)!
-        var count = 0
-        for n in first.dayNumber...last.dayNumber where try isWorkday(CalendarDate(dayNumber: n)) {
-            count += 1
-        }
-        return count
+        guard covers(first) else { throw OutOfRange(date: first, years: years) }
+        return index.workdays(through: last.dayNumber) - index.workdays(before: first.dayNumber)
     }
 }

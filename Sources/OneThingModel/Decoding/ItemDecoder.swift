@@ -59,7 +59,8 @@ enum ItemDecoder {
                 let choiceWhat = LocalizedText(en: "a choice of materials", zh: "可选材料")
                 guard
                     let f = reader.mapping(
-                        element, what: choiceWhat, owner: element.span, known: ["one-of"], required: ["one-of"]),
+                        element, what: choiceWhat, owner: element.span, known: ["one-of"],
+                        required: ["one-of"]),
                     let list = f["one-of"]
                 else { return nil }
                 let choices = reader.ids(list, what: choiceWhat)

@@ -50,9 +50,11 @@ public struct AnswerChecker: Sendable {
         for field in form.fields where field.required && !answered.contains(field.id) {
             found.append(.answerMissing(field, at: missingAt))
         }
-        for field in form.fields where field.required && answered.contains(field.id) && values[field.id] == nil {
+        for field in form.fields
+        where field.required && answered.contains(field.id) && values[field.id] == nil {
             // Answered with null: as good as missing, unless already reported as wrong.
-            if let answer = answers.first(where: { $0.field == field.id }), answer.node.scalar?.isNull == true {
+            if let answer = answers.first(where: { $0.field == field.id }), answer.node.scalar?.isNull == true
+            {
                 found.append(.answerMissing(field, at: answer.span))
             }
         }

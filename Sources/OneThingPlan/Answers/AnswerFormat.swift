@@ -31,7 +31,8 @@ enum AnswerFormat {
         let check = Array("10X98765432")[sum % 11]
         guard check == chars[17] else {
             return .init(
-                en: "the check character of this identity number is wrong (expected \(check)): a digit may be mistyped",
+                en:
+                    "the check character of this identity number is wrong (expected \(check)): a digit may be mistyped",
                 zh: "身份证号校验位不正确（应为 \(check)），可能有数字输错")
         }
         return nil
@@ -45,7 +46,8 @@ enum AnswerFormat {
         let codes = chars.map { c in alphabet.firstIndex(of: c) }
         guard chars.count == 18, codes.allSatisfy({ $0 != nil }) else {
             return .init(
-                en: "a unified social credit code has 18 characters of digits and capital letters (no I, O, S, V, Z)",
+                en:
+                    "a unified social credit code has 18 characters of digits and capital letters (no I, O, S, V, Z)",
                 zh: "统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）")
         }
         let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -53,7 +55,8 @@ enum AnswerFormat {
         let check = alphabet[(31 - sum % 31) % 31]
         guard check == chars[17] else {
             return .init(
-                en: "the check character of this credit code is wrong (expected \(check)): a character may be mistyped",
+                en:
+                    "the check character of this credit code is wrong (expected \(check)): a character may be mistyped",
                 zh: "统一社会信用代码校验位不正确（应为 \(check)），可能有字符输错")
         }
         return nil

@@ -7,7 +7,9 @@ import OneThingSource
 extension Diagnostic {
     static func fieldNote(_ field: FormField) -> DiagnosticNote {
         DiagnosticNote(
-            span: field.span, message: .init(en: "the question '\(field.label)' is declared here", zh: "问题“\(field.label)”在此声明"))
+            span: field.span,
+            message: .init(en: "the question '\(field.label)' is declared here", zh: "问题“\(field.label)”在此声明")
+        )
     }
 
     static func expected(_ field: FormField) -> LocalizedText {
@@ -46,8 +48,11 @@ extension Diagnostic {
         return Diagnostic(
             code: .answerType, severity: .error, span: node.span,
             message: .init(
-                en: "'\(shown)' is not an answer to '\(field.id)' (\(field.label)): \(problem?.en ?? "expected \(expected(field).en)")",
-                zh: "“\(shown)”不是问题“\(field.id)”（\(field.label)）的有效答案：\(problem?.zh ?? "应为\(expected(field).zh)")"),
+                en:
+                    "'\(shown)' is not an answer to '\(field.id)' (\(field.label)): \(problem?.en ?? "expected \(expected(field).en)")",
+                zh:
+                    "“\(shown)”不是问题“\(field.id)”（\(field.label)）的有效答案：\(problem?.zh ?? "应为\(expected(field).zh)")"
+            ),
             hint: .init(en: "answer with \(expected(field).en)", zh: "请填写\(expected(field).zh)"),
             notes: [fieldNote(field)])
     }
@@ -87,6 +92,8 @@ extension Diagnostic {
             message: .init(
                 en: "the form has no question '\(answer.field)'", zh: "表单中没有问题“\(answer.field)”"),
             hint: Suggestion.hint(for: answer.field, among: ids)
-                ?? .init(en: "the form asks: \(ids.joined(separator: ", "))", zh: "表单的问题有：\(ids.joined(separator: "、"))"))
+                ?? .init(
+                    en: "the form asks: \(ids.joined(separator: ", "))",
+                    zh: "表单的问题有：\(ids.joined(separator: "、"))"))
     }
 }

@@ -20,6 +20,8 @@ public struct PlanBuilder: Sendable {
     public let bundle: ServiceBundle
     /// The catalogue the bundle was checked against.
     public let catalogue: Catalogue
+    /// The bundle file's text.
+    public let source: SourceFile
     let conditions: [ConditionOwner: CheckedCondition]
     let dependencies: ItemDependencies
     let materialsByID: [String: Material]
@@ -38,12 +40,14 @@ public struct PlanBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw Failure(diagnostics: diagnostics) }
         self.bundle = bundle
         self.catalogue = catalogue
+        self.source = source
         self.conditions = checked
         self.dependencies = ItemDependencies(bundle: bundle)
         var materials = catalogue.materials
         for material in bundle.materials { materials[material.id.value] = material }
         self.materialsByID = materials
-        self.outputsByID = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        self.outputsByID = Dictionary(
+            bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Checks `answers` against the form and builds the plan.
@@ -68,7 +72,8 @@ public struct PlanBuilder: Sendable {
             let readings = (checked?.fields ?? []).compactMap { id in
                 bundle.form[id].map { (field: $0, value: answers[id]) }
             }
-            decisions.append(ItemDecision(index: index, applies: holds, condition: item.when, readings: readings))
+            decisions.append(
+                ItemDecision(index: index, applies: holds, condition: item.when, readings: readings))
             applies.append(holds)
         }
         let lead = try leadDecision(answers, missingAt: missingAt)
@@ -120,13 +125,17 @@ public struct PlanBuilder: Sendable {
     func resolve(_ need: Need, applies: [Bool]) -> String {
         guard need.isChoice else { return need.choices[0].value }
         let entries = need.choices.compactMap { entry(for: $0.value, neededBy: [], applies: applies) }
-        return (entries.first { $0.status == .issued } ?? entries.first { $0.status == .fetched } ?? entries.first)?.id
+        return
+            (entries.first { $0.status == .issued } ?? entries.first { $0.status == .fetched }
+            ?? entries.first)?.id
             ?? need.choices[0].value
     }
 
     /// The checklist entry of a material or output id; `nil` for an id the bundle does not declare.
     func entry(for id: String, neededBy: [String], applies: [Bool]) -> ChecklistEntry? {
-        if let material = materialsByID[id] { return entry(for: material, neededBy: neededBy, applies: applies) }
+        if let material = materialsByID[id] {
+            return entry(for: material, neededBy: neededBy, applies: applies)
+        }
         if let output = outputsByID[id] { return entry(for: output, neededBy: neededBy, applies: applies) }
         return nil
     }
@@ -149,7 +158,8 @@ public struct PlanBuilder: Sendable {
         }
         return ChecklistEntry(
             id: material.id.value, name: material.name, status: status, core: material.core,
-            deadline: status == .later ? material.deferrable?.value : nil, issuedBy: issuedBy, neededBy: neededBy,
+            deadline: status == .later ? material.deferrable?.value : nil, issuedBy: issuedBy,
+            neededBy: neededBy,
             description: material.description)
     }
 
@@ -157,7 +167,8 @@ public struct PlanBuilder: Sendable {
         let produced = producer(of: output.id.value, applies: applies)
         let status: MaterialStatus = produced != nil ? .issued : output.eLicence ? .fetched : .bring
         return ChecklistEntry(
-            id: output.id.value, name: output.name, status: status, core: false, deadline: nil, issuedBy: produced,
+            id: output.id.value, name: output.name, status: status, core: false, deadline: nil,
+            issuedBy: produced,
             neededBy: neededBy, description: nil)
     }
 

@@ -47,12 +47,14 @@ public struct BundleTestRunner: Sendable {
                 }
                 return CaseResult(
                     name: name, span: test.name.span,
-                    diagnostics: [.testErrorMismatch(test: name, expected: expected, got: codes)] + error.diagnostics,
+                    diagnostics: [.testErrorMismatch(test: name, expected: expected, got: codes)]
+                        + error.diagnostics,
                     plan: nil)
             }
             return CaseResult(
                 name: name, span: test.name.span,
-                diagnostics: [.testUnexpectedError(test: name, at: test.name.span, got: codes)] + error.diagnostics,
+                diagnostics: [.testUnexpectedError(test: name, at: test.name.span, got: codes)]
+                    + error.diagnostics,
                 plan: nil)
         }
         var found: [Diagnostic] = []
@@ -71,7 +73,8 @@ public struct BundleTestRunner: Sendable {
         if let materials = expect.materials {
             let actual = plan.materialsToBring.map(\.id)
             if let d = Diagnostic.setMismatch(
-                test: name, what: .init(en: "materials to bring", zh: "需提交的材料"), expected: materials, actual: actual)
+                test: name, what: .init(en: "materials to bring", zh: "需提交的材料"), expected: materials,
+                actual: actual)
             {
                 found.append(d)
             }
@@ -86,7 +89,8 @@ public struct BundleTestRunner: Sendable {
             found.append(
                 .testValueMismatch(
                     test: name, what: .init(en: "working days", zh: "工作日"),
-                    expected: CriticalPath.format(workdays.value), actual: CriticalPath.format(plan.criticalPath.workdays),
+                    expected: CriticalPath.format(workdays.value),
+                    actual: CriticalPath.format(plan.criticalPath.workdays),
                     at: workdays.span))
         }
         return CaseResult(name: name, span: test.name.span, diagnostics: found, plan: plan)
@@ -163,7 +167,8 @@ extension Diagnostic {
                 en: "test case '\(test)': its answers cannot be planned (\(got.joined(separator: ", ")))",
                 zh: "测试用例“\(test)”：其答案无法生成计划（\(got.joined(separator: "、"))）"),
             hint: .init(
-                en: "fix the answers (see the findings below), or add 'error: \(got.first ?? "OT…")' to 'expect:' if this is meant",
+                en:
+                    "fix the answers (see the findings below), or add 'error: \(got.first ?? "OT…")' to 'expect:' if this is meant",
                 zh: "请修正答案（见下方提示）；如属预期，请在“expect:”中写“error: \(got.first ?? "OT…")”"))
     }
 }

@@ -1,0 +1,130 @@
+import OneThing
+import OneThingConditions
+import OneThingPlan
+
+/// A plan explained for the terminal: the lead department, the dates, every item
+/// with why it applies or not, the critical path and the materials checklist.
+struct PlanExplanation {
+    let plan: Plan
+    let schedule: Schedule
+    let catalogue: Catalogue
+    let language: Language
+
+    func department(_ id: String) -> String { catalogue.departments[id]?.name ?? id }
+
+    func limit(_ limit: TimeLimit) -> String {
+        language == .zh ? limit.chineseDescription : limit.description
+    }
+
+    func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
+    var text: String {
+        let bundle = plan.bundle
+        var lines: [String] = []
+        lines.append("\(bundle.title) (\(bundle.id.value) \(bundle.version))")
+        let leadRule = plan.lead.rule.map { say(" — chosen by rule \($0 + 1)", "（由第 \($0 + 1) 条规则选出）") } ?? ""
+        lines.append(say("Lead department: ", "牵头部门：") + department(plan.lead.department) + leadRule)
+        lines.append(say("Answers: ", "答案：") + plan.answers.description)
+        lines.append(
+            say(
+                "Accepted \(schedule.accepted); promised within \(limit(bundle.promise.value)): by \(schedule.promisedBy); predicted delivery \(schedule.delivery)",
+                "受理日期 \(schedule.accepted)；承诺\(limit(bundle.promise.value))内办结，即 \(schedule.promisedBy) 前；预计出件 \(schedule.delivery)"
+            ))
+        if !schedule.keepsPromise {
+            lines.append(say("⚠ the predicted delivery is later than the promise", "⚠ 预计出件晚于承诺期限"))
+        }
+        lines.append("")
+        let critical = Set(
+            schedule.times.criticalPath.compactMap { step -> Int? in
+                if case .item(let i) = step { return i }
+                return nil
+            })
+        let applying = plan.decisions.filter(\.applies)
+        lines.append(say("Items that apply (\(applying.count)):", "办理的事项（\(applying.count) 项）："))
+        for decision in applying {
+            let item = bundle.items[decision.index]
+            let start = schedule.times.itemStart[decision.index].map(\.description) ?? "?"
+            let due = schedule.times.itemFinish[decision.index].map(\.description) ?? "?"
+            let slack = schedule.slack[decision.index].map(CriticalPath.format) ?? "?"
+            let mark = critical.contains(decision.index) ? " ★" : ""
+            lines.append(
+                "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(item.promised.value))  \(start) → \(due)  "
+                    + say("slack \(slack)", "机动 \(slack) 个工作日") + mark)
+            if let reason = reason(decision) { lines.append("      \(reason)") }
+        }
+        let skipped = plan.decisions.filter { !$0.applies }
+        if !skipped.isEmpty {
+            lines.append(say("Items that do not apply (\(skipped.count)):", "不办理的事项（\(skipped.count) 项）："))
+            for decision in skipped {
+                let item = bundle.items[decision.index]
+                lines.append("  ✘ \(item.id.value)  \(item.name)")
+                if let reason = reason(decision) { lines.append("      \(reason)") }
+            }
+        }
+        for k in plan.inspections {
+            let inspection = bundle.inspections[k]
+            let members = plan.graph.participants[k].map { bundle.items[$0].id.value }.joined(separator: ", ")
+            let from = schedule.times.inspectionStart[k].map(\.description) ?? "?"
+            let to = schedule.times.inspectionFinish[k].map(\.description) ?? "?"
+            lines.append(
+                say("Joint inspection: ", "联合勘验：")
+                    + "\(inspection.name)  \(limit(inspection.duration.value))  \(from) → \(to)  (\(members))"
+            )
+        }
+        lines.append("")
+        let steps = schedule.times.criticalPath.map { step -> String in
+            switch step {
+            case .item(let i): "\(bundle.items[i].name)（\(limit(bundle.items[i].promised.value))）"
+            case .inspection(let k):
+                "\(bundle.inspections[k].name)（\(limit(bundle.inspections[k].duration.value))）"
+            }
+        }
+        let path = ([say("intake", "综合收件")] + steps + [say("delivery", "统一出件")]).joined(separator: " → ")
+        lines.append(
+            say(
+                "Critical path (\(CriticalPath.format(plan.criticalPath.workdays)) working days): ",
+                "关键路径（\(CriticalPath.format(plan.criticalPath.workdays)) 个工作日）：")
+                + path)
+        lines.append("")
+        lines.append(say("Materials:", "材料清单："))
+        for status in MaterialStatus.allCases {
+            let entries = plan.materials.filter { $0.status == status }
+            guard !entries.isEmpty else { continue }
+            lines.append("  " + heading(status))
+            for entry in entries {
+                var detail = ""
+                if let deadline = entry.deadline {
+                    detail += say(
+                        " — within \(limit(deadline)) after acceptance", "——受理后\(limit(deadline))内补交")
+                }
+                if let issuer = entry.issuedBy { detail += say(" — issued by \(issuer)", "——由 \(issuer) 出具") }
+                let core = entry.core ? say(" (core)", "（主要材料）") : ""
+                lines.append(
+                    "    · \(entry.name)\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func heading(_ status: MaterialStatus) -> String {
+        switch status {
+        case .bring: say("Bring:", "需提交：")
+        case .later: say("May follow later (accept-with-gaps):", "可容缺后补：")
+        case .commitment: say("A signed commitment may replace:", "可用告知承诺书代替：")
+        case .fetched: say("Fetched electronically, nothing to bring:", "电子证照或共享数据获取，无需提交：")
+        case .issued: say("Issued within this case, nothing to bring:", "本次办理中出具，无需提交：")
+        }
+    }
+
+    /// Why an item applies or not: its condition and the answers it read.
+    func reason(_ decision: ItemDecision) -> String? {
+        guard let condition = decision.condition else {
+            return decision.applies ? say("always applies", "无条件办理") : nil
+        }
+        let values = decision.readings.map { reading in
+            "\(reading.field.id) = \(reading.value?.description ?? say("(no answer)", "（未回答）"))"
+        }.joined(separator: ", ")
+        let verdict = decision.applies ? say("holds", "成立") : say("does not hold", "不成立")
+        return say("condition ", "条件 ") + "\(condition.text) " + verdict + say(": ", "：") + values
+    }
+}

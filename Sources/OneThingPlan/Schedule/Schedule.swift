@@ -1,0 +1,69 @@
+import OneThingModel
+
+/// A plan on the calendar: from the day of acceptance, the earliest start and due
+/// date of every step, the critical path, each item's slack, and the promised
+/// completion date.
+///
+/// Dates come from the same longest-path computation as the validator's check
+/// (``StepTimes``), run on a ``CalendarClock``. Slack, the working days an item may
+/// slip without delaying delivery, is computed in working-day equivalents.
+public struct Schedule: Sendable {
+    /// The day the case was accepted (综合收件).
+    public let accepted: CalendarDate
+    /// Start and due dates of the steps, and the critical path.
+    public let times: StepTimes<CalendarClock>
+    /// The date by which the bundle's promise is due.
+    public let promisedBy: CalendarDate
+    /// The predicted delivery date (统一出件): when the last step is due.
+    public var delivery: CalendarDate { times.end }
+    /// For each applicable item, the working days it may slip without delaying delivery.
+    public let slack: [Int: Double]
+
+    /// Schedules `plan` on `calendar` from the day `accepted`.
+    ///
+    /// - Throws: ``WorkdayCalendar/OutOfRange`` when a date falls outside the years the
+    ///   calendar covers: a schedule is never guessed.
+    public init(plan: Plan, calendar: WorkdayCalendar, accepted: CalendarDate) throws(WorkdayCalendar
+        .OutOfRange)
+    {
+        let clock = CalendarClock(calendar: calendar, accepted: accepted)
+        self.accepted = accepted
+        self.times = try StepTimes(bundle: plan.bundle, graph: plan.graph, clock: clock)
+        self.promisedBy = try calendar.due(after: accepted, limit: plan.bundle.promise.value)
+        self.slack = Schedule.slack(plan: plan)
+    }
+
+    /// Whether delivery is due within the promise.
+    public var keepsPromise: Bool { delivery <= promisedBy }
+
+    /// The slack of every applicable item, by a backward pass in working-day equivalents.
+    static func slack(plan: Plan) -> [Int: Double] {
+        let graph = plan.graph
+        let bundle = plan.bundle
+        let times = StepTimes(bundle: bundle, graph: graph, clock: WorkdayEquivalentClock())
+        let end = times.end
+        var latestFinish: [Int: Double] = [:]
+        var inspectionLatestStart: [Int: Double] = [:]
+        for i in graph.order.reversed() {
+            var finish = end
+            for s in graph.successors[i] {
+                let successorStart = latestFinish[s]! - bundle.items[s].promised.value.workdayEquivalent
+                // A successor in a joint inspection must wait for the inspection first.
+                let bound = graph.inspectionOf[s].flatMap { inspectionLatestStart[$0] } ?? successorStart
+                finish = min(finish, min(successorStart, bound))
+            }
+            latestFinish[i] = finish
+            if let k = graph.inspectionOf[i] {
+                let start =
+                    finish - bundle.items[i].promised.value.workdayEquivalent
+                    - bundle.inspections[k].duration.value.workdayEquivalent
+                inspectionLatestStart[k] = min(inspectionLatestStart[k] ?? start, start)
+            }
+        }
+        var slack: [Int: Double] = [:]
+        for i in graph.order {
+            slack[i] = max(0, latestFinish[i]! - times.itemFinish[i]!)
+        }
+        return slack
+    }
+}
