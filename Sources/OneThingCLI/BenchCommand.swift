@@ -24,6 +24,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many timed runs of each measurement (the best is kept).")
     var repetitions = 3
 
+    @Flag(help: "Measure plan building instead: the real bundles, and generated bundles of 10 to 200 items.")
+    var plans = false
+
+    @Option(help: ArgumentHelp("With --plans: the folder of the real bundles.", valueName: "dir"))
+    var bundles = "bundles"
+
     @Option(help: "Only write the corpus into this folder and stop, to time other tools on it.")
     var writeCorpus: String?
 
@@ -34,6 +40,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if plans {
+            try runPlans()
+            return
+        }
         if let folder = writeCorpus {
             let corpus = BenchmarkCorpus(bundles: files, seed: seed)
             try corpus.write(to: folder)
@@ -59,6 +69,34 @@ struct BenchCommand: ParsableCommand {
                 figures.parallelRatio))
         if figures.findings > 0 {
             print("note: the corpus produced \(figures.findings) findings; it is meant to be clean")
+        }
+    }
+
+    /// Plans per second for the real bundles and generated ones of growing size.
+    func runPlans() throws {
+        let start = CalendarDate("2026-03-02")!
+        let rows = try PlanBenchmark().run(bundles: bundles, start: start)
+        print(
+            "plans built per second (answers checked, conditions, graph, checklist, critical path; best effort over 0.3 s)"
+        )
+        print(
+            "bundle".padding(toLength: 24, withPad: " ", startingAt: 0)
+                + "  items     plans/s   µs/plan  with schedule/s")
+        for row in rows {
+            print(
+                row.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "  %5d  %10.0f  %8.1f  %15.0f", row.items, row.plansPerSecond,
+                        1e6 / row.plansPerSecond,
+                        row.scheduledPerSecond))
+        }
+        let generated = rows.filter { $0.name.hasPrefix("generated-") }
+        if let first = generated.first, let last = generated.last, first.items < last.items {
+            let growth = first.plansPerSecond / last.plansPerSecond
+            print(
+                String(
+                    format: "growth from %d to %d items: %.1f× the time per plan for %.0f× the items",
+                    first.items, last.items, growth, Double(last.items) / Double(first.items)))
         }
     }
 }

@@ -53,7 +53,13 @@ public struct BenchmarkCorpus: Sendable {
     /// of a number, an enum and bools, materials some of which are deferrable or may
     /// be replaced by a commitment, and two test cases.
     static func bundle(_ index: Int, random: inout SplitMix64) -> String {
-        let itemCount = 8 + Int(random.next() % 5)
+        bundle(index, items: 8 + Int(random.next() % 5), random: &random)
+    }
+
+    /// One bundle of `itemCount` items. Items from the fifth on also wait for the
+    /// result of an earlier item (a tree of fan-out four), so large bundles have
+    /// depth as well as breadth.
+    public static func bundle(_ index: Int, items itemCount: Int, random: inout SplitMix64) -> String {
         let boolCount = 3
         var text = """
             # Generated bundle \(index) for the validation benchmark.
@@ -105,7 +111,13 @@ public struct BenchmarkCorpus: Sendable {
                     "    when: flags.option_\(i % boolCount) and venue.area_m2 < \(100 * (1 + Int(random.next() % 5)))\n"
             default: break
             }
-            text += i == 0 ? "    needs: [id-card, material-0]\n" : "    needs: [licence, material-\(i)]\n"
+            if i == 0 {
+                text += "    needs: [id-card, material-0]\n"
+            } else if i > 4 {
+                text += "    needs: [licence, material-\(i), result-\((i - 1) / 4)]\n"
+            } else {
+                text += "    needs: [licence, material-\(i)]\n"
+            }
             text += i == 0 ? "    produces: [licence]\n" : "    produces: [result-\(i)]\n"
             text += "    fee: 0\n    online: \(i % 2 == 0)\n"
             text += "    basis: {law: 中华人民共和国行政许可法, article: 第四十二条, effective: 2019-04-23}\n"
