@@ -89,53 +89,53 @@ struct WorstCase {
     init(bundle: ServiceBundle, conditions: ConditionCheckResult) {
         let dependencies = ItemDependencies(bundle: bundle)
         var conditional: [Int] = []
-        var owners: [ConditionOwner] = []
+        var checked: [CheckedCondition] = []
         for (index, item) in bundle.items.enumerated() where item.when != nil {
-            let owner = ConditionOwner.item(item.id.value)
-            guard conditions.checked(owner) != nil else { continue }
+            guard let condition = conditions.checked(.item(item.id.value)) else { continue }
             conditional.append(index)
-            owners.append(owner)
+            checked.append(condition)
         }
-        // The condition stage searched these outcomes already; this asks for its result.
-        let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
+        let outcomes = conditions.space.satisfiableOutcomes(of: checked, limit: PromiseCheck.combinationLimit)
         self.example = ConditionAnswers(form: bundle.form)
         self.isExhaustive = outcomes.isExhaustive
         self.isExact = outcomes.groups.allSatisfy(\.isExact)
         self.widestGroup = outcomes.groups.max { $0.fields.count < $1.fields.count }?.fields ?? []
         // The largest outcomes of each group: adding items never shortens the path.
-        let groups = outcomes.groups.map(Self.largest)
-        guard groups.allSatisfy({ !$0.isEmpty }) || groups.isEmpty else { return }
-        // Only an output that several items issue can be issued twice.
-        let shared = Array(dependencies.producers).filter { $0.value.count > 1 }
-        var reported = [Bool](repeating: false, count: shared.count)
-        var digits = [Int](repeating: 0, count: groups.count)
-        var applies = [Bool](repeating: true, count: bundle.items.count)
-        func answers() -> ConditionAnswers {
-            var values: [String: ConditionValue] = [:]
-            for g in groups.indices { values.merge(groups[g][digits[g]].example.values) { a, _ in a } }
-            return ConditionAnswers(form: bundle.form, values: values)
+        let groups = outcomes.groups.map { group in
+            group.outcomes.filter { outcome in
+                !group.outcomes.contains { other in
+                    other.holds != outcome.holds && zip(outcome.holds, other.holds).allSatisfy { !$0 || $1 }
+                }
+            }
         }
+        guard groups.allSatisfy({ !$0.isEmpty }) || groups.isEmpty else { return }
+        var digits = [Int](repeating: 0, count: groups.count)
+        var reportedOutputs = Set<String>()
         var searched = 0
         while searched < PromiseCheck.combinationLimit {
             searched += 1
+            var applies = [Bool](repeating: true, count: bundle.items.count)
+            var values: [String: ConditionValue] = [:]
             for (g, group) in outcomes.groups.enumerated() {
-                let holds = groups[g][digits[g]].holds
+                let outcome = groups[g][digits[g]]
                 for (position, condition) in group.conditions.enumerated() {
-                    applies[conditional[condition]] = holds[position]
+                    applies[conditional[condition]] = outcome.holds[position]
                 }
+                values.merge(outcome.example.values) { a, _ in a }
             }
             let path = CriticalPath(bundle: bundle, dependencies: dependencies, applies: applies)
             if self.path == nil || path.workdays > self.path!.workdays {
                 self.path = path
-                self.example = answers()
+                self.example = ConditionAnswers(form: bundle.form, values: values)
             }
-            for (index, (output, producers)) in shared.enumerated() where !reported[index] {
+            for (output, producers) in dependencies.producers where !reportedOutputs.contains(output) {
                 let applicable = producers.filter { applies[$0] }
                 guard applicable.count > 1 else { continue }
-                reported[index] = true
+                reportedOutputs.insert(output)
                 doubleProducers.append(
                     .outputProducedTwice(
-                        output, items: applicable.map { bundle.items[$0] }, answers: answers()))
+                        output, items: applicable.map { bundle.items[$0] },
+                        answers: ConditionAnswers(form: bundle.form, values: values)))
             }
             var g = groups.count - 1
             while g >= 0 {
@@ -147,23 +147,5 @@ struct WorstCase {
             if g < 0 { return }
         }
         isExhaustive = false
-    }
-
-    /// The outcomes of `group` that no other outcome includes (holding wherever it
-    /// holds and somewhere else too), in order.
-    private static func largest(_ group: OutcomeSet.Group) -> [OutcomeSet.Outcome] {
-        let words = (group.conditions.count + 63) / 64
-        let packed = group.outcomes.map { outcome in
-            var bits = [UInt64](repeating: 0, count: words)
-            for (position, holds) in outcome.holds.enumerated() where holds {
-                bits[position >> 6] |= 1 << UInt64(position & 63)
-            }
-            return bits
-        }
-        return group.outcomes.indices.filter { i in
-            !packed.indices.contains { j in
-                packed[j] != packed[i] && zip(packed[i], packed[j]).allSatisfy { $0 & ~$1 == 0 }
-            }
-        }.map { group.outcomes[$0] }
     }
 }
