@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// `onething test`, `plan` and `graph` run on the real bundles as a user runs them.
+struct PlanningCommandTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let restaurant = "bundles/open-restaurant.yaml"
+    static let worstCase = "新办餐饮店，一般程序消防，设招牌并售烟（最坏情况）"
+
+    @Test func testingTheRealBundlesPassesAndEndsWithTheCount() throws {
+        let run = try OneThingExecutable.run(["test", "bundles/"], in: Self.root)
+        #expect(run.status == 0, "\(run.standardOutput)")
+        let last = run.standardOutput.split(separator: "\n").last.map(String.init)
+        #expect(last?.hasSuffix(" passed, 0 failed") == true)
+    }
+
+    @Test func testJSONListsEveryBundleWithItsCases() throws {
+        let run = try OneThingExecutable.run(["test", "bundles/", "--format", "json"], in: Self.root)
+        #expect(run.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let bundles = try #require(object["bundles"] as? [[String: Any]])
+        #expect(bundles.count == 3)
+        #expect(object["failed"] as? Int == 0)
+        #expect((object["passed"] as? Int ?? 0) >= 9)
+        let cases = try #require(bundles.first?["cases"] as? [[String: Any]])
+        #expect(cases.allSatisfy { $0["name"] is String && $0["passed"] as? Bool == true })
+        #expect(bundles.first?["file"] as? String == "bundles/after-death.yaml")
+    }
+
+    @Test func aFailingCaseExitsWith1() throws {
+        let run = try OneThingExecutable.run(
+            ["test", "Tests/OneThingTests/Fixtures/diagnostics/OT701-test-failed.yaml"], in: Self.root)
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("error[OT701]"))
+        #expect(run.standardOutput.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func planExplainsWhyItemsApplyAndTheirDueDates() throws {
+        let run = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2026-09-25", "--lang", "en"],
+            in: Self.root)
+        #expect(run.status == 0, "\(run.standardError)")
+        let text = run.standardOutput
+        // Registration on Friday 2026-09-25 is due the next working day; the drainage
+        // permit's 10 working days cross the National Day week (10-01 to 10-07 off,
+        // Saturday 10-10 worked), so delivery is due on 2026-10-16.
+        #expect(text.contains("business-registration"))
+        #expect(text.contains("2026-09-25 → 2026-09-28"))
+        #expect(text.contains("predicted delivery 2026-10-16"))
+        #expect(text.contains("condition not business.has_licence holds: business.has_licence = false"))
+        #expect(text.contains("✘ prepackaged-food-filing"))
+        #expect(text.contains("Critical path (11 working days)"))
+    }
+
+    @Test func planWithoutAnswersIsAUsageError() throws {
+        let run = try OneThingExecutable.run(["plan", Self.restaurant], in: Self.root)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("--answers"))
+    }
+
+    @Test func planWithAWrongAnswerReportsItOnStandardErrorAndExits1() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try Data("business:\n  has_licence: yes\n".utf8).write(to: answers)
+        let run = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--answers", answers.path], in: Self.root)
+        #expect(run.status == 1)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.contains("error[OT802]"))
+        #expect(run.standardError.contains("error[OT801]"))  // the other required questions
+    }
+
+    @Test func anUnknownCaseIsNamedWithTheCasesThatExist() throws {
+        let run = try OneThingExecutable.run(["plan", Self.restaurant, "--case", "没有这个用例"], in: Self.root)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("OT703"))
+    }
+
+    @Test func aStartOutsideTheCalendarIsAnInputError() throws {
+        let run = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2027-12-20"], in: Self.root)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("2027"))
+    }
+
+    @Test func graphMarksTheCriticalPathInDOT() throws {
+        let run = try OneThingExecutable.run(
+            ["graph", Self.restaurant, "--case", Self.worstCase, "--format", "dot"], in: Self.root)
+        #expect(run.status == 0)
+        let dot = run.standardOutput
+        #expect(dot.hasPrefix("digraph plan {"))
+        #expect(
+            dot.contains("item_business_registration -> item_drainage_permit [color=red3, penwidth=2.5];"))
+        #expect(dot.contains("item_prepackaged_food_filing [label="))
+        #expect(dot.contains("style=\"rounded,dashed\""))
+    }
+
+    @Test func graphInMermaidDrawsTheCriticalPathThick() throws {
+        let run = try OneThingExecutable.run(
+            ["graph", Self.restaurant, "--format", "mermaid"], in: Self.root)
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("flowchart LR\n"))
+        #expect(run.standardOutput.contains("item_business_registration ==> item_drainage_permit"))
+        #expect(run.standardOutput.contains("class intake,"))
+    }
+}
