@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "OneThingConditions", dependencies: ["OneThingModel"]),
         // Stage 4: plans, schedules and the worst-case promise check.
         .target(name: "OneThingPlan", dependencies: ["OneThingConditions"]),
-        // The library product for embedding: validation of files and trees.
-        .target(name: "OneThing", dependencies: ["OneThingPlan"]),
+        // Stage 5: the runtime: cases as event logs, the engine, adapters, simulation.
+        .target(name: "OneThingRuntime", dependencies: ["OneThingPlan"]),
+        // The library product for embedding: validation, planning and the runtime.
+        .target(name: "OneThing", dependencies: ["OneThingPlan", "OneThingRuntime"]),
         .executableTarget(
             name: "OneThingCLI",
             dependencies: [
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "OneThingModelTests", dependencies: ["OneThingModel"]),
         .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
+        .testTarget(name: "OneThingRuntimeTests", dependencies: ["OneThingRuntime", "OneThing"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OneThingCLITests", dependencies: ["OneThing", "OneThingCLI"], resources: [.copy("Golden")]),

@@ -1,0 +1,36 @@
+/// Keeps a case's summary up to date as its events are appended: the one place that
+/// says what the stores' query tables hold, so every store answers queries alike.
+public struct CaseProjection: Sendable {
+    /// The state folded so far.
+    public private(set) var state: CaseState
+
+    /// A projection of a case of `blueprint`.
+    public init(id: CaseID, blueprint: CaseBlueprint) {
+        self.state = CaseState(id: id, blueprint: blueprint)
+    }
+
+    /// Folds an event.
+    public mutating func apply(_ event: CaseEvent) { state.apply(event) }
+
+    /// The summary after the events so far; `nil` before the case's start event.
+    public var summary: CaseSummary? {
+        guard let start = state.start, let startedAt = state.startedAt else { return nil }
+        let waiting = Set(
+            state.tasks.indices.filter { !state.tasks[$0].status.isFinal && state.tasks[$0].startedAt != nil }
+                .map { state.blueprint.tasks[$0].department })
+        return CaseSummary(
+            id: state.id, bundle: start.bundle, version: start.version, lead: start.lead,
+            startedAt: startedAt,
+            dueAt: startedAt + state.blueprint.promise, outcome: state.outcome,
+            deliveredAt: state.deliveredAt,
+            waitingOn: waiting.sorted(), events: state.sequence)
+    }
+
+    /// Whether `summary` matches `query`.
+    public static func matches(_ summary: CaseSummary, _ query: CaseQuery) -> Bool {
+        if let open = query.open, open != (summary.outcome == nil) { return false }
+        if let department = query.department, !summary.waitingOn.contains(department) { return false }
+        if let dueBy = query.dueBy, summary.outcome != nil || summary.dueAt > dueBy { return false }
+        return true
+    }
+}
