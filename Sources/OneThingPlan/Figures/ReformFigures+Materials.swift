@@ -1,0 +1,31 @@
+import OneThingModel
+
+extension ReformFigures {
+    /// The materials the applicant would have handed in before the reform: every need of
+    /// every applicable item, counted once per item, because each department asked for
+    /// its own copy.
+    ///
+    /// Everything an item needs counts, however the bundle now provides it: an identity
+    /// card now fetched as an electronic licence was a photocopy at every window, and a
+    /// certificate that one item of the bundle now issues to the next (the 死亡证明) was
+    /// carried by the applicant from the department that issued it to each department
+    /// that asked for it. A choice (`one-of`) is one material.
+    public static func materialsBefore(_ plan: Plan) -> Int {
+        plan.applicableItems.reduce(0) { $0 + $1.needs.count }
+    }
+
+    /// The materials the applicant still brings after the reform: the unique entries of
+    /// the plan's checklist (一次性告知) whose status is ``MaterialStatus/bring`` or
+    /// ``MaterialStatus/later`` (容缺: brought after acceptance, but brought).
+    ///
+    /// Not counted, because the applicant hands in no paper for them:
+    /// - ``MaterialStatus/commitment``: a signed commitment (告知承诺) replaces the
+    ///   material; the commitment is signed on the one application form ("材料'一大堆'
+    ///   到'一纸承诺'", 宣恩);
+    /// - ``MaterialStatus/fetched``: taken from an electronic licence or shared data;
+    /// - ``MaterialStatus/issued``: issued by an item of the same case and passed on by
+    ///   the back office.
+    public static func materialsAfter(_ plan: Plan) -> Int {
+        plan.materialsToBring.count
+    }
+}

@@ -1,0 +1,24 @@
+import OneThingModel
+
+extension ReformFigures {
+    /// The time before the reform, in working days: the serial sum of the legal limits
+    /// (法定时限) of the applicable items, as if the applicant went from one department
+    /// to the next and each used its full legal limit — the "法定工作日" the published
+    /// figures compress (綦江: "承诺办结时限由34977个法定工作日压缩至6298个工作日").
+    ///
+    /// An item without a legal limit counts with its promised limit (承诺时限): the law
+    /// sets it no longer limit to compare with. Limits in other units are converted to
+    /// working-day equivalents (``TimeLimit/workdayEquivalent``: 8 hours = 1 working
+    /// day, 7 calendar days = 5). A joint inspection adds nothing: before the reform
+    /// each department's own site check was part of its item's legal limit.
+    public static func workdaysBefore(_ plan: Plan) -> Double {
+        plan.applicableItems.reduce(0) { $0 + ($1.legal ?? $1.promised).value.workdayEquivalent }
+    }
+
+    /// The time after the reform, in working days: the plan's critical path of promised
+    /// limits (``CriticalPath``), the items running in parallel where they do not wait
+    /// for each other and a joint inspection taking its own promised duration.
+    public static func workdaysAfter(_ plan: Plan) -> Double {
+        plan.criticalPath.workdays
+    }
+}
