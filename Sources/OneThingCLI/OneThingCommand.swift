@@ -21,7 +21,8 @@ struct OneThingCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, MetricsCommand.self,
+            ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, NoticeCommand.self,
+            MetricsCommand.self,
             CalendarCommand.self, ExplainCommand.self, CodesCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ValidateCommand.self)
