@@ -58,6 +58,9 @@ extension PlanGraph {
     }
 
     static func mermaidQuote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;") + "\""
+        "\""
+            + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "<", with: "#lt;")
+            .replacingOccurrences(of: ">", with: "#gt;").replacingOccurrences(
+                of: "#lt;br/#gt;", with: "<br/>") + "\""
     }
 }

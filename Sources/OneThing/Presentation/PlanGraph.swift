@@ -129,7 +129,10 @@ public struct PlanGraph: Sendable {
         kinds += bundle.items.indices.map { Kind.item($0) }
         kinds.append(.delivery)
         let say = { (en: String, zh: String) in language == .zh ? zh : en }
-        let limit = { (l: TimeLimit) in language == .zh ? l.chineseDescription : l.description }
+        let limit = { (l: TimeLimit) in
+            l.amount == 0
+                ? say("on the spot", "当场办结") : language == .zh ? l.chineseDescription : l.description
+        }
         let nodes = kinds.map { kind -> Node in
             switch kind {
             case .intake:

@@ -66,6 +66,7 @@ public enum BundleChecker {
                         .unknownReference(inspection, kind: .inspection, candidates: Array(inspections)))
                 }
             }
+            if item.basis.isEmpty { found.append(.missingBasis(item)) }
             if let legal = item.legal, exceeds(item.promised.value, legal.value) {
                 found.append(.promiseExceedsLegal(item: item, promised: item.promised, legal: legal))
             }

@@ -175,4 +175,16 @@ extension Diagnostic {
                     span: item.promised.span, message: .init(en: "the item's promise", zh: "事项的承诺时限"))
             ])
     }
+
+    /// An item that names no legal basis.
+    static func missingBasis(_ item: Item) -> Diagnostic {
+        Diagnostic(
+            code: .missingBasis, severity: .warning, span: item.id.span,
+            message: .init(
+                en: "item '\(item.id.value)' (\(item.name)) names no legal basis",
+                zh: "事项“\(item.id.value)”（\(item.name)）未写明法律依据"),
+            hint: .init(
+                en: "add 'basis: {law: …, article: …}'; for local practice, the local document, and 'locality: …'",
+                zh: "请加上“basis: {law: …, article: …}”；属于地方做法的，写明地方文件并加上“locality: …”"))
+    }
 }

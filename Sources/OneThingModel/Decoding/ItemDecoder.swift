@@ -4,7 +4,7 @@ import OneThingSource
 enum ItemDecoder {
     static let keys = [
         "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
-        "inspection", "fee", "online", "basis", "locality", "note",
+        "inspection", "fee", "online", "basis", "legal-basis", "locality", "note",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
@@ -43,12 +43,15 @@ enum ItemDecoder {
         }
         let online = f["online"].flatMap { reader.bool($0) } ?? false
         let basis = f["basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []
+        let legalBasis = f["legal-basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []
         guard let id, let name, let department, let kind, let promised else { return nil }
-        return Item(
+        var item = Item(
             id: id, name: name, department: department, kind: kind, legal: legal, promised: promised,
             when: when.map(ConditionSource.init), needs: needs, produces: produces, after: after,
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
+        item.legalBasis = legalBasis
+        return item
     }
 
     /// A list of ids, each of which may be a `{one-of: [a, b]}` choice.

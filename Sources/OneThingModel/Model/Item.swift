@@ -48,6 +48,8 @@ public struct Item: Hashable, Sendable {
     public var online: Bool
     /// Its legal basis.
     public var basis: [LegalBasis]
+    /// The basis of its legal time limit, when another text than the item's sets it.
+    public var legalBasis: [LegalBasis] = []
     /// The locality, when the item is local practice.
     public var locality: String?
     /// A note for readers.

@@ -116,6 +116,8 @@ extension DiagnosticCode {
     public static let worstCaseIncomplete = DiagnosticCode("OT504")
     /// A deferred material's deadline is longer than the promise of an item that needs it.
     public static let deferralExceedsPromise = DiagnosticCode("OT505")
+    /// An item that names no legal basis.
+    public static let missingBasis = DiagnosticCode("OT506")
 
     // MARK: OT6xx: catalogues and calendars
 
@@ -269,6 +271,9 @@ extension DiagnosticCode {
         Entry(
             code: .deferralExceedsPromise, severity: .error,
             summary: .init(en: "a deferral deadline longer than an item's promise", zh: "容缺补交期限超过事项承诺时限")),
+        Entry(
+            code: .missingBasis, severity: .warning,
+            summary: .init(en: "an item that names no legal basis", zh: "事项未写明法律依据")),
         Entry(
             code: .unknownCatalogueFile, severity: .warning,
             summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),
