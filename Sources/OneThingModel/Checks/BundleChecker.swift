@@ -28,6 +28,20 @@ public enum BundleChecker {
             }
             materials[material.id.value] = material
         }
+        // An output named like a common material would be two things under one name.
+        for output in bundle.outputs where bundle.materials.allSatisfy({ $0.id.value != output.id.value }) {
+            if let common = catalogue.materials[output.id.value] {
+                found.append(
+                    Diagnostic(
+                        code: .duplicateName, severity: .error, span: output.id.span,
+                        message: .init(
+                            en: "output '\(output.id.value)' has the id of the common material '\(common.name)'",
+                            zh: "证照/结果“\(output.id.value)”与共享材料“\(common.name)”同名"),
+                        hint: .init(
+                            en: "give the output its own id, such as 'issued-\(output.id.value)'",
+                            zh: "请为该证照/结果另取标识，如“issued-\(output.id.value)”")))
+            }
+        }
         let itemIDs = bundle.items.map(\.id.value)
         let inspections = Set(bundle.inspections.map(\.id.value))
         let needables = Array(materials.keys) + Array(outputs.keys)
