@@ -22,7 +22,7 @@ struct OneThingCommand: ParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, NoticeCommand.self,
-            MetricsCommand.self,
+            MetricsCommand.self, CatalogueCommand.self,
             CalendarCommand.self, ExplainCommand.self, CodesCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ValidateCommand.self)

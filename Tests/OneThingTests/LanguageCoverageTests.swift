@@ -1,0 +1,80 @@
+import Foundation
+import OneThing
+import Testing
+
+/// Every construct of the bundle language appears in at least one real bundle, so
+/// the language is proven on real policies, not only on fixtures.
+struct LanguageCoverageTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let bundles: [ServiceBundle] = {
+        let folder = root.appendingPathComponent("bundles").path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".yaml")
+        }
+        return names.sorted().compactMap { name in
+            guard case .loaded(let loaded)? = try? BundleLoader.load(path: folder + "/" + name) else {
+                return nil
+            }
+            return loaded.bundle
+        }
+    }()
+
+    static let catalogue = CatalogueLoader.load(folder: root.appendingPathComponent("bundles/catalogue").path)
+        .catalogue
+
+    static func some(_ what: String, _ holds: (ServiceBundle) -> Bool) {
+        #expect(bundles.contains(where: holds), "no real bundle uses \(what)")
+    }
+
+    @Test func thereAreAtLeastFifteenValidRealBundles() {
+        #expect(Self.bundles.count >= 15)
+    }
+
+    @Test func everyConstructIsUsedByARealBundle() {
+        Self.some("a lead department chosen by rule") {
+            if case .rules = $0.lead { return true }
+            return false
+        }
+        Self.some("a joint inspection") { bundle in
+            bundle.inspections.contains { inspection in
+                bundle.items.filter { $0.inspection?.value == inspection.id.value }.count >= 2
+            }
+        }
+        Self.some("a deferred material with a deadline") { $0.materials.contains { $0.deferrable != nil } }
+        Self.some("a commitment in lieu") { $0.materials.contains(where: \.commitment) }
+        Self.some("an e-licence material") { bundle in
+            bundle.materials.contains { $0.source == .eLicence }
+                || bundle.items.flatMap(\.neededIDs).contains {
+                    Self.catalogue.materials[$0.value]?.source == .eLicence
+                }
+        }
+        Self.some("a material produced by one item and needed by another") { bundle in
+            let produced = Set(bundle.items.flatMap(\.produces).map(\.value))
+            return bundle.items.flatMap(\.neededIDs).contains { need in
+                produced.contains(need.value)
+                    || bundle.materials.contains { $0.id.value == need.value && $0.source == .output }
+            }
+        }
+        Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
+        Self.some("a one-of need") { $0.items.contains { $0.needs.contains(where: \.isChoice) } }
+        Self.some("an explicit ordering") { $0.items.contains { !$0.after.isEmpty } }
+        Self.some("an item of local practice") {
+            $0.items.contains { $0.locality != nil } || $0.locality != nil
+        }
+        Self.some("a time limit in calendar days") { $0.items.contains { $0.legal?.value.unit == .days } }
+        Self.some("a time limit in hours") { $0.items.contains { $0.promised.value.unit == .hours } }
+        Self.some("an enum field") { $0.form.fields.contains { $0.type == .enum } }
+        Self.some("a number field with bounds") {
+            $0.form.fields.contains { $0.type == .number && $0.minimum != nil }
+        }
+    }
+
+    @Test func everyRealItemNamesItsLegalBasis() {
+        let missing = Self.bundles.flatMap { bundle in
+            bundle.items.filter(\.basis.isEmpty).map { "\(bundle.id.value)/\($0.id.value)" }
+        }
+        #expect(missing == [])
+    }
+}
