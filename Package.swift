@@ -9,7 +9,8 @@ let package = Package(
         .executable(name: "onething", targets: ["OneThingCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Stage 0: the system libyaml (Debian's libyaml-dev).
@@ -30,10 +31,18 @@ let package = Package(
         .target(name: "OneThingRuntime", dependencies: ["OneThingPlan"]),
         // The library product for embedding: validation, planning and the runtime.
         .target(name: "OneThing", dependencies: ["OneThingPlan", "OneThingRuntime"]),
+        // The durable event store: a SQLite file in WAL mode, through GRDB.
+        .target(
+            name: "OneThingSQLite",
+            dependencies: [
+                "OneThingRuntime", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .executableTarget(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing",
+                "OneThingSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +51,13 @@ let package = Package(
         .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
         .testTarget(name: "OneThingRuntimeTests", dependencies: ["OneThingRuntime", "OneThing"]),
-        .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingSQLiteTests",
+            dependencies: [
+                "OneThingSQLite", "OneThingRuntime", "OneThing",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "OneThingCLITests", dependencies: ["OneThing", "OneThingCLI"], resources: [.copy("Golden")]),
     ],

@@ -1,7 +1,7 @@
 @_exported import OneThingModel
-@_exported import OneThingSource
 @_exported import OneThingPlan
 @_exported import OneThingRuntime
+@_exported import OneThingSource
 
 /// What validation found in one file.
 public struct FileReport: Sendable {

@@ -22,8 +22,10 @@ struct OneThingCommand: ParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, NoticeCommand.self,
-            MetricsCommand.self, CatalogueCommand.self,
+            MetricsCommand.self, CatalogueCommand.self, RunCommand.self, SimulateCommand.self,
+            CaseCommand.self,
             CalendarCommand.self, ExplainCommand.self, CodesCommand.self, BenchCommand.self,
+            RuntimeBenchCommand.self,
         ],
         defaultSubcommand: ValidateCommand.self)
 

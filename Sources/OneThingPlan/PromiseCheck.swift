@@ -89,53 +89,57 @@ struct WorstCase {
     init(bundle: ServiceBundle, conditions: ConditionCheckResult) {
         let dependencies = ItemDependencies(bundle: bundle)
         var conditional: [Int] = []
-        var checked: [CheckedCondition] = []
+        var owners: [ConditionOwner] = []
         for (index, item) in bundle.items.enumerated() where item.when != nil {
-            guard let condition = conditions.checked(.item(item.id.value)) else { continue }
+            let owner = ConditionOwner.item(item.id.value)
+            guard conditions.checked(owner) != nil else { continue }
             conditional.append(index)
-            checked.append(condition)
+            owners.append(owner)
         }
-        let outcomes = conditions.space.satisfiableOutcomes(of: checked, limit: PromiseCheck.combinationLimit)
+        // The condition stage searched these outcomes already; this asks for its result.
+        let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
         self.example = ConditionAnswers(form: bundle.form)
         self.isExhaustive = outcomes.isExhaustive
-        self.isExact = outcomes.groups.allSatisfy(\.isExact)
+        self.isExact = outcomes.groups.allSatisfy { $0.isExact }
         self.widestGroup = outcomes.groups.max { $0.fields.count < $1.fields.count }?.fields ?? []
         // The largest outcomes of each group: adding items never shortens the path.
-        let groups = outcomes.groups.map { group in
-            group.outcomes.filter { outcome in
-                !group.outcomes.contains { other in
-                    other.holds != outcome.holds && zip(outcome.holds, other.holds).allSatisfy { !$0 || $1 }
-                }
-            }
-        }
+        let groups = outcomes.groups.map(Self.largest)
         guard groups.allSatisfy({ !$0.isEmpty }) || groups.isEmpty else { return }
+        // Only an output that several items issue can be issued twice.
+        let shared = Array(dependencies.producers).filter { $0.value.count > 1 }
+        var reported = [Bool](repeating: false, count: shared.count)
         var digits = [Int](repeating: 0, count: groups.count)
-        var reportedOutputs = Set<String>()
+        var worst: [Int]?
+        var applies = [Bool](repeating: true, count: bundle.items.count)
+        func answers(_ digits: [Int]) -> ConditionAnswers {
+            var values: [String: ConditionValue] = [:]
+            for g in groups.indices { values.merge(groups[g][digits[g]].example.values) { a, _ in a } }
+            return ConditionAnswers(form: bundle.form, values: values)
+        }
+        defer {
+            if let worst { example = answers(worst) }
+        }
         var searched = 0
         while searched < PromiseCheck.combinationLimit {
             searched += 1
-            var applies = [Bool](repeating: true, count: bundle.items.count)
-            var values: [String: ConditionValue] = [:]
             for (g, group) in outcomes.groups.enumerated() {
-                let outcome = groups[g][digits[g]]
+                let holds = groups[g][digits[g]].holds
                 for (position, condition) in group.conditions.enumerated() {
-                    applies[conditional[condition]] = outcome.holds[position]
+                    applies[conditional[condition]] = holds[position]
                 }
-                values.merge(outcome.example.values) { a, _ in a }
             }
             let path = CriticalPath(bundle: bundle, dependencies: dependencies, applies: applies)
             if self.path == nil || path.workdays > self.path!.workdays {
                 self.path = path
-                self.example = ConditionAnswers(form: bundle.form, values: values)
+                worst = digits
             }
-            for (output, producers) in dependencies.producers where !reportedOutputs.contains(output) {
+            for (index, (output, producers)) in shared.enumerated() where !reported[index] {
                 let applicable = producers.filter { applies[$0] }
                 guard applicable.count > 1 else { continue }
-                reportedOutputs.insert(output)
+                reported[index] = true
                 doubleProducers.append(
                     .outputProducedTwice(
-                        output, items: applicable.map { bundle.items[$0] },
-                        answers: ConditionAnswers(form: bundle.form, values: values)))
+                        output, items: applicable.map { bundle.items[$0] }, answers: answers(digits)))
             }
             var g = groups.count - 1
             while g >= 0 {
@@ -147,5 +151,40 @@ struct WorstCase {
             if g < 0 { return }
         }
         isExhaustive = false
+    }
+
+    /// The outcomes of `group` that no other outcome includes (holding wherever it
+    /// holds and somewhere else too), in order.
+    private static func largest(_ group: OutcomeSet.Group) -> [OutcomeSet.Outcome] {
+        let words = max((group.conditions.count + 63) / 64, 1)
+        let count = group.outcomes.count
+        var packed = [UInt64](repeating: 0, count: count * words)
+        var sizes = [Int](repeating: 0, count: count)
+        for (index, outcome) in group.outcomes.enumerated() {
+            for (position, holds) in outcome.holds.enumerated() where holds {
+                packed[index * words + (position >> 6)] |= 1 << UInt64(position & 63)
+                sizes[index] += 1
+            }
+        }
+        // Only an outcome that holds more often can include another.
+        let bySize = sizes.indices.sorted { sizes[$0] > sizes[$1] }
+        var included = [Bool](repeating: false, count: count)
+        packed.withUnsafeBufferPointer { packed in
+            for i in 0..<count {
+                for j in bySize {
+                    guard sizes[j] > sizes[i] else { break }
+                    var inside = true
+                    for word in 0..<words where packed[i * words + word] & ~packed[j * words + word] != 0 {
+                        inside = false
+                        break
+                    }
+                    if inside {
+                        included[i] = true
+                        break
+                    }
+                }
+            }
+        }
+        return group.outcomes.indices.filter { !included[$0] }.map { group.outcomes[$0] }
     }
 }

@@ -24,7 +24,7 @@ struct LanguageCoverageTests {
     static let catalogue = CatalogueLoader.load(folder: root.appendingPathComponent("bundles/catalogue").path)
         .catalogue
 
-    static func some(_ what: String, _ holds: (ServiceBundle) -> Bool) {
+    static func some(_ what: String, _ holds: @escaping (ServiceBundle) -> Bool) {
         #expect(bundles.contains(where: holds), "no real bundle uses \(what)")
     }
 

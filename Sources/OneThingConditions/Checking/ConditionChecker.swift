@@ -49,6 +49,12 @@ public struct ConditionChecker: Sendable {
     /// Parses and checks every condition (`OT401`–`OT404`, `OT407`), then looks for
     /// conditions that can never be true (`OT405`), searching the answers of every
     /// applicant the conditions tell apart.
+    ///
+    /// The items' conditions are searched together once, for every outcome they have
+    /// (``AnswerSpace/satisfiableOutcomes(of:limit:)`` with ``searchLimit``): a condition
+    /// that holds in one of those outcomes can be true, so its own `OT405` search is
+    /// skipped, and the result keeps the outcomes for the plan stage, which asks for
+    /// the same search (``ConditionCheckResult/satisfiableOutcomes(of:limit:)``).
     public func check(_ conditions: [OwnedCondition]) -> ConditionCheckResult {
         var diagnostics: [Diagnostic] = []
         var entries: [ConditionCheckResult.Entry] = []
@@ -56,43 +62,26 @@ public struct ConditionChecker: Sendable {
             let checked = check(condition.source, diagnostics: &diagnostics)
             entries.append(.init(owner: condition.owner, source: condition.source, checked: checked))
         }
-        let checked = entries.compactMap(\.checked)
+        let checked = entries.compactMap { $0.checked }
         let space = AnswerSpace(form: form, layout: typeChecker.layout, conditions: checked)
-        for entry in entries {
+        var result = ConditionCheckResult(entries: entries, diagnostics: [], space: space)
+        let items = result.itemSearch(limit: searchLimit)
+        var canBeTrue = Set<Int>()
+        for group in items.outcomes.groups {
+            for (position, condition) in group.conditions.enumerated()
+            where group.outcomes.contains(where: { $0.holds[position] }) {
+                canBeTrue.insert(items.entries[condition])
+            }
+        }
+        for (index, entry) in entries.enumerated() where !canBeTrue.contains(index) {
             guard let condition = entry.checked,
                 let parts = space.contradiction(in: condition, limit: searchLimit), !parts.isEmpty
             else { continue }
             diagnostics.append(
                 .neverTrue(condition, parts: parts, owner: entry.owner, source: entry.source, file: file))
         }
-        return ConditionCheckResult(entries: entries, diagnostics: diagnostics, space: space)
+        result.diagnostics = diagnostics
+        result.search = items
+        return result
     }
-}
-
-/// What ``ConditionChecker/check(_:)`` found.
-public struct ConditionCheckResult: Sendable {
-    /// One condition and its outcome.
-    public struct Entry: Sendable {
-        /// What the condition belongs to.
-        public var owner: ConditionOwner
-        /// The condition as written.
-        public var source: ConditionSource
-        /// The checked condition; `nil` when it has errors.
-        public var checked: CheckedCondition?
-    }
-
-    /// Every condition, in the order given.
-    public var entries: [Entry]
-    /// The findings, in the order made.
-    public var diagnostics: [Diagnostic]
-    /// The answers of every applicant, as the checked conditions tell them apart.
-    public var space: AnswerSpace
-
-    /// The checked condition of `owner`, if it has one without errors.
-    public func checked(_ owner: ConditionOwner) -> CheckedCondition? {
-        entries.first { $0.owner == owner }?.checked
-    }
-
-    /// The ids of the fields that some checked condition reads.
-    public var readFields: Set<String> { Set(entries.flatMap { $0.checked?.fields ?? [] }) }
 }

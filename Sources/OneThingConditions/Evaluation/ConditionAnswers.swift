@@ -1,5 +1,8 @@
 import OneThingModel
 
+/// Answers laid out by a ``FieldLayout``: the value of each field's slot, `nil` when absent.
+typealias Slots = [ConditionValue?]
+
 /// One applicant's answers to a form, as conditions read them: a value per field id;
 /// a field without an answer is absent.
 ///

@@ -12,14 +12,17 @@ final class FieldLayout: Sendable {
     let fields: [FormField]
     /// The slot of each field id.
     let slots: [String: Int]
+    /// The type conditions read each field as, by slot.
+    let types: [ConditionType]
 
     /// Numbers the fields of `form` in file order (the first of two equal ids wins).
     init(form: Form) {
-        ids = form.fields.map(\.id)
+        ids = form.fields.map { $0.id }
         fields = form.fields
         var slots: [String: Int] = [:]
         for (index, id) in ids.enumerated() where slots[id] == nil { slots[id] = index }
         self.slots = slots
+        types = fields.map { ConditionType($0.type) }
     }
 
     /// Whether answers laid out by `other` can be read with this layout's slots.

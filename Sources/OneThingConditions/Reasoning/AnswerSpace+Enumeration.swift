@@ -24,7 +24,7 @@ extension AnswerSpace {
         var unique: [Int] = []
         for slot in slots where !unique.contains(slot) { unique.append(slot) }
         let choices = unique.map { representatives(slot: $0) }
-        let total = Self.product(choices.map(\.count))
+        let total = Self.product(choices.map { $0.count })
         var values = Slots(repeating: nil, count: layout.ids.count)
         var digits = [Int](repeating: 0, count: unique.count)
         guard total > 0 else { return EnumerationSummary(visited: 0, total: 0, stopped: false) }
@@ -71,7 +71,7 @@ extension AnswerSpace {
         let space = covering([condition])
         let conjuncts = Self.conjuncts(of: condition.expression)
         var unknown = false
-        for group in Self.groups(conjuncts, fields: { $0.fieldReferences.map(\.slot) }) {
+        for group in Self.groups(conjuncts, fields: { $0.fieldReferences.map { $0.slot } }) {
             let parts = group.map { conjuncts[$0] }
             let whole =
                 parts.count == 1
@@ -107,14 +107,7 @@ extension AnswerSpace {
     /// Whether some combination makes `condition` true; `nil` when the search was
     /// cut short or inexact and found none.
     private func satisfiable(_ condition: CheckedCondition, limit: Int) -> Bool? {
-        var found = false
-        let summary = enumerate(slots: condition.references.map(\.slot), limit: limit) { slots in
-            if condition.evaluate(slots: slots) {
-                found = true
-                return .stop
-            }
-            return .next
-        }
+        let (found, summary) = OutcomeSearch.satisfiable(condition, in: self, limit: limit)
         if found { return true }
         return summary.isExhaustive && condition.analysis.isExact ? false : nil
     }

@@ -33,18 +33,25 @@ public struct AnswerSpace: Sendable {
     let requirements: [Int: FieldRequirements]
     /// The representatives of each field read by the conditions, by slot.
     let candidates: [Int: [ConditionValue?]]
+    /// The conditions the space was built with, which it covers without looking.
+    private let built: Set<ObjectIdentifier>
+    /// Them, kept alive so that their identities stay theirs.
+    private let keep: [CheckedCondition.Storage]
 
     /// The space of answers to `form` as `conditions`, checked against that form, see it.
     public init(form: Form, conditions: [CheckedCondition]) {
         let layout =
-            conditions.first.map { $0.layout.ids == form.fields.map(\.id) ? $0.layout : nil } ?? nil
+            conditions.first.map { $0.layout.ids == form.fields.map { $0.id } ? $0.layout : nil } ?? nil
         self.init(form: form, layout: layout ?? FieldLayout(form: form), conditions: conditions)
     }
 
     init(
-        form: Form, layout: FieldLayout, conditions: [CheckedCondition], base: [Int: FieldRequirements] = [:]
+        form: Form, layout: FieldLayout, conditions: [CheckedCondition], base: [Int: FieldRequirements] = [:],
+        built: [CheckedCondition.Storage] = []
     ) {
         var requirements = base
+        self.keep = built + conditions.map { $0.storage }
+        self.built = Set(keep.map { ObjectIdentifier($0) })
         for condition in conditions {
             precondition(condition.layout.matches(layout), "a condition checked against another form")
             for (slot, requirement) in condition.analysis.requirements {
@@ -81,7 +88,8 @@ public struct AnswerSpace: Sendable {
     /// Whether this space was built with everything `conditions` compare with.
     func covers(_ conditions: [CheckedCondition]) -> Bool {
         conditions.allSatisfy { condition in
-            condition.analysis.requirements.allSatisfy { slot, requirement in
+            if built.contains(ObjectIdentifier(condition.storage)) { return true }
+            return condition.analysis.requirements.allSatisfy { slot, requirement in
                 requirements[slot]?.covers(requirement) ?? false
             }
         }
@@ -90,7 +98,8 @@ public struct AnswerSpace: Sendable {
     /// This space, or one extended with what `conditions` compare with.
     func covering(_ conditions: [CheckedCondition]) -> AnswerSpace {
         if covers(conditions) { return self }
-        return AnswerSpace(form: form, layout: layout, conditions: conditions, base: requirements)
+        return AnswerSpace(
+            form: form, layout: layout, conditions: conditions, base: requirements, built: keep)
     }
 
     /// The number of combinations of the representatives of `fields` (saturating at

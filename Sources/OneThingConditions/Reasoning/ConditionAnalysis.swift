@@ -220,12 +220,12 @@ struct ConditionAnalysis: Sendable {
     private mutating func loose(_ operands: [CheckedOperand], extra: [Double]) {
         isExact = false
         var fields: [FieldReference] = []
-        var constants = Set(extra.filter(\.isFinite))
+        var constants = Set(extra.filter { $0.isFinite })
         for operand in operands {
             operand.collectFields(into: &fields)
             Self.collectConstants(operand, into: &constants)
         }
-        let slots = Set(fields.map(\.slot))
+        let slots = Set(fields.map { $0.slot })
         for slot in slots {
             var requirement = requirements[slot, default: FieldRequirements()]
             requirement.isLoose = true

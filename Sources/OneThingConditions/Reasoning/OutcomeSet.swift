@@ -39,11 +39,11 @@ public struct OutcomeSet: Sendable {
     let empty: ConditionAnswers
 
     /// Whether every group was searched completely.
-    public var isExhaustive: Bool { groups.allSatisfy(\.isExhaustive) }
+    public var isExhaustive: Bool { groups.allSatisfy { $0.isExhaustive } }
     /// Whether the outcomes are all the outcomes there are (complete and exact search).
     public var isComplete: Bool { groups.allSatisfy { $0.isExhaustive && $0.isExact } }
     /// The number of distinct outcomes of the whole list (saturating at `Int.max`).
-    public var count: Int { AnswerSpace.product(groups.map(\.outcomes.count)) }
+    public var count: Int { AnswerSpace.product(groups.map { $0.outcomes.count }) }
 
     /// Calls `body` with every outcome of the whole list (one outcome of each group
     /// combined), at most `limit` of them.
@@ -97,21 +97,11 @@ extension AnswerSpace {
         let space = covering(conditions)
         var budget = limit
         var groups: [OutcomeSet.Group] = []
-        for members in Self.groups(conditions, fields: { $0.references.map(\.slot) }) {
+        for members in Self.groups(conditions, fields: { $0.references.map { $0.slot } }) {
             let group = members.map { conditions[$0] }
-            let slots = Set(group.flatMap { $0.references.map(\.slot) }).sorted()
-            var seen: [[Bool]: Int] = [:]
-            var outcomes: [OutcomeSet.Outcome] = []
-            let summary = space.enumerate(slots: slots, limit: max(budget, 1)) { values in
-                let holds = group.map { $0.evaluate(slots: values) }
-                if seen[holds] == nil {
-                    seen[holds] = outcomes.count
-                    var example = ConditionAnswers(layout: layout)
-                    for slot in slots { example.slots[slot] = values[slot] }
-                    outcomes.append(OutcomeSet.Outcome(holds: holds, example: example))
-                }
-                return .next
-            }
+            let slots = Set(group.flatMap { $0.references.map { $0.slot } }).sorted()
+            let (outcomes, summary) = OutcomeSearch.outcomes(
+                of: group, slots: slots, in: space, limit: max(budget, 1))
             budget = max(0, budget - summary.visited)
             groups.append(
                 OutcomeSet.Group(

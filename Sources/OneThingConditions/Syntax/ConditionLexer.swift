@@ -52,7 +52,7 @@ struct ConditionLexer {
     /// Whether `s` may start an identifier: a letter (Unicode categories Lu, Ll, Lt,
     /// Lm, Lo, so CJK numerals such as `一` count as letters) or `_`.
     static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-        if s == "_" { return true }
+        if s.isASCII { return isASCIILetter(s) || s == "_" }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             return true
@@ -63,7 +63,7 @@ struct ConditionLexer {
 
     /// Whether `s` may continue an identifier: a letter, a combining mark, a number or `_`.
     static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        if s == "_" { return true }
+        if s.isASCII { return isASCIILetter(s) || isDigit(s) || s == "_" }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
@@ -75,6 +75,19 @@ struct ConditionLexer {
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
 
+    /// `A`–`Z` and `a`–`z`: the ASCII letters (ASCII has no other letters, marks or
+    /// numbers than these and the digits).
+    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        (s >= "a" && s <= "z") || (s >= "A" && s <= "Z")
+    }
+
+    /// Whether `s` is white space (Unicode `White_Space`; in ASCII, tab to carriage
+    /// return and the space).
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace
+    }
+
     // MARK: Tokens
 
     private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
@@ -83,9 +96,7 @@ struct ConditionLexer {
     }
 
     private func text(_ range: Range<Int>) -> String {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[range])
-        return result
+        String(scalars: scalars[range])
     }
 
     private mutating func token(_ kind: ConditionToken.Kind, length: Int) -> ConditionToken {
@@ -95,7 +106,7 @@ struct ConditionLexer {
     }
 
     private mutating func next() -> TokenResult {
-        while let s = peek(), s.properties.isWhitespace { position += 1 }
+        while let s = peek(), Self.isWhitespace(s) { position += 1 }
         guard let s = peek() else {
             return .success(ConditionToken(kind: .end, range: position..<position, text: ""))
         }
@@ -136,7 +147,9 @@ struct ConditionLexer {
         default:
             break
         }
-        if let close = Self.quotes[s] { return string(closingWith: close) }
+        if s == "\"" || s == "'" || s == "“" || s == "‘", let close = Self.quotes[s] {
+            return string(closingWith: close)
+        }
         if Self.isDigit(s) { return number() }
         if Self.isIdentifierStart(s) { return path() }
         return .failure(.issue(.unexpectedCharacter(s, lookAlike: Self.lookAlikes[s], at: start)))

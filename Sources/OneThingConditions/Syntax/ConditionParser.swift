@@ -28,7 +28,7 @@ public struct ConditionParser: Sendable {
 
     /// Parses `text`; on a problem returns `nil` and appends one issue to `issues`.
     public func parse(_ text: String, issues: inout [ConditionIssue]) -> ConditionExpression? {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         if scalars.count > limits.maxLength {
             issues.append(.tooLong(length: scalars.count, limit: limits.maxLength))
             return nil
@@ -85,9 +85,7 @@ private struct ParserState {
     }
 
     func text(_ range: Range<Int>) -> String {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[range])
-        return result
+        String(scalars: scalars[range])
     }
 
     // MARK: condition = or-expression, end

@@ -23,7 +23,7 @@ public struct ConditionTypeChecker: Sendable {
     public func check(
         _ expression: ConditionExpression, text: String, issues: inout [ConditionIssue]
     ) -> CheckedCondition? {
-        var checking = TypeChecking(layout: layout, scalars: Array(text.unicodeScalars))
+        var checking = TypeChecking(layout: layout, scalars: [Unicode.Scalar](scalarsOf: text))
         let checked = checking.condition(expression, context: .whole)
         issues.append(contentsOf: checking.issues)
         guard let checked, checking.issues.allSatisfy({ $0.severity != .error }) else { return nil }
@@ -61,10 +61,7 @@ private struct TypeChecking {
     }
 
     func text(_ range: Range<Int>) -> String {
-        var result = ""
-        let clamped = range.clamped(to: 0..<scalars.count)
-        result.unicodeScalars.append(contentsOf: scalars[clamped])
-        return result
+        String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
     }
 
     // MARK: Conditions: true/false

@@ -35,7 +35,8 @@ public enum BundleChecker {
                     Diagnostic(
                         code: .duplicateName, severity: .error, span: output.id.span,
                         message: .init(
-                            en: "output '\(output.id.value)' has the id of the common material '\(common.name)'",
+                            en:
+                                "output '\(output.id.value)' has the id of the common material '\(common.name)'",
                             zh: "证照/结果“\(output.id.value)”与共享材料“\(common.name)”同名"),
                         hint: .init(
                             en: "give the output its own id, such as 'issued-\(output.id.value)'",

@@ -184,7 +184,8 @@ extension Diagnostic {
                 en: "item '\(item.id.value)' (\(item.name)) names no legal basis",
                 zh: "事项“\(item.id.value)”（\(item.name)）未写明法律依据"),
             hint: .init(
-                en: "add 'basis: {law: …, article: …}'; for local practice, the local document, and 'locality: …'",
+                en:
+                    "add 'basis: {law: …, article: …}'; for local practice, the local document, and 'locality: …'",
                 zh: "请加上“basis: {law: …, article: …}”；属于地方做法的，写明地方文件并加上“locality: …”"))
     }
 }

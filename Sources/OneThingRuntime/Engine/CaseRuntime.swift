@@ -15,6 +15,9 @@ public struct CaseRuntime: Sendable {
         case submit(TaskRequest)
         /// Withdraw a task from its department.
         case cancel(TaskRequest)
+        /// Ask a department's system for the outcome of a submission it already has
+        /// (after a restart, for tasks under review).
+        case poll(TaskRequest)
     }
 
     /// When to warn before a task is due: this fraction of its limit before, at most a day.
@@ -203,8 +206,10 @@ public struct CaseRuntime: Sendable {
 
     mutating func dispatchReady(_ id: CaseID, at now: WorkTime) {
         guard let state = cases[id] else { return }
-        for (task, spec) in state.blueprint.tasks.enumerated() where state.tasks[task].status == .ready {
-            dispatch(id, task, spec: spec, attempt: state.tasks[task].attempts + 1, at: now)
+        // A ready task that was sent before waits for its retry timer, not for this.
+        for (task, spec) in state.blueprint.tasks.enumerated()
+        where state.tasks[task].status == .ready && state.tasks[task].attempts == 0 {
+            dispatch(id, task, spec: spec, attempt: 1, at: now)
         }
     }
 

@@ -28,6 +28,11 @@ public actor Engine {
     var subscribers: [Int: AsyncStream<CaseEvent>.Continuation] = [:]
     var nextSubscriber = 0
     var caseCounter = 0
+    /// Never earlier than the newest stored event: a clock behind the store (a virtual
+    /// clock after a restart) does not stamp new events before old ones.
+    var timeFloor: WorkTime = 0
+    var inFlight: [Int: Task<Void, Never>] = [:]
+    var nextFlight = 0
     /// Whether closed cases are dropped from memory once stored (they stay in the store).
     public var evictsClosedCases = true
 
@@ -53,7 +58,7 @@ public actor Engine {
             blueprints[fingerprint] = blueprint
         }
         caseCounter += 1
-        let caseID = id ?? Self.makeID(counter: caseCounter, at: clock.now)
+        let caseID = id ?? Self.makeID(counter: caseCounter, at: now)
         let answers = plan.answers.values.mapValues(\.description)
         let brought = provided ?? plan.materials.filter { $0.status == .bring }.map(\.id)
         runtime.start(
@@ -61,37 +66,49 @@ public actor Engine {
             start: CaseStart(
                 bundle: blueprint.bundle, version: blueprint.version, answers: answers, provided: brought,
                 lead: blueprint.lead, blueprint: fingerprint),
-            at: clock.now)
+            at: now)
         try await flush()
         return caseID
     }
 
     /// A department's system reports on the submission with idempotency key `key`.
     public func report(_ outcome: AdapterOutcome, for key: String) async throws {
-        runtime.report(outcome, for: key, at: clock.now)
+        runtime.report(outcome, for: key, at: now)
         try await flush()
     }
 
     /// The applicant supplied a deferred material (容缺) of case `id`.
     public func supply(_ material: String, to id: CaseID) async throws {
-        runtime.supply(material, to: id, at: clock.now)
+        runtime.supply(material, to: id, at: now)
         try await flush()
     }
 
     /// The applicant supplied what the department of task `task` asked for (补正).
     public func supplementSupplied(_ id: CaseID, task: Int) async throws {
-        runtime.supplementSupplied(id, task: task, at: clock.now)
+        runtime.supplementSupplied(id, task: task, at: now)
         try await flush()
     }
 
     /// Fires the timers that are due (warnings, overdue, escalation, retries, deadlines).
     public func tick() async throws {
-        runtime.advance(to: clock.now)
+        runtime.advance(to: now)
         try await flush()
     }
 
     /// The earliest time a timer is set for.
     public var nextTimer: WorkTime? { runtime.nextTimer }
+
+    /// The time now: the clock's, but never before the newest stored event.
+    var now: WorkTime { max(clock.now, timeFloor) }
+
+    /// Waits until every submission, withdrawal and poll started so far has returned
+    /// from its adapter.
+    public func waitForAdapters() async {
+        while let (key, task) = inFlight.first {
+            await task.value
+            inFlight[key] = nil
+        }
+    }
 
     /// The state of an open case held in memory.
     public func state(of id: CaseID) -> CaseState? { runtime.cases[id] }
@@ -125,9 +142,8 @@ public actor Engine {
             guard let blueprint = try await blueprint(start.blueprint) else {
                 throw StoreError("case \(summary.id): blueprint \(start.blueprint) is missing from the store")
             }
-            runtime.restore(events, blueprint: blueprint, at: clock.now)
+            runtime.restore(events, blueprint: blueprint, at: now)
         }
-        caseCounter = max(caseCounter, open.count)
         try await flush()
     }
 
@@ -174,28 +190,42 @@ public actor Engine {
     }
 
     func perform(_ effect: CaseRuntime.Effect) {
+        nextFlight += 1
+        let flight = nextFlight
+        let task: Task<Void, Never>
         switch effect {
         case .submit(let request):
             let adapter = adapters.adapter(for: request.department)
-            Task {
+            task = Task {
                 do {
                     try await adapter.submit(request)
                 } catch {
                     runtime.submissionFailed(
-                        request.key, reason: (error as? AdapterError)?.reason ?? "\(error)", at: clock.now)
+                        request.key, reason: (error as? AdapterError)?.reason ?? "\(error)", at: now)
                     try? await flush()
                 }
             }
         case .cancel(let request):
             let adapter = adapters.adapter(for: request.department)
-            Task { try? await adapter.cancel(request) }
+            task = Task { try? await adapter.cancel(request) }
+        case .poll(let request):
+            let adapter = adapters.adapter(for: request.department)
+            task = Task {
+                if let outcome = try? await adapter.poll(request) {
+                    runtime.report(outcome, for: request.key, at: now)
+                    try? await flush()
+                }
+            }
         }
+        inFlight[flight] = task
     }
 
-    /// A case id: `C` and the start time and a counter, sortable by start.
+    /// A case id: `C`, the start time, a counter and a random suffix, so that two
+    /// processes starting cases on one store never make the same id.
     static func makeID(counter: Int, at now: WorkTime) -> CaseID {
         let stamp = String(Int((now * 8 * 3600).rounded()), radix: 36)
-        return "C\(stamp)-\(counter)"
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        return "C\(stamp)-\(counter)-\(suffix)"
     }
 }
 

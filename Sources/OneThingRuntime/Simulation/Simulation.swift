@@ -60,6 +60,7 @@ public struct Simulation: Sendable {
         var outcomes: [String: Int] = [:]
         var events = 0
         let provided = blueprint.core
+        let fingerprint = blueprint.fingerprint  // encodes the blueprint: once, not per case
         for index in 0..<count {
             let id = "sim-\(index)"
             var queue = HappeningQueue()
@@ -67,7 +68,7 @@ public struct Simulation: Sendable {
                 id, blueprint: blueprint,
                 start: CaseStart(
                     bundle: blueprint.bundle, version: blueprint.version, answers: [:], provided: provided,
-                    lead: blueprint.lead, blueprint: blueprint.fingerprint),
+                    lead: blueprint.lead, blueprint: fingerprint),
                 at: 0)
             for material in blueprint.deferredDeadlines.keys.sorted() {
                 let deadline = blueprint.deferredDeadlines[material]!

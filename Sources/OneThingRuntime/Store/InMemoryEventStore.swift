@@ -16,7 +16,9 @@ public final class InMemoryEventStore: EventStore {
     public init() {}
 
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
-        try contents.withLock { (contents: inout Contents) throws(StoreError) in
+        try contents.withLock { (stored: inout Contents) throws(StoreError) in
+            // All or nothing: work on a copy and keep it only if every event fits.
+            var contents = stored
             for event in events {
                 if contents.projections[event.caseID] == nil {
                     guard case .started(let start) = event.kind,
@@ -36,6 +38,7 @@ public final class InMemoryEventStore: EventStore {
                 contents.events[event.caseID, default: []].append(event)
                 contents.projections[event.caseID]!.apply(event)
             }
+            stored = contents
         }
     }
 
@@ -54,6 +57,7 @@ public final class InMemoryEventStore: EventStore {
     public func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
         contents.withLock { contents in
             var result: [CaseSummary] = []
+            if let limit = query.limit, limit <= 0 { return result }
             for id in contents.order {
                 guard let summary = contents.projections[id]?.summary, CaseProjection.matches(summary, query)
                 else {

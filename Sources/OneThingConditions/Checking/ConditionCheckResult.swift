@@ -1,0 +1,78 @@
+import OneThingModel
+import OneThingSource
+
+/// What ``ConditionChecker/check(_:)`` found.
+public struct ConditionCheckResult: Sendable {
+    /// One condition and its outcome.
+    public struct Entry: Sendable {
+        /// What the condition belongs to.
+        public var owner: ConditionOwner
+        /// The condition as written.
+        public var source: ConditionSource
+        /// The checked condition; `nil` when it has errors.
+        public var checked: CheckedCondition?
+    }
+
+    /// A search for every outcome of some of the checked conditions.
+    struct Search: Sendable {
+        /// The indices in ``entries`` of the conditions searched, in order.
+        var entries: [Int]
+        /// The limit the search had.
+        var limit: Int
+        /// What it found.
+        var outcomes: OutcomeSet
+    }
+
+    /// Every condition, in the order given.
+    public var entries: [Entry] {
+        didSet { search = nil }
+    }
+    /// The findings, in the order made.
+    public var diagnostics: [Diagnostic]
+    /// The answers of every applicant, as the checked conditions tell them apart.
+    public var space: AnswerSpace {
+        didSet { search = nil }
+    }
+    /// The search the check made over the items' conditions, while ``entries`` and
+    /// ``space`` are as it left them.
+    var search: Search?
+
+    init(entries: [Entry], diagnostics: [Diagnostic], space: AnswerSpace) {
+        self.entries = entries
+        self.diagnostics = diagnostics
+        self.space = space
+    }
+
+    /// The checked condition of `owner`, if it has one without errors.
+    public func checked(_ owner: ConditionOwner) -> CheckedCondition? {
+        entries.first { $0.owner == owner }?.checked
+    }
+
+    /// The ids of the fields that some checked condition reads.
+    public var readFields: Set<String> { Set(entries.flatMap { $0.checked?.fields ?? [] }) }
+
+    /// Every distinct outcome of the checked conditions of `owners` (those without one
+    /// are left out), as ``AnswerSpace/satisfiableOutcomes(of:limit:)`` over ``space``
+    /// gives it.
+    ///
+    /// The check already searched the items' conditions, in the order given, with its
+    /// search limit; asking for that same list and limit returns that search instead of
+    /// repeating it.
+    public func satisfiableOutcomes(of owners: [ConditionOwner], limit: Int) -> OutcomeSet {
+        let indices = owners.compactMap { owner in
+            entries.firstIndex { $0.owner == owner }.flatMap { entries[$0].checked == nil ? nil : $0 }
+        }
+        if let search, search.entries == indices, search.limit == limit { return search.outcomes }
+        return space.satisfiableOutcomes(of: indices.map { entries[$0].checked! }, limit: limit)
+    }
+
+    /// Searches every outcome of the checked conditions of items, in order.
+    func itemSearch(limit: Int) -> Search {
+        let indices = entries.indices.filter { index in
+            guard case .item = entries[index].owner else { return false }
+            return entries[index].checked != nil
+        }
+        let outcomes = space.satisfiableOutcomes(of: indices.map { entries[$0].checked! }, limit: limit)
+        return Search(entries: indices, limit: limit, outcomes: outcomes)
+    }
+}

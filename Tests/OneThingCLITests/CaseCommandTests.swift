@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// `onething case`: listing, showing, and deciding cases in the database.
+struct CaseCommandTests {
+    static let id = "C20260925-0001"
+
+    static func caseCommand(_ arguments: [String], db: String) throws -> OneThingExecutable.Run {
+        try OneThingExecutable.run(["case"] + arguments + ["--db", db], in: RuntimeCLI.root)
+    }
+
+    /// A database with one case waiting on the fire department's officer.
+    static func waitingOnFire() throws -> (db: String, adapters: String) {
+        let folder = try RuntimeCLI.scratch()
+        let db = folder.appendingPathComponent("c.sqlite").path
+        let adapters = try RuntimeCLI.manualFire(in: folder)
+        let run = try RuntimeCLI.run(db: db, ["--adapters", adapters])
+        #expect(run.status == 0, "\(run.standardError)")
+        return (db, adapters)
+    }
+
+    @Test func showPrintsTheWholeHistoryAsATimeline() throws {
+        let db = try RuntimeCLI.scratch().appendingPathComponent("c.sqlite").path
+        #expect(try RuntimeCLI.run(db: db).status == 0)
+        let zh = try Self.caseCommand(["show", Self.id, "--lang", "zh"], db: db)
+        #expect(zh.status == 0, "\(zh.standardError)")
+        let text = zh.standardOutput
+        #expect(text.hasPrefix("案件 C20260925-0001\n一件事：开办餐饮店一件事（open-restaurant 1.0.0）\n牵头部门：市场监督管理局\n"))
+        #expect(text.contains("受理：第 0.00 工作日  2026-09-28 09:00；承诺 11 个工作日内办结"))
+        #expect(text.contains("\n 1  第 0.00 工作日  2026-09-28 09:00  立案："))
+        #expect(text.contains("\n    幂等键：C20260925-0001/business-registration/1\n"))
+        #expect(text.contains("统一出件："))
+        #expect(text.contains("营业执照"))
+        let en = try Self.caseCommand(["show", Self.id, "--lang", "en"], db: db)
+        #expect(
+            en.standardOutput.contains(
+                "sent business-registration to Administration for Market Regulation (attempt 1)"))
+        #expect(en.standardOutput.contains("idempotency key: C20260925-0001/business-registration/1"))
+        let json = try Self.caseCommand(["show", Self.id, "--format", "json"], db: db)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let numbered = text.split(separator: "\n").filter { Int($0.split(separator: " ").first ?? "") != nil }
+        #expect((object["events"] as? [Any])?.count == numbered.count)
+    }
+
+    @Test func listFiltersOpenClosedAndByDepartment() throws {
+        let (db, _) = try Self.waitingOnFire()
+        let open = try Self.caseCommand(["list", "--open", "--lang", "en"], db: db)
+        #expect(open.status == 0)
+        #expect(
+            open.standardOutput.contains(
+                "C20260925-0001  open-restaurant 1.0.0  accepted 2026-09-28  due 2026-10-16  open, waiting on Fire and Rescue Department"
+            ))
+        #expect(
+            try Self.caseCommand(["list", "--closed", "--lang", "en"], db: db).standardOutput == "No cases.\n"
+        )
+        let fire = try Self.caseCommand(["list", "--department", "fire-rescue", "--format", "json"], db: db)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(fire.standardOutput.utf8)) as? [String: Any])
+        let cases = try #require(object["cases"] as? [[String: Any]])
+        #expect(cases.map { $0["id"] as? String } == [Self.id])
+        #expect(cases.first?["dueOn"] as? String == "2026-10-16")
+        #expect(
+            try Self.caseCommand(["list", "--department", "tobacco"], db: db).standardOutput == "No cases.\n")
+        #expect(
+            try Self.caseCommand(["list", "--due-by", "2026-10-15"], db: db).standardOutput == "No cases.\n")
+        #expect(
+            try Self.caseCommand(["list", "--due-by", "2026-10-16"], db: db).standardOutput.contains(Self.id))
+        let typo = try Self.caseCommand(["list", "--department", "fire-rescu"], db: db)
+        #expect(typo.status == 2)
+        #expect(typo.standardError.contains("did you mean 'fire-rescue'?"))
+    }
+
+    @Test func anOfficersApprovalContinuesTheCaseToDelivery() throws {
+        let (db, adapters) = try Self.waitingOnFire()
+        let approve = try Self.caseCommand(
+            ["approve", Self.id, "fire-check-normal", "--adapters", adapters, "--lang", "en"], db: db)
+        #expect(approve.status == 0, "\(approve.standardError)")
+        #expect(
+            approve.standardOutput.contains(
+                "Fire and Rescue Department approved fire-check-normal — 8/8 steps done"))
+        #expect(approve.standardOutput.contains("delivered (统一出件): completed"))
+        #expect(approve.standardOutput.contains("\nOutcome: completed in "))
+        #expect(try Self.caseCommand(["list", "--closed"], db: db).standardOutput.contains(Self.id))
+        // Decided once: the task no longer waits.
+        let again = try Self.caseCommand(
+            ["approve", Self.id, "fire-check-normal", "--adapters", adapters], db: db)
+        #expect(again.status == 1)
+    }
+
+    @Test func aSupplementRequestStopsTheClockUntilTheApplicantSupplies() throws {
+        let (db, adapters) = try Self.waitingOnFire()
+        let request = try Self.caseCommand(
+            [
+                "request-supplement", Self.id, "fire-check-normal", "--reason", "补充消防设施平面图", "--adapters",
+                adapters,
+                "--lang", "zh",
+            ], db: db)
+        #expect(request.status == 0, "\(request.standardError)")
+        #expect(request.standardOutput.contains("要求申请人补正"))
+        #expect(request.standardOutput.contains("onething case supplement C20260925-0001 fire-check-normal"))
+        let supplied = try Self.caseCommand(
+            ["supplement", Self.id, "fire-check-normal", "--adapters", adapters], db: db)
+        #expect(supplied.status == 0, "\(supplied.standardError)")
+        let rejected = try Self.caseCommand(
+            ["reject", Self.id, "fire-check-normal", "--reason", "疏散通道不达标", "--adapters", adapters], db: db)
+        #expect(rejected.status == 0)
+        let show = try Self.caseCommand(["show", Self.id, "--lang", "zh"], db: db)
+        #expect(show.standardOutput.contains("原因：补充消防设施平面图"))
+        #expect(show.standardOutput.contains("原因：疏散通道不达标"))
+        #expect(show.standardOutput.contains("结果：部分办结"))
+    }
+
+    @Test func aHeldApprovalIsIssuedWhenTheApplicantBringsTheDeferredMaterial() throws {
+        let folder = try RuntimeCLI.scratch()
+        let db = folder.appendingPathComponent("c.sqlite").path
+        let adapters = try RuntimeCLI.write(
+            """
+            defaults: {latency: {min: 0.1, mode: 0.1, max: 0.1}, errors: 0, timeouts: 0, supplement: 0, reject: 0}
+            deferred-arrival: manual
+            """, to: "adapters.yaml", in: folder)
+        let run = try RuntimeCLI.run(db: db, ["--adapters", adapters, "--lang", "en"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("waiting on: the applicant (deferred food-safety-rules)"))
+        #expect(run.standardOutput.contains("onething case supply C20260925-0001 food-safety-rules"))
+        let wrong = try Self.caseCommand(
+            ["supply", Self.id, "food-safety-rule", "--adapters", adapters], db: db)
+        #expect(wrong.status == 2)
+        #expect(wrong.standardError.contains("did you mean 'food-safety-rules'?"))
+        let supply = try Self.caseCommand(
+            ["supply", Self.id, "food-safety-rules", "--adapters", adapters, "--lang", "zh"], db: db)
+        #expect(supply.status == 0, "\(supply.standardError)")
+        #expect(supply.standardOutput.contains("申请人补交容缺材料 食品安全管理制度目录"))
+        #expect(supply.standardOutput.contains("结果：全部办结"))
+    }
+
+    @Test func unknownCasesAndTasksAreUsageErrors() throws {
+        let (db, adapters) = try Self.waitingOnFire()
+        let unknownCase = try Self.caseCommand(["show", "C20260925-0009"], db: db)
+        #expect(unknownCase.status == 2)
+        #expect(unknownCase.standardError.contains("did you mean 'C20260925-0001'?"))
+        let unknownTask = try Self.caseCommand(
+            ["approve", Self.id, "fire-check", "--adapters", adapters], db: db)
+        #expect(unknownTask.status == 2)
+        #expect(unknownTask.standardError.contains("fire-check-normal"))
+        let notWaiting = try Self.caseCommand(
+            ["approve", Self.id, "business-registration", "--adapters", adapters], db: db)
+        #expect(notWaiting.status == 1)
+        let noDatabase = try Self.caseCommand(["list"], db: db + ".missing")
+        #expect(noDatabase.status == 2)
+    }
+}
