@@ -3,8 +3,7 @@ import OneThingRuntime
 import Testing
 
 // MARK: - The contract
-// The same text from here on in Tests/OneThingRuntimeTests/EventStoreContractTests.swift and
-// Tests/OneThingSQLiteTests/EventStoreContract.swift (a test of OneThingSQLiteTests compares them).
+// One text for every store: InMemoryContractTests and SQLiteContractTests run it.
 
 /// What every ``EventStore`` does, as checks that take a new, empty store: the
 /// in-memory store and the SQLite store run the same ones, so they answer alike.

@@ -48,17 +48,4 @@ struct SQLiteEventStoreContractTests {
     @Test func blueprintsAreSavedOnce() async throws {
         try await TemporaryStore.with { try await EventStoreContract.blueprintsAreSavedOnce($0) }
     }
-
-    /// The contract is written twice, once per test target; the copies must not drift.
-    @Test func theContractIsTheSameInBothTestTargets() throws {
-        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        func contract(_ path: String) throws -> Substring {
-            let text = try String(contentsOf: tests.appendingPathComponent(path), encoding: .utf8)
-            let start = try #require(text.range(of: "// MARK: - The contract"))
-            return text[start.lowerBound...]
-        }
-        #expect(
-            try contract("OneThingSQLiteTests/EventStoreContract.swift")
-                == contract("OneThingRuntimeTests/EventStoreContractTests.swift"))
-    }
 }
