@@ -57,6 +57,15 @@ enum BundleValidation {
         // The plan stage reasons over every applicant; it needs a sound bundle.
         if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += PromiseCheck.check(bundle, conditions: conditions.conditions)
+            // Calendar days against the real calendar, for the bundles that have them.
+            if !diagnostics.contains(where: { $0.severity == .error }),
+                CalendarPromiseCheck.needsCheck(bundle),
+                let builder = try? PlanBuilder(bundle: bundle, source: source, catalogue: catalogue),
+                let worst = try? builder.worstCasePlan(),
+                let finding = CalendarPromiseCheck.check(worst, calendar: catalogue.calendar(region: "CN"))
+            {
+                diagnostics.append(finding)
+            }
         }
         return (bundle, diagnostics)
     }

@@ -25,8 +25,10 @@ struct SharedCriticalPathTests {
         let loaded = try Self.loaded(name)
         let plan = try loaded.builder.worstCasePlan()
         #expect(plan.criticalPath.workdays == workdays)
-        // The bundle promises exactly its worst case: one working day less breaks it.
-        #expect(loaded.bundle.promise.value.workdayEquivalent == workdays)
+        // The bundle promises its worst case; the elevator bundle one day more, which its
+        // 7-day 公示 needs across the Spring Festival on the real calendar (OT507).
+        let margin = name == "elevator-retrofit.yaml" ? 1.0 : 0
+        #expect(loaded.bundle.promise.value.workdayEquivalent == workdays + margin)
     }
 
     @Test func lowerTheRestaurantPromiseAndTheValidatorNamesTheSamePath() throws {

@@ -118,6 +118,8 @@ extension DiagnosticCode {
     public static let deferralExceedsPromise = DiagnosticCode("OT505")
     /// An item that names no legal basis.
     public static let missingBasis = DiagnosticCode("OT506")
+    /// The promise holds in working-day equivalents but not on the calendar for some start date.
+    public static let promiseBrokenOnCalendar = DiagnosticCode("OT507")
 
     // MARK: OT6xx: catalogues and calendars
 
@@ -274,6 +276,10 @@ extension DiagnosticCode {
         Entry(
             code: .missingBasis, severity: .warning,
             summary: .init(en: "an item that names no legal basis", zh: "事项未写明法律依据")),
+        Entry(
+            code: .promiseBrokenOnCalendar, severity: .warning,
+            summary: .init(
+                en: "the promise is broken on the calendar for some start date", zh: "按实际日历，某些受理日期下承诺时限不能兑现")),
         Entry(
             code: .unknownCatalogueFile, severity: .warning,
             summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),
