@@ -60,12 +60,8 @@ extension ConditionValue {
 
     /// A plain decimal (`12`, `-3`, `12.5`), as the bundle format defines numbers.
     private static func decimal(_ text: String) -> Double? {
-        var body = Substring(text)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2,
-            parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
-        else { return nil }
+        // One definition of a number for bundle files and answers alike.
+        guard YAMLScalar.isDecimalNumber(text) else { return nil }
         return Double(text).flatMap { $0.isFinite ? $0 : nil }
     }
 }
