@@ -56,12 +56,15 @@ enum BundleValidation {
         }
         // The plan stage reasons over every applicant; it needs a sound bundle.
         if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += PromiseCheck.check(bundle, conditions: conditions.conditions)
-            // Calendar days against the real calendar, for the bundles that have them.
+            let promise = PromiseCheck.run(bundle, conditions: conditions.conditions)
+            diagnostics += promise.diagnostics
+            // Calendar days against the real calendar, for the bundles that have them:
+            // the worst case the promise check found, planned without searching again.
             if !diagnostics.contains(where: { $0.severity == .error }),
                 CalendarPromiseCheck.needsCheck(bundle),
-                let builder = try? PlanBuilder(bundle: bundle, source: source, catalogue: catalogue),
-                let worst = try? builder.worstCasePlan(),
+                let worst = try? PlanBuilder(
+                    bundle: bundle, source: source, catalogue: catalogue, conditions: conditions.conditions
+                ).plan(for: promise.worstCase, missingAt: bundle.id.span),
                 let finding = CalendarPromiseCheck.check(worst, calendar: catalogue.calendar(region: "CN"))
             {
                 diagnostics.append(finding)

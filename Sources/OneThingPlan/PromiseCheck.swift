@@ -16,9 +16,24 @@ public enum PromiseCheck {
     /// The most combinations of applicable items whose paths are computed.
     public static let combinationLimit = 100_000
 
+    /// What the plan stage found, and the answers of the worst case it searched for.
+    public struct Result: Sendable {
+        /// The findings.
+        public var diagnostics: [Diagnostic]
+        /// Answers of the applicant whose critical path is longest (no answer for a
+        /// field no condition reads).
+        public var worstCase: ConditionAnswers
+    }
+
     /// Every finding of the plan stage about `bundle`, whose conditions were checked
     /// into `conditions`.
     public static func check(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> [Diagnostic] {
+        run(bundle, conditions: conditions).diagnostics
+    }
+
+    /// Every finding of the plan stage about `bundle`, and the worst case's answers, so
+    /// that a later check can plan that applicant without searching again.
+    public static func run(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> Result {
         var found: [Diagnostic] = []
         let worst = WorstCase(bundle: bundle, conditions: conditions)
         let promise = bundle.promise
@@ -38,7 +53,7 @@ public enum PromiseCheck {
             found.append(.worstCaseHeuristic(bundle: bundle))
         }
         found += leadDiagnostics(bundle, conditions: conditions)
-        return found
+        return Result(diagnostics: found, worstCase: worst.example)
     }
 
     /// `OT312` when some applicant matches no rule choosing the lead department.

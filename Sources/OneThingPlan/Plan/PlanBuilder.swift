@@ -38,6 +38,24 @@ public struct PlanBuilder: Sendable {
             checked[condition.owner] = checker.check(condition.source, diagnostics: &diagnostics)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw Failure(diagnostics: diagnostics) }
+        self.init(bundle: bundle, source: source, catalogue: catalogue, checked: checked)
+    }
+
+    /// Prepares to plan `bundle` with the conditions the condition stage checked
+    /// already (the validator's), without parsing them again. Conditions that did not
+    /// check are left out; plan only a bundle whose conditions have no error.
+    public init(
+        bundle: ServiceBundle, source: SourceFile, catalogue: Catalogue, conditions: ConditionCheckResult
+    ) {
+        var checked: [ConditionOwner: CheckedCondition] = [:]
+        for entry in conditions.entries { checked[entry.owner] = entry.checked }
+        self.init(bundle: bundle, source: source, catalogue: catalogue, checked: checked)
+    }
+
+    init(
+        bundle: ServiceBundle, source: SourceFile, catalogue: Catalogue,
+        checked: [ConditionOwner: CheckedCondition]
+    ) {
         self.bundle = bundle
         self.catalogue = catalogue
         self.source = source
