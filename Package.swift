@@ -1,65 +1,132 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The modules follow the way data flows; each imports only modules above it, and a
+// leaf never drags in what it does not use (the README's "Architecture" has the picture):
+//
+//   CYAML ─► OneThingSource ─► OneThingModel ─► OneThingConditions ─► OneThingPlan ─► OneThing (facade)
+//   OneThingCalendar (dates, limits, working days) ─► OneThingModel, OneThingEvents
+//   OneThingEvents (event core: no YAML, no planner) ─► OneThingRuntime, every store
+//   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
+//   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
 let package = Package(
     name: "onething",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
+        // The validator and loader facade: read, check and plan bundles.
         .library(name: "OneThing", targets: ["OneThing"]),
+        // Dates, time limits and working days.
+        .library(name: "OneThingCalendar", targets: ["OneThingCalendar"]),
+        // The event core: events, case state, blueprints, the store protocol and codec.
+        .library(name: "OneThingEvents", targets: ["OneThingEvents"]),
+        // The runtime: the engine as a service, clocks, the adapter protocol, retries.
+        .library(name: "OneThingRuntime", targets: ["OneThingRuntime"]),
+        // Simulated departments and applicants, and the virtual-clock case driver.
+        .library(name: "OneThingSimulation", targets: ["OneThingSimulation"]),
+        // Notices, graphs, figures tables, case timelines: text, HTML and SVG.
+        .library(name: "OneThingPresentation", targets: ["OneThingPresentation"]),
+        // The embedded event store: one SQLite file.
+        .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
+        .executable(name: "onething-bench", targets: ["OneThingBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // Stage 0: the system libyaml (Debian's libyaml-dev).
+        // The system libyaml (Debian's libyaml-dev).
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Stage 1: source files, locations, diagnostics and the located YAML composer.
+        // Source files, locations, diagnostics and the located YAML composer.
         .target(name: "OneThingSource", dependencies: ["CYAML"]),
-        // Stage 2: the typed model of bundles and catalogues, decoded from located YAML.
-        .target(name: "OneThingModel", dependencies: ["OneThingSource"]),
-        // Stage 3: the condition language: parse, type check, evaluate, reason.
+        // Calendar dates, time limits, working-day calendars and their arithmetic.
+        .target(name: "OneThingCalendar"),
+        // The typed model of bundles and catalogues, decoded from located YAML.
+        .target(name: "OneThingModel", dependencies: ["OneThingSource", "OneThingCalendar"]),
+        // The condition language: parse, type check, evaluate, reason.
         .target(name: "OneThingConditions", dependencies: ["OneThingModel"]),
-        // Stage 4: plans, schedules and the worst-case promise check.
+        // Plans, schedules and the worst-case promise check.
         .target(name: "OneThingPlan", dependencies: ["OneThingConditions"]),
-        // Stage 5: the runtime: cases as event logs, the engine, adapters, simulation.
-        .target(name: "OneThingRuntime", dependencies: ["OneThingPlan"]),
-        // The library product for embedding: validation, planning and the runtime.
-        .target(name: "OneThing", dependencies: ["OneThingPlan", "OneThingRuntime"]),
+        // The facade for embedding the validator: find, load, validate and plan bundles.
+        .target(name: "OneThing", dependencies: ["OneThingPlan"]),
+        // The event core: events, case state and its fold, blueprints, the store
+        // protocol, the event codec and typed store errors. No YAML, no planner.
+        .target(name: "OneThingEvents", dependencies: ["OneThingCalendar"]),
+        // The runtime: the engine (a service), clocks, the adapter protocol, retries.
+        .target(
+            name: "OneThingRuntime",
+            dependencies: [
+                "OneThingEvents", "OneThingPlan",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // Simulated departments and applicants (one seeded sampler), the simulation of
+        // many cases, the virtual-clock driver of the command line, the adapters file.
+        .target(name: "OneThingSimulation", dependencies: ["OneThingRuntime", "OneThing"]),
+        // Notices, SVG graphs, figures tables, case timelines and texts.
+        .target(name: "OneThingPresentation", dependencies: ["OneThingRuntime", "OneThing"]),
         // The durable event store: a SQLite file in WAL mode, through GRDB.
         .target(
             name: "OneThingSQLite",
             dependencies: [
-                "OneThingRuntime", .product(name: "GRDB", package: "GRDB.swift"),
+                "OneThingEvents",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // What the tests share: the real bundles and their plans.
+        .target(
+            name: "OneThingTestSupport", dependencies: ["OneThing", "OneThingRuntime"],
+            path: "Tests/OneThingTestSupport"),
         .executableTarget(
             name: "OneThingCLI",
             dependencies: [
-                "OneThing",
-                "OneThingSQLite",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "OneThingBenchmarks",
+            dependencies: [
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "OneThingSourceTests", dependencies: ["OneThingSource"]),
+        .testTarget(name: "OneThingCalendarTests", dependencies: ["OneThingCalendar"]),
         .testTarget(name: "OneThingModelTests", dependencies: ["OneThingModel"]),
         .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
-        .testTarget(name: "OneThingRuntimeTests", dependencies: ["OneThingRuntime", "OneThing"]),
+        .testTarget(
+            name: "OneThingRuntimeTests",
+            dependencies: ["OneThingRuntime", "OneThing", "OneThingTestSupport"]),
+        .testTarget(
+            name: "OneThingSimulationTests",
+            dependencies: ["OneThingSimulation", "OneThingRuntime", "OneThing", "OneThingTestSupport"]),
+        .testTarget(
+            name: "OneThingPresentationTests",
+            dependencies: [
+                "OneThingPresentation", "OneThingSimulation", "OneThing", "OneThingTestSupport",
+            ], exclude: ["Golden"]),
         .testTarget(
             name: "OneThingSQLiteTests",
             dependencies: [
-                "OneThingSQLite", "OneThingRuntime", "OneThing",
+                "OneThingSQLite", "OneThingSimulation", "OneThing", "OneThingTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
+        .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(
-            name: "OneThingCLITests", dependencies: ["OneThing", "OneThingCLI"], resources: [.copy("Golden")]),
+            name: "OneThingCLITests",
+            dependencies: ["OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation"],
+            resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Reads one file from disk into located YAML, within the limits.
-enum SourceReader {
+/// Reads one file from disk into located YAML, within the limits: every file OneThing
+/// reads (bundles, catalogues, answers, adapters files) comes through here.
+public enum SourceReader {
     /// The file's text (when it is text) and its document.
-    static func read(path: String, limits: YAMLLimits) -> (SourceFile?, YAMLDocument) {
+    public static func read(path: String, limits: YAMLLimits) -> (SourceFile?, YAMLDocument) {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limits.maxBytes {
             return (

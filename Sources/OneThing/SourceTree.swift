@@ -2,20 +2,20 @@ import Foundation
 
 /// The files named on the command line, found and sorted: bundle files, and the
 /// catalogue folders they use.
-struct SourceTree {
+public struct SourceTree: Sendable {
     /// A file to validate.
-    struct File: Hashable {
+    public struct File: Hashable, Sendable {
         /// The path as it will be shown: as named, or joined to the folder named.
-        var path: String
+        public var path: String
         /// Whether it lies in a `catalogue` folder.
-        var isCatalogue: Bool
+        public var isCatalogue: Bool
     }
 
     /// The files, in path order, without repeats.
-    var files: [File]
+    public var files: [File]
 
     /// Finds the `.yaml` and `.yml` files under `paths` (files are taken as named).
-    init(paths: [String]) throws(ValidationInputError) {
+    public init(paths: [String]) throws(ValidationInputError) {
         let manager = FileManager.default
         var found: [File] = []
         var seen = Set<String>()
@@ -54,19 +54,19 @@ struct SourceTree {
     }
 
     /// Whether a path lies in a folder named `catalogue`.
-    static func isInCatalogue(_ path: String) -> Bool {
+    public static func isInCatalogue(_ path: String) -> Bool {
         let parts = canonical(path).split(separator: "/")
         return parts.dropLast().contains("catalogue")
     }
 
     /// An absolute, standardised form of a path, for comparing and searching.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (absolute as NSString).standardizingPath
     }
 
     /// The nearest `catalogue` folder in the folder of `path` or one above it.
-    static func catalogueFolder(for path: String) -> String? {
+    public static func catalogueFolder(for path: String) -> String? {
         var folder = (canonical(path) as NSString).deletingLastPathComponent
         let manager = FileManager.default
         while true {

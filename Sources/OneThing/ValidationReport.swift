@@ -1,6 +1,5 @@
 @_exported import OneThingModel
 @_exported import OneThingPlan
-@_exported import OneThingRuntime
 @_exported import OneThingSource
 
 /// What validation found in one file.

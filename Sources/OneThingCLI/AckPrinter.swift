@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingRuntime
 import Synchronization
 
 /// Prints `ack CASEID SEQ` to standard output, unbuffered, for every event the engine

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
 
 /// What the `onething case` subcommands share: the case database, the catalogue that
 /// names departments and dates times, and the language.

@@ -1,4 +1,6 @@
 import OneThing
+import OneThingRuntime
+import OneThingSimulation
 
 /// An officer's or the applicant's change to one case, and the rest of the run after
 /// it: recover the open cases of the database, make the change, drive the simulated

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OneThing
+import OneThingRuntime
 
 /// What an officer's decision command takes: the case, the task, a reason, and where
 /// the run's cases and departments are.

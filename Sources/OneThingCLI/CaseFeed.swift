@@ -1,4 +1,6 @@
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
 
 /// Prints a case's events as they are stored, one line each with where the case
 /// stands after it: `12  第 3.50 工作日  2026-09-30 13:00  … — 3/8 步完成；等待：…`.

@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingRuntime
 
 /// The ids the command line gives cases: `C`, the day of acceptance and the case's
 /// number in the database, `C20260925-0003`; readable, sortable, and unique in one

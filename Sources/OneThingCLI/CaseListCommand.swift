@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingRuntime
 
 /// `onething case list`: the cases of the case database, one line each.
 struct CaseListCommand: ParsableCommand {

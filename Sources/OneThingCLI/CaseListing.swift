@@ -1,5 +1,7 @@
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
 
 /// Case summaries as `onething case list` prints them.
 struct CaseListing {

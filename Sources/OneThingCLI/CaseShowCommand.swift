@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
 
 /// `onething case show ID`: a case's whole history, as a timeline to audit.
 struct CaseShowCommand: ParsableCommand {

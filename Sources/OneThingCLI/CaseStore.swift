@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingRuntime
 import OneThingSQLite
 
 /// The case database of the commands that run cases: a SQLite file, by default

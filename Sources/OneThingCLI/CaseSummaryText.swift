@@ -1,5 +1,8 @@
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
+import OneThingSimulation
 
 /// The end of `onething run` and of an officer's decision: how the case ended (the
 /// working days it took against the promise, the outputs delivered) or, while it is

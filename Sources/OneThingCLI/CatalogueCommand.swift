@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingPresentation
 
 /// `onething catalogue [PATH ...] [--output FILE] [--check]`: the catalogue page of the bundles.
 struct CatalogueCommand: ParsableCommand {

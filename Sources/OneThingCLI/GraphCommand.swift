@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OneThing
 import OneThingPlan
+import OneThingPresentation
 
 /// `onething graph BUNDLE [--answers FILE] --format dot|mermaid`: the task graph.
 struct GraphCommand: ParsableCommand {

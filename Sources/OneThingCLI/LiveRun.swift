@@ -1,5 +1,8 @@
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
+import OneThingSimulation
 
 /// The asynchronous part of `onething run`: a ``CaseDriver`` over the case database,
 /// narrated for people or acknowledged line by line for the crash test.

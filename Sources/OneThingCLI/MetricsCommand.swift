@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OneThing
 import OneThingPlan
+import OneThingPresentation
 
 /// `onething metrics [PATH ...]`: the reform figures (改革成效) of bundles — materials,
 /// time, visits and steps before and after the reform, their reductions, and the

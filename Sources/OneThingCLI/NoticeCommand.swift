@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OneThing
 import OneThingPlan
+import OneThingPresentation
 
 /// `onething notice BUNDLE (--answers FILE | --case NAME) --format md|html`: the
 /// one-time notice (一次性告知书) to the applicant.

@@ -24,8 +24,7 @@ struct OneThingCommand: ParsableCommand {
             ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, NoticeCommand.self,
             MetricsCommand.self, CatalogueCommand.self, RunCommand.self, SimulateCommand.self,
             CaseCommand.self,
-            CalendarCommand.self, ExplainCommand.self, CodesCommand.self, BenchCommand.self,
-            RuntimeBenchCommand.self,
+            CalendarCommand.self, ExplainCommand.self, CodesCommand.self,
         ],
         defaultSubcommand: ValidateCommand.self)
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingPresentation
 
 /// `onething run BUNDLE --case NAME`: starts a case in the case database and runs it
 /// against simulated (or manual) departments on a virtual clock.

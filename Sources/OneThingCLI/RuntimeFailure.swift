@@ -1,5 +1,7 @@
 import ArgumentParser
 import OneThing
+import OneThingRuntime
+import OneThingSimulation
 
 /// Failures of the case database or the engine while a command runs cases: printed
 /// to standard error, status 2 (the database cannot be read or written).

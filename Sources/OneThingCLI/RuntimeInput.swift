@@ -1,5 +1,8 @@
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
+import OneThingSimulation
 
 /// What the commands that run cases read besides the bundle: the adapters file, the
 /// adapter journal, the catalogue that names departments and dates times. Problems are

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
+import OneThingSimulation
 
 /// `onething simulate BUNDLE --case NAME --cases N --seed S`: many virtual cases of one
 /// applicant's plan against simulated departments, measured.

@@ -1,5 +1,8 @@
 import Foundation
 import OneThing
+import OneThingPresentation
+import OneThingRuntime
+import OneThingSimulation
 
 /// A simulation's report as `onething simulate` prints it: figures rounded to a
 /// thousandth of a working day, maps in key order, so that a seed prints the same

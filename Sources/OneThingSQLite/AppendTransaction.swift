@@ -1,5 +1,5 @@
 import GRDB
-import OneThingRuntime
+import OneThingEvents
 
 /// One call of `append`: checks that each case's events continue its history
 /// without a gap or a repeat, folds them into the cases' projections, and writes the

@@ -1,6 +1,6 @@
 import GRDB
 import GRDBSQLite
-import OneThingRuntime
+import OneThingEvents
 
 /// Inserts event rows with one prepared statement, binding the values through
 /// SQLite's C interface in place: no copies of the strings or the payload, and none

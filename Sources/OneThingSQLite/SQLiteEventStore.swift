@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import OneThingRuntime
+import OneThingEvents
 import Synchronization
 
 /// The embedded durable event store: one SQLite file in WAL mode, through a GRDB

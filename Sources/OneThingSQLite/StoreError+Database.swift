@@ -1,11 +1,13 @@
 import GRDB
-import OneThingRuntime
+import OneThingEvents
 
 extension StoreError {
     /// A store error that says in plain words what `error` means for the store at
     /// `path` while it was `doing` something (“appending 2,000 events”); a failed
     /// write says that its transaction was rolled back.
-    static func database(_ error: any Error, path: String, doing action: String, writing: Bool = false)
+    package static func database(
+        _ error: any Error, path: String, doing action: String, writing: Bool = false
+    )
         -> StoreError
     {
         if let error = error as? StoreError { return error }

@@ -1,4 +1,4 @@
-import OneThingRuntime
+import OneThingEvents
 
 /// What the store keeps in memory beside the file: the projections of the open
 /// cases it wrote (so an append folds only the new events), and the blueprints it

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import OneThingRuntime
+import OneThingEvents
 
 /// Reading events and blueprints back from the file, on any connection.
 enum StoredRows {

@@ -1,5 +1,5 @@
 import GRDB
-import OneThingRuntime
+import OneThingEvents
 
 /// The `cases` and `case_departments` tables: writing a case's summary, and
 /// answering queries from them.

@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingRuntime
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingPresentation
 import Testing
 
 @testable import OneThingCLI

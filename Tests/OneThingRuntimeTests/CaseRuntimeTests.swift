@@ -1,4 +1,5 @@
 import OneThingRuntime
+import OneThingTestSupport
 import Testing
 
 /// The runtime's decisions for one case, driven by hand on a virtual timeline.

@@ -2,6 +2,7 @@ import Foundation
 import OneThing
 import OneThingRuntime
 import OneThingSQLite
+import OneThingTestSupport
 import Testing
 
 /// The engine over the SQLite store: what a runtime wrote before it stopped, the next
@@ -15,15 +16,7 @@ struct EngineRecoveryTests {
     }
 
     @Test func aNewEngineRecoversTheOpenCasesFromTheFile() async throws {
-        guard
-            case .loaded(let loaded) = try BundleLoader.load(
-                path: SimulatedCasesTests.bundles + "/open-restaurant.yaml")
-        else {
-            Issue.record("the restaurant bundle does not load")
-            return
-        }
-        let test = try #require(loaded.bundle.tests.first { $0.name.value == RuntimeBenchmark.worstCase })
-        let plan = try loaded.builder.plan(for: test.answers, missingAt: test.name.span)
+        let plan = try RuntimeFixtures.restaurant()
         let adapters = AdapterDirectory(fallback: QuietDepartment())
         try await TemporaryStore.withPath { path in
             let clock = VirtualClock()

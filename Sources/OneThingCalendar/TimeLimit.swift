@@ -1,0 +1,112 @@
+/// The unit a time limit is written in.
+public enum TimeUnit: String, Sendable, Hashable, CaseIterable {
+    /// Working days (工作日).
+    case workdays
+    /// Calendar days (日, 自然日).
+    case days
+    /// Working hours (小时).
+    case hours
+    /// Calendar months (个月).
+    case months
+}
+
+/// A time limit as people write it: `3 workdays`, `3个工作日`, `10日`, `4 hours`.
+///
+/// See `grammar/bundle-format.md` for the spellings and for how units are compared
+/// when no calendar is at hand (``workdayEquivalent``).
+public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
+    /// How many units.
+    public var amount: Double
+    /// The unit.
+    public var unit: TimeUnit
+
+    /// Creates a limit.
+    public init(_ amount: Double, _ unit: TimeUnit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// Working hours in one working day.
+    public static let hoursPerWorkday = 8.0
+
+    /// The limit in working days, for comparing and adding limits without a
+    /// calendar: 8 hours make one working day, 7 calendar days five working days,
+    /// a month 30 calendar days.
+    public var workdayEquivalent: Double {
+        switch unit {
+        case .workdays: amount
+        case .hours: amount / Self.hoursPerWorkday
+        case .days: amount * 5 / 7
+        case .months: amount * 30 * 5 / 7
+        }
+    }
+
+    /// The limit as written in the canonical English form: `3 workdays`.
+    public var description: String {
+        let number =
+            amount == amount.rounded() ? String(Int(amount)) : String(amount)
+        guard amount == 1 else { return "\(number) \(unit.rawValue)" }
+        return "1 \(unit.rawValue.dropLast())"
+    }
+
+    /// The limit in Chinese: `3个工作日`.
+    public var chineseDescription: String {
+        let number =
+            amount == amount.rounded() ? String(Int(amount)) : String(amount)
+        switch unit {
+        case .workdays: return "\(number)个工作日"
+        case .days: return "\(number)日"
+        case .hours: return "\(number)小时"
+        case .months: return "\(number)个月"
+        }
+    }
+
+    /// Parses a limit as people write it; `nil` when the text is not one.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingWhitespace()
+        if ["immediate", "即办", "当场", "当场办结", "即时办结"].contains(trimmed) {
+            self.init(0, .workdays)
+            return
+        }
+        var digits = ""
+        var rest = Substring(trimmed)
+        while let c = rest.first, c.isASCII, c.isNumber || c == "." {
+            digits.append(c)
+            rest = rest.dropFirst()
+        }
+        guard !digits.isEmpty, digits.first != ".", digits.last != ".",
+            let amount = Double(digits), amount.isFinite
+        else { return nil }
+        let unitText = String(rest).trimmingWhitespace().lowercased()
+        guard let unit = TimeLimit.units[unitText] else { return nil }
+        self.init(amount, unit)
+    }
+
+    /// Every spelling of every unit.
+    static let units: [String: TimeUnit] = {
+        var table: [String: TimeUnit] = [:]
+        for s in ["workday", "workdays", "working day", "working days", "工作日", "个工作日", "wd"] {
+            table[s] = .workdays
+        }
+        for s in ["day", "days", "日", "天", "自然日", "个自然日", "calendar day", "calendar days"] {
+            table[s] = .days
+        }
+        for s in ["hour", "hours", "h", "小时", "个小时"] { table[s] = .hours }
+        for s in ["month", "months", "个月", "月"] { table[s] = .months }
+        return table
+    }()
+
+    /// Every accepted unit spelling, for hints.
+    public static var unitSpellings: [String] { units.keys.sorted() }
+}
+
+extension String {
+    /// The string without leading and trailing white space (ASCII and full-width).
+    package func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }),
+            let last = lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import OneThing
+
+extension FiguresTable {
+    /// The table as one JSON document, for tools:
+    ///
+    /// ```json
+    /// {"bundles": [{"file", "bundle", "title", "case": {"kind", "name"?, "file"?},
+    ///               "items", "departments",
+    ///               "figures": {"materials": {"before", "after", "reduction"}, "workdays",
+    ///                           "visits", "steps"},
+    ///               "checklist": {"bring", "later", "commitment", "fetched", "issued"}}],
+    ///  "averages": {"bundles", "materials": {"reduction", "bundles"}, …}}
+    /// ```
+    ///
+    /// `before` and `after` are exact (working days as working-day equivalents);
+    /// `reduction` is in percent, rounded to one decimal as published, and `null` when
+    /// the figure was 0 before. `case.kind` is `worst-case`, `test-case` (with `name`)
+    /// or `answers` (with `file`).
+    public var json: String {
+        let document = JSONDocument(
+            bundles: rows.map(JSONRow.init),
+            averages: JSONAverages(averages))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}
+
+private struct JSONDocument: Encodable {
+    var bundles: [JSONRow]
+    var averages: JSONAverages
+}
+
+private struct JSONRow: Encodable {
+    var file: String
+    var bundle: String
+    var title: String
+    var `case`: JSONCase
+    var items: Int
+    var departments: Int
+    var figures: [String: JSONChange]
+    var checklist: [String: Int]
+
+    init(_ row: FiguresTable.Row) {
+        file = row.file
+        bundle = row.bundle
+        title = row.title
+        `case` = JSONCase(row.case)
+        items = row.figures.items
+        departments = row.figures.departments
+        figures = Dictionary(
+            uniqueKeysWithValues: ReformFigure.allCases.map { ($0.rawValue, JSONChange(row.figures[$0])) })
+        checklist = Dictionary(
+            uniqueKeysWithValues: MaterialStatus.allCases.map {
+                ($0.rawValue, row.figures.checklist[$0] ?? 0)
+            })
+    }
+}
+
+private struct JSONCase: Encodable {
+    var kind: String
+    var name: String?
+    var file: String?
+
+    init(_ planCase: FiguresTable.Case) {
+        switch planCase {
+        case .worstCase: kind = "worst-case"
+        case .testCase(let name): (kind, self.name) = ("test-case", name)
+        case .answersFile(let path): (kind, file) = ("answers", path)
+        }
+    }
+}
+
+private struct JSONChange: Encodable {
+    var before: Double
+    var after: Double
+    var reduction: Double?
+
+    init(_ change: FigureChange) {
+        before = change.before
+        after = change.after
+        reduction = change.publishedReduction
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case before, after, reduction
+    }
+
+    /// Writes `reduction` as `null` when there is none, rather than leaving it out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+        try container.encode(reduction, forKey: .reduction)
+    }
+}
+
+private struct JSONAverage: Encodable {
+    var reduction: Double?
+    var bundles: Int
+
+    enum CodingKeys: String, CodingKey {
+        case reduction, bundles
+    }
+
+    /// Writes `reduction` as `null` when there is none, rather than leaving it out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reduction, forKey: .reduction)
+        try container.encode(bundles, forKey: .bundles)
+    }
+}
+
+private struct JSONAverages: Encodable {
+    var bundles: Int
+    var figures: [String: JSONAverage]
+
+    init(_ averages: ReformAverages) {
+        bundles = averages.bundles
+        figures = Dictionary(
+            uniqueKeysWithValues: ReformFigure.allCases.map {
+                (
+                    $0.rawValue,
+                    JSONAverage(
+                        reduction: averages.publishedReduction($0), bundles: averages.counted[$0] ?? 0)
+                )
+            })
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Writes the figures beside `bundles`: `{"bundles": 3, "materials": {…}, …}`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(bundles, forKey: Key(stringValue: "bundles"))
+        for (name, average) in figures {
+            try container.encode(average, forKey: Key(stringValue: name))
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import OneThing
+
+extension FiguresTable {
+    /// The table for people: for each bundle a heading, whose plan it is, the figures
+    /// before and after with their reductions, and what became of the materials; then
+    /// the averages. Columns are aligned for terminals that show Chinese characters two
+    /// columns wide.
+    public func text(language: Language) -> String {
+        let zh = language == .zh
+        var lines: [String] = []
+        for row in rows {
+            lines += Self.lines(row, zh: zh)
+            lines.append("")
+        }
+        lines.append(zh ? Self.modelZH : Self.modelEN)
+        lines.append("")
+        lines += averageLines(zh: zh)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of one bundle.
+    private static func lines(_ row: Row, zh: Bool) -> [String] {
+        let figures = row.figures
+        var lines = [
+            zh ? "\(row.title)（\(row.bundle)，\(row.file)）" : "\(row.bundle) — \(row.title) (\(row.file))",
+            caseLine(row.case, items: figures.items, zh: zh),
+            "",
+        ]
+        var cells = [zh ? ["指标", "改革前", "改革后", "降幅"] : ["Figure", "Before", "After", "Reduction"]]
+        for figure in ReformFigure.allCases {
+            let change = figures[figure]
+            cells.append([
+                label(figure, zh: zh), number(change.before), number(change.after),
+                percent(change.reduction),
+            ])
+        }
+        let departments = String(figures.departments)
+        cells.append([zh ? "涉及部门（个）" : "Departments", departments, departments, "—"])
+        lines += layout(cells)
+        lines.append("")
+        lines.append("  " + checklistLine(figures.checklist, zh: zh))
+        return lines
+    }
+
+    /// Whose plan the figures are of, and how many items apply.
+    private static func caseLine(_ planCase: Case, items: Int, zh: Bool) -> String {
+        let apply = items == 1 ? "1 item applies." : "\(items) items apply."
+        switch planCase {
+        case .worstCase:
+            return zh
+                ? "最坏情况：未给出答案，按关键路径最长的申请人计算；适用 \(items) 个事项。"
+                : "Worst case: no answers given; the applicant whose critical path is longest. \(apply)"
+        case .testCase(let name):
+            return zh ? "用例：\(name)；适用 \(items) 个事项。" : "Case: \(name). \(apply)"
+        case .answersFile(let path):
+            return zh ? "答案：\(path)；适用 \(items) 个事项。" : "Answers: \(path). \(apply)"
+        }
+    }
+
+    /// What became of the unique materials of the checklist.
+    private static func checklistLine(_ checklist: [MaterialStatus: Int], zh: Bool) -> String {
+        let count = { (status: MaterialStatus) in checklist[status] ?? 0 }
+        return zh
+            ? "改革后材料：提交 \(count(.bring)) 份，容缺后补 \(count(.later)) 份；无需提交：告知承诺代替 "
+                + "\(count(.commitment)) 份，电子证照或共享数据 \(count(.fetched)) 份，本件事内出具 \(count(.issued)) 份。"
+            : "Materials after: \(count(.bring)) to bring, \(count(.later)) later (容缺); not brought: "
+                + "\(count(.commitment)) replaced by a commitment, \(count(.fetched)) fetched electronically, "
+                + "\(count(.issued)) issued within the case."
+    }
+
+    /// The averages, as a table and as the published reports word them.
+    private func averageLines(zh: Bool) -> [String] {
+        let averages = averages
+        guard averages.bundles > 0 else {
+            return [zh ? "没有可计算平均值的一件事。" : "No bundle to average."]
+        }
+        var lines = [
+            zh
+                ? "\(averages.bundles) 件事平均（各件事降幅的算术平均）："
+                : "Averages over \(averages.bundles) bundle\(averages.bundles == 1 ? "" : "s") "
+                    + "(the plain mean of each bundle's reduction):",
+            "",
+        ]
+        var cells = [zh ? ["指标", "平均降幅", "件数"] : ["Figure", "Average reduction", "Bundles"]]
+        for figure in ReformFigure.allCases {
+            cells.append([
+                Self.label(figure, zh: zh), Self.percent(averages.reduction(figure)),
+                String(averages.counted[figure] ?? 0),
+            ])
+        }
+        lines += Self.layout(cells)
+        lines.append("")
+        let shown = ReformFigure.allCases.map { Self.percent(averages.reduction($0)) }
+        lines.append(
+            zh
+                ? "  即申报材料平均精简\(shown[0])，办理时限平均压缩\(shown[1])，跑动次数平均减少\(shown[2])，办事环节平均减少\(shown[3])。"
+                : "  That is, on average: materials cut by \(shown[0]), time by \(shown[1]), visits by \(shown[2]), "
+                    + "steps by \(shown[3]).")
+        return lines
+    }
+
+    /// How the figures are counted, in one paragraph.
+    private static let modelEN = """
+        Before: item by item — every item's materials, legal limits one after another, a visit to each \
+        department, 4 steps per item. After: one bundle — the unique materials still brought, the critical \
+        path of promised limits, one window, one application, acceptance and delivery around each item's \
+        decision.
+        """
+
+    private static let modelZH = """
+        改革前按逐项办理计：各事项材料分别提交，法定时限依次相加，每个部门跑一次，每个事项 4 个环节；\
+        改革后按一件事计：去重后仍需提交的材料，承诺时限的关键路径，一窗受理，一次申请、受理和统一出件加各事项审查决定。
+        """
+
+    /// The row label of a figure.
+    static func label(_ figure: ReformFigure, zh: Bool) -> String {
+        switch figure {
+        case .materials: zh ? "申报材料（份）" : "Materials (pieces)"
+        case .workdays: zh ? "办理时限（工作日）" : "Time (working days)"
+        case .visits: zh ? "跑动次数（次）" : "Visits"
+        case .steps: zh ? "办事环节（个）" : "Steps"
+        }
+    }
+
+    /// A figure for the table: rounded to one decimal, without `.0`: `28`, `8.6`.
+    static func number(_ value: Double) -> String {
+        let rounded = FigureChange.roundedToOneDecimal(value)
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// A reduction as published, with one decimal: `89.3%`, `50.0%`, `-5.0%`; `—` when
+    /// there is none.
+    static func percent(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        let tenths = Int((abs(FigureChange.roundedToOneDecimal(value)) * 10).rounded())
+        let sign = value < 0 && tenths > 0 ? "-" : ""
+        return "\(sign)\(tenths / 10).\(tenths % 10)%"
+    }
+}

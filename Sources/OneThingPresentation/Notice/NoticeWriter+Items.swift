@@ -1,0 +1,76 @@
+import OneThing
+
+extension NoticeWriter {
+    /// What the applicant applies for: the bundle's title and description, the lead
+    /// department, how many items and departments.
+    func applicationBlocks() -> [NoticeBlock] {
+        var blocks: [NoticeBlock] = []
+        if let description = bundle.description { blocks.append(.paragraph(description)) }
+        let departments = Set(applying.map { bundle.items[$0.index].department.value })
+        var facts = [
+            NoticeFact(say("Applying for", "申请事项"), bundle.title),
+            NoticeFact(say("Lead department", "牵头部门"), departmentName(plan.lead.department)),
+            NoticeFact(
+                say("This case", "本次办理"),
+                say(
+                    "\(applying.count) items of \(departments.count) departments, handled in parallel",
+                    "\(applying.count)个事项，涉及\(departments.count)个部门，并联办理")),
+            NoticeFact(say("Promised time", "承诺时限"), words.limit(bundle.promise.value)),
+        ]
+        if let locality = bundle.locality {
+            facts.append(NoticeFact(say("Local practice of", "适用地区"), locality))
+        }
+        blocks.append(.facts(facts))
+        return blocks
+    }
+
+    /// The items that apply, each with its department and why it applies.
+    func applyingBlocks() -> [NoticeBlock] {
+        let rows = applying.enumerated().map { number, decision -> [String] in
+            let item = bundle.items[decision.index]
+            var notes: [String] = []
+            if item.online { notes.append(say("Fully online.", "可全程网办。")) }
+            if let note = item.note { notes.append(note) }
+            return [
+                String(number + 1), item.name, departmentName(item.department.value),
+                reasons.sentence(for: decision), notes.joined(separator: say(" ", "")),
+            ]
+        }
+        return [
+            .paragraph(
+                say(
+                    "From your answers, these items will be handled for you. You apply once at the window; the departments handle them in parallel.",
+                    "根据您的申报，本次将为您办理以下事项。您只需在窗口提出一次申请，各部门并联办理。")),
+            .table(
+                NoticeTable(
+                    header: [
+                        say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Why", "办理原因"),
+                        say("Note", "说明"),
+                    ],
+                    rows: rows, columns: [.number, .name, .name, .text, .text])),
+        ]
+    }
+
+    /// The items of the bundle that do not apply, and why not.
+    func skippedBlocks() -> [NoticeBlock] {
+        let rows = skipped.enumerated().map { number, decision -> [String] in
+            let item = bundle.items[decision.index]
+            return [
+                String(number + 1), item.name, departmentName(item.department.value),
+                reasons.sentence(for: decision),
+            ]
+        }
+        return [
+            .paragraph(
+                say(
+                    "These items belong to “\(bundle.title)” but are not needed in your case; you bring nothing for them.",
+                    "以下事项属于“\(bundle.title)”，但根据您的情况本次无需办理，也无需为其准备材料。")),
+            .table(
+                NoticeTable(
+                    header: [
+                        say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Why not", "原因"),
+                    ],
+                    rows: rows, columns: [.number, .name, .name, .text])),
+        ]
+    }
+}

@@ -1,0 +1,131 @@
+import OneThing
+
+extension NoticeWriter {
+    /// The materials: those to bring, those that may follow later with their deadline,
+    /// those a signed commitment may replace, and those not to bring.
+    func materialBlocks() throws(WorkdayCalendar.OutOfRange) -> [NoticeBlock] {
+        let bring = entries(.bring)
+        let later = entries(.later)
+        let commitment = entries(.commitment)
+        let fetched = entries(.fetched) + entries(.issued)
+        var blocks: [NoticeBlock] = []
+        blocks.append(.subheading(say("Materials to bring (\(bring.count))", "需要提交的材料（共\(bring.count)份）")))
+        if bring.isEmpty {
+            blocks.append(.paragraph(say("You need not bring any material now.", "您无需现场提交材料。")))
+        } else {
+            blocks.append(
+                .paragraph(
+                    say(
+                        "Bring these materials to the window, once. A material several items need is brought once. Without a core material the case cannot be accepted.",
+                        "请带齐以下材料，到窗口一次提交。多个事项都需要的材料只需提交一份。标明“主要材料”的，缺少时不能受理。"
+                    )))
+            blocks.append(
+                .table(
+                    NoticeTable(
+                        header: [
+                            say("No.", "序号"), say("Material", "材料名称"), say("For", "用于办理"), say("Note", "说明"),
+                        ],
+                        rows: bring.enumerated().map { number, entry in
+                            [String(number + 1), entry.name, itemNames(entry.neededBy), note(entry)]
+                        }, columns: [.number, .name, .text, .text])))
+        }
+        if !later.isEmpty {
+            blocks.append(
+                .subheading(say("May follow later (\(later.count))", "可以容缺后补的材料（共\(later.count)份）")))
+            blocks.append(
+                .paragraph(
+                    say(
+                        "When the core materials are complete, the case is accepted without these (容缺受理). Bring them by the date shown: until they arrive, the items that need them make no decision and issue nothing; past the date those items are not completed, while the others go on.",
+                        "主要材料齐全的，窗口先行受理（容缺受理）。以下材料请在期限内补交：补交前，需要它们的事项不作出决定、不发放证照；逾期未补交的，这些事项不予办结，其他事项照常办理。"
+                    )))
+            var rows: [[String]] = []
+            for (number, entry) in later.enumerated() {
+                var due = ""
+                if let deadline = entry.deadline {
+                    let date = try calendar.due(after: schedule.accepted, limit: deadline)
+                    due = say(
+                        "within \(words.limit(deadline)) of acceptance: by \(words.date(date))",
+                        "受理后\(words.limit(deadline))内，即\(words.date(date))前")
+                }
+                rows.append([String(number + 1), entry.name, due, itemNames(entry.neededBy), note(entry)])
+            }
+            blocks.append(
+                .table(
+                    NoticeTable(
+                        header: [
+                            say("No.", "序号"), say("Material", "材料名称"), say("Bring by", "补交期限"),
+                            say("For", "用于办理"),
+                            say("Note", "说明"),
+                        ],
+                        rows: rows, columns: [.number, .name, .text, .text, .text])))
+        }
+        if !commitment.isEmpty {
+            blocks.append(
+                .subheading(
+                    say(
+                        "A signed commitment may replace (\(commitment.count))",
+                        "可以用告知承诺书代替的材料（共\(commitment.count)份）")))
+            blocks.append(
+                .paragraph(
+                    say(
+                        "Bring these, or sign a commitment at the window instead. You answer for the truth of what you commit to; it is checked afterwards.",
+                        "以下材料可以提交，也可以在窗口签署告知承诺书代替。您须对承诺内容的真实性负责，有关部门将事后核查。")))
+            blocks.append(
+                .table(
+                    NoticeTable(
+                        header: [
+                            say("No.", "序号"), say("Material", "材料名称"), say("For", "用于办理"), say("Note", "说明"),
+                        ],
+                        rows: commitment.enumerated().map { number, entry in
+                            [String(number + 1), entry.name, itemNames(entry.neededBy), note(entry)]
+                        }, columns: [.number, .name, .text, .text])))
+        }
+        if !fetched.isEmpty {
+            blocks.append(.subheading(say("Not to bring (\(fetched.count))", "无需提交的材料（共\(fetched.count)份）")))
+            blocks.append(
+                .paragraph(
+                    say(
+                        "These are obtained by the departments themselves: from electronic licences, shared data, or the items of this case that issue them.",
+                        "以下材料由部门通过电子证照、数据共享获取，或由本次办理的事项出具，您无需提交。")))
+            blocks.append(
+                .table(
+                    NoticeTable(
+                        header: [
+                            say("No.", "序号"), say("Material", "材料名称"), say("How it is obtained", "获取方式"),
+                            say("For", "用于办理"),
+                        ],
+                        rows: fetched.enumerated().map { number, entry in
+                            [String(number + 1), entry.name, obtained(entry), itemNames(entry.neededBy)]
+                        }, columns: [.number, .name, .text, .text])))
+        }
+        return blocks
+    }
+
+    /// The checklist entries with `status`, in the order first needed.
+    func entries(_ status: MaterialStatus) -> [ChecklistEntry] {
+        plan.materials.filter { $0.status == status }
+    }
+
+    /// What the applicant should know about a material: whether it is core, and its description.
+    func note(_ entry: ChecklistEntry) -> String {
+        var parts: [String] = []
+        if entry.core { parts.append(say("Core material.", "主要材料。")) }
+        if let description = entry.description { parts.append(description) }
+        return parts.joined(separator: say(" ", ""))
+    }
+
+    /// How a material the applicant does not bring is obtained.
+    func obtained(_ entry: ChecklistEntry) -> String {
+        if entry.status == .issued, let issuer = entry.issuedBy {
+            return say(
+                "issued within this case by “\(itemName(issuer))”", "由本次办理的“\(itemName(issuer))”出具")
+        }
+        let material = bundle.materials.first { $0.id.value == entry.id } ?? catalogue.materials[entry.id]
+        switch material?.source {
+        case .sharedData:
+            return say("fetched from shared government data", "通过政务数据共享获取")
+        default:
+            return say("fetched from the electronic licence", "通过电子证照获取")
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import OneThing
+
+extension NoticeWriter {
+    /// Where to go: the comprehensive window of the lead department, one visit, items
+    /// fully online, joint inspections.
+    func placeBlocks() -> [NoticeBlock] {
+        var facts = [
+            NoticeFact(say("Where", "办理地点"), window),
+            NoticeFact(
+                say("Visits", "跑动次数"),
+                say(
+                    "one (hand in everything at the window once; you need not go to each department)",
+                    "1次（在综合窗口一次提交，无需分别到各部门）")),
+            NoticeFact(
+                say("Results", "领取结果"),
+                say("all results together at the same window (unified delivery)", "办结后在综合窗口统一出件")),
+        ]
+        if !entries(.later).isEmpty {
+            facts.append(
+                NoticeFact(
+                    say("Materials that follow later", "容缺材料"),
+                    say(
+                        "bring them to the same window by their deadline (this may take one more visit)",
+                        "在期限内交到同一窗口（可能需要再跑一次）")))
+        }
+        var blocks: [NoticeBlock] = [.facts(facts)]
+        let online = applying.map { bundle.items[$0.index] }.filter(\.online)
+        if !online.isEmpty {
+            blocks.append(
+                .paragraph(
+                    say(
+                        "Fully online (全程网办): \(words.join(online.map(\.name))).",
+                        "以下事项可全程网上办理：\(words.join(online.map { words.quote($0.name) }))。")))
+        }
+        for k in plan.inspections {
+            let inspection = bundle.inspections[k]
+            let members = plan.graph.participants[k].map { words.quote(bundle.items[$0].name) }
+            let organiser =
+                inspection.department.map { departmentName($0.value) } ?? departmentName(plan.lead.department)
+            var sentence = say(
+                "Joint inspection “\(inspection.name)”: one site visit, organised by \(organiser), for \(words.join(members)).",
+                "联合勘验：“\(inspection.name)”由\(organiser)组织，\(words.join(members))一次共同到场勘验，不再分别检查。")
+            if let start = schedule.times.inspectionStart[k], let end = schedule.times.inspectionFinish[k] {
+                sentence += say(
+                    " Expected between \(words.date(start)) and \(words.date(end)); please be at the premises.",
+                    "预计在\(short(start))至\(short(end))之间进行，届时请在场配合。")
+            }
+            blocks.append(.paragraph(sentence))
+        }
+        return blocks
+    }
+
+    /// The dates: acceptance, the promised completion, the predicted delivery, how
+    /// working days are counted across the holidays in between, each item's dates, the
+    /// critical path and the graph.
+    func timeBlocks() -> [NoticeBlock] {
+        let promise = words.limit(bundle.promise.value)
+        var blocks: [NoticeBlock] = [
+            .facts([
+                NoticeFact(say("Accepted on", "受理日期"), words.date(schedule.accepted)),
+                NoticeFact(say("Promised time", "承诺时限"), promise),
+                NoticeFact(say("Promised completion by", "承诺办结日期"), words.date(schedule.promisedBy)),
+                NoticeFact(say("Expected delivery", "预计出件日期"), words.date(schedule.delivery)),
+            ])
+        ]
+        var counting = say(
+            "Time limits count working days: the day of acceptance is not counted; weekends and public holidays are not counted; make-up working days are.",
+            "时限按工作日计算：受理当日不计入，周末和法定节假日不计入，调休上班日计入。")
+        if (try? calendar.isWorkday(schedule.accepted)) == false,
+            let first = try? calendar.nextWorkday(onOrAfter: schedule.accepted.adding(days: 1))
+        {
+            counting += say(
+                " \(short(schedule.accepted)) is a rest day: the first working day after it, \(short(first)), is working day 1.",
+                "\(short(schedule.accepted))为休息日，其后的第一个工作日（\(short(first))）计为第1个工作日。")
+        }
+        let last = max(schedule.promisedBy, schedule.delivery)
+        let holidays = holidays(from: schedule.accepted, through: last)
+        if !holidays.isEmpty {
+            counting += say(
+                " Holidays in this period: \(holidays.joined(separator: "; ")).",
+                "本次办理期间的节假日：\(holidays.joined(separator: "；"))。")
+        }
+        let worked = makeUpWorkdays(from: schedule.accepted, through: last)
+        if !worked.isEmpty {
+            counting += say(
+                " Make-up working days: \(worked.joined(separator: ", ")).",
+                "调休上班日：\(worked.joined(separator: "、"))。")
+        }
+        blocks.append(.paragraph(counting))
+        if schedule.accepted < bundle.effective {
+            blocks.append(
+                .warning(
+                    say(
+                        "This version of “\(bundle.title)” is in force from \(words.date(bundle.effective)), after the day of acceptance: ask the window which rules apply.",
+                        "本告知书依据的“\(bundle.title)”第\(bundle.version)版自\(words.date(bundle.effective))起施行，晚于受理日期，请向窗口确认适用的规定。"
+                    )))
+        }
+        if !schedule.keepsPromise {
+            blocks.append(
+                .warning(
+                    say(
+                        "The expected delivery is later than the promise. The lead department will tell you why and supervise the overdue work.",
+                        "预计出件日期晚于承诺办结日期。牵头部门将向您说明原因，并督办超时事项。")))
+        }
+        blocks.append(.subheading(say("Dates of each item", "各事项办理时间")))
+        blocks.append(
+            .paragraph(
+                say(
+                    "Each step's limit runs from the day after it is counted from: the day of acceptance, or the day the steps it waits for are due.",
+                    "各事项的时限从起算日的次日开始计算；起算日是受理之日，或其所等待的前序事项预计办结之日。")))
+        blocks.append(.table(itemTimes()))
+        blocks.append(.paragraph(criticalPathSentence()))
+        blocks.append(
+            .graph(
+                caption: say(
+                    "How your case runs: left to right. The bold red line is the chain that decides the completion date; grey dashed boxes are items not needed in your case.",
+                    "办理流程图：自左向右办理。红色粗线是决定办结时间的关键路径；灰色虚线框是本次无需办理的事项。")))
+        return blocks
+    }
+
+    /// Each applicable item's promised and legal limit and its dates, and the joint inspections.
+    func itemTimes() -> NoticeTable {
+        var rows: [[String]] = []
+        for decision in applying {
+            let item = bundle.items[decision.index]
+            if let k = plan.graph.inspectionOf[decision.index], let start = schedule.times.inspectionStart[k],
+                let end = schedule.times.inspectionFinish[k],
+                plan.graph.participants[k].first == decision.index
+            {
+                let inspection = bundle.inspections[k]
+                rows.append([
+                    say("Joint inspection: ", "联合勘验：") + inspection.name,
+                    words.limit(inspection.duration.value), "—",
+                    short(start), short(end),
+                ])
+            }
+            rows.append([
+                item.name, words.limit(item.promised.value), item.legal.map { words.limit($0.value) } ?? "—",
+                schedule.times.itemStart[decision.index].map(short) ?? "—",
+                schedule.times.itemFinish[decision.index].map(short) ?? "—",
+            ])
+        }
+        return NoticeTable(
+            header: [
+                say("Step", "事项"), say("Promised", "承诺时限"), say("Legal limit", "法定时限"),
+                say("Counted from", "起算日"),
+                say("Due", "预计办结"),
+            ],
+            rows: rows, columns: [.name, .short, .short, .short, .short])
+    }
+
+    /// The chain of steps that decides the completion date, in words.
+    func criticalPathSentence() -> String {
+        let steps = schedule.times.criticalPath.map { step -> String in
+            switch step {
+            case .item(let i):
+                "\(bundle.items[i].name)（\(words.limit(bundle.items[i].promised.value))）"
+            case .inspection(let k):
+                "\(bundle.inspections[k].name)（\(words.limit(bundle.inspections[k].duration.value))）"
+            }
+        }
+        let chain = ([say("intake", "综合收件")] + steps + [say("delivery", "统一出件")]).joined(separator: " → ")
+        let days = words.workdays(plan.criticalPath.workdays)
+        return say(
+            "The completion date is decided by this chain (\(days) working days): \(chain). The other items run alongside it and finish no later.",
+            "决定办结时间的是这条办理链（共\(days)个工作日）：\(chain)。其他事项与它同时办理，不晚于它办结。")
+    }
+
+    /// The holiday periods of the catalogue's calendar that overlap the days after
+    /// `start` up to `end`: `国庆节（10月1日至10月7日）`.
+    func holidays(from start: CalendarDate, through end: CalendarDate) -> [String] {
+        catalogue.calendarYears.filter { $0.region == calendar.region }.flatMap(\.holidays)
+            .filter { $0.to >= start && $0.from <= end }
+            .sorted { $0.from < $1.from }
+            .map { "\($0.name)（\(words.range($0.from, $0.to, year: schedule.accepted.year))）" }
+    }
+
+    /// The make-up working days between `start` and `end`: `10月10日（星期六）`.
+    func makeUpWorkdays(from start: CalendarDate, through end: CalendarDate) -> [String] {
+        catalogue.calendarYears.filter { $0.region == calendar.region }.flatMap(\.makeUpWorkdays).map(\.value)
+            .filter { $0 >= start && $0 <= end }
+            .sorted()
+            .map {
+                short($0)
+                    + say(
+                        " (\(NoticeWords.englishWeekdays[$0.weekday - 1]))",
+                        "（星期\(NoticeWords.chineseWeekdays[$0.weekday - 1])）")
+            }
+    }
+
+    /// Each applicable item's fee.
+    func feeBlocks() -> [NoticeBlock] {
+        let rows = applying.enumerated().map { number, decision -> [String] in
+            let item = bundle.items[decision.index]
+            return [
+                String(number + 1), item.name, departmentName(item.department.value), words.fee(item.fee),
+            ]
+        }
+        var blocks: [NoticeBlock] = [
+            .table(
+                NoticeTable(
+                    header: [
+                        say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Fee", "收费"),
+                    ],
+                    rows: rows, columns: [.number, .name, .name, .short]))
+        ]
+        if applying.contains(where: { bundle.items[$0.index].fee == nil }) {
+            blocks.append(
+                .paragraph(
+                    say(
+                        "Where the fee is “as the window tells you”, the window tells you the amount and its basis when it accepts the case.",
+                        "收费“以窗口告知为准”的，窗口在受理时一并告知收费金额和依据。")))
+        }
+        return blocks
+    }
+}

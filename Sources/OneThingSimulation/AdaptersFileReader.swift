@@ -1,0 +1,196 @@
+import Foundation
+import OneThing
+import OneThingRuntime
+
+/// Reads the values of an adapters file out of located YAML, recording a finding for
+/// everything that does not fit and going on, so one run shows every problem.
+struct AdaptersFileReader {
+    /// What a part of the file is, for messages.
+    enum Place {
+        case adaptersFile
+        case defaults
+        case departments
+        case department(String)
+
+        var text: LocalizedText {
+            switch self {
+            case .adaptersFile: .init(en: "the adapters file", zh: "适配器配置文件")
+            case .defaults: .init(en: "'defaults'", zh: "“defaults”（默认设置）")
+            case .departments: .init(en: "'departments'", zh: "“departments”（各部门设置）")
+            case .department(let id): .init(en: "the settings of department '\(id)'", zh: "部门“\(id)”的设置")
+            }
+        }
+    }
+
+    /// One department's entry: its behaviour and, when the entry names one, its adapter.
+    struct Entry {
+        var behaviour: SimulatedDepartment
+        var kind: AdapterKind?
+    }
+
+    /// The findings so far.
+    var diagnostics: [Diagnostic] = []
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// The entries of a mapping that may hold only the keys in `known`.
+    mutating func mapping(_ node: YAMLNode, what: Place, known: [String]) -> [String: YAMLNode]? {
+        if case .scalar(let s) = node, s.isNull { return [:] }
+        guard case .mapping(let entries, _) = node else {
+            report(
+                .wrongAdaptersType(
+                    node,
+                    expected: .init(en: "\(what.text.en) as a mapping of keys", zh: "\(what.text.zh)（键值映射）")))
+            return nil
+        }
+        var values: [String: YAMLNode] = [:]
+        for entry in entries {
+            guard known.contains(entry.key.value) else {
+                report(.unknownAdaptersKey(entry.key, in: what.text, known: known))
+                continue
+            }
+            if case .scalar(let s) = entry.value, s.isNull { continue }
+            values[entry.key.value] = entry.value
+        }
+        return values
+    }
+
+    /// The entries of a mapping keyed by names the file chooses (department ids).
+    mutating func table(_ node: YAMLNode, what: Place) -> [(YAMLScalar, YAMLNode)] {
+        if case .scalar(let s) = node, s.isNull { return [] }
+        guard case .mapping(let entries, _) = node else {
+            report(
+                .wrongAdaptersType(
+                    node,
+                    expected: .init(
+                        en: "\(what.text.en) as a mapping from department id to settings",
+                        zh: "\(what.text.zh)（由部门标识到设置的映射）")))
+            return []
+        }
+        return entries.map { ($0.key, $0.value) }
+    }
+
+    /// A department's entry; keys it does not give keep the values of `inherited`.
+    mutating func department(_ node: YAMLNode, what: Place, inheriting inherited: SimulatedDepartment)
+        -> Entry
+    {
+        var entry = Entry(behaviour: inherited)
+        guard let fields = mapping(node, what: what, known: AdaptersFile.departmentKeys) else { return entry }
+        if let node = fields["adapter"] {
+            entry.kind = choice(node)
+        }
+        let latencyKeys = ["latency", "latency-days", "latency-hours"].filter { fields[$0] != nil }
+        if latencyKeys.count > 1, let second = fields[latencyKeys[1]] {
+            report(.conflictingLatencies(at: second.span, keys: latencyKeys))
+        }
+        if let node = fields["latency"], let value = distribution(node) {
+            entry.behaviour.latency = value
+            entry.behaviour.latencyDays = nil
+        } else if let node = fields["latency-days"], let value = distribution(node) {
+            entry.behaviour.latencyDays = value
+        } else if let node = fields["latency-hours"], let value = distribution(node) {
+            entry.behaviour.latencyDays = Triangular(
+                min: value.min / 8, mode: value.mode / 8, max: value.max / 8)
+        }
+        if let node = fields["reject"], let value = probability(node) { entry.behaviour.rejection = value }
+        if let node = fields["supplement"], let value = probability(node) {
+            entry.behaviour.supplement = value
+        }
+        if let node = fields["supplement-response"], let value = distribution(node) {
+            entry.behaviour.supplementResponse = value
+        }
+        if let node = fields["errors"], let value = probability(node) { entry.behaviour.errors = value }
+        if let node = fields["timeouts"], let value = probability(node) { entry.behaviour.timeouts = value }
+        if entry.behaviour.errors + entry.behaviour.timeouts > 1,
+            let node = fields["timeouts"] ?? fields["errors"]
+        {
+            report(.probabilitiesTooLarge(at: node.span))
+        }
+        return entry
+    }
+
+    /// `simulated` or `manual`.
+    mutating func choice(_ node: YAMLNode) -> AdapterKind? {
+        let choices = AdapterKind.allCases.map(\.rawValue)
+        guard case .scalar(let s) = node, !s.isNull else {
+            report(
+                .wrongAdaptersType(node, expected: .init(en: "simulated or manual", zh: "simulated 或 manual"))
+            )
+            return nil
+        }
+        if let kind = AdapterKind(rawValue: s.value) { return kind }
+        report(.unknownAdapterKind(s, choices: choices))
+        return nil
+    }
+
+    /// A triangular distribution `{min, mode, max}` of numbers not below zero.
+    mutating func distribution(_ node: YAMLNode) -> Triangular? {
+        guard case .mapping(let entries, let span) = node else {
+            report(.notADistribution(node))
+            return nil
+        }
+        var values: [String: Double] = [:]
+        var complete = true
+        for entry in entries {
+            guard AdaptersFile.distributionKeys.contains(entry.key.value) else {
+                report(
+                    .unknownAdaptersKey(
+                        entry.key, in: .init(en: "a distribution", zh: "分布"),
+                        known: AdaptersFile.distributionKeys))
+                continue
+            }
+            if let value = number(entry.value) { values[entry.key.value] = value } else { complete = false }
+        }
+        for key in AdaptersFile.distributionKeys where !entries.contains(where: { $0.key.value == key }) {
+            report(.missingDistributionKey(key, at: entries.first?.key.span ?? span))
+            complete = false
+        }
+        guard complete, let min = values["min"], let mode = values["mode"], let max = values["max"] else {
+            return nil
+        }
+        guard min <= mode, mode <= max else {
+            report(.unorderedDistribution(at: span, min: min, mode: mode, max: max))
+            return nil
+        }
+        return Triangular(min: min, mode: mode, max: max)
+    }
+
+    /// A plain number not below zero.
+    mutating func number(_ node: YAMLNode) -> Double? {
+        guard case .scalar(let s) = node, !s.isNull else {
+            report(.wrongAdaptersType(node, expected: .init(en: "a number", zh: "数字")))
+            return nil
+        }
+        guard s.style == .plain, YAMLScalar.isDecimalNumber(s.value), let value = Double(s.value) else {
+            report(.notAnAdaptersNumber(s, what: .init(en: "a number", zh: "数字")))
+            return nil
+        }
+        guard value >= 0 else {
+            report(.negativeAdaptersNumber(s))
+            return nil
+        }
+        return value
+    }
+
+    /// A probability: a number from 0 to 1, or a percentage such as `8%`.
+    mutating func probability(_ node: YAMLNode) -> Double? {
+        let what = LocalizedText(en: "a probability from 0 to 1 (or a percentage)", zh: "0 到 1 之间的概率（或百分比）")
+        guard case .scalar(let s) = node, !s.isNull else {
+            report(.wrongAdaptersType(node, expected: what))
+            return nil
+        }
+        let percent = s.value.hasSuffix("%")
+        let digits = percent ? String(s.value.dropLast()).trimmingCharacters(in: .whitespaces) : s.value
+        guard s.style == .plain || percent, YAMLScalar.isDecimalNumber(digits), let number = Double(digits)
+        else {
+            report(.notAnAdaptersNumber(s, what: what))
+            return nil
+        }
+        let value = percent ? number / 100 : number
+        guard (0...1).contains(value) else {
+            report(.probabilityOutOfRange(s))
+            return nil
+        }
+        return value
+    }
+}

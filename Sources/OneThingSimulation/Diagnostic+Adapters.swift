@@ -1,0 +1,145 @@
+import OneThing
+import OneThingRuntime
+
+// The findings about an adapters file. They use the codes of the model stage for the
+// same kinds of problem (OT201 unknown key, OT202 missing key, OT203 wrong type, OT205
+// bad value, OT301 unknown department), so `onething explain` explains them too.
+
+extension Diagnostic {
+    /// The adapters file holds nothing: every department is simulated with the defaults.
+    static func emptyAdaptersFile(_ path: String) -> Diagnostic {
+        Diagnostic(
+            code: .emptyFile, severity: .warning, span: .wholeFile(path),
+            message: .init(
+                en: "the adapters file is empty: every department is simulated with the default behaviour",
+                zh: "适配器配置文件是空的：所有部门都按默认设置模拟"),
+            hint: .init(
+                en: "write 'defaults:' and 'departments:', or leave out --adapters",
+                zh: "请填写“defaults:”和“departments:”，或不使用 --adapters"))
+    }
+
+    /// A key the adapters file does not know here, with the closest known key.
+    static func unknownAdaptersKey(_ key: YAMLScalar, in what: LocalizedText, known: [String]) -> Diagnostic {
+        Diagnostic(
+            code: .unknownKey, severity: .error, span: key.span,
+            message: .init(
+                en: "unknown key '\(key.value)' in \(what.en)", zh: "\(what.zh)中有未知的键“\(key.value)”"),
+            hint: Suggestion.hint(for: key.value, among: known)
+                ?? .init(
+                    en: "known keys here: \(known.joined(separator: ", "))",
+                    zh: "此处可用的键：\(known.joined(separator: "、"))"))
+    }
+
+    /// A value of the wrong kind of node.
+    static func wrongAdaptersType(_ node: YAMLNode, expected: LocalizedText) -> Diagnostic {
+        Diagnostic(
+            code: .wrongType, severity: .error, span: node.span,
+            message: .init(
+                en: "expected \(expected.en), found \(node.kindName.en)",
+                zh: "此处应为\(expected.zh)，实际是\(node.kindName.zh)"))
+    }
+
+    /// A scalar that is not the number asked for.
+    static func notAnAdaptersNumber(_ s: YAMLScalar, what: LocalizedText) -> Diagnostic {
+        Diagnostic(
+            code: .wrongType, severity: .error, span: s.span,
+            message: .init(
+                en: "expected \(what.en), found '\(s.value)'", zh: "此处应为\(what.zh)，实际是“\(s.value)”"),
+            hint: .init(en: "write digits only, such as 0.05 or 5%", zh: "请只写数字，如 0.05 或 5%"))
+    }
+
+    /// A negative number where times and fractions are asked for.
+    static func negativeAdaptersNumber(_ s: YAMLScalar) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: s.span,
+            message: .init(en: "'\(s.value)' is negative", zh: "“\(s.value)”是负数"),
+            hint: .init(en: "times and fractions are 0 or more", zh: "时间和比例不能小于 0"))
+    }
+
+    /// A probability outside 0–1.
+    static func probabilityOutOfRange(_ s: YAMLScalar) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: s.span,
+            message: .init(
+                en: "the probability '\(s.value)' is not between 0 and 1",
+                zh: "概率“\(s.value)”不在 0 到 1 之间"),
+            hint: .init(en: "write 0.05 or 5% for one time in twenty", zh: "二十次中有一次请写 0.05 或 5%"))
+    }
+
+    /// Errors and timeouts together more likely than certain.
+    static func probabilitiesTooLarge(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "errors and timeouts together exceed a probability of 1",
+                zh: "errors 与 timeouts 的概率之和超过 1"),
+            hint: .init(en: "lower one of them", zh: "请调低其中之一"))
+    }
+
+    /// Not one of the adapter kinds.
+    static func unknownAdapterKind(_ s: YAMLScalar, choices: [String]) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: s.span,
+            message: .init(
+                en: "'\(s.value)' is not an adapter kind (\(choices.joined(separator: ", ")))",
+                zh: "“\(s.value)”不是可用的适配器类型（\(choices.joined(separator: "、"))）"),
+            hint: Suggestion.hint(for: s.value, among: choices)
+                ?? .init(en: "write simulated or manual", zh: "请写 simulated 或 manual"))
+    }
+
+    /// A scalar or list where a triangular distribution is asked for.
+    static func notADistribution(_ node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            code: .wrongType, severity: .error, span: node.span,
+            message: .init(
+                en: "expected a distribution {min, mode, max}, found \(node.kindName.en)",
+                zh: "此处应为分布 {min, mode, max}，实际是\(node.kindName.zh)"),
+            hint: .init(
+                en: "write the smallest, most likely and largest value: {min: 0.3, mode: 0.7, max: 1.1}",
+                zh: "请写最小值、最可能值和最大值：{min: 0.3, mode: 0.7, max: 1.1}"))
+    }
+
+    /// A distribution without one of its three values.
+    static func missingDistributionKey(_ key: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .missingKey, severity: .error, span: span,
+            message: .init(en: "the distribution is missing '\(key)'", zh: "分布缺少“\(key)”"),
+            hint: .init(en: "give all of min, mode and max", zh: "请写全 min、mode 和 max"))
+    }
+
+    /// A distribution whose values are out of order.
+    static func unorderedDistribution(at span: SourceSpan, min: Double, mode: Double, max: Double)
+        -> Diagnostic
+    {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "the distribution's values are out of order: min \(min), mode \(mode), max \(max)",
+                zh: "分布的取值顺序不对：min \(min)、mode \(mode)、max \(max)"),
+            hint: .init(en: "min ≤ mode ≤ max", zh: "应满足 min ≤ mode ≤ max"))
+    }
+
+    /// More than one way of giving a review's length.
+    static func conflictingLatencies(at span: SourceSpan, keys: [String]) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "give only one of \(keys.joined(separator: ", "))",
+                zh: "\(keys.joined(separator: "、"))只能写一个"),
+            hint: .init(
+                en: "latency is a fraction of the task's limit; latency-days and latency-hours are absolute",
+                zh: "latency 是事项承诺时限的比例；latency-days 和 latency-hours 是绝对时长"))
+    }
+
+    /// A department the catalogue does not know.
+    static func unknownAdapterDepartment(_ key: YAMLScalar, known: Set<String>) -> Diagnostic {
+        Diagnostic(
+            code: .unknownDepartment, severity: .error, span: key.span,
+            message: .init(
+                en: "the catalogue has no department '\(key.value)'", zh: "部门目录中没有“\(key.value)”"),
+            hint: Suggestion.hint(for: key.value, among: known.sorted())
+                ?? .init(
+                    en: "departments are listed in catalogue/departments.yaml",
+                    zh: "部门列在 catalogue/departments.yaml 中"))
+    }
+}
