@@ -41,18 +41,21 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The amount as written: `3`, `2.5`; whole amounts too large for an integer as `1e+20`.
+    var amountText: String {
+        amount == amount.rounded() && abs(amount) < 1e15 ? String(Int64(amount)) : String(amount)
+    }
+
     /// The limit as written in the canonical English form: `3 workdays`.
     public var description: String {
-        let number =
-            amount == amount.rounded() ? String(Int(amount)) : String(amount)
+        let number = amountText
         guard amount == 1 else { return "\(number) \(unit.rawValue)" }
         return "1 \(unit.rawValue.dropLast())"
     }
 
     /// The limit in Chinese: `3个工作日`.
     public var chineseDescription: String {
-        let number =
-            amount == amount.rounded() ? String(Int(amount)) : String(amount)
+        let number = amountText
         switch unit {
         case .workdays: return "\(number)个工作日"
         case .days: return "\(number)日"
@@ -109,4 +112,28 @@ extension String {
         else { return "" }
         return String(self[first...last])
     }
+}
+
+extension TimeLimit: Codable {
+    /// Decodes a limit written as people write it (`3 workdays`, `3个工作日`); a limit
+    /// that is negative, not finite or longer than any calendar is refused.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let limit = TimeLimit(parsing: text), limit.amount <= Self.largestAmount else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a time limit such as '3 workdays'")
+        }
+        self = limit
+    }
+
+    /// Encodes the limit in its canonical English form (`3 workdays`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// The largest amount a stored limit may have: ten thousand years of days, far beyond
+    /// any calendar and far below where arithmetic on it could overflow.
+    public static let largestAmount = 3_650_000.0
 }

@@ -1,37 +1,49 @@
-import Foundation
-
-/// What the runtime needs of a plan, fixed when a case starts: its tasks, their
-/// order, departments, limits and deferred materials. A case is pinned to it, so a
-/// new bundle version never changes a running case.
+/// What the runtime needs of a plan, fixed when a case starts: its steps (the items
+/// that apply, and the joint inspections they share), their order, departments and
+/// limits, the deferred materials, and the names to show them by. A case is pinned to
+/// it, so a new bundle version never changes a running case, and a store can show its
+/// cases wherever it is opened.
 public struct CaseBlueprint: Sendable, Hashable, Codable {
-    /// One task: an item that applies.
-    public struct Task: Sendable, Hashable, Codable {
-        /// The item's id.
-        public let item: String
-        /// The item's name.
+    /// What a step is.
+    public enum StepKind: String, Sendable, Hashable, Codable {
+        /// An item (事项) of one department.
+        case item
+        /// A joint inspection (联合勘验): one visit for the items that take part in it,
+        /// which wait for it; its outcome reaches each of them.
+        case inspection
+    }
+
+    /// One step of the case.
+    public struct Step: Sendable, Hashable, Codable {
+        /// An item or a joint inspection.
+        public let kind: StepKind
+        /// The item's or the inspection's id.
+        public let id: String
+        /// Its name (in Chinese, as the bundle writes it).
         public let name: String
-        /// The department that handles it.
+        /// The department that handles it (for an inspection, the one that organises it).
         public let department: String
-        /// The promised limit in working days (the joint inspection it takes part in included).
-        public let promised: WorkTime
-        /// The tasks it waits for, by index.
+        /// The promised limit.
+        public let limit: TimeLimit
+        /// The steps it waits for, by index.
         public let predecessors: [Int]
-        /// The tasks that wait for it, by index.
+        /// The steps that wait for it, by index.
         public let successors: [Int]
         /// The deferred materials its approval needs.
         public let deferred: [String]
         /// The outputs it issues.
         public let outputs: [String]
 
-        /// Creates a task.
+        /// Creates a step.
         public init(
-            item: String, name: String, department: String, promised: WorkTime, predecessors: [Int],
-            successors: [Int], deferred: [String], outputs: [String]
+            kind: StepKind = .item, id: String, name: String, department: String, limit: TimeLimit,
+            predecessors: [Int], successors: [Int], deferred: [String] = [], outputs: [String] = []
         ) {
-            self.item = item
+            self.kind = kind
+            self.id = id
             self.name = name
             self.department = department
-            self.promised = promised
+            self.limit = limit
             self.predecessors = predecessors
             self.successors = successors
             self.deferred = deferred
@@ -39,54 +51,100 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         }
     }
 
+    /// A department's names.
+    public struct DepartmentName: Sendable, Hashable, Codable {
+        /// The Chinese name: `市场监督管理局`.
+        public var zh: String
+        /// The English name, when the catalogue has one.
+        public var en: String?
+
+        /// Creates the names.
+        public init(zh: String, en: String? = nil) {
+            self.zh = zh
+            self.en = en
+        }
+    }
+
     /// The bundle's id.
     public let bundle: String
     /// The bundle's version.
     public let version: String
+    /// The bundle's title.
+    public let title: String
+    /// The region whose working-day calendar the case's limits are counted on.
+    public let region: String
     /// The lead department.
     public let lead: String
-    /// Whether a rejection stops every other task.
+    /// The office that supervises (督办) the lead department's own late steps.
+    public let supervisor: String
+    /// Whether a rejection stops every other step.
     public let stopAllOnRejection: Bool
-    /// The tasks in an order where every task comes after those it waits for.
-    public let tasks: [Task]
-    /// Deferred materials (容缺) and their deadlines in working days after acceptance.
-    public let deferredDeadlines: [String: WorkTime]
+    /// The steps, in an order where every step comes after those it waits for.
+    public let steps: [Step]
+    /// Deferred materials (容缺) and their deadlines, counted from acceptance.
+    public let deferredDeadlines: [String: TimeLimit]
     /// Core materials the applicant must bring at intake.
     public let core: [String]
-    /// The bundle's promise in working days.
-    public let promise: WorkTime
-
-    /// A stable id of this blueprint's content, under which stores keep it once for
-    /// every case that uses it.
-    public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a over the canonical JSON
-        for byte in canonicalJSON.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return "\(bundle)@\(version)#" + String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    /// The blueprint as JSON with sorted keys.
-    public var canonicalJSON: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-    }
+    /// The bundle's promise, counted from acceptance.
+    public let promise: TimeLimit
+    /// The departments' names, by id.
+    public let departments: [String: DepartmentName]
+    /// The materials' names, by id.
+    public let materials: [String: String]
+    /// The outputs' names, by id.
+    public let outputs: [String: String]
 
     /// Creates a blueprint.
     public init(
-        bundle: String, version: String, lead: String, stopAllOnRejection: Bool, tasks: [Task],
-        deferredDeadlines: [String: WorkTime], core: [String], promise: WorkTime
+        bundle: String, version: String, title: String, region: String = "CN", lead: String,
+        supervisor: String, stopAllOnRejection: Bool, steps: [Step], deferredDeadlines: [String: TimeLimit],
+        core: [String], promise: TimeLimit, departments: [String: DepartmentName] = [:],
+        materials: [String: String] = [:], outputs: [String: String] = [:]
     ) {
         self.bundle = bundle
         self.version = version
+        self.title = title
+        self.region = region
         self.lead = lead
+        self.supervisor = supervisor
         self.stopAllOnRejection = stopAllOnRejection
-        self.tasks = tasks
+        self.steps = steps
         self.deferredDeadlines = deferredDeadlines
         self.core = core
         self.promise = promise
+        self.departments = departments
+        self.materials = materials
+        self.outputs = outputs
     }
+
+    /// A stable id of this blueprint's content, under which stores keep it once for
+    /// every case that uses it: `bundle@version#` and a 64-bit hash of its canonical form.
+    public var fingerprint: String {
+        var writer = PayloadWriter()
+        writeCanonical(into: &writer)
+        return "\(bundle)@\(version)#" + StableHash.hex(StableHash.fnv1a(writer.bytes))
+    }
+
+    /// Every field in a fixed order (dictionaries by sorted key), for the fingerprint.
+    func writeCanonical(into writer: inout PayloadWriter) {
+        writer.strings([bundle, version, title, region, lead, supervisor])
+        writer.byte(stopAllOnRejection ? 1 : 0)
+        writer.unsigned(UInt64(steps.count))
+        for step in steps {
+            writer.strings([step.kind.rawValue, step.id, step.name, step.department, step.limit.description])
+            writer.ints(step.predecessors)
+            writer.ints(step.successors)
+            writer.strings(step.deferred)
+            writer.strings(step.outputs)
+        }
+        writer.table(deferredDeadlines.mapValues(\.description))
+        writer.strings(core)
+        writer.string(promise.description)
+        writer.table(departments.mapValues { $0.zh + "\u{1F}" + ($0.en ?? "") })
+        writer.table(materials)
+        writer.table(outputs)
+    }
+
+    /// The index of the step with id `id`.
+    public func stepIndex(_ id: String) -> Int? { steps.firstIndex { $0.id == id } }
 }

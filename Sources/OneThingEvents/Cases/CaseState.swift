@@ -1,23 +1,24 @@
 /// The state of one case: the fold of its events.
 ///
 /// `apply(_:)` is the only way state changes, so a case read back from the store is
-/// exactly the case that was running.
-public struct CaseState: Sendable {
-    /// One task's state.
-    public struct TaskState: Sendable, Hashable {
+/// exactly the case that was running. Folding needs no calendar: every due moment is
+/// in the events.
+public struct CaseState: Sendable, Hashable {
+    /// One step's state.
+    public struct StepState: Sendable, Hashable {
         /// Where it stands.
-        public var status: TaskStatus = .waiting
+        public var status: StepStatus = .waiting
         /// How many times it was sent.
         public var attempts = 0
         /// The idempotency key of the last submission.
         public var key: String?
-        /// When its current attempt was sent (its clock started).
-        public var startedAt: WorkTime?
-        /// Working days its clock stood still for supplements.
-        public var paused: WorkTime = 0
+        /// When it was first sent (its clock started).
+        public var dispatchedAt: Timestamp?
+        /// When it is due; moved later by supplements and calendar changes.
+        public var due: Timestamp?
         /// When the current supplement was asked for, while one is pending.
-        public var pausedSince: WorkTime?
-        /// Whether the warnings before and after the due date were given.
+        public var pausedAt: Timestamp?
+        /// Whether the warning before the due moment was given.
         public var warned = false
         /// Whether it was reported overdue.
         public var overdue = false
@@ -26,111 +27,178 @@ public struct CaseState: Sendable {
         /// Why it ended, if it did not end approved.
         public var reason: String?
         /// When it ended.
-        public var finishedAt: WorkTime?
+        public var finishedAt: Timestamp?
     }
 
     /// The case's id.
     public let id: CaseID
-    /// The tasks and their order, fixed when the case started.
+    /// The steps and their order, fixed when the case started.
     public let blueprint: CaseBlueprint
     /// What the case was started with.
     public private(set) var start: CaseStart?
     /// Intake's decision.
     public private(set) var intake: IntakeDecision?
-    /// The tasks, in the blueprint's order.
-    public private(set) var tasks: [TaskState]
+    /// The steps, in the blueprint's order.
+    public private(set) var steps: [StepState]
     /// Deferred materials supplied so far.
     public private(set) var supplied: Set<String> = []
-    /// When the case was accepted.
-    public private(set) var acceptedAt: WorkTime?
+    /// The deadlines of the deferred materials, by material.
+    public private(set) var deferredDue: [String: Timestamp] = [:]
     /// When the case was started.
-    public private(set) var startedAt: WorkTime?
+    public private(set) var startedAt: Timestamp?
+    /// When the case was accepted.
+    public private(set) var acceptedAt: Timestamp?
+    /// When the case's promise is due, once accepted.
+    public private(set) var promisedBy: Timestamp?
     /// How it ended, once delivered.
     public private(set) var outcome: CaseOutcome?
     /// When it was delivered.
-    public private(set) var deliveredAt: WorkTime?
+    public private(set) var deliveredAt: Timestamp?
     /// The outputs delivered.
     public private(set) var outputs: [String] = []
     /// The number of events folded.
     public private(set) var sequence = 0
+    /// When the newest event happened.
+    public private(set) var lastEventAt: Timestamp?
 
     /// The state of a case of `blueprint` before any event.
     public init(id: CaseID, blueprint: CaseBlueprint) {
         self.id = id
         self.blueprint = blueprint
-        self.tasks = Array(repeating: TaskState(), count: blueprint.tasks.count)
+        self.steps = Array(repeating: StepState(), count: blueprint.steps.count)
+    }
+
+    /// The state after `events`, folded in order.
+    ///
+    /// - Throws: ``CaseState/Refusal`` when an event does not fit (see ``check(_:)``).
+    public init(id: CaseID, blueprint: CaseBlueprint, events: [CaseEvent]) throws(Refusal) {
+        self.init(id: id, blueprint: blueprint)
+        for event in events {
+            try check(event)
+            apply(event)
+        }
     }
 
     /// Whether the case has ended.
     public var isClosed: Bool { outcome != nil }
 
-    /// When task `index` is due: when it was first sent, plus its promised limit, plus
-    /// the time its clock stood still for supplements.
-    public func due(_ index: Int) -> WorkTime? {
-        guard let startedAt = tasks[index].startedAt else { return nil }
-        return startedAt + blueprint.tasks[index].promised + tasks[index].paused
-    }
-
     /// Whether intake accepted the case.
     public var isAccepted: Bool { acceptedAt != nil }
 
-    /// Folds one event into the state.
+    /// An event that cannot be folded into this state.
+    public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What is wrong.
+        public var reason: String
+        /// Whether the event's sequence number was used already: another writer
+        /// appended to the case first (a conflict, not a bug).
+        public var isRepeat: Bool
+
+        public var description: String { reason }
+    }
+
+    /// Checks that `event` can be folded next: it belongs to this case, continues its
+    /// history without a gap or a repeat, starts with a start event, and names steps the
+    /// blueprint has. Stores check every event before they keep it, so a stored history
+    /// always folds.
+    public func check(_ event: CaseEvent) throws(Refusal) {
+        guard event.caseID == id else {
+            throw Refusal(reason: "event of case \(event.caseID) folded into case \(id)", isRepeat: false)
+        }
+        guard event.sequence == sequence + 1 else {
+            throw Refusal(
+                reason: "case \(id): event \(event.sequence) appended where \(sequence + 1) was due",
+                isRepeat: event.sequence <= sequence)
+        }
+        let isStart: Bool
+        if case .started = event.kind { isStart = true } else { isStart = false }
+        guard isStart == (sequence == 0) else {
+            throw Refusal(
+                reason: isStart
+                    ? "case \(id): a second start event (event \(event.sequence))"
+                    : "case \(id): event \(event.sequence) comes before the case's start event",
+                isRepeat: false)
+        }
+        if let step = EventCodec.step(of: event.kind), !steps.indices.contains(step) {
+            throw Refusal(
+                reason: "case \(id): event \(event.sequence) is about step \(step), "
+                    + "but the case's blueprint has \(steps.count) steps",
+                isRepeat: false)
+        }
+    }
+
+    /// Folds one event into the state. Whoever folds events from outside checks them
+    /// with ``check(_:)`` first (stores do before they keep an event); an event about a
+    /// step the blueprint does not have changes nothing but the sequence, so folding
+    /// never traps.
     public mutating func apply(_ event: CaseEvent) {
+        if let step = EventCodec.step(of: event.kind), !steps.indices.contains(step) {
+            sequence = event.sequence
+            return
+        }
         sequence = event.sequence
+        lastEventAt = event.at
         switch event.kind {
         case .started(let start):
             self.start = start
             startedAt = event.at
         case .intake(let decision):
             intake = decision
-            switch decision {
-            case .accepted, .acceptedWithGaps:
+            if case .accepted(let promisedBy, let deferred) = decision {
                 acceptedAt = event.at
+                self.promisedBy = promisedBy
+                for entry in deferred { deferredDue[entry.material] = entry.dueBy }
                 release()
-            case .rejectedIncomplete: break
             }
-        case .dispatched(let task, let attempt, let key):
-            tasks[task].status = .dispatched
-            tasks[task].attempts = attempt
-            tasks[task].key = key
-            if tasks[task].startedAt == nil { tasks[task].startedAt = event.at }
-        case .dispatchFailed(let task, _, _, _):
-            tasks[task].status = .ready
-        case .inReview(let task):
-            tasks[task].status = .inReview
-        case .supplementRequested(let task, _):
-            tasks[task].status = .supplementRequested
-            tasks[task].pausedSince = event.at
-        case .supplementSupplied(let task):
-            tasks[task].status = .inReview
-            if let since = tasks[task].pausedSince { tasks[task].paused += event.at - since }
-            tasks[task].pausedSince = nil
-        case .approvalHeld(let task, _):
-            tasks[task].status = .held
-        case .approved(let task):
-            tasks[task].status = .approved
-            tasks[task].finishedAt = event.at
+        case .dispatched(let step, let attempt, let key, let due):
+            steps[step].status = .dispatched
+            steps[step].attempts = attempt
+            steps[step].key = key
+            if steps[step].dispatchedAt == nil {
+                steps[step].dispatchedAt = event.at
+                steps[step].due = due
+            }
+        case .dispatchFailed(let step, _, _, _):
+            steps[step].status = .ready
+        case .inReview(let step):
+            steps[step].status = .inReview
+        case .supplementRequested(let step, _):
+            steps[step].status = .supplementRequested
+            steps[step].pausedAt = event.at
+        case .supplementSupplied(let step, let due):
+            steps[step].status = .inReview
+            steps[step].pausedAt = nil
+            steps[step].due = due
+        case .approvalHeld(let step, _):
+            steps[step].status = .held
+        case .approved(let step):
+            finish(step, .approved, at: event.at, reason: nil)
             release()
-        case .rejected(let task, let reason):
-            tasks[task].status = .rejected
-            tasks[task].finishedAt = event.at
-            tasks[task].reason = reason
-        case .cancelled(let task, let reason):
-            tasks[task].status = .cancelled
-            tasks[task].finishedAt = event.at
-            tasks[task].reason = reason
-        case .failed(let task, let reason):
-            tasks[task].status = .failed
-            tasks[task].finishedAt = event.at
-            tasks[task].reason = reason
-        case .materialSupplied(let material):
+        case .rejected(let step, let reason):
+            finish(step, .rejected, at: event.at, reason: reason)
+        case .cancelled(let step, let reason):
+            finish(step, .cancelled, at: event.at, reason: reason)
+        case .failed(let step, let reason):
+            finish(step, .failed, at: event.at, reason: reason)
+        case .materialSupplied(let material, _):
             supplied.insert(material)
-        case .dueSoon(let task, _):
-            tasks[task].warned = true
-        case .overdue(let task, _):
-            tasks[task].overdue = true
-        case .escalated(let task, _):
-            tasks[task].escalated = true
+        case .dueSoon(let step, _):
+            steps[step].warned = true
+        case .overdue(let step, _):
+            steps[step].overdue = true
+        case .escalated(let step, _):
+            steps[step].escalated = true
+        case .dueChanged(let step, let due, _):
+            if let step {
+                steps[step].due = due
+                // A later due moment is a new chance to be warned and found on time.
+                if event.at < due {
+                    steps[step].warned = false
+                    steps[step].overdue = false
+                    steps[step].escalated = false
+                }
+            } else {
+                promisedBy = due
+            }
         case .outcomeIgnored:
             break
         case .delivered(let outputs, let outcome):
@@ -140,14 +208,21 @@ public struct CaseState: Sendable {
         }
     }
 
-    /// Marks the waiting tasks whose predecessors are all approved as ready, once the
+    mutating func finish(_ step: Int, _ status: StepStatus, at moment: Timestamp, reason: String?) {
+        steps[step].status = status
+        steps[step].finishedAt = moment
+        steps[step].reason = reason
+        steps[step].pausedAt = nil
+    }
+
+    /// Marks the waiting steps whose predecessors are all approved as ready, once the
     /// case is accepted. Readiness is not an event of its own: it follows from the
     /// events before it, so folding the same events gives the same state.
     mutating func release() {
         guard acceptedAt != nil else { return }
-        for (index, task) in blueprint.tasks.enumerated() where tasks[index].status == .waiting {
-            if task.predecessors.allSatisfy({ tasks[$0].status == .approved }) {
-                tasks[index].status = .ready
+        for (index, step) in blueprint.steps.enumerated() where steps[index].status == .waiting {
+            if step.predecessors.allSatisfy({ steps[$0].status == .approved }) {
+                steps[index].status = .ready
             }
         }
     }

@@ -1,6 +1,7 @@
-/// Writes the compact binary form of event payloads: unsigned LEB128 varints,
-/// zigzag for signed integers, doubles as their 8 bytes (little-endian), strings as a
-/// varint length and their UTF-8 bytes.
+/// Writes the compact binary form of event payloads (``EventCodec``): unsigned LEB128
+/// varints, zigzag for signed integers and timestamps, strings as a varint length and
+/// their UTF-8 bytes, lists as a count and their elements, tables (string → string) as
+/// a count and their pairs in key order.
 package struct PayloadWriter {
     /// The bytes written so far.
     package private(set) var bytes: [UInt8] = []
@@ -28,13 +29,6 @@ package struct PayloadWriter {
         unsigned(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
     }
 
-    package mutating func double(_ value: Double) {
-        var bits = value.bitPattern
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bits >>= 8
-        }
-    }
 
     package mutating func string(_ value: String) {
         var value = value
@@ -48,13 +42,32 @@ package struct PayloadWriter {
         unsigned(UInt64(values.count))
         for value in values { string(value) }
     }
+
+    package mutating func ints(_ values: [Int]) {
+        unsigned(UInt64(values.count))
+        for value in values { int(value) }
+    }
+
+    package mutating func timestamp(_ value: Timestamp) {
+        unsigned(UInt64(bitPattern: (value.milliseconds << 1) ^ (value.milliseconds >> 63)))
+    }
+
+    package mutating func table(_ values: [String: String]) {
+        unsigned(UInt64(values.count))
+        for key in values.keys.sorted() {
+            string(key)
+            string(values[key] ?? "")
+        }
+    }
 }
 
 /// Reads what ``PayloadWriter`` wrote; every read checks the bounds, so a damaged
 /// payload is an error, never a crash.
 package struct PayloadReader {
     /// The payload is shorter than its fields say, or a value is out of range.
-    package struct Damaged: Error {}
+    package struct Damaged: Error {
+        package init() {}
+    }
 
     private let bytes: [UInt8]
     private var offset = 0
@@ -97,18 +110,36 @@ package struct PayloadReader {
         return Int(raw)
     }
 
-    package mutating func double() throws(Damaged) -> Double {
-        guard bytes.count - offset >= 8 else { throw Damaged() }
-        var bits: UInt64 = 0
-        for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
-        offset += 8
-        return Double(bitPattern: bits)
-    }
 
     package mutating func string() throws(Damaged) -> String {
         let length = try count()
         defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        guard let text = String(validating: bytes[offset..<offset + length], as: UTF8.self) else {
+            throw Damaged()  // not UTF-8: a damaged payload, never a silently repaired text
+        }
+        return text
+    }
+
+    package mutating func timestamp() throws(Damaged) -> Timestamp {
+        let raw = try unsigned()
+        return Timestamp(milliseconds: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+    }
+
+    package mutating func ints() throws(Damaged) -> [Int] {
+        let count = try count()
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try int()) }
+        return values
+    }
+
+    package mutating func table() throws(Damaged) -> [String: String] {
+        var values: [String: String] = [:]
+        for _ in 0..<(try count()) {
+            let key = try string()
+            values[key] = try string()
+        }
+        return values
     }
 
     package mutating func strings() throws(Damaged) -> [String] {

@@ -1,70 +1,77 @@
-/// Time in the runtime: working days since the runtime's epoch, as a fraction (an
-/// hour is 1/8). The live clock maps wall time onto it with the working-day
-/// calendar; the virtual clock of tests and simulation counts it directly.
-public typealias WorkTime = Double
+@_exported import OneThingCalendar
 
-/// A case's id.
+/// A case's id: `C`, the day of acceptance and a number the store gives out, such as
+/// `C20260302-0001`.
 public typealias CaseID = String
 
 /// One change to a case. Every change is an appended event; a case's state is the
 /// fold of its events (``CaseState``).
+///
+/// An event carries every moment it depends on as an absolute ``Timestamp`` (a due
+/// date is recorded when it is decided), so folding events needs no calendar and a
+/// stored history means the same whatever calendar is loaded later.
 public struct CaseEvent: Sendable, Hashable, Codable {
     /// The case it belongs to.
     public var caseID: CaseID
     /// Its position in the case's history, from 1.
     public var sequence: Int
     /// When it happened.
-    public var at: WorkTime
+    public var at: Timestamp
     /// What happened.
     public var kind: Kind
 
     /// Creates an event.
-    public init(caseID: CaseID, sequence: Int, at: WorkTime, kind: Kind) {
+    public init(caseID: CaseID, sequence: Int, at: Timestamp, kind: Kind) {
         self.caseID = caseID
         self.sequence = sequence
         self.at = at
         self.kind = kind
     }
 
-    /// What happened to a case.
+    /// What happened to a case. Steps are numbered as in the case's ``CaseBlueprint``.
     public enum Kind: Sendable, Hashable, Codable {
         /// The case was started: the bundle version it is pinned to, the applicant's
         /// answers and the materials brought at intake.
         case started(CaseStart)
         /// Intake (综合收件) decided.
         case intake(IntakeDecision)
-        /// A task was sent to its department; `key` is the idempotency key.
-        case dispatched(task: Int, attempt: Int, key: String)
+        /// A step was sent to its department under idempotency key `key`; `due` is the
+        /// moment it is due (fixed when it is first sent).
+        case dispatched(step: Int, attempt: Int, key: String, due: Timestamp)
         /// Sending failed; it is tried again at `retryAt`.
-        case dispatchFailed(task: Int, attempt: Int, reason: String, retryAt: WorkTime)
+        case dispatchFailed(step: Int, attempt: Int, reason: String, retryAt: Timestamp)
         /// The department started its review.
-        case inReview(task: Int)
-        /// The department asked the applicant for a supplement (补正); the task's clock stops.
-        case supplementRequested(task: Int, note: String)
-        /// The applicant supplied it; the task's clock runs again.
-        case supplementSupplied(task: Int)
-        /// The department approved; the approval is issued once its deferred materials are in.
-        case approved(task: Int)
-        /// The department approved, but a deferred material it needs has not arrived: held.
-        case approvalHeld(task: Int, materials: [String])
-        /// The department rejected.
-        case rejected(task: Int, reason: String)
-        /// The task will not be done: a task it depends on was rejected or failed, or
-        /// the bundle stops everything on a rejection.
-        case cancelled(task: Int, reason: String)
-        /// The task failed: a deferred material it needs did not arrive in time.
-        case failed(task: Int, reason: String)
-        /// A deferred material (容缺) arrived.
-        case materialSupplied(material: String)
-        /// A task's due date is near.
-        case dueSoon(task: Int, due: WorkTime)
-        /// A task is past its due date.
-        case overdue(task: Int, due: WorkTime)
-        /// An overdue task was escalated to the lead department (督办).
-        case escalated(task: Int, to: String)
-        /// An adapter reported something that does not fit the task (a stale idempotency
-        /// key, an answer for a task that has ended): recorded and otherwise ignored.
-        case outcomeIgnored(task: Int, reason: String)
+        case inReview(step: Int)
+        /// The department asked the applicant for a supplement (补正); the step's clock stops.
+        case supplementRequested(step: Int, note: String)
+        /// The applicant supplied it; the step's clock runs again, and it is due at `due`.
+        case supplementSupplied(step: Int, due: Timestamp)
+        /// The department approved (for a joint inspection: it was passed).
+        case approved(step: Int)
+        /// The department approved, but deferred materials it needs have not arrived: held.
+        case approvalHeld(step: Int, materials: [String])
+        /// The department rejected (for a joint inspection: it was not passed).
+        case rejected(step: Int, reason: String)
+        /// The step will not be done: a step it waits for did not succeed, or the bundle
+        /// stops everything on a rejection.
+        case cancelled(step: Int, reason: String)
+        /// The step failed: a deferred material it needs did not arrive in time.
+        case failed(step: Int, reason: String)
+        /// A deferred material (容缺) arrived; `late` when it came after its deadline.
+        case materialSupplied(material: String, late: Bool)
+        /// A step is due soon: its due day has begun.
+        case dueSoon(step: Int, due: Timestamp)
+        /// A step's due moment passed before it finished.
+        case overdue(step: Int, due: Timestamp)
+        /// An overdue step was escalated (督办) to `to`: the lead department, or the
+        /// supervising office when the late step is the lead department's own.
+        case escalated(step: Int, to: String)
+        /// A due moment moved: a step's (`step`), or the case's promise (`step` is
+        /// `nil`), because the calendar it was counted on changed.
+        case dueChanged(step: Int?, due: Timestamp, reason: String)
+        /// A report that does not fit the step (a stale idempotency key, an answer for a
+        /// step that has ended): recorded and otherwise ignored.
+        case outcomeIgnored(step: Int, reason: String)
         /// Unified delivery (统一出件): the outputs issued, and how the case ended.
         case delivered(outputs: [String], outcome: CaseOutcome)
     }
@@ -99,21 +106,34 @@ public struct CaseStart: Sendable, Hashable, Codable {
     }
 }
 
+/// A deferred material (容缺) and the moment by which it must arrive.
+public struct DeferredMaterial: Sendable, Hashable, Codable {
+    /// The material's id.
+    public var material: String
+    /// Its deadline.
+    public var dueBy: Timestamp
+
+    /// Creates an entry.
+    public init(material: String, dueBy: Timestamp) {
+        self.material = material
+        self.dueBy = dueBy
+    }
+}
+
 /// What intake decided.
 public enum IntakeDecision: Sendable, Hashable, Codable {
-    /// Every material is in.
-    case accepted
-    /// Core materials are in; these secondary ones follow later (容缺受理).
-    case acceptedWithGaps(missing: [String])
+    /// Accepted: the case's promise is due at `promisedBy`; `deferred` are the
+    /// secondary materials that follow later (容缺受理), each with its deadline.
+    case accepted(promisedBy: Timestamp, deferred: [DeferredMaterial])
     /// A core material is missing: not accepted.
     case rejectedIncomplete(missing: [String])
 }
 
 /// How a case ended.
-public enum CaseOutcome: String, Sendable, Hashable, Codable {
-    /// Every task was approved.
+public enum CaseOutcome: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Every step was approved.
     case completed
-    /// Some tasks were approved, others rejected, cancelled or failed.
+    /// Some steps were approved, others rejected, cancelled or failed.
     case partial
     /// Nothing was approved.
     case refused

@@ -8,6 +8,8 @@ public final class InMemoryEventStore: EventStore {
         var projections: [CaseID: CaseProjection] = [:]
         var order: [CaseID] = []
         var blueprints: [String: CaseBlueprint] = [:]
+        var caseNumbers: [CalendarDate: Int] = [:]
+        var metadata: [String: String] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -20,23 +22,27 @@ public final class InMemoryEventStore: EventStore {
             // All or nothing: work on a copy and keep it only if every event fits.
             var contents = stored
             for event in events {
-                if contents.projections[event.caseID] == nil {
-                    guard case .started(let start) = event.kind,
-                        let blueprint = contents.blueprints[start.blueprint]
-                    else {
-                        throw StoreError("case \(event.caseID) has no start event with a known blueprint")
+                var projection: CaseProjection
+                if let known = contents.projections[event.caseID] {
+                    projection = known
+                } else {
+                    guard case .started(let start) = event.kind, event.sequence == 1 else {
+                        throw StoreError.unknownCase(event)
                     }
-                    contents.projections[event.caseID] = CaseProjection(
-                        id: event.caseID, blueprint: blueprint)
+                    guard let blueprint = contents.blueprints[start.blueprint] else {
+                        throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
+                    }
+                    projection = CaseProjection(id: event.caseID, blueprint: blueprint)
                     contents.order.append(event.caseID)
                 }
-                let expected = (contents.events[event.caseID]?.count ?? 0) + 1
-                guard event.sequence == expected else {
-                    throw StoreError(
-                        "case \(event.caseID): event \(event.sequence) appended where \(expected) was due")
+                do throws(CaseState.Refusal) {
+                    try projection.check(event)
+                } catch {
+                    throw StoreError.refusal(error, caseID: event.caseID)
                 }
+                projection.apply(event)
+                contents.projections[event.caseID] = projection
                 contents.events[event.caseID, default: []].append(event)
-                contents.projections[event.caseID]!.apply(event)
             }
             stored = contents
         }
@@ -68,5 +74,49 @@ public final class InMemoryEventStore: EventStore {
             }
             return result
         }
+    }
+
+    public func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
+        contents.withLock { contents in
+            let number = (contents.caseNumbers[date] ?? 0) + 1
+            contents.caseNumbers[date] = number
+            return CaseIDFormat.make(acceptedOn: date, number: number)
+        }
+    }
+
+    public func metadata(_ key: String) async throws(StoreError) -> String? {
+        contents.withLock { $0.metadata[key] }
+    }
+
+    public func setMetadata(_ value: String, for key: String) async throws(StoreError) {
+        contents.withLock { $0.metadata[key] = value }
+    }
+}
+
+extension StoreError {
+    /// The error for an event that ``CaseState/check(_:)`` refused: a conflict when its
+    /// sequence repeats one the store has (another writer was first), else a refusal.
+    public static func refusal(_ refusal: CaseState.Refusal, caseID: CaseID) -> StoreError {
+        StoreError(refusal.isRepeat ? .conflict : .refused, refusal.reason, caseID: caseID)
+    }
+
+    /// The error for an event of a case the store does not have that does not start it.
+    public static func unknownCase(_ event: CaseEvent) -> StoreError {
+        if case .started = event.kind {
+            return StoreError(
+                .refused, "case \(event.caseID): its start event must be event 1, not \(event.sequence)",
+                caseID: event.caseID)
+        }
+        return StoreError(
+            .refused,
+            "case \(event.caseID): the store has no such case, and event \(event.sequence) does not start one",
+            caseID: event.caseID)
+    }
+
+    /// The error for a case whose blueprint was never saved.
+    public static func unknownBlueprint(_ fingerprint: String, caseID: CaseID) -> StoreError {
+        StoreError(
+            .refused, "case \(caseID): its blueprint \(fingerprint) was not saved before the case started",
+            caseID: caseID)
     }
 }

@@ -1,6 +1,6 @@
-/// Where a task of a case stands.
-public enum TaskStatus: String, Sendable, Hashable, Codable {
-    /// Waiting for the tasks before it.
+/// Where a step of a case stands.
+public enum StepStatus: String, Sendable, Hashable, Codable {
+    /// Waiting for the steps before it.
     case waiting
     /// Ready to be sent to its department.
     case ready
@@ -8,7 +8,7 @@ public enum TaskStatus: String, Sendable, Hashable, Codable {
     case dispatched
     /// The department is reviewing it.
     case inReview = "in-review"
-    /// The department waits for the applicant's supplement (补正); its clock is stopped.
+    /// The department waits for the applicant's supplement (补正); its clock stands still.
     case supplementRequested = "supplement-requested"
     /// Approved by the department, held until a deferred material arrives.
     case held
@@ -21,7 +21,7 @@ public enum TaskStatus: String, Sendable, Hashable, Codable {
     /// Failed: a deferred material did not arrive in time.
     case failed
 
-    /// Whether nothing more will happen to the task.
+    /// Whether nothing more will happen to the step.
     public var isFinal: Bool {
         self == .approved || self == .rejected || self == .cancelled || self == .failed
     }
