@@ -29,4 +29,14 @@ public enum StableHash {
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
+
+    /// The hash of `text` mixed with `seed`: a random draw for one key that does not
+    /// depend on what was drawn before it (SplitMix64's finaliser spreads the seed into
+    /// every bit).
+    public static func fnv1a(_ text: String, seed: UInt64) -> UInt64 {
+        var bits = fnv1a(text) ^ seed
+        bits = (bits ^ (bits >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        bits = (bits ^ (bits >> 27)) &* 0x94D0_49BB_1331_11EB
+        return bits ^ (bits >> 31)
+    }
 }

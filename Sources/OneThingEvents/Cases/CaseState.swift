@@ -18,16 +18,31 @@ public struct CaseState: Sendable, Hashable {
         public var due: Timestamp?
         /// When the current supplement was asked for, while one is pending.
         public var pausedAt: Timestamp?
+        /// The spells its clock stood still for supplements, earliest first.
+        public var pauses: [Pause] = []
         /// Whether the warning before the due moment was given.
         public var warned = false
         /// Whether it was reported overdue.
         public var overdue = false
         /// Whether it was escalated.
         public var escalated = false
-        /// Why it ended, if it did not end approved.
+        /// Why it ended, if it was rejected: the department's reason.
         public var reason: String?
+        /// The step whose failure cancelled it, if it was cancelled.
+        public var cancelledBy: Int?
+        /// The deferred material whose absence failed it, if it failed.
+        public var missingMaterial: String?
         /// When it ended.
         public var finishedAt: Timestamp?
+    }
+
+    /// A spell during which a step's clock stood still (补正): from the request for a
+    /// supplement to its arrival.
+    public struct Pause: Sendable, Hashable {
+        /// When the supplement was asked for.
+        public var from: Timestamp
+        /// When it arrived.
+        public var to: Timestamp
     }
 
     /// The case's id.
@@ -166,6 +181,7 @@ public struct CaseState: Sendable, Hashable {
             steps[step].pausedAt = event.at
         case .supplementSupplied(let step, let due):
             steps[step].status = .inReview
+            if let from = steps[step].pausedAt { steps[step].pauses.append(Pause(from: from, to: event.at)) }
             steps[step].pausedAt = nil
             steps[step].due = due
         case .approvalHeld(let step, _):
@@ -175,10 +191,12 @@ public struct CaseState: Sendable, Hashable {
             release()
         case .rejected(let step, let reason):
             finish(step, .rejected, at: event.at, reason: reason)
-        case .cancelled(let step, let reason):
-            finish(step, .cancelled, at: event.at, reason: reason)
-        case .failed(let step, let reason):
-            finish(step, .failed, at: event.at, reason: reason)
+        case .cancelled(let step, let cause):
+            finish(step, .cancelled, at: event.at, reason: nil)
+            steps[step].cancelledBy = cause
+        case .failed(let step, let material):
+            finish(step, .failed, at: event.at, reason: nil)
+            steps[step].missingMaterial = material
         case .materialSupplied(let material, _):
             supplied.insert(material)
         case .dueSoon(let step, _):
@@ -187,7 +205,7 @@ public struct CaseState: Sendable, Hashable {
             steps[step].overdue = true
         case .escalated(let step, _):
             steps[step].escalated = true
-        case .dueChanged(let step, let due, _):
+        case .dueChanged(let step, _, let due):
             if let step {
                 steps[step].due = due
                 // A later due moment is a new chance to be warned and found on time.

@@ -45,7 +45,7 @@ public enum EventCodec {
         case .dispatched(let step, _, _, _), .dispatchFailed(let step, _, _, _), .inReview(let step),
             .supplementRequested(let step, _), .supplementSupplied(let step, _), .approved(let step),
             .approvalHeld(let step, _), .rejected(let step, _), .cancelled(let step, _), .failed(let step, _),
-            .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _), .outcomeIgnored(let step, _):
+            .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _), .outcomeIgnored(let step, _, _, _):
             step
         case .dueChanged(let step, _, _):
             step
@@ -159,20 +159,27 @@ public enum EventCodec {
             writer.int(step)
             writer.timestamp(due)
         case .supplementRequested(let step, let text), .rejected(let step, let text),
-            .cancelled(let step, let text), .failed(let step, let text), .escalated(let step, let text),
-            .outcomeIgnored(let step, let text):
+            .failed(let step, let text), .escalated(let step, let text):
             writer.int(step)
             writer.string(text)
+        case .cancelled(let step, let cause):
+            writer.int(step)
+            writer.int(cause)
+        case .outcomeIgnored(let step, let key, let outcome, let status):
+            writer.int(step)
+            writer.string(key)
+            writer.string(outcome)
+            writer.string(status.rawValue)
         case .approvalHeld(let step, let materials):
             writer.int(step)
             writer.strings(materials)
         case .materialSupplied(let material, let late):
             writer.string(material)
             writer.byte(late ? 1 : 0)
-        case .dueChanged(let step, let due, let reason):
+        case .dueChanged(let step, let from, let to):
             writer.int(step ?? -1)
-            writer.timestamp(due)
-            writer.string(reason)
+            writer.timestamp(from)
+            writer.timestamp(to)
         case .delivered(let outputs, let outcome):
             writer.strings(outputs)
             writer.string(outcome.rawValue)
@@ -217,10 +224,13 @@ public enum EventCodec {
         case .overdue: return .overdue(step: try reader.int(), due: try reader.timestamp())
         case .supplementRequested: return .supplementRequested(step: try reader.int(), note: try reader.string())
         case .rejected: return .rejected(step: try reader.int(), reason: try reader.string())
-        case .cancelled: return .cancelled(step: try reader.int(), reason: try reader.string())
-        case .failed: return .failed(step: try reader.int(), reason: try reader.string())
+        case .cancelled: return .cancelled(step: try reader.int(), cause: try reader.int())
+        case .failed: return .failed(step: try reader.int(), material: try reader.string())
         case .escalated: return .escalated(step: try reader.int(), to: try reader.string())
-        case .outcomeIgnored: return .outcomeIgnored(step: try reader.int(), reason: try reader.string())
+        case .outcomeIgnored:
+            let (step, key, outcome) = (try reader.int(), try reader.string(), try reader.string())
+            guard let status = StepStatus(rawValue: try reader.string()) else { throw PayloadReader.Damaged() }
+            return .outcomeIgnored(step: step, key: key, outcome: outcome, status: status)
         case .approvalHeld: return .approvalHeld(step: try reader.int(), materials: try reader.strings())
         case .materialSupplied:
             let material = try reader.string()
@@ -232,7 +242,7 @@ public enum EventCodec {
         case .dueChanged:
             let step = try reader.int()
             guard step >= -1 else { throw PayloadReader.Damaged() }
-            return .dueChanged(step: step < 0 ? nil : step, due: try reader.timestamp(), reason: try reader.string())
+            return .dueChanged(step: step < 0 ? nil : step, from: try reader.timestamp(), to: try reader.timestamp())
         case .delivered:
             let outputs = try reader.strings()
             guard let outcome = CaseOutcome(rawValue: try reader.string()) else { throw PayloadReader.Damaged() }
@@ -265,9 +275,9 @@ extension CaseEvent.Kind {
         case approvalHeld
         /// ``CaseEvent/Kind/rejected(step:reason:)``.
         case rejected
-        /// ``CaseEvent/Kind/cancelled(step:reason:)``.
+        /// ``CaseEvent/Kind/cancelled(step:cause:)``.
         case cancelled
-        /// ``CaseEvent/Kind/failed(step:reason:)``.
+        /// ``CaseEvent/Kind/failed(step:material:)``.
         case failed
         /// ``CaseEvent/Kind/materialSupplied(material:late:)``.
         case materialSupplied
@@ -277,9 +287,9 @@ extension CaseEvent.Kind {
         case overdue
         /// ``CaseEvent/Kind/escalated(step:to:)``.
         case escalated
-        /// ``CaseEvent/Kind/dueChanged(step:due:reason:)``.
+        /// ``CaseEvent/Kind/dueChanged(step:from:to:)``.
         case dueChanged
-        /// ``CaseEvent/Kind/outcomeIgnored(step:reason:)``.
+        /// ``CaseEvent/Kind/outcomeIgnored(step:key:outcome:status:)``.
         case outcomeIgnored
         /// ``CaseEvent/Kind/delivered(outputs:outcome:)``.
         case delivered

@@ -52,11 +52,11 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         case approvalHeld(step: Int, materials: [String])
         /// The department rejected (for a joint inspection: it was not passed).
         case rejected(step: Int, reason: String)
-        /// The step will not be done: a step it waits for did not succeed, or the bundle
-        /// stops everything on a rejection.
-        case cancelled(step: Int, reason: String)
-        /// The step failed: a deferred material it needs did not arrive in time.
-        case failed(step: Int, reason: String)
+        /// The step will not be done because step `cause` did not succeed: it waits for
+        /// it, or the bundle stops everything on a rejection.
+        case cancelled(step: Int, cause: Int)
+        /// The step failed: the deferred material `material` it needs did not arrive in time.
+        case failed(step: Int, material: String)
         /// A deferred material (容缺) arrived; `late` when it came after its deadline.
         case materialSupplied(material: String, late: Bool)
         /// A step is due soon: its due day has begun.
@@ -66,12 +66,14 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         /// An overdue step was escalated (督办) to `to`: the lead department, or the
         /// supervising office when the late step is the lead department's own.
         case escalated(step: Int, to: String)
-        /// A due moment moved: a step's (`step`), or the case's promise (`step` is
-        /// `nil`), because the calendar it was counted on changed.
-        case dueChanged(step: Int?, due: Timestamp, reason: String)
-        /// A report that does not fit the step (a stale idempotency key, an answer for a
-        /// step that has ended): recorded and otherwise ignored.
-        case outcomeIgnored(step: Int, reason: String)
+        /// A due moment moved from `from` to `to`: a step's (`step`), or the case's
+        /// promise (`step` is `nil`), because the working-day calendar it is counted on
+        /// changed (a year's State Council notice replaced the provisional calendar).
+        case dueChanged(step: Int?, from: Timestamp, to: Timestamp)
+        /// A report that does not fit the step: `outcome` reported under `key` (stale
+        /// when it is not the step's current key) while the step was `status`. Recorded
+        /// and otherwise ignored.
+        case outcomeIgnored(step: Int, key: String, outcome: String, status: StepStatus)
         /// Unified delivery (统一出件): the outputs issued, and how the case ended.
         case delivered(outputs: [String], outcome: CaseOutcome)
     }

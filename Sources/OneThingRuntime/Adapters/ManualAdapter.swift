@@ -12,7 +12,7 @@ public final class ManualAdapter: DepartmentAdapter {
     struct State {
         var submissions: [String] = []
         var received: Set<String> = []
-        var waiting: [String: TaskRequest] = [:]
+        var waiting: [String: Submission] = [:]
     }
 
     /// Where received keys are journaled, if anywhere.
@@ -25,21 +25,21 @@ public final class ManualAdapter: DepartmentAdapter {
     }
 
     /// Records the submission; it waits for the officer.
-    public func submit(_ request: TaskRequest) async throws(AdapterError) {
-        try journal?.record(request.key)
+    public func submit(_ submission: Submission) async throws(AdapterError) {
+        try journal?.record(submission.key)
         state.withLock { state in
-            state.submissions.append(request.key)
-            state.received.insert(request.key)
-            state.waiting[request.key] = request
+            state.submissions.append(submission.key)
+            state.received.insert(submission.key)
+            state.waiting[submission.key] = submission
         }
     }
 
     /// Nothing to poll: the officer's decision is reported when it is made.
-    public func poll(_ request: TaskRequest) async throws(AdapterError) -> AdapterOutcome? { nil }
+    public func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
 
     /// Withdraws the submission from the officer's list.
-    public func cancel(_ request: TaskRequest) async throws(AdapterError) {
-        _ = state.withLock { $0.waiting.removeValue(forKey: request.key) }
+    public func cancel(_ submission: Submission) async throws(AdapterError) {
+        _ = state.withLock { $0.waiting.removeValue(forKey: submission.key) }
     }
 
     /// Every key received, in order, repeats included.
@@ -49,5 +49,5 @@ public final class ManualAdapter: DepartmentAdapter {
     public func hasReceived(_ key: String) -> Bool { state.withLock { $0.received.contains(key) } }
 
     /// The submissions received and not withdrawn, by key.
-    public var waiting: [TaskRequest] { state.withLock { $0.waiting.values.sorted { $0.key < $1.key } } }
+    public var waiting: [Submission] { state.withLock { $0.waiting.values.sorted { $0.key < $1.key } } }
 }

@@ -1,40 +1,105 @@
+import OneThingModel
 import OneThingPlan
 
+/// A step of a plan's graph: an item or a joint inspection, by index into the bundle.
+private enum PlanStep: Hashable {
+    case item(Int)
+    case inspection(Int)
+}
+
 extension CaseBlueprint {
-    /// The blueprint of `plan`.
-    public init(plan: Plan) {
+    /// The office that supervises (督办) a lead department's own late steps: the
+    /// government services administration (政务服务管理局), which runs the one-window
+    /// service and its 办不成事 window.
+    public static let defaultSupervisor = "government-services"
+
+    /// The blueprint of `plan`: its applicable items and the joint inspections they take
+    /// part in as steps, in the plan's order, with the names of `catalogue` (departments,
+    /// common materials) and of the bundle (title, materials, outputs).
+    ///
+    /// A joint inspection is one step: it waits for what any of its participants waits
+    /// for, and its participants wait for it (as ``StepGraph`` orders them). Step ids
+    /// are unique: an inspection whose id is also an item's is named `inspection-ID`.
+    public init(plan: Plan, catalogue: Catalogue, region: String = "CN") {
         let bundle = plan.bundle
-        let order = plan.graph.order
-        var position: [Int: Int] = [:]
-        for (p, item) in order.enumerated() { position[item] = p }
-        let deferredByItem: [String: [String]] = plan.materials.filter { $0.status == .later }.reduce(
-            into: [:]) {
-                for item in $1.neededBy { $0[item, default: []].append($1.id) }
-            }
-        var tasks: [Task] = []
-        for item in order {
-            let source = bundle.items[item]
-            var promised = source.promised.value.workdayEquivalent
-            if let k = plan.graph.inspectionOf[item] {
-                promised += bundle.inspections[k].duration.value.workdayEquivalent
-            }
-            tasks.append(
-                Task(
-                    item: source.id.value, name: source.name, department: source.department.value,
-                    promised: promised,
-                    predecessors: plan.graph.predecessors[item].compactMap { position[$0] }.sorted(),
-                    successors: plan.graph.successors[item].compactMap { position[$0] }.sorted(),
-                    deferred: deferredByItem[source.id.value] ?? [], outputs: source.produces.map(\.value)))
+        let graph = plan.graph
+        let itemIDs = Set(bundle.items.map(\.id.value))
+        // The steps in order: each inspection just before its first participant.
+        var order: [PlanStep] = []
+        var placed = Set<Int>()
+        for item in graph.order {
+            if let k = graph.inspectionOf[item], placed.insert(k).inserted { order.append(.inspection(k)) }
+            order.append(.item(item))
         }
-        self.init(
-            bundle: bundle.id.value, version: bundle.version, lead: plan.lead.department,
-            stopAllOnRejection: bundle.onRejection == .stopAll, tasks: tasks,
-            deferredDeadlines: plan.materials.reduce(into: [:]) { result, entry in
-                if entry.status == .later, let deadline = entry.deadline {
-                    result[entry.id] = deadline.workdayEquivalent
+        var position: [PlanStep: Int] = [:]
+        for (index, step) in order.enumerated() { position[step] = index }
+        func predecessors(_ step: PlanStep) -> [Int] {
+            var result = Set<Int>()
+            switch step {
+            case .item(let item):
+                for p in graph.predecessors[item] { if let at = position[.item(p)] { result.insert(at) } }
+                if let k = graph.inspectionOf[item], let at = position[.inspection(k)] { result.insert(at) }
+            case .inspection(let k):
+                let members = Set(graph.participants[k])
+                for member in members {
+                    for p in graph.predecessors[member] where !members.contains(p) {
+                        if let at = position[.item(p)] { result.insert(at) }
+                    }
                 }
+            }
+            return result.sorted()
+        }
+        let deferredByItem: [String: [String]] = plan.materials.filter { $0.status == .later }.reduce(
+            into: [:]
+        ) { result, entry in
+            for item in entry.neededBy { result[item, default: []].append(entry.id) }
+        }
+        let predecessorLists = order.map(predecessors)
+        var successorLists = [[Int]](repeating: [], count: order.count)
+        for (index, list) in predecessorLists.enumerated() {
+            for p in list { successorLists[p].append(index) }
+        }
+        var steps: [Step] = []
+        for (index, step) in order.enumerated() {
+            switch step {
+            case .item(let item):
+                let source = bundle.items[item]
+                steps.append(
+                    Step(
+                        kind: .item, id: source.id.value, name: source.name, department: source.department.value,
+                        limit: source.promised.value, predecessors: predecessorLists[index],
+                        successors: successorLists[index], deferred: deferredByItem[source.id.value] ?? [],
+                        outputs: source.produces.map(\.value)))
+            case .inspection(let k):
+                let source = bundle.inspections[k]
+                let id = itemIDs.contains(source.id.value) ? "inspection-\(source.id.value)" : source.id.value
+                steps.append(
+                    Step(
+                        kind: .inspection, id: id, name: source.name,
+                        department: source.department?.value ?? plan.lead.department,
+                        limit: source.duration.value, predecessors: predecessorLists[index],
+                        successors: successorLists[index]))
+            }
+        }
+        var departments: [String: DepartmentName] = [:]
+        for id in Set(steps.map(\.department) + [plan.lead.department, Self.defaultSupervisor]) {
+            if let known = catalogue.departments[id] {
+                departments[id] = DepartmentName(zh: known.name, en: known.englishName)
+            }
+        }
+        var materials: [String: String] = [:]
+        for entry in plan.materials { materials[entry.id] = entry.name }
+        var outputs: [String: String] = [:]
+        for output in bundle.outputs { outputs[output.id.value] = output.name }
+        self.init(
+            bundle: bundle.id.value, version: bundle.version, title: bundle.title, region: region,
+            lead: plan.lead.department,
+            supervisor: Self.defaultSupervisor,
+            stopAllOnRejection: bundle.onRejection == .stopAll, steps: steps,
+            deferredDeadlines: plan.materials.reduce(into: [:]) { result, entry in
+                if entry.status == .later, let deadline = entry.deadline { result[entry.id] = deadline }
             },
             core: plan.materials.filter { $0.core && $0.status == .bring }.map(\.id),
-            promise: bundle.promise.value.workdayEquivalent)
+            promise: bundle.promise.value, departments: departments, materials: materials, outputs: outputs)
     }
 }

@@ -1,48 +1,61 @@
-import OneThingModel
-
-/// The decisions of the runtime for many cases, without I/O: given what happened
-/// (a case started, a department answered, a material arrived, time passed), it
-/// appends the events that follow to ``outbox`` and the work for the outside world
-/// (submissions, withdrawals) to ``effects``. The ``Engine`` persists the outbox and
-/// performs the effects; a ``Simulation`` drives it on a virtual clock.
+/// The decisions of the runtime for many cases, without I/O: given what happened (a
+/// case started, a department answered, a material arrived, time passed), it appends
+/// the events that follow to ``outbox`` and the work for the outside world
+/// (submissions, withdrawals, polls) to ``effects``. The ``Engine`` stores the outbox
+/// and then performs the effects; a simulation drives it on a virtual clock.
 ///
 /// Single-threaded and deterministic: the same inputs in the same order give the same
 /// events, which is what makes simulations repeatable for a seed.
+///
+/// Time: every due moment comes from the working-day calendar of the case's region
+/// through ``OneThingCalendar/WorkdayCalendar/dueMoment(startingAt:limit:)``, the rule the
+/// planner and the notice use, and is recorded in the event that decides it.
 public struct CaseRuntime: Sendable {
     /// Work for the outside world that follows from the events.
     public enum Effect: Sendable, Hashable {
-        /// Send a task to its department.
-        case submit(TaskRequest)
-        /// Withdraw a task from its department.
-        case cancel(TaskRequest)
+        /// Send a step to its department.
+        case submit(Submission)
+        /// Withdraw a step from its department.
+        case cancel(Submission)
         /// Ask a department's system for the outcome of a submission it already has
-        /// (after a restart, for tasks under review).
-        case poll(TaskRequest)
+        /// (after a restart, for steps under review).
+        case poll(Submission)
+
+        /// The submission the effect is about.
+        public var submission: Submission {
+            switch self {
+            case .submit(let submission), .cancel(let submission), .poll(let submission): submission
+            }
+        }
     }
 
-    /// When to warn before a task is due: this fraction of its limit before, at most a day.
-    public var warningLead: Double = 0.2
-    /// How long after the due date an overdue task is escalated to the lead department.
-    public var escalationDelay: WorkTime = 1
     /// How failed submissions are tried again.
-    public var retry: RetryPolicy = .standard
+    public var retry: RetryPolicy
+    /// The seed retry jitter is drawn from (with each submission's key).
+    public let seed: UInt64
+    /// The working-day calendars, by region.
+    public private(set) var calendars: [String: WorkdayCalendar]
 
-    /// The cases, open and closed, by id.
+    /// The cases held, open and closed, by id.
     public private(set) var cases: [CaseID: CaseState] = [:]
     /// Events that follow from the inputs so far, not yet taken by ``takeOutbox()``.
     public private(set) var outbox: [CaseEvent] = []
     /// Work that follows from the inputs so far, not yet taken by ``takeEffects()``.
     public private(set) var effects: [Effect] = []
     var timers = TimerQueue()
-    var random: SplitMix64
 
-    /// A runtime whose retry jitter is drawn from `seed`.
-    public init(seed: UInt64 = 1) {
-        self.random = SplitMix64(seed: seed)
+    /// A runtime on `calendars` (by region) whose retry jitter is drawn from `seed`.
+    public init(calendars: [String: WorkdayCalendar], seed: UInt64 = 1, retry: RetryPolicy = .standard) {
+        self.calendars = calendars
+        self.seed = seed
+        self.retry = retry
     }
 
-    /// The earliest time a timer is set for.
-    public var nextTimer: WorkTime? { timers.next }
+    /// The earliest moment a timer is set for.
+    public var nextTimer: Timestamp? { timers.next }
+
+    /// The number of timers set.
+    public var timerCount: Int { timers.count }
 
     /// Takes the events produced so far.
     public mutating func takeOutbox() -> [CaseEvent] {
@@ -56,296 +69,348 @@ public struct CaseRuntime: Sendable {
         return effects
     }
 
-    /// Forgets a closed case (after it has been persisted), to keep memory flat.
+    /// Forgets a closed case (after it has been stored), to keep memory flat.
     public mutating func evict(_ id: CaseID) {
         if cases[id]?.isClosed == true { cases[id] = nil }
     }
 
+    /// Forgets cases whose latest decisions were not stored: their state, their timers,
+    /// and the events and effects of theirs not yet taken. They are restored from the
+    /// store afterwards (``restore(_:blueprint:at:)``).
+    public mutating func forget(_ ids: Set<CaseID>) {
+        for id in ids { cases[id] = nil }
+        timers.remove(cases: ids)
+        outbox.removeAll { ids.contains($0.caseID) }
+        effects.removeAll { ids.contains($0.submission.caseID) }
+    }
+
+    /// The calendar of `blueprint`'s region.
+    func calendar(for blueprint: CaseBlueprint) throws(RuntimeError) -> WorkdayCalendar {
+        guard let calendar = calendars[blueprint.region] else {
+            throw RuntimeError.noCalendar(region: blueprint.region, known: calendars.keys.sorted())
+        }
+        return calendar
+    }
+
     // MARK: Inputs
 
-    /// Starts a case: intake decides at once, and the first tasks are sent.
-    public mutating func start(_ id: CaseID, blueprint: CaseBlueprint, start: CaseStart, at now: WorkTime) {
-        precondition(cases[id] == nil, "case \(id) exists")
-        cases[id] = CaseState(id: id, blueprint: blueprint)
-        emit(id, at: now, .started(start))
+    /// Starts a case: intake decides at once, and the first steps are sent.
+    ///
+    /// - Throws: ``RuntimeError`` when the case exists already, or its region has no
+    ///   calendar, or the promise or a deferred material's deadline falls outside the
+    ///   calendar's years; then nothing is emitted.
+    public mutating func start(_ id: CaseID, blueprint: CaseBlueprint, start: CaseStart, at now: Timestamp)
+        throws(RuntimeError)
+    {
+        advance(to: now)
+        guard cases[id] == nil else { throw RuntimeError.caseExists(id) }
+        let calendar = try calendar(for: blueprint)
         let provided = Set(start.provided)
         let missingCore = blueprint.core.filter { !provided.contains($0) }
-        if !missingCore.isEmpty {
+        var promisedBy: Timestamp?
+        var deferred: [DeferredMaterial] = []
+        if missingCore.isEmpty {
+            do throws(WorkdayCalendar.OutOfRange) {
+                promisedBy = try calendar.dueMoment(startingAt: now, limit: blueprint.promise)
+                for material in blueprint.deferredDeadlines.keys.sorted() where !provided.contains(material) {
+                    guard let limit = blueprint.deferredDeadlines[material] else { continue }
+                    deferred.append(
+                        DeferredMaterial(
+                            material: material, dueBy: try calendar.dueMoment(startingAt: now, limit: limit)))
+                }
+            } catch {
+                throw RuntimeError.outsideCalendar(error)
+            }
+        }
+        cases[id] = CaseState(id: id, blueprint: blueprint)
+        emit(id, at: now, .started(start))
+        guard let promisedBy else {
             emit(id, at: now, .intake(.rejectedIncomplete(missing: missingCore)))
             emit(id, at: now, .delivered(outputs: [], outcome: .notAccepted))
             return
         }
-        let gaps = blueprint.deferredDeadlines.keys.filter { !provided.contains($0) }.sorted()
-        emit(id, at: now, .intake(gaps.isEmpty ? .accepted : .acceptedWithGaps(missing: gaps)))
-        for material in gaps {
-            timers.schedule(
-                .deadline(material: material), for: id, at: now + blueprint.deferredDeadlines[material]!)
-        }
-        if blueprint.tasks.isEmpty {
+        emit(id, at: now, .intake(.accepted(promisedBy: promisedBy, deferred: deferred)))
+        for entry in deferred { timers.schedule(.deadline(material: entry.material), for: id, at: entry.dueBy) }
+        if blueprint.steps.isEmpty {
             deliver(id, at: now)
             return
         }
         dispatchReady(id, at: now)
     }
 
-    /// A department reports on a submission identified by its idempotency key.
-    public mutating func report(_ outcome: AdapterOutcome, for key: String, at now: WorkTime) {
-        guard let (id, task) = locate(key), let state = cases[id], task < state.tasks.count else { return }
-        let current = state.tasks[task]
+    /// A department reports on the submission with idempotency key `key`. Returns
+    /// `false` when the key names no case this runtime holds (load it first).
+    @discardableResult
+    public mutating func report(_ outcome: AdapterOutcome, for key: String, at now: Timestamp) -> Bool {
+        advance(to: now)
+        guard let (id, step) = locate(key), let state = cases[id] else { return false }
+        let current = state.steps[step]
         guard current.key == key else {
-            emit(id, at: now, .outcomeIgnored(task: task, reason: "stale idempotency key \(key)"))
-            return
+            emit(
+                id, at: now,
+                .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status))
+            return true
         }
         switch (outcome, current.status) {
         case (.inReview, .dispatched):
-            emit(id, at: now, .inReview(task: task))
+            emit(id, at: now, .inReview(step: step))
         case (.supplementRequested(let note), .dispatched), (.supplementRequested(let note), .inReview):
-            emit(id, at: now, .supplementRequested(task: task, note: note))
+            emit(id, at: now, .supplementRequested(step: step, note: note))
         case (.approved, .dispatched), (.approved, .inReview):
-            let missing = state.blueprint.tasks[task].deferred.filter { !state.supplied.contains($0) }
+            let missing = state.blueprint.steps[step].deferred.filter { !state.supplied.contains($0) }
             if missing.isEmpty {
-                approve(id, task, at: now)
+                approve(id, step, at: now)
             } else {
-                emit(id, at: now, .approvalHeld(task: task, materials: missing))
+                emit(id, at: now, .approvalHeld(step: step, materials: missing))
             }
         case (.rejected(let reason), .dispatched), (.rejected(let reason), .inReview):
-            emit(id, at: now, .rejected(task: task, reason: reason))
-            settleAfterRejection(id, task, at: now)
+            emit(id, at: now, .rejected(step: step, reason: reason))
+            settleAfterRejection(id, step, at: now)
         default:
             emit(
                 id, at: now,
-                .outcomeIgnored(task: task, reason: "\(outcome) while \(current.status.rawValue)"))
+                .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status))
         }
+        return true
     }
 
     /// A submission could not be made; it is tried again after a backoff.
-    public mutating func submissionFailed(_ key: String, reason: String, at now: WorkTime) {
-        guard let (id, task) = locate(key), let state = cases[id], state.tasks[task].key == key,
-            state.tasks[task].status == .dispatched
+    public mutating func submissionFailed(_ key: String, reason: String, at now: Timestamp) {
+        advance(to: now)
+        guard let (id, step) = locate(key), let state = cases[id], state.steps[step].key == key,
+            state.steps[step].status == .dispatched
         else { return }
-        let attempt = state.tasks[task].attempts
-        let retryAt = now + retry.delay(after: attempt, random: Double(random.next() >> 11) / Double(1 << 53))
-        emit(id, at: now, .dispatchFailed(task: task, attempt: attempt, reason: reason, retryAt: retryAt))
-        timers.schedule(.retry(task: task, attempt: attempt), for: id, at: retryAt)
+        let attempt = state.steps[step].attempts
+        let delay = retry.delay(after: attempt, random: Self.unit(StableHash.fnv1a(key, seed: seed)))
+        let retryAt = now.adding(milliseconds: delay)
+        emit(id, at: now, .dispatchFailed(step: step, attempt: attempt, reason: reason, retryAt: retryAt))
+        timers.schedule(.retry(step: step, attempt: attempt), for: id, at: retryAt)
     }
 
-    /// The applicant supplied what a department asked for; the task's clock runs again.
-    public mutating func supplementSupplied(_ id: CaseID, task: Int, at now: WorkTime) {
-        guard let state = cases[id], task < state.tasks.count,
-            state.tasks[task].status == .supplementRequested
-        else {
-            return
-        }
-        emit(id, at: now, .supplementSupplied(task: task))
+    /// The applicant supplied what the department of `step` asked for; the step's clock
+    /// runs again, and its due moment moves by the working days it stood still.
+    public mutating func supplementSupplied(_ id: CaseID, step: Int, at now: Timestamp) {
+        advance(to: now)
+        guard let state = cases[id], state.steps.indices.contains(step),
+            state.steps[step].status == .supplementRequested, let due = state.steps[step].due
+        else { return }
+        let moved = postponed(due, pausedAt: state.steps[step].pausedAt ?? now, resumedAt: now, in: state)
+        emit(id, at: now, .supplementSupplied(step: step, due: moved))
+        if let updated = cases[id] { scheduleDeadlines(id, step, state: updated) }
     }
 
-    /// A deferred material (容缺) arrived: approvals held for it are issued.
-    public mutating func supply(_ material: String, to id: CaseID, at now: WorkTime) {
+    /// A deferred material (容缺) arrived: approvals held for it are issued. One that
+    /// comes after its deadline is recorded as late; the steps that needed it failed
+    /// at the deadline.
+    public mutating func supply(_ material: String, to id: CaseID, at now: Timestamp) {
+        advance(to: now)
         guard let state = cases[id], !state.isClosed, !state.supplied.contains(material),
             state.blueprint.deferredDeadlines[material] != nil
         else { return }
-        emit(id, at: now, .materialSupplied(material: material))
-        for (task, spec) in state.blueprint.tasks.enumerated()
-        where cases[id]!.tasks[task].status == .held && spec.deferred.contains(material) {
-            let supplied = cases[id]!.supplied
-            if spec.deferred.allSatisfy(supplied.contains) { approve(id, task, at: now) }
+        let late = state.deferredDue[material].map { now >= $0 } ?? false
+        emit(id, at: now, .materialSupplied(material: material, late: late))
+        guard !late else { return }
+        for (step, spec) in state.blueprint.steps.enumerated() where spec.deferred.contains(material) {
+            guard let current = cases[id], current.steps[step].status == .held else { continue }
+            if spec.deferred.allSatisfy(current.supplied.contains) { approve(id, step, at: now) }
         }
     }
 
     /// Drops every pending timer (a simulation between cases).
     public mutating func clearTimers() { timers = TimerQueue() }
 
-    /// Fires every timer due at or before `now`.
-    public mutating func advance(to now: WorkTime) {
+    /// Fires every timer due at or before `now`, each at its own moment (never before
+    /// its case's newest event).
+    public mutating func advance(to now: Timestamp) {
         while let timer = timers.pop(dueBy: now) {
-            fire(timer, at: timer.at)
+            fire(timer)
         }
     }
 
-    /// Restores a case from its events (after a restart): the state, and the timers
-    /// its open tasks need. Tasks sent without an answer are sent again with the
-    /// same idempotency key, which the department treats as the same submission.
-    public mutating func restore(_ events: [CaseEvent], blueprint: CaseBlueprint, at now: WorkTime) {
+    /// Restores a case from its stored events (after a restart, or to act on one case):
+    /// the state, and the timers its open steps need. Steps sent without an answer are
+    /// sent again with the same idempotency key, which the department treats as the same
+    /// submission; steps under review are polled.
+    ///
+    /// - Throws: ``RuntimeError/damagedHistory(_:reason:)`` when the events do not fold.
+    public mutating func restore(_ events: [CaseEvent], blueprint: CaseBlueprint, at now: Timestamp)
+        throws(RuntimeError)
+    {
         guard let first = events.first else { return }
-        var state = CaseState(id: first.caseID, blueprint: blueprint)
-        for event in events { state.apply(event) }
+        let state: CaseState
+        do {
+            state = try CaseState(id: first.caseID, blueprint: blueprint, events: events)
+        } catch {
+            throw RuntimeError.damagedHistory(first.caseID, reason: error.reason)
+        }
         cases[state.id] = state
-        guard !state.isClosed, let acceptedAt = state.acceptedAt else { return }
-        for (material, deadline) in blueprint.deferredDeadlines where !state.supplied.contains(material) {
-            timers.schedule(.deadline(material: material), for: state.id, at: max(now, acceptedAt + deadline))
+        guard !state.isClosed, state.isAccepted else { return }
+        for (material, dueBy) in state.deferredDue where !state.supplied.contains(material) {
+            timers.schedule(.deadline(material: material), for: state.id, at: dueBy)
         }
-        for (task, spec) in blueprint.tasks.enumerated() {
-            let taskState = state.tasks[task]
-            if taskState.status == .dispatched, let key = taskState.key {
-                var request = TaskRequest(
-                    caseID: state.id, task: task, item: spec.item, department: spec.department,
-                    attempt: taskState.attempts)
-                request.key = key
-                effects.append(.submit(request))
-            }
-            if taskState.status == .ready,
-                let last = events.last(where: { event in
-                    if case .dispatchFailed(let t, _, _, _) = event.kind { return t == task }
-                    return false
-                }), case .dispatchFailed(_, let attempt, _, let retryAt) = last.kind
+        for (step, current) in state.steps.enumerated() {
+            if let key = current.key, let due = current.due,
+                current.status == .dispatched || current.status == .inReview
             {
-                timers.schedule(.retry(task: task, attempt: attempt), for: state.id, at: max(now, retryAt))
+                var submission = Submission(
+                    caseID: state.id, step: step, of: blueprint, attempt: current.attempts, due: due)
+                submission.key = key
+                submission.sentAt = Self.sentAt(of: step, attempt: current.attempts, in: events)
+                effects.append(current.status == .dispatched ? .submit(submission) : .poll(submission))
             }
-            scheduleDeadlines(state.id, task, state: state)
+            if current.status == .ready, current.attempts > 0,
+                let retryAt = Self.retryAt(of: step, attempt: current.attempts, in: events)
+            {
+                timers.schedule(.retry(step: step, attempt: current.attempts), for: state.id, at: retryAt)
+            }
+            scheduleDeadlines(state.id, step, state: state)
         }
-        dispatchReady(state.id, at: now)
+        dispatchReady(state.id, at: max(now, state.lastEventAt ?? now))
     }
 
     // MARK: Decisions
 
-    mutating func emit(_ id: CaseID, at now: WorkTime, _ kind: CaseEvent.Kind) {
-        let event = CaseEvent(caseID: id, sequence: cases[id]!.sequence + 1, at: now, kind: kind)
-        cases[id]!.apply(event)
+    /// Appends an event to case `id`, stamped `now` but never before the case's newest
+    /// event (a clock behind the store, after a restart, does not reorder a history).
+    mutating func emit(_ id: CaseID, at now: Timestamp, _ kind: CaseEvent.Kind) {
+        guard var state = cases[id] else { return }
+        let at = max(now, state.lastEventAt ?? now)
+        let event = CaseEvent(caseID: id, sequence: state.sequence + 1, at: at, kind: kind)
+        state.apply(event)
+        cases[id] = state
         outbox.append(event)
     }
 
-    mutating func dispatchReady(_ id: CaseID, at now: WorkTime) {
+    mutating func dispatchReady(_ id: CaseID, at now: Timestamp) {
         guard let state = cases[id] else { return }
-        // A ready task that was sent before waits for its retry timer, not for this.
-        for (task, spec) in state.blueprint.tasks.enumerated()
-        where state.tasks[task].status == .ready && state.tasks[task].attempts == 0 {
-            dispatch(id, task, spec: spec, attempt: 1, at: now)
+        // A ready step that was sent before waits for its retry timer, not for this.
+        for step in state.steps.indices where state.steps[step].status == .ready && state.steps[step].attempts == 0 {
+            dispatch(id, step, attempt: 1, at: now)
         }
     }
 
-    mutating func dispatch(
-        _ id: CaseID, _ task: Int, spec: CaseBlueprint.Task, attempt: Int, at now: WorkTime
-    ) {
-        let request = TaskRequest(
-            caseID: id, task: task, item: spec.item, department: spec.department, attempt: attempt)
-        let first = cases[id]!.tasks[task].startedAt == nil
-        emit(id, at: now, .dispatched(task: task, attempt: attempt, key: request.key))
-        effects.append(.submit(request))
-        if first { scheduleDeadlines(id, task, state: cases[id]!) }
+    mutating func dispatch(_ id: CaseID, _ step: Int, attempt: Int, at now: Timestamp) {
+        guard let state = cases[id] else { return }
+        let first = state.steps[step].dispatchedAt == nil
+        let due = state.steps[step].due ?? dueMoment(of: step, in: state, startingAt: now)
+        var submission = Submission(caseID: id, step: step, of: state.blueprint, attempt: attempt, due: due)
+        submission.sentAt = now
+        emit(id, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
+        effects.append(.submit(submission))
+        if first, let updated = cases[id] { scheduleDeadlines(id, step, state: updated) }
     }
 
-    mutating func scheduleDeadlines(_ id: CaseID, _ task: Int, state: CaseState) {
-        guard let due = state.due(task), !state.tasks[task].status.isFinal else { return }
-        let promised = state.blueprint.tasks[task].promised
-        let lead = min(1, max(0, warningLead * promised))
-        if !state.tasks[task].warned { timers.schedule(.dueSoon(task: task), for: id, at: due - lead) }
-        if !state.tasks[task].overdue { timers.schedule(.overdue(task: task), for: id, at: due) }
-        if !state.tasks[task].escalated {
-            timers.schedule(.escalate(task: task), for: id, at: due + escalationDelay)
+    /// The due moment of `step` started at `start`. A due date beyond the calendar's
+    /// years (only a case running into the next century can reach one) is the case's
+    /// promise, which was dated when the case was accepted.
+    func dueMoment(of step: Int, in state: CaseState, startingAt start: Timestamp) -> Timestamp {
+        do {
+            let calendar = try calendar(for: state.blueprint)
+            return try calendar.dueMoment(startingAt: start, limit: state.blueprint.steps[step].limit)
+        } catch {
+            return state.promisedBy ?? start
         }
     }
 
-    mutating func approve(_ id: CaseID, _ task: Int, at now: WorkTime) {
-        emit(id, at: now, .approved(task: task))
+    /// `due` moved by a stopped clock; beyond the calendar's years it stays where it was.
+    func postponed(_ due: Timestamp, pausedAt: Timestamp, resumedAt: Timestamp, in state: CaseState) -> Timestamp {
+        do {
+            return try calendar(for: state.blueprint).postponing(due, pausedAt: pausedAt, resumedAt: resumedAt)
+        } catch {
+            return due
+        }
+    }
+
+    mutating func approve(_ id: CaseID, _ step: Int, at now: Timestamp) {
+        emit(id, at: now, .approved(step: step))
         dispatchReady(id, at: now)
         deliverIfDone(id, at: now)
     }
 
     /// After a rejection or failure: cancel what depends on it (everything, when the
     /// bundle stops on a rejection), then deliver if nothing is left.
-    mutating func settleAfterRejection(_ id: CaseID, _ task: Int, at now: WorkTime) {
-        let state = cases[id]!
+    mutating func settleAfterRejection(_ id: CaseID, _ step: Int, at now: Timestamp) {
+        guard let state = cases[id] else { return }
         var doomed: [Int] = []
         if state.blueprint.stopAllOnRejection {
-            doomed = state.tasks.indices.filter { !state.tasks[$0].status.isFinal }
+            doomed = state.steps.indices.filter { !state.steps[$0].status.isFinal }
         } else {
-            var stack = state.blueprint.tasks[task].successors
+            var stack = state.blueprint.steps[step].successors
             var seen = Set<Int>()
             while let next = stack.popLast() {
                 guard seen.insert(next).inserted else { continue }
                 doomed.append(next)
-                stack += state.blueprint.tasks[next].successors
+                stack += state.blueprint.steps[next].successors
             }
             doomed.sort()
         }
-        let item = state.blueprint.tasks[task].item
-        for other in doomed where !cases[id]!.tasks[other].status.isFinal {
-            let status = cases[id]!.tasks[other].status
-            emit(id, at: now, .cancelled(task: other, reason: "\(item) did not succeed"))
-            if status == .dispatched || status == .inReview || status == .supplementRequested
-                || status == .held,
-                let key = cases[id]!.tasks[other].key
-            {
-                let spec = state.blueprint.tasks[other]
-                var request = TaskRequest(
-                    caseID: id, task: other, item: spec.item, department: spec.department,
-                    attempt: cases[id]!.tasks[other].attempts)
-                request.key = key
-                effects.append(.cancel(request))
+        for other in doomed {
+            guard let current = cases[id]?.steps[other], !current.status.isFinal else { continue }
+            emit(id, at: now, .cancelled(step: other, cause: step))
+            let withdraw: Set<StepStatus> = [.dispatched, .inReview, .supplementRequested, .held]
+            if withdraw.contains(current.status), let key = current.key, let due = current.due {
+                var submission = Submission(
+                    caseID: id, step: other, of: state.blueprint, attempt: current.attempts, due: due)
+                submission.key = key
+                effects.append(.cancel(submission))
             }
         }
         deliverIfDone(id, at: now)
     }
 
-    mutating func deliverIfDone(_ id: CaseID, at now: WorkTime) {
-        guard let state = cases[id], !state.isClosed, state.tasks.allSatisfy(\.status.isFinal) else { return }
+    mutating func deliverIfDone(_ id: CaseID, at now: Timestamp) {
+        guard let state = cases[id], !state.isClosed, state.steps.allSatisfy(\.status.isFinal) else { return }
         deliver(id, at: now)
     }
 
-    mutating func deliver(_ id: CaseID, at now: WorkTime) {
-        let state = cases[id]!
-        let approved = state.tasks.indices.filter { state.tasks[$0].status == .approved }
-        let outputs = approved.flatMap { state.blueprint.tasks[$0].outputs }
+    mutating func deliver(_ id: CaseID, at now: Timestamp) {
+        guard let state = cases[id] else { return }
+        let approved = state.steps.indices.filter { state.steps[$0].status == .approved }
+        let outputs = approved.flatMap { state.blueprint.steps[$0].outputs }
         let outcome: CaseOutcome =
-            approved.count == state.tasks.count ? .completed : approved.isEmpty ? .refused : .partial
+            approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
         emit(id, at: now, .delivered(outputs: outputs, outcome: outcome))
     }
 
-    mutating func fire(_ timer: TimerQueue.Timer, at now: WorkTime) {
-        let id = timer.caseID
-        guard let state = cases[id], !state.isClosed else { return }
-        switch timer.action {
-        case .dueSoon(let task), .overdue(let task), .escalate(let task):
-            guard let due = state.due(task), !state.tasks[task].status.isFinal else { return }
-            let taskState = state.tasks[task]
-            let promised = state.blueprint.tasks[task].promised
-            let (when, done): (WorkTime, Bool) =
-                switch timer.action {
-                case .dueSoon: (due - min(1, warningLead * promised), taskState.warned)
-                case .overdue: (due, taskState.overdue)
-                default: (due + escalationDelay, taskState.escalated)
-                }
-            guard !done else { return }
-            if taskState.pausedSince != nil || now < when {
-                // The task's clock stood still since the timer was set: look again later.
-                timers.schedule(timer.action, for: id, at: max(when, now + Self.recheckInterval))
-                return
-            }
-            switch timer.action {
-            case .dueSoon: emit(id, at: now, .dueSoon(task: task, due: due))
-            case .overdue: emit(id, at: now, .overdue(task: task, due: due))
-            default: emit(id, at: now, .escalated(task: task, to: state.blueprint.lead))
-            }
-        case .retry(let task, let attempt):
-            guard state.tasks[task].status == .ready, state.tasks[task].attempts == attempt else { return }
-            dispatch(id, task, spec: state.blueprint.tasks[task], attempt: attempt + 1, at: now)
-        case .deadline(let material):
-            guard !state.supplied.contains(material) else { return }
-            let needing = state.blueprint.tasks.indices.filter {
-                state.blueprint.tasks[$0].deferred.contains(material) && !cases[id]!.tasks[$0].status.isFinal
-            }
-            for task in needing where !cases[id]!.tasks[task].status.isFinal {
-                emit(
-                    id, at: now,
-                    .failed(task: task, reason: "deferred material \(material) did not arrive in time"))
-                settleAfterRejection(id, task, at: now)
-            }
-        }
+    // MARK: Helpers
+
+    /// The case and step of an idempotency key `case/step/attempt`.
+    func locate(_ key: String) -> (CaseID, Int)? {
+        guard let parsed = Submission.parse(key: key), let state = cases[parsed.caseID],
+            let step = state.blueprint.stepIndex(parsed.stepID)
+        else { return nil }
+        return (parsed.caseID, step)
     }
 
-    /// How long a deadline timer waits before looking again while a task's clock stands still.
-    static let recheckInterval: WorkTime = 1.0 / 8
-
-    /// The case and task of an idempotency key `case/item/attempt`.
-    func locate(_ key: String) -> (CaseID, Int)? {
-        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return nil }
-        let id = parts.dropLast(2).joined(separator: "/")
-        let item = parts[parts.count - 2]
-        guard let state = cases[id], let task = state.blueprint.tasks.firstIndex(where: { $0.item == item })
-        else {
-            return nil
+    /// When attempt `attempt` of `step` was sent, from the events.
+    static func sentAt(of step: Int, attempt: Int, in events: [CaseEvent]) -> Timestamp? {
+        for event in events.reversed() {
+            if case .dispatched(let s, let a, _, _) = event.kind, s == step, a == attempt { return event.at }
         }
-        return (id, task)
+        return nil
+    }
+
+    /// When the last failed attempt of `step` is to be tried again, from the events.
+    static func retryAt(of step: Int, attempt: Int, in events: [CaseEvent]) -> Timestamp? {
+        for event in events.reversed() {
+            if case .dispatchFailed(let s, let a, _, let retryAt) = event.kind, s == step, a == attempt {
+                return retryAt
+            }
+        }
+        return nil
+    }
+
+    /// A uniform number in 0..<1 from 64 random bits.
+    static func unit(_ bits: UInt64) -> Double { Double(bits >> 11) / Double(UInt64(1) << 53) }
+
+    /// An outcome's name, for the history: `in-review`, `supplement-requested`,
+    /// `approved`, `rejected`.
+    public static func name(of outcome: AdapterOutcome) -> String {
+        switch outcome {
+        case .inReview: "in-review"
+        case .supplementRequested: "supplement-requested"
+        case .approved: "approved"
+        case .rejected: "rejected"
+        }
     }
 }

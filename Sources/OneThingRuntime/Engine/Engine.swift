@@ -1,127 +1,134 @@
-import OneThingModel
-import OneThingPlan
+import Logging
 
-/// The runtime a government service platform embeds: it starts cases, sends their
-/// tasks to department adapters, records every change in an ``EventStore`` before
-/// acting on it, and tells subscribers what happened.
+/// The runtime engine: runs cases against department adapters, writing every event to
+/// the store before acting on it, on an injected clock.
 ///
 /// ```swift
-/// let engine = Engine(store: store, adapters: adapters, clock: LiveClock(calendar: calendar))
-/// try await engine.recover()                        // cases open before a restart go on
-/// let id = try await engine.start(plan: plan, provided: broughtMaterials)
-/// for await event in await engine.events() { … }     // warnings, overdue, delivery …
+/// let engine = Engine(store: store, adapters: adapters, clock: LiveClock(),
+///                     calendars: ["CN": catalogue.calendar(region: "CN")])
+/// // In a server, under swift-service-lifecycle: recovers, then runs the timers.
+/// let group = ServiceGroup(services: [engine], logger: logger)
+/// try await group.run()
+/// // Anywhere:
+/// let id = try await engine.start(plan: plan, catalogue: catalogue)
+/// try await engine.decide(.approved, case: id, step: "food-permit")
 /// ```
 ///
-/// Events are acknowledged only once the store has them on disk; effects (submissions
-/// to departments) are performed only after the events that decided them are stored.
-/// While one batch is being written, further events gather and are written together
-/// (group commit).
+/// - **Commit, then act.** Decisions are appended to the store (events of several
+///   calls written together: group commit) before anything acts on them: a
+///   submission to a department, a timer, a message to a subscriber. A call returns
+///   once its events are stored, or throws ``EngineError/store(_:)`` and stores nothing.
+/// - **A failed append changes nothing.** The cases of a batch the store refused are
+///   dropped from memory and reloaded from the store, so the engine never runs ahead
+///   of what is stored; a case whose reload fails is reloaded when it is next asked
+///   for, or by the timer loop.
+/// - **One case at a time.** Calls about a case load that case alone from the store
+///   when the engine does not hold it; ``recover()`` (what ``run()`` does first)
+///   adopts every open case, for the one process that serves the store.
+/// - **A service.** ``run()`` fires timers on the clock (warnings, overdue,
+///   escalations, retries, deadlines of deferred materials) until graceful shutdown,
+///   then stops taking work, waits for the adapter calls in flight and returns.
 public actor Engine {
-    /// The store.
-    public let store: any EventStore
-    let adapters: AdapterDirectory
-    let clock: any EngineClock
+    /// How the engine behaves.
+    public struct Configuration: Sendable {
+        /// How failed submissions are tried again.
+        public var retry: RetryPolicy
+        /// The seed retry jitter is drawn from.
+        public var seed: UInt64
+        /// The most acknowledgements a subscriber may fall behind before it is dropped.
+        public var subscriberBuffer: Int
+        /// How long a graceful shutdown waits for adapter calls in flight.
+        public var drainTimeout: Duration
+        /// Whether delivered cases are dropped from memory once stored (they stay in the store).
+        public var evictsClosedCases: Bool
+
+        /// Creates a configuration.
+        public init(
+            retry: RetryPolicy = .standard, seed: UInt64 = 1, subscriberBuffer: Int = 10_000,
+            drainTimeout: Duration = .seconds(30), evictsClosedCases: Bool = true
+        ) {
+            self.retry = retry
+            self.seed = seed
+            self.subscriberBuffer = max(1, subscriberBuffer)
+            self.drainTimeout = drainTimeout
+            self.evictsClosedCases = evictsClosedCases
+        }
+    }
+
+    /// A caller waiting for its events to be stored by the write in progress.
+    struct Waiter {
+        var cases: Set<CaseID>
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    /// A subscriber of acknowledgements.
+    struct Subscriber {
+        var continuation: AsyncThrowingStream<Acknowledgement, any Error>.Continuation
+        var limit: Int
+    }
+
+    /// The store cases live in.
+    public nonisolated let store: any EventStore
+    /// Which adapter serves which department.
+    public nonisolated let adapters: AdapterDirectory
+    /// The clock.
+    public nonisolated let clock: any EngineClock
+    /// How the engine behaves.
+    public nonisolated let configuration: Configuration
+    let logger: Logger
+    let doorbell = Doorbell()
+
     var runtime: CaseRuntime
     var blueprints: [String: CaseBlueprint] = [:]
     var writing = false
-    var waiters: [CheckedContinuation<Void, any Error>] = []
-    var subscribers: [Int: AsyncStream<CaseEvent>.Continuation] = [:]
+    var waiters: [Waiter] = []
+    var subscribers: [Int: Subscriber] = [:]
     var nextSubscriber = 0
-    var caseCounter = 0
-    /// Never earlier than the newest stored event: a clock behind the store (a virtual
-    /// clock after a restart) does not stamp new events before old ones.
-    var timeFloor: WorkTime = 0
     var inFlight: [Int: Task<Void, Never>] = [:]
     var nextFlight = 0
-    /// Whether closed cases are dropped from memory once stored (they stay in the store).
-    public var evictsClosedCases = true
+    var accepting = true
+    /// Cases whose latest decisions were not stored and whose reload failed too.
+    var unavailable: Set<CaseID> = []
 
-    /// An engine over `store`, sending tasks through `adapters`, on `clock`.
-    public init(store: any EventStore, adapters: AdapterDirectory, clock: any EngineClock, seed: UInt64 = 1) {
+    /// An engine over `store`, sending steps through `adapters`, on `clock`, counting
+    /// limits on `calendars` (by region).
+    public init(
+        store: any EventStore, adapters: AdapterDirectory, clock: any EngineClock,
+        calendars: [String: WorkdayCalendar], configuration: Configuration = Configuration(),
+        logger: Logger = Logger(label: "onething.engine")
+    ) {
         self.store = store
         self.adapters = adapters
         self.clock = clock
-        self.runtime = CaseRuntime(seed: seed)
+        self.configuration = configuration
+        self.logger = logger
+        self.runtime = CaseRuntime(calendars: calendars, seed: configuration.seed, retry: configuration.retry)
     }
 
-    // MARK: The embedding API
+    // MARK: Reading
 
-    /// Starts a case of `plan`, pinned to its bundle version; `provided` are the
-    /// materials the applicant brought (default: everything to bring, nothing deferred).
-    /// Returns once the case's first events are stored.
-    @discardableResult
-    public func start(plan: Plan, id: CaseID? = nil, provided: [String]? = nil) async throws -> CaseID {
-        let blueprint = CaseBlueprint(plan: plan)
-        let fingerprint = blueprint.fingerprint
-        if blueprints[fingerprint] == nil {
-            try await store.saveBlueprint(blueprint)
-            blueprints[fingerprint] = blueprint
-        }
-        caseCounter += 1
-        let caseID = id ?? Self.makeID(counter: caseCounter, at: now)
-        let answers = plan.answers.values.mapValues(\.description)
-        let brought = provided ?? plan.materials.filter { $0.status == .bring }.map(\.id)
-        runtime.start(
-            caseID, blueprint: blueprint,
-            start: CaseStart(
-                bundle: blueprint.bundle, version: blueprint.version, answers: answers, provided: brought,
-                lead: blueprint.lead, blueprint: fingerprint),
-            at: now)
-        try await flush()
-        return caseID
-    }
-
-    /// A department's system reports on the submission with idempotency key `key`.
-    public func report(_ outcome: AdapterOutcome, for key: String) async throws {
-        runtime.report(outcome, for: key, at: now)
-        try await flush()
-    }
-
-    /// The applicant supplied a deferred material (容缺) of case `id`.
-    public func supply(_ material: String, to id: CaseID) async throws {
-        runtime.supply(material, to: id, at: now)
-        try await flush()
-    }
-
-    /// The applicant supplied what the department of task `task` asked for (补正).
-    public func supplementSupplied(_ id: CaseID, task: Int) async throws {
-        runtime.supplementSupplied(id, task: task, at: now)
-        try await flush()
-    }
-
-    /// Fires the timers that are due (warnings, overdue, escalation, retries, deadlines).
-    public func tick() async throws {
-        runtime.advance(to: now)
-        try await flush()
-    }
-
-    /// The earliest time a timer is set for.
-    public var nextTimer: WorkTime? { runtime.nextTimer }
-
-    /// The time now: the clock's, but never before the newest stored event.
-    var now: WorkTime { max(clock.now, timeFloor) }
-
-    /// Waits until every submission, withdrawal and poll started so far has returned
-    /// from its adapter.
-    public func waitForAdapters() async {
-        while let (key, task) = inFlight.first {
-            await task.value
-            inFlight[key] = nil
-        }
-    }
-
-    /// The state of an open case held in memory.
+    /// The state of a case the engine holds.
     public func state(of id: CaseID) -> CaseState? { runtime.cases[id] }
 
-    /// The cases a query asks for.
-    public func cases(_ query: CaseQuery) async throws -> [CaseSummary] { try await store.cases(query) }
+    /// The ids of the open cases the engine holds.
+    public var openCases: [CaseID] { runtime.cases.values.filter { !$0.isClosed }.map(\.id).sorted() }
 
-    /// A stream of every event from now on, in the order they were stored.
-    public func events() -> AsyncStream<CaseEvent> {
-        let (stream, continuation) = AsyncStream<CaseEvent>.makeStream(bufferingPolicy: .unbounded)
+    /// The earliest moment a timer is set for.
+    public var nextTimer: Timestamp? { runtime.nextTimer }
+
+    /// The number of adapter calls in flight.
+    public var callsInFlight: Int { inFlight.count }
+
+    /// A stream of every acknowledgement from now on, in the order events were stored.
+    /// A subscriber that falls more than `buffer` events behind is dropped: its stream
+    /// ends with ``EngineError/subscriberTooSlow(buffered:)``, and the engine goes on.
+    public func events(buffer: Int? = nil) -> AsyncThrowingStream<Acknowledgement, any Error> {
+        let limit = max(1, buffer ?? configuration.subscriberBuffer)
+        let (stream, continuation) = AsyncThrowingStream<Acknowledgement, any Error>.makeStream(
+            bufferingPolicy: .bufferingOldest(limit))
         nextSubscriber += 1
         let key = nextSubscriber
-        subscribers[key] = continuation
+        subscribers[key] = Subscriber(continuation: continuation, limit: limit)
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
             Task { await self.unsubscribe(key) }
@@ -131,119 +138,192 @@ public actor Engine {
 
     func unsubscribe(_ key: Int) { subscribers[key] = nil }
 
-    /// Restores every open case from the store after a restart: their state, their
-    /// timers, and the submissions that had no answer (sent again with the same
-    /// idempotency key).
-    public func recover() async throws {
-        let open = try await store.cases(CaseQuery(open: true))
-        for summary in open where runtime.cases[summary.id] == nil {
-            let events = try await store.events(of: summary.id)
-            guard case .started(let start)? = events.first?.kind else { continue }
-            guard let blueprint = try await blueprint(start.blueprint) else {
-                throw StoreError("case \(summary.id): blueprint \(start.blueprint) is missing from the store")
+    // MARK: Starting cases
+
+    /// Starts a case of `blueprint` for an applicant who answered `answers` and brought
+    /// `provided`; its id comes from the store. Returns once its first events are stored.
+    @discardableResult
+    public func start(blueprint: CaseBlueprint, answers: [String: String], provided: [String], id: CaseID? = nil)
+        async throws(EngineError) -> CaseID
+    {
+        guard accepting else { throw .shuttingDown }
+        let fingerprint = blueprint.fingerprint
+        if blueprints[fingerprint] == nil {
+            do {
+                try await store.saveBlueprint(blueprint)
+            } catch {
+                throw .store(error)
             }
-            runtime.restore(events, blueprint: blueprint, at: now)
+            blueprints[fingerprint] = blueprint
         }
-        try await flush()
+        let now = clock.now
+        let caseID: CaseID
+        if let id {
+            caseID = id
+        } else {
+            do {
+                caseID = try await store.newCaseID(acceptedOn: now.chinaDate)
+            } catch {
+                throw .store(error)
+            }
+        }
+        let start = CaseStart(
+            bundle: blueprint.bundle, version: blueprint.version, answers: answers, provided: provided,
+            lead: blueprint.lead, blueprint: fingerprint)
+        do {
+            try runtime.start(caseID, blueprint: blueprint, start: start, at: clock.now)
+        } catch {
+            throw .runtime(error)
+        }
+        try await commit([caseID])
+        doorbell.ring()
+        return caseID
     }
 
-    func blueprint(_ fingerprint: String) async throws -> CaseBlueprint? {
+    // MARK: Inputs
+
+    /// A department's system reports on the submission with idempotency key `key`.
+    /// A stale key or an answer that does not fit is recorded and ignored.
+    public func report(_ outcome: AdapterOutcome, for key: String) async throws(EngineError) {
+        guard let parsed = Submission.parse(key: key) else {
+            throw .unknownCase(key)
+        }
+        try await load(parsed.caseID)
+        runtime.report(outcome, for: key, at: clock.now)
+        try await commit([parsed.caseID])
+        doorbell.ring()
+    }
+
+    /// An officer of the department of step `stepID` of case `id` decides; the step must
+    /// be waiting for a decision (sent, or under review).
+    public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String) async throws(EngineError) {
+        let (state, step) = try await open(id, step: stepID)
+        let current = state.steps[step]
+        guard current.status == .dispatched || current.status == .inReview, let key = current.key else {
+            throw .stepNotWaiting(id, step: stepID, status: current.status)
+        }
+        runtime.report(outcome, for: key, at: clock.now)
+        try await commit([id])
+        doorbell.ring()
+    }
+
+    /// The applicant brought the deferred material `material` (容缺) of case `id`.
+    public func supply(_ material: String, to id: CaseID) async throws(EngineError) {
+        let state = try await open(id)
+        guard state.deferredDue[material] != nil, !state.supplied.contains(material) else {
+            throw .materialNotAwaited(id, material: material)
+        }
+        runtime.supply(material, to: id, at: clock.now)
+        try await commit([id])
+        doorbell.ring()
+    }
+
+    /// The applicant supplied what the department of step `stepID` asked for (补正).
+    public func supplementSupplied(_ id: CaseID, step stepID: String) async throws(EngineError) {
+        let (state, step) = try await open(id, step: stepID)
+        guard state.steps[step].status == .supplementRequested else {
+            throw .stepNotWaiting(id, step: stepID, status: state.steps[step].status)
+        }
+        runtime.supplementSupplied(id, step: step, at: clock.now)
+        try await commit([id])
+        doorbell.ring()
+    }
+
+    /// Fires the timers that are due by the clock (warnings, overdue, escalations,
+    /// retries, deadlines of deferred materials), and stores what follows.
+    public func tick() async throws(EngineError) {
+        runtime.advance(to: clock.now)
+        try await commit(Set(runtime.outbox.map(\.caseID)))
+    }
+
+    /// The state of open case `id`, loading it from the store if needed.
+    func open(_ id: CaseID) async throws(EngineError) -> CaseState {
+        try await load(id)
+        guard let state = runtime.cases[id] else { throw .unknownCase(id) }
+        if let outcome = state.outcome { throw .caseClosed(id, outcome) }
+        return state
+    }
+
+    /// The state of open case `id` and the index of its step `stepID`.
+    func open(_ id: CaseID, step stepID: String) async throws(EngineError) -> (CaseState, Int) {
+        let state = try await open(id)
+        guard let step = state.blueprint.stepIndex(stepID) else {
+            throw .unknownStep(id, step: stepID, known: state.blueprint.steps.map(\.id))
+        }
+        return (state, step)
+    }
+
+    // MARK: Loading cases
+
+    /// Loads case `id` from the store unless the engine holds it: its state, its timers,
+    /// and the submissions of its steps that had no answer (sent again under the same
+    /// key). Returns its state.
+    @discardableResult
+    public func load(_ id: CaseID) async throws(EngineError) -> CaseState {
+        if let held = runtime.cases[id], !unavailable.contains(id) { return held }
+        let events: [CaseEvent]
+        do {
+            events = try await store.events(of: id)
+        } catch {
+            throw .store(error)
+        }
+        if let held = runtime.cases[id], !unavailable.contains(id) { return held }  // loaded meanwhile
+        guard case .started(let start)? = events.first?.kind else { throw .unknownCase(id) }
+        let blueprint = try await blueprint(start.blueprint, of: id)
+        do {
+            try runtime.restore(events, blueprint: blueprint, at: clock.now)
+        } catch {
+            throw .runtime(error)
+        }
+        unavailable.remove(id)
+        try await commit([id])
+        doorbell.ring()
+        guard let state = runtime.cases[id] else { throw .unknownCase(id) }
+        return state
+    }
+
+    /// Adopts every open case of the store: what the one process serving the store does
+    /// when it starts. Returns their ids.
+    @discardableResult
+    public func recover() async throws(EngineError) -> [CaseID] {
+        let open: [CaseSummary]
+        do {
+            open = try await store.cases(CaseQuery(open: true))
+        } catch {
+            throw .store(error)
+        }
+        for summary in open { try await load(summary.id) }
+        return open.map(\.id)
+    }
+
+    func blueprint(_ fingerprint: String, of id: CaseID) async throws(EngineError) -> CaseBlueprint {
         if let known = blueprints[fingerprint] { return known }
-        let stored = try await store.blueprint(fingerprint)
-        if let stored { blueprints[fingerprint] = stored }
+        let stored: CaseBlueprint?
+        do {
+            stored = try await store.blueprint(fingerprint)
+        } catch {
+            throw .store(error)
+        }
+        guard let stored else {
+            throw .store(
+                StoreError(.corrupt, "case \(id): its blueprint \(fingerprint) is missing from the store", caseID: id))
+        }
+        blueprints[fingerprint] = stored
         return stored
     }
 
-    // MARK: Writing and acting
-
-    /// Writes what the runtime decided, then tells subscribers and performs the effects.
-    func flush() async throws {
-        if writing {
-            // The writer in progress takes these events in its next batch.
-            try await withCheckedThrowingContinuation { waiters.append($0) }
-            return
-        }
-        writing = true
-        defer { writing = false }
-        while true {
-            let batch = runtime.takeOutbox()
-            let effects = runtime.takeEffects()
-            let released = waiters
-            waiters.removeAll()
-            if batch.isEmpty && effects.isEmpty {
-                for waiter in released { waiter.resume() }
-                return
-            }
+    /// Reloads cases whose latest decisions were not stored; those the store cannot give
+    /// now are marked unavailable and reloaded when next asked for.
+    func reload(_ ids: Set<CaseID>) async {
+        for id in ids.sorted() {
+            unavailable.insert(id)
             do {
-                if !batch.isEmpty { try await store.append(batch) }
+                try await load(id)
             } catch {
-                for waiter in released { waiter.resume(throwing: error) }
-                throw error
-            }
-            for event in batch {
-                for subscriber in subscribers.values { subscriber.yield(event) }
-                if evictsClosedCases, case .delivered = event.kind { runtime.evict(event.caseID) }
-            }
-            for effect in effects { perform(effect) }
-            for waiter in released { waiter.resume() }
-        }
-    }
-
-    func perform(_ effect: CaseRuntime.Effect) {
-        nextFlight += 1
-        let flight = nextFlight
-        let task: Task<Void, Never>
-        switch effect {
-        case .submit(let request):
-            let adapter = adapters.adapter(for: request.department)
-            task = Task {
-                do {
-                    try await adapter.submit(request)
-                } catch {
-                    runtime.submissionFailed(
-                        request.key, reason: (error as? AdapterError)?.reason ?? "\(error)", at: now)
-                    try? await flush()
-                }
-            }
-        case .cancel(let request):
-            let adapter = adapters.adapter(for: request.department)
-            task = Task { try? await adapter.cancel(request) }
-        case .poll(let request):
-            let adapter = adapters.adapter(for: request.department)
-            task = Task {
-                if let outcome = try? await adapter.poll(request) {
-                    runtime.report(outcome, for: request.key, at: now)
-                    try? await flush()
-                }
+                logger.warning(
+                    "case could not be reloaded after a failed append; it is reloaded when next asked for",
+                    metadata: ["case": "\(id)", "error": "\(error)"])
             }
         }
-        inFlight[flight] = task
-    }
-
-    /// A case id: `C`, the start time, a counter and a random suffix, so that two
-    /// processes starting cases on one store never make the same id.
-    static func makeID(counter: Int, at now: WorkTime) -> CaseID {
-        let stamp = String(Int((now * 8 * 3600).rounded()), radix: 36)
-        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        return "C\(stamp)-\(counter)-\(suffix)"
-    }
-}
-
-/// Which adapter serves which department: configuration, never part of a bundle.
-public struct AdapterDirectory: Sendable {
-    /// Adapters by department id.
-    public var byDepartment: [String: any DepartmentAdapter]
-    /// The adapter of every other department.
-    public var fallback: any DepartmentAdapter
-
-    /// Creates a directory.
-    public init(byDepartment: [String: any DepartmentAdapter] = [:], fallback: any DepartmentAdapter) {
-        self.byDepartment = byDepartment
-        self.fallback = fallback
-    }
-
-    /// The adapter of `department`.
-    public func adapter(for department: String) -> any DepartmentAdapter {
-        byDepartment[department] ?? fallback
     }
 }

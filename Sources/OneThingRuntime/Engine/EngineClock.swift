@@ -1,62 +1,102 @@
-import Foundation
-import OneThingModel
+import Synchronization
 
-/// The engine's source of time, injected: live in production, virtual in tests and
-/// simulation.
+/// The engine's source of time, injected: the wall clock in a server, a virtual clock
+/// in tests, in the command line's runs and in simulations.
 public protocol EngineClock: Sendable {
-    /// The time now, in working days since the runtime's epoch.
-    var now: WorkTime { get }
+    /// The moment now.
+    var now: Timestamp { get }
+    /// Returns at `deadline` or later; throws `CancellationError` when the task is
+    /// cancelled first.
+    func sleep(until deadline: Timestamp) async throws
 }
 
-/// A clock that moves only when told to: for tests and simulation.
-public final class VirtualClock: EngineClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: WorkTime
+/// The wall clock: what a server runs on. Timers fire in real time.
+public struct LiveClock: EngineClock {
+    /// The longest single nap, so that a clock change of the machine is noticed.
+    public var longestNap: Duration
+
+    /// The wall clock.
+    public init(longestNap: Duration = .seconds(60)) {
+        self.longestNap = longestNap
+    }
+
+    /// The moment now.
+    public var now: Timestamp { Timestamp.now }
+
+    /// Sleeps until the wall clock reads `deadline`.
+    public func sleep(until deadline: Timestamp) async throws {
+        while true {
+            let left = deadline.milliseconds - now.milliseconds
+            guard left > 0 else { return }
+            try await Task.sleep(for: min(.milliseconds(left), longestNap))
+        }
+    }
+}
+
+/// A clock that moves only when told to: for tests, the command line's runs and
+/// simulation, so that weeks of working days pass in seconds.
+public final class VirtualClock: EngineClock {
+    struct Sleeper {
+        var id: UInt64
+        var deadline: Timestamp
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    struct State {
+        var now: Timestamp
+        var sleepers: [Sleeper] = []
+        var nextSleeper: UInt64 = 0
+    }
+
+    private let state: Mutex<State>
 
     /// A virtual clock at `start`.
-    public init(start: WorkTime = 0) {
-        self.current = start
+    public init(start: Timestamp) {
+        self.state = Mutex(State(now: start))
     }
 
-    /// The time now.
-    public var now: WorkTime { lock.withLock { current } }
+    /// The moment now.
+    public var now: Timestamp { state.withLock { $0.now } }
 
-    /// Moves the clock to `time` (never backwards).
-    public func advance(to time: WorkTime) {
-        lock.withLock { current = max(current, time) }
-    }
-}
-
-/// Wall time on the working-day calendar: the number of working days from the
-/// calendar's first covered day up to today, plus the part of today's working hours
-/// (09:00–17:00, China Standard Time) that has passed. Outside working hours the clock
-/// stands still, as time limits do.
-public struct LiveClock: EngineClock {
-    /// The calendar.
-    public let calendar: WorkdayCalendar
-    /// The first working day the clock counts from.
-    public let epoch: CalendarDate
-
-    /// A live clock on `calendar`, counting from the first day it covers.
-    public init(calendar: WorkdayCalendar) {
-        self.calendar = calendar
-        self.epoch = CalendarDate(year: calendar.years.first ?? 2025, month: 1, day: 1)!
-    }
-
-    /// The time now.
-    public var now: WorkTime { time(at: Date()) }
-
-    /// The work time at a wall-clock instant.
-    public func time(at date: Date) -> WorkTime {
-        let seconds = date.timeIntervalSince1970 + 8 * 3600  // China Standard Time, no daylight saving
-        let dayNumber = Int((seconds / 86_400).rounded(.down))
-        let day = CalendarDate(dayNumber: dayNumber)
-        let hour = (seconds - Double(dayNumber) * 86_400) / 3600
-        guard let before = try? calendar.workdays(from: epoch, through: day.adding(days: -1)) else {
-            return 0
+    /// Moves the clock to `moment` (never backwards), waking whoever sleeps until then.
+    public func advance(to moment: Timestamp) {
+        let woken = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
+            state.now = max(state.now, moment)
+            let now = state.now
+            let due = state.sleepers.filter { $0.deadline <= now }.map(\.continuation)
+            state.sleepers.removeAll { $0.deadline <= now }
+            return due
         }
-        let working = (try? calendar.isWorkday(day)) ?? false
-        let fraction = working ? min(max((hour - 9) / 8, 0), 1) : 0
-        return Double(before) + fraction
+        for continuation in woken { continuation.resume() }
+    }
+
+    /// Returns once the clock has been advanced to `deadline`; throws
+    /// `CancellationError` when the task is cancelled first.
+    public func sleep(until deadline: Timestamp) async throws {
+        let id = state.withLock { state -> UInt64 in
+            state.nextSleeper += 1
+            return state.nextSleeper
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let outcome = state.withLock { state -> Result<Bool, CancellationError> in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    guard state.now < deadline else { return .success(false) }
+                    state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
+                    return .success(true)
+                }
+                switch outcome {
+                case .success(true): break
+                case .success(false): continuation.resume()
+                case .failure(let error): continuation.resume(throwing: error)
+                }
+            }
+        } onCancel: {
+            let sleeper = state.withLock { state -> Sleeper? in
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.sleepers.remove(at: index)
+            }
+            sleeper?.continuation.resume(throwing: CancellationError())
+        }
     }
 }

@@ -1,25 +1,30 @@
-/// How a failed submission is tried again: exponential backoff with jitter, capped.
+/// How a failed submission is tried again: exponential backoff with jitter, capped, in
+/// wall time (a department's system that is down comes back in real minutes, not in
+/// working days).
 public struct RetryPolicy: Sendable, Hashable {
-    /// The delay after the first failure, in working days.
-    public var base: WorkTime
-    /// The longest delay.
-    public var cap: WorkTime
+    /// The delay after the first failure, in milliseconds.
+    public var base: Int64
+    /// The longest delay, in milliseconds.
+    public var cap: Int64
     /// The fraction of the delay drawn at random (0.5: between 0.5× and 1.5×).
     public var jitter: Double
 
-    /// Creates a policy.
-    public init(base: WorkTime = 1.0 / 8 / 60, cap: WorkTime = 1.0 / 8, jitter: Double = 0.5) {
-        self.base = base
-        self.cap = cap
-        self.jitter = jitter
+    /// Creates a policy; values out of range are brought into it (a delay of at least a
+    /// millisecond, a cap of at least the base, a jitter between 0 and 1).
+    public init(base: Int64 = 60_000, cap: Int64 = 3_600_000, jitter: Double = 0.5) {
+        self.base = max(1, base)
+        self.cap = max(self.base, cap)
+        self.jitter = jitter.isFinite ? min(max(jitter, 0), 1) : 0
     }
 
-    /// The default: a minute (of working time) first, doubling up to an hour, ±50 %.
+    /// The default: a minute first, doubling up to an hour, ±50 %.
     public static let standard = RetryPolicy()
 
-    /// The delay before attempt `attempt + 1`, given a random number in 0..<1.
-    public func delay(after attempt: Int, random: Double) -> WorkTime {
-        let exponential = min(cap, base * Double(1 << min(max(attempt - 1, 0), 30)))
-        return exponential * (1 - jitter + 2 * jitter * random)
+    /// The delay in milliseconds before attempt `attempt + 1`, given a random number in 0..<1.
+    public func delay(after attempt: Int, random: Double) -> Int64 {
+        let doublings = min(max(attempt - 1, 0), 40)
+        let exponential = min(Double(cap), Double(base) * Double(1 << doublings))
+        let factor = 1 - jitter + 2 * jitter * min(max(random, 0), 1)
+        return max(1, Int64(exponential * factor))
     }
 }

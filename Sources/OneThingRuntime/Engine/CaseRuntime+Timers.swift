@@ -1,0 +1,83 @@
+/// The timers of a case's steps: a warning when the due day begins, overdue at the due
+/// moment, escalation (督办) at the end of the first working day after the due date;
+/// retries after a failed submission; the deadlines of deferred materials.
+extension CaseRuntime {
+    /// The moments of a step's warnings for its due moment `due`.
+    struct Warnings {
+        /// The start of the due day.
+        var dueSoon: Timestamp
+        /// The due moment.
+        var overdue: Timestamp
+        /// The end of the first working day after the due date.
+        var escalate: Timestamp
+    }
+
+    func warnings(for due: Timestamp, in state: CaseState) -> Warnings {
+        let dueDate = WorkdayCalendar.date(endingAt: due)
+        // Beyond the calendar's years the next calendar day stands in for the next working day.
+        var escalate = WorkdayCalendar.end(of: dueDate.adding(days: 1))
+        do {
+            escalate = WorkdayCalendar.end(
+                of: try calendar(for: state.blueprint).nextWorkday(onOrAfter: dueDate.adding(days: 1)))
+        } catch {}
+        return Warnings(dueSoon: Timestamp(china: dueDate), overdue: due, escalate: escalate)
+    }
+
+    /// Sets the warning timers of `step` for its current due moment.
+    mutating func scheduleDeadlines(_ id: CaseID, _ step: Int, state: CaseState) {
+        let current = state.steps[step]
+        guard let due = current.due, !current.status.isFinal, current.pausedAt == nil else { return }
+        let moments = warnings(for: due, in: state)
+        // A step sent on its due day itself is not warned: it knew from the start.
+        if !current.warned, let sent = current.dispatchedAt, moments.dueSoon > sent {
+            timers.schedule(.dueSoon(step: step), for: id, at: moments.dueSoon)
+        }
+        if !current.overdue { timers.schedule(.overdue(step: step), for: id, at: moments.overdue) }
+        if !current.escalated { timers.schedule(.escalate(step: step), for: id, at: moments.escalate) }
+    }
+
+    mutating func fire(_ timer: TimerQueue.Timer) {
+        let id = timer.caseID
+        guard let state = cases[id], !state.isClosed else { return }
+        let now = max(timer.at, state.lastEventAt ?? timer.at)
+        switch timer.action {
+        case .dueSoon(let step), .overdue(let step), .escalate(let step):
+            let current = state.steps[step]
+            // A paused step is looked at again when its supplement arrives.
+            guard let due = current.due, !current.status.isFinal, current.pausedAt == nil else { return }
+            let moments = warnings(for: due, in: state)
+            let (when, done): (Timestamp, Bool) =
+                switch timer.action {
+                case .dueSoon: (moments.dueSoon, current.warned)
+                case .overdue: (moments.overdue, current.overdue)
+                default: (moments.escalate, current.escalated)
+                }
+            guard !done else { return }
+            guard timer.at >= when else {
+                // The due moment moved later since the timer was set.
+                timers.schedule(timer.action, for: id, at: when)
+                return
+            }
+            switch timer.action {
+            case .dueSoon:
+                emit(id, at: now, .dueSoon(step: step, due: due))
+            case .overdue:
+                emit(id, at: now, .overdue(step: step, due: due))
+            default:
+                let blueprint = state.blueprint
+                let to = blueprint.steps[step].department == blueprint.lead ? blueprint.supervisor : blueprint.lead
+                emit(id, at: now, .escalated(step: step, to: to))
+            }
+        case .retry(let step, let attempt):
+            guard state.steps[step].status == .ready, state.steps[step].attempts == attempt else { return }
+            dispatch(id, step, attempt: attempt + 1, at: now)
+        case .deadline(let material):
+            guard !state.supplied.contains(material) else { return }
+            for (step, spec) in state.blueprint.steps.enumerated() where spec.deferred.contains(material) {
+                guard let current = cases[id]?.steps[step], !current.status.isFinal else { continue }
+                emit(id, at: now, .failed(step: step, material: material))
+                settleAfterRejection(id, step, at: now)
+            }
+        }
+    }
+}

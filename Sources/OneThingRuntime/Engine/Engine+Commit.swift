@@ -1,0 +1,153 @@
+/// Writing what the runtime decided, then acting on it.
+extension Engine {
+    /// Stores the events decided so far (together with those of every caller waiting
+    /// meanwhile: group commit), then tells subscribers and performs the effects.
+    /// Returns once the events of the cases in `touched` are stored.
+    ///
+    /// When the store refuses a batch, none of its events is kept: the batch's cases are
+    /// forgotten with everything decided for them since, and reloaded from the store;
+    /// the callers whose cases were in it get the store's error.
+    func commit(_ touched: Set<CaseID>) async throws(EngineError) {
+        if writing {
+            // The writer in progress takes these events in its next batch.
+            do {
+                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                    waiters.append(Waiter(cases: touched, continuation: continuation))
+                }
+            } catch let error as EngineError {
+                throw error
+            } catch {
+                throw .store(StoreError(.unavailable, "\(error)"))
+            }
+            return
+        }
+        writing = true
+        defer { writing = false }
+        var failure: EngineError?
+        var first = true
+        while true {
+            let batch = runtime.takeOutbox()
+            let effects = runtime.takeEffects()
+            let released = waiters
+            waiters.removeAll()
+            if batch.isEmpty && effects.isEmpty {
+                for waiter in released { waiter.continuation.resume() }
+                break
+            }
+            var refused: StoreError?
+            if !batch.isEmpty {
+                do {
+                    try await store.append(batch)
+                } catch {
+                    refused = error
+                }
+            }
+            if let refused {
+                let failed = Set(batch.map(\.caseID))
+                logger.error(
+                    "the store refused \(batch.count) events; their cases are reloaded from the store",
+                    metadata: ["cases": "\(failed.sorted().joined(separator: ","))", "error": "\(refused)"])
+                runtime.forget(failed)
+                for effect in effects where !failed.contains(effect.submission.caseID) { perform(effect) }
+                for waiter in released {
+                    if waiter.cases.isDisjoint(with: failed) {
+                        waiter.continuation.resume()
+                    } else {
+                        waiter.continuation.resume(throwing: EngineError.store(refused))
+                    }
+                }
+                if first, !touched.isDisjoint(with: failed) { failure = .store(refused) }
+                first = false
+                await reload(failed)
+                continue
+            }
+            publish(batch)
+            if configuration.evictsClosedCases {
+                for event in batch {
+                    if case .delivered = event.kind { runtime.evict(event.caseID) }
+                }
+            }
+            for effect in effects { perform(effect) }
+            for waiter in released { waiter.continuation.resume() }
+            first = false
+        }
+        if let failure { throw failure }
+    }
+
+    /// Hands stored events to the subscribers; one that has fallen too far behind is dropped.
+    func publish(_ batch: [CaseEvent]) {
+        guard !subscribers.isEmpty else { return }
+        let acknowledgements = batch.map { Acknowledgement(event: $0, digest: EventCodec.digest(of: $0)) }
+        for (key, subscriber) in subscribers {
+            for acknowledgement in acknowledgements {
+                if case .dropped = subscriber.continuation.yield(acknowledgement) {
+                    subscriber.continuation.finish(throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
+                    subscribers[key] = nil
+                    logger.warning("a slow subscriber was dropped", metadata: ["buffered": "\(subscriber.limit)"])
+                    break
+                }
+            }
+        }
+    }
+
+    /// Starts an adapter call for `effect`; its outcome comes back to the engine.
+    func perform(_ effect: CaseRuntime.Effect) {
+        nextFlight += 1
+        let flight = nextFlight
+        let submission = effect.submission
+        let adapter = adapters.adapter(for: submission.department)
+        inFlight[flight] = Task {
+            switch effect {
+            case .submit:
+                do throws(AdapterError) {
+                    try await adapter.submit(submission)
+                } catch {
+                    await self.submissionFailed(submission.key, reason: error.reason)
+                }
+            case .cancel:
+                do {
+                    try await adapter.cancel(submission)
+                } catch {
+                    self.log(error, doing: "withdrawing", submission)
+                }
+            case .poll:
+                do {
+                    if let outcome = try await adapter.poll(submission) {
+                        try await self.report(outcome, for: submission.key)
+                    }
+                } catch {
+                    self.log(error, doing: "polling", submission)
+                }
+            }
+            self.landed(flight)
+        }
+    }
+
+    func landed(_ flight: Int) { inFlight[flight] = nil }
+
+    func submissionFailed(_ key: String, reason: String) async {
+        runtime.submissionFailed(key, reason: reason, at: clock.now)
+        do {
+            try await commit(Submission.parse(key: key).map { [$0.caseID] } ?? [])
+        } catch {
+            log(error, doing: "recording a failed submission of", key: key)
+        }
+        doorbell.ring()
+    }
+
+    func log(_ error: any Error, doing what: String, _ submission: Submission) {
+        log(error, doing: what, key: submission.key)
+    }
+
+    func log(_ error: any Error, doing what: String, key: String) {
+        logger.warning("\(what) a submission failed", metadata: ["key": "\(key)", "error": "\(error)"])
+    }
+
+    /// Waits until every adapter call started so far has returned.
+    public func waitForAdapters() async {
+        while let (flight, task) = inFlight.first {
+            await task.value
+            inFlight[flight] = nil
+        }
+    }
+}

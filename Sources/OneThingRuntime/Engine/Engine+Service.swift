@@ -1,0 +1,83 @@
+import ServiceLifecycle
+
+/// The engine as a service of swift-service-lifecycle: what a server runs.
+extension Engine: Service {
+    /// Recovers every open case of the store, then fires timers as the clock reaches
+    /// them until graceful shutdown (or cancellation); then stops taking work, waits
+    /// for the adapter calls in flight (at most ``Configuration/drainTimeout``), stores
+    /// what they brought back, and returns.
+    ///
+    /// A store that fails while the service runs is logged and tried again; it never
+    /// ends the service.
+    public func run() async throws {
+        try await recover()
+        await cancelWhenGracefulShutdown {
+            await self.fireTimers()
+        }
+        await shutDown()
+    }
+
+    /// Stops taking work, waits for the adapter calls in flight (at most the drain
+    /// timeout) and stores what they brought back. ``run()`` ends with it; an engine
+    /// driven without `run()` calls it when done.
+    public func shutDown() async {
+        accepting = false
+        let drained = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await self.waitForAdapters(); return true }
+            group.addTask {
+                do {
+                    try await Task.sleep(for: self.configuration.drainTimeout)
+                } catch {}
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !drained {
+            logger.warning(
+                "adapter calls were still in flight at shutdown; they are sent again under the same key after a restart",
+                metadata: ["calls": "\(inFlight.count)"])
+        }
+        do {
+            try await commit([])
+        } catch {
+            logger.error("the last events could not be stored at shutdown", metadata: ["error": "\(error)"])
+        }
+        for subscriber in subscribers.values { subscriber.continuation.finish() }
+        subscribers.removeAll()
+    }
+
+    /// The timer loop: fire what is due, reload cases the store could not give, sleep
+    /// until the next timer or until new work rings the doorbell.
+    func fireTimers() async {
+        while !Task.isCancelled {
+            do {
+                try await tick()
+            } catch {
+                logger.error("timers could not be stored; trying again", metadata: ["error": "\(error)"])
+            }
+            if !unavailable.isEmpty { await reload(unavailable) }
+            let deadline = runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour)
+            // A store that is down is asked again within a minute, not at the next timer.
+            let wake = unavailable.isEmpty ? deadline : min(deadline, clock.now.adding(milliseconds: 60_000))
+            await nap(until: wake)
+        }
+    }
+
+    /// Sleeps until `deadline`, until the doorbell rings, or until cancelled.
+    func nap(until deadline: Timestamp) async {
+        let clock = self.clock
+        let doorbell = self.doorbell
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await clock.sleep(until: deadline)
+                } catch {}  // cancelled: the doorbell rang, or the service is stopping
+            }
+            group.addTask { await doorbell.wait() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}

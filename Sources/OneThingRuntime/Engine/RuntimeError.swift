@@ -1,0 +1,78 @@
+/// Why the runtime could not make a decision; nothing was emitted.
+public enum RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A case with this id exists already.
+    case caseExists(CaseID)
+    /// The case's region has no working-day calendar.
+    case noCalendar(region: String, known: [String])
+    /// A due moment falls outside the years the calendar covers.
+    case outsideCalendar(WorkdayCalendar.OutOfRange)
+    /// A case's stored events do not fold.
+    case damagedHistory(CaseID, reason: String)
+
+    public var description: String {
+        switch self {
+        case .caseExists(let id): "case \(id) exists already"
+        case .noCalendar(let region, let known):
+            "no working-day calendar for region \(region) (known: \(known.joined(separator: ", ")))"
+        case .outsideCalendar(let error): "\(error)"
+        case .damagedHistory(let id, let reason): "case \(id): its stored history does not fold: \(reason)"
+        }
+    }
+}
+
+/// Why the engine refused a call: what was wrong, with what a caller needs to decide
+/// (a case that does not exist, a step that waits for no decision, a store that
+/// failed, an engine shutting down).
+public enum EngineError: Error, Sendable, CustomStringConvertible {
+    /// The store has no case with this id.
+    case unknownCase(CaseID)
+    /// The case has no step with this id.
+    case unknownStep(CaseID, step: String, known: [String])
+    /// The case is delivered: nothing more happens to it.
+    case caseClosed(CaseID, CaseOutcome)
+    /// The step is not waiting for what was asked (a decision, a supplement).
+    case stepNotWaiting(CaseID, step: String, status: StepStatus)
+    /// The material is not one the case waits for.
+    case materialNotAwaited(CaseID, material: String)
+    /// The store failed; nothing of the call was stored.
+    case store(StoreError)
+    /// The runtime could not decide (a calendar, a damaged history).
+    case runtime(RuntimeError)
+    /// The engine is shutting down and takes no new work.
+    case shuttingDown
+    /// A subscriber did not keep up and was dropped after `buffered` events.
+    case subscriberTooSlow(buffered: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownCase(let id): "no case \(id) in the store"
+        case .unknownStep(let id, let step, let known):
+            "case \(id) has no step '\(step)'; its steps: \(known.joined(separator: ", "))"
+        case .caseClosed(let id, let outcome): "case \(id) is delivered already (\(outcome.rawValue))"
+        case .stepNotWaiting(let id, let step, let status):
+            "step \(step) of case \(id) is \(status.rawValue), not waiting for that"
+        case .materialNotAwaited(let id, let material):
+            "case \(id) does not wait for the deferred material '\(material)'"
+        case .store(let error): error.description
+        case .runtime(let error): error.description
+        case .shuttingDown: "the engine is shutting down and takes no new work"
+        case .subscriberTooSlow(let buffered):
+            "the subscriber fell \(buffered) events behind and was dropped; read the store to catch up"
+        }
+    }
+}
+
+/// An event the engine acknowledges: it is stored. The digest is the store's
+/// (``EventCodec/digest(of:)``), so a reader can check the stored event is this one.
+public struct Acknowledgement: Sendable, Hashable {
+    /// The event.
+    public var event: CaseEvent
+    /// Its digest.
+    public var digest: UInt64
+
+    /// Creates an acknowledgement.
+    public init(event: CaseEvent, digest: UInt64) {
+        self.event = event
+        self.digest = digest
+    }
+}
