@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "OneThingCLI",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

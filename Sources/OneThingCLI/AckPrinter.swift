@@ -3,19 +3,26 @@ import OneThing
 import OneThingRuntime
 import Synchronization
 
-/// Prints `ack CASEID SEQ` to standard output, unbuffered, for every event the engine
-/// acknowledges (after the store returned): what the crash test holds the store to.
+/// Prints `ack CASEID SEQ DIGEST` to standard output, unbuffered, for every event the
+/// engine acknowledges (after the store returned), the digest in hexadecimal: what the
+/// crash test holds the store to, event by event and byte by byte.
 final class AckPrinter: Sendable {
     private let acknowledged = Mutex<[CaseID: Int]>([:])
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    /// Starts printing the events of `engine` from now on.
+    /// Starts printing the acknowledgements of `engine` from now on.
     func start(_ engine: Engine) async {
-        let stream = await engine.events()
+        let stream = await engine.events(buffer: 1_000_000)
         let printer = Task { [self] in
-            for await event in stream {
-                FileHandle.standardOutput.write(Data("ack \(event.caseID) \(event.sequence)\n".utf8))
-                acknowledged.withLock { $0[event.caseID] = event.sequence }
+            do {
+                for try await acknowledgement in stream {
+                    let event = acknowledgement.event
+                    let line = "ack \(event.caseID) \(event.sequence) \(StableHash.hex(acknowledgement.digest))\n"
+                    FileHandle.standardOutput.write(Data(line.utf8))
+                    acknowledged.withLock { $0[event.caseID] = event.sequence }
+                }
+            } catch {
+                FileHandle.standardError.write(Data("onething: acknowledgements stopped: \(error)\n".utf8))
             }
         }
         task.withLock { $0 = printer }
@@ -30,7 +37,7 @@ final class AckPrinter: Sendable {
                 counts.allSatisfy { id, count in (printed[id] ?? count) >= count }
             }
             if done { break }
-            try await Task.sleep(nanoseconds: 1_000_000)
+            try await Task.sleep(for: .milliseconds(1))
         }
         task.withLock { $0?.cancel() }
     }

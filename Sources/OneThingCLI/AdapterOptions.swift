@@ -5,12 +5,15 @@ import ArgumentParser
 struct AdapterOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The adapters file: which departments are simulated and which an officer decides, and how the simulated ones behave (default: every department simulated).",
+            "The adapters file: which departments are simulated and which an officer decides, and how the simulated ones behave (default: every department simulated; for a case started before, what it was started with).",
             valueName: "file"))
     var adapters: String?
 
-    @Option(help: ArgumentHelp("The seed of the simulated departments and applicant.", valueName: "n"))
-    var seed: UInt64 = 1
+    @Option(
+        help: ArgumentHelp(
+            "The seed of the simulated departments and applicant (default: 1; for a case started before, its seed).",
+            valueName: "n"))
+    var seed: UInt64?
 
     @Option(
         name: .customLong("adapter-journal"),
@@ -18,9 +21,6 @@ struct AdapterOptions: ParsableArguments {
             "Append every key the adapters receive to this file (for tests).", visibility: .hidden))
     var journal: String?
 
-    /// The options to repeat in a command printed for the user, so that a later
-    /// command continues the run with the same departments.
-    var repeated: [String] {
-        (adapters.map { ["--adapters", $0] } ?? []) + (seed == 1 ? [] : ["--seed", String(seed)])
-    }
+    /// The seed of a new run.
+    var runSeed: UInt64 { seed ?? 1 }
 }

@@ -9,14 +9,19 @@ struct CaseCommand: ParsableCommand {
         discussion: """
             Every subcommand reads the case database (--db, default ./onething.sqlite). \
             approve, reject and request-supplement are the decision of a manual department's \
-            officer on a task; supply and supplement are the applicant's; each recovers the \
-            open cases, makes the change, drives the simulated departments on and prints \
-            what happened. Give them the --adapters and --seed of the run. Exit status: 0, \
-            1 when the case or task is not in a state that allows the change, 2 for a usage \
-            error, an unknown case, task or material, or a database that cannot be read.
+            officer on a step (reject and request-supplement must say why); supply and \
+            supplement are the applicant's; resume continues a case a killed process left \
+            open. Each takes over the one case it names, makes the change at the moment the \
+            case stopped, drives its simulated departments on and prints what happened, until \
+            the case is delivered or waits for a person again. The adapters the case was \
+            started with are kept in the database; --adapters and --seed are only checked \
+            against them. Exit status: 0, 1 when the case or step is not in a state that \
+            allows the change, 2 for a usage error, an unknown case, step or material, or a \
+            database that cannot be read.
             """,
         subcommands: [
             CaseListCommand.self, CaseShowCommand.self, CaseApproveCommand.self, CaseRejectCommand.self,
             CaseRequestSupplementCommand.self, CaseSupplyCommand.self, CaseSupplementCommand.self,
+            CaseResumeCommand.self,
         ])
 }

@@ -2,57 +2,48 @@ import OneThing
 import OneThingPresentation
 import OneThingRuntime
 
-/// Prints a case's events as they are stored, one line each with where the case
-/// stands after it: `12  第 3.50 工作日  2026-09-30 13:00  … — 3/8 步完成；等待：…`.
+/// Prints a case's events as they are stored, one line each with where the case stands
+/// after it when that changed: `12  day 3.50  2026-09-30 13:00  … — 3/8 steps done; …`.
 final class CaseFeed {
     let store: any EventStore
     let id: CaseID
     let names: CaseNames
-    let dates: WorkTimeCalendar?
-    let language: Language
-    private(set) var state: CaseState?
-    private(set) var printed = 0
+    let clock: CaseClockText
+    private(set) var state: CaseState
+    private var printed: Int
     private var progress: CaseProgress?
 
-    /// A feed of case `id`; events up to `after` are taken as printed already.
+    /// A feed of case `id` of `blueprint`; the events in `after` count as printed.
     init(
-        store: any EventStore, id: CaseID, names: CaseNames, dates: WorkTimeCalendar?, language: Language,
-        after: [CaseEvent] = [], blueprint: CaseBlueprint? = nil
+        store: any EventStore, id: CaseID, blueprint: CaseBlueprint, calendar: WorkdayCalendar?, origin: Timestamp,
+        language: Language, after: [CaseEvent] = []
     ) {
         self.store = store
         self.id = id
-        self.names = names
-        self.dates = dates
-        self.language = language
-        if let blueprint {
-            var state = CaseState(id: id, blueprint: blueprint)
-            for event in after { state.apply(event) }
-            self.state = state
-            self.printed = after.count
-        }
+        self.names = CaseNames(blueprint: blueprint)
+        self.clock = CaseClockText(origin: after.first?.at ?? origin, calendar: calendar, language: language)
+        var state = CaseState(id: id, blueprint: blueprint)
+        for event in after { state.apply(event) }
+        self.state = state
+        self.printed = after.count
+        self.progress = after.isEmpty ? nil : CaseProgress(state, names: names, language: language)
     }
 
     /// Prints the events stored since the last call.
-    func printNew(blueprint: CaseBlueprint) async throws {
+    func printNew() async throws {
         let events = try await store.events(of: id)
         guard events.count > printed else { return }
-        var state = self.state ?? CaseState(id: id, blueprint: blueprint)
-        let width = 3
+        let language = clock.language
         for event in events.dropFirst(printed) {
             state.apply(event)
-            let text = CaseEventText(
-                event, blueprint: blueprint, names: names, dates: dates, origin: state.startedAt ?? event.at,
-                language: language)
-            let time = CaseTimeline.time(
-                event.at, origin: state.startedAt ?? event.at, dates: dates, language: language)
+            let text = CaseEventText(event, names: names, clock: clock)
             let number = String(event.sequence)
-            let label = String(repeating: " ", count: max(0, width - number.count)) + number
+            let label = String(repeating: " ", count: max(0, 3 - number.count)) + number
             let progress = CaseProgress(state, names: names, language: language)
             let changed = progress != self.progress
             self.progress = progress
-            print("\(label)  \(time)  \(text.summary)" + (changed ? " — " + progress.text(in: language) : ""))
+            print("\(label)  \(clock.moment(event.at))  \(text.summary)" + (changed ? " — " + progress.text(in: language) : ""))
         }
-        self.state = state
         printed = events.count
     }
 }

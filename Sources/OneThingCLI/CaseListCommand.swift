@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import OneThing
+import OneThingPresentation
 import OneThingRuntime
 
 /// `onething case list`: the cases of the case database, one line each.
-struct CaseListCommand: ParsableCommand {
+struct CaseListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the cases of the case database.")
 
@@ -23,7 +24,7 @@ struct CaseListCommand: ParsableCommand {
     var closed = false
 
     @Option(
-        help: ArgumentHelp("Only cases with an unfinished task at this department (its id).", valueName: "id")
+        help: ArgumentHelp("Only cases with a step sent to this department and not finished (its id).", valueName: "id")
     )
     var department: String?
 
@@ -55,36 +56,28 @@ struct CaseListCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let language = languageOptions.language
-        let context = try CaseContext.open(database, catalogue: catalogue, language: language)
+        let session = try CaseSession.open(database, catalogue: catalogue, language: language)
         var query = CaseQuery(open: open ? true : closed ? false : nil, department: department)
-        if let dueBy, let date = CalendarDate(dueBy) {
-            guard let dates = context.dates else {
-                StandardError.writeLine(
-                    context.say(
-                        "onething: --due-by needs the catalogue's working-day calendar; name it with --catalogue",
-                        "onething: --due-by 需要共享目录中的工作日历；请用 --catalogue 指定目录"))
-                throw ExitStatus.usageOrInputError
-            }
-            query.dueBy = try RuntimeInput.time(atEndOf: date, on: dates, language: language)
-        }
-        if let department, let known = context.catalogue?.departments.keys, !known.contains(department) {
+        if let dueBy, let date = CalendarDate(dueBy) { query.dueBy = WorkdayCalendar.end(of: date) }
+        if let department, let known = session.catalogue?.departments.keys, !known.contains(department) {
             let hint = Suggestion.hint(for: department, among: known)?.text(in: language) ?? ""
             StandardError.writeLine(
-                context.say(
-                    "onething: the catalogue has no department '\(department)'",
-                    "onething: 部门目录中没有“\(department)”")
-                    + (hint.isEmpty ? "" : context.say("; ", "；") + hint))
+                language.say(
+                    "onething: the catalogue has no department '\(PrintableText.escaped(department))'",
+                    "onething: 部门目录中没有“\(PrintableText.escaped(department))”")
+                    + (hint.isEmpty ? "" : language.say("; ", "；") + hint))
             throw ExitStatus.usageOrInputError
         }
-        let (format, finalQuery) = (self.format, query)
-        try AsyncBridge.wait {
-            try await RuntimeFailure.guarding(language) {
-                let cases = try await context.store.cases(finalQuery)
-                let table = CaseListing(cases: cases, context: context)
-                print(format == .json ? table.json : table.text, terminator: "")
+        try await RuntimeFailure.guarding(language) {
+            let cases = try await session.store.cases(query)
+            var blueprints: [String: CaseBlueprint] = [:]
+            for summary in cases where blueprints[summary.blueprint] == nil {
+                blueprints[summary.blueprint] = try await session.store.blueprint(summary.blueprint)
             }
+            let table = CaseListing(cases: cases, blueprints: blueprints, language: language)
+            print(format == .json ? try table.json() : table.text, terminator: "")
         }
     }
 }

@@ -5,21 +5,24 @@ import OneThingPresentation
 import OneThingRuntime
 
 /// `onething case show ID`: a case's whole history, as a timeline to audit.
-struct CaseShowCommand: ParsableCommand {
+struct CaseShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a case's whole history as a numbered timeline.",
         discussion: """
-            Every event with its time (working days after the start, and the date and hour \
-            on the catalogue's calendar), the task and its department, the idempotency key of \
-            every submission and the reason of every refusal, failure or supplement.
+            Every event with its moment (the date and hour in China Standard Time and, when \
+            the catalogue's working-day calendar is at hand, the working days since the start), \
+            the step and its department, the idempotency key of every submission and the \
+            reason of every refusal, failure or supplement. Names and dates come from the \
+            case database itself, so a case reads the same wherever the command runs. \
+            --format json prints one document whose shape grammar/case.schema.json describes.
             """)
 
     /// The output formats.
     enum Format: String, CaseIterable, ExpressibleByArgument {
         /// The timeline, for people.
         case text
-        /// The events as stored, one JSON object `{"case": …, "events": [...]}`.
+        /// The case as one JSON document (`grammar/case.schema.json`).
         case json
     }
 
@@ -41,35 +44,19 @@ struct CaseShowCommand: ParsableCommand {
             valueName: "dir"))
     var catalogue: String?
 
-    func run() throws {
+    func run() async throws {
         let language = languageOptions.language
-        let context = try CaseContext.open(database, catalogue: catalogue, language: language)
-        let (id, format) = (self.id, self.format)
-        try AsyncBridge.wait {
-            try await RuntimeFailure.guarding(language) {
-                let (events, blueprint) = try await context.history(id)
-                switch format {
-                case .text:
-                    let timeline = CaseTimeline(
-                        events: events, blueprint: blueprint, names: context.names(for: blueprint),
-                        dates: context.dates,
-                        language: language)
-                    print(timeline.text, terminator: "")
-                case .json:
-                    print(try Self.json(id: id, events: events))
-                }
+        let session = try CaseSession.open(database, catalogue: catalogue, language: language)
+        try await RuntimeFailure.guarding(language) {
+            let (events, blueprint) = try await session.history(id)
+            switch format {
+            case .text:
+                let timeline = CaseTimeline(
+                    events: events, blueprint: blueprint, calendar: session.calendar, language: language)
+                print(timeline.text, terminator: "")
+            case .json:
+                print(try CaseDocument(events: events, blueprint: blueprint).json())
             }
         }
-    }
-
-    /// The events as stored.
-    static func json(id: CaseID, events: [CaseEvent]) throws -> String {
-        struct History: Encodable {
-            var `case`: CaseID
-            var events: [CaseEvent]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        return String(decoding: try encoder.encode(History(case: id, events: events)), as: UTF8.self)
     }
 }

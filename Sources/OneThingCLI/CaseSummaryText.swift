@@ -1,97 +1,98 @@
-import Foundation
 import OneThing
 import OneThingPresentation
 import OneThingRuntime
 import OneThingSimulation
 
-/// The end of `onething run` and of an officer's decision: how the case ended (the
-/// working days it took against the promise, the outputs delivered) or, while it is
-/// open, what it waits for and the commands that continue it.
+/// The end of `onething run` and of a command that acts on a case: how the case ended
+/// (when, against its promised date, the outputs delivered, what did not succeed) or,
+/// while it is open, who must do what by when, with the commands that do it.
 struct CaseSummaryText {
     let state: CaseState
     let names: CaseNames
-    let settings: AdapterSettings
-    let language: Language
-    /// Options to repeat in the commands printed (`--db`, `--adapters`, `--seed`).
+    let clock: CaseClockText
+    /// What people must do (from the driver).
+    let waits: [CaseDriver.PersonWait]
+    /// Options to repeat in the commands printed (`--db`, `--catalogue`).
     let repeated: [String]
-    /// The time of the case's latest event.
-    let now: WorkTime
 
-    func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+    var language: Language { clock.language }
 
     var lines: [String] {
-        let blueprint = state.blueprint
-        let promise = WorkDays.limit(blueprint.promise)
-        let started = state.startedAt ?? 0
-        guard let outcome = state.outcome, let delivered = state.deliveredAt else {
-            return openLines(started: started, promise: promise)
+        let promise = WorkDays.limit(state.blueprint.promise, in: language)
+        let by = state.promisedBy.map { clock.due($0) }
+        guard let outcome = state.outcome, let delivered = state.deliveredAt else { return openLines(promise, by) }
+        let taken = clock.workingDays(to: delivered).map {
+            language.say(", \(WorkDays.format($0)) working days", "，用时 \(WorkDays.format($0)) 个工作日")
         }
-        let taken = delivered - started
-        let onTime = taken <= blueprint.promise + 1e-9
-        var lines = [
-            say("Outcome: ", "结果：") + CaseEventText.outcome(outcome, in: language)
-                + say(
-                    " in \(WorkDays.format(taken)) working days; promised within \(promise) — ",
-                    "，用时 \(WorkDays.format(taken)) 个工作日；承诺 \(promise) 个工作日内办结——")
-                + (onTime ? say("on time", "按时办结") : say("late", "超期"))
-        ]
+        var line =
+            language.say("Outcome: ", "结果：") + CaseEventText.outcome(outcome, in: language)
+            + language.say(" on \(delivered.chinaDate)", "，\(delivered.chinaDate) 出件") + (taken ?? "")
+        if let promisedBy = state.promisedBy, let by {
+            line += language.say("; promised within \(promise), by \(by) — ", "；承诺 \(promise)内，即 \(by) 前——")
+            line += delivered < promisedBy ? language.say("on time", "按时办结") : language.say("late", "超期")
+        }
+        var lines = [line]
         let outputs = state.outputs.map { names.output($0, in: language) }
         lines.append(
-            say("Delivered: ", "出件：")
-                + (outputs.isEmpty ? say("nothing", "无") : outputs.joined(separator: say(", ", "、"))))
-        let unfinished = state.tasks.indices.filter {
-            state.tasks[$0].status != .approved && state.tasks[$0].status.isFinal
-        }
-        for index in unfinished {
-            let task = state.tasks[index]
-            let name = names.task(blueprint.tasks[index], in: language)
-            lines.append("  ✘ \(name)：\(task.status.rawValue)" + (task.reason.map { " (\($0))" } ?? ""))
+            language.say("Delivered: ", "出件：")
+                + (outputs.isEmpty ? language.say("nothing", "无") : outputs.joined(separator: language.say(", ", "、"))))
+        for (index, step) in state.steps.enumerated() where step.status.isFinal && step.status != .approved {
+            var why = ""
+            if let reason = step.reason { why = PrintableText.escaped(reason) }
+            if let cause = step.cancelledBy {
+                why = language.say("\(names.step(cause, in: .en)) did not succeed", "“\(names.step(cause, in: .zh))”未办成")
+            }
+            if let material = step.missingMaterial {
+                why = language.say(
+                    "\(names.material(material, in: .en)) did not arrive in time",
+                    "\(names.material(material, in: .zh)) 未按期补交")
+            }
+            lines.append("  ✘ \(names.step(index, in: language)): \(step.status.rawValue)" + (why.isEmpty ? "" : " (\(why))"))
         }
         return lines
     }
 
-    func openLines(started: WorkTime, promise: String) -> [String] {
-        let blueprint = state.blueprint
+    func openLines(_ promise: String, _ by: String?) -> [String] {
+        let sofar = clock.workingDays(to: state.lastEventAt ?? clock.origin).map {
+            language.say("\(WorkDays.format($0)) working days so far; ", "已用 \(WorkDays.format($0)) 个工作日，")
+        }
         var lines = [
-            say("Outcome: open", "结果：办理中")
-                + say(
-                    " (\(WorkDays.format(now - started)) working days so far; promised within \(promise))",
-                    "（已用 \(WorkDays.format(now - started)) 个工作日，承诺 \(promise) 个工作日内办结）"),
+            language.say("Outcome: open (", "结果：办理中（") + (sofar ?? "")
+                + language.say("promised within \(promise)", "承诺 \(promise)内") + (by.map { language.say(", by \($0))", "，即 \($0) 前）") } ?? language.say(")", "）")),
             CaseProgress(state, names: names, language: language).text(in: language),
         ]
-        var commands: [String] = []
+        guard !waits.isEmpty else { return lines }
+        lines.append(language.say("Waiting for people:", "等待人工办理："))
         let options = repeated.isEmpty ? "" : " " + repeated.map(Self.quoted).joined(separator: " ")
         let id = state.id
-        for (index, task) in state.tasks.enumerated() {
-            let spec = blueprint.tasks[index]
-            let name = names.task(spec, in: language)
-            let department = names.department(spec.department, in: language)
-            switch task.status {
-            case .dispatched, .inReview:
-                guard settings.kind(of: spec.department) == .manual else { break }
-                commands.append("  \(department) — \(name)")
-                commands.append("    onething case approve \(id) \(spec.item)\(options)")
-                commands.append(
-                    "    onething case reject \(id) \(spec.item) --reason \(say("TEXT", "理由"))\(options)")
-                commands.append(
-                    "    onething case request-supplement \(id) \(spec.item) --reason \(say("TEXT", "需补正的内容"))\(options)"
-                )
-            case .supplementRequested:
-                commands.append(say("  once the applicant supplements \(name):", "  申请人补正“\(name)”后："))
-                commands.append("    onething case supplement \(id) \(spec.item)\(options)")
-            case .held:
-                for material in spec.deferred where !state.supplied.contains(material) {
-                    let named = names.material(material, in: language)
-                    commands.append(say("  once the applicant brings \(named):", "  申请人补交“\(named)”后："))
-                    commands.append("    onething case supply \(id) \(material)\(options)")
-                }
-            default:
-                break
+        for wait in waits where wait.caseID == id {
+            let deadline = wait.by.map { language.say(" by \(clock.due($0))", "（\(clock.due($0)) 前）") } ?? ""
+            switch wait.action {
+            case .decide(let department):
+                guard let stepID = wait.stepID, let index = state.blueprint.stepIndex(stepID) else { continue }
+                let name = names.department(department, in: language)
+                lines.append(
+                    language.say(
+                        "  \(name) must decide on \(names.step(index, in: .en))\(deadline):",
+                        "  \(name) 审查“\(names.step(index, in: .zh))”\(deadline)："))
+                lines.append("    onething case approve \(id) \(stepID)\(options)")
+                lines.append("    onething case reject \(id) \(stepID) --reason \(language.say("TEXT", "理由"))\(options)")
+                lines.append(
+                    "    onething case request-supplement \(id) \(stepID) --reason \(language.say("TEXT", "需补正的内容"))\(options)")
+            case .supplement:
+                guard let stepID = wait.stepID, let index = state.blueprint.stepIndex(stepID) else { continue }
+                lines.append(
+                    language.say(
+                        "  the applicant must supplement \(names.step(index, in: .en)) (its clock stands still):",
+                        "  申请人须补正“\(names.step(index, in: .zh))”（该事项计时暂停）："))
+                lines.append("    onething case supplement \(id) \(stepID)\(options)")
+            case .supply(let material):
+                lines.append(
+                    language.say(
+                        "  the applicant must bring \(names.material(material, in: .en))\(deadline):",
+                        "  申请人须补交容缺材料“\(names.material(material, in: .zh))”\(deadline)："))
+                lines.append("    onething case supply \(id) \(material)\(options)")
             }
-        }
-        if !commands.isEmpty {
-            lines.append(say("Waiting for decisions (manual departments):", "待人工处理："))
-            lines += commands
         }
         return lines
     }

@@ -5,7 +5,7 @@ import ArgumentParser
 /// Exit status: 0 when nothing is wrong, 1 when an error was found (or a warning,
 /// with `--strict`), 2 for a usage error or a path that cannot be read.
 @main
-struct OneThingCommand: ParsableCommand {
+struct OneThingCommand: AsyncParsableCommand {
     /// The version that `--version` prints and the SARIF output names.
     static let version = "0.1.0"
 
@@ -32,10 +32,14 @@ struct OneThingCommand: ParsableCommand {
     ///
     /// ArgumentParser exits with 64 (`EX_USAGE`) when arguments do not parse; OneThing
     /// promises 2 for every usage or input error, as actionlint and grep do.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let status as ExitCode {
             Self.exit(withError: status)
         } catch {

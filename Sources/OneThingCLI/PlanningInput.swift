@@ -24,6 +24,11 @@ struct PlanningInput {
                     : "onething: give the applicant's answers with --answers FILE or --case NAME")
             throw ExitStatus.usageOrInputError
         }
+        return PlanningInput(loaded: loaded, plan: try plan(loaded, answers: answers, language: language))
+    }
+
+    /// The plan of `loaded` for `answers`; problems with the answers end the command.
+    static func plan(_ loaded: BundleLoader.Loaded, answers: AnswersSource, language: Language) throws -> Plan {
         let resolved: AnswersSource.Resolved
         do {
             resolved = try answers.resolve(for: loaded.bundle)
@@ -34,8 +39,7 @@ struct PlanningInput {
             throw ExitStatus.problemsFound
         }
         do {
-            let plan = try loaded.builder.plan(for: resolved.answers, missingAt: resolved.missingAt)
-            return PlanningInput(loaded: loaded, plan: plan)
+            return try loaded.builder.plan(for: resolved.answers, missingAt: resolved.missingAt)
         } catch {
             printDiagnostics(
                 error.diagnostics, sources: [loaded.source] + [resolved.source].compactMap { $0 },
@@ -79,16 +83,23 @@ extension PlanningInput {
     /// The plan on the catalogue's calendar from `start`; a date the calendar does not
     /// cover ends the command with status 2.
     static func schedule(_ input: PlanningInput, start: CalendarDate, language: Language) throws -> Schedule {
-        let calendar = input.loaded.catalogue.calendar(region: "CN")
+        try schedule(
+            input.plan, calendar: input.loaded.catalogue.calendar(region: "CN"), start: start, language: language)
+    }
+
+    /// `plan` on `calendar` from `start`; a date the calendar does not cover ends the
+    /// command with status 2.
+    static func schedule(_ plan: Plan, calendar: WorkdayCalendar, start: CalendarDate, language: Language) throws
+        -> Schedule
+    {
         do {
-            return try Schedule(plan: input.plan, calendar: calendar, accepted: start)
+            return try Schedule(plan: plan, calendar: calendar, accepted: start)
         } catch {
             let years = error.years.map(String.init).joined(separator: ", ")
             StandardError.writeLine(
-                language == .zh
-                    ? "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"
-                    : "onething: \(error.date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue"
-            )
+                language.say(
+                    "onething: \(error.date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue",
+                    "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"))
             throw ExitStatus.usageOrInputError
         }
     }

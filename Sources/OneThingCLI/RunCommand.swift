@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import OneThing
 import OneThingPresentation
+import OneThingRuntime
+import OneThingSimulation
 
 /// `onething run BUNDLE --case NAME`: starts a case in the case database and runs it
 /// against simulated (or manual) departments on a virtual clock.
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Start a case and run it against simulated departments on a virtual clock.",
@@ -14,13 +16,17 @@ struct RunCommand: ParsableCommand {
             if missing). Departments are simulated unless the adapters file (--adapters) makes \
             them manual. Time is virtual: the command moves the clock straight to the next \
             answer of a simulated department, reply of the simulated applicant or timer of the \
-            engine, so weeks of working days pass in seconds; the clock counts working days on \
-            the catalogue's calendar from --start. Every event is printed as it is stored, with \
-            the steps done and what the case waits on, then a summary. When a manual department \
-            has to decide, the command stops and prints the commands that decide ('onething case \
-            approve …'). Exit status: 0 when the case is delivered or waits on a manual \
-            department, 1 for problems with the bundle, the answers or the adapters file, 2 for \
-            a usage error or a path that cannot be read or written.
+            engine, so weeks of working days pass in seconds; the case is accepted at 09:00 \
+            China Standard Time on --start (default: today) and its limits are counted on the \
+            catalogue's working-day calendar, the dates the plan and the notice give. Every \
+            event is printed as it is stored, with the steps done and what the case waits on, \
+            then a summary. When a person must act (an officer of a manual department, or the \
+            applicant), the clock stops there and the command prints who must do what by when, \
+            and the commands that do it ('onething case approve …'); the adapters of the case \
+            are kept in the database, so those commands need no --adapters. Exit status: 0 when \
+            the case is delivered or waits for a person, 1 for problems with the bundle, the \
+            answers or the adapters file, 2 for a usage error or a path that cannot be read or \
+            written.
             """)
 
     @Argument(help: "The bundle file.")
@@ -50,67 +56,76 @@ struct RunCommand: ParsableCommand {
     var cases: Int = 1
 
     @Flag(
-        help: ArgumentHelp("Recover the open cases of the database and drive them on.", visibility: .hidden))
+        help: ArgumentHelp(
+            "Take over every open case of the database and drive them on (for the crash test).",
+            visibility: .hidden))
     var resume = false
 
-    @Flag(help: ArgumentHelp("Print 'ack CASEID SEQ' for every stored event instead.", visibility: .hidden))
+    @Flag(
+        help: ArgumentHelp(
+            "Print 'ack CASEID SEQ DIGEST' for every stored event instead.", visibility: .hidden))
     var acks = false
 
     func validate() throws {
         if cases < 1 { throw ValidationError("--cases takes a number of cases, 1 or more") }
     }
 
-    func run() throws {
+    func run() async throws {
         let language = languageOptions.language
-        let loaded: BundleLoader.Loaded
-        var plan: Plan?
-        if resume {
-            loaded = try PlanningInput.loadBundle(bundle, catalogue: catalogue, language: language)
-        } else {
-            var source = answers.source
-            if source == nil {
-                // Nothing to set up: without answers, the bundle's first test case runs.
-                let bundleOnly = try PlanningInput.loadBundle(
-                    bundle, catalogue: catalogue, language: language)
-                guard let first = bundleOnly.bundle.tests.first?.name.value else {
-                    StandardError.writeLine(
-                        language == .zh
-                            ? "onething: 该一件事没有测试用例；请用 --answers 文件 或 --case 用例名 给出答案"
-                            : "onething: the bundle has no test case; give answers with --answers FILE or --case NAME"
-                    )
-                    throw ExitStatus.usageOrInputError
-                }
+        let loaded = try PlanningInput.loadBundle(bundle, catalogue: catalogue, language: language)
+        var source = answers.source
+        if source == nil, !resume {
+            // Nothing to set up: without answers, the bundle's first test case runs.
+            guard let first = loaded.bundle.tests.first?.name.value else {
                 StandardError.writeLine(
-                    language == .zh
-                        ? "未给出答案：按本件事的第一个测试用例“\(first)”办理（可用 --case 或 --answers 指定）"
-                        : "no answers given: running the bundle's first test case '\(first)' (choose with --case or --answers)"
-                )
-                source = .testCase(first)
+                    language.say(
+                        "onething: the bundle has no test case; give answers with --answers FILE or --case NAME",
+                        "onething: 该一件事没有测试用例；请用 --answers 文件 或 --case 用例名 给出答案"))
+                throw ExitStatus.usageOrInputError
             }
-            let input = try PlanningInput.load(
-                bundle: bundle, answers: source, catalogue: catalogue, language: language)
-            (loaded, plan) = (input.loaded, input.plan)
+            StandardError.writeLine(
+                language.say(
+                    "no answers given: running the bundle's first test case '\(first)' (choose with --case or --answers)",
+                    "未给出答案：按本件事的第一个测试用例“\(first)”办理（可用 --case 或 --answers 指定）"))
+            source = .testCase(first)
         }
-        let dates = WorkTimeCalendar(calendar: loaded.catalogue.calendar(region: "CN"))
-        let date = start.date
-        let origin = try RuntimeInput.time(atStartOf: date, on: dates, language: language)
+        let plan = try source.map { try PlanningInput.plan(loaded, answers: $0, language: language) }
+        let calendar = loaded.catalogue.calendar(region: "CN")
+        if let plan {
+            // The plan's dates are the case's due dates: a start the calendar cannot date is refused here.
+            _ = try PlanningInput.schedule(plan, calendar: calendar, start: start.date, language: language)
+        }
         let settings = try RuntimeInput.adapterSettings(
             adapterOptions.adapters, departments: Set(loaded.catalogue.departments.keys), language: language)
         let journal = try RuntimeInput.journal(adapterOptions.journal, language: language)
-        let store = try CaseStore.open(database.path, create: true, language: language)
-        let run = LiveRun(
-            store: store, settings: settings, seed: adapterOptions.seed, origin: origin, journal: journal,
-            names: CaseNames(catalogue: loaded.catalogue, bundle: loaded.bundle), dates: dates,
-            language: language, repeated: database.repeated + adapterOptions.repeated, database: database.path
-        )
-        let (acks, count, resume, planned) = (self.acks, cases, self.resume, plan)
-        try AsyncBridge.wait {
+        let session = try CaseSession.open(database, catalogue: loaded.catalogue, create: true, language: language)
+        let driver = CaseDriver(
+            store: session.store, calendar: calendar,
+            adapters: CaseAdapters(settings: settings, seed: adapterOptions.runSeed), start: start.acceptedAt,
+            journal: journal)
+        let blueprint = plan.map { CaseBlueprint(plan: $0, catalogue: loaded.catalogue) }
+        let answers = plan?.answers.values.mapValues(\.description) ?? [:]
+        let provided = plan?.materials.filter { $0.status == .bring }.map(\.id) ?? []
+        try await RuntimeFailure.guarding(language) {
             if acks {
-                try await run.acknowledging(plan: planned, cases: count, date: date, resume: resume)
-            } else if let plan = planned, !resume {
-                try await run.narrating(plan: plan, date: date)
-            } else {
-                try await run.resuming()
+                let printer = AckPrinter()
+                await printer.start(driver.engine)
+                var ids: [CaseID] = []
+                if resume {
+                    for summary in try await session.store.cases(CaseQuery(open: true)) {
+                        try await driver.load(summary.id)
+                        ids.append(summary.id)
+                    }
+                } else if let blueprint {
+                    for _ in 0..<cases {
+                        ids.append(try await driver.start(blueprint: blueprint, answers: answers, provided: provided))
+                    }
+                }
+                _ = try await driver.drive()
+                try await printer.finish(ids, store: session.store)
+            } else if let blueprint {
+                let runner = CaseRunner(session: session, driver: driver, repeated: database.repeated)
+                try await runner.start(blueprint: blueprint, answers: answers, provided: provided)
             }
         }
     }

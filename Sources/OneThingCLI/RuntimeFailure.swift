@@ -1,22 +1,77 @@
 import ArgumentParser
 import OneThing
+import OneThingPresentation
 import OneThingRuntime
 import OneThingSimulation
 
-/// Failures of the case database or the engine while a command runs cases: printed
-/// to standard error, status 2 (the database cannot be read or written).
+/// Failures of the case database or the engine while a command runs cases: printed to
+/// standard error in plain words; status 1 when the case or step is not in a state
+/// that allows the change, 2 for an unknown case, step or material, or a database that
+/// cannot be read or written.
 enum RuntimeFailure {
-    /// Runs `body`; a store error or a stuck driver ends the command with status 2.
+    /// Runs `body`, turning the engine's and the store's errors into messages and exit statuses.
     static func guarding(_ language: Language, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as StoreError {
-            StandardError.writeLine(
-                "onething: " + (language == .zh ? "案件库出错：" : "the case database failed: ") + error.message)
+            StandardError.writeLine("onething: " + words(for: error, language: language))
             throw ExitStatus.usageOrInputError
+        } catch let error as EngineError {
+            StandardError.writeLine("onething: " + words(for: error, language: language))
+            switch error {
+            case .caseClosed, .stepNotWaiting, .materialNotAwaited: throw ExitStatus.problemsFound
+            default: throw ExitStatus.usageOrInputError
+            }
         } catch let error as CaseDriver.Stuck {
             StandardError.writeLine("onething: " + error.reason)
             throw ExitStatus.usageOrInputError
+        }
+    }
+
+    /// A store's error in plain words: what kind of failure, then the store's message.
+    static func words(for error: StoreError, language: Language) -> String {
+        let kind: String
+        switch error.kind {
+        case .conflict: kind = language.say("another process changed the case first", "另一进程已先修改该案件")
+        case .full: kind = language.say("the disk is full", "磁盘已满")
+        case .corrupt: kind = language.say("the case database is damaged", "案件库已损坏")
+        case .readOnly: kind = language.say("the case database cannot be written", "案件库不可写")
+        case .unavailable: kind = language.say("the case database cannot be used now", "案件库暂不可用")
+        default: kind = language.say("the case database refused the change", "案件库拒绝了此次写入")
+        }
+        return kind + language.say(": ", "：") + PrintableText.escaped(error.description)
+    }
+
+    /// The engine's error in plain words.
+    static func words(for error: EngineError, language: Language) -> String {
+        switch error {
+        case .unknownCase(let id):
+            return language.say(
+                "no case '\(PrintableText.escaped(id))' in the database", "案件库中没有案件“\(PrintableText.escaped(id))”")
+        case .unknownStep(let id, let step, let known):
+            let hint = Suggestion.hint(for: step, among: known)?.text(in: language)
+            return language.say(
+                "case \(id) has no step '\(PrintableText.escaped(step))'; ",
+                "案件 \(id) 没有事项“\(PrintableText.escaped(step))”；")
+                + (hint ?? language.say("its steps: ", "其事项：") + known.joined(separator: language.say(", ", "、")))
+        case .caseClosed(let id, let outcome):
+            return language.say(
+                "case \(id) is delivered already (\(CaseEventText.outcome(outcome, in: .en)))",
+                "案件 \(id) 已办结（\(CaseEventText.outcome(outcome, in: .zh))）")
+        case .stepNotWaiting(let id, let step, let status):
+            return language.say(
+                "step \(step) of case \(id) is \(status.rawValue), not waiting for that",
+                "案件 \(id) 的事项“\(step)”当前为 \(status.rawValue)，不在待处理状态")
+        case .materialNotAwaited(let id, let material):
+            return language.say(
+                "case \(id) does not wait for the deferred material '\(PrintableText.escaped(material))'",
+                "案件 \(id) 不在等待容缺材料“\(PrintableText.escaped(material))”")
+        case .store(let error):
+            return words(for: error, language: language)
+        case .runtime(let error):
+            return PrintableText.escaped(error.description)
+        case .shuttingDown, .subscriberTooSlow, .reasonRequired:
+            return error.description
         }
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import OneThing
-import OneThingPresentation
 import OneThingRuntime
 import OneThingSimulation
 
 /// What the commands that run cases read besides the bundle: the adapters file, the
-/// adapter journal, the catalogue that names departments and dates times. Problems are
+/// adapter journal, the catalogue whose calendar counts working days. Problems are
 /// printed to standard error and end the command: status 1 for a file with findings,
 /// 2 for a path that cannot be read.
 enum RuntimeInput {
@@ -18,8 +17,7 @@ enum RuntimeInput {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
         else {
-            StandardError.writeLine(
-                "onething: \(path): " + (language == .zh ? "适配器配置文件不存在" : "no such adapters file"))
+            StandardError.writeLine("onething: \(path): " + language.say("no such adapters file", "适配器配置文件不存在"))
             throw ExitStatus.usageOrInputError
         }
         let loaded = AdaptersFile.load(path: path, departments: departments)
@@ -43,56 +41,26 @@ enum RuntimeInput {
     }
 
     /// The catalogue at `folder`, or at `bundles/catalogue` when that exists; `nil`
-    /// when there is none or it has errors (then departments are shown by id and
-    /// times by working day).
+    /// when none was named and the default is missing. A named folder that is missing,
+    /// or a catalogue with errors, ends the command.
     static func catalogue(_ folder: String?, language: Language) throws -> Catalogue? {
         let path = folder ?? "bundles/catalogue"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
             if folder != nil {
-                StandardError.writeLine(
-                    "onething: \(path): " + (language == .zh ? "目录文件夹不存在" : "no such catalogue folder"))
+                StandardError.writeLine("onething: \(path): " + language.say("no such catalogue folder", "目录文件夹不存在"))
                 throw ExitStatus.usageOrInputError
             }
             return nil
         }
         let loaded = CatalogueLoader.load(folder: path)
-        return loaded.hasErrors ? nil : loaded.catalogue
-    }
-
-    /// The work time at the end of `date` on `dates`; a date the calendar does not
-    /// cover ends the command with status 2.
-    static func time(atEndOf date: CalendarDate, on dates: WorkTimeCalendar, language: Language) throws
-        -> WorkTime
-    {
-        do {
-            return try dates.time(atEndOf: date)
-        } catch {
-            let years = error.years.map(String.init).joined(separator: ", ")
-            StandardError.writeLine(
-                language == .zh
-                    ? "onething: \(date) 不在工作日历覆盖的年份（\(years)）内"
-                    : "onething: \(date) lies outside the years the working-day calendar covers (\(years))")
-            throw ExitStatus.usageOrInputError
+        if loaded.hasErrors {
+            let reports = loaded.reports.values.sorted { $0.path < $1.path }
+            PlanningInput.printDiagnostics(
+                reports.flatMap(\.diagnostics), sources: reports.compactMap(\.source), language: language)
+            throw ExitStatus.problemsFound
         }
-    }
-
-    /// The work time at the start of `date` on `dates`; a date the calendar does not
-    /// cover ends the command with status 2.
-    static func time(atStartOf date: CalendarDate, on dates: WorkTimeCalendar, language: Language) throws
-        -> WorkTime
-    {
-        do {
-            return try dates.time(atStartOf: date)
-        } catch {
-            let years = error.years.map(String.init).joined(separator: ", ")
-            StandardError.writeLine(
-                language == .zh
-                    ? "onething: \(date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"
-                    : "onething: \(date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue"
-            )
-            throw ExitStatus.usageOrInputError
-        }
+        return loaded.catalogue
     }
 }

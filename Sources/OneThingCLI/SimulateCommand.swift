@@ -17,7 +17,9 @@ struct SimulateCommand: ParsableCommand {
             are simulated too), and prints the completion times in working days (p50, p90, \
             p99), the on-time rate against the bundle's promise (按时办结率), the department \
             that most often holds up the critical path, and how the cases ended. The same \
-            seed gives the same output, byte for byte. Exit status: 0, 1 for problems with the \
+            seed gives the same output, byte for byte; cases are accepted at 09:00 on --start \
+            (default: today), and the first case is the one 'onething run' runs with the same \
+            seed, start and answers on a new case database. Exit status: 0, 1 for problems with the \
             bundle, the answers or the adapters file, 2 for a usage error or a path that \
             cannot be read.
             """)
@@ -52,6 +54,9 @@ struct SimulateCommand: ParsableCommand {
     var format: Format = .text
 
     @OptionGroup
+    var start: StartDateOption
+
+    @OptionGroup
     var languageOptions: LanguageOptions
 
     @Option(
@@ -69,15 +74,24 @@ struct SimulateCommand: ParsableCommand {
             bundle: bundle, answers: answers.source, catalogue: catalogue, language: language)
         let settings = try RuntimeInput.adapterSettings(
             adapters, departments: Set(input.loaded.catalogue.departments.keys), language: language)
-        let blueprint = CaseBlueprint(plan: input.plan)
-        let report = Simulation(blueprint: blueprint, settings: settings.simulation, seed: seed).run(
-            cases: cases)
-        let summary = SimulationSummary(
-            report: report, blueprint: blueprint, seed: seed,
-            names: CaseNames(catalogue: input.loaded.catalogue, bundle: input.loaded.bundle))
+        let calendar = input.loaded.catalogue.calendar(region: "CN")
+        _ = try PlanningInput.schedule(input.plan, calendar: calendar, start: start.date, language: language)
+        let blueprint = CaseBlueprint(plan: input.plan, catalogue: input.loaded.catalogue)
+        let simulation = Simulation(
+            blueprint: blueprint, calendar: calendar, start: start.date, settings: settings.simulation, seed: seed,
+            answers: input.plan.answers.values.mapValues(\.description),
+            provided: input.plan.materials.filter { $0.status == .bring }.map(\.id))
+        let report: Simulation.Report
+        do {
+            report = try simulation.run(cases: cases)
+        } catch {
+            StandardError.writeLine("onething: " + PrintableText.escaped(error.description))
+            throw ExitStatus.usageOrInputError
+        }
+        let summary = SimulationSummary(report: report, blueprint: blueprint, seed: seed, start: start.date)
         switch format {
         case .text: print(summary.text(in: language), terminator: "")
-        case .json: print(summary.json)
+        case .json: print(try summary.json())
         }
     }
 }

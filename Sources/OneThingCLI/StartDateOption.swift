@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import OneThing
+import OneThingRuntime
 
 /// The `--start DATE` option of the commands that schedule a plan.
 struct StartDateOption: ParsableArguments {
@@ -15,10 +15,9 @@ struct StartDateOption: ParsableArguments {
         }
     }
 
-    /// The day given, or today in the local time zone.
-    var date: CalendarDate {
-        if let text, let date = CalendarDate(text) { return date }
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    /// The day given, or today in China Standard Time.
+    var date: CalendarDate { text.flatMap { CalendarDate($0) } ?? Timestamp.now.chinaDate }
+
+    /// The moment a case started on ``date`` is accepted: 09:00 China Standard Time.
+    var acceptedAt: Timestamp { Timestamp(china: date, hour: 9) }
 }

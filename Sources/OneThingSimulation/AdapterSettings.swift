@@ -1,4 +1,4 @@
-import OneThing
+import Foundation
 import OneThingRuntime
 
 /// Which kind of adapter serves a department when the command-line tool runs cases.
@@ -12,7 +12,7 @@ public enum AdapterKind: String, Sendable, Hashable, CaseIterable, Codable {
 /// The adapters configuration of a run: how simulated departments behave and which
 /// departments an officer decides by hand. Configuration, never part of a bundle; read
 /// from an adapters file (`grammar/adapters-format.md`).
-public struct AdapterSettings: Sendable, Hashable {
+public struct AdapterSettings: Sendable, Hashable, Codable {
     /// How simulated departments behave (and how the simulated applicant answers).
     public var simulation: SimulationSettings
     /// The kind of adapter of every department not named in ``kinds``.
@@ -40,4 +40,81 @@ public struct AdapterSettings: Sendable, Hashable {
 
     /// The departments named as manual (the default kind aside).
     public var manualDepartments: [String] { kinds.filter { $0.value == .manual }.keys.sorted() }
+}
+
+/// The adapters a case runs with, kept in the case database beside the case (as
+/// metadata under ``metadataKey(for:)``), so that a later command on the case uses the
+/// same departments: a manual department is never silently made simulated.
+public struct CaseAdapters: Sendable, Hashable, Codable {
+    /// Which department is which, and how the simulated ones behave.
+    public var settings: AdapterSettings
+    /// The seed the simulated departments and applicant draw from.
+    public var seed: UInt64
+
+    /// Creates the record.
+    public init(settings: AdapterSettings, seed: UInt64) {
+        self.settings = settings
+        self.seed = seed
+    }
+
+    /// The metadata key of case `id`'s record.
+    public static func metadataKey(for id: CaseID) -> String { "adapters/\(id)" }
+
+    /// The record as JSON with sorted keys.
+    public func json() throws(EncodingError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch let error as EncodingError {
+            throw error
+        } catch {
+            throw EncodingError.invalidValue(self, .init(codingPath: [], debugDescription: "\(error)"))
+        }
+    }
+
+    /// The record read back from ``json()``, or `nil` when the text is not one.
+    public init?(json: String) {
+        guard let decoded = try? JSONDecoder().decode(CaseAdapters.self, from: Data(json.utf8)) else { return nil }
+        self = decoded
+    }
+
+    /// What differs between this record (`mine`) and `other` (`theirs`), one line per
+    /// difference, for a message: which departments are manual in one and simulated in
+    /// the other, who brings deferred materials, the seed, and simulated behaviour.
+    public func differences(from other: CaseAdapters, departments: [String]) -> [Difference] {
+        var found: [Difference] = []
+        for department in departments.sorted() {
+            let (mine, theirs) = (settings.kind(of: department), other.settings.kind(of: department))
+            if mine != theirs {
+                found.append(.department(department, mine: mine, theirs: theirs))
+            } else if mine == .simulated,
+                settings.simulation.department(department) != other.settings.simulation.department(department)
+            {
+                found.append(.behaviour(department))
+            }
+        }
+        if settings.deferredMaterials != other.settings.deferredMaterials {
+            found.append(.deferredMaterials(mine: settings.deferredMaterials, theirs: other.settings.deferredMaterials))
+        }
+        if settings.simulation.deferredArrival != other.settings.simulation.deferredArrival {
+            found.append(.deferredArrival)
+        }
+        if seed != other.seed { found.append(.seed(mine: seed, theirs: other.seed)) }
+        return found
+    }
+
+    /// One difference between two records.
+    public enum Difference: Sendable, Hashable {
+        /// A department served by different kinds of adapter.
+        case department(String, mine: AdapterKind, theirs: AdapterKind)
+        /// A simulated department that behaves differently.
+        case behaviour(String)
+        /// Deferred materials brought by different kinds of applicant.
+        case deferredMaterials(mine: AdapterKind, theirs: AdapterKind)
+        /// The simulated applicant brings deferred materials on another schedule.
+        case deferredArrival
+        /// Different seeds.
+        case seed(mine: UInt64, theirs: UInt64)
+    }
 }

@@ -78,7 +78,7 @@ public enum AdaptersFile {
         if let arrival = top["deferred-arrival"] {
             if arrival.scalar?.value == AdapterKind.manual.rawValue {
                 settings.deferredMaterials = .manual
-            } else if let value = reader.distribution(arrival) {
+            } else if let value = reader.distribution(arrival, atMost: AdaptersFileReader.Limits.fraction) {
                 settings.simulation.deferredArrival = value
             }
         }

@@ -83,12 +83,14 @@ struct AdaptersFileReader {
         if latencyKeys.count > 1, let second = fields[latencyKeys[1]] {
             report(.conflictingLatencies(at: second.span, keys: latencyKeys))
         }
-        if let node = fields["latency"], let value = distribution(node) {
+        if let node = fields["latency"], let value = distribution(node, atMost: Limits.fraction) {
             entry.behaviour.latency = value
             entry.behaviour.latencyDays = nil
-        } else if let node = fields["latency-days"], let value = distribution(node) {
+        } else if let node = fields["latency-days"], let value = distribution(node, atMost: Limits.workingDays) {
             entry.behaviour.latencyDays = value
-        } else if let node = fields["latency-hours"], let value = distribution(node) {
+        } else if let node = fields["latency-hours"],
+            let value = distribution(node, atMost: Limits.workingDays * TimeLimit.hoursPerWorkday)
+        {
             entry.behaviour.latencyDays = Triangular(
                 min: value.min / 8, mode: value.mode / 8, max: value.max / 8)
         }
@@ -96,7 +98,7 @@ struct AdaptersFileReader {
         if let node = fields["supplement"], let value = probability(node) {
             entry.behaviour.supplement = value
         }
-        if let node = fields["supplement-response"], let value = distribution(node) {
+        if let node = fields["supplement-response"], let value = distribution(node, atMost: Limits.workingDays) {
             entry.behaviour.supplementResponse = value
         }
         if let node = fields["errors"], let value = probability(node) { entry.behaviour.errors = value }
@@ -123,8 +125,17 @@ struct AdaptersFileReader {
         return nil
     }
 
-    /// A triangular distribution `{min, mode, max}` of numbers not below zero.
-    mutating func distribution(_ node: YAMLNode) -> Triangular? {
+    /// The largest values the file may give, so that no sampled time runs off every
+    /// calendar or overflows: a simulated wait of ten years is already absurd.
+    enum Limits {
+        /// A fraction of a step's promised limit, or of a deadline: 100 times it.
+        static let fraction = 100.0
+        /// Working days: ten years' worth.
+        static let workingDays = DepartmentSampler.longestWorkingDays
+    }
+
+    /// A triangular distribution `{min, mode, max}` of numbers from zero to `maximum`.
+    mutating func distribution(_ node: YAMLNode, atMost maximum: Double) -> Triangular? {
         guard case .mapping(let entries, let span) = node else {
             report(.notADistribution(node))
             return nil
@@ -139,7 +150,11 @@ struct AdaptersFileReader {
                         known: AdaptersFile.distributionKeys))
                 continue
             }
-            if let value = number(entry.value) { values[entry.key.value] = value } else { complete = false }
+            if let value = number(entry.value, atMost: maximum) {
+                values[entry.key.value] = value
+            } else {
+                complete = false
+            }
         }
         for key in AdaptersFile.distributionKeys where !entries.contains(where: { $0.key.value == key }) {
             report(.missingDistributionKey(key, at: entries.first?.key.span ?? span))
@@ -155,8 +170,8 @@ struct AdaptersFileReader {
         return Triangular(min: min, mode: mode, max: max)
     }
 
-    /// A plain number not below zero.
-    mutating func number(_ node: YAMLNode) -> Double? {
+    /// A plain number from zero to `maximum`.
+    mutating func number(_ node: YAMLNode, atMost maximum: Double) -> Double? {
         guard case .scalar(let s) = node, !s.isNull else {
             report(.wrongAdaptersType(node, expected: .init(en: "a number", zh: "数字")))
             return nil
@@ -167,6 +182,10 @@ struct AdaptersFileReader {
         }
         guard value >= 0 else {
             report(.negativeAdaptersNumber(s))
+            return nil
+        }
+        guard value <= maximum else {
+            report(.tooLargeAdaptersNumber(s, maximum: maximum))
             return nil
         }
         return value

@@ -1,25 +1,26 @@
-import OneThing
 import OneThingRuntime
 
 /// Runs virtual cases of one blueprint against simulated departments on a virtual
 /// clock, one case after another, and measures them: completion times in working
-/// days, the on-time rate against the bundle's promise (按时办结率), and the department
-/// that most often lies on the critical path. The same seed gives the same report.
+/// days, the on-time rate against the bundle's promise (按时办结率), and the
+/// department that most often lies on the critical path. The same seed gives the same
+/// report, and its first case is the case `onething run` runs with that seed on a new
+/// case database: the same ids, the same ``DepartmentSampler``, the same runtime.
 public struct Simulation: Sendable {
     /// What the simulation found.
     public struct Report: Sendable, Hashable, Codable {
         /// The number of cases run.
         public var cases: Int
-        /// Completion times in working days, median.
+        /// Completion times in working days (office time from acceptance to delivery), median.
         public var p50: Double
         /// 90th percentile.
         public var p90: Double
         /// 99th percentile.
         public var p99: Double
-        /// The share of cases delivered within the promise (completed or not).
+        /// The share of cases delivered by their promised moment (completed or not).
         public var onTimeRate: Double
         /// The department that most often lies on the critical path: in each case, the
-        /// department whose task added the most time to the critical path; the one that
+        /// department whose step added the most time to the critical path; the one that
         /// does so in most cases.
         public var bottleneck: String?
         /// In how many cases each department added the most time to the critical path.
@@ -30,84 +31,117 @@ public struct Simulation: Sendable {
         public var events: Int
     }
 
+    /// One case's result.
+    public struct CaseResult: Sendable, Hashable {
+        /// The case's id.
+        public var id: CaseID
+        /// How it ended (`nil`: it did not end, which a simulation of simulated
+        /// departments only reports for a case stuck by a bug).
+        public var outcome: CaseOutcome?
+        /// When it was delivered.
+        public var deliveredAt: Timestamp?
+        /// Working days from acceptance to delivery.
+        public var workingDays: Double
+        /// Whether it was delivered by its promised moment.
+        public var onTime: Bool
+    }
+
     /// The blueprint.
     public let blueprint: CaseBlueprint
-    /// The simulated departments.
-    public let settings: SimulationSettings
-    /// The seed.
-    public let seed: UInt64
+    /// The calendar of the blueprint's region.
+    public let calendar: WorkdayCalendar
+    /// The day every case is accepted on (at 09:00 China Standard Time).
+    public let start: CalendarDate
+    /// The departments and the applicant.
+    public let sampler: DepartmentSampler
+    /// The applicant's answers, as cases record them.
+    public let answers: [String: String]
+    /// The materials the applicant brings at intake.
+    public let provided: [String]
 
-    /// Creates a simulation.
-    public init(blueprint: CaseBlueprint, settings: SimulationSettings = SimulationSettings(), seed: UInt64) {
+    /// A simulation of `blueprint` accepted on `start`, on `calendar`; `provided` defaults
+    /// to the core materials (the secondary ones follow later).
+    public init(
+        blueprint: CaseBlueprint, calendar: WorkdayCalendar, start: CalendarDate,
+        settings: SimulationSettings = SimulationSettings(), seed: UInt64, answers: [String: String] = [:],
+        provided: [String]? = nil
+    ) {
         self.blueprint = blueprint
-        self.settings = settings
-        self.seed = seed
+        self.calendar = calendar
+        self.start = start
+        self.sampler = DepartmentSampler(settings: settings, seed: seed)
+        self.answers = answers
+        self.provided = provided ?? blueprint.core
     }
 
-    /// A scheduled happening outside the runtime: a department's answer, an applicant's reply.
-    enum Happening {
-        case outcome(AdapterOutcome, key: String)
-        case failure(key: String, reason: String)
-        case supplement(task: Int)
-        case material(String)
-    }
+    /// The moment cases are accepted: 09:00 China Standard Time on ``start``.
+    public var acceptedAt: Timestamp { Timestamp(china: start, hour: 9) }
 
-    /// Runs `count` cases; `sink` receives every event (for a store), case by case.
-    public func run(cases count: Int, sink: ((inout [CaseEvent]) -> Void)? = nil) -> Report {
-        var runtime = CaseRuntime(seed: seed)
-        var random = SplitMix64(seed: seed ^ 0x5EED_0F_51_0000)
+    /// Runs `count` cases; `sink` receives every event (for a store), case by case, and
+    /// `each` every case's result.
+    ///
+    /// - Throws: ``OneThingRuntime/RuntimeError`` when a case cannot start (a promise
+    ///   beyond the calendar's years).
+    public func run(
+        cases count: Int, sink: ((inout [CaseEvent]) -> Void)? = nil, each: ((CaseResult) -> Void)? = nil
+    ) throws(RuntimeError) -> Report {
+        var runtime = CaseRuntime(calendars: [blueprint.region: calendar], seed: sampler.seed)
         var durations: [Double] = []
         durations.reserveCapacity(count)
         var onTime = 0
         var critical: [String: Int] = [:]
         var outcomes: [String: Int] = [:]
         var events = 0
-        let provided = blueprint.core
         let fingerprint = blueprint.fingerprint  // encodes the blueprint: once, not per case
-        for index in 0..<count {
-            let id = "sim-\(index)"
+        for index in 0..<max(0, count) {
+            let id = CaseIDFormat.make(acceptedOn: start, number: index + 1)
+            let start = CaseStart(
+                bundle: blueprint.bundle, version: blueprint.version, answers: answers, provided: provided,
+                lead: blueprint.lead, blueprint: fingerprint)
+            try runtime.start(id, blueprint: blueprint, start: start, at: acceptedAt)
             var queue = HappeningQueue()
-            runtime.start(
-                id, blueprint: blueprint,
-                start: CaseStart(
-                    bundle: blueprint.bundle, version: blueprint.version, answers: [:], provided: provided,
-                    lead: blueprint.lead, blueprint: fingerprint),
-                at: 0)
-            for material in blueprint.deferredDeadlines.keys.sorted() {
-                let deadline = blueprint.deferredDeadlines[material]!
-                queue.push(.material(material), at: settings.deferredArrival.sample(random.unit()) * deadline)
+            if let state = runtime.cases[id], let acceptedAt = state.acceptedAt {
+                for material in state.deferredDue.keys.sorted() {
+                    guard let limit = blueprint.deferredDeadlines[material],
+                        let arrival = sampler.arrival(
+                            of: material, caseID: id, acceptedAt: acceptedAt, limit: limit, on: calendar)
+                    else { continue }
+                    queue.push(arrival)
+                }
             }
-            var now: WorkTime = 0
             while true {
                 for effect in runtime.takeEffects() {
-                    guard case .submit(let request) = effect else { continue }
-                    schedule(request, at: now, queue: &queue, random: &random)
+                    switch effect {
+                    case .submit(let submission), .poll(let submission):
+                        for happening in sampler.fate(of: submission, limit: submission.limit, on: calendar) {
+                            queue.push(happening)
+                        }
+                    case .cancel(let submission):
+                        queue.remove(key: submission.key)
+                    }
                 }
                 var batch = runtime.takeOutbox()
                 events += batch.count
                 sink?(&batch)
-                if runtime.cases[id]?.isClosed ?? true { break }
-                let nextHappening = queue.next
-                let nextTimer = runtime.nextTimer
-                guard let next = [nextHappening, nextTimer].compactMap({ $0 }).min() else { break }
-                now = next
-                if let happening = queue.pop(dueBy: now) {
-                    switch happening {
-                    case .outcome(let outcome, let key): runtime.report(outcome, for: key, at: now)
-                    case .failure(let key, let reason): runtime.submissionFailed(key, reason: reason, at: now)
-                    case .supplement(let task): runtime.supplementSupplied(id, task: task, at: now)
-                    case .material(let material): runtime.supply(material, to: id, at: now)
-                    }
+                guard let state = runtime.cases[id], !state.isClosed else { break }
+                let timer = runtime.nextTimer
+                if let happening = queue.first, timer.map({ happening.at <= $0 }) ?? true {
+                    queue.pop()
+                    Self.apply(happening, to: &runtime)
+                } else if let timer {
+                    runtime.advance(to: timer)
                 } else {
-                    runtime.advance(to: now)
+                    break  // nothing will happen: the case is stuck (a bug, reported as open)
                 }
             }
-            let state = runtime.cases[id]!
-            let duration = (state.deliveredAt ?? now) - (state.startedAt ?? 0)
-            durations.append(duration)
-            if duration <= blueprint.promise + 1e-9 { onTime += 1 }
-            outcomes[state.outcome?.rawValue ?? "open", default: 0] += 1
-            for department in Self.criticalDepartments(state) { critical[department, default: 0] += 1 }
+            let result = try self.result(of: id, in: runtime)
+            each?(result)
+            durations.append(result.workingDays)
+            if result.onTime { onTime += 1 }
+            outcomes[result.outcome?.rawValue ?? "open", default: 0] += 1
+            if let state = runtime.cases[id] {
+                for department in try criticalDepartments(state) { critical[department, default: 0] += 1 }
+            }
             runtime.evict(id)
             runtime.clearTimers()
         }
@@ -117,65 +151,71 @@ public struct Simulation: Sendable {
             let rank = Int((p * Double(durations.count)).rounded(.up)) - 1
             return durations[min(max(rank, 0), durations.count - 1)]
         }
-        let bottleneck = critical.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?
-            .key
+        let bottleneck = critical.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
         return Report(
-            cases: count, p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99),
-            onTimeRate: count == 0 ? 0 : Double(onTime) / Double(count), bottleneck: bottleneck,
+            cases: max(0, count), p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99),
+            onTimeRate: count <= 0 ? 0 : Double(onTime) / Double(count), bottleneck: bottleneck,
             criticalCounts: critical, outcomes: outcomes, events: events)
     }
 
-    /// Decides what the department of `request` will answer, and when.
-    func schedule(
-        _ request: TaskRequest, at now: WorkTime, queue: inout HappeningQueue, random: inout SplitMix64
-    ) {
-        let department = settings.department(request.department)
-        let task = blueprint.tasks[request.task]
-        let roll = random.unit()
-        if roll < department.errors {
-            queue.push(.failure(key: request.key, reason: "simulated error"), at: now)
-            return
+    /// Makes a happening happen in `runtime`, if it still concerns its case.
+    static func apply(_ happening: Happening, to runtime: inout CaseRuntime) {
+        guard let state = runtime.cases[happening.caseID], happening.isCurrent(in: state) else { return }
+        switch happening.kind {
+        case .outcome(let outcome):
+            runtime.report(outcome, for: happening.key, at: happening.at)
+        case .supplementSupplied:
+            runtime.supplementSupplied(happening.caseID, step: happening.step, at: happening.at)
+        case .failure(let reason):
+            runtime.submissionFailed(happening.key, reason: reason, at: happening.at)
+        case .material(let material):
+            runtime.supply(material, to: happening.caseID, at: happening.at)
         }
-        if roll < department.errors + department.timeouts {
-            queue.push(.failure(key: request.key, reason: "simulated timeout"), at: now + 1.0 / 8)
-            return
+    }
+
+    /// The result of case `id` as `runtime` holds it.
+    func result(of id: CaseID, in runtime: CaseRuntime) throws(RuntimeError) -> CaseResult {
+        guard let state = runtime.cases[id] else {
+            return CaseResult(id: id, outcome: nil, deliveredAt: nil, workingDays: 0, onTime: false)
         }
-        let latency =
-            department.latencyDays.map { $0.sample(random.unit()) } ?? department.latency.sample(
-                random.unit())
-            * task.promised
-        var at = now
-        queue.push(.outcome(.inReview, key: request.key), at: at)
-        if random.unit() < department.supplement {
-            at += latency / 2
-            queue.push(.outcome(.supplementRequested(note: "simulated supplement"), key: request.key), at: at)
-            at += department.supplementResponse.sample(random.unit())
-            queue.push(.supplement(task: request.task), at: at)
-            at += latency / 2
-        } else {
-            at += latency
+        let started = state.startedAt ?? acceptedAt
+        let end = state.deliveredAt ?? state.lastEventAt ?? started
+        let days = try workingDays(from: started, to: end)
+        let onTime = state.deliveredAt.map { delivered in state.promisedBy.map { delivered <= $0 } ?? true } ?? false
+        return CaseResult(
+            id: id, outcome: state.outcome, deliveredAt: state.deliveredAt, workingDays: days, onTime: onTime)
+    }
+
+    /// Working days of office time between two moments of a case.
+    func workingDays(from start: Timestamp, to end: Timestamp) throws(RuntimeError) -> Double {
+        do {
+            return try calendar.workingDays(from: start, to: end)
+        } catch {
+            throw .outsideCalendar(error)
         }
-        let outcome: AdapterOutcome =
-            random.unit() < department.rejection ? .rejected(reason: "simulated rejection") : .approved
-        queue.push(.outcome(outcome, key: request.key), at: at)
     }
 
     /// The department that held a finished case up longest: along the critical path
-    /// (from the task that finished last, back through the predecessor that finished
-    /// last), the one whose task added the most time.
-    static func criticalDepartments(_ state: CaseState) -> [String] {
-        let tasks = state.tasks
+    /// (from the step that finished last, back through the predecessor that finished
+    /// last), the one whose step added the most working time.
+    func criticalDepartments(_ state: CaseState) throws(RuntimeError) -> [String] {
+        let steps = state.steps
         func latest(_ candidates: [Int]) -> Int? {
-            candidates.filter { tasks[$0].finishedAt != nil }.max {
-                (tasks[$0].finishedAt!, -$0) < (tasks[$1].finishedAt!, -$1)
+            var best: (index: Int, at: Timestamp)?
+            for index in candidates {
+                guard let at = steps[index].finishedAt else { continue }
+                if let current = best, at < current.at || (at == current.at && index > current.index) { continue }
+                best = (index, at)
             }
+            return best?.index
         }
-        var cursor = latest(Array(tasks.indices))
+        var cursor = latest(Array(steps.indices))
         var added: [String: Double] = [:]
-        while let task = cursor {
-            let previous = latest(state.blueprint.tasks[task].predecessors)
-            let from = previous.flatMap { tasks[$0].finishedAt } ?? state.startedAt ?? 0
-            added[state.blueprint.tasks[task].department, default: 0] += tasks[task].finishedAt! - from
+        while let step = cursor, let finished = steps[step].finishedAt {
+            let previous = latest(state.blueprint.steps[step].predecessors)
+            let from = previous.flatMap { steps[$0].finishedAt } ?? state.startedAt ?? finished
+            let days = try workingDays(from: from, to: finished)
+            added[state.blueprint.steps[step].department, default: 0] += days
             cursor = previous
         }
         let top = added.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }
@@ -183,30 +223,71 @@ public struct Simulation: Sendable {
     }
 }
 
-/// Happenings in time order, ties in the order they were scheduled.
+/// Happenings in the order they happen (``Happening/earlier(_:_:)``): a binary heap.
 struct HappeningQueue {
-    private var items: [(at: WorkTime, order: Int, happening: Simulation.Happening)] = []
-    private var counter = 0
+    private var heap: [Happening] = []
 
-    var next: WorkTime? { items.min { ($0.at, $0.order) < ($1.at, $1.order) }?.at }
+    var first: Happening? { heap.first }
 
-    mutating func push(_ happening: Simulation.Happening, at: WorkTime) {
-        counter += 1
-        items.append((at, counter, happening))
+    mutating func push(_ happening: Happening) {
+        heap.append(happening)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Happening.earlier(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
     }
 
-    mutating func pop(dueBy now: WorkTime) -> Simulation.Happening? {
-        guard
-            let index = items.indices.min(by: {
-                (items[$0].at, items[$0].order) < (items[$1].at, items[$1].order)
-            }),
-            items[index].at <= now
-        else { return nil }
-        return items.remove(at: index).happening
+    @discardableResult
+    mutating func pop() -> Happening? {
+        guard !heap.isEmpty else { return nil }
+        let first = heap[0]
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return first }
+        heap[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < heap.count, Happening.earlier(heap[left], heap[smallest]) { smallest = left }
+            if right < heap.count, Happening.earlier(heap[right], heap[smallest]) { smallest = right }
+            if smallest == parent { break }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return first
+    }
+
+    mutating func remove(key: String) {
+        let kept = heap.filter { $0.key != key }
+        guard kept.count != heap.count else { return }
+        heap = kept.sorted(by: Happening.earlier)
     }
 }
 
-extension SplitMix64 {
-    /// A uniform random number in 0..<1.
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+extension Happening {
+    /// Whether the happening still concerns its case as it stands: a failure always
+    /// does (the held call must end); an answer only while the step waits at the
+    /// department under its key; a supplement only while the step waits for it; a
+    /// material only while the case waits for it.
+    public func isCurrent(in state: CaseState) -> Bool {
+        guard !state.isClosed else {
+            if case .failure = kind { return true }
+            return false
+        }
+        if case .material(let material) = kind {
+            return state.deferredDue[material] != nil && !state.supplied.contains(material)
+        }
+        if case .failure = kind { return true }
+        guard state.steps.indices.contains(step) else { return false }
+        let current = state.steps[step]
+        guard current.key == key else { return false }
+        switch kind {
+        case .supplementSupplied: return current.status == .supplementRequested
+        default: return current.status == .dispatched || current.status == .inReview
+        }
+    }
 }

@@ -2,8 +2,9 @@ import OneThing
 import OneThingRuntime
 
 /// One event of a case in plain words, in Chinese or English: what happened, to which
-/// task, at which department; the idempotency key and the reason apart, for the
-/// timeline to show on lines of their own.
+/// step, at which department; the idempotency key and the reason apart, for the
+/// timeline to show on lines of their own. Everything a person or another system typed
+/// (reasons, notes, keys, answers) is escaped (``PrintableText``).
 public struct CaseEventText: Sendable {
     /// What happened.
     public var summary: String
@@ -12,71 +13,63 @@ public struct CaseEventText: Sendable {
     /// The reason or note the event carries, if any.
     public var reason: String?
 
-    /// The words for `event` of a case of `blueprint` that started at `origin`
-    /// (times are dates when `dates` is given, else working days after `origin`).
-    public init(
-        _ event: CaseEvent, blueprint: CaseBlueprint, names: CaseNames, dates: WorkTimeCalendar?,
-        origin: WorkTime, language: Language
-    ) {
-        let words = Words(
-            blueprint: blueprint, names: names, dates: dates, origin: origin, language: language)
+    /// The words for `event` of a case told in `names`, its moments as `clock` shows them.
+    public init(_ event: CaseEvent, names: CaseNames, clock: CaseClockText) {
+        let words = Words(names: names, clock: clock)
         (summary, key, reason) = words.describe(event.kind)
     }
 
     struct Words {
-        let blueprint: CaseBlueprint
         let names: CaseNames
-        let dates: WorkTimeCalendar?
-        let origin: WorkTime
-        let language: Language
+        let clock: CaseClockText
+        var language: Language { clock.language }
+        var blueprint: CaseBlueprint { names.blueprint }
 
-        func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+        func say(_ en: String, _ zh: String) -> String { language.say(en, zh) }
 
-        func task(_ index: Int) -> String {
-            guard blueprint.tasks.indices.contains(index) else { return "#\(index)" }
-            return names.task(blueprint.tasks[index], in: language)
+        func step(_ index: Int) -> String {
+            let name = names.step(index, in: language)
+            return language.say(name, "“\(name)”")
         }
 
-        func department(ofTask index: Int) -> String {
-            guard blueprint.tasks.indices.contains(index) else { return "?" }
-            return names.department(blueprint.tasks[index].department, in: language)
+        func department(ofStep index: Int) -> String {
+            guard blueprint.steps.indices.contains(index) else { return "?" }
+            return names.department(blueprint.steps[index].department, in: language)
+        }
+
+        func isInspection(_ index: Int) -> Bool {
+            blueprint.steps.indices.contains(index) && blueprint.steps[index].kind == .inspection
         }
 
         func list(_ items: [String]) -> String { items.joined(separator: say(", ", "、")) }
 
         func materials(_ ids: [String]) -> String { list(ids.map { names.material($0, in: language) }) }
 
-        /// A due date: the last day to act on.
-        func time(_ time: WorkTime) -> String {
-            if let date = dates?.deadline(at: time) { return date.description }
-            return say(
-                "working day \(WorkDays.format(time - origin))", "第 \(WorkDays.format(time - origin)) 工作日")
-        }
-
-        /// A moment: the date and hour.
-        func moment(_ time: WorkTime) -> String {
-            if let text = dates?.text(at: time) { return text }
-            return say(
-                "working day \(WorkDays.format(time - origin))", "第 \(WorkDays.format(time - origin)) 工作日")
-        }
-
         func describe(_ kind: CaseEvent.Kind) -> (String, String?, String?) {
             switch kind {
             case .started(let start):
-                let bundle = "\(start.bundle) \(start.version)"
-                let title = names.title.map { "\($0)（\(bundle)）" } ?? bundle
+                let bundle = PrintableText.escaped("\(start.bundle) \(start.version)")
                 let lead = names.department(start.lead, in: language)
                 return (
-                    say("case opened: \(bundle); lead department \(lead)", "立案：\(title)；牵头部门 \(lead)"), nil,
-                    nil
+                    say("case opened: \(bundle); lead department \(lead)", "立案：\(names.title)（\(bundle)）；牵头部门 \(lead)"),
+                    nil, nil
                 )
-            case .intake(.accepted):
-                return (say("intake: every material is in; accepted", "综合收件：材料齐全，予以受理"), nil, nil)
-            case .intake(.acceptedWithGaps(let missing)):
+            case .intake(.accepted(let promisedBy, let deferred)) where deferred.isEmpty:
                 return (
                     say(
-                        "intake: accepted with materials to follow (容缺): \(materials(missing))",
-                        "综合收件：容缺受理，待补交 \(materials(missing))"), nil, nil
+                        "intake: every material is in; accepted, promised by \(clock.due(promisedBy))",
+                        "综合收件：材料齐全，予以受理，承诺 \(clock.due(promisedBy)) 前办结"), nil, nil
+                )
+            case .intake(.accepted(let promisedBy, let deferred)):
+                let due = deferred.map { entry in
+                    say(
+                        "\(names.material(entry.material, in: .en)) by \(clock.due(entry.dueBy))",
+                        "\(names.material(entry.material, in: .zh))（\(clock.due(entry.dueBy)) 前）")
+                }
+                return (
+                    say(
+                        "intake: accepted with materials to follow (容缺): \(list(due)); promised by \(clock.due(promisedBy))",
+                        "综合收件：容缺受理，待补交 \(list(due))；承诺 \(clock.due(promisedBy)) 前办结"), nil, nil
                 )
             case .intake(.rejectedIncomplete(let missing)):
                 return (
@@ -84,88 +77,114 @@ public struct CaseEventText: Sendable {
                         "intake: not accepted, core materials missing: \(materials(missing))",
                         "综合收件：缺少核心材料 \(materials(missing))，不予受理"), nil, nil
                 )
-            case .dispatched(let t, let attempt, let key):
+            case .dispatched(let s, let attempt, let key, let due):
                 return (
                     say(
-                        "sent \(task(t)) to \(department(ofTask: t)) (attempt \(attempt))",
-                        "推送“\(task(t))”至 \(department(ofTask: t))（第 \(attempt) 次）"), key, nil
+                        "sent \(step(s)) to \(department(ofStep: s)) (attempt \(attempt)); due \(clock.due(due))",
+                        "推送\(step(s))至 \(department(ofStep: s))（第 \(attempt) 次），应于 \(clock.due(due)) 前办结"),
+                    PrintableText.escaped(key), nil
                 )
-            case .dispatchFailed(let t, let attempt, let reason, let retryAt):
+            case .dispatchFailed(let s, let attempt, let reason, let retryAt):
                 return (
                     say(
-                        "sending \(task(t)) failed (attempt \(attempt)); retried at \(moment(retryAt))",
-                        "推送“\(task(t))”失败（第 \(attempt) 次），将于 \(moment(retryAt)) 重试"), nil, reason
+                        "sending \(step(s)) failed (attempt \(attempt)); retried at \(retryAt.chinaText)",
+                        "推送\(step(s))失败（第 \(attempt) 次），将于 \(retryAt.chinaText) 重试"), nil,
+                    PrintableText.escaped(reason)
                 )
-            case .inReview(let t):
+            case .inReview(let s):
                 return (
                     say(
-                        "\(department(ofTask: t)) began reviewing \(task(t))",
-                        "\(department(ofTask: t)) 开始审查“\(task(t))”"),
+                        "\(department(ofStep: s)) began \(isInspection(s) ? "the joint inspection" : "reviewing") \(step(s))",
+                        "\(department(ofStep: s)) 开始\(isInspection(s) ? "组织联合勘验" : "审查")\(step(s))"), nil, nil
+                )
+            case .supplementRequested(let s, let note):
+                return (
+                    say(
+                        "\(department(ofStep: s)) asks the applicant to supplement \(step(s)); its clock stops",
+                        "\(department(ofStep: s)) 要求申请人补正\(step(s))，该事项计时暂停"), nil,
+                    PrintableText.escaped(note)
+                )
+            case .supplementSupplied(let s, let due):
+                return (
+                    say(
+                        "the applicant supplemented \(step(s)); its clock runs again, due \(clock.due(due))",
+                        "申请人已补正\(step(s))，计时恢复，应于 \(clock.due(due)) 前办结"), nil, nil
+                )
+            case .approved(let s):
+                return (
+                    isInspection(s)
+                        ? say("\(step(s)) passed", "\(step(s))通过")
+                        : say("\(department(ofStep: s)) approved \(step(s))", "\(department(ofStep: s)) 准予\(step(s))"),
                     nil, nil
                 )
-            case .supplementRequested(let t, let note):
+            case .approvalHeld(let s, let missing):
                 return (
                     say(
-                        "\(department(ofTask: t)) asks the applicant to supplement \(task(t)); its clock stops",
-                        "\(department(ofTask: t)) 要求申请人补正“\(task(t))”，该事项计时暂停"), nil, note
-                )
-            case .supplementSupplied(let t):
-                return (
-                    say(
-                        "the applicant supplemented \(task(t)); its clock runs again",
-                        "申请人已补正“\(task(t))”，计时恢复"),
-                    nil, nil
-                )
-            case .approved(let t):
-                return (
-                    say(
-                        "\(department(ofTask: t)) approved \(task(t))",
-                        "\(department(ofTask: t)) 准予“\(task(t))”"), nil, nil
-                )
-            case .approvalHeld(let t, let missing):
-                return (
-                    say(
-                        "\(department(ofTask: t)) approved \(task(t)); issued once \(materials(missing)) arrives",
-                        "\(department(ofTask: t)) 审查通过“\(task(t))”，待容缺材料 \(materials(missing)) 补交后出证"), nil,
+                        "\(department(ofStep: s)) approved \(step(s)); issued once \(materials(missing)) arrives",
+                        "\(department(ofStep: s)) 审查通过\(step(s))，待容缺材料 \(materials(missing)) 补交后出证"), nil,
                     nil
                 )
-            case .rejected(let t, let reason):
+            case .rejected(let s, let reason):
+                return (
+                    isInspection(s)
+                        ? say("\(step(s)) was not passed", "\(step(s))未通过")
+                        : say("\(department(ofStep: s)) rejected \(step(s))", "\(department(ofStep: s)) 不予\(step(s))"),
+                    nil, PrintableText.escaped(reason)
+                )
+            case .cancelled(let s, let cause):
                 return (
                     say(
-                        "\(department(ofTask: t)) rejected \(task(t))",
-                        "\(department(ofTask: t)) 不予“\(task(t))”"), nil,
-                    reason
+                        "\(step(s)) cancelled: \(step(cause)) did not succeed",
+                        "\(step(s))取消办理：\(step(cause))未办成"), nil, nil
                 )
-            case .cancelled(let t, let reason):
-                return (say("\(task(t)) cancelled", "“\(task(t))”取消办理"), nil, reason)
-            case .failed(let t, let reason):
-                return (say("\(task(t)) failed", "“\(task(t))”办理失败"), nil, reason)
-            case .materialSupplied(let material):
+            case .failed(let s, let material):
                 return (
                     say(
-                        "the applicant brought the deferred material \(materials([material]))",
-                        "申请人补交容缺材料 \(materials([material]))"), nil, nil
+                        "\(step(s)) failed: the deferred material \(materials([material])) did not arrive in time",
+                        "\(step(s))办理失败：容缺材料 \(materials([material])) 未按期补交"), nil, nil
                 )
-            case .dueSoon(let t, let due):
+            case .materialSupplied(let material, let late):
+                return late
+                    ? (
+                        say(
+                            "the applicant brought the deferred material \(materials([material])) after its deadline: recorded as late; what needed it has failed",
+                            "申请人逾期补交容缺材料 \(materials([material]))：记为逾期，需要该材料的事项已失败"), nil, nil
+                    )
+                    : (
+                        say(
+                            "the applicant brought the deferred material \(materials([material]))",
+                            "申请人补交容缺材料 \(materials([material]))"), nil, nil
+                    )
+            case .dueSoon(let s, let due):
                 return (
-                    say("\(task(t)) is due soon (\(time(due)))", "“\(task(t))”即将到期（\(time(due))）"), nil, nil
+                    say("\(step(s)) is due today (\(clock.due(due)))", "\(step(s))今日到期（\(clock.due(due))）"), nil, nil
                 )
-            case .overdue(let t, let due):
+            case .overdue(let s, let due):
                 return (
-                    say(
-                        "\(task(t)) is overdue (was due \(time(due)))", "“\(task(t))”已超期（应于 \(time(due)) 办结）"),
+                    say("\(step(s)) is overdue (was due \(clock.due(due)))", "\(step(s))已超期（应于 \(clock.due(due)) 前办结）"),
                     nil, nil
                 )
-            case .escalated(let t, let lead):
-                let to = names.department(lead, in: language)
+            case .escalated(let s, let to):
+                let target = names.department(to, in: language)
                 return (
                     say(
-                        "\(task(t)) at \(department(ofTask: t)) escalated to the lead department \(to) (督办)",
-                        "\(department(ofTask: t)) 的“\(task(t))”超期，提请牵头部门 \(to) 督办"), nil, nil
+                        "\(step(s)) at \(department(ofStep: s)) escalated to \(target) (督办)",
+                        "\(department(ofStep: s)) 的\(step(s))超期，提请 \(target) 督办"), nil, nil
                 )
-            case .outcomeIgnored(let t, let reason):
+            case .dueChanged(let s, let from, let to):
+                let what = s.map { step($0) } ?? say("the case's promise", "本件事的承诺时限")
                 return (
-                    say("a report on \(task(t)) was ignored", "关于“\(task(t))”的部门回报已忽略"), nil, reason
+                    say(
+                        "\(what): due date moved from \(clock.due(from)) to \(clock.due(to)): the working-day calendar changed",
+                        "\(what)：办结期限由 \(clock.due(from)) 调整为 \(clock.due(to))（工作日历已更新）"), nil, nil
+                )
+            case .outcomeIgnored(let s, let key, let outcome, let status):
+                let current = blueprint.steps.indices.contains(s) ? status.rawValue : "?"
+                return (
+                    say(
+                        "a report '\(PrintableText.escaped(outcome))' on \(step(s)) was ignored: the step is \(current)",
+                        "关于\(step(s))的部门回报“\(PrintableText.escaped(outcome))”已忽略：该事项当前为 \(current)"),
+                    PrintableText.escaped(key), nil
                 )
             case .delivered(let outputs, let outcome):
                 let issued =
@@ -179,20 +198,15 @@ public struct CaseEventText: Sendable {
                 )
             }
         }
-
     }
 
     /// How a case ended, in words.
     public static func outcome(_ outcome: CaseOutcome, in language: Language) -> String {
-        switch (outcome, language) {
-        case (.completed, .zh): "全部办结"
-        case (.completed, .en): "completed"
-        case (.partial, .zh): "部分办结"
-        case (.partial, .en): "partly completed"
-        case (.refused, .zh): "未获准予"
-        case (.refused, .en): "refused"
-        case (.notAccepted, .zh): "不予受理"
-        case (.notAccepted, .en): "not accepted"
+        switch outcome {
+        case .completed: language.say("completed", "全部办结")
+        case .partial: language.say("partly completed", "部分办结")
+        case .refused: language.say("refused", "未获准予")
+        case .notAccepted: language.say("not accepted", "不予受理")
         }
     }
 }

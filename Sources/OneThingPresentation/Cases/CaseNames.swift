@@ -1,50 +1,42 @@
 import OneThing
 import OneThingRuntime
 
-/// The names a case's history is told in: departments from the catalogue, and the
-/// bundle's title, materials and outputs when the bundle is at hand. Anything without
-/// a name is shown by its id; English shows ids where only a Chinese name exists.
+/// The names a case is told in, all from its blueprint (which the store keeps), so a
+/// case reads the same wherever the store is opened: departments in Chinese or
+/// English, steps by name in Chinese and by id in English, materials and outputs by
+/// name in Chinese and by id in English. Anything without a name is shown by its id.
 public struct CaseNames: Sendable {
-    /// Departments by id.
-    public var departments: [String: Department] = [:]
-    /// Material names by id.
-    public var materials: [String: String] = [:]
-    /// Output names by id.
-    public var outputs: [String: String] = [:]
-    /// The bundle's title, when known.
-    public var title: String?
+    /// The blueprint the names come from.
+    public let blueprint: CaseBlueprint
 
-    /// Names from `catalogue` and `bundle`, either of which may be missing.
-    public init(catalogue: Catalogue? = nil, bundle: ServiceBundle? = nil) {
-        if let catalogue {
-            departments = catalogue.departments
-            for (id, material) in catalogue.materials { materials[id] = material.name }
-        }
-        if let bundle {
-            title = bundle.title
-            for material in bundle.materials { materials[material.id.value] = material.name }
-            for output in bundle.outputs { outputs[output.id.value] = output.name }
-        }
+    /// The names of a case of `blueprint`.
+    public init(blueprint: CaseBlueprint) {
+        self.blueprint = blueprint
     }
+
+    /// The bundle's title.
+    public var title: String { blueprint.title }
 
     /// A department's name.
     public func department(_ id: String, in language: Language) -> String {
-        guard let department = departments[id] else { return id }
-        return language == .zh ? department.name : department.englishName ?? id
+        guard let names = blueprint.departments[id] else { return PrintableText.escaped(id) }
+        return language.say(names.en ?? id, names.zh)
     }
 
-    /// A task's name: the item's name in Chinese, its id in English.
-    public func task(_ task: CaseBlueprint.Task, in language: Language) -> String {
-        language == .zh ? task.name : task.item
+    /// A step's name: its name in Chinese, its id in English.
+    public func step(_ index: Int, in language: Language) -> String {
+        guard blueprint.steps.indices.contains(index) else { return "#\(index)" }
+        let step = blueprint.steps[index]
+        return language.say(step.id, step.name)
     }
 
     /// A material's name.
     public func material(_ id: String, in language: Language) -> String {
-        language == .zh ? materials[id] ?? id : id
+        language.say(PrintableText.escaped(id), blueprint.materials[id] ?? PrintableText.escaped(id))
     }
 
     /// An output's name.
     public func output(_ id: String, in language: Language) -> String {
-        language == .zh ? outputs[id] ?? id : id
+        language.say(PrintableText.escaped(id), blueprint.outputs[id] ?? PrintableText.escaped(id))
     }
 }

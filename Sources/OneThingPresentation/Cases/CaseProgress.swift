@@ -1,78 +1,94 @@
 import OneThing
 import OneThingRuntime
 
-/// Where a case stands, in one line: the steps done of all, and what is waiting on
-/// whom — `3/8 步完成；等待：消防救援机构（消防检查）`.
+/// Where a case stands, in one line: the steps approved of all, those that ended
+/// otherwise (rejected, failed, cancelled — each counted apart), and what is waiting on
+/// whom — `3/8 步已办结（1 项取消）；等待：消防救援机构（消防检查）`.
 public struct CaseProgress: Sendable, Hashable {
     /// One thing the case waits for: who, and for what.
     public struct Wait: Sendable, Hashable {
         /// A department, or the applicant.
         public var who: String
-        /// The task, supplement or material.
+        /// The step, supplement or material.
         public var what: String
     }
 
-    /// Tasks that have ended (approved, rejected, cancelled or failed).
-    public var done: Int
-    /// All tasks of the case.
+    /// Steps approved (an inspection: passed).
+    public var approved: Int
+    /// Steps rejected (an inspection: not passed).
+    public var rejected: Int
+    /// Steps failed (a deferred material did not arrive in time).
+    public var failed: Int
+    /// Steps cancelled.
+    public var cancelled: Int
+    /// All steps of the case.
     public var total: Int
     /// What the case waits for.
     public var waiting: [Wait]
 
-    /// The progress of `state`.
+    /// The progress of `state`, told in `names`.
     public init(_ state: CaseState, names: CaseNames, language: Language) {
-        let tasks = state.blueprint.tasks
-        done = state.tasks.filter(\.status.isFinal).count
-        total = tasks.count
+        let count = { (status: StepStatus) in state.steps.filter { $0.status == status }.count }
+        approved = count(.approved)
+        rejected = count(.rejected)
+        failed = count(.failed)
+        cancelled = count(.cancelled)
+        total = state.steps.count
+        waiting = state.isClosed ? [] : Self.waits(state, names: names, language: language)
+    }
+
+    /// What an open case waits for.
+    static func waits(_ state: CaseState, names: CaseNames, language: Language) -> [Wait] {
         var waiting: [Wait] = []
-        guard !state.isClosed else {
-            self.waiting = []
-            return
-        }
-        let applicant = language == .zh ? "申请人" : "the applicant"
-        for (index, task) in state.tasks.enumerated() {
-            let spec = tasks[index]
-            let name = names.task(spec, in: language)
+        let applicant = language.say("the applicant", "申请人")
+        for (index, step) in state.steps.enumerated() {
+            let spec = state.blueprint.steps[index]
+            let name = names.step(index, in: language)
             let department = names.department(spec.department, in: language)
-            switch task.status {
+            switch step.status {
             case .dispatched, .inReview:
                 waiting.append(Wait(who: department, what: name))
-            case .ready where task.attempts > 0:  // sent before, failed, to be sent again
+            case .ready where step.attempts > 0:  // sent before, failed, to be sent again
                 waiting.append(Wait(who: department, what: name))
             case .supplementRequested:
-                waiting.append(
-                    Wait(who: applicant, what: language == .zh ? "补正：\(name)" : "supplement for \(name)"))
+                waiting.append(Wait(who: applicant, what: language.say("supplement for \(name)", "补正：\(name)")))
             case .held:
                 let missing = spec.deferred.filter { !state.supplied.contains($0) }
                     .map { names.material($0, in: language) }
-                    .joined(separator: language == .zh ? "、" : ", ")
+                    .joined(separator: language.say(", ", "、"))
                 guard !missing.isEmpty else {  // everything is in: the department issues it now
                     waiting.append(Wait(who: department, what: name))
                     break
                 }
-                waiting.append(
-                    Wait(who: applicant, what: language == .zh ? "容缺材料：\(missing)" : "deferred \(missing)"))
+                waiting.append(Wait(who: applicant, what: language.say("deferred \(missing)", "容缺材料：\(missing)")))
             default:
                 break
             }
         }
-        self.waiting = waiting
+        return waiting
     }
 
     /// The line, in `language`: up to three waits with what they are for, more as the
     /// list of who is waited on.
     public func text(in language: Language) -> String {
-        let steps = language == .zh ? "\(done)/\(total) 步完成" : "\(done)/\(total) steps done"
+        var steps = language.say("\(approved)/\(total) steps done", "\(approved)/\(total) 步已办结")
+        let others = [
+            (rejected, language.say("\(rejected) rejected", "\(rejected) 项不予")),
+            (failed, language.say("\(failed) failed", "\(failed) 项失败")),
+            (cancelled, language.say("\(cancelled) cancelled", "\(cancelled) 项取消")),
+        ].filter { $0.0 > 0 }.map(\.1)
+        if !others.isEmpty {
+            steps += language.say(" (\(others.joined(separator: ", ")))", "（\(others.joined(separator: "，"))）")
+        }
         guard !waiting.isEmpty else { return steps }
-        let separator = language == .zh ? "、" : ", "
         let list: String
         if waiting.count <= 3 {
-            list = waiting.map { language == .zh ? "\($0.who)（\($0.what)）" : "\($0.who) (\($0.what))" }
-                .joined(separator: language == .zh ? "、" : "; ")
+            list = waiting.map { language.say("\($0.who) (\($0.what))", "\($0.who)（\($0.what)）") }
+                .joined(separator: language.say("; ", "、"))
         } else {
             var seen = Set<String>()
-            list = waiting.map(\.who).filter { seen.insert($0).inserted }.joined(separator: separator)
+            list = waiting.map(\.who).filter { seen.insert($0).inserted }.joined(separator: language.say(", ", "、"))
         }
-        return language == .zh ? "\(steps)；等待：\(list)" : "\(steps); waiting on: \(list)"
+        return language.say("\(steps); waiting on: \(list)", "\(steps)；等待：\(list)")
     }
 }

@@ -2,60 +2,32 @@ import OneThing
 import OneThingRuntime
 
 /// A case's whole history as a timeline a supervisor can audit: who started it with
-/// what, then every event numbered, with its time (working days after the start and,
-/// where the working-day calendar covers it, the date and hour), the task and its
-/// department, the idempotency key of every submission and the reason of every
-/// refusal, failure or supplement.
+/// what, then every event numbered, with its moment (the date and hour in China
+/// Standard Time and, when the working-day calendar is at hand, the working days since
+/// the start), the step and its department, the idempotency key of every submission
+/// and the reason of every refusal, failure or supplement.
 public struct CaseTimeline: Sendable {
     /// The case's events, in order.
     public let events: [CaseEvent]
-    /// The blueprint the case is pinned to.
-    public let blueprint: CaseBlueprint
-    /// The names to tell it in.
+    /// The names to tell it in (from the blueprint the case is pinned to).
     public let names: CaseNames
-    /// The calendar times are dated on, if known.
-    public let dates: WorkTimeCalendar?
-    /// The language.
-    public let language: Language
+    /// How moments are shown.
+    public let clock: CaseClockText
 
-    /// A timeline of `events`.
-    public init(
-        events: [CaseEvent], blueprint: CaseBlueprint, names: CaseNames, dates: WorkTimeCalendar?,
-        language: Language
-    ) {
+    /// A timeline of `events` of a case of `blueprint`, counting working days on
+    /// `calendar` when given.
+    public init(events: [CaseEvent], blueprint: CaseBlueprint, calendar: WorkdayCalendar?, language: Language) {
         self.events = events
-        self.blueprint = blueprint
-        self.names = names
-        self.dates = dates
-        self.language = language
+        self.names = CaseNames(blueprint: blueprint)
+        self.clock = CaseClockText(
+            origin: events.first?.at ?? Timestamp(milliseconds: 0), calendar: calendar, language: language)
     }
 
-    func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+    var language: Language { clock.language }
 
-    /// When the case started.
-    public var origin: WorkTime { events.first?.at ?? 0 }
-
-    /// The time of an event: working days after the start, and the date and hour.
-    public func time(_ at: WorkTime) -> String {
-        Self.time(at, origin: origin, dates: dates, language: language)
-    }
-
-    /// The time `at` of a case that started at `origin`: working days after the start,
-    /// and the date and hour when `dates` covers it.
-    public static func time(_ at: WorkTime, origin: WorkTime, dates: WorkTimeCalendar?, language: Language)
-        -> String
-    {
-        let days = WorkDays.format(at - origin)
-        let relative = language == .zh ? "第 \(days) 工作日" : "day \(days)"
-        guard let date = dates?.text(at: at) else { return relative }
-        return "\(relative)  \(date)"
-    }
-
-    /// One event as a line, without its number: the time and what happened.
+    /// One event as a line, without its number: the moment and what happened.
     public func line(_ event: CaseEvent) -> String {
-        let text = CaseEventText(
-            event, blueprint: blueprint, names: names, dates: dates, origin: origin, language: language)
-        return "\(time(event.at))  \(text.summary)"
+        "\(clock.moment(event.at))  \(CaseEventText(event, names: names, clock: clock).summary)"
     }
 
     /// The whole timeline.
@@ -63,44 +35,56 @@ public struct CaseTimeline: Sendable {
         var lines = header
         lines.append("")
         let width = String(events.count).count
-        for (number, event) in zip(1..., events) {
-            let text = CaseEventText(
-                event, blueprint: blueprint, names: names, dates: dates, origin: origin, language: language)
-            let label = String(repeating: " ", count: width - String(number).count) + "\(number)"
-            lines.append("\(label)  \(time(event.at))  \(text.summary)")
+        for event in events {
+            let text = CaseEventText(event, names: names, clock: clock)
+            let number = String(event.sequence)
+            let label = String(repeating: " ", count: max(0, width - number.count)) + number
+            lines.append("\(label)  \(clock.moment(event.at))  \(text.summary)")
             let indent = String(repeating: " ", count: width + 2)
-            if let key = text.key { lines.append(indent + say("idempotency key: ", "幂等键：") + key) }
-            if let reason = text.reason { lines.append(indent + say("reason: ", "原因：") + reason) }
+            if let key = text.key { lines.append(indent + language.say("idempotency key: ", "幂等键：") + key) }
+            if let reason = text.reason { lines.append(indent + language.say("reason: ", "原因：") + reason) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Who, what and when, above the events.
     var header: [String] {
-        var state = CaseState(id: events.first?.caseID ?? "?", blueprint: blueprint)
+        let blueprint = names.blueprint
+        let id = events.first?.caseID ?? "?"
+        var state = CaseState(id: id, blueprint: blueprint)
         for event in events { state.apply(event) }
-        var lines = [say("Case ", "案件 ") + state.id]
-        let bundle = "\(blueprint.bundle) \(blueprint.version)"
-        lines.append(say("Bundle: ", "一件事：") + (names.title.map { "\($0)（\(bundle)）" } ?? bundle))
-        lines.append(say("Lead department: ", "牵头部门：") + names.department(blueprint.lead, in: language))
+        var lines = [language.say("Case ", "案件 ") + PrintableText.escaped(id)]
+        let bundle = PrintableText.escaped("\(blueprint.bundle) \(blueprint.version)")
+        lines.append(language.say("Bundle: \(bundle)", "一件事：\(names.title)（\(bundle)）"))
+        lines.append(language.say("Lead department: ", "牵头部门：") + names.department(blueprint.lead, in: language))
         if let start = state.start {
-            let answers = start.answers.keys.sorted().map { "\($0)=\(start.answers[$0]!)" }
-            if !answers.isEmpty { lines.append(say("Answers: ", "答案：") + answers.joined(separator: ", ")) }
+            let answers = start.answers.keys.sorted().map {
+                PrintableText.escaped("\($0)=\(start.answers[$0] ?? "")")
+            }
+            if !answers.isEmpty { lines.append(language.say("Answers: ", "答案：") + answers.joined(separator: ", ")) }
             let brought = start.provided.map { names.material($0, in: language) }
-            lines.append(say("Materials brought: ", "收件材料：") + brought.joined(separator: say(", ", "、")))
+            lines.append(language.say("Materials brought: ", "收件材料：") + brought.joined(separator: language.say(", ", "、")))
         }
-        lines.append(
-            say("Started: ", "受理：") + time(origin) + say("; promised within ", "；承诺 ")
-                + WorkDays.limit(blueprint.promise) + say(" working days", " 个工作日内办结"))
-        if let outcome = state.outcome, let delivered = state.deliveredAt {
-            let taken = WorkDays.format(delivered - origin)
+        let promise = WorkDays.limit(blueprint.promise, in: language)
+        let started = clock.moment(clock.origin)
+        if let promisedBy = state.promisedBy {
             lines.append(
-                say("Outcome: ", "结果：") + CaseEventText.outcome(outcome, in: language)
-                    + say(" after \(taken) working days", "，用时 \(taken) 个工作日"))
+                language.say(
+                    "Started: \(started); promised within \(promise), by \(clock.due(promisedBy))",
+                    "受理：\(started)；承诺 \(promise)内办结，即 \(clock.due(promisedBy)) 前"))
         } else {
+            lines.append(language.say("Started: \(started)", "受理：\(started)"))
+        }
+        let progress = CaseProgress(state, names: names, language: language).text(in: language)
+        if let outcome = state.outcome, let delivered = state.deliveredAt {
+            let taken = clock.workingDays(to: delivered).map {
+                language.say(" after \(WorkDays.format($0)) working days", "，用时 \(WorkDays.format($0)) 个工作日")
+            }
             lines.append(
-                say("Open: ", "办理中：")
-                    + CaseProgress(state, names: names, language: language).text(in: language))
+                language.say("Outcome: ", "结果：") + CaseEventText.outcome(outcome, in: language) + (taken ?? "")
+                    + language.say("; ", "；") + progress)
+        } else {
+            lines.append(language.say("Open: ", "办理中：") + progress)
         }
         return lines
     }

@@ -14,6 +14,8 @@ public struct Submission: Sendable, Hashable, Codable {
     public var department: String
     /// The attempt, from 1.
     public var attempt: Int
+    /// The step's promised limit.
+    public var limit: TimeLimit
     /// When the step is due.
     public var due: Timestamp
     /// When this attempt was sent, when known.
@@ -31,6 +33,7 @@ public struct Submission: Sendable, Hashable, Codable {
         self.kind = spec.kind
         self.name = spec.name
         self.department = spec.department
+        self.limit = spec.limit
         self.attempt = attempt
         self.due = due
         self.key = Submission.key(caseID: caseID, stepID: spec.id, attempt: attempt)

@@ -195,8 +195,15 @@ public actor Engine {
     }
 
     /// An officer of the department of step `stepID` of case `id` decides; the step must
-    /// be waiting for a decision (sent, or under review).
+    /// be waiting for a decision (sent, or under review), and a refusal or a supplement
+    /// request must say why.
     public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String) async throws(EngineError) {
+        switch outcome {
+        case .rejected(let text), .supplementRequested(let text):
+            guard text.contains(where: { !$0.isWhitespace }) else { throw .reasonRequired }
+        case .approved, .inReview:
+            break
+        }
         let (state, step) = try await open(id, step: stepID)
         let current = state.steps[step]
         guard current.status == .dispatched || current.status == .inReview, let key = current.key else {

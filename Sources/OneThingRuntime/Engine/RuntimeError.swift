@@ -34,6 +34,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case stepNotWaiting(CaseID, step: String, status: StepStatus)
     /// The material is not one the case waits for.
     case materialNotAwaited(CaseID, material: String)
+    /// A refusal or a supplement request without a reason: the applicant must be told why.
+    case reasonRequired
     /// The store failed; nothing of the call was stored.
     case store(StoreError)
     /// The runtime could not decide (a calendar, a damaged history).
@@ -53,6 +55,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             "step \(step) of case \(id) is \(status.rawValue), not waiting for that"
         case .materialNotAwaited(let id, let material):
             "case \(id) does not wait for the deferred material '\(material)'"
+        case .reasonRequired: "a refusal or a supplement request needs a reason for the applicant"
         case .store(let error): error.description
         case .runtime(let error): error.description
         case .shuttingDown: "the engine is shutting down and takes no new work"

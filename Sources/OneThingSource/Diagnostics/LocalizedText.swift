@@ -38,3 +38,14 @@ public struct LocalizedText: Hashable, Sendable {
         }
     }
 }
+
+extension Language {
+    /// The one of two texts that is in this language: the bilingual helper every
+    /// message of OneThing is written with (`language.say("3 steps done", "3 步完成")`).
+    public func say(_ en: String, _ zh: String) -> String {
+        switch self {
+        case .en: en
+        case .zh: zh
+        }
+    }
+}
