@@ -2,35 +2,49 @@ import OneThingRuntime
 import OneThingTestSupport
 import Testing
 
-/// The runtime's decisions for one case, driven by hand on a virtual timeline.
+/// The runtime's decisions for one case, driven by hand on a virtual timeline. The
+/// restaurant's worst case is accepted on Thursday 2026-12-03 at 09:00; its
+/// registration (1 working day) is due at the end of Friday 12-04.
 struct CaseRuntimeTests {
+    static let accepted = RuntimeFixtures.at("2026-12-03 09:00")
+
     static func started(_ caseName: String = RuntimeFixtures.restaurantWorstCase, provided: [String]? = nil)
-        throws
-        -> (CaseRuntime, CaseBlueprint)
+        throws -> (CaseRuntime, CaseBlueprint)
     {
-        let blueprint = CaseBlueprint(plan: try RuntimeFixtures.restaurant(caseName))
-        var runtime = CaseRuntime(seed: 1)
-        runtime.start(
-            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint, provided: provided),
-            at: 0)
+        let blueprint = try RuntimeFixtures.restaurantBlueprint(caseName)
+        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
+        try runtime.start(
+            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint, provided: provided), at: accepted)
         return (runtime, blueprint)
     }
 
-    static func submitted(_ runtime: inout CaseRuntime) -> [TaskRequest] {
+    static func submitted(_ runtime: inout CaseRuntime) -> [Submission] {
         runtime.takeEffects().compactMap {
-            if case .submit(let request) = $0 { return request }
+            if case .submit(let submission) = $0 { return submission }
             return nil
         }
     }
 
-    @Test func intakeAcceptsAndSendsOnlyTasksWithNothingBeforeThem() throws {
+    static func index(_ id: String, in blueprint: CaseBlueprint) throws -> Int {
+        try #require(blueprint.stepIndex(id))
+    }
+
+    @Test func intakeAcceptsAndSendsOnlyStepsWithNothingBeforeThem() throws {
         var (runtime, blueprint) = try Self.started()
         let events = runtime.takeOutbox().map(\.kind)
-        #expect(events.contains(.intake(.acceptedWithGaps(missing: ["food-safety-rules"]))))
-        let sent = Self.submitted(&runtime).map(\.item)
-        #expect(sent == ["business-registration"])
-        #expect(blueprint.tasks.first?.item == "business-registration")
-        #expect(runtime.cases["c1"]?.tasks[0].status == .dispatched)
+        let promisedBy = RuntimeFixtures.at("2026-12-19 00:00")  // 11 working days: the end of 12-18
+        let deadline = RuntimeFixtures.at("2026-12-11 00:00")  // 5 working days: the end of 12-10
+        #expect(
+            events.contains(
+                .intake(
+                    .accepted(
+                        promisedBy: promisedBy,
+                        deferred: [DeferredMaterial(material: "food-safety-rules", dueBy: deadline)]))))
+        let sent = Self.submitted(&runtime)
+        #expect(sent.map(\.stepID) == ["business-registration"])
+        #expect(sent.first?.due == RuntimeFixtures.at("2026-12-05 00:00"))
+        #expect(blueprint.steps.first?.id == "business-registration")
+        #expect(runtime.cases["c1"]?.steps[0].status == .dispatched)
     }
 
     @Test func aMissingCoreMaterialIsNotAccepted() throws {
@@ -42,101 +56,186 @@ struct CaseRuntimeTests {
         }
         #expect(missing.contains("application"))
         #expect(events.last == .delivered(outputs: [], outcome: .notAccepted))
+        #expect(Self.submitted(&runtime).isEmpty)
     }
 
-    @Test func approvingTheRegistrationReleasesTheParallelApprovals() throws {
+    @Test func theJointInspectionIsOneStepBeforeTheFoodPermitAndTheFireCheck() throws {
+        var (runtime, blueprint) = try Self.started()
+        let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
+        let food = try Self.index("food-permit", in: blueprint)
+        let fire = try Self.index("fire-check-normal", in: blueprint)
+        #expect(blueprint.steps[inspection].kind == .inspection)
+        #expect(blueprint.steps[food].predecessors.contains(inspection))
+        #expect(blueprint.steps[fire].predecessors.contains(inspection))
+        // The participants' own limits, not folded with the inspection's.
+        #expect(blueprint.steps[food].limit == TimeLimit(6, .workdays))
+        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        let sent = Self.submitted(&runtime).map(\.stepID)
+        #expect(sent.contains("food-fire-joint-inspection"))
+        #expect(!sent.contains("food-permit") && !sent.contains("fire-check-normal"))
+        let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
+        runtime.report(.approved, for: key, at: RuntimeFixtures.at("2026-12-07 10:00"))
+        #expect(Set(Self.submitted(&runtime).map(\.stepID)) == ["food-permit", "fire-check-normal"])
+    }
+
+    @Test func aFailedJointInspectionCancelsEachParticipant() throws {
+        var (runtime, blueprint) = try Self.started()
+        let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
+        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
+        runtime.report(.rejected(reason: "厨房布局不符合要求"), for: key, at: RuntimeFixtures.at("2026-12-04 10:00"))
+        let state = try #require(runtime.cases["c1"])
+        for id in ["food-permit", "fire-check-normal"] {
+            let step = try Self.index(id, in: blueprint)
+            #expect(state.steps[step].status == .cancelled)
+            #expect(state.steps[step].cancelledBy == inspection)
+        }
+    }
+
+    @Test func approvingTheRegistrationReleasesTheParallelSteps() throws {
         var (runtime, _) = try Self.started()
         let registration = Self.submitted(&runtime)[0]
-        runtime.report(.approved, for: registration.key, at: 1)
-        let sent = Self.submitted(&runtime).map(\.item)
-        #expect(sent.count == 7)
-        #expect(
-            sent.contains("drainage-permit") && sent.contains("food-permit")
-                && sent.contains("seal-engraving"))
+        runtime.report(.approved, for: registration.key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        let sent = Self.submitted(&runtime).map(\.stepID)
+        #expect(sent.count == 6)
+        #expect(sent.contains("drainage-permit") && sent.contains("seal-engraving"))
     }
 
     @Test func anApprovalWaitsForItsDeferredMaterialAndFailsPastItsDeadline() throws {
         var (runtime, blueprint) = try Self.started()
-        let registration = Self.submitted(&runtime)[0]
-        runtime.report(.approved, for: registration.key, at: 1)
-        let food = Self.submitted(&runtime).first { $0.item == "food-permit" }!
-        runtime.report(.approved, for: food.key, at: 2)
-        #expect(runtime.cases["c1"]?.tasks[food.task].status == .held)
-        // The deadline of the deferred material is 5 working days after acceptance.
-        #expect(blueprint.deferredDeadlines["food-safety-rules"] == 5)
-        runtime.advance(to: 5)
-        #expect(runtime.cases["c1"]?.tasks[food.task].status == .failed)
+        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
+        let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
+        runtime.report(.approved, for: key, at: RuntimeFixtures.at("2026-12-03 11:00"))
+        let food = try #require(Self.submitted(&runtime).first { $0.stepID == "food-permit" })
+        runtime.report(.approved, for: food.key, at: RuntimeFixtures.at("2026-12-04 10:00"))
+        #expect(runtime.cases["c1"]?.steps[food.step].status == .held)
+        runtime.advance(to: RuntimeFixtures.at("2026-12-10 23:59"))
+        #expect(runtime.cases["c1"]?.steps[food.step].status == .held)
+        runtime.advance(to: RuntimeFixtures.at("2026-12-11 00:00"))
+        #expect(runtime.cases["c1"]?.steps[food.step].status == .failed)
+        #expect(runtime.cases["c1"]?.steps[food.step].missingMaterial == "food-safety-rules")
+        runtime.supply("food-safety-rules", to: "c1", at: RuntimeFixtures.at("2026-12-11 09:00"))
+        #expect(runtime.takeOutbox().last?.kind == .materialSupplied(material: "food-safety-rules", late: true))
     }
 
     @Test func aHeldApprovalIsIssuedWhenTheMaterialArrives() throws {
-        var (runtime, _) = try Self.started()
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: 1)
-        let food = Self.submitted(&runtime).first { $0.item == "food-permit" }!
-        runtime.report(.approved, for: food.key, at: 2)
-        runtime.supply("food-safety-rules", to: "c1", at: 3)
-        #expect(runtime.cases["c1"]?.tasks[food.task].status == .approved)
+        var (runtime, blueprint) = try Self.started()
+        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
+        let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
+        runtime.report(.approved, for: key, at: RuntimeFixtures.at("2026-12-03 11:00"))
+        let food = try #require(Self.submitted(&runtime).first { $0.stepID == "food-permit" })
+        runtime.report(.approved, for: food.key, at: RuntimeFixtures.at("2026-12-04 10:00"))
+        runtime.supply("food-safety-rules", to: "c1", at: RuntimeFixtures.at("2026-12-07 10:00"))
+        #expect(runtime.cases["c1"]?.steps[food.step].status == .approved)
+        #expect(runtime.takeOutbox().contains { $0.kind == .materialSupplied(material: "food-safety-rules", late: false) })
     }
 
     @Test func aRejectionCancelsWhatDependsOnItAndTheCaseIsDelivered() throws {
         var (runtime, _) = try Self.started()
-        runtime.report(.rejected(reason: "名称不合规"), for: Self.submitted(&runtime)[0].key, at: 1)
+        runtime.report(.rejected(reason: "名称不合规"), for: Self.submitted(&runtime)[0].key, at: Self.accepted)
         let state = try #require(runtime.cases["c1"])
-        #expect(state.tasks[0].status == .rejected)
-        #expect(state.tasks.dropFirst().allSatisfy { $0.status == .cancelled })
+        #expect(state.steps[0].status == .rejected)
+        #expect(state.steps.dropFirst().allSatisfy { $0.status == .cancelled && $0.cancelledBy == 0 })
         #expect(state.outcome == .refused)
     }
 
-    @Test func aSupplementStopsTheTasksClock() throws {
-        var (runtime, blueprint) = try Self.started()
+    @Test func aSupplementStopsTheStepsClockForTheWorkingDaysItTook() throws {
+        var (runtime, _) = try Self.started()
         let registration = Self.submitted(&runtime)[0]
-        runtime.report(.inReview, for: registration.key, at: 0)
-        runtime.report(.supplementRequested(note: "补正住所证明"), for: registration.key, at: 0.5)
-        runtime.supplementSupplied("c1", task: 0, at: 2.5)
-        let due = try #require(runtime.cases["c1"]?.due(0))
-        #expect(due == blueprint.tasks[0].promised + 2)
+        runtime.report(.inReview, for: registration.key, at: Self.accepted)
+        // Asked on Thursday 12-03, supplied on Tuesday 12-08: Fri, Mon, Tue stood still.
+        runtime.report(
+            .supplementRequested(note: "补正住所证明"), for: registration.key, at: RuntimeFixtures.at("2026-12-03 11:00"))
+        runtime.supplementSupplied("c1", step: 0, at: RuntimeFixtures.at("2026-12-08 10:00"))
+        #expect(runtime.cases["c1"]?.steps[0].due == RuntimeFixtures.at("2026-12-10 00:00"))
+        #expect(
+            runtime.takeOutbox().last?.kind == .supplementSupplied(step: 0, due: RuntimeFixtures.at("2026-12-10 00:00")))
     }
 
-    @Test func anOverdueTaskIsWarnedReportedAndEscalatedToTheLead() throws {
-        var (runtime, _) = try Self.started()
+    @Test func anOverdueStepIsWarnedReportedAfterItsDueMomentAndEscalated() throws {
+        var (runtime, blueprint) = try Self.started()
         _ = runtime.takeOutbox()
-        runtime.advance(to: 10)
-        let kinds = runtime.takeOutbox().map(\.kind)
-        #expect(kinds.contains(.dueSoon(task: 0, due: 1)))
-        #expect(kinds.contains(.overdue(task: 0, due: 1)))
-        #expect(kinds.contains(.escalated(task: 0, to: "market-regulation")))
+        let due = RuntimeFixtures.at("2026-12-05 00:00")
+        runtime.advance(to: RuntimeFixtures.at("2026-12-04 23:59"))
+        #expect(runtime.takeOutbox().map(\.kind) == [.dueSoon(step: 0, due: due)])
+        runtime.advance(to: RuntimeFixtures.at("2026-12-05 00:00"))
+        let overdue = runtime.takeOutbox()
+        #expect(overdue.map(\.kind) == [.overdue(step: 0, due: due)])
+        #expect(overdue.first?.at == due)  // reported after the due date (12-04), not on it
+        runtime.advance(to: RuntimeFixtures.at("2026-12-20 00:00"))
+        // The registration is the lead's own step: escalated to the supervising office,
+        // at the end of the first working day after the due date (Monday 12-07).
+        let escalation = runtime.takeOutbox().filter { if case .escalated = $0.kind { true } else { false } }
+        #expect(blueprint.steps[0].department == blueprint.lead)
+        #expect(escalation.map(\.kind) == [.escalated(step: 0, to: "government-services")])
+        #expect(escalation.first?.at == RuntimeFixtures.at("2026-12-08 00:00"))
+    }
+
+    @Test func anotherDepartmentsLateStepIsEscalatedToTheLead() throws {
+        var (runtime, _) = try Self.started()
+        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        _ = runtime.takeOutbox()
+        runtime.advance(to: RuntimeFixtures.at("2027-06-01 00:00"))
+        let escalations = runtime.takeOutbox().compactMap { event -> String? in
+            if case .escalated(_, let to) = event.kind { return to }
+            return nil
+        }
+        #expect(escalations.contains("market-regulation"))
+        #expect(escalations.contains("government-services"))  // the lead's own joint inspection
     }
 
     @Test func aFailedSubmissionIsSentAgainWithANewAttemptAfterABackoff() throws {
         var (runtime, _) = try Self.started()
         let first = Self.submitted(&runtime)[0]
-        runtime.submissionFailed(first.key, reason: "timeout", at: 0)
+        runtime.submissionFailed(first.key, reason: "timeout", at: Self.accepted)
         #expect(Self.submitted(&runtime).isEmpty)
-        runtime.advance(to: 1)
+        guard case .dispatchFailed(_, _, _, let retryAt) = runtime.takeOutbox().last?.kind else {
+            Issue.record("no failure recorded")
+            return
+        }
+        // A minute ±50 %, in wall time.
+        let delay = retryAt.milliseconds - Self.accepted.milliseconds
+        #expect((30_000...90_000).contains(delay))
+        runtime.advance(to: retryAt)
         let again = Self.submitted(&runtime)
         #expect(again.map(\.attempt) == [2])
         #expect(again.first?.key == "c1/business-registration/2")
+        #expect(again.first?.due == first.due)  // a retry keeps the step's due date
     }
 
     @Test func anAnswerWithAStaleKeyIsRecordedAndIgnored() throws {
         var (runtime, _) = try Self.started()
         _ = Self.submitted(&runtime)
-        runtime.report(.approved, for: "c1/business-registration/7", at: 1)
-        #expect(runtime.cases["c1"]?.tasks[0].status == .dispatched)
+        runtime.report(.approved, for: "c1/business-registration/7", at: Self.accepted)
+        #expect(runtime.cases["c1"]?.steps[0].status == .dispatched)
         #expect(
             runtime.takeOutbox().last?.kind
-                == .outcomeIgnored(task: 0, reason: "stale idempotency key c1/business-registration/7"))
+                == .outcomeIgnored(
+                    step: 0, key: "c1/business-registration/7", outcome: "approved", status: .dispatched))
     }
 
     @Test func restoringFromTheEventsGivesTheSameStateAndResendsWithTheSameKey() throws {
         var (runtime, blueprint) = try Self.started()
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: 1)
+        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let sentBefore = Self.submitted(&runtime)
         let events = runtime.takeOutbox()
-        var restored = CaseRuntime(seed: 9)
-        restored.restore(events, blueprint: blueprint, at: 1.5)
-        #expect(restored.cases["c1"]?.tasks == runtime.cases["c1"]?.tasks)
+        var restored = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 9)
+        try restored.restore(events, blueprint: blueprint, at: RuntimeFixtures.at("2026-12-03 11:00"))
+        #expect(restored.cases["c1"] == runtime.cases["c1"])
         let resent = Self.submitted(&restored)
         #expect(Set(resent.map(\.key)) == Set(sentBefore.map(\.key)))
+        #expect(resent.allSatisfy { $0.sentAt == RuntimeFixtures.at("2026-12-03 10:00") })
         #expect(restored.takeOutbox().isEmpty)
+    }
+
+    @Test func aStartThatCannotBeDatedIsRefusedAndEmitsNothing() throws {
+        let blueprint = try RuntimeFixtures.restaurantBlueprint()
+        var runtime = CaseRuntime(calendars: ["HK": try RuntimeFixtures.calendar()])
+        #expect(throws: RuntimeError.self) {
+            try runtime.start("c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: Self.accepted)
+        }
+        #expect(runtime.outbox.isEmpty && runtime.cases.isEmpty)
     }
 }

@@ -4,52 +4,72 @@ import OneThingSimulation
 import OneThingTestSupport
 import Testing
 
-/// The simulated and manual department adapters, and the journal of what they received.
+/// The one sampler of simulated departments, the simulated and manual adapters, and the
+/// journal of what they received.
 struct SimulatedAdapterTests {
-    static func request(_ caseID: String = "c1", item: String = "food-permit", attempt: Int = 1)
-        -> TaskRequest
-    {
-        TaskRequest(caseID: caseID, task: 1, item: item, department: "market-regulation", attempt: attempt)
+    static let sent = RuntimeFixtures.at("2026-12-03 09:00")
+
+    static func submission(_ caseID: String = "c1", attempt: Int = 1) throws -> Submission {
+        let blueprint = try RuntimeFixtures.restaurantBlueprint()
+        let step = try #require(blueprint.stepIndex("food-permit"))
+        var submission = Submission(
+            caseID: caseID, step: step, of: blueprint, attempt: attempt, due: RuntimeFixtures.at("2026-12-12 00:00"))
+        submission.sentAt = sent
+        return submission
     }
 
-    static func drain(_ adapter: SimulatedAdapter) -> [SimulatedAdapter.Happening] {
-        var all: [SimulatedAdapter.Happening] = []
-        while let next = adapter.takeDue(by: .infinity) { all.append(next) }
+    static func adapter(_ settings: SimulationSettings = SimulationSettings(), seed: UInt64 = 7) throws
+        -> SimulatedAdapter
+    {
+        SimulatedAdapter(
+            sampler: DepartmentSampler(settings: settings, seed: seed), calendar: try RuntimeFixtures.calendar())
+    }
+
+    static func drain(_ adapter: SimulatedAdapter) -> [Happening] {
+        var all: [Happening] = []
+        while let next = adapter.takeDue(by: Timestamp(milliseconds: .max)) { all.append(next) }
         return all
     }
 
-    @Test func aKeysFateDependsOnlyOnTheSeedAndTheKey() async throws {
-        let keys = (1...20).map { Self.request("c\($0)") }
-        let a = SimulatedAdapter(seed: 7, clock: VirtualClock())
-        let b = SimulatedAdapter(seed: 7, clock: VirtualClock())
-        for request in keys { try await a.submit(request) }
-        for request in keys.reversed() { try await b.submit(request) }
-        #expect(Self.drain(a) == Self.drain(b))
-        let c = SimulatedAdapter(seed: 8, clock: VirtualClock())
-        for request in keys { try await c.submit(request) }
-        #expect(Self.drain(c) != Self.drain(SimulatedAdapter(seed: 7, clock: VirtualClock())))
+    /// Departments whose calls never fail (a failing call waits for its failure to be delivered).
+    static var reliable: SimulationSettings {
+        var settings = SimulationSettings()
+        settings.defaults.errors = 0
+        settings.defaults.timeouts = 0
+        return settings
     }
 
-    @Test func aReviewStartsAtOnceAndEndsAfterTheSampledShareOfTheLimit() async throws {
+    @Test func aKeysFateDependsOnlyOnTheSeedAndTheKey() async throws {
+        let submissions = try (1...20).map { try Self.submission("c\($0)") }
+        let a = try Self.adapter(Self.reliable)
+        let b = try Self.adapter(Self.reliable)
+        for submission in submissions { try await a.submit(submission) }
+        for submission in submissions.reversed() { try await b.submit(submission) }
+        #expect(Self.drain(a) == Self.drain(b))
+        let c = try Self.adapter(Self.reliable, seed: 8)
+        for submission in submissions { try await c.submit(submission) }
+        let d = try Self.adapter(Self.reliable)
+        for submission in submissions { try await d.submit(submission) }
+        #expect(Self.drain(c) != Self.drain(d))
+    }
+
+    @Test func aReviewStartsAtOnceAndEndsAfterTheSampledShareOfTheLimitInOfficeHours() async throws {
         var settings = SimulationSettings()
         settings.defaults = SimulatedDepartment(
-            latency: Triangular(min: 0.5, mode: 0.5, max: 0.5), rejection: 0, supplement: 0, errors: 0,
-            timeouts: 0)
-        let clock = VirtualClock(start: 10)
-        let adapter = SimulatedAdapter(settings: settings, seed: 1, clock: clock)
-        let blueprint = CaseBlueprint(plan: try RuntimeFixtures.restaurant())
-        adapter.register("c1", blueprint: blueprint)
-        try await adapter.submit(Self.request())
+            latency: Triangular(min: 0.5, mode: 0.5, max: 0.5), rejection: 0, supplement: 0, errors: 0, timeouts: 0)
+        let adapter = try Self.adapter(settings)
+        try await adapter.submit(try Self.submission())
         let happenings = Self.drain(adapter)
-        let limit = try #require(blueprint.tasks.first { $0.item == "food-permit" }?.promised)
         #expect(happenings.map(\.kind) == [.outcome(.inReview), .outcome(.approved)])
-        #expect(happenings.map(\.at) == [10, 10 + limit / 2])
+        // Half of 6 working days is 24 office hours from Thursday 09:00: three office
+        // days, Thu, Fri and Mon, so Monday 17:00.
+        #expect(happenings.map(\.at) == [Self.sent, RuntimeFixtures.at("2026-12-07 17:00")])
     }
 
     @Test func theSameKeyTwiceIsOneSubmissionWithOneFate() async throws {
-        let adapter = SimulatedAdapter(seed: 3, clock: VirtualClock())
-        try await adapter.submit(Self.request())
-        try await adapter.submit(Self.request())
+        let adapter = try Self.adapter(Self.reliable, seed: 3)
+        try await adapter.submit(try Self.submission())
+        try await adapter.submit(try Self.submission())
         #expect(adapter.submissions == ["c1/food-permit/1", "c1/food-permit/1"])
         #expect(Self.drain(adapter).filter { $0.kind == .outcome(.inReview) }.count == 1)
     }
@@ -57,53 +77,60 @@ struct SimulatedAdapterTests {
     @Test func aFailingSubmissionWaitsUntilItsFailureIsDelivered() async throws {
         var settings = SimulationSettings()
         settings.defaults.errors = 1
-        let adapter = SimulatedAdapter(settings: settings, seed: 1, clock: VirtualClock())
+        let adapter = try Self.adapter(settings, seed: 1)
+        let submission = try Self.submission()
         let call = Task { () -> AdapterError? in
-            do {
-                try await adapter.submit(Self.request())
+            do throws(AdapterError) {
+                try await adapter.submit(submission)
                 return nil
             } catch {
-                return error as? AdapterError
+                return error
             }
         }
         while !adapter.hasReceived("c1/food-permit/1") { await Task.yield() }
-        let failure = try #require(adapter.takeDue(by: 0))
+        let failure = try #require(adapter.takeDue(by: Self.sent))
         #expect(failure.kind == .failure(reason: "simulated error"))
         let engine = Engine(
-            store: InMemoryEventStore(), adapters: AdapterDirectory(fallback: adapter), clock: VirtualClock())
+            store: InMemoryEventStore(), adapters: AdapterDirectory(fallback: adapter),
+            clock: VirtualClock(start: Self.sent), calendars: ["CN": try RuntimeFixtures.calendar()])
         try await adapter.deliver(failure, to: engine)
         #expect(await call.value == AdapterError("simulated error"))
         #expect(adapter.isFailing("c1/food-permit/1"))
     }
 
     @Test func aCancelledSubmissionHasNothingMoreToSay() async throws {
-        let adapter = SimulatedAdapter(seed: 3, clock: VirtualClock())
-        try await adapter.submit(Self.request())
-        try await adapter.cancel(Self.request())
+        let adapter = try Self.adapter(Self.reliable, seed: 3)
+        try await adapter.submit(try Self.submission())
+        try await adapter.cancel(try Self.submission())
         #expect(adapter.nextDue == nil)
     }
 
-    @Test func anAdoptedReviewEndsWithAnOutcomeAndNoSubmission() async throws {
-        let adapter = SimulatedAdapter(seed: 3, clock: VirtualClock(start: 4))
-        adapter.adopt(Self.request(), status: .supplementRequested)
-        let happenings = Self.drain(adapter)
-        #expect(adapter.submissions.isEmpty)
-        #expect(adapter.hasReceived("c1/food-permit/1"))
-        #expect(happenings.first?.kind == .supplementSupplied)
-        #expect(
-            happenings.last.map {
-                [.outcome(.approved), .outcome(.rejected(reason: "simulated rejection"))].contains($0.kind)
-            } == true)
-        #expect(happenings.allSatisfy { $0.at >= 4 })
+    @Test func aPolledSubmissionAfterARestartFollowsItsOwnFate() async throws {
+        let adapter = try Self.adapter(Self.reliable, seed: 3)
+        let fresh = try Self.adapter(Self.reliable, seed: 3)
+        #expect(try await adapter.poll(try Self.submission()) == nil)
+        try await fresh.submit(try Self.submission())
+        #expect(adapter.submissions == ["c1/food-permit/1"])
+        #expect(Self.drain(adapter) == Self.drain(fresh))
+    }
+
+    @Test func samplesStayWithinTheBoundsWhateverTheSettings() throws {
+        var settings = SimulationSettings()
+        settings.defaults.latencyDays = Triangular(min: 1e17, mode: 1e17, max: 1e17)
+        let sampler = DepartmentSampler(settings: settings, seed: 1)
+        let fate = sampler.fate(of: try Self.submission(), limit: TimeLimit(6, .workdays), on: try RuntimeFixtures.calendar())
+        // Ten years of office time runs off the calendar: the answer is a failure, not a trap.
+        #expect(fate.count == 1)
+        if case .failure = fate.first?.kind {} else { Issue.record("expected a failure, got \(fate)") }
     }
 
     @Test func aManualDepartmentOnlyRecordsAndWaits() async throws {
         let adapter = ManualAdapter()
-        try await adapter.submit(Self.request())
+        try await adapter.submit(try Self.submission())
         #expect(adapter.hasReceived("c1/food-permit/1"))
         #expect(adapter.waiting.map(\.key) == ["c1/food-permit/1"])
-        #expect(try await adapter.poll(Self.request()) == nil)
-        try await adapter.cancel(Self.request())
+        #expect(try await adapter.poll(try Self.submission()) == nil)
+        try await adapter.cancel(try Self.submission())
         #expect(adapter.waiting.isEmpty)
         #expect(adapter.submissions == ["c1/food-permit/1"])
     }
@@ -113,9 +140,11 @@ struct SimulatedAdapterTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("c0/cut-sh".utf8).write(to: URL(fileURLWithPath: path))  // a line cut short by a crash
         let journal = try AdapterJournal(path: path)
-        let adapter = SimulatedAdapter(seed: 1, clock: VirtualClock(), journal: journal)
-        try await adapter.submit(Self.request())
-        try await ManualAdapter(journal: journal).submit(Self.request("c2"))
+        let adapter = SimulatedAdapter(
+            sampler: DepartmentSampler(settings: Self.reliable, seed: 1), calendar: try RuntimeFixtures.calendar(),
+            journal: journal)
+        try await adapter.submit(try Self.submission())
+        try await ManualAdapter(journal: journal).submit(try Self.submission("c2"))
         #expect(AdapterJournal.keys(at: path) == ["c0/cut-sh", "c1/food-permit/1", "c2/food-permit/1"])
     }
 }
