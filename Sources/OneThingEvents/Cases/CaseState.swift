@@ -55,7 +55,7 @@ public struct CaseState: Sendable, Hashable {
     public private(set) var intake: IntakeDecision?
     /// The steps, in the blueprint's order.
     public private(set) var steps: [StepState]
-    /// Deferred materials supplied so far.
+    /// The materials in hand: those brought at intake and the deferred ones supplied since.
     public private(set) var supplied: Set<String> = []
     /// The deadlines of the deferred materials, by material.
     public private(set) var deferredDue: [String: Timestamp] = [:]
@@ -156,6 +156,7 @@ public struct CaseState: Sendable, Hashable {
         case .started(let start):
             self.start = start
             startedAt = event.at
+            supplied = Set(start.provided)
         case .intake(let decision):
             intake = decision
             if case .accepted(let promisedBy, let deferred) = decision {

@@ -57,7 +57,14 @@ extension Engine: Service {
             } catch {
                 logger.error("timers could not be stored; trying again", metadata: ["error": "\(error)"])
             }
-            if !unavailable.isEmpty { await reload(unavailable) }
+            if !unavailable.isEmpty {
+                await reload(unavailable)
+                do {
+                    try await commit(unavailable)
+                } catch {
+                    logger.error("reloaded cases could not be stored; trying again", metadata: ["error": "\(error)"])
+                }
+            }
             let deadline = runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour)
             // A store that is down is asked again within a minute, not at the next timer.
             let wake = unavailable.isEmpty ? deadline : min(deadline, clock.now.adding(milliseconds: 60_000))

@@ -268,25 +268,33 @@ public actor Engine {
     @discardableResult
     public func load(_ id: CaseID) async throws(EngineError) -> CaseState {
         if let held = runtime.cases[id], !unavailable.contains(id) { return held }
+        try await restoreFromStore(id)
+        try await commit([id])
+        doorbell.ring()
+        guard let state = runtime.cases[id] else { throw .unknownCase(id) }
+        return state
+    }
+
+    /// Restores case `id` from the store into the runtime, without storing what that
+    /// decides (the caller commits: ``load(_:)``, or the write in progress after a
+    /// failed append).
+    func restoreFromStore(_ id: CaseID) async throws(EngineError) {
         let events: [CaseEvent]
         do {
             events = try await store.events(of: id)
         } catch {
             throw .store(error)
         }
-        if let held = runtime.cases[id], !unavailable.contains(id) { return held }  // loaded meanwhile
+        if runtime.cases[id] != nil, !unavailable.contains(id) { return }  // loaded meanwhile
         guard case .started(let start)? = events.first?.kind else { throw .unknownCase(id) }
         let blueprint = try await blueprint(start.blueprint, of: id)
+        runtime.forget([id])
         do {
             try runtime.restore(events, blueprint: blueprint, at: clock.now)
         } catch {
             throw .runtime(error)
         }
         unavailable.remove(id)
-        try await commit([id])
-        doorbell.ring()
-        guard let state = runtime.cases[id] else { throw .unknownCase(id) }
-        return state
     }
 
     /// Adopts every open case of the store: what the one process serving the store does
@@ -325,7 +333,7 @@ public actor Engine {
         for id in ids.sorted() {
             unavailable.insert(id)
             do {
-                try await load(id)
+                try await restoreFromStore(id)
             } catch {
                 logger.warning(
                     "case could not be reloaded after a failed append; it is reloaded when next asked for",

@@ -1,0 +1,211 @@
+import Foundation
+import OneThingRuntime
+import OneThingTestSupport
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// The engine as a service: commit then act, a failed append changes nothing and the
+/// cases go on once the store is back, slow subscribers are dropped, timers run on the
+/// clock, and a graceful shutdown drains the adapter calls in flight.
+struct EngineTests {
+    static let start = RuntimeFixtures.at("2026-12-03 09:00")
+
+    /// A store that refuses appends while told to, then works again: a full disk or a
+    /// lost connection that comes back.
+    final class FlakyStore: EventStore {
+        let inner = InMemoryEventStore()
+        let failing = Mutex(false)
+
+        func append(_ events: [CaseEvent]) async throws(StoreError) {
+            if failing.withLock({ $0 }) { throw StoreError(.full, "the disk is full (test)") }
+            try await inner.append(events)
+        }
+        func saveBlueprint(_ blueprint: CaseBlueprint) async throws(StoreError) {
+            try await inner.saveBlueprint(blueprint)
+        }
+        func blueprint(_ fingerprint: String) async throws(StoreError) -> CaseBlueprint? {
+            try await inner.blueprint(fingerprint)
+        }
+        func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] { try await inner.events(of: id) }
+        func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] { try await inner.cases(query) }
+        func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
+            try await inner.newCaseID(acceptedOn: date)
+        }
+        func metadata(_ key: String) async throws(StoreError) -> String? { try await inner.metadata(key) }
+        func setMetadata(_ value: String, for key: String) async throws(StoreError) {
+            try await inner.setMetadata(value, for: key)
+        }
+    }
+
+    /// Departments that take every submission and answer only when told.
+    final class QuietDepartment: DepartmentAdapter {
+        let received = Mutex<[Submission]>([])
+        let delay: Duration
+
+        init(delay: Duration = .zero) {
+            self.delay = delay
+        }
+
+        func submit(_ submission: Submission) async throws(AdapterError) {
+            if delay > .zero {
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    throw AdapterError("interrupted")
+                }
+            }
+            received.withLock { $0.append(submission) }
+        }
+        func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
+        func cancel(_ submission: Submission) async throws(AdapterError) {}
+    }
+
+    static func engine(_ store: any EventStore, _ department: QuietDepartment = QuietDepartment(), clock: VirtualClock)
+        throws -> Engine
+    {
+        Engine(
+            store: store, adapters: AdapterDirectory(fallback: department), clock: clock,
+            calendars: ["CN": try RuntimeFixtures.calendar()])
+    }
+
+    static func begin(_ engine: Engine) async throws -> CaseID {
+        let blueprint = try RuntimeFixtures.restaurantBlueprint()
+        return try await engine.start(blueprint: blueprint, answers: [:], provided: blueprint.core)
+    }
+
+    @Test func aFailedAppendLeavesTheCaseAsStoredAndItGoesOnWhenTheStoreIsBack() async throws {
+        let store = FlakyStore()
+        let clock = VirtualClock(start: Self.start)
+        let engine = try Self.engine(store, clock: clock)
+        let id = try await Self.begin(engine)
+        let before = try await store.events(of: id)
+        store.failing.withLock { $0 = true }
+        await #expect(throws: EngineError.self) {
+            try await engine.decide(.approved, case: id, step: "business-registration")
+        }
+        // Nothing of the refused decision is held: the engine's case is the store's.
+        #expect(try await store.events(of: id) == before)
+        let held = try #require(await engine.state(of: id))
+        #expect(held == (try CaseState(id: id, blueprint: held.blueprint, events: before)))
+        // Timers due while the store is down are not stored either.
+        clock.advance(to: RuntimeFixtures.at("2026-12-05 00:00"))
+        await #expect(throws: EngineError.self) { try await engine.tick() }
+        #expect(try await store.events(of: id) == before)
+        // The store comes back: the case goes on from what was stored.
+        store.failing.withLock { $0 = false }
+        try await engine.tick()
+        try await engine.decide(.approved, case: id, step: "business-registration")
+        let after = try await store.events(of: id)
+        #expect(after.count > before.count)
+        let state = try #require(await engine.state(of: id))
+        #expect(state == (try CaseState(id: id, blueprint: state.blueprint, events: after)))
+        #expect(after.contains { $0.kind == .approved(step: 0) })
+        #expect(after.contains { if case .overdue = $0.kind { true } else { false } })
+    }
+
+    @Test func concurrentStartsGetDistinctIdsFromTheStore() async throws {
+        let store = InMemoryEventStore()
+        let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))
+        let ids = try await withThrowingTaskGroup(of: CaseID.self) { group in
+            for _ in 0..<20 { group.addTask { try await Self.begin(engine) } }
+            return try await group.reduce(into: [CaseID]()) { $0.append($1) }
+        }
+        #expect(Set(ids).count == 20)
+        #expect(Set(ids) == Set((1...20).map { CaseIDFormat.make(acceptedOn: Self.start.chinaDate, number: $0) }))
+        #expect(try await store.cases(CaseQuery()).count == 20)
+    }
+
+    @Test func aSlowSubscriberIsDroppedWithAReasonAndTheEngineGoesOn() async throws {
+        let engine = try Self.engine(InMemoryEventStore(), clock: VirtualClock(start: Self.start))
+        let slow = await engine.events(buffer: 2)
+        let id = try await Self.begin(engine)  // more than two events
+        var received: [Acknowledgement] = []
+        var ending: (any Error)?
+        do {
+            for try await acknowledgement in slow { received.append(acknowledgement) }
+        } catch {
+            ending = error
+        }
+        #expect(received.count == 2)
+        guard case .subscriberTooSlow(buffered: 2)? = ending as? EngineError else {
+            Issue.record("the stream should end with subscriberTooSlow, ended with \(String(describing: ending))")
+            return
+        }
+        try await engine.decide(.approved, case: id, step: "business-registration")
+        #expect(received.allSatisfy { $0.digest == EventCodec.digest(of: $0.event) })
+    }
+
+    @Test func decisionsThatDoNotFitAreRefusedWithWhatIsWrong() async throws {
+        let engine = try Self.engine(InMemoryEventStore(), clock: VirtualClock(start: Self.start))
+        let id = try await Self.begin(engine)
+        await #expect(throws: EngineError.self) { try await engine.decide(.approved, case: "C1", step: "x") }
+        do {
+            try await engine.decide(.approved, case: id, step: "food-permit")
+            Issue.record("a waiting step was approved")
+        } catch {
+            guard case .stepNotWaiting(_, "food-permit", .waiting) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+        do {
+            try await engine.decide(.rejected(reason: "  "), case: id, step: "business-registration")
+            Issue.record("a refusal without a reason was taken")
+        } catch {
+            guard case .reasonRequired = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+        do {
+            try await engine.supply("nothing", to: id)
+            Issue.record("an unknown material was taken")
+        } catch {
+            guard case .materialNotAwaited = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+    }
+
+    @Test func aCaseIsLoadedAloneWhenItIsAskedFor() async throws {
+        let store = InMemoryEventStore()
+        let first = try Self.engine(store, clock: VirtualClock(start: Self.start))
+        let a = try await Self.begin(first)
+        let b = try await Self.begin(first)
+        let department = QuietDepartment()
+        let second = try Self.engine(store, department, clock: VirtualClock(start: Self.start))
+        try await second.decide(.approved, case: a, step: "business-registration")
+        #expect(await second.openCases == [a])
+        #expect(await second.state(of: b) == nil)
+        // The unanswered submission of the loaded case was sent again under its key; none of b's.
+        #expect(department.received.withLock { $0.allSatisfy { $0.caseID == a } })
+    }
+
+    @Test func theServiceFiresTimersAsTheClockMovesAndDrainsOnGracefulShutdown() async throws {
+        let store = InMemoryEventStore()
+        let clock = VirtualClock(start: Self.start)
+        let department = QuietDepartment(delay: .milliseconds(50))
+        let engine = try Self.engine(store, department, clock: clock)
+        let id = try await Self.begin(engine)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [.init(service: engine)], logger: .init(label: "test")))
+        let running = Task { try await group.run() }
+        // The registration is due at the end of 12-04: overdue once the clock passes it.
+        clock.advance(to: RuntimeFixtures.at("2026-12-05 00:01"))
+        var overdue = false
+        for _ in 0..<200 where !overdue {
+            try await Task.sleep(for: .milliseconds(10))
+            overdue = try await store.events(of: id).contains { if case .overdue = $0.kind { true } else { false } }
+        }
+        #expect(overdue)
+        try await engine.decide(.approved, case: id, step: "business-registration")  // sends six more steps
+        await group.triggerGracefulShutdown()
+        try await running.value
+        // Every submission started before the shutdown reached its department.
+        #expect(await engine.callsInFlight == 0)
+        #expect(department.received.withLock { $0.count } == 7)
+        await #expect(throws: EngineError.self) { try await Self.begin(engine) }
+    }
+}
