@@ -39,6 +39,7 @@ public enum BundleLoader {
         else {
             throw ValidationInputError(path: path, reason: .init(en: "no such bundle file", zh: "一件事文件不存在"))
         }
+        if let catalogue { try CatalogueLoader.requireFolder(catalogue) }
         guard let folder = catalogue ?? SourceTree.catalogueFolder(for: path) else {
             let report = BundleValidation.validate(path: path, catalogue: nil, limits: limits)
             return .invalid(report)

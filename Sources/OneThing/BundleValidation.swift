@@ -59,15 +59,20 @@ enum BundleValidation {
             let promise = PromiseCheck.run(bundle, conditions: conditions.conditions)
             diagnostics += promise.diagnostics
             // Calendar days against the real calendar, for the bundles that have them:
-            // the worst case the promise check found, planned without searching again.
+            // the steps of the worst case the promise check found, without searching
+            // again. Its answers need not choose a lead department, and dates do not
+            // depend on one, so only the steps are planned.
             if !diagnostics.contains(where: { $0.severity == .error }),
-                CalendarPromiseCheck.needsCheck(bundle),
-                let worst = try? PlanBuilder(
-                    bundle: bundle, source: source, catalogue: catalogue, conditions: conditions.conditions
-                ).plan(for: promise.worstCase, missingAt: bundle.id.span),
-                let finding = CalendarPromiseCheck.check(worst, calendar: catalogue.calendar(region: "CN"))
+                CalendarPromiseCheck.needsCheck(bundle)
             {
-                diagnostics.append(finding)
+                let builder = PlanBuilder(
+                    bundle: bundle, source: source, catalogue: catalogue, conditions: conditions.conditions)
+                let steps = builder.steps(for: promise.worstCase)
+                if let finding = CalendarPromiseCheck.check(
+                    bundle, steps: steps, calendar: catalogue.calendar(region: "CN"))
+                {
+                    diagnostics.append(finding)
+                }
             }
         }
         return (bundle, diagnostics)

@@ -7,7 +7,8 @@ public enum CatalogueLoader {
     public struct Loaded: Sendable {
         /// The merged catalogue.
         public var catalogue: Catalogue
-        /// The report of every file in the folder, by canonical path.
+        /// The report of every file in the folder, by canonical path; when the folder
+        /// itself cannot be read, the report of the folder, by its canonical path.
         public var reports: [String: FileReport]
 
         /// Whether any file of the folder has an error.
@@ -29,10 +30,15 @@ public enum CatalogueLoader {
     /// Loads the catalogue folder at `folder`; `displayPaths` maps canonical paths to
     /// the paths the user will see.
     static func load(folder: String, displayPath: (String) -> String, limits: YAMLLimits) -> Loaded {
-        let manager = FileManager.default
-        let names = ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            let path = displayPath(folder)
+            let report = FileReport(path: path, source: nil, diagnostics: [unreadableFolder(path)])
+            return Loaded(catalogue: Catalogue(), reports: [folder: report])
+        }
+        let names = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         var catalogue = Catalogue()
         var reports: [String: FileReport] = [:]
         var firstDepartment: [String: SourceSpan] = [:]
@@ -103,5 +109,23 @@ public enum CatalogueLoader {
             reports[canonical] = FileReport(path: path, source: source, diagnostics: diagnostics)
         }
         return Loaded(catalogue: catalogue, reports: reports)
+    }
+
+    /// Throws unless `folder`, named as the catalogue folder to use, is a folder.
+    static func requireFolder(_ folder: String) throws(ValidationInputError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw ValidationInputError(
+                path: folder, reason: .init(en: "the catalogue folder does not exist", zh: "共享目录文件夹不存在"))
+        }
+    }
+
+    /// `OT604` for a catalogue folder at `path` that cannot be listed.
+    private static func unreadableFolder(_ path: String) -> Diagnostic {
+        Diagnostic(
+            code: .catalogueMissing, severity: .error, span: .wholeFile(path),
+            message: .init(en: "cannot read the catalogue folder", zh: "无法读取共享目录文件夹"),
+            hint: .init(en: "check that it exists and may be read", zh: "请检查文件夹是否存在、是否有读取权限"))
     }
 }

@@ -5,6 +5,9 @@ import Foundation
 public enum SourceReader {
     /// The file's text (when it is text) and its document.
     public static func read(path: String, limits: YAMLLimits) -> (SourceFile?, YAMLDocument) {
+        // The size, to refuse a large file before reading it. `nil` (its attributes
+        // cannot be read) is a correct answer here: the read below then fails as well
+        // and reports the file as one that cannot be read.
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limits.maxBytes {
             return (
