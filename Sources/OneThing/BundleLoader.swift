@@ -82,7 +82,8 @@ public enum BundleLoader {
         do {
             let builder = try PlanBuilder(bundle: bundle, source: source, catalogue: catalogue)
             return .loaded(
-                Loaded(source: source, bundle: bundle, catalogue: catalogue, builder: builder, report: report))
+                Loaded(source: source, bundle: bundle, catalogue: catalogue, builder: builder, report: report)
+            )
         } catch {
             return .invalid(
                 FileReport(path: name, source: source, diagnostics: report.diagnostics + error.diagnostics))

@@ -37,7 +37,9 @@ public enum SourceReader {
         if let size, size > limits.maxBytes {
             return .unreadable(.fileTooLarge(path, size: size, limit: limits.maxBytes))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable(cannotRead(path)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .unreadable(cannotRead(path))
+        }
         return .bytes([UInt8](data))
     }
 

@@ -103,6 +103,7 @@ public struct Validator: Sendable {
     /// ``CatalogueLoader/load(files:limits:)``). ``Options/limits`` hold as for a file:
     /// bytes over the size limit are not read (OT105).
     public func validate(bytes: [UInt8], name: String, catalogue: Catalogue) -> FileReport {
-        BundleValidation.validate(bytes: bytes, name: name, catalogue: catalogue, limits: options.limits).report
+        BundleValidation.validate(bytes: bytes, name: name, catalogue: catalogue, limits: options.limits)
+            .report
     }
 }

@@ -22,7 +22,9 @@ public enum SourceSyntax: Sendable, Hashable {
     ///
     /// Returns the source file, `nil` when the bytes were rejected before they became
     /// text, and the document.
-    public func compose(path: String, bytes: [UInt8], limits: YAMLLimits = .default) -> (SourceFile?, YAMLDocument) {
+    public func compose(path: String, bytes: [UInt8], limits: YAMLLimits = .default) -> (
+        SourceFile?, YAMLDocument
+    ) {
         switch self {
         case .yaml: YAMLComposer.compose(path: path, bytes: bytes, limits: limits)
         case .json: JSONComposer.compose(path: path, bytes: bytes, limits: limits)

@@ -87,11 +87,13 @@ struct JSONComposerStructureTests {
 
     @Test func sizeAndTextAreCheckedBeforeJSON() {
         let limits = YAMLLimits(maxBytes: 8)
-        let (_, large) = JSONComposer.compose(path: jsonPath, bytes: Array(#"{"a": 12345}"#.utf8), limits: limits)
+        let (_, large) = JSONComposer.compose(
+            path: jsonPath, bytes: Array(#"{"a": 12345}"#.utf8), limits: limits)
         #expect(codes(large) == [.fileTooLarge])
         let (_, notText) = JSONComposer.compose(path: jsonPath, bytes: [0x7B, 0xFF, 0x7D])
         #expect(codes(notText) == [.notText])
-        let (file, bom) = JSONComposer.compose(path: jsonPath, bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8))
+        let (file, bom) = JSONComposer.compose(
+            path: jsonPath, bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8))
         #expect(bom.root?["a"]?.scalar?.span.start == at(1, 7))
         #expect(file?.text == #"{"a": 1}"#)
     }
@@ -131,8 +133,11 @@ struct JSONComposerScalarTests {
     }
 
     @Test func trueFalseAndNullArePlainWords() {
-        #expect(scalar(#"{"a": true}"#) == YAMLScalar(
-            value: "true", style: .plain, span: SourceSpan(file: jsonPath, start: at(1, 7), end: at(1, 11))))
+        #expect(
+            scalar(#"{"a": true}"#)
+                == YAMLScalar(
+                    value: "true", style: .plain,
+                    span: SourceSpan(file: jsonPath, start: at(1, 7), end: at(1, 11))))
         #expect(scalar(#"{"a": false}"#)?.value == "false")
         #expect(scalar(#"{"a": null}"#)?.isNull == true)
     }
@@ -213,7 +218,9 @@ struct JSONComposerSyntaxTests {
         #expect(missing?.en == "expected ‘,’ or ‘}’ after the value, found ‘\"’")
         #expect(missing?.start == at(2, 2))
         let unclosed = composeJSON("[1, {\"a\": 2}")
-        #expect(unclosed.diagnostics.first?.message.en == "expected ‘,’ or ‘]’ after the value, found the end of the text")
+        #expect(
+            unclosed.diagnostics.first?.message.en
+                == "expected ‘,’ or ‘]’ after the value, found the end of the text")
         #expect(unclosed.diagnostics.first?.notes.first?.span.start == at(1, 1))
     }
 
@@ -224,7 +231,8 @@ struct JSONComposerSyntaxTests {
         #expect(broken.diagnostics.first?.message.en == "a line break inside text in double quotes")
         #expect(broken.diagnostics.first?.span.start == at(1, 9))
         #expect(broken.diagnostics.first?.notes.first?.span.start == at(1, 7))
-        #expect(finding("{\"a\": \"x\ty\"}")?.en == "a control character (U+0009) inside text in double quotes")
+        #expect(
+            finding("{\"a\": \"x\ty\"}")?.en == "a control character (U+0009) inside text in double quotes")
         #expect(finding(#"{"a": "\x"}"#)?.en == "‘\\x’ is not an escape JSON knows")
         #expect(finding(#"{"a": "\u12"}"#)?.en == "‘\\u’ must be followed by four hexadecimal digits")
     }

@@ -4,7 +4,9 @@
 
 extension Diagnostic {
     /// OT111: the text is not JSON; `problem` says how.
-    static func jsonSyntax(_ span: SourceSpan, problem: JSONProblem, notes: [DiagnosticNote] = []) -> Diagnostic {
+    static func jsonSyntax(_ span: SourceSpan, problem: JSONProblem, notes: [DiagnosticNote] = [])
+        -> Diagnostic
+    {
         Diagnostic(
             code: .jsonSyntax, severity: .error, span: span, message: problem.message, hint: problem.hint,
             notes: notes)

@@ -61,7 +61,8 @@ extension JSONParser {
                 value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                 advance()
                 return YAMLScalar(
-                    value: String(decoding: value, as: UTF8.self), style: .doubleQuoted, span: span(from: start))
+                    value: String(decoding: value, as: UTF8.self), style: .doubleQuoted,
+                    span: span(from: start))
             case UInt8(ascii: "\\"):
                 value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                 try readEscape(into: &value, opening: opening)
@@ -70,7 +71,10 @@ extension JSONParser {
                 throw Failure(
                     diagnostic: .jsonSyntax(
                         here, problem: .lineBreakInString,
-                        notes: [DiagnosticNote(span: opening, message: .init(en: "the text starts here", zh: "文字从这里开始"))]
+                        notes: [
+                            DiagnosticNote(
+                                span: opening, message: .init(en: "the text starts here", zh: "文字从这里开始"))
+                        ]
                     ))
             case 0..<0x20:
                 throw failure(.controlCharacter(byte), at: oneCharacter)

@@ -113,7 +113,9 @@ struct JSONParser {
                     if peek == UInt8(ascii: ",") {
                         advance()
                         skipWhitespace()
-                        if peek == UInt8(ascii: "}") { throw failure(.trailingComma(close: "}"), at: oneCharacter) }
+                        if peek == UInt8(ascii: "}") {
+                            throw failure(.trailingComma(close: "}"), at: oneCharacter)
+                        }
                         try readKey(into: &object)
                         stack.append(.object(object))
                         continue values
@@ -130,7 +132,9 @@ struct JSONParser {
                     if peek == UInt8(ascii: ",") {
                         advance()
                         skipWhitespace()
-                        if peek == UInt8(ascii: "]") { throw failure(.trailingComma(close: "]"), at: oneCharacter) }
+                        if peek == UInt8(ascii: "]") {
+                            throw failure(.trailingComma(close: "]"), at: oneCharacter)
+                        }
                         stack.append(.array(array))
                         continue values
                     }
@@ -195,7 +199,8 @@ extension JSONParser {
 
     /// The span of the next character, or a zero-width span at the end of the text.
     var oneCharacter: SourceSpan {
-        SourceSpan(file: file, start: location, end: index < bytes.count ? location.advanced(by: 1) : location)
+        SourceSpan(
+            file: file, start: location, end: index < bytes.count ? location.advanced(by: 1) : location)
     }
 
     /// The span from `start` up to the next byte.

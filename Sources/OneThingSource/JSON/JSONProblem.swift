@@ -59,7 +59,8 @@ enum JSONProblem: Hashable, Sendable {
         case .notAValue(let word):
             return .init(en: "‘\(word)’ is not a JSON value", zh: "“\(word)”不是 JSON 值")
         case .singleQuote:
-            return .init(en: "JSON text is written in double quotes, not single quotes", zh: "JSON 的文字要用双引号，不能用单引号")
+            return .init(
+                en: "JSON text is written in double quotes, not single quotes", zh: "JSON 的文字要用双引号，不能用单引号")
         case .comment:
             return .init(en: "JSON has no comments", zh: "JSON 中不能写注释")
         case .numberSign:
@@ -100,7 +101,8 @@ enum JSONProblem: Hashable, Sendable {
                 en: "‘\\u\(digits)’ is half of a character (a UTF-16 surrogate) without its other half",
                 zh: "“\\u\(digits)”只是一个字符的一半（UTF-16 代理项），缺少另一半")
         case .leadingZero:
-            return .init(en: "a JSON number does not start with 0 unless it is 0", zh: "JSON 数字除 0 本身外不能以 0 开头")
+            return .init(
+                en: "a JSON number does not start with 0 unless it is 0", zh: "JSON 数字除 0 本身外不能以 0 开头")
         case .digitExpected:
             return .init(en: "a digit is expected here in the number", zh: "数字的这里应为一位数字")
         case .exponentTooLarge:
@@ -117,10 +119,12 @@ enum JSONProblem: Hashable, Sendable {
         switch self {
         case .empty:
             return .init(
-                en: "write one JSON value, such as an object: {\"key\": value}", zh: "请写一个 JSON 值，例如对象：{\"键\": 值}")
+                en: "write one JSON value, such as an object: {\"key\": value}",
+                zh: "请写一个 JSON 值，例如对象：{\"键\": 值}")
         case .expectedValue:
             return .init(
-                en: "a value is an object {…}, a list […], text in double quotes, a number, true, false or null",
+                en:
+                    "a value is an object {…}, a list […], text in double quotes, a number, true, false or null",
                 zh: "值可以是对象 {…}、列表 […]、双引号中的文字、数字、true、false 或 null")
         case .notAValue(let word):
             return Self.wordHint(word)
@@ -136,7 +140,8 @@ enum JSONProblem: Hashable, Sendable {
                 en: "each key of a JSON object is text in double quotes: {\"key\": value}",
                 zh: "JSON 对象的每个键都是双引号中的文字：{\"键\": 值}")
         case .expectedColon:
-            return .init(en: "write a colon between a key and its value: \"key\": value", zh: "键和值之间要有冒号：\"键\": 值")
+            return .init(
+                en: "write a colon between a key and its value: \"key\": value", zh: "键和值之间要有冒号：\"键\": 值")
         case .expectedCommaOrClose(let close, _):
             return close == "}"
                 ? .init(
@@ -155,13 +160,17 @@ enum JSONProblem: Hashable, Sendable {
                 zh: "请在行尾前结束引号，或把换行写成 \\n")
         case .controlCharacter:
             return .init(
-                en: "write it as an escape such as \\t or \\u0009, or remove it", zh: "请写成转义形式（如 \\t 或 \\u0009），或删除它")
+                en: "write it as an escape such as \\t or \\u0009, or remove it",
+                zh: "请写成转义形式（如 \\t 或 \\u0009），或删除它")
         case .badEscape:
             return .init(
-                en: "JSON's escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
+                en:
+                    "JSON's escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
                 zh: "JSON 的转义只有 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\uXXXX；反斜杠本身要写成 \\\\")
         case .badUnicodeEscape:
-            return .init(en: "write a character as \\u and four digits, such as \\u4E2D", zh: "请用 \\u 加四位数字表示字符，如 \\u4E2D")
+            return .init(
+                en: "write a character as \\u and four digits, such as \\u4E2D",
+                zh: "请用 \\u 加四位数字表示字符，如 \\u4E2D")
         case .loneSurrogate:
             return .init(
                 en: "write both halves, such as \\uD83D\\uDE00, or the character itself",
@@ -171,7 +180,8 @@ enum JSONProblem: Hashable, Sendable {
                 en: "remove the leading zeros; a code such as \"012\" is text and goes in double quotes",
                 zh: "请去掉开头的 0；“012”这样的编号是文字，应加双引号")
         case .exponentTooLarge:
-            return .init(en: "write the number in decimals, such as 1000 for 1e3", zh: "请直接写出十进制数，如把 1e3 写成 1000")
+            return .init(
+                en: "write the number in decimals, such as 1000 for 1e3", zh: "请直接写出十进制数，如把 1e3 写成 1000")
         case .textAfterValue:
             return .init(
                 en: "JSON text holds one value: remove what follows, or put the values in one object or list",
@@ -185,7 +195,8 @@ enum JSONProblem: Hashable, Sendable {
         switch word.lowercased() {
         case "true", "false", "yes", "no", "on", "off", "y", "n":
             return .init(
-                en: "JSON's booleans are true and false, in lower case; text goes in double quotes: \"\(word)\"",
+                en:
+                    "JSON's booleans are true and false, in lower case; text goes in double quotes: \"\(word)\"",
                 zh: "JSON 的布尔值只有小写的 true 和 false；文字要加双引号：\"\(word)\"")
         case "null", "none", "nil", "undefined", "~":
             return .init(en: "JSON writes ‘no value’ as null, in lower case", zh: "JSON 中“无值”写作小写的 null")
