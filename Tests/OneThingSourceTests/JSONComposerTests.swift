@@ -85,6 +85,21 @@ struct JSONComposerStructureTests {
         #expect(codes(document) == [.nestingTooDeep])
     }
 
+    @Test func aLongObjectOrListIsReadInLinearTime() {
+        func fastest(_ text: String) -> Duration {
+            let clock = ContinuousClock()
+            return (0..<3).map { _ in clock.measure { _ = composeJSON(text) } }.min() ?? .zero
+        }
+        func object(_ count: Int) -> String {
+            "{" + (0..<count).map { "\"k\($0)\": [\($0)]" }.joined(separator: ",") + "}"
+        }
+        // Four times the entries take about four times as long; a copy of the entries
+        // per entry would take sixteen times as long.
+        let ratio = fastest(object(16_000)) / fastest(object(4_000))
+        #expect(ratio < 10, "4× the entries took \(ratio)× as long")
+        #expect(composeJSON(object(16_000)).root?.entries?.count == 16_000)
+    }
+
     @Test func sizeAndTextAreCheckedBeforeJSON() {
         let limits = YAMLLimits(maxBytes: 8)
         let (_, large) = JSONComposer.compose(

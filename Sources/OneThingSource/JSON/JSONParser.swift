@@ -32,28 +32,27 @@ struct JSONParser {
         var diagnostic: Diagnostic
     }
 
-    /// An object being read: its entries so far and the key whose value comes next.
-    struct ObjectFrame {
+    /// One collection open around the value being read: an object (its entries so far
+    /// and the key whose value comes next) or an array (its elements so far).
+    ///
+    /// Frames stay on the stack while values are added, and are changed in place there,
+    /// so that no array of entries is ever shared and copied (a copy per value would
+    /// make a long object cost quadratic time).
+    struct Frame {
+        /// Whether the collection is an object; else an array.
+        var isObject: Bool
+        /// Where it was opened.
         var start: SourceLocation
+        /// The entries of an object.
         var entries: [YAMLEntry] = []
-        /// Where each key was first written, for OT102.
+        /// The elements of an array.
+        var elements: [YAMLNode] = []
+        /// Where each key of an object was first written, for OT102.
         var firstKeys: [String: SourceSpan] = [:]
         /// The key whose value is being read.
         var key = YAMLScalar(value: "", style: .doubleQuoted, span: .wholeFile(""))
         /// Whether that value is kept (false for a repeated key: the first one wins).
         var keepsValue = true
-    }
-
-    /// An array being read.
-    struct ArrayFrame {
-        var start: SourceLocation
-        var elements: [YAMLNode] = []
-    }
-
-    /// One collection open around the value being read.
-    enum Frame {
-        case object(ObjectFrame)
-        case array(ArrayFrame)
     }
 
     /// Reads the one value of the text.
@@ -85,9 +84,8 @@ struct JSONParser {
                     advance()
                     node = .mapping([], span: span(from: start))
                 } else {
-                    var object = ObjectFrame(start: start)
-                    try readKey(into: &object)
-                    stack.append(.object(object))
+                    stack.append(Frame(isObject: true, start: start))
+                    try readKey(into: &stack[stack.count - 1])
                     continue values
                 }
             case UInt8(ascii: "["):
@@ -98,54 +96,46 @@ struct JSONParser {
                     advance()
                     node = .sequence([], span: span(from: start))
                 } else {
-                    stack.append(.array(ArrayFrame(start: start)))
+                    stack.append(Frame(isObject: false, start: start))
                     continue values
                 }
             default:
                 node = .scalar(try readScalar())
             }
             // Hand the finished value to the collection around it, closing each that ends.
-            while let frame = stack.popLast() {
+            while !stack.isEmpty {
+                let top = stack.count - 1
                 skipWhitespace()
-                switch frame {
-                case .object(var object):
-                    if object.keepsValue { object.entries.append(YAMLEntry(key: object.key, value: node)) }
-                    if peek == UInt8(ascii: ",") {
-                        advance()
-                        skipWhitespace()
-                        if peek == UInt8(ascii: "}") {
-                            throw failure(.trailingComma(close: "}"), at: oneCharacter)
-                        }
-                        try readKey(into: &object)
-                        stack.append(.object(object))
-                        continue values
+                let close = stack[top].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if stack[top].isObject {
+                    if stack[top].keepsValue {
+                        stack[top].entries.append(YAMLEntry(key: stack[top].key, value: node))
                     }
-                    guard peek == UInt8(ascii: "}") else {
-                        throw failure(
-                            .expectedCommaOrClose(close: "}", found: found), at: oneCharacter,
-                            opened: object.start)
-                    }
-                    advance()
-                    node = .mapping(object.entries, span: span(from: object.start))
-                case .array(var array):
-                    array.elements.append(node)
-                    if peek == UInt8(ascii: ",") {
-                        advance()
-                        skipWhitespace()
-                        if peek == UInt8(ascii: "]") {
-                            throw failure(.trailingComma(close: "]"), at: oneCharacter)
-                        }
-                        stack.append(.array(array))
-                        continue values
-                    }
-                    guard peek == UInt8(ascii: "]") else {
-                        throw failure(
-                            .expectedCommaOrClose(close: "]", found: found), at: oneCharacter,
-                            opened: array.start)
-                    }
-                    advance()
-                    node = .sequence(array.elements, span: span(from: array.start))
+                } else {
+                    stack[top].elements.append(node)
                 }
+                if peek == UInt8(ascii: ",") {
+                    advance()
+                    skipWhitespace()
+                    if peek == close {
+                        throw failure(
+                            .trailingComma(close: Character(Unicode.Scalar(close))), at: oneCharacter)
+                    }
+                    if stack[top].isObject { try readKey(into: &stack[top]) }
+                    continue values
+                }
+                guard peek == close else {
+                    throw failure(
+                        .expectedCommaOrClose(close: Character(Unicode.Scalar(close)), found: found),
+                        at: oneCharacter,
+                        opened: stack[top].start)
+                }
+                advance()
+                let frame = stack.removeLast()
+                node =
+                    frame.isObject
+                    ? .mapping(frame.entries, span: span(from: frame.start))
+                    : .sequence(frame.elements, span: span(from: frame.start))
             }
             skipWhitespace()
             guard index == bytes.count else { throw failure(.textAfterValue, at: oneCharacter) }
@@ -162,7 +152,7 @@ struct JSONParser {
 
     /// Reads an object's key and its colon, up to the start of the value; a key the
     /// object already has is reported (OT102) and its value will be dropped.
-    private mutating func readKey(into object: inout ObjectFrame) throws(Failure) {
+    private mutating func readKey(into object: inout Frame) throws(Failure) {
         guard peek == UInt8(ascii: "\"") else {
             if let word = readWord() { throw failure(.unquotedKey(word.text), at: word.span) }
             throw failure(.expectedKey(found: found), at: oneCharacter, opened: object.start)
