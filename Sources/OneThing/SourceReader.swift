@@ -13,13 +13,11 @@ public enum SourceReader {
         case unreadable(Diagnostic)
     }
 
-    /// The file's text (when it is text) and its document, read as `syntax`.
-    public static func read(path: String, syntax: SourceSyntax = .yaml, limits: YAMLLimits)
-        -> (SourceFile?, YAMLDocument)
-    {
+    /// The file's text (when it is text) and its YAML document.
+    public static func read(path: String, limits: YAMLLimits) -> (SourceFile?, YAMLDocument) {
         switch contents(path: path, limits: limits) {
         case .bytes(let bytes):
-            return syntax.compose(path: path, bytes: bytes, limits: limits)
+            return YAMLComposer.compose(path: path, bytes: bytes, limits: limits)
         case .unreadable(let diagnostic):
             return (nil, YAMLDocument(root: nil, diagnostics: [diagnostic]))
         }
