@@ -3,16 +3,25 @@ import OneThingPlan
 
 /// Every stage's checks of one bundle file, in the order of the data's way.
 enum BundleValidation {
-    /// The findings about the bundle at `path`, checked against `catalogue`.
-    static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits) -> FileReport {
-        validateKeepingBundle(path: path, catalogue: catalogue, limits: limits).report
-    }
-
-    /// The findings about the bundle at `path`, and the bundle when it has no error.
-    static func validateKeepingBundle(path: String, catalogue: Catalogue?, limits: YAMLLimits)
+    /// The findings about the bundle at `path`, checked against `catalogue`, and the
+    /// bundle when it has no error: the file is read, then validated as bytes.
+    static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits)
         -> (report: FileReport, bundle: ServiceBundle?)
     {
-        let (source, document) = SourceReader.read(path: path, limits: limits)
+        switch SourceReader.contents(path: path, limits: limits) {
+        case .bytes(let bytes):
+            return validate(bytes: bytes, name: path, catalogue: catalogue, limits: limits)
+        case .unreadable(let diagnostic):
+            return (FileReport(path: path, source: nil, diagnostics: [diagnostic]), nil)
+        }
+    }
+
+    /// The findings about the bundle `bytes` that findings name `name`, checked against
+    /// `catalogue`, and the bundle when it has no error.
+    static func validate(bytes: [UInt8], name: String, catalogue: Catalogue?, limits: YAMLLimits)
+        -> (report: FileReport, bundle: ServiceBundle?)
+    {
+        let (source, document) = YAMLComposer.compose(path: name, bytes: bytes, limits: limits)
         var diagnostics = document.diagnostics
         var bundle: ServiceBundle?
         if let root = document.root, let source {
@@ -22,7 +31,7 @@ enum BundleValidation {
         }
         diagnostics.sort(by: Diagnostic.sourceOrder)
         let clean = !diagnostics.contains { $0.severity == .error }
-        return (FileReport(path: path, source: source, diagnostics: diagnostics), clean ? bundle : nil)
+        return (FileReport(path: name, source: source, diagnostics: diagnostics), clean ? bundle : nil)
     }
 
     /// The findings of the model, condition and plan stages about a composed bundle.

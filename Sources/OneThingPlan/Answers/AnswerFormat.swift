@@ -4,8 +4,19 @@ import OneThingSource
 
 /// The formats of identity numbers that a text answer must follow.
 enum AnswerFormat {
+    /// The smallest magnitude a number answer cannot have: 2^53, beyond which a
+    /// `Double` no longer holds every whole number, so 9007199254740993 would be read
+    /// as 9007199254740992 without a word.
+    static let exactLimit = 9_007_199_254_740_992.0
+
     /// Why `value` is not a valid answer of `field`'s format, or `nil` when it is.
     static func problem(with value: ConditionValue, for field: FormField) -> LocalizedText? {
+        if case .number(let number) = value, abs(number) >= exactLimit {
+            return .init(
+                en: "numbers of 2^53 (9007199254740992) or more cannot be read exactly; "
+                    + "the largest is 9007199254740991",
+                zh: "绝对值达到 2^53（9007199254740992）的数无法精确读取；最大为 9007199254740991")
+        }
         guard case .text(let text) = value else { return nil }
         switch field.type {
         case .idNumber: return idNumberProblem(text)
