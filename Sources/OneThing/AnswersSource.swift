@@ -1,21 +1,30 @@
 import Foundation
 import OneThingPlan
 
-/// Where an applicant's answers come from: an answers file, or a test case of the bundle.
+/// Where an applicant's answers come from: an answers file, an answers document in
+/// memory, or a test case of the bundle.
+///
+/// An answers document maps field ids to answers, as a YAML mapping or a JSON object;
+/// nested mappings are read as dotted ids. YAML and JSON are read into the same nodes,
+/// so both get the same checks and findings (OT801–OT805), located in their own text.
 public enum AnswersSource: Sendable {
-    /// A YAML file mapping field ids to answers.
+    /// An answers file: JSON when its name ends in `.json`, YAML otherwise (see
+    /// ``SourceSyntax/init(fileName:)``).
     case file(String)
+    /// An answers document in memory: its bytes, the name findings show as its file,
+    /// and its syntax (JSON from a program, or YAML as in an answers file).
+    case document([UInt8], name: String, syntax: SourceSyntax)
     /// The answers of the bundle's test case with this name.
     case testCase(String)
 
     /// The answers, where findings about unanswered questions point, and the source
-    /// of an answers file (for quoting it in findings).
+    /// of an answers document (for quoting it in findings).
     public struct Resolved: Sendable {
         /// The answers.
         public let answers: [Answer]
         /// Where findings about unanswered questions point.
         public let missingAt: SourceSpan
-        /// The answers file, when the answers come from one.
+        /// The answers document, when the answers come from one.
         public let source: SourceFile?
     }
 
@@ -57,7 +66,15 @@ public enum AnswersSource: Sendable {
                             message: .init(en: "the answers file does not exist", zh: "答案文件不存在"))
                     ])
             }
-            let (source, document) = SourceReader.read(path: path, limits: limits)
+            switch SourceReader.contents(path: path, limits: limits) {
+            case .bytes(let bytes):
+                return try Self.document(bytes, name: path, syntax: SourceSyntax(fileName: path))
+                    .resolve(for: bundle, limits: limits)
+            case .unreadable(let diagnostic):
+                throw AnswersError(source: nil, diagnostics: [diagnostic])
+            }
+        case .document(let bytes, let name, let syntax):
+            let (source, document) = syntax.compose(path: name, bytes: bytes, limits: limits)
             var diagnostics = document.diagnostics
             guard let root = document.root, let source else {
                 throw AnswersError(source: source, diagnostics: diagnostics)
@@ -67,14 +84,14 @@ public enum AnswersSource: Sendable {
             if diagnostics.contains(where: { $0.severity == .error }) {
                 throw AnswersError(source: source, diagnostics: diagnostics)
             }
-            return Resolved(answers: decoded.answers, missingAt: .wholeFile(path), source: source)
+            return Resolved(answers: decoded.answers, missingAt: .wholeFile(name), source: source)
         }
     }
 }
 
 /// Answers that cannot be read, with the findings that say why.
 public struct AnswersError: Error, Sendable {
-    /// The answers file, when it could be read as text.
+    /// The answers document, when it could be read as text.
     public let source: SourceFile?
     /// The findings.
     public let diagnostics: [Diagnostic]

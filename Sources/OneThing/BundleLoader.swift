@@ -28,9 +28,11 @@ public enum BundleLoader {
     }
 
     /// Loads the bundle at `path` with the catalogue at `catalogue` (or the nearest
-    /// `catalogue` folder beside or above it).
+    /// `catalogue` folder beside or above it): the catalogue folder and the file are
+    /// read, then loaded as ``load(bytes:name:catalogue:limits:)`` loads bytes.
     ///
-    /// - Throws: ``ValidationInputError`` when the path or the catalogue folder cannot be read.
+    /// - Throws: ``ValidationInputError`` when the path or the catalogue folder cannot be
+    ///   read, or the catalogue has an error.
     public static func load(path: String, catalogue: String? = nil, limits: YAMLLimits = .default)
         throws(ValidationInputError) -> Result
     {
@@ -39,34 +41,53 @@ public enum BundleLoader {
         else {
             throw ValidationInputError(path: path, reason: .init(en: "no such bundle file", zh: "一件事文件不存在"))
         }
-        guard let folder = catalogue ?? SourceTree.catalogueFolder(for: path) else {
-            let report = BundleValidation.validate(path: path, catalogue: nil, limits: limits)
-            return .invalid(report)
-        }
-        let loadedCatalogue = CatalogueLoader.load(folder: folder, limits: limits)
-        if loadedCatalogue.hasErrors {
-            let findings = loadedCatalogue.reports.values.flatMap(\.diagnostics).filter {
-                $0.severity == .error
+        if let catalogue { try CatalogueLoader.requireFolder(catalogue) }
+        var loadedCatalogue: Catalogue?
+        if let folder = catalogue ?? SourceTree.catalogueFolder(for: path) {
+            let loaded = CatalogueLoader.load(folder: folder, limits: limits)
+            if loaded.hasErrors {
+                let findings = loaded.reports.values.flatMap(\.diagnostics).filter { $0.severity == .error }
+                throw ValidationInputError(
+                    path: folder,
+                    reason: .init(
+                        en: "the catalogue has \(findings.count) error(s); run 'onething validate \(folder)'",
+                        zh: "共享目录有 \(findings.count) 个错误；请运行“onething validate \(folder)”"))
             }
-            throw ValidationInputError(
-                path: folder,
-                reason: .init(
-                    en: "the catalogue has \(findings.count) error(s); run 'onething validate \(folder)'",
-                    zh: "共享目录有 \(findings.count) 个错误；请运行“onething validate \(folder)”"))
+            loadedCatalogue = loaded.catalogue
         }
-        let (report, bundle) = BundleValidation.validateKeepingBundle(
-            path: path, catalogue: loadedCatalogue.catalogue, limits: limits)
-        guard let bundle, let source = report.source else { return .invalid(report) }
+        switch SourceReader.contents(path: path, limits: limits) {
+        case .bytes(let bytes):
+            return load(bytes: bytes, name: path, catalogue: loadedCatalogue, limits: limits)
+        case .unreadable(let diagnostic):
+            return .invalid(FileReport(path: path, source: nil, diagnostics: [diagnostic]))
+        }
+    }
+
+    /// Loads a bundle from the bytes of its file, with the same findings as the file
+    /// would have: `name` is what findings show as its file (a path, or the name of an
+    /// upload), and `catalogue` is an already loaded catalogue (see
+    /// ``CatalogueLoader/load(files:limits:)``; a catalogue with errors should not be
+    /// used). The ``YAMLLimits`` hold as for a file: bytes over the size limit are not
+    /// read (OT105).
+    public static func load(bytes: [UInt8], name: String, catalogue: Catalogue, limits: YAMLLimits = .default)
+        -> Result
+    {
+        load(bytes: bytes, name: name, catalogue: Optional(catalogue), limits: limits)
+    }
+
+    /// Loads a bundle from bytes; without a catalogue the bundle is invalid (OT604).
+    static func load(bytes: [UInt8], name: String, catalogue: Catalogue?, limits: YAMLLimits) -> Result {
+        let (report, bundle) = BundleValidation.validate(
+            bytes: bytes, name: name, catalogue: catalogue, limits: limits)
+        guard let bundle, let source = report.source, let catalogue else { return .invalid(report) }
         do {
-            let builder = try PlanBuilder(
-                bundle: bundle, source: source, catalogue: loadedCatalogue.catalogue)
+            let builder = try PlanBuilder(bundle: bundle, source: source, catalogue: catalogue)
             return .loaded(
-                Loaded(
-                    source: source, bundle: bundle, catalogue: loadedCatalogue.catalogue, builder: builder,
-                    report: report))
+                Loaded(source: source, bundle: bundle, catalogue: catalogue, builder: builder, report: report)
+            )
         } catch {
             return .invalid(
-                FileReport(path: path, source: source, diagnostics: report.diagnostics + error.diagnostics))
+                FileReport(path: name, source: source, diagnostics: report.diagnostics + error.diagnostics))
         }
     }
 }

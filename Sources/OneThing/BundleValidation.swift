@@ -3,16 +3,25 @@ import OneThingPlan
 
 /// Every stage's checks of one bundle file, in the order of the data's way.
 enum BundleValidation {
-    /// The findings about the bundle at `path`, checked against `catalogue`.
-    static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits) -> FileReport {
-        validateKeepingBundle(path: path, catalogue: catalogue, limits: limits).report
-    }
-
-    /// The findings about the bundle at `path`, and the bundle when it has no error.
-    static func validateKeepingBundle(path: String, catalogue: Catalogue?, limits: YAMLLimits)
+    /// The findings about the bundle at `path`, checked against `catalogue`, and the
+    /// bundle when it has no error: the file is read, then validated as bytes.
+    static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits)
         -> (report: FileReport, bundle: ServiceBundle?)
     {
-        let (source, document) = SourceReader.read(path: path, limits: limits)
+        switch SourceReader.contents(path: path, limits: limits) {
+        case .bytes(let bytes):
+            return validate(bytes: bytes, name: path, catalogue: catalogue, limits: limits)
+        case .unreadable(let diagnostic):
+            return (FileReport(path: path, source: nil, diagnostics: [diagnostic]), nil)
+        }
+    }
+
+    /// The findings about the bundle `bytes` that findings name `name`, checked against
+    /// `catalogue`, and the bundle when it has no error.
+    static func validate(bytes: [UInt8], name: String, catalogue: Catalogue?, limits: YAMLLimits)
+        -> (report: FileReport, bundle: ServiceBundle?)
+    {
+        let (source, document) = YAMLComposer.compose(path: name, bytes: bytes, limits: limits)
         var diagnostics = document.diagnostics
         var bundle: ServiceBundle?
         if let root = document.root, let source {
@@ -22,7 +31,7 @@ enum BundleValidation {
         }
         diagnostics.sort(by: Diagnostic.sourceOrder)
         let clean = !diagnostics.contains { $0.severity == .error }
-        return (FileReport(path: path, source: source, diagnostics: diagnostics), clean ? bundle : nil)
+        return (FileReport(path: name, source: source, diagnostics: diagnostics), clean ? bundle : nil)
     }
 
     /// The findings of the model, condition and plan stages about a composed bundle.
@@ -59,15 +68,20 @@ enum BundleValidation {
             let promise = PromiseCheck.run(bundle, conditions: conditions.conditions)
             diagnostics += promise.diagnostics
             // Calendar days against the real calendar, for the bundles that have them:
-            // the worst case the promise check found, planned without searching again.
+            // the steps of the worst case the promise check found, without searching
+            // again. Its answers need not choose a lead department, and dates do not
+            // depend on one, so only the steps are planned.
             if !diagnostics.contains(where: { $0.severity == .error }),
-                CalendarPromiseCheck.needsCheck(bundle),
-                let worst = try? PlanBuilder(
-                    bundle: bundle, source: source, catalogue: catalogue, conditions: conditions.conditions
-                ).plan(for: promise.worstCase, missingAt: bundle.id.span),
-                let finding = CalendarPromiseCheck.check(worst, calendar: catalogue.calendar(region: "CN"))
+                CalendarPromiseCheck.needsCheck(bundle)
             {
-                diagnostics.append(finding)
+                let builder = PlanBuilder(
+                    bundle: bundle, source: source, catalogue: catalogue, conditions: conditions.conditions)
+                let steps = builder.steps(for: promise.worstCase)
+                if let finding = CalendarPromiseCheck.check(
+                    bundle, steps: steps, calendar: catalogue.calendar(region: "CN"))
+                {
+                    diagnostics.append(finding)
+                }
             }
         }
         return (bundle, diagnostics)

@@ -7,7 +7,8 @@ public enum CatalogueLoader {
     public struct Loaded: Sendable {
         /// The merged catalogue.
         public var catalogue: Catalogue
-        /// The report of every file in the folder, by canonical path.
+        /// The report of every file, by canonical path (a folder) or by name (files in
+        /// memory); when a folder cannot be read, the report of the folder.
         public var reports: [String: FileReport]
 
         /// Whether any file of the folder has an error.
@@ -16,7 +17,8 @@ public enum CatalogueLoader {
         }
     }
 
-    /// Loads the catalogue folder at `folder`.
+    /// Loads the catalogue folder at `folder`: its `.yaml` and `.yml` files are read,
+    /// then merged as ``load(files:limits:)`` merges files in memory.
     public static func load(folder: String, limits: YAMLLimits = .default) -> Loaded {
         let canonical = SourceTree.canonical(folder)
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -26,22 +28,55 @@ public enum CatalogueLoader {
             limits: limits)
     }
 
+    /// Loads a catalogue from files in memory, with the same findings as the files would
+    /// have in a `catalogue` folder: `files` maps each file's name (what findings show as
+    /// its file, and the key of its report) to its bytes. Every file given is read as a
+    /// catalogue file, in the order of the names; the ``YAMLLimits`` hold for each.
+    public static func load(files: [String: [UInt8]], limits: YAMLLimits = .default) -> Loaded {
+        let sorted = files.sorted { $0.key < $1.key }
+        return merge(
+            sorted.map { file in
+                (
+                    key: file.key, path: file.key,
+                    read: { YAMLComposer.compose(path: file.key, bytes: file.value, limits: limits) }
+                )
+            })
+    }
+
     /// Loads the catalogue folder at `folder`; `displayPaths` maps canonical paths to
     /// the paths the user will see.
     static func load(folder: String, displayPath: (String) -> String, limits: YAMLLimits) -> Loaded {
-        let manager = FileManager.default
-        let names = ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
+        } catch {
+            let path = displayPath(folder)
+            let report = FileReport(path: path, source: nil, diagnostics: [unreadableFolder(path)])
+            return Loaded(catalogue: Catalogue(), reports: [folder: report])
+        }
+        return merge(
+            names.map { name in
+                let canonical = folder + "/" + name
+                let path = displayPath(canonical)
+                return (key: canonical, path: path, read: { SourceReader.read(path: path, limits: limits) })
+            })
+    }
+
+    /// Reads the catalogue files one by one, each with the key of its report and the
+    /// path its findings name, and merges them: a department, material or calendar year
+    /// written twice is reported at the second file that writes it.
+    private static func merge(
+        _ files: [(key: String, path: String, read: () -> (SourceFile?, YAMLDocument))]
+    ) -> Loaded {
         var catalogue = Catalogue()
         var reports: [String: FileReport] = [:]
         var firstDepartment: [String: SourceSpan] = [:]
         var firstMaterial: [String: SourceSpan] = [:]
         var firstYear: [String: SourceSpan] = [:]
-        for name in names {
-            let canonical = folder + "/" + name
-            let path = displayPath(canonical)
-            let (source, document) = SourceReader.read(path: path, limits: limits)
+        for file in files {
+            let (source, document) = file.read()
             var diagnostics = document.diagnostics
             if let root = document.root {
                 let result = CatalogueDecoder.decode(root)
@@ -100,8 +135,26 @@ public enum CatalogueLoader {
                 }
             }
             diagnostics.sort(by: Diagnostic.sourceOrder)
-            reports[canonical] = FileReport(path: path, source: source, diagnostics: diagnostics)
+            reports[file.key] = FileReport(path: file.path, source: source, diagnostics: diagnostics)
         }
         return Loaded(catalogue: catalogue, reports: reports)
+    }
+
+    /// Throws unless `folder`, named as the catalogue folder to use, is a folder.
+    static func requireFolder(_ folder: String) throws(ValidationInputError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw ValidationInputError(
+                path: folder, reason: .init(en: "the catalogue folder does not exist", zh: "共享目录文件夹不存在"))
+        }
+    }
+
+    /// `OT604` for a catalogue folder at `path` that cannot be listed.
+    private static func unreadableFolder(_ path: String) -> Diagnostic {
+        Diagnostic(
+            code: .catalogueMissing, severity: .error, span: .wholeFile(path),
+            message: .init(en: "cannot read the catalogue folder", zh: "无法读取共享目录文件夹"),
+            hint: .init(en: "check that it exists and may be read", zh: "请检查文件夹是否存在、是否有读取权限"))
     }
 }

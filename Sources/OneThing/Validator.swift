@@ -39,14 +39,7 @@ public struct Validator: Sendable {
     /// - Throws: ``ValidationInputError`` when a path does not exist or cannot be read.
     public func validate(paths: [String]) throws(ValidationInputError) -> ValidationReport {
         let tree = try SourceTree(paths: paths)
-        var isDirectory: ObjCBool = false
-        if let folder = options.catalogue,
-            !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
-                || !isDirectory.boolValue
-        {
-            throw ValidationInputError(
-                path: folder, reason: .init(en: "the catalogue folder does not exist", zh: "共享目录文件夹不存在"))
-        }
+        if let folder = options.catalogue { try CatalogueLoader.requireFolder(folder) }
         var display: [String: String] = [:]
         for file in tree.files { display[SourceTree.canonical(file.path)] = file.path }
         let displayPath = { (canonical: String) in display[canonical] ?? canonical }
@@ -77,7 +70,8 @@ public struct Validator: Sendable {
         let work = { @Sendable (index: Int) in
             let catalogue = catalogueOf[index].flatMap { catalogueByFolder[$0] }
             let report = BundleValidation.validate(
-                path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
+                path: bundleFiles[index].path, catalogue: catalogue, limits: limits
+            ).report
             results.withLock { $0[index] = report }
         }
         if options.parallel, bundleFiles.count > 1 {
@@ -93,6 +87,18 @@ public struct Validator: Sendable {
             let folder = (canonical as NSString).deletingLastPathComponent
             byPath[file.path] = folders[folder]?.reports[canonical]
         }
-        return ValidationReport(files: tree.files.compactMap { byPath[$0.path] })
+        // A catalogue folder that cannot be read has a report of its own.
+        let unreadableFolders = folders.keys.sorted().compactMap { folders[$0]?.reports[$0] }
+        return ValidationReport(files: unreadableFolders + tree.files.compactMap { byPath[$0.path] })
+    }
+
+    /// Validates one bundle from the bytes of its file, with the same findings as the
+    /// file would have: `name` is what findings show as its file (a path, or the name
+    /// of an upload), and `catalogue` the catalogue it is checked against (see
+    /// ``CatalogueLoader/load(files:limits:)``). ``Options/limits`` hold as for a file:
+    /// bytes over the size limit are not read (OT105).
+    public func validate(bytes: [UInt8], name: String, catalogue: Catalogue) -> FileReport {
+        BundleValidation.validate(bytes: bytes, name: name, catalogue: catalogue, limits: options.limits)
+            .report
     }
 }

@@ -5,7 +5,8 @@ import OneThing
 struct AnswersOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A YAML file with one applicant's answers to the bundle's form.", valueName: "file"))
+            "A file with one applicant's answers to the bundle's form: JSON (an object) if its name ends in .json, YAML otherwise.",
+            valueName: "file"))
     var answers: String?
 
     @Option(

@@ -58,7 +58,8 @@ public enum PromiseCheck {
 
     /// `OT312` when some applicant matches no rule choosing the lead department.
     static func leadDiagnostics(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> [Diagnostic] {
-        guard case .rules(let rules) = bundle.lead, !rules.isEmpty, rules.last?.when != nil else { return [] }
+        // Only rules that end without a default can leave an applicant without a lead.
+        guard case .rules(let rules) = bundle.lead, let lastCondition = rules.last?.when else { return [] }
         let checked = rules.indices.compactMap { conditions.checked(.leadRule($0)) }
         guard checked.count == rules.count else { return [] }
         let outcomes = conditions.space.satisfiableOutcomes(of: checked, limit: combinationLimit)
@@ -72,10 +73,9 @@ public enum PromiseCheck {
         }
         guard let example else { return [] }
         let answers = ConditionAnswers(form: bundle.form, values: example).description
-        let last = rules[rules.count - 1]
         return [
             Diagnostic(
-                code: .leadUndetermined, severity: .error, span: last.when!.scalar.span,
+                code: .leadUndetermined, severity: .error, span: lastCondition.scalar.span,
                 message: .init(
                     en: "no rule chooses a lead department for the answers \(answers)",
                     zh: "对于答案 \(answers)，没有任何规则选出牵头部门"),
@@ -144,7 +144,7 @@ struct WorstCase {
                 }
             }
             let path = CriticalPath(bundle: bundle, dependencies: dependencies, applies: applies)
-            if self.path == nil || path.workdays > self.path!.workdays {
+            if self.path.map({ path.workdays > $0.workdays }) ?? true {
                 self.path = path
                 worst = digits
             }

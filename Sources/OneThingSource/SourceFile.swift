@@ -92,6 +92,16 @@ extension SourceFile {
         case rejected(Diagnostic)
     }
 
+    /// Checks the raw bytes of an input file in the order every reader of files uses:
+    /// the size first (OT105, before anything else is read), then that they are UTF-8
+    /// text (OT106).
+    static func decode(path: String, bytes: [UInt8], limits: YAMLLimits) -> Decoding {
+        guard bytes.count <= limits.maxBytes else {
+            return .rejected(.fileTooLarge(path, size: bytes.count, limit: limits.maxBytes))
+        }
+        return decode(path: path, bytes: bytes)
+    }
+
     /// Checks that `bytes` are UTF-8 text (no NUL bytes, no invalid sequences) and
     /// makes a source file of them; a leading byte-order mark is dropped.
     public static func decode(path: String, bytes: [UInt8]) -> Decoding {

@@ -76,6 +76,49 @@ struct PlanningCommandTests {
         #expect(run.standardError.contains("error[OT801]"))  // the other required questions
     }
 
+    @Test func planWithAnswersInAJSONFileMatchesTheSameTestCase() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = folder.appendingPathComponent("answers.json")
+        try Data(
+            """
+            {"business": {"has_licence": false, "prepackaged_only": false},
+             "fire.route": "normal", "sign.outdoor": true, "tobacco.retail": true}
+            """.utf8
+        ).write(to: answers)
+        let fromJSON = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--answers", answers.path, "--start", "2026-09-25", "--lang", "en"],
+            in: Self.root)
+        let fromCase = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2026-09-25", "--lang", "en"],
+            in: Self.root)
+        #expect(fromJSON.status == 0, "\(fromJSON.standardError)")
+        #expect(fromJSON.standardOutput.contains("predicted delivery 2026-10-16"))
+        #expect(fromJSON.standardOutput == fromCase.standardOutput)
+    }
+
+    @Test func aJSONAnswersFileThatIsNotJSONIsFoundAtItsLineAndColumn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = folder.appendingPathComponent("answers.json")
+        try Data("{\n  \"business.has_licence\": yes\n}\n".utf8).write(to: answers)
+        for language in ["en", "zh"] {
+            let run = try OneThingExecutable.run(
+                ["plan", Self.restaurant, "--answers", answers.path, "--lang", language], in: Self.root)
+            #expect(run.status == 1)
+            #expect(run.standardError.contains("answers.json:2:27:"))
+            #expect(run.standardError.contains("[OT111]"))
+            #expect(
+                run.standardError.contains(language == "en" ? "‘yes’ is not a JSON value" : "“yes”不是 JSON 值"))
+        }
+        let help = try OneThingExecutable.run(["plan", "--help"], in: Self.root)
+        #expect(help.standardOutput.contains(".json"))
+    }
+
     @Test func anUnknownCaseIsNamedWithTheCasesThatExist() throws {
         let run = try OneThingExecutable.run(["plan", Self.restaurant, "--case", "没有这个用例"], in: Self.root)
         #expect(run.status == 1)

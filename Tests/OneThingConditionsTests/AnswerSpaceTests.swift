@@ -85,6 +85,12 @@ struct AnswerSpaceTests {
         #expect(values.map { $0?.description } == ["2025-09-30", "2025-10-01", "2025-10-02"])
     }
 
+    @Test func datesComparedOnlyWithEachOtherStartOn1January2000() {
+        let form = Form(fields: [Fixtures.field("start", .date), Fixtures.field("end", .date)])
+        let space = AnswerSpace(form: form, conditions: [Fixtures.checked("start < end", form: form)])
+        #expect(space.representatives(of: "start").map { $0?.description } == ["2000-01-01", "2000-01-02"])
+    }
+
     @Test func onlyFieldsThatConditionsReadAreInTheSpace() {
         #expect(space("venue.area_m2 > 1 and has_alcohol").fields == ["venue.area_m2", "has_alcohol"])
     }

@@ -104,7 +104,7 @@ struct OutcomeTableTests {
         for round in 0..<2 {
             for i in 0..<1000 {
                 let key: [UInt64] = [UInt64(i % 37), UInt64(i / 37) << 40]
-                if key.withUnsafeBufferPointer({ table.insert($0.baseAddress!) }) { added += 1 }
+                if key.withUnsafeBufferPointer({ table.insert($0) }) { added += 1 }
             }
             #expect(added == 1000, "round \(round)")
         }

@@ -66,7 +66,7 @@ struct PlanBuilderTests {
             produces: [tobacco-licence]
         """
 
-    static func builder() throws -> PlanBuilder {
+    static func builder(_ text: String = text) throws -> PlanBuilder {
         let file = SourceFile(path: "small.yaml", text: text)
         let root = try #require(YAMLComposer.compose(file).root)
         let bundle = try #require(BundleDecoder.decode(root).bundle)
@@ -111,6 +111,24 @@ struct PlanBuilderTests {
         let lead = try builder.plan(for: noTobacco, missingAt: .wholeFile("a")).lead
         #expect(lead.department == "market")
         #expect(lead.rule == 1)
+    }
+
+    @Test func theStepsOfAnswersAreThoseOfTheirPlan() throws {
+        let builder = try Self.builder()
+        let plan = try builder.plan(for: Self.newShop, missingAt: .wholeFile("a"))
+        #expect(builder.steps(for: plan.answers).order == plan.graph.order)
+    }
+
+    @Test func answersThatChooseNoLeadHaveStepsButNoPlan() throws {
+        let text = Self.text.replacingOccurrences(
+            of: "  - department: market", with: "  - when: shop.area <= 20\n    department: market")
+        let builder = try Self.builder(text)
+        let unanswered = ConditionAnswers(form: builder.bundle.form)
+        #expect(throws: PlanBuilder.Failure.self) {
+            try builder.plan(for: unanswered, missingAt: .wholeFile("a"))
+        }
+        let steps = builder.steps(for: unanswered)
+        #expect(steps.order.map { builder.bundle.items[$0].id.value } == ["register", "food", "fire"])
     }
 
     @Test func eachMaterialIsListedOnceWithHowItIsProvided() throws {

@@ -4,8 +4,9 @@ import Testing
 
 /// Every diagnostic code has a fixture in `Fixtures/` named after it; the findings
 /// expected of each fixture (line, column, code, severity and English message) are
-/// in the `.expected` file beside it. Set `ONETHING_UPDATE_GOLDEN=1` to rewrite them
-/// deliberately, then read the diff.
+/// in the `.expected` file beside it. A `.yaml` fixture is a bundle or a catalogue
+/// file; a `.json` fixture is an applicant's answers to `diagnostics/valid.yaml`. Set
+/// `ONETHING_UPDATE_GOLDEN=1` to rewrite them deliberately, then read the diff.
 struct DiagnosticFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures")
@@ -17,21 +18,40 @@ struct DiagnosticFixtureTests {
             let names =
                 (try? FileManager.default.contentsOfDirectory(
                     atPath: fixtures.appendingPathComponent(folder).path)) ?? []
-            return names.filter { $0.hasPrefix("OT") && $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
+            return names.filter { $0.hasPrefix("OT") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".json")) }
+                .map { "\(folder)/\($0)" }
         }.sorted()
     }()
 
     /// The findings of a file, one line each: `line:column code severity: message`.
     /// Bundles are validated and, when valid, their test cases run; catalogue files
-    /// are validated.
+    /// are validated; answers are read and checked against `diagnostics/valid.yaml`.
     static func findings(of relative: String) throws -> [String] {
         let path = fixtures.appendingPathComponent(relative).path
         let diagnostics =
-            relative.contains("catalogue/")
-            ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
-            : try BundleTestSuite.run(paths: [path]).report.diagnostics
+            relative.hasSuffix(".json")
+            ? try answerFindings(path)
+            : relative.contains("catalogue/")
+                ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
+                : try BundleTestSuite.run(paths: [path]).report.diagnostics
         return diagnostics.map {
             "\($0.span.start.line):\($0.span.start.column) \($0.code) \($0.severity.rawValue): \($0.message.en)"
+        }
+    }
+
+    /// The findings about the answers file at `path` for the valid fixture: reading
+    /// them, then planning with them.
+    static func answerFindings(_ path: String) throws -> [Diagnostic] {
+        let bundle = fixtures.appendingPathComponent("diagnostics/valid.yaml").path
+        guard case .loaded(let loaded) = try BundleLoader.load(path: bundle) else { return [] }
+        do {
+            let resolved = try AnswersSource.file(path).resolve(for: loaded.bundle)
+            _ = try loaded.builder.plan(for: resolved.answers, missingAt: resolved.missingAt)
+            return []
+        } catch let error as AnswersError {
+            return error.diagnostics
+        } catch let error as PlanBuilder.Failure {
+            return error.diagnostics
         }
     }
 
@@ -45,7 +65,8 @@ struct DiagnosticFixtureTests {
         let code = String(relative.split(separator: "/").last!.prefix(5))
         #expect(found.contains { $0.contains(" \(code) ") }, "\(relative) should report \(code)")
         let expectedURL = Self.fixtures.appendingPathComponent(
-            relative.replacingOccurrences(of: ".yaml", with: ".expected"))
+            relative.replacingOccurrences(of: ".yaml", with: ".expected").replacingOccurrences(
+                of: ".json", with: ".expected"))
         let text = found.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["ONETHING_UPDATE_GOLDEN"] == "1" {
             try text.write(to: expectedURL, atomically: true, encoding: .utf8)

@@ -59,20 +59,23 @@ public struct ConditionCheckResult: Sendable {
     /// search limit; asking for that same list and limit returns that search instead of
     /// repeating it.
     public func satisfiableOutcomes(of owners: [ConditionOwner], limit: Int) -> OutcomeSet {
-        let indices = owners.compactMap { owner in
-            entries.firstIndex { $0.owner == owner }.flatMap { entries[$0].checked == nil ? nil : $0 }
+        let found = owners.compactMap { owner -> (index: Int, checked: CheckedCondition)? in
+            guard let index = entries.firstIndex(where: { $0.owner == owner }),
+                let checked = entries[index].checked
+            else { return nil }
+            return (index, checked)
         }
-        if let search, search.entries == indices, search.limit == limit { return search.outcomes }
-        return space.satisfiableOutcomes(of: indices.map { entries[$0].checked! }, limit: limit)
+        if let search, search.entries == found.map(\.index), search.limit == limit { return search.outcomes }
+        return space.satisfiableOutcomes(of: found.map(\.checked), limit: limit)
     }
 
     /// Searches every outcome of the checked conditions of items, in order.
     func itemSearch(limit: Int) -> Search {
-        let indices = entries.indices.filter { index in
-            guard case .item = entries[index].owner else { return false }
-            return entries[index].checked != nil
+        let found = entries.indices.compactMap { index -> (index: Int, checked: CheckedCondition)? in
+            guard case .item = entries[index].owner, let checked = entries[index].checked else { return nil }
+            return (index, checked)
         }
-        let outcomes = space.satisfiableOutcomes(of: indices.map { entries[$0].checked! }, limit: limit)
-        return Search(entries: indices, limit: limit, outcomes: outcomes)
+        let outcomes = space.satisfiableOutcomes(of: found.map(\.checked), limit: limit)
+        return Search(entries: found.map(\.index), limit: limit, outcomes: outcomes)
     }
 }

@@ -120,9 +120,7 @@ struct ConditionProgram: Sendable {
                 scalars.withUnsafeBufferPointer { answers in
                     withUnsafeTemporaryAllocation(of: ConditionScalar.self, capacity: max(stackSize, 1)) {
                         stack in
-                        Self.run(
-                            code.baseAddress!, 0..<code.count, constants.baseAddress, answers.baseAddress,
-                            stack.baseAddress!)
+                        Self.run(code, 0..<code.count, constants, answers, stack)
                     }
                 }
             }
@@ -130,10 +128,14 @@ struct ConditionProgram: Sendable {
     }
 
     /// Runs the steps `range` of `code`, whose jumps are within it, over `answers`.
+    ///
+    /// The buffers are read without retaining anything; their subscripts check bounds
+    /// in debug builds only.
     @inline(__always)
     static func run(
-        _ code: UnsafePointer<ProgramInstruction>, _ range: Range<Int>, _ constants: UnsafePointer<Double>?,
-        _ answers: UnsafePointer<ConditionScalar>?, _ stack: UnsafeMutablePointer<ConditionScalar>
+        _ code: UnsafeBufferPointer<ProgramInstruction>, _ range: Range<Int>,
+        _ constants: UnsafeBufferPointer<Double>, _ answers: UnsafeBufferPointer<ConditionScalar>,
+        _ stack: UnsafeMutableBufferPointer<ConditionScalar>
     ) -> Bool {
         var top = -1
         var pc = range.lowerBound
@@ -144,13 +146,13 @@ struct ConditionProgram: Sendable {
             switch step.operation {
             case .push:
                 top += 1
-                stack[top] = ConditionScalar(constants![Int(step.a)])
+                stack[top] = ConditionScalar(constants[Int(step.a)])
             case .pushAbsent:
                 top += 1
                 stack[top] = .absent
             case .pushSlot:
                 top += 1
-                stack[top] = answers![Int(step.a)]
+                stack[top] = answers[Int(step.a)]
             case .negate:
                 stack[top].value = -stack[top].value
             case .arithmetic:
@@ -163,22 +165,22 @@ struct ConditionProgram: Sendable {
                 let x = stack[top]
                 stack[top] = truth(x.isPresent && y.isPresent && compare(x.value, y.value, step.flag))
             case .compareSlot:
-                let x = answers![Int(step.a)]
+                let x = answers[Int(step.a)]
                 top += 1
-                stack[top] = truth(x.isPresent && compare(x.value, constants![Int(step.b)], step.flag))
+                stack[top] = truth(x.isPresent && compare(x.value, constants[Int(step.b)], step.flag))
             case .member:
                 let x = stack[top]
                 stack[top] = truth(
                     x.isPresent
-                        && contains(constants!, Int(step.a), Int(step.b), x.value) != (step.flag == 1))
+                        && contains(constants, Int(step.a), Int(step.b), x.value) != (step.flag == 1))
             case .memberSlot:
-                let x = answers![Int(step.a)]
+                let x = answers[Int(step.a)]
                 top += 1
                 stack[top] = truth(
                     x.isPresent
-                        && contains(constants!, Int(step.b), Int(step.c), x.value) != (step.flag == 1))
+                        && contains(constants, Int(step.b), Int(step.c), x.value) != (step.flag == 1))
             case .readBool:
-                let x = answers![Int(step.a)]
+                let x = answers[Int(step.a)]
                 top += 1
                 stack[top] = truth(x.isPresent && x.value == 1)
             case .not:
@@ -231,9 +233,9 @@ struct ConditionProgram: Sendable {
     }
 
     @inline(__always)
-    private static func contains(_ constants: UnsafePointer<Double>, _ start: Int, _ count: Int, _ x: Double)
-        -> Bool
-    {
+    private static func contains(
+        _ constants: UnsafeBufferPointer<Double>, _ start: Int, _ count: Int, _ x: Double
+    ) -> Bool {
         var index = start
         while index < start + count {
             if constants[index] == x { return true }

@@ -1,5 +1,5 @@
 /// Compiled conditions laid end to end and linked to one ``TextIDs``, so that a search
-/// evaluates any of them over one buffer of answers, through raw pointers, with no
+/// evaluates any of them over one buffer of answers, through unsafe buffers, with no
 /// reference counting on the way.
 struct ProgramSet {
     private var instructions: ContiguousArray<ProgramInstruction> = []
@@ -49,9 +49,8 @@ struct ProgramSet {
                             stack in
                             body(
                                 ProgramEvaluator(
-                                    code: code.baseAddress, constants: constants.baseAddress,
-                                    ranges: ranges.baseAddress, leafRanges: leafRanges.baseAddress,
-                                    stack: stack.baseAddress!))
+                                    code: code, constants: constants, ranges: ranges, leafRanges: leafRanges,
+                                    stack: stack))
                         }
                     }
                 }
@@ -62,22 +61,22 @@ struct ProgramSet {
 
 /// Evaluates the programs of a ``ProgramSet`` over answers laid out by slot.
 struct ProgramEvaluator {
-    fileprivate let code: UnsafePointer<ProgramInstruction>?
-    fileprivate let constants: UnsafePointer<Double>?
-    fileprivate let ranges: UnsafePointer<Range<Int>>?
-    fileprivate let leafRanges: UnsafePointer<Range<Int>>?
-    fileprivate let stack: UnsafeMutablePointer<ConditionScalar>
+    fileprivate let code: UnsafeBufferPointer<ProgramInstruction>
+    fileprivate let constants: UnsafeBufferPointer<Double>
+    fileprivate let ranges: UnsafeBufferPointer<Range<Int>>
+    fileprivate let leafRanges: UnsafeBufferPointer<Range<Int>>
+    fileprivate let stack: UnsafeMutableBufferPointer<ConditionScalar>
 
     /// Whether program `index` holds for `answers`.
     @inline(__always)
-    func evaluate(_ index: Int, _ answers: UnsafePointer<ConditionScalar>) -> Bool {
-        ConditionProgram.run(code!, ranges![index], constants, answers, stack)
+    func evaluate(_ index: Int, _ answers: UnsafeBufferPointer<ConditionScalar>) -> Bool {
+        ConditionProgram.run(code, ranges[index], constants, answers, stack)
     }
 
     /// Whether leaf `index` (counting over all programs, see ``ProgramSet/leafSlots``)
     /// holds for `answers`.
     @inline(__always)
-    func evaluateLeaf(_ index: Int, _ answers: UnsafePointer<ConditionScalar>) -> Bool {
-        ConditionProgram.run(code!, leafRanges![index], constants, answers, stack)
+    func evaluateLeaf(_ index: Int, _ answers: UnsafeBufferPointer<ConditionScalar>) -> Bool {
+        ConditionProgram.run(code, leafRanges[index], constants, answers, stack)
     }
 }

@@ -142,13 +142,17 @@ extension AnswerSpace {
                 }
             }
         }
-        var order: [Int] = []
-        var members: [Int: [Int]] = [:]
+        var groups: [[Int]] = []
+        var groupOfRoot: [Int: Int] = [:]
         for index in items.indices {
             let r = root(index)
-            if members[r] == nil { order.append(r) }
-            members[r, default: []].append(index)
+            if let group = groupOfRoot[r] {
+                groups[group].append(index)
+            } else {
+                groupOfRoot[r] = groups.count
+                groups.append([index])
+            }
         }
-        return order.map { members[$0]! }
+        return groups
     }
 }

@@ -41,7 +41,7 @@ enum OutcomeSearch {
                     words[index >> 6] |= 1 << UInt64(index & 63)
                 }
                 words.withUnsafeBufferPointer { words in
-                    collector.observe(words.baseAddress!) { search.answers(digits, layout: space.layout) }
+                    collector.observe(words) { search.answers(digits, layout: space.layout) }
                 }
                 return false
             }.visited
@@ -91,8 +91,8 @@ private struct OutcomeCollector {
         last = [UInt64](repeating: 0, count: words)
     }
 
-    /// Records the vector at `key`, with the answers `example` makes if it is new.
-    mutating func observe(_ key: UnsafePointer<UInt64>, example: () -> ConditionAnswers) {
+    /// Records the vector `key`, with the answers `example` makes if it is new.
+    mutating func observe(_ key: UnsafeBufferPointer<UInt64>, example: () -> ConditionAnswers) {
         if hasLast {
             var same = true
             for word in 0..<words where last[word] != key[word] {

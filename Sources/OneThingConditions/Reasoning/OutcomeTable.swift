@@ -17,8 +17,8 @@ struct OutcomeTable {
         self.buckets = ContiguousArray(repeating: -1, count: 16)
     }
 
-    /// Adds the vector at `key`; whether it was not there yet.
-    mutating func insert(_ key: UnsafePointer<UInt64>) -> Bool {
+    /// Adds the vector `key` (its first ``words`` words); whether it was not there yet.
+    mutating func insert(_ key: UnsafeBufferPointer<UInt64>) -> Bool {
         if (count + 1) * 2 > buckets.count { grow() }
         let mask = buckets.count - 1
         var bucket = Self.hash(key, words: words) & mask
@@ -34,7 +34,7 @@ struct OutcomeTable {
         return true
     }
 
-    private static func hash(_ key: UnsafePointer<UInt64>, words: Int) -> Int {
+    private static func hash(_ key: UnsafeBufferPointer<UInt64>, words: Int) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         for word in 0..<words {
             h = (h ^ key[word]) &* 0xBF58_476D_1CE4_E5B9
@@ -43,7 +43,7 @@ struct OutcomeTable {
         return Int(truncatingIfNeeded: h)
     }
 
-    private func matches(_ index: Int, _ key: UnsafePointer<UInt64>) -> Bool {
+    private func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt64>) -> Bool {
         let start = index * words
         for word in 0..<words where keys[start + word] != key[word] { return false }
         return true
@@ -55,7 +55,8 @@ struct OutcomeTable {
         let words = words
         keys.withUnsafeBufferPointer { keys in
             for index in 0..<count {
-                var bucket = Self.hash(keys.baseAddress! + index * words, words: words) & mask
+                let key = UnsafeBufferPointer(rebasing: keys[index * words..<(index + 1) * words])
+                var bucket = Self.hash(key, words: words) & mask
                 while grown[bucket] >= 0 { bucket = (bucket + 1) & mask }
                 grown[bucket] = Int32(index)
             }

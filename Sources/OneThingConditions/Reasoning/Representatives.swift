@@ -8,6 +8,9 @@ struct Representatives {
 
     /// Small values loose comparisons always try.
     private static let looseDefaults: [Double] = [0, 1]
+    /// The day a date field gets when nothing else places it: 2000-01-01, as a day
+    /// number (days after 1970-01-01).
+    private static let anchorDay = 10_957
 
     /// The representatives of every field with requirements, by slot.
     func all() -> [Int: [ConditionValue?]] {
@@ -119,11 +122,10 @@ struct Representatives {
         if case .date(let bound) = field.maximum { high = bound.dayNumber }
         if values.isEmpty, requirement.isLoose {
             // Two days, so that fields compared with each other can be equal or not.
-            let anchor = low ?? high.map { $0 - 1 } ?? CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber
+            let anchor = low ?? high.map { $0 - 1 } ?? Self.anchorDay
             values = [anchor, anchor + 1]
         }
-        return Self.clip(
-            values, low: low, high: high, fallback: CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber)
+        return Self.clip(values, low: low, high: high, fallback: Self.anchorDay)
     }
 
     // MARK: Text

@@ -80,10 +80,10 @@ struct SearchSpace {
                         answers[slot] = scalar
                         for word in signature.indices { signature[word] = 0 }
                         for (bit, leaf) in reading.enumerated()
-                        where evaluator.evaluateLeaf(leaf, answers.baseAddress!) {
+                        where evaluator.evaluateLeaf(leaf, UnsafeBufferPointer(answers)) {
                             signature[bit >> 6] |= 1 << UInt64(bit & 63)
                         }
-                        if signature.withUnsafeBufferPointer({ seen.insert($0.baseAddress!) }) {
+                        if signature.withUnsafeBufferPointer({ seen.insert($0) }) {
                             kept.append(index)
                         }
                     }
@@ -101,7 +101,7 @@ struct SearchSpace {
     /// for each position, the index of its value among those kept. Returns the number
     /// of combinations visited and whether `body` stopped the scan.
     func scan(
-        limit: Int, _ body: (UnsafePointer<ConditionScalar>, UnsafePointer<Int>) -> Bool
+        limit: Int, _ body: (UnsafeBufferPointer<ConditionScalar>, UnsafeBufferPointer<Int>) -> Bool
     ) -> (visited: Int, stopped: Bool) {
         let counts = ContiguousArray(self.counts)
         if counts.contains(0) { return (0, false) }
@@ -117,13 +117,13 @@ struct SearchSpace {
         var digits = ContiguousArray<Int>(repeating: 0, count: max(slots.count, 1))
         var visited = 0
         let last = slots.count - 1
-        return answers.withUnsafeMutableBufferPointer { answers in
-            digits.withUnsafeMutableBufferPointer { digits in
-                let a = answers.baseAddress!
-                let d = digits.baseAddress!
+        return answers.withUnsafeMutableBufferPointer { a in
+            digits.withUnsafeMutableBufferPointer { d in
+                let answers = UnsafeBufferPointer(a)
+                let digits = UnsafeBufferPointer(d)
                 while visited < limit {
                     visited += 1
-                    if body(a, d) { return (visited, true) }
+                    if body(answers, digits) { return (visited, true) }
                     var position = last
                     while position >= 0 {
                         d[position] += 1
@@ -144,7 +144,7 @@ struct SearchSpace {
 
     /// The answers of the combination `digits` (as ``scan(limit:_:)`` gives them), laid
     /// out by `layout`.
-    func answers(_ digits: UnsafePointer<Int>, layout: FieldLayout) -> ConditionAnswers {
+    func answers(_ digits: UnsafeBufferPointer<Int>, layout: FieldLayout) -> ConditionAnswers {
         var example = ConditionAnswers(layout: layout)
         for (position, slot) in slots.enumerated() {
             example.slots[slot] = values[position][kept[position][digits[position]]]

@@ -44,7 +44,7 @@ struct TruthTables {
                     }
                     offsets.append(bits.count)
                     Self.table(
-                        positions, of: search, into: &bits, answers: answers.baseAddress!,
+                        positions, of: search, into: &bits, answers: answers,
                         holds: { evaluator.evaluate(index, $0) })
                 }
             }
@@ -62,13 +62,14 @@ struct TruthTables {
     /// `positions`, the last turning fastest; leaves `answers` as it found them.
     private static func table(
         _ positions: [Int], of search: SearchSpace, into bits: inout ContiguousArray<UInt8>,
-        answers: UnsafeMutablePointer<ConditionScalar>, holds: (UnsafePointer<ConditionScalar>) -> Bool
+        answers: UnsafeMutableBufferPointer<ConditionScalar>,
+        holds: (UnsafeBufferPointer<ConditionScalar>) -> Bool
     ) {
         func value(_ p: Int, _ digit: Int) -> ConditionScalar { search.scalars[p][search.kept[p][digit]] }
         var digits = [Int](repeating: 0, count: positions.count)
         for p in positions { answers[search.slots[p]] = value(p, 0) }
         while true {
-            bits.append(holds(answers) ? 1 : 0)
+            bits.append(holds(UnsafeBufferPointer(answers)) ? 1 : 0)
             var j = positions.count - 1
             while j >= 0 {
                 let p = positions[j]
@@ -89,7 +90,7 @@ struct TruthTables {
     /// Calls `body` with the outcome vector (packed as in ``OutcomeTable``) and the
     /// digits of each combination of the representatives kept, the last position
     /// turning fastest.
-    func forEachCombination(_ body: (UnsafePointer<UInt64>, UnsafePointer<Int>) -> Void) {
+    func forEachCombination(_ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>) -> Void) {
         let conditionCount = offsets.count
         let last = counts.count - 1
         var index = offsets
@@ -103,9 +104,8 @@ struct TruthTables {
                             digits.withUnsafeMutableBufferPointer { digits in
                                 words.withUnsafeMutableBufferPointer { words in
                                     Self.turn(
-                                        bits.baseAddress, updates.baseAddress, counts.baseAddress,
-                                        starts.baseAddress!, index.baseAddress, digits.baseAddress!,
-                                        words, conditionCount: conditionCount, last: last, body)
+                                        bits, updates, counts, starts, index, digits, words,
+                                        conditionCount: conditionCount, last: last, body)
                                 }
                             }
                         }
@@ -115,32 +115,35 @@ struct TruthTables {
         }
     }
 
-    /// The loop of ``forEachCombination(_:)`` over raw buffers.
+    /// The loop of ``forEachCombination(_:)`` over unsafe buffers.
     @inline(__always)
     private static func turn(
-        _ bits: UnsafePointer<UInt8>?, _ updates: UnsafePointer<(condition: Int, stride: Int)>?,
-        _ counts: UnsafePointer<Int>?, _ starts: UnsafePointer<Int>, _ index: UnsafeMutablePointer<Int>?,
-        _ digits: UnsafeMutablePointer<Int>, _ words: UnsafeMutableBufferPointer<UInt64>, conditionCount: Int,
-        last: Int, _ body: (UnsafePointer<UInt64>, UnsafePointer<Int>) -> Void
+        _ bits: UnsafeBufferPointer<UInt8>, _ updates: UnsafeBufferPointer<(condition: Int, stride: Int)>,
+        _ counts: UnsafeBufferPointer<Int>, _ starts: UnsafeBufferPointer<Int>,
+        _ index: UnsafeMutableBufferPointer<Int>, _ digits: UnsafeMutableBufferPointer<Int>,
+        _ words: UnsafeMutableBufferPointer<UInt64>, conditionCount: Int, last: Int,
+        _ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>) -> Void
     ) {
+        let outcome = UnsafeBufferPointer(words)
+        let turned = UnsafeBufferPointer(digits)
         while true {
             for word in words.indices { words[word] = 0 }
             for c in 0..<conditionCount {
-                words[c >> 6] |= UInt64(bits![index![c]]) << UInt64(c & 63)
+                words[c >> 6] |= UInt64(bits[index[c]]) << UInt64(c & 63)
             }
-            body(UnsafePointer(words.baseAddress!), digits)
+            body(outcome, turned)
             var p = last
             while p >= 0 {
                 digits[p] += 1
-                if digits[p] < counts![p] {
+                if digits[p] < counts[p] {
                     for u in starts[p]..<starts[p + 1] {
-                        index![updates![u].condition] += updates![u].stride
+                        index[updates[u].condition] += updates[u].stride
                     }
                     break
                 }
                 digits[p] = 0
                 for u in starts[p]..<starts[p + 1] {
-                    index![updates![u].condition] -= updates![u].stride * (counts![p] - 1)
+                    index[updates[u].condition] -= updates[u].stride * (counts[p] - 1)
                 }
                 p -= 1
             }

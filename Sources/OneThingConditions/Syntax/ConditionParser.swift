@@ -118,12 +118,14 @@ private struct ParserState {
         let first = try parseAnd()
         guard current.kind == .or else { return first }
         var operands = [first]
+        var end = first.range.upperBound
         while current.kind == .or {
             let op = advance()
-            operands.append(try parseAnd(after: op))
+            let operand = try parseAnd(after: op)
+            operands.append(operand)
+            end = operand.range.upperBound
         }
-        return ConditionExpression(
-            .or(operands), range: first.range.lowerBound..<operands.last!.range.upperBound)
+        return ConditionExpression(.or(operands), range: first.range.lowerBound..<end)
     }
 
     // MARK: and-expression = not-expression, { "and", not-expression }
@@ -134,12 +136,14 @@ private struct ParserState {
         let first = try parseNot(after: op)
         guard current.kind == .and else { return first }
         var operands = [first]
+        var end = first.range.upperBound
         while current.kind == .and {
             let op = advance()
-            operands.append(try parseNot(after: op))
+            let operand = try parseNot(after: op)
+            operands.append(operand)
+            end = operand.range.upperBound
         }
-        return ConditionExpression(
-            .and(operands), range: first.range.lowerBound..<operands.last!.range.upperBound)
+        return ConditionExpression(.and(operands), range: first.range.lowerBound..<end)
     }
 
     // MARK: not-expression = "not", not-expression | comparison

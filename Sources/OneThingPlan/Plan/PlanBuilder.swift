@@ -85,9 +85,8 @@ public struct PlanBuilder: Sendable {
         var decisions: [ItemDecision] = []
         var applies: [Bool] = []
         for (index, item) in bundle.items.enumerated() {
-            let checked = conditions[.item(item.id.value)]
-            let holds = checked.map { $0.evaluate(answers) } ?? true
-            let readings = (checked?.fields ?? []).compactMap { id in
+            let holds = self.applies(item, to: answers)
+            let readings = (conditions[.item(item.id.value)]?.fields ?? []).compactMap { id in
                 bundle.form[id].map { (field: $0, value: answers[id]) }
             }
             decisions.append(
@@ -99,6 +98,23 @@ public struct PlanBuilder: Sendable {
         return Plan(
             bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
             materials: checklist(applies: applies), criticalPath: CriticalPath(bundle: bundle, graph: graph))
+    }
+
+    /// The steps of the plan for answers already checked against the form: the items
+    /// that apply and their order, which is all that the plan's dates depend on.
+    ///
+    /// Unlike planning them (`plan(for:missingAt:)`), this chooses no lead
+    /// department, so it cannot fail: it serves a check of dates over answers that need
+    /// not settle the lead (the worst case that ``PromiseCheck`` found).
+    public func steps(for answers: ConditionAnswers) -> StepGraph {
+        StepGraph(
+            bundle: bundle, dependencies: dependencies, applies: bundle.items.map { applies($0, to: answers) }
+        )
+    }
+
+    /// Whether `item` applies to `answers`: it has no condition, or its condition holds.
+    func applies(_ item: Item, to answers: ConditionAnswers) -> Bool {
+        conditions[.item(item.id.value)].map { $0.evaluate(answers) } ?? true
     }
 
     func leadDecision(_ answers: ConditionAnswers, missingAt: SourceSpan) throws(Failure) -> LeadDecision {

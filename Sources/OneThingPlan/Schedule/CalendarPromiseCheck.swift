@@ -18,9 +18,12 @@ public enum CalendarPromiseCheck {
             || bundle.inspections.contains { calendarUnits.contains($0.duration.value.unit) }
     }
 
-    /// The finding about `plan` (the worst case) on `calendar`, if some start date breaks the promise.
-    public static func check(_ plan: Plan, calendar: WorkdayCalendar) -> Diagnostic? {
-        guard needsCheck(plan.bundle), let firstYear = calendar.years.first,
+    /// The finding about the steps `graph` of `bundle` (those of the worst case, see
+    /// ``PlanBuilder/steps(for:)``) on `calendar`, if some start date breaks the promise.
+    public static func check(_ bundle: ServiceBundle, steps graph: StepGraph, calendar: WorkdayCalendar)
+        -> Diagnostic?
+    {
+        guard needsCheck(bundle), let firstYear = calendar.years.first,
             let lastYear = calendar.years.last,
             let first = CalendarDate(year: firstYear, month: 1, day: 1),
             let last = CalendarDate(year: lastYear, month: 12, day: 31)
@@ -29,18 +32,25 @@ public enum CalendarPromiseCheck {
         var worst: (start: CalendarDate, delivery: CalendarDate, promisedBy: CalendarDate, taken: Int)?
         for day in first.dayNumber...last.dayNumber {
             let start = CalendarDate(dayNumber: day)
-            guard (try? calendar.isWorkday(start)) == true,
-                let schedule = try? Schedule(plan: plan, calendar: calendar, accepted: start),
-                schedule.delivery > schedule.promisedBy,
-                let taken = try? calendar.workdays(from: start, through: schedule.delivery)
-            else { continue }  // kept; a rest day; or the schedule runs past the covered years
-            if worst == nil || taken > worst!.taken {
-                worst = (start, schedule.delivery, schedule.promisedBy, taken)
+            do {
+                guard try calendar.isWorkday(start) else { continue }  // a rest day
+                let schedule = try Schedule(bundle: bundle, steps: graph, calendar: calendar, accepted: start)
+                guard schedule.delivery > schedule.promisedBy else { continue }  // the promise is kept
+                let taken = try calendar.workdays(from: start, through: schedule.delivery)
+                if worst.map({ taken > $0.taken }) ?? true {
+                    worst = (start, schedule.delivery, schedule.promisedBy, taken)
+                }
+            } catch {
+                // `error` is a WorkdayCalendar.OutOfRange: a year between the first and the
+                // last has no calendar, or the schedule runs past the last. Nothing can be
+                // said of this start date on this calendar, so it is not one that breaks
+                // the promise; the dates that can be checked still are.
+                continue
             }
         }
         guard let worst else { return nil }
         return Diagnostic(
-            code: .promiseBrokenOnCalendar, severity: .warning, span: plan.bundle.promise.span,
+            code: .promiseBrokenOnCalendar, severity: .warning, span: bundle.promise.span,
             message: .init(
                 en:
                     "accepted on \(worst.start), the worst case is delivered on \(worst.delivery) (\(worst.taken) working days), after the promised \(worst.promisedBy): on the real calendar, limits in calendar days do not keep the 7 : 5 ratio to working days (holidays, make-up working days)",

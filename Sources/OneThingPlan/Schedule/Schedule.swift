@@ -26,28 +26,40 @@ public struct Schedule: Sendable {
     public init(plan: Plan, calendar: WorkdayCalendar, accepted: CalendarDate) throws(WorkdayCalendar
         .OutOfRange)
     {
+        try self.init(bundle: plan.bundle, steps: plan.graph, calendar: calendar, accepted: accepted)
+    }
+
+    /// Schedules the steps `graph` of `bundle` on `calendar` from the day `accepted`
+    /// (see ``PlanBuilder/steps(for:)``).
+    ///
+    /// - Throws: ``WorkdayCalendar/OutOfRange`` when a date falls outside the years the
+    ///   calendar covers: a schedule is never guessed.
+    public init(
+        bundle: ServiceBundle, steps graph: StepGraph, calendar: WorkdayCalendar, accepted: CalendarDate
+    ) throws(WorkdayCalendar.OutOfRange) {
         let clock = CalendarClock(calendar: calendar, accepted: accepted)
         self.accepted = accepted
-        self.times = try StepTimes(bundle: plan.bundle, graph: plan.graph, clock: clock)
-        self.promisedBy = try calendar.due(after: accepted, limit: plan.bundle.promise.value)
-        self.slack = Schedule.slack(plan: plan)
+        self.times = try StepTimes(bundle: bundle, graph: graph, clock: clock)
+        self.promisedBy = try calendar.due(after: accepted, limit: bundle.promise.value)
+        self.slack = Schedule.slack(bundle: bundle, graph: graph)
     }
 
     /// Whether delivery is due within the promise.
     public var keepsPromise: Bool { delivery <= promisedBy }
 
     /// The slack of every applicable item, by a backward pass in working-day equivalents.
-    static func slack(plan: Plan) -> [Int: Double] {
-        let graph = plan.graph
-        let bundle = plan.bundle
+    static func slack(bundle: ServiceBundle, graph: StepGraph) -> [Int: Double] {
         let times = StepTimes(bundle: bundle, graph: graph, clock: WorkdayEquivalentClock())
         let end = times.end
         var latestFinish: [Int: Double] = [:]
         var inspectionLatestStart: [Int: Double] = [:]
         for i in graph.order.reversed() {
             var finish = end
+            // A successor comes later in the order, so its latest finish is known; one left
+            // out of the order (it waits for a circle of items) never starts and bounds nothing.
             for s in graph.successors[i] {
-                let successorStart = latestFinish[s]! - bundle.items[s].promised.value.workdayEquivalent
+                guard let successorFinish = latestFinish[s] else { continue }
+                let successorStart = successorFinish - bundle.items[s].promised.value.workdayEquivalent
                 // A successor in a joint inspection must wait for the inspection first.
                 let bound = graph.inspectionOf[s].flatMap { inspectionLatestStart[$0] } ?? successorStart
                 finish = min(finish, min(successorStart, bound))
@@ -60,9 +72,10 @@ public struct Schedule: Sendable {
                 inspectionLatestStart[k] = min(inspectionLatestStart[k] ?? start, start)
             }
         }
+        // Both passes go over the items of the graph's order: each has both finishes.
         var slack: [Int: Double] = [:]
-        for i in graph.order {
-            slack[i] = max(0, latestFinish[i]! - times.itemFinish[i]!)
+        for (i, earliest) in times.itemFinish {
+            if let latest = latestFinish[i] { slack[i] = max(0, latest - earliest) }
         }
         return slack
     }

@@ -31,49 +31,62 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
     public init(bundle: ServiceBundle, graph: StepGraph, clock: Clock) throws(Clock.Failure) {
         end = clock.origin
         criticalPath = []
+        // The finish of each item, by index; an item comes after everything it waits
+        // for in the graph's order, so what it reads here is already computed.
+        var finishOf = [Clock.Instant](repeating: clock.origin, count: bundle.items.count)
         var cause: [Int: Step] = [:]
         var inspectionCause: [Int: Int] = [:]
         for i in graph.order {
             var start = clock.origin
             var startCause: Step?
-            for p in graph.predecessors[i] where startCause == nil || itemFinish[p]! > start {
-                start = itemFinish[p]!
+            for p in graph.predecessors[i] where startCause == nil || finishOf[p] > start {
+                start = finishOf[p]
                 startCause = .item(p)
             }
             if let k = graph.inspectionOf[i] {
-                if inspectionFinish[k] == nil {
+                let inspectionEnd: Clock.Instant
+                if let known = inspectionFinish[k] {
+                    inspectionEnd = known
+                } else {
                     // The inspection waits for every participant's predecessors.
                     var from = clock.origin
                     var fromCause: Int?
                     for member in graph.participants[k] {
-                        for p in graph.predecessors[member] where fromCause == nil || itemFinish[p]! > from {
-                            from = itemFinish[p]!
+                        for p in graph.predecessors[member] where fromCause == nil || finishOf[p] > from {
+                            from = finishOf[p]
                             fromCause = p
                         }
                     }
+                    inspectionEnd = try clock.advance(from, by: bundle.inspections[k].duration.value)
                     inspectionStart[k] = from
-                    inspectionFinish[k] = try clock.advance(from, by: bundle.inspections[k].duration.value)
+                    inspectionFinish[k] = inspectionEnd
                     if let fromCause { inspectionCause[k] = fromCause }
                 }
-                if inspectionFinish[k]! >= start {
-                    start = inspectionFinish[k]!
+                if inspectionEnd >= start {
+                    start = inspectionEnd
                     startCause = .inspection(k)
                 }
             }
+            let finish = try clock.advance(start, by: bundle.items[i].promised.value)
             itemStart[i] = start
-            itemFinish[i] = try clock.advance(start, by: bundle.items[i].promised.value)
+            itemFinish[i] = finish
+            finishOf[i] = finish
             if let startCause { cause[i] = startCause }
         }
         // The last item to finish ends the path (the first in file order on a tie).
-        var last: Int?
-        for i in graph.order
-        where last == nil || itemFinish[i]! > itemFinish[last!]!
-            || (itemFinish[i]! == itemFinish[last!]! && i < last!)
-        {
-            last = i
+        var last: (item: Int, finish: Clock.Instant)?
+        for i in graph.order {
+            let finish = finishOf[i]
+            guard let current = last else {
+                last = (i, finish)
+                continue
+            }
+            if finish > current.finish || (finish == current.finish && i < current.item) {
+                last = (i, finish)
+            }
         }
         var steps: [Step] = []
-        var cursor = last
+        var cursor = last?.item
         while let i = cursor {
             steps.append(.item(i))
             switch cause[i] {
@@ -84,7 +97,7 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
             case nil: cursor = nil
             }
         }
-        if let last { end = itemFinish[last]! }
+        if let last { end = last.finish }
         criticalPath = steps.reversed()
     }
 }

@@ -54,7 +54,7 @@ extension FiguresTable {
         }
         let planCase: Case
         switch answers {
-        case .file(let path): planCase = .answersFile(path)
+        case .file(let path), .document(_, name: let path, syntax: _): planCase = .answersFile(path)
         case .testCase(let name): planCase = .testCase(name)
         }
         let resolved: AnswersSource.Resolved

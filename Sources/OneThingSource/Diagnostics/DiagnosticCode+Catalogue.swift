@@ -2,7 +2,7 @@
 // one place so that none is used twice; the stage that detects a finding builds its
 // message (see the `Diagnostic+<Stage>.swift` files of each module).
 //
-// Numbering: OT1xx text and YAML, OT2xx shape of the file, OT3xx references and
+// Numbering: OT1xx text, YAML and JSON, OT2xx shape of the file, OT3xx references and
 // graph, OT4xx conditions and the form, OT5xx time limits and promises, OT6xx
 // catalogues and calendars, OT7xx the bundle's own test cases, OT8xx an applicant's
 // answers.
@@ -18,7 +18,7 @@ extension DiagnosticCode {
         public let summary: LocalizedText
     }
 
-    // MARK: OT1xx: text and YAML
+    // MARK: OT1xx: text, YAML and JSON
 
     /// The file is not valid YAML.
     public static let yamlSyntax = DiagnosticCode("OT101")
@@ -40,6 +40,8 @@ extension DiagnosticCode {
     public static let multipleDocuments = DiagnosticCode("OT109")
     /// A mapping key is not a plain text key.
     public static let complexKey = DiagnosticCode("OT110")
+    /// The file is not valid JSON.
+    public static let jsonSyntax = DiagnosticCode("OT111")
 
     // MARK: OT2xx: shape of the file
 
@@ -183,6 +185,9 @@ extension DiagnosticCode {
         Entry(
             code: .complexKey, severity: .error,
             summary: .init(en: "a mapping key is not plain text", zh: "映射的键不是普通文本")),
+        Entry(
+            code: .jsonSyntax, severity: .error,
+            summary: .init(en: "the file is not valid JSON", zh: "文件不是有效的 JSON")),
         Entry(
             code: .unknownKey, severity: .error,
             summary: .init(en: "a key this place does not know", zh: "此处不认识的键")),

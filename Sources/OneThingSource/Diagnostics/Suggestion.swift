@@ -11,7 +11,7 @@ public enum Suggestion {
             let limit = max(1, max(target.count, other.count) / 3)
             guard abs(target.count - other.count) <= limit else { continue }
             let d = distance(target, other)
-            if d <= limit, best == nil || d < best!.distance { best = (candidate, d) }
+            if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
         }
         return best?.name
     }

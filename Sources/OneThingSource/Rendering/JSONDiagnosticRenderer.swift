@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Renders findings as one JSON document for tools and editors:
 ///
 /// ```json
@@ -37,11 +31,7 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer, Sendable {
             errors: summary.errorCount,
             warnings: summary.warningCount,
             files: summary.fileCount)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Strings and integers only: encoding cannot fail.
-        let data = try! encoder.encode(document)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONDocumentText.of(document)
     }
 }
 

@@ -41,11 +41,14 @@ struct QuotedSourceLine {
         return (indent, max(startColumns[to] - indent, 1))
     }
 
+    /// The pictures of the control characters U+0000 to U+001F, in order (U+2400 to U+241F).
+    private static let controlPictures = Array("␀␁␂␃␄␅␆␇␈␉␊␋␌␍␎␏␐␑␒␓␔␕␖␗␘␙␚␛␜␝␞␟".unicodeScalars)
+
     /// The characters that show `scalar` on a terminal.
     private static func shown(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         switch scalar.value {
         case 0x09: return Array(repeating: " ", count: tabWidth)
-        case 0x00..<0x20: return [Unicode.Scalar(0x2400 + scalar.value)!]
+        case 0x00..<0x20: return [controlPictures[Int(scalar.value)]]
         case 0x7F: return ["\u{2421}"]
         case 0x80..<0xA0: return ["\u{FFFD}"]
         default: return [scalar]

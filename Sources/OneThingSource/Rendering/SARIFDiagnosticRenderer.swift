@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Renders findings as a SARIF 2.1.0 log, for code-scanning services such as
 /// GitHub code scanning.
 ///
@@ -42,7 +36,6 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer, Sendable {
         _ diagnostics: [Diagnostic], fileCount: Int, sources: (String) -> SourceFile?
     ) -> String {
         let codes = Set(diagnostics.map(\.code)).sorted()
-        let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let driver = SARIFDriver(
             name: "onething",
             informationUri: informationURI,
@@ -51,7 +44,8 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer, Sendable {
         let results = diagnostics.map { diagnostic in
             SARIFResult(
                 ruleId: diagnostic.code.rawValue,
-                ruleIndex: ruleIndex[diagnostic.code]!,
+                // Its rule's index among the sorted codes: the number of codes before its own.
+                ruleIndex: codes.count { $0 < diagnostic.code },
                 level: diagnostic.severity.rawValue,
                 message: SARIFMessage(text: RenderingWords.messageWithHint(diagnostic, in: language)),
                 locations: [SARIFLocation(physicalLocation: Self.physicalLocation(diagnostic.span))],
@@ -65,11 +59,7 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer, Sendable {
                     })
         }
         let log = SARIFLog(runs: [SARIFRun(tool: SARIFTool(driver: driver), results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Strings and integers only: encoding cannot fail.
-        let data = try! encoder.encode(log)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONDocumentText.of(log)
     }
 
     /// The rule of one code, described by its summary in the registry.

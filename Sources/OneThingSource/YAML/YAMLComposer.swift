@@ -69,11 +69,7 @@ public struct YAMLComposer {
     public static func compose(path: String, bytes: [UInt8], limits: YAMLLimits = .default)
         -> (SourceFile?, YAMLDocument)
     {
-        guard bytes.count <= limits.maxBytes else {
-            let tooLarge = Diagnostic.fileTooLarge(path, size: bytes.count, limit: limits.maxBytes)
-            return (nil, YAMLDocument(root: nil, diagnostics: [tooLarge]))
-        }
-        switch SourceFile.decode(path: path, bytes: bytes) {
+        switch SourceFile.decode(path: path, bytes: bytes, limits: limits) {
         case .rejected(let diagnostic):
             return (nil, YAMLDocument(root: nil, diagnostics: [diagnostic]))
         case .text(let file):

@@ -38,10 +38,9 @@ struct YAMLScratchStack<Element>: ~Copyable {
     mutating func pop(from start: Int) -> [Element] {
         let taken = count - start
         guard taken > 0 else { return [] }
-        let source = buffer + start
+        let source = UnsafeMutableBufferPointer(start: buffer + start, count: taken)
         let array = [Element](unsafeUninitializedCapacity: taken) { destination, initialized in
-            destination.baseAddress!.moveInitialize(from: source, count: taken)
-            initialized = taken
+            initialized = destination.moveInitialize(fromContentsOf: source)
         }
         count = start
         return array
