@@ -17,7 +17,8 @@ final class AckPrinter: Sendable {
             do {
                 for try await acknowledgement in stream {
                     let event = acknowledgement.event
-                    let line = "ack \(event.caseID) \(event.sequence) \(StableHash.hex(acknowledgement.digest))\n"
+                    let line =
+                        "ack \(event.caseID) \(event.sequence) \(StableHash.hex(acknowledgement.digest))\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                     acknowledged.withLock { $0[event.caseID] = event.sequence }
                 }

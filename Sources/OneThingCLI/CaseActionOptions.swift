@@ -68,7 +68,8 @@ struct CaseApproveCommand: AsyncParsableCommand {
 /// rejects a step, saying why.
 struct CaseRejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reject", abstract: "Reject a step, as the officer of its (manual) department, saying why.")
+        commandName: "reject",
+        abstract: "Reject a step, as the officer of its (manual) department, saying why.")
 
     @Argument(help: "The case id (see 'onething case list').")
     var id: String
@@ -76,7 +77,8 @@ struct CaseRejectCommand: AsyncParsableCommand {
     @Argument(help: "The step: the id of its item (or joint inspection).")
     var step: String
 
-    @Option(help: ArgumentHelp("Why, for the applicant and the case's history (required).", valueName: "text"))
+    @Option(
+        help: ArgumentHelp("Why, for the applicant and the case's history (required).", valueName: "text"))
     var reason: String
 
     @OptionGroup
@@ -99,7 +101,8 @@ struct CaseRejectCommand: AsyncParsableCommand {
 struct CaseRequestSupplementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request-supplement",
-        abstract: "Ask the applicant for a supplement (补正) to a step, as its department's officer, saying what.")
+        abstract:
+            "Ask the applicant for a supplement (补正) to a step, as its department's officer, saying what.")
 
     @Argument(help: "The case id (see 'onething case list').")
     var id: String
@@ -121,7 +124,9 @@ struct CaseRequestSupplementCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (id, step, reason) = (self.id, self.step, self.reason)
-        try await options.act(on: id) { try await $0.decide(.supplementRequested(note: reason), case: id, step: step) }
+        try await options.act(on: id) {
+            try await $0.decide(.supplementRequested(note: reason), case: id, step: step)
+        }
     }
 }
 

@@ -15,7 +15,8 @@ final class CaseFeed {
 
     /// A feed of case `id` of `blueprint`; the events in `after` count as printed.
     init(
-        store: any EventStore, id: CaseID, blueprint: CaseBlueprint, calendar: WorkdayCalendar?, origin: Timestamp,
+        store: any EventStore, id: CaseID, blueprint: CaseBlueprint, calendar: WorkdayCalendar?,
+        origin: Timestamp,
         language: Language, after: [CaseEvent] = []
     ) {
         self.store = store
@@ -42,7 +43,9 @@ final class CaseFeed {
             let progress = CaseProgress(state, names: names, language: language)
             let changed = progress != self.progress
             self.progress = progress
-            print("\(label)  \(clock.moment(event.at))  \(text.summary)" + (changed ? " — " + progress.text(in: language) : ""))
+            print(
+                "\(label)  \(clock.moment(event.at))  \(text.summary)"
+                    + (changed ? " — " + progress.text(in: language) : ""))
         }
         printed = events.count
     }

@@ -24,7 +24,8 @@ struct CaseListCommand: AsyncParsableCommand {
     var closed = false
 
     @Option(
-        help: ArgumentHelp("Only cases with a step sent to this department and not finished (its id).", valueName: "id")
+        help: ArgumentHelp(
+            "Only cases with a step sent to this department and not finished (its id).", valueName: "id")
     )
     var department: String?
 

@@ -29,7 +29,9 @@ struct CaseListing {
                 status =
                     language.say("open", "办理中")
                     + (waiting.isEmpty
-                        ? "" : language.say(", waiting on ", "，等待 ") + waiting.joined(separator: language.say(", ", "、")))
+                        ? ""
+                        : language.say(", waiting on ", "，等待 ")
+                            + waiting.joined(separator: language.say(", ", "、")))
             }
             let bundle = PrintableText.escaped("\(summary.bundle) \(summary.version)")
             lines.append(
@@ -58,7 +60,8 @@ struct CaseListing {
         var events: Int
 
         enum CodingKeys: String, CodingKey {
-            case id, bundle, version, title, lead, startedAt, startedOn, promisedBy, dueOn, outcome, deliveredAt
+            case id, bundle, version, title, lead, startedAt, startedOn, promisedBy, dueOn, outcome,
+                deliveredAt
             case waitingOn, events
         }
 

@@ -57,7 +57,12 @@ struct CaseRunner {
         let promise = WorkDays.limit(blueprint.promise, in: language)
         var state = CaseState(id: id, blueprint: blueprint)
         for event in events { state.apply(event) }
-        let by = state.promisedBy.map { language.say(", by \(WorkdayCalendar.date(endingAt: $0))", "，即 \(WorkdayCalendar.date(endingAt: $0)) 前") } ?? ""
+        let by =
+            state.promisedBy.map {
+                language.say(
+                    ", by \(WorkdayCalendar.date(endingAt: $0))", "，即 \(WorkdayCalendar.date(endingAt: $0)) 前"
+                )
+            } ?? ""
         var lines = [
             language.say("Case \(id): \(bundle)", "案件 \(id)：\(names.title)（\(bundle)）"),
             language.say(
@@ -66,12 +71,17 @@ struct CaseRunner {
         ]
         let settings = driver.adapters.settings
         let departments = Set(blueprint.steps.map(\.department)).sorted()
-        let manual = departments.filter { settings.kind(of: $0) == .manual }.map { names.department($0, in: language) }
-        let simulated = language.say("simulated departments (seed \(driver.adapters.seed))", "模拟部门（种子 \(driver.adapters.seed)）")
+        let manual = departments.filter { settings.kind(of: $0) == .manual }.map {
+            names.department($0, in: language)
+        }
+        let simulated = language.say(
+            "simulated departments (seed \(driver.adapters.seed))", "模拟部门（种子 \(driver.adapters.seed)）")
         lines.append(
             language.say("Departments: ", "部门：") + simulated
                 + (manual.isEmpty
-                    ? "" : language.say("; decided by hand: ", "；人工审查：") + manual.joined(separator: language.say(", ", "、"))))
+                    ? ""
+                    : language.say("; decided by hand: ", "；人工审查：")
+                        + manual.joined(separator: language.say(", ", "、"))))
         lines.append("")
         return lines
     }

@@ -17,17 +17,21 @@ struct CaseSession: Sendable {
 
     /// Opens the database (created when `create` is set, else it must exist) and the
     /// catalogue at `folder` (default `bundles/catalogue`, when present).
-    static func open(_ database: CaseStoreOptions, catalogue folder: String?, create: Bool = false, language: Language)
+    static func open(
+        _ database: CaseStoreOptions, catalogue folder: String?, create: Bool = false, language: Language
+    )
         throws -> CaseSession
     {
         let catalogue = try RuntimeInput.catalogue(folder, language: language)
         let store = try CaseStore.open(database.path, create: create, language: language)
         return CaseSession(
-            store: store, databasePath: database.path, catalogue: catalogue, calendar: catalogue?.calendar(region: "CN"), language: language)
+            store: store, databasePath: database.path, catalogue: catalogue,
+            calendar: catalogue?.calendar(region: "CN"), language: language)
     }
 
     /// Opens the database (created when `create` is set) with a catalogue already loaded.
-    static func open(_ database: CaseStoreOptions, catalogue: Catalogue, create: Bool, language: Language) throws
+    static func open(_ database: CaseStoreOptions, catalogue: Catalogue, create: Bool, language: Language)
+        throws
         -> CaseSession
     {
         let store = try CaseStore.open(database.path, create: create, language: language)
@@ -57,11 +61,14 @@ struct CaseSession: Sendable {
             StandardError.writeLine(
                 language.say(
                     "onething: no case '\(PrintableText.escaped(id))' in the database",
-                    "onething: 案件库中没有案件“\(PrintableText.escaped(id))”") + (hint.map { language.say("; ", "；") + $0 } ?? ""))
+                    "onething: 案件库中没有案件“\(PrintableText.escaped(id))”")
+                    + (hint.map { language.say("; ", "；") + $0 } ?? ""))
             throw ExitStatus.usageOrInputError
         }
         guard let blueprint = try await store.blueprint(start.blueprint) else {
-            throw StoreError(.corrupt, "case \(id): its blueprint \(start.blueprint) is missing from the store", caseID: id)
+            throw StoreError(
+                .corrupt, "case \(id): its blueprint \(start.blueprint) is missing from the store", caseID: id
+            )
         }
         return (events, blueprint)
     }
@@ -69,7 +76,9 @@ struct CaseSession: Sendable {
     /// The adapters case `id` runs with: those recorded when it started. Options that
     /// say otherwise are an error that lists what differs; a case recorded without
     /// adapters (started by an earlier OneThing) runs with what the options say.
-    func adapters(for id: CaseID, options: AdapterOptions, blueprint: CaseBlueprint) async throws -> CaseAdapters {
+    func adapters(for id: CaseID, options: AdapterOptions, blueprint: CaseBlueprint) async throws
+        -> CaseAdapters
+    {
         let departments = Set(blueprint.steps.map(\.department))
         let given: AdapterSettings? =
             options.adapters == nil
@@ -117,7 +126,8 @@ struct CaseSession: Sendable {
             return language.say(
                 "the simulated applicant brings deferred materials on another schedule", "模拟申请人补交容缺材料的时间设置不同")
         case .seed(let mine, let theirs):
-            return language.say("seed: \(mine) in the options, \(theirs) in the case", "种子：选项中为 \(mine)，案件中为 \(theirs)")
+            return language.say(
+                "seed: \(mine) in the options, \(theirs) in the case", "种子：选项中为 \(mine)，案件中为 \(theirs)")
         }
     }
 }

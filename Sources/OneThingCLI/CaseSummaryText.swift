@@ -20,7 +20,9 @@ struct CaseSummaryText {
     var lines: [String] {
         let promise = WorkDays.limit(state.blueprint.promise, in: language)
         let by = state.promisedBy.map { clock.due($0) }
-        guard let outcome = state.outcome, let delivered = state.deliveredAt else { return openLines(promise, by) }
+        guard let outcome = state.outcome, let delivered = state.deliveredAt else {
+            return openLines(promise, by)
+        }
         let taken = clock.workingDays(to: delivered).map {
             language.say(", \(WorkDays.format($0)) working days", "，用时 \(WorkDays.format($0)) 个工作日")
         }
@@ -35,19 +37,23 @@ struct CaseSummaryText {
         let outputs = state.outputs.map { names.output($0, in: language) }
         lines.append(
             language.say("Delivered: ", "出件：")
-                + (outputs.isEmpty ? language.say("nothing", "无") : outputs.joined(separator: language.say(", ", "、"))))
+                + (outputs.isEmpty
+                    ? language.say("nothing", "无") : outputs.joined(separator: language.say(", ", "、"))))
         for (index, step) in state.steps.enumerated() where step.status.isFinal && step.status != .approved {
             var why = ""
             if let reason = step.reason { why = PrintableText.escaped(reason) }
             if let cause = step.cancelledBy {
-                why = language.say("\(names.step(cause, in: .en)) did not succeed", "“\(names.step(cause, in: .zh))”未办成")
+                why = language.say(
+                    "\(names.step(cause, in: .en)) did not succeed", "“\(names.step(cause, in: .zh))”未办成")
             }
             if let material = step.missingMaterial {
                 why = language.say(
                     "\(names.material(material, in: .en)) did not arrive in time",
                     "\(names.material(material, in: .zh)) 未按期补交")
             }
-            lines.append("  ✘ \(names.step(index, in: language)): \(step.status.rawValue)" + (why.isEmpty ? "" : " (\(why))"))
+            lines.append(
+                "  ✘ \(names.step(index, in: language)): \(step.status.rawValue)"
+                    + (why.isEmpty ? "" : " (\(why))"))
         }
         return lines
     }
@@ -58,7 +64,8 @@ struct CaseSummaryText {
         }
         var lines = [
             language.say("Outcome: open (", "结果：办理中（") + (sofar ?? "")
-                + language.say("promised within \(promise)", "承诺 \(promise)内") + (by.map { language.say(", by \($0))", "，即 \($0) 前）") } ?? language.say(")", "）")),
+                + language.say("promised within \(promise)", "承诺 \(promise)内")
+                + (by.map { language.say(", by \($0))", "，即 \($0) 前）") } ?? language.say(")", "）")),
             CaseProgress(state, names: names, language: language).text(in: language),
         ]
         guard !waits.isEmpty else { return lines }
@@ -69,18 +76,25 @@ struct CaseSummaryText {
             let deadline = wait.by.map { language.say(" by \(clock.due($0))", "（\(clock.due($0)) 前）") } ?? ""
             switch wait.action {
             case .decide(let department):
-                guard let stepID = wait.stepID, let index = state.blueprint.stepIndex(stepID) else { continue }
+                guard let stepID = wait.stepID, let index = state.blueprint.stepIndex(stepID) else {
+                    continue
+                }
                 let name = names.department(department, in: language)
                 lines.append(
                     language.say(
                         "  \(name) must decide on \(names.step(index, in: .en))\(deadline):",
                         "  \(name) 审查“\(names.step(index, in: .zh))”\(deadline)："))
                 lines.append("    onething case approve \(id) \(stepID)\(options)")
-                lines.append("    onething case reject \(id) \(stepID) --reason \(language.say("TEXT", "理由"))\(options)")
                 lines.append(
-                    "    onething case request-supplement \(id) \(stepID) --reason \(language.say("TEXT", "需补正的内容"))\(options)")
+                    "    onething case reject \(id) \(stepID) --reason \(language.say("TEXT", "理由"))\(options)"
+                )
+                lines.append(
+                    "    onething case request-supplement \(id) \(stepID) --reason \(language.say("TEXT", "需补正的内容"))\(options)"
+                )
             case .supplement:
-                guard let stepID = wait.stepID, let index = state.blueprint.stepIndex(stepID) else { continue }
+                guard let stepID = wait.stepID, let index = state.blueprint.stepIndex(stepID) else {
+                    continue
+                }
                 lines.append(
                     language.say(
                         "  the applicant must supplement \(names.step(index, in: .en)) (its clock stands still):",

@@ -56,7 +56,15 @@ struct CatalogueCommand: ParsableCommand {
             return
         }
         if check {
-            let current = try? String(contentsOfFile: output, encoding: .utf8)
+            let current: String
+            do {
+                current = try String(contentsOfFile: output, encoding: .utf8)
+            } catch {
+                StandardError.writeLine(
+                    "onething: \(output) cannot be read (\(error.localizedDescription)); run 'onething catalogue \(paths.joined(separator: " ")) --output \(output)' and commit it"
+                )
+                throw ExitStatus.problemsFound
+            }
             guard current == text else {
                 StandardError.writeLine(
                     "onething: \(output) is out of date; run 'onething catalogue \(paths.joined(separator: " ")) --output \(output)' and commit it"

@@ -72,7 +72,7 @@ struct MetricsCommand: ParsableCommand {
         }
         switch format {
         case .text: print(table.text(language: language), terminator: "")
-        case .json: print(table.json, terminator: "")
+        case .json: print(try table.json(), terminator: "")
         case .csv: print(table.csv, terminator: "")
         }
         if !table.failures.isEmpty { throw ExitStatus.problemsFound }

@@ -28,7 +28,8 @@ struct PlanningInput {
     }
 
     /// The plan of `loaded` for `answers`; problems with the answers end the command.
-    static func plan(_ loaded: BundleLoader.Loaded, answers: AnswersSource, language: Language) throws -> Plan {
+    static func plan(_ loaded: BundleLoader.Loaded, answers: AnswersSource, language: Language) throws -> Plan
+    {
         let resolved: AnswersSource.Resolved
         do {
             resolved = try answers.resolve(for: loaded.bundle)
@@ -84,12 +85,14 @@ extension PlanningInput {
     /// cover ends the command with status 2.
     static func schedule(_ input: PlanningInput, start: CalendarDate, language: Language) throws -> Schedule {
         try schedule(
-            input.plan, calendar: input.loaded.catalogue.calendar(region: "CN"), start: start, language: language)
+            input.plan, calendar: input.loaded.catalogue.calendar(region: "CN"), start: start,
+            language: language)
     }
 
     /// `plan` on `calendar` from `start`; a date the calendar does not cover ends the
     /// command with status 2.
-    static func schedule(_ plan: Plan, calendar: WorkdayCalendar, start: CalendarDate, language: Language) throws
+    static func schedule(_ plan: Plan, calendar: WorkdayCalendar, start: CalendarDate, language: Language)
+        throws
         -> Schedule
     {
         do {
@@ -99,7 +102,8 @@ extension PlanningInput {
             StandardError.writeLine(
                 language.say(
                     "onething: \(error.date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue",
-                    "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"))
+                    "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"
+                ))
             throw ExitStatus.usageOrInputError
         }
     }

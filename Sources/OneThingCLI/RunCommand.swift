@@ -98,7 +98,8 @@ struct RunCommand: AsyncParsableCommand {
         let settings = try RuntimeInput.adapterSettings(
             adapterOptions.adapters, departments: Set(loaded.catalogue.departments.keys), language: language)
         let journal = try RuntimeInput.journal(adapterOptions.journal, language: language)
-        let session = try CaseSession.open(database, catalogue: loaded.catalogue, create: true, language: language)
+        let session = try CaseSession.open(
+            database, catalogue: loaded.catalogue, create: true, language: language)
         let driver = CaseDriver(
             store: session.store, calendar: calendar,
             adapters: CaseAdapters(settings: settings, seed: adapterOptions.runSeed), start: start.acceptedAt,
@@ -118,7 +119,9 @@ struct RunCommand: AsyncParsableCommand {
                     }
                 } else if let blueprint {
                     for _ in 0..<cases {
-                        ids.append(try await driver.start(blueprint: blueprint, answers: answers, provided: provided))
+                        ids.append(
+                            try await driver.start(blueprint: blueprint, answers: answers, provided: provided)
+                        )
                     }
                 }
                 _ = try await driver.drive()

@@ -47,13 +47,15 @@ enum RuntimeFailure {
         switch error {
         case .unknownCase(let id):
             return language.say(
-                "no case '\(PrintableText.escaped(id))' in the database", "案件库中没有案件“\(PrintableText.escaped(id))”")
+                "no case '\(PrintableText.escaped(id))' in the database",
+                "案件库中没有案件“\(PrintableText.escaped(id))”")
         case .unknownStep(let id, let step, let known):
             let hint = Suggestion.hint(for: step, among: known)?.text(in: language)
             return language.say(
                 "case \(id) has no step '\(PrintableText.escaped(step))'; ",
                 "案件 \(id) 没有事项“\(PrintableText.escaped(step))”；")
-                + (hint ?? language.say("its steps: ", "其事项：") + known.joined(separator: language.say(", ", "、")))
+                + (hint ?? language.say("its steps: ", "其事项：")
+                    + known.joined(separator: language.say(", ", "、")))
         case .caseClosed(let id, let outcome):
             return language.say(
                 "case \(id) is delivered already (\(CaseEventText.outcome(outcome, in: .en)))",

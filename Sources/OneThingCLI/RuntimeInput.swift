@@ -17,7 +17,8 @@ enum RuntimeInput {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
         else {
-            StandardError.writeLine("onething: \(path): " + language.say("no such adapters file", "适配器配置文件不存在"))
+            StandardError.writeLine(
+                "onething: \(path): " + language.say("no such adapters file", "适配器配置文件不存在"))
             throw ExitStatus.usageOrInputError
         }
         let loaded = AdaptersFile.load(path: path, departments: departments)
@@ -49,7 +50,8 @@ enum RuntimeInput {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
             if folder != nil {
-                StandardError.writeLine("onething: \(path): " + language.say("no such catalogue folder", "目录文件夹不存在"))
+                StandardError.writeLine(
+                    "onething: \(path): " + language.say("no such catalogue folder", "目录文件夹不存在"))
                 throw ExitStatus.usageOrInputError
             }
             return nil

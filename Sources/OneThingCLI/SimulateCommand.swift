@@ -78,7 +78,8 @@ struct SimulateCommand: ParsableCommand {
         _ = try PlanningInput.schedule(input.plan, calendar: calendar, start: start.date, language: language)
         let blueprint = CaseBlueprint(plan: input.plan, catalogue: input.loaded.catalogue)
         let simulation = Simulation(
-            blueprint: blueprint, calendar: calendar, start: start.date, settings: settings.simulation, seed: seed,
+            blueprint: blueprint, calendar: calendar, start: start.date, settings: settings.simulation,
+            seed: seed,
             answers: input.plan.answers.values.mapValues(\.description),
             provided: input.plan.materials.filter { $0.status == .bring }.map(\.id))
         let report: Simulation.Report

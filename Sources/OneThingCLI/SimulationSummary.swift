@@ -54,7 +54,9 @@ struct SimulationSummary {
             return "\(CaseEventText.outcome(outcome, in: language)) \(count)"
         }
         let open = report.outcomes["open"].map { [language.say("open \($0)", "未办结 \($0)")] } ?? []
-        lines.append(language.say("Outcomes: ", "办结情况：") + (outcomes + open).joined(separator: language.say(", ", "，")))
+        lines.append(
+            language.say("Outcomes: ", "办结情况：") + (outcomes + open).joined(separator: language.say(", ", "，"))
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -105,9 +107,11 @@ struct SimulationSummary {
         let document = Document(
             bundle: blueprint.bundle, version: blueprint.version, seed: seed, start: start.description,
             cases: report.cases, p50: Self.rounded(report.p50), p90: Self.rounded(report.p90),
-            p99: Self.rounded(report.p99), promise: blueprint.promise, onTimeRate: Self.rounded(report.onTimeRate),
+            p99: Self.rounded(report.p99), promise: blueprint.promise,
+            onTimeRate: Self.rounded(report.onTimeRate),
             outcomes: report.outcomes, criticalCounts: report.criticalCounts, events: report.events,
-            bottleneck: report.bottleneck, bottleneckName: report.bottleneck.map { names.department($0, in: .zh) })
+            bottleneck: report.bottleneck,
+            bottleneckName: report.bottleneck.map { names.department($0, in: .zh) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

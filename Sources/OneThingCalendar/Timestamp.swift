@@ -125,7 +125,8 @@ extension Timestamp: Codable {
         let text = try container.decode(String.self)
         guard let value = Timestamp(iso8601: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a UTC time such as 2026-03-02T01:00:00.000Z")
+                in: container,
+                debugDescription: "'\(text)' is not a UTC time such as 2026-03-02T01:00:00.000Z")
         }
         self = value
     }

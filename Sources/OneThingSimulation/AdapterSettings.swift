@@ -75,7 +75,9 @@ public struct CaseAdapters: Sendable, Hashable, Codable {
 
     /// The record read back from ``json()``, or `nil` when the text is not one.
     public init?(json: String) {
-        guard let decoded = try? JSONDecoder().decode(CaseAdapters.self, from: Data(json.utf8)) else { return nil }
+        guard let decoded = try? JSONDecoder().decode(CaseAdapters.self, from: Data(json.utf8)) else {
+            return nil
+        }
         self = decoded
     }
 
@@ -95,7 +97,9 @@ public struct CaseAdapters: Sendable, Hashable, Codable {
             }
         }
         if settings.deferredMaterials != other.settings.deferredMaterials {
-            found.append(.deferredMaterials(mine: settings.deferredMaterials, theirs: other.settings.deferredMaterials))
+            found.append(
+                .deferredMaterials(mine: settings.deferredMaterials, theirs: other.settings.deferredMaterials)
+            )
         }
         if settings.simulation.deferredArrival != other.settings.simulation.deferredArrival {
             found.append(.deferredArrival)

@@ -86,7 +86,9 @@ struct AdaptersFileReader {
         if let node = fields["latency"], let value = distribution(node, atMost: Limits.fraction) {
             entry.behaviour.latency = value
             entry.behaviour.latencyDays = nil
-        } else if let node = fields["latency-days"], let value = distribution(node, atMost: Limits.workingDays) {
+        } else if let node = fields["latency-days"],
+            let value = distribution(node, atMost: Limits.workingDays)
+        {
             entry.behaviour.latencyDays = value
         } else if let node = fields["latency-hours"],
             let value = distribution(node, atMost: Limits.workingDays * TimeLimit.hoursPerWorkday)
@@ -98,7 +100,9 @@ struct AdaptersFileReader {
         if let node = fields["supplement"], let value = probability(node) {
             entry.behaviour.supplement = value
         }
-        if let node = fields["supplement-response"], let value = distribution(node, atMost: Limits.workingDays) {
+        if let node = fields["supplement-response"],
+            let value = distribution(node, atMost: Limits.workingDays)
+        {
             entry.behaviour.supplementResponse = value
         }
         if let node = fields["errors"], let value = probability(node) { entry.behaviour.errors = value }

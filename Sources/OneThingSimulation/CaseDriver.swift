@@ -95,7 +95,8 @@ public final class CaseDriver {
         }
         let fallback: any DepartmentAdapter = adapters.settings.defaultKind == .manual ? manual : simulated
         self.engine = Engine(
-            store: store, adapters: AdapterDirectory(byDepartment: byDepartment, fallback: fallback), clock: clock,
+            store: store, adapters: AdapterDirectory(byDepartment: byDepartment, fallback: fallback),
+            clock: clock,
             calendars: [calendar.region: calendar], configuration: Engine.Configuration(seed: adapters.seed))
         self.store = store
         self.clock = clock
@@ -110,10 +111,13 @@ public final class CaseDriver {
     /// Starts a case of `blueprint` for `answers`, the applicant bringing `provided`;
     /// its id comes from the store, and its adapters are recorded beside it.
     @discardableResult
-    public func start(blueprint: CaseBlueprint, answers: [String: String], provided: [String], id: CaseID? = nil)
+    public func start(
+        blueprint: CaseBlueprint, answers: [String: String], provided: [String], id: CaseID? = nil
+    )
         async throws -> CaseID
     {
-        let caseID = try await engine.start(blueprint: blueprint, answers: answers, provided: provided, id: id)
+        let caseID = try await engine.start(
+            blueprint: blueprint, answers: answers, provided: provided, id: id)
         try await store.setMetadata(try adapters.json(), for: CaseAdapters.metadataKey(for: caseID))
         cases.insert(caseID)
         if let state = await engine.state(of: caseID) { scheduleArrivals(state) }
@@ -169,7 +173,9 @@ public final class CaseDriver {
             if !waits.isEmpty { return .waiting(waits) }
             let candidates = [simulated.nextDue, arrivals.first?.at, await engine.nextTimer].compactMap { $0 }
             guard let next = candidates.min() else {
-                throw Stuck(reason: "cases \(cases.sorted().joined(separator: ", ")) wait for nothing that will happen")
+                throw Stuck(
+                    reason:
+                        "cases \(cases.sorted().joined(separator: ", ")) wait for nothing that will happen")
             }
             clock.advance(to: next)
             try await happen(dueBy: clock.now)
@@ -191,10 +197,14 @@ public final class CaseDriver {
                 switch step.status {
                 case .dispatched, .inReview:
                     waits.append(
-                        PersonWait(caseID: id, stepID: spec.id, action: .decide(department: spec.department), by: step.due))
+                        PersonWait(
+                            caseID: id, stepID: spec.id, action: .decide(department: spec.department),
+                            by: step.due))
                 case .supplementRequested:
                     waits.append(
-                        PersonWait(caseID: id, stepID: spec.id, action: .supplement(department: spec.department), by: nil))
+                        PersonWait(
+                            caseID: id, stepID: spec.id, action: .supplement(department: spec.department),
+                            by: nil))
                 default:
                     break
                 }
@@ -202,7 +212,8 @@ public final class CaseDriver {
             if settings.deferredMaterials == .manual {
                 for (material, due) in state.deferredDue.sorted(by: { $0.key < $1.key })
                 where !state.supplied.contains(material) {
-                    waits.append(PersonWait(caseID: id, stepID: nil, action: .supply(material: material), by: due))
+                    waits.append(
+                        PersonWait(caseID: id, stepID: nil, action: .supply(material: material), by: due))
                 }
             }
         }
@@ -275,7 +286,9 @@ public final class CaseDriver {
 
     /// Schedules the simulated applicant bringing the deferred materials of `state`.
     func scheduleArrivals(_ state: CaseState) {
-        guard adapters.settings.deferredMaterials == .simulated, let acceptedAt = state.acceptedAt else { return }
+        guard adapters.settings.deferredMaterials == .simulated, let acceptedAt = state.acceptedAt else {
+            return
+        }
         let sampler = simulated.sampler
         for material in state.deferredDue.keys.sorted() where !state.supplied.contains(material) {
             guard let limit = state.blueprint.deferredDeadlines[material],

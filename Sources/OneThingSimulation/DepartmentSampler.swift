@@ -67,7 +67,8 @@ public struct DepartmentSampler: Sendable {
     /// error at once, a timeout after 30 seconds), or a review of a sampled length,
     /// perhaps with one supplement request and the applicant's reply, then an approval
     /// or a rejection.
-    public func fate(of submission: Submission, limit: TimeLimit, on calendar: WorkdayCalendar) -> [Happening] {
+    public func fate(of submission: Submission, limit: TimeLimit, on calendar: WorkdayCalendar) -> [Happening]
+    {
         let department = settings.department(submission.department)
         var random = SplitMix64(seed: StableHash.fnv1a(submission.key, seed: seed))
         let sentAt = submission.sentAt ?? submission.due
@@ -83,7 +84,8 @@ public struct DepartmentSampler: Sendable {
         if roll < department.errors + department.timeouts {
             return [
                 happening(
-                    .failure(reason: "simulated timeout"), at: sentAt.adding(milliseconds: Self.timeoutMilliseconds),
+                    .failure(reason: "simulated timeout"),
+                    at: sentAt.adding(milliseconds: Self.timeoutMilliseconds),
                     order: 0)
             ]
         }
@@ -109,7 +111,10 @@ public struct DepartmentSampler: Sendable {
             happenings.append(happening(.outcome(outcome), at: at, order: 3))
         } catch {
             // The sampled answer would come after the last year the calendar covers.
-            return [happening(.failure(reason: "simulated answer beyond the calendar (\(error))"), at: sentAt, order: 0)]
+            return [
+                happening(
+                    .failure(reason: "simulated answer beyond the calendar (\(error))"), at: sentAt, order: 0)
+            ]
         }
         return happenings
     }
@@ -118,7 +123,8 @@ public struct DepartmentSampler: Sendable {
     /// `caseID` accepted at `acceptedAt`: a sampled share of its deadline `limit`, in
     /// working time; `nil` when that falls beyond the calendar.
     public func arrival(
-        of material: String, caseID: CaseID, acceptedAt: Timestamp, limit: TimeLimit, on calendar: WorkdayCalendar
+        of material: String, caseID: CaseID, acceptedAt: Timestamp, limit: TimeLimit,
+        on calendar: WorkdayCalendar
     ) -> Happening? {
         let key = "\(caseID)/\(material)"
         var random = SplitMix64(seed: StableHash.fnv1a(key, seed: seed))
@@ -126,7 +132,8 @@ public struct DepartmentSampler: Sendable {
         do {
             let at = try calendar.adding(workingDays: days, to: acceptedAt)
             return Happening(
-                at: at, caseID: caseID, step: -1, stepID: material, key: key, kind: .material(material), order: 0)
+                at: at, caseID: caseID, step: -1, stepID: material, key: key, kind: .material(material),
+                order: 0)
         } catch {
             return nil
         }

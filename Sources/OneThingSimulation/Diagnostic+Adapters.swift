@@ -61,9 +61,11 @@ extension Diagnostic {
         let limit = maximum == maximum.rounded() ? String(Int(maximum)) : String(maximum)
         return Diagnostic(
             code: .badValue, severity: .error, span: s.span,
-            message: .init(en: "'\(s.value)' is too large: at most \(limit) here", zh: "“\(s.value)”过大：此处最多为 \(limit)"),
+            message: .init(
+                en: "'\(s.value)' is too large: at most \(limit) here", zh: "“\(s.value)”过大：此处最多为 \(limit)"),
             hint: .init(
-                en: "latencies and response times are working days (or a fraction of the step's limit); a simulated wait of years is a typo",
+                en:
+                    "latencies and response times are working days (or a fraction of the step's limit); a simulated wait of years is a typo",
                 zh: "时长以工作日计（或为事项时限的倍数）；模拟等待数年多半是笔误"))
     }
 

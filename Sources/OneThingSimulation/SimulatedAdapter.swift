@@ -43,7 +43,8 @@ public final class SimulatedAdapter: DepartmentAdapter {
     public func submit(_ submission: Submission) async throws(AdapterError) {
         try journal?.record(submission.key)
         guard receive(submission) else { return }
-        let error = await withCheckedContinuation { (continuation: CheckedContinuation<AdapterError?, Never>) in
+        let error = await withCheckedContinuation {
+            (continuation: CheckedContinuation<AdapterError?, Never>) in
             let reason = state.withLock { state -> String? in
                 if let reason = state.failing[submission.key] { return reason }
                 state.held[submission.key] = continuation
@@ -105,7 +106,10 @@ public final class SimulatedAdapter: DepartmentAdapter {
     /// Removes and returns the earliest happening due at or before `moment`.
     public func takeDue(by moment: Timestamp) -> Happening? {
         state.withLock { state in
-            guard let index = state.pending.indices.min(by: { Happening.earlier(state.pending[$0], state.pending[$1]) }),
+            guard
+                let index = state.pending.indices.min(by: {
+                    Happening.earlier(state.pending[$0], state.pending[$1])
+                }),
                 state.pending[index].at <= moment
             else { return nil }
             return state.pending.remove(at: index)

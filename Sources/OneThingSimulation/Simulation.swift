@@ -151,7 +151,8 @@ public struct Simulation: Sendable {
             let rank = Int((p * Double(durations.count)).rounded(.up)) - 1
             return durations[min(max(rank, 0), durations.count - 1)]
         }
-        let bottleneck = critical.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+        let bottleneck = critical.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?
+            .key
         return Report(
             cases: max(0, count), p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99),
             onTimeRate: count <= 0 ? 0 : Double(onTime) / Double(count), bottleneck: bottleneck,
@@ -181,7 +182,8 @@ public struct Simulation: Sendable {
         let started = state.startedAt ?? acceptedAt
         let end = state.deliveredAt ?? state.lastEventAt ?? started
         let days = try workingDays(from: started, to: end)
-        let onTime = state.deliveredAt.map { delivered in state.promisedBy.map { delivered <= $0 } ?? true } ?? false
+        let onTime =
+            state.deliveredAt.map { delivered in state.promisedBy.map { delivered <= $0 } ?? true } ?? false
         return CaseResult(
             id: id, outcome: state.outcome, deliveredAt: state.deliveredAt, workingDays: days, onTime: onTime)
     }
@@ -204,7 +206,9 @@ public struct Simulation: Sendable {
             var best: (index: Int, at: Timestamp)?
             for index in candidates {
                 guard let at = steps[index].finishedAt else { continue }
-                if let current = best, at < current.at || (at == current.at && index > current.index) { continue }
+                if let current = best, at < current.at || (at == current.at && index > current.index) {
+                    continue
+                }
                 best = (index, at)
             }
             return best?.index

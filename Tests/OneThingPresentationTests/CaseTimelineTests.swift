@@ -13,7 +13,8 @@ struct CaseTimelineTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         let store = InMemoryEventStore()
         let driver = CaseDriver(
-            store: store, calendar: try RuntimeFixtures.calendar(), adapters: CaseAdapters(settings: AdapterSettings(), seed: 3),
+            store: store, calendar: try RuntimeFixtures.calendar(),
+            adapters: CaseAdapters(settings: AdapterSettings(), seed: 3),
             start: RuntimeFixtures.at("2026-09-28 09:00"))
         let id = try await driver.start(
             blueprint: blueprint, answers: plan.answers.values.mapValues(\.description),
@@ -24,7 +25,8 @@ struct CaseTimelineTests {
 
     @Test func momentsAreDatesInChinaTimeAndWorkingDaysOnTheCalendar() throws {
         let clock = CaseClockText(
-            origin: RuntimeFixtures.at("2026-09-28 09:00"), calendar: try RuntimeFixtures.calendar(), language: .zh)
+            origin: RuntimeFixtures.at("2026-09-28 09:00"), calendar: try RuntimeFixtures.calendar(),
+            language: .zh)
         #expect(clock.moment(RuntimeFixtures.at("2026-09-28 13:00")) == "第 0.50 工作日  2026-09-28 13:00")
         // Across the National Day holiday: 09-30 17:00 is three office days after 09-28 09:00.
         #expect(clock.moment(RuntimeFixtures.at("2026-10-08 09:00")) == "第 3.00 工作日  2026-10-08 09:00")
@@ -43,7 +45,10 @@ struct CaseTimelineTests {
         #expect(
             text.contains(
                 "\n 1  第 0.00 工作日  2026-09-28 09:00  立案：开办餐饮店一件事（open-restaurant 1.0.0）；牵头部门 市场监督管理局\n"))
-        #expect(text.contains("推送“营业执照（经营主体设立登记）”至 市场监督管理局（第 1 次），应于 2026-09-29 前办结\n    幂等键：\(id)/business-registration/1\n"))
+        #expect(
+            text.contains(
+                "推送“营业执照（经营主体设立登记）”至 市场监督管理局（第 1 次），应于 2026-09-29 前办结\n    幂等键：\(id)/business-registration/1\n"
+            ))
         #expect(text.contains("推送“食品经营许可现场核查与消防安全检查联合勘验”至 市场监督管理局"))
         #expect(text.contains("统一出件："))
         #expect(text.split(separator: "\n").filter { $0.contains("幂等键：") }.count >= blueprint.steps.count)
@@ -61,7 +66,8 @@ struct CaseTimelineTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()])
         try runtime.start(
-            "C1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: RuntimeFixtures.at("2026-12-03 09:00"))
+            "C1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint),
+            at: RuntimeFixtures.at("2026-12-03 09:00"))
         let registration = try #require(runtime.cases["C1"]?.steps[0].key)
         runtime.report(.approved, for: registration, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let inspection = try #require(blueprint.stepIndex("food-fire-joint-inspection"))
@@ -69,9 +75,13 @@ struct CaseTimelineTests {
         runtime.report(.rejected(reason: "布局不符"), for: key, at: RuntimeFixtures.at("2026-12-03 11:00"))
         let state = try #require(runtime.cases["C1"])
         let progress = CaseProgress(state, names: CaseNames(blueprint: blueprint), language: .zh)
-        #expect(progress.approved == 1 && progress.rejected == 1 && progress.cancelled == 2 && progress.failed == 0)
+        #expect(
+            progress.approved == 1 && progress.rejected == 1 && progress.cancelled == 2
+                && progress.failed == 0)
         #expect(progress.text(in: .zh).hasPrefix("1/\(blueprint.steps.count) 步已办结（1 项不予，2 项取消）；等待："))
-        #expect(progress.text(in: .en).hasPrefix("1/\(blueprint.steps.count) steps done (1 rejected, 2 cancelled); waiting on: "))
+        #expect(
+            progress.text(in: .en).hasPrefix(
+                "1/\(blueprint.steps.count) steps done (1 rejected, 2 cancelled); waiting on: "))
     }
 
     @Test func textAPersonTypedCannotForgeALineOrMoveTheCursor() {

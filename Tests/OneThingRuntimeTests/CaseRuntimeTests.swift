@@ -14,7 +14,8 @@ struct CaseRuntimeTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint(caseName)
         var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
         try runtime.start(
-            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint, provided: provided), at: accepted)
+            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint, provided: provided),
+            at: accepted)
         return (runtime, blueprint)
     }
 
@@ -69,7 +70,8 @@ struct CaseRuntimeTests {
         #expect(blueprint.steps[fire].predecessors.contains(inspection))
         // The participants' own limits, not folded with the inspection's.
         #expect(blueprint.steps[food].limit == TimeLimit(6, .workdays))
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        runtime.report(
+            .approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let sent = Self.submitted(&runtime).map(\.stepID)
         #expect(sent.contains("food-fire-joint-inspection"))
         #expect(!sent.contains("food-permit") && !sent.contains("fire-check-normal"))
@@ -81,7 +83,8 @@ struct CaseRuntimeTests {
     @Test func aFailedJointInspectionCancelsEachParticipant() throws {
         var (runtime, blueprint) = try Self.started()
         let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        runtime.report(
+            .approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
         runtime.report(.rejected(reason: "厨房布局不符合要求"), for: key, at: RuntimeFixtures.at("2026-12-04 10:00"))
         let state = try #require(runtime.cases["c1"])
@@ -103,7 +106,8 @@ struct CaseRuntimeTests {
 
     @Test func anApprovalWaitsForItsDeferredMaterialAndFailsPastItsDeadline() throws {
         var (runtime, blueprint) = try Self.started()
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        runtime.report(
+            .approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
         let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
         runtime.report(.approved, for: key, at: RuntimeFixtures.at("2026-12-03 11:00"))
@@ -116,12 +120,14 @@ struct CaseRuntimeTests {
         #expect(runtime.cases["c1"]?.steps[food.step].status == .failed)
         #expect(runtime.cases["c1"]?.steps[food.step].missingMaterial == "food-safety-rules")
         runtime.supply("food-safety-rules", to: "c1", at: RuntimeFixtures.at("2026-12-11 09:00"))
-        #expect(runtime.takeOutbox().last?.kind == .materialSupplied(material: "food-safety-rules", late: true))
+        #expect(
+            runtime.takeOutbox().last?.kind == .materialSupplied(material: "food-safety-rules", late: true))
     }
 
     @Test func aHeldApprovalIsIssuedWhenTheMaterialArrives() throws {
         var (runtime, blueprint) = try Self.started()
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        runtime.report(
+            .approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let inspection = try Self.index("food-fire-joint-inspection", in: blueprint)
         let key = try #require(runtime.cases["c1"]?.steps[inspection].key)
         runtime.report(.approved, for: key, at: RuntimeFixtures.at("2026-12-03 11:00"))
@@ -129,7 +135,10 @@ struct CaseRuntimeTests {
         runtime.report(.approved, for: food.key, at: RuntimeFixtures.at("2026-12-04 10:00"))
         runtime.supply("food-safety-rules", to: "c1", at: RuntimeFixtures.at("2026-12-07 10:00"))
         #expect(runtime.cases["c1"]?.steps[food.step].status == .approved)
-        #expect(runtime.takeOutbox().contains { $0.kind == .materialSupplied(material: "food-safety-rules", late: false) })
+        #expect(
+            runtime.takeOutbox().contains {
+                $0.kind == .materialSupplied(material: "food-safety-rules", late: false)
+            })
     }
 
     @Test func aRejectionCancelsWhatDependsOnItAndTheCaseIsDelivered() throws {
@@ -147,11 +156,13 @@ struct CaseRuntimeTests {
         runtime.report(.inReview, for: registration.key, at: Self.accepted)
         // Asked on Thursday 12-03, supplied on Tuesday 12-08: Fri, Mon, Tue stood still.
         runtime.report(
-            .supplementRequested(note: "补正住所证明"), for: registration.key, at: RuntimeFixtures.at("2026-12-03 11:00"))
+            .supplementRequested(note: "补正住所证明"), for: registration.key,
+            at: RuntimeFixtures.at("2026-12-03 11:00"))
         runtime.supplementSupplied("c1", step: 0, at: RuntimeFixtures.at("2026-12-08 10:00"))
         #expect(runtime.cases["c1"]?.steps[0].due == RuntimeFixtures.at("2026-12-10 00:00"))
         #expect(
-            runtime.takeOutbox().last?.kind == .supplementSupplied(step: 0, due: RuntimeFixtures.at("2026-12-10 00:00")))
+            runtime.takeOutbox().last?.kind
+                == .supplementSupplied(step: 0, due: RuntimeFixtures.at("2026-12-10 00:00")))
     }
 
     @Test func anOverdueStepIsWarnedReportedAfterItsDueMomentAndEscalated() throws {
@@ -175,7 +186,8 @@ struct CaseRuntimeTests {
 
     @Test func anotherDepartmentsLateStepIsEscalatedToTheLead() throws {
         var (runtime, _) = try Self.started()
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        runtime.report(
+            .approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         _ = runtime.takeOutbox()
         runtime.advance(to: RuntimeFixtures.at("2027-06-01 00:00"))
         let escalations = runtime.takeOutbox().compactMap { event -> String? in
@@ -218,7 +230,8 @@ struct CaseRuntimeTests {
 
     @Test func restoringFromTheEventsGivesTheSameStateAndResendsWithTheSameKey() throws {
         var (runtime, blueprint) = try Self.started()
-        runtime.report(.approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
+        runtime.report(
+            .approved, for: Self.submitted(&runtime)[0].key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         let sentBefore = Self.submitted(&runtime)
         let events = runtime.takeOutbox()
         var restored = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 9)
@@ -234,7 +247,8 @@ struct CaseRuntimeTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         var runtime = CaseRuntime(calendars: ["HK": try RuntimeFixtures.calendar()])
         #expect(throws: RuntimeError.self) {
-            try runtime.start("c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: Self.accepted)
+            try runtime.start(
+                "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: Self.accepted)
         }
         #expect(runtime.outbox.isEmpty && runtime.cases.isEmpty)
     }

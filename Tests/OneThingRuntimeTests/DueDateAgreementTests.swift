@@ -22,7 +22,8 @@ struct DueDateAgreementTests {
 
     /// Runs a case of `blueprint` accepted at 09:00 on `start` against departments that
     /// approve at 17:00 on each step's due date.
-    static func run(_ blueprint: CaseBlueprint, calendar: WorkdayCalendar, start: CalendarDate) throws -> Run {
+    static func run(_ blueprint: CaseBlueprint, calendar: WorkdayCalendar, start: CalendarDate) throws -> Run
+    {
         var runtime = CaseRuntime(calendars: ["CN": calendar])
         let everything = blueprint.core + blueprint.deferredDeadlines.keys.sorted()
         try runtime.start(
@@ -65,7 +66,10 @@ struct DueDateAgreementTests {
             days.append(day)
             day = day.adding(days: 4)
         }
-        for text in ["2025-01-24", "2025-01-27", "2025-09-26", "2025-09-30", "2026-02-12", "2026-02-13", "2026-09-24", "2026-09-30"] {
+        for text in [
+            "2025-01-24", "2025-01-27", "2025-09-26", "2025-09-30", "2026-02-12", "2026-02-13", "2026-09-24",
+            "2026-09-30",
+        ] {
             if let date = CalendarDate(text) { days.append(date) }
         }
         return days
@@ -91,7 +95,9 @@ struct DueDateAgreementTests {
             let blueprint = CaseBlueprint(plan: plan, catalogue: loaded.catalogue)
             for start in Self.starts {
                 // A plan that runs past the calendar's years has no schedule, and no case either.
-                guard let schedule = try? Schedule(plan: plan, calendar: calendar, accepted: start) else { continue }
+                guard let schedule = try? Schedule(plan: plan, calendar: calendar, accepted: start) else {
+                    continue
+                }
                 let run = try Self.run(blueprint, calendar: calendar, start: start)
                 let label = "\(bundle) “\(test.name.value)” accepted \(start)"
                 #expect(run.promisedBy == schedule.promisedBy, "\(label): the promise")
@@ -101,7 +107,9 @@ struct DueDateAgreementTests {
                 }
                 for (index, finish) in schedule.times.inspectionFinish {
                     let id = plan.bundle.inspections[index].id.value
-                    let step = blueprint.steps.first { $0.kind == .inspection && $0.name == plan.bundle.inspections[index].name }
+                    let step = blueprint.steps.first {
+                        $0.kind == .inspection && $0.name == plan.bundle.inspections[index].name
+                    }
                     #expect(run.due[step?.id ?? id] == finish, "\(label): joint inspection \(id)")
                 }
                 #expect(run.delivered == schedule.delivery, "\(label): delivery")

@@ -28,7 +28,9 @@ struct EngineTests {
             try await inner.blueprint(fingerprint)
         }
         func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] { try await inner.events(of: id) }
-        func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] { try await inner.cases(query) }
+        func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
+            try await inner.cases(query)
+        }
         func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
             try await inner.newCaseID(acceptedOn: date)
         }
@@ -61,7 +63,9 @@ struct EngineTests {
         func cancel(_ submission: Submission) async throws(AdapterError) {}
     }
 
-    static func engine(_ store: any EventStore, _ department: QuietDepartment = QuietDepartment(), clock: VirtualClock)
+    static func engine(
+        _ store: any EventStore, _ department: QuietDepartment = QuietDepartment(), clock: VirtualClock
+    )
         throws -> Engine
     {
         Engine(
@@ -112,7 +116,8 @@ struct EngineTests {
             return try await group.reduce(into: [CaseID]()) { $0.append($1) }
         }
         #expect(Set(ids).count == 20)
-        #expect(Set(ids) == Set((1...20).map { CaseIDFormat.make(acceptedOn: Self.start.chinaDate, number: $0) }))
+        #expect(
+            Set(ids) == Set((1...20).map { CaseIDFormat.make(acceptedOn: Self.start.chinaDate, number: $0) }))
         #expect(try await store.cases(CaseQuery()).count == 20)
     }
 
@@ -129,7 +134,8 @@ struct EngineTests {
         }
         #expect(received.count == 2)
         guard case .subscriberTooSlow(buffered: 2)? = ending as? EngineError else {
-            Issue.record("the stream should end with subscriberTooSlow, ended with \(String(describing: ending))")
+            Issue.record(
+                "the stream should end with subscriberTooSlow, ended with \(String(describing: ending))")
             return
         }
         try await engine.decide(.approved, case: id, step: "business-registration")
@@ -190,14 +196,17 @@ struct EngineTests {
         let engine = try Self.engine(store, department, clock: clock)
         let id = try await Self.begin(engine)
         let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [.init(service: engine)], logger: .init(label: "test")))
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: engine)], logger: .init(label: "test")))
         let running = Task { try await group.run() }
         // The registration is due at the end of 12-04: overdue once the clock passes it.
         clock.advance(to: RuntimeFixtures.at("2026-12-05 00:01"))
         var overdue = false
         for _ in 0..<200 where !overdue {
             try await Task.sleep(for: .milliseconds(10))
-            overdue = try await store.events(of: id).contains { if case .overdue = $0.kind { true } else { false } }
+            overdue = try await store.events(of: id).contains {
+                if case .overdue = $0.kind { true } else { false }
+            }
         }
         #expect(overdue)
         try await engine.decide(.approved, case: id, step: "business-registration")  // sends six more steps

@@ -8,7 +8,9 @@ import Testing
 struct CaseDriverTests {
     static let start = RuntimeFixtures.at("2026-12-03 09:00")
 
-    static func adapters(manual: [String] = [], errors: Double = 0, seed: UInt64 = 4, deferred: AdapterKind = .simulated)
+    static func adapters(
+        manual: [String] = [], errors: Double = 0, seed: UInt64 = 4, deferred: AdapterKind = .simulated
+    )
         -> CaseAdapters
     {
         var settings = AdapterSettings()
@@ -149,7 +151,8 @@ struct CaseDriverTests {
         #expect(try await second.drive() == .finished)
         #expect(try await store.cases(CaseQuery(open: true)).isEmpty)
         let keys = first.simulated.submissions + second.simulated.submissions
-        let byStep = Dictionary(grouping: Set(keys), by: { $0.split(separator: "/").dropLast().joined(separator: "/") })
+        let byStep = Dictionary(
+            grouping: Set(keys), by: { $0.split(separator: "/").dropLast().joined(separator: "/") })
         #expect(byStep.values.allSatisfy { $0.count == 1 })
     }
 }

@@ -13,7 +13,8 @@ struct SimulatedAdapterTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         let step = try #require(blueprint.stepIndex("food-permit"))
         var submission = Submission(
-            caseID: caseID, step: step, of: blueprint, attempt: attempt, due: RuntimeFixtures.at("2026-12-12 00:00"))
+            caseID: caseID, step: step, of: blueprint, attempt: attempt,
+            due: RuntimeFixtures.at("2026-12-12 00:00"))
         submission.sentAt = sent
         return submission
     }
@@ -22,7 +23,8 @@ struct SimulatedAdapterTests {
         -> SimulatedAdapter
     {
         SimulatedAdapter(
-            sampler: DepartmentSampler(settings: settings, seed: seed), calendar: try RuntimeFixtures.calendar())
+            sampler: DepartmentSampler(settings: settings, seed: seed),
+            calendar: try RuntimeFixtures.calendar())
     }
 
     static func drain(_ adapter: SimulatedAdapter) -> [Happening] {
@@ -56,7 +58,8 @@ struct SimulatedAdapterTests {
     @Test func aReviewStartsAtOnceAndEndsAfterTheSampledShareOfTheLimitInOfficeHours() async throws {
         var settings = SimulationSettings()
         settings.defaults = SimulatedDepartment(
-            latency: Triangular(min: 0.5, mode: 0.5, max: 0.5), rejection: 0, supplement: 0, errors: 0, timeouts: 0)
+            latency: Triangular(min: 0.5, mode: 0.5, max: 0.5), rejection: 0, supplement: 0, errors: 0,
+            timeouts: 0)
         let adapter = try Self.adapter(settings)
         try await adapter.submit(try Self.submission())
         let happenings = Self.drain(adapter)
@@ -118,7 +121,8 @@ struct SimulatedAdapterTests {
         var settings = SimulationSettings()
         settings.defaults.latencyDays = Triangular(min: 1e17, mode: 1e17, max: 1e17)
         let sampler = DepartmentSampler(settings: settings, seed: 1)
-        let fate = sampler.fate(of: try Self.submission(), limit: TimeLimit(6, .workdays), on: try RuntimeFixtures.calendar())
+        let fate = sampler.fate(
+            of: try Self.submission(), limit: TimeLimit(6, .workdays), on: try RuntimeFixtures.calendar())
         // Ten years of office time runs off the calendar: the answer is a failure, not a trap.
         #expect(fate.count == 1)
         if case .failure = fate.first?.kind {} else { Issue.record("expected a failure, got \(fate)") }
@@ -141,7 +145,8 @@ struct SimulatedAdapterTests {
         try Data("c0/cut-sh".utf8).write(to: URL(fileURLWithPath: path))  // a line cut short by a crash
         let journal = try AdapterJournal(path: path)
         let adapter = SimulatedAdapter(
-            sampler: DepartmentSampler(settings: Self.reliable, seed: 1), calendar: try RuntimeFixtures.calendar(),
+            sampler: DepartmentSampler(settings: Self.reliable, seed: 1),
+            calendar: try RuntimeFixtures.calendar(),
             journal: journal)
         try await adapter.submit(try Self.submission())
         try await ManualAdapter(journal: journal).submit(try Self.submission("c2"))

@@ -8,11 +8,14 @@ import Testing
 struct SimulationTests {
     static let start = CalendarDate(year: 2026, month: 12, day: 3)!
 
-    static func simulation(settings: SimulationSettings = SimulationSettings(), seed: UInt64) throws -> Simulation {
+    static func simulation(settings: SimulationSettings = SimulationSettings(), seed: UInt64) throws
+        -> Simulation
+    {
         let plan = try RuntimeFixtures.restaurant()
         return Simulation(
             blueprint: try RuntimeFixtures.restaurantBlueprint(), calendar: try RuntimeFixtures.calendar(),
-            start: start, settings: settings, seed: seed, answers: plan.answers.values.mapValues(\.description),
+            start: start, settings: settings, seed: seed,
+            answers: plan.answers.values.mapValues(\.description),
             provided: plan.materials.filter { $0.status == .bring }.map(\.id))
     }
 
@@ -34,7 +37,8 @@ struct SimulationTests {
     }
 
     @Test func instantDepartmentsFinishAtOnceAndOnTime() throws {
-        let settings = SimulationSettings(defaults: .instant, deferredArrival: Triangular(min: 0, mode: 0, max: 0))
+        let settings = SimulationSettings(
+            defaults: .instant, deferredArrival: Triangular(min: 0, mode: 0, max: 0))
         let report = try Self.simulation(settings: settings, seed: 1).run(cases: 50)
         #expect(report.p99 == 0)
         #expect(report.onTimeRate == 1)
@@ -43,7 +47,8 @@ struct SimulationTests {
 
     @Test func slowDrainageMakesItTheBottleneck() throws {
         var settings = SimulationSettings()
-        settings.departments["water-drainage"] = SimulatedDepartment(latency: Triangular(min: 1, mode: 1.3, max: 2))
+        settings.departments["water-drainage"] = SimulatedDepartment(
+            latency: Triangular(min: 1, mode: 1.3, max: 2))
         let report = try Self.simulation(settings: settings, seed: 3).run(cases: 200)
         #expect(report.bottleneck == "water-drainage")
         #expect(report.onTimeRate < 0.5)
@@ -59,7 +64,8 @@ struct SimulationTests {
         settings.defaults.rejection = 0.05
         var simulated: [CaseEvent] = []
         var result: Simulation.CaseResult?
-        _ = try Self.simulation(settings: settings, seed: seed).run(cases: 1, sink: { simulated += $0 }, each: { result = $0 })
+        _ = try Self.simulation(settings: settings, seed: seed).run(
+            cases: 1, sink: { simulated += $0 }, each: { result = $0 })
 
         let store = InMemoryEventStore()
         let driver = CaseDriver(
@@ -68,7 +74,8 @@ struct SimulationTests {
             start: Timestamp(china: Self.start, hour: 9))
         let plan = try RuntimeFixtures.restaurant()
         let id = try await driver.start(
-            blueprint: try RuntimeFixtures.restaurantBlueprint(), answers: plan.answers.values.mapValues(\.description),
+            blueprint: try RuntimeFixtures.restaurantBlueprint(),
+            answers: plan.answers.values.mapValues(\.description),
             provided: plan.materials.filter { $0.status == .bring }.map(\.id))
         _ = try await driver.drive()
         let run = try await store.events(of: id)

@@ -18,7 +18,9 @@ public enum RuntimeFixtures {
 
     /// The real bundle `name` (a file of `bundles/`), loaded and valid.
     public static func loaded(_ name: String) throws -> BundleLoader.Loaded {
-        guard case .loaded(let loaded) = try BundleLoader.load(path: root.appendingPathComponent("bundles/\(name)").path)
+        guard
+            case .loaded(let loaded) = try BundleLoader.load(
+                path: root.appendingPathComponent("bundles/\(name)").path)
         else { throw Failure(description: "bundles/\(name) is not valid") }
         return loaded
     }

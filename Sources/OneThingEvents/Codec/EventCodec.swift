@@ -45,7 +45,8 @@ public enum EventCodec {
         case .dispatched(let step, _, _, _), .dispatchFailed(let step, _, _, _), .inReview(let step),
             .supplementRequested(let step, _), .supplementSupplied(let step, _), .approved(let step),
             .approvalHeld(let step, _), .rejected(let step, _), .cancelled(let step, _), .failed(let step, _),
-            .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _), .outcomeIgnored(let step, _, _, _):
+            .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _),
+            .outcomeIgnored(let step, _, _, _):
             step
         case .dueChanged(let step, _, _):
             step
@@ -115,7 +116,8 @@ public enum EventCodec {
                 reason: "the stored event does not match its digest (a byte changed since it was written)")
         }
         do {
-            return CaseEvent(caseID: caseID, sequence: sequence, at: at, kind: try kind(named: name, payload: payload))
+            return CaseEvent(
+                caseID: caseID, sequence: sequence, at: at, kind: try kind(named: name, payload: payload))
         } catch {
             throw Damaged(caseID: caseID, sequence: sequence, reason: error.reason)
         }
@@ -186,7 +188,8 @@ public enum EventCodec {
         }
     }
 
-    static func read(_ name: CaseEvent.Kind.Name, from reader: inout PayloadReader) throws(PayloadReader.Damaged)
+    static func read(_ name: CaseEvent.Kind.Name, from reader: inout PayloadReader) throws(PayloadReader
+        .Damaged)
         -> CaseEvent.Kind
     {
         switch name {
@@ -194,14 +197,16 @@ public enum EventCodec {
             return .started(
                 CaseStart(
                     bundle: try reader.string(), version: try reader.string(), answers: try reader.table(),
-                    provided: try reader.strings(), lead: try reader.string(), blueprint: try reader.string()))
+                    provided: try reader.strings(), lead: try reader.string(), blueprint: try reader.string())
+            )
         case .intake:
             switch try reader.byte() {
             case 0:
                 let promisedBy = try reader.timestamp()
                 var deferred: [DeferredMaterial] = []
                 for _ in 0..<(try reader.count()) {
-                    deferred.append(DeferredMaterial(material: try reader.string(), dueBy: try reader.timestamp()))
+                    deferred.append(
+                        DeferredMaterial(material: try reader.string(), dueBy: try reader.timestamp()))
                 }
                 return .intake(.accepted(promisedBy: promisedBy, deferred: deferred))
             case 1:
@@ -219,17 +224,21 @@ public enum EventCodec {
                 retryAt: try reader.timestamp())
         case .inReview: return .inReview(step: try reader.int())
         case .approved: return .approved(step: try reader.int())
-        case .supplementSupplied: return .supplementSupplied(step: try reader.int(), due: try reader.timestamp())
+        case .supplementSupplied:
+            return .supplementSupplied(step: try reader.int(), due: try reader.timestamp())
         case .dueSoon: return .dueSoon(step: try reader.int(), due: try reader.timestamp())
         case .overdue: return .overdue(step: try reader.int(), due: try reader.timestamp())
-        case .supplementRequested: return .supplementRequested(step: try reader.int(), note: try reader.string())
+        case .supplementRequested:
+            return .supplementRequested(step: try reader.int(), note: try reader.string())
         case .rejected: return .rejected(step: try reader.int(), reason: try reader.string())
         case .cancelled: return .cancelled(step: try reader.int(), cause: try reader.int())
         case .failed: return .failed(step: try reader.int(), material: try reader.string())
         case .escalated: return .escalated(step: try reader.int(), to: try reader.string())
         case .outcomeIgnored:
             let (step, key, outcome) = (try reader.int(), try reader.string(), try reader.string())
-            guard let status = StepStatus(rawValue: try reader.string()) else { throw PayloadReader.Damaged() }
+            guard let status = StepStatus(rawValue: try reader.string()) else {
+                throw PayloadReader.Damaged()
+            }
             return .outcomeIgnored(step: step, key: key, outcome: outcome, status: status)
         case .approvalHeld: return .approvalHeld(step: try reader.int(), materials: try reader.strings())
         case .materialSupplied:
@@ -242,10 +251,13 @@ public enum EventCodec {
         case .dueChanged:
             let step = try reader.int()
             guard step >= -1 else { throw PayloadReader.Damaged() }
-            return .dueChanged(step: step < 0 ? nil : step, from: try reader.timestamp(), to: try reader.timestamp())
+            return .dueChanged(
+                step: step < 0 ? nil : step, from: try reader.timestamp(), to: try reader.timestamp())
         case .delivered:
             let outputs = try reader.strings()
-            guard let outcome = CaseOutcome(rawValue: try reader.string()) else { throw PayloadReader.Damaged() }
+            guard let outcome = CaseOutcome(rawValue: try reader.string()) else {
+                throw PayloadReader.Damaged()
+            }
             return .delivered(outputs: outputs, outcome: outcome)
         }
     }

@@ -29,7 +29,6 @@ package struct PayloadWriter {
         unsigned(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
     }
 
-
     package mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -109,7 +108,6 @@ package struct PayloadReader {
         guard raw <= UInt64(bytes.count - offset) else { throw Damaged() }
         return Int(raw)
     }
-
 
     package mutating func string() throws(Damaged) -> String {
         let length = try count()

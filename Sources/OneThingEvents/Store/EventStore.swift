@@ -46,7 +46,8 @@ public struct CaseSummary: Sendable, Hashable, Codable {
     /// Creates a summary.
     public init(
         id: CaseID, bundle: String, version: String, blueprint: String, lead: String, startedAt: Timestamp,
-        promisedBy: Timestamp?, outcome: CaseOutcome?, deliveredAt: Timestamp?, waitingOn: [String], events: Int
+        promisedBy: Timestamp?, outcome: CaseOutcome?, deliveredAt: Timestamp?, waitingOn: [String],
+        events: Int
     ) {
         self.id = id
         self.bundle = bundle
@@ -115,7 +116,8 @@ extension EventStore {
         guard case .started(let start)? = events.first?.kind else { return nil }
         guard let blueprint = try await blueprint(start.blueprint) else {
             throw StoreError(
-                .corrupt, "case \(id): its blueprint \(start.blueprint) is missing from the store", caseID: id)
+                .corrupt, "case \(id): its blueprint \(start.blueprint) is missing from the store", caseID: id
+            )
         }
         var projection = CaseProjection(id: id, blueprint: blueprint)
         for event in events { projection.apply(event) }

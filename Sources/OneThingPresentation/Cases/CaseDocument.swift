@@ -63,7 +63,8 @@ public struct CaseDocument: Encodable, Sendable {
         try root.encode(state.acceptedAt, forKey: .acceptedAt)
         try root.encode(blueprint.promise, forKey: .promise)
         try root.encode(state.promisedBy, forKey: .promisedBy)
-        try root.encode(state.promisedBy.map { WorkdayCalendar.date(endingAt: $0).description }, forKey: .promisedByDate)
+        try root.encode(
+            state.promisedBy.map { WorkdayCalendar.date(endingAt: $0).description }, forKey: .promisedByDate)
         try root.encode(state.outcome, forKey: .outcome)
         try root.encode(state.deliveredAt, forKey: .deliveredAt)
         try root.encode(state.outputs, forKey: .outputs)
@@ -81,7 +82,8 @@ public struct CaseDocument: Encodable, Sendable {
             try entry.encode(step.attempts, forKey: .attempts)
             try entry.encode(step.key, forKey: .key)
             try entry.encode(step.due, forKey: .due)
-            try entry.encode(step.due.map { WorkdayCalendar.date(endingAt: $0).description }, forKey: .dueDate)
+            try entry.encode(
+                step.due.map { WorkdayCalendar.date(endingAt: $0).description }, forKey: .dueDate)
             try entry.encode(step.finishedAt, forKey: .finishedAt)
             try entry.encode(step.reason, forKey: .reason)
             try entry.encode(step.cancelledBy.map { blueprint.steps[$0].id }, forKey: .cancelledBy)

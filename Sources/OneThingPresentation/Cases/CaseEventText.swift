@@ -51,7 +51,9 @@ public struct CaseEventText: Sendable {
                 let bundle = PrintableText.escaped("\(start.bundle) \(start.version)")
                 let lead = names.department(start.lead, in: language)
                 return (
-                    say("case opened: \(bundle); lead department \(lead)", "立案：\(names.title)（\(bundle)）；牵头部门 \(lead)"),
+                    say(
+                        "case opened: \(bundle); lead department \(lead)",
+                        "立案：\(names.title)（\(bundle)）；牵头部门 \(lead)"),
                     nil, nil
                 )
             case .intake(.accepted(let promisedBy, let deferred)) where deferred.isEmpty:
@@ -114,7 +116,9 @@ public struct CaseEventText: Sendable {
                 return (
                     isInspection(s)
                         ? say("\(step(s)) passed", "\(step(s))通过")
-                        : say("\(department(ofStep: s)) approved \(step(s))", "\(department(ofStep: s)) 准予\(step(s))"),
+                        : say(
+                            "\(department(ofStep: s)) approved \(step(s))",
+                            "\(department(ofStep: s)) 准予\(step(s))"),
                     nil, nil
                 )
             case .approvalHeld(let s, let missing):
@@ -128,7 +132,9 @@ public struct CaseEventText: Sendable {
                 return (
                     isInspection(s)
                         ? say("\(step(s)) was not passed", "\(step(s))未通过")
-                        : say("\(department(ofStep: s)) rejected \(step(s))", "\(department(ofStep: s)) 不予\(step(s))"),
+                        : say(
+                            "\(department(ofStep: s)) rejected \(step(s))",
+                            "\(department(ofStep: s)) 不予\(step(s))"),
                     nil, PrintableText.escaped(reason)
                 )
             case .cancelled(let s, let cause):
@@ -157,11 +163,14 @@ public struct CaseEventText: Sendable {
                     )
             case .dueSoon(let s, let due):
                 return (
-                    say("\(step(s)) is due today (\(clock.due(due)))", "\(step(s))今日到期（\(clock.due(due))）"), nil, nil
+                    say("\(step(s)) is due today (\(clock.due(due)))", "\(step(s))今日到期（\(clock.due(due))）"),
+                    nil, nil
                 )
             case .overdue(let s, let due):
                 return (
-                    say("\(step(s)) is overdue (was due \(clock.due(due)))", "\(step(s))已超期（应于 \(clock.due(due)) 前办结）"),
+                    say(
+                        "\(step(s)) is overdue (was due \(clock.due(due)))",
+                        "\(step(s))已超期（应于 \(clock.due(due)) 前办结）"),
                     nil, nil
                 )
             case .escalated(let s, let to):

@@ -51,7 +51,8 @@ public struct CaseProgress: Sendable, Hashable {
             case .ready where step.attempts > 0:  // sent before, failed, to be sent again
                 waiting.append(Wait(who: department, what: name))
             case .supplementRequested:
-                waiting.append(Wait(who: applicant, what: language.say("supplement for \(name)", "补正：\(name)")))
+                waiting.append(
+                    Wait(who: applicant, what: language.say("supplement for \(name)", "补正：\(name)")))
             case .held:
                 let missing = spec.deferred.filter { !state.supplied.contains($0) }
                     .map { names.material($0, in: language) }
@@ -60,7 +61,8 @@ public struct CaseProgress: Sendable, Hashable {
                     waiting.append(Wait(who: department, what: name))
                     break
                 }
-                waiting.append(Wait(who: applicant, what: language.say("deferred \(missing)", "容缺材料：\(missing)")))
+                waiting.append(
+                    Wait(who: applicant, what: language.say("deferred \(missing)", "容缺材料：\(missing)")))
             default:
                 break
             }
@@ -78,7 +80,8 @@ public struct CaseProgress: Sendable, Hashable {
             (cancelled, language.say("\(cancelled) cancelled", "\(cancelled) 项取消")),
         ].filter { $0.0 > 0 }.map(\.1)
         if !others.isEmpty {
-            steps += language.say(" (\(others.joined(separator: ", ")))", "（\(others.joined(separator: "，"))）")
+            steps += language.say(
+                " (\(others.joined(separator: ", ")))", "（\(others.joined(separator: "，"))）")
         }
         guard !waiting.isEmpty else { return steps }
         let list: String
@@ -87,7 +90,8 @@ public struct CaseProgress: Sendable, Hashable {
                 .joined(separator: language.say("; ", "、"))
         } else {
             var seen = Set<String>()
-            list = waiting.map(\.who).filter { seen.insert($0).inserted }.joined(separator: language.say(", ", "、"))
+            list = waiting.map(\.who).filter { seen.insert($0).inserted }.joined(
+                separator: language.say(", ", "、"))
         }
         return language.say("\(steps); waiting on: \(list)", "\(steps)；等待：\(list)")
     }

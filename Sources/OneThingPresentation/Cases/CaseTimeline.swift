@@ -16,7 +16,8 @@ public struct CaseTimeline: Sendable {
 
     /// A timeline of `events` of a case of `blueprint`, counting working days on
     /// `calendar` when given.
-    public init(events: [CaseEvent], blueprint: CaseBlueprint, calendar: WorkdayCalendar?, language: Language) {
+    public init(events: [CaseEvent], blueprint: CaseBlueprint, calendar: WorkdayCalendar?, language: Language)
+    {
         self.events = events
         self.names = CaseNames(blueprint: blueprint)
         self.clock = CaseClockText(
@@ -56,14 +57,19 @@ public struct CaseTimeline: Sendable {
         var lines = [language.say("Case ", "案件 ") + PrintableText.escaped(id)]
         let bundle = PrintableText.escaped("\(blueprint.bundle) \(blueprint.version)")
         lines.append(language.say("Bundle: \(bundle)", "一件事：\(names.title)（\(bundle)）"))
-        lines.append(language.say("Lead department: ", "牵头部门：") + names.department(blueprint.lead, in: language))
+        lines.append(
+            language.say("Lead department: ", "牵头部门：") + names.department(blueprint.lead, in: language))
         if let start = state.start {
             let answers = start.answers.keys.sorted().map {
                 PrintableText.escaped("\($0)=\(start.answers[$0] ?? "")")
             }
-            if !answers.isEmpty { lines.append(language.say("Answers: ", "答案：") + answers.joined(separator: ", ")) }
+            if !answers.isEmpty {
+                lines.append(language.say("Answers: ", "答案：") + answers.joined(separator: ", "))
+            }
             let brought = start.provided.map { names.material($0, in: language) }
-            lines.append(language.say("Materials brought: ", "收件材料：") + brought.joined(separator: language.say(", ", "、")))
+            lines.append(
+                language.say("Materials brought: ", "收件材料：")
+                    + brought.joined(separator: language.say(", ", "、")))
         }
         let promise = WorkDays.limit(blueprint.promise, in: language)
         let started = clock.moment(clock.origin)
@@ -81,7 +87,8 @@ public struct CaseTimeline: Sendable {
                 language.say(" after \(WorkDays.format($0)) working days", "，用时 \(WorkDays.format($0)) 个工作日")
             }
             lines.append(
-                language.say("Outcome: ", "结果：") + CaseEventText.outcome(outcome, in: language) + (taken ?? "")
+                language.say("Outcome: ", "结果：") + CaseEventText.outcome(outcome, in: language)
+                    + (taken ?? "")
                     + language.say("; ", "；") + progress)
         } else {
             lines.append(language.say("Open: ", "办理中：") + progress)

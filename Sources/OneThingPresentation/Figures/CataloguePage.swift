@@ -53,7 +53,17 @@ public struct CataloguePage: Sendable {
                 for item in bundle.items where !departments.contains(names(item.department.value)) {
                     departments.append(names(item.department.value))
                 }
-                guard let plan = try? loaded.builder.worstCasePlan() else { continue }
+                let plan: Plan
+                do {
+                    plan = try loaded.builder.worstCasePlan()
+                } catch {
+                    // A valid bundle without a worst case is listed with why, never left out.
+                    page.failures.append(
+                        FileReport(
+                            path: file.path, source: loaded.source,
+                            diagnostics: loaded.report.diagnostics + error.diagnostics))
+                    continue
+                }
                 let relative =
                     file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
                 page.rows.append(

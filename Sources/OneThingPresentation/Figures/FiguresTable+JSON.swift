@@ -17,13 +17,21 @@ extension FiguresTable {
     /// `reduction` is in percent, rounded to one decimal as published, and `null` when
     /// the figure was 0 before. `case.kind` is `worst-case`, `test-case` (with `name`)
     /// or `answers` (with `file`).
-    public var json: String {
+    ///
+    /// - Throws: `EncodingError` for a figure that is not a finite number.
+    public func json() throws(EncodingError) -> String {
         let document = JSONDocument(
             bundles: rows.map(JSONRow.init),
             averages: JSONAverages(averages))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        } catch let error as EncodingError {
+            throw error
+        } catch {
+            throw EncodingError.invalidValue(document, .init(codingPath: [], debugDescription: "\(error)"))
+        }
     }
 }
 

@@ -81,7 +81,7 @@ extension NoticeGraphLayout {
                 }
             }
             tracks[g] = used.keys.sorted { a, b in
-                rank(a) != rank(b) ? rank(a) < rank(b) : (used[a]!, "\(a)") < (used[b]!, "\(b)")
+                rank(a) != rank(b) ? rank(a) < rank(b) : (used[a] ?? 0, "\(a)") < (used[b] ?? 0, "\(b)")
             }
         }
         var columnX: [Double] = [metrics.margin]

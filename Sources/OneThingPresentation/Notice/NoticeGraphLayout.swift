@@ -176,7 +176,7 @@ struct NoticeGraphLayout: Sendable {
                 }
                 let keyed = current[c].map { v -> (Int, Double) in
                     let neighbours = (rightward ? predecessors[v] : successors[v]).compactMap { position[$0] }
-                    guard !neighbours.isEmpty else { return (v, previous[v]!) }
+                    guard !neighbours.isEmpty else { return (v, previous[v] ?? 0) }
                     return (v, neighbours.reduce(0, +) / Double(neighbours.count))
                 }
                 current[c] = keyed.enumerated().sorted { a, b in
@@ -233,7 +233,8 @@ struct NoticeGraphLayout: Sendable {
         }
         // Centre every column on the tallest one before relaxing.
         let extents = columns.map { column in
-            column.isEmpty ? 0 : centre[column.last!] - centre[column.first!]
+            guard let first = column.first, let last = column.last else { return 0.0 }
+            return centre[last] - centre[first]
         }
         let tallest = extents.max() ?? 0
         for (c, column) in columns.enumerated() {

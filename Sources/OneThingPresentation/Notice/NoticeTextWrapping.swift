@@ -26,10 +26,9 @@ struct NoticeTextWrapping: Sendable {
         var groupEnd: [Int: Int] = [:]
         var open: [Int] = []
         for (index, token) in tokens.enumerated() {
-            if token.count == 1, Self.opening.contains(token.first!) { open.append(index) }
-            if token.count == 1, Self.closing.contains(token.first!), "）)》」』”".contains(token.first!),
-                let start = open.popLast()
-            {
+            guard token.count == 1, let character = token.first else { continue }
+            if Self.opening.contains(character) { open.append(index) }
+            if Self.closing.contains(character), "）)》」』”".contains(character), let start = open.popLast() {
                 groupWidth[start] = widths[start...index].reduce(0, +)
                 groupEnd[start] = index
             }
@@ -40,16 +39,16 @@ struct NoticeTextWrapping: Sendable {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            let hangs = token.count == 1 && Self.closing.contains(token.first!)
+            let hangs = token.count == 1 && token.first.map(Self.closing.contains) == true
             if lineWidth + widths[index] > width, index > start, !hangs {
                 var breakAt = index
                 if let bracket = (start..<index).last(where: { groupWidth[$0] != nil }), bracket > start,
-                    groupEnd[bracket]! >= index, groupWidth[bracket]! <= width
+                    let end = groupEnd[bracket], end >= index, let group = groupWidth[bracket], group <= width
                 {
                     breakAt = bracket
                 } else {
                     while breakAt - 1 > start, tokens[breakAt - 1].count == 1,
-                        Self.opening.contains(tokens[breakAt - 1].first!)
+                        tokens[breakAt - 1].first.map(Self.opening.contains) == true
                     {
                         breakAt -= 1
                     }

@@ -66,7 +66,8 @@ extension CaseBlueprint {
                 let source = bundle.items[item]
                 steps.append(
                     Step(
-                        kind: .item, id: source.id.value, name: source.name, department: source.department.value,
+                        kind: .item, id: source.id.value, name: source.name,
+                        department: source.department.value,
                         limit: source.promised.value, predecessors: predecessorLists[index],
                         successors: successorLists[index], deferred: deferredByItem[source.id.value] ?? [],
                         outputs: source.produces.map(\.value)))

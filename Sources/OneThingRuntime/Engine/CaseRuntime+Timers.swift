@@ -65,7 +65,8 @@ extension CaseRuntime {
                 emit(id, at: now, .overdue(step: step, due: due))
             default:
                 let blueprint = state.blueprint
-                let to = blueprint.steps[step].department == blueprint.lead ? blueprint.supervisor : blueprint.lead
+                let to =
+                    blueprint.steps[step].department == blueprint.lead ? blueprint.supervisor : blueprint.lead
                 emit(id, at: now, .escalated(step: step, to: to))
             }
         case .retry(let step, let attempt):

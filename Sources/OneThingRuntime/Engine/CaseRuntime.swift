@@ -130,7 +130,9 @@ public struct CaseRuntime: Sendable {
             return
         }
         emit(id, at: now, .intake(.accepted(promisedBy: promisedBy, deferred: deferred)))
-        for entry in deferred { timers.schedule(.deadline(material: entry.material), for: id, at: entry.dueBy) }
+        for entry in deferred {
+            timers.schedule(.deadline(material: entry.material), for: id, at: entry.dueBy)
+        }
         if blueprint.steps.isEmpty {
             deliver(id, at: now)
             return
@@ -148,7 +150,8 @@ public struct CaseRuntime: Sendable {
         guard current.key == key else {
             emit(
                 id, at: now,
-                .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status))
+                .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status)
+            )
             return true
         }
         switch (outcome, current.status) {
@@ -169,7 +172,8 @@ public struct CaseRuntime: Sendable {
         default:
             emit(
                 id, at: now,
-                .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status))
+                .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status)
+            )
         }
         return true
     }
@@ -284,7 +288,8 @@ public struct CaseRuntime: Sendable {
     mutating func dispatchReady(_ id: CaseID, at now: Timestamp) {
         guard let state = cases[id] else { return }
         // A ready step that was sent before waits for its retry timer, not for this.
-        for step in state.steps.indices where state.steps[step].status == .ready && state.steps[step].attempts == 0 {
+        for step in state.steps.indices
+        where state.steps[step].status == .ready && state.steps[step].attempts == 0 {
             dispatch(id, step, attempt: 1, at: now)
         }
     }
@@ -313,9 +318,12 @@ public struct CaseRuntime: Sendable {
     }
 
     /// `due` moved by a stopped clock; beyond the calendar's years it stays where it was.
-    func postponed(_ due: Timestamp, pausedAt: Timestamp, resumedAt: Timestamp, in state: CaseState) -> Timestamp {
+    func postponed(_ due: Timestamp, pausedAt: Timestamp, resumedAt: Timestamp, in state: CaseState)
+        -> Timestamp
+    {
         do {
-            return try calendar(for: state.blueprint).postponing(due, pausedAt: pausedAt, resumedAt: resumedAt)
+            return try calendar(for: state.blueprint).postponing(
+                due, pausedAt: pausedAt, resumedAt: resumedAt)
         } catch {
             return due
         }

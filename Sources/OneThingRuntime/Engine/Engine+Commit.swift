@@ -11,7 +11,8 @@ extension Engine {
         if writing {
             // The writer in progress takes these events in its next batch.
             do {
-                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                try await withCheckedThrowingContinuation {
+                    (continuation: CheckedContinuation<Void, any Error>) in
                     waiters.append(Waiter(cases: touched, continuation: continuation))
                 }
             } catch let error as EngineError {
@@ -81,9 +82,11 @@ extension Engine {
         for (key, subscriber) in subscribers {
             for acknowledgement in acknowledgements {
                 if case .dropped = subscriber.continuation.yield(acknowledgement) {
-                    subscriber.continuation.finish(throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
+                    subscriber.continuation.finish(
+                        throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
                     subscribers[key] = nil
-                    logger.warning("a slow subscriber was dropped", metadata: ["buffered": "\(subscriber.limit)"])
+                    logger.warning(
+                        "a slow subscriber was dropped", metadata: ["buffered": "\(subscriber.limit)"])
                     break
                 }
             }

@@ -23,7 +23,10 @@ extension Engine: Service {
     public func shutDown() async {
         accepting = false
         let drained = await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await self.waitForAdapters(); return true }
+            group.addTask {
+                await self.waitForAdapters()
+                return true
+            }
             group.addTask {
                 do {
                     try await Task.sleep(for: self.configuration.drainTimeout)
@@ -62,7 +65,8 @@ extension Engine: Service {
                 do {
                     try await commit(unavailable)
                 } catch {
-                    logger.error("reloaded cases could not be stored; trying again", metadata: ["error": "\(error)"])
+                    logger.error(
+                        "reloaded cases could not be stored; trying again", metadata: ["error": "\(error)"])
                 }
             }
             let deadline = runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour)

@@ -143,7 +143,9 @@ public actor Engine {
     /// Starts a case of `blueprint` for an applicant who answered `answers` and brought
     /// `provided`; its id comes from the store. Returns once its first events are stored.
     @discardableResult
-    public func start(blueprint: CaseBlueprint, answers: [String: String], provided: [String], id: CaseID? = nil)
+    public func start(
+        blueprint: CaseBlueprint, answers: [String: String], provided: [String], id: CaseID? = nil
+    )
         async throws(EngineError) -> CaseID
     {
         guard accepting else { throw .shuttingDown }
@@ -197,7 +199,9 @@ public actor Engine {
     /// An officer of the department of step `stepID` of case `id` decides; the step must
     /// be waiting for a decision (sent, or under review), and a refusal or a supplement
     /// request must say why.
-    public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String) async throws(EngineError) {
+    public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String)
+        async throws(EngineError)
+    {
         switch outcome {
         case .rejected(let text), .supplementRequested(let text):
             guard text.contains(where: { !$0.isWhitespace }) else { throw .reasonRequired }
@@ -321,7 +325,9 @@ public actor Engine {
         }
         guard let stored else {
             throw .store(
-                StoreError(.corrupt, "case \(id): its blueprint \(fingerprint) is missing from the store", caseID: id))
+                StoreError(
+                    .corrupt, "case \(id): its blueprint \(fingerprint) is missing from the store", caseID: id
+                ))
         }
         blueprints[fingerprint] = stored
         return stored

@@ -78,7 +78,8 @@ public final class VirtualClock: EngineClock {
             return state.nextSleeper
         }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<Void, any Error>) in
                 let outcome = state.withLock { state -> Result<Bool, CancellationError> in
                     if Task.isCancelled { return .failure(CancellationError()) }
                     guard state.now < deadline else { return .success(false) }
