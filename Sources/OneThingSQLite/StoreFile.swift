@@ -1,0 +1,112 @@
+import Foundation
+import OneThingEvents
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The store's file and what the file system says about it: whether its folder
+/// exists and can be written, whether the file exists and can be written, whether a
+/// write-ahead log lies beside it. Errors name the thing that is wrong (the folder,
+/// the file, the disk), not only what SQLite said.
+struct StoreFile: Sendable {
+    /// The path as the caller gave it, for messages.
+    let path: String
+    /// The absolute path.
+    let absolutePath: String
+    /// The folder that holds the file.
+    let folder: String
+    /// How long a write waits for another connection's lock.
+    let busyTimeout: Double
+
+    init(path: String, busyTimeout: Double) {
+        self.path = path
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        self.absolutePath = absolute.path
+        self.folder = absolute.deletingLastPathComponent().path
+        self.busyTimeout = busyTimeout
+    }
+
+    /// `10 s`, `0.25 s`.
+    var busyTimeoutText: String {
+        busyTimeout == busyTimeout.rounded() ? "\(Int(busyTimeout)) s" : "\(busyTimeout) s"
+    }
+
+    /// Whether `path` can be accessed as `mode` asks (`F_OK`, `W_OK`…), as the process is.
+    private static func accessible(_ path: String, _ mode: Int32) -> Bool { access(path, mode) == 0 }
+
+    /// Whether something exists at `path`.
+    static func exists(_ path: String) -> Bool { accessible(path, F_OK) }
+
+    /// Whether the folder exists.
+    var folderExists: Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// Whether the file exists.
+    var fileExists: Bool { Self.exists(absolutePath) }
+
+    /// Whether the file is empty or missing: a new store.
+    var isNewOrEmpty: Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolutePath) else { return true }
+        return (attributes[.size] as? NSNumber)?.intValue == 0
+    }
+
+    /// Whether new files can be made in the folder (SQLite makes its log and shared
+    /// memory files beside the database).
+    var folderIsWritable: Bool { Self.accessible(folder, W_OK) }
+
+    /// Whether the file can be written.
+    var fileIsWritable: Bool { Self.accessible(absolutePath, W_OK) }
+
+    /// Whether the file can be read.
+    var fileIsReadable: Bool { Self.accessible(absolutePath, R_OK) }
+
+    /// Whether a write-ahead log lies beside the file: another connection has the file
+    /// open, or committed transactions are still in the log.
+    var hasWriteAheadLog: Bool { Self.exists(absolutePath + "-wal") }
+
+    /// The SQLite URI that opens the file for reading only: `immutable` when no
+    /// write-ahead log lies beside it (SQLite then creates no file and takes no lock,
+    /// so nothing at all is written), else `mode=ro`, which reads the log too.
+    var readOnlyURI: String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let escaped = absolutePath.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolutePath
+        return "file:\(escaped)?" + (hasWriteAheadLog ? "mode=ro" : "immutable=1")
+    }
+
+    /// The kind and the words for SQLite's “cannot open”: the folder missing, the
+    /// folder not writable, the file unreadable, or the path a folder.
+    func whyItCannotBeOpened() -> (StoreError.Kind, String) {
+        if !folderExists { return (.unavailable, "the folder \(folder) does not exist") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isFolder), isFolder.boolValue {
+            return (.unavailable, "\(absolutePath) is a folder, not a database file")
+        }
+        if fileExists && !fileIsReadable { return (.unavailable, "the file cannot be read (no permission)") }
+        if !folderIsWritable {
+            return (
+                .readOnly,
+                "the folder \(folder) cannot be written, and SQLite keeps its write-ahead log beside the file;"
+                    + " open the store read-only to read it, or make the folder writable"
+            )
+        }
+        if !fileExists { return (.unavailable, "the file does not exist") }
+        return (.unavailable, "SQLite cannot open the file")
+    }
+
+    /// The words for a write that was refused: the file or its folder cannot be written.
+    func whyItCannotBeWritten() -> String {
+        if fileExists && !fileIsWritable {
+            return "the file cannot be written (it is read-only, or this user may not write it)"
+        }
+        if !folderIsWritable {
+            return "the folder \(folder) cannot be written (SQLite keeps its write-ahead log beside the file)"
+        }
+        return "the file cannot be written"
+    }
+}
