@@ -125,8 +125,9 @@ let package = Package(
         .testTarget(
             name: "OneThingSQLiteTests",
             dependencies: [
-                "OneThingSQLite", "OneThingStoreContract",
+                "OneThingSQLite", "OneThingStoreContract", "OneThing",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),

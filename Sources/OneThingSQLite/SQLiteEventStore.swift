@@ -78,6 +78,8 @@ public final class SQLiteEventStore: EventStore {
     /// The connections, when the store may write.
     let pool: DatabasePool?
     let memory = Mutex(StoreMemory())
+    /// What the file looked like when a store that reads only opened it.
+    private let openedStamp: StoreFile.Stamp?
 
     /// Opens the store in the SQLite file at `path`.
     ///
@@ -113,21 +115,44 @@ public final class SQLiteEventStore: EventStore {
         configuration.busyMode = .timeout(busyTimeout)
         switch mode {
         case .readWrite:
+            // A file that holds a store is read first without writing, so that a file this
+            // version must not write (damaged, of another format) is refused untouched:
+            // opening a pool writes (GRDB makes sure the write-ahead log exists).
+            let checked = !file.isNewOrEmpty
+            if checked {
+                var reading = configuration
+                reading.readonly = true
+                let probe = try Self.openForReading(file, configuration: reading, writingNothing: false)
+                try StoreOpening.inspect(probe, file: file, legacy: legacy)
+            }
             let pool = try Self.openForWriting(file, configuration: configuration, durability: durability)
-            try StoreOpening.prepare(pool, file: file, legacy: legacy)
+            try StoreOpening.prepare(pool, file: file, legacy: legacy, checked: checked)
             self.pool = pool
             self.reader = pool
+            self.openedStamp = nil
         case .readOnly:
             configuration.readonly = true
-            let queue: DatabaseQueue
+            let stamp = file.stamp
+            let queue = try Self.openForReading(file, configuration: configuration, writingNothing: true)
             do {
-                queue = try DatabaseQueue(path: file.readOnlyURI, configuration: configuration)
-            } catch {
-                throw .database(error, file: file, doing: "opening the event store for reading")
+                try StoreOpening.prepareForReading(queue, file: file)
+            } catch where error.kind == .corrupt && file.stamp != stamp {
+                throw file.changedWhileRead(doing: "opening the event store for reading")
             }
-            try StoreOpening.prepareForReading(queue, file: file)
             self.pool = nil
             self.reader = queue
+            self.openedStamp = stamp
+        }
+    }
+
+    /// Opens a connection that only reads (see ``StoreFile/readOnlyURI(writingNothing:)``).
+    static func openForReading(_ file: StoreFile, configuration: Configuration, writingNothing: Bool)
+        throws(StoreError) -> DatabaseQueue
+    {
+        do {
+            return try DatabaseQueue(path: file.readOnlyURI(writingNothing: writingNothing), configuration: configuration)
+        } catch {
+            throw .database(error, file: file, doing: "opening the event store for reading")
         }
     }
 
@@ -272,7 +297,12 @@ public final class SQLiteEventStore: EventStore {
         do {
             return try await reader.read(body)
         } catch {
-            throw .database(error, file: file, doing: action)
+            let failure = StoreError.database(error, file: file, doing: action)
+            // Read without locks, a file another process changed meanwhile may look damaged.
+            if failure.kind == .corrupt, let openedStamp, file.stamp != openedStamp {
+                throw file.changedWhileRead(doing: action)
+            }
+            throw failure
         }
     }
 }

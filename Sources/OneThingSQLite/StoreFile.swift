@@ -69,14 +69,41 @@ struct StoreFile: Sendable {
     /// open, or committed transactions are still in the log.
     var hasWriteAheadLog: Bool { Self.exists(absolutePath + "-wal") }
 
-    /// The SQLite URI that opens the file for reading only: `immutable` when no
-    /// write-ahead log lies beside it (SQLite then creates no file and takes no lock,
-    /// so nothing at all is written), else `mode=ro`, which reads the log too.
-    var readOnlyURI: String {
+    /// The SQLite URI that opens the file for reading only. With `writingNothing`,
+    /// `immutable` when no write-ahead log lies beside the file (no process has it open
+    /// for writing): SQLite then creates no file and takes no lock, so nothing at all is
+    /// written. Otherwise `mode=ro`, which shares the log and the locks of writers (and
+    /// creates the log's files when they are missing).
+    func readOnlyURI(writingNothing: Bool) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         let escaped = absolutePath.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolutePath
-        return "file:\(escaped)?" + (hasWriteAheadLog ? "mode=ro" : "immutable=1")
+        return "file:\(escaped)?" + (writingNothing && !hasWriteAheadLog ? "immutable=1" : "mode=ro")
+    }
+
+    /// What the file looked like at a moment: its size, when it was last changed, and
+    /// whether a log lay beside it.
+    struct Stamp: Hashable, Sendable {
+        var size: Int?
+        var modified: Date?
+        var hasWriteAheadLog: Bool
+    }
+
+    /// The file's stamp now.
+    var stamp: Stamp {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: absolutePath)
+        return Stamp(
+            size: (attributes?[.size] as? NSNumber)?.intValue, modified: attributes?[.modificationDate] as? Date,
+            hasWriteAheadLog: hasWriteAheadLog)
+    }
+
+    /// The error for a file read as immutable that another process changed meanwhile,
+    /// when reading it failed: not damage, a race; reading again sees the new file.
+    func changedWhileRead(doing action: String) -> StoreError {
+        StoreError(
+            .unavailable,
+            "\(path): \(action) failed: another process wrote the file while it was read without locks;"
+                + " open it again to read the new state")
     }
 
     /// The kind and the words for SQLite's “cannot open”: the folder missing, the

@@ -44,26 +44,31 @@ enum StoreFormat: Sendable, Hashable {
             guard tables.contains("store_format") else {
                 throw StoreError.damaged(file, "the header names an event store, but its format table is missing")
             }
-            let rows = try Row.fetchAll(db, sql: "SELECT name, value FROM store_format")
-            var values: [String: Int] = [:]
-            for row in rows {
-                guard case .string(let name) = (row[0] as DatabaseValue).storage,
-                    case .int64(let value) = (row[1] as DatabaseValue).storage
-                else { throw StoreError.damaged(file, "a row of the format table does not read back") }
-                values[name] = Int(value)
+            func value(_ name: String) throws(StoreError) -> Int? {
+                do {
+                    return try Int.fetchOne(db, sql: "SELECT value FROM store_format WHERE name = ?", arguments: [name])
+                } catch {
+                    throw StoreError.damaged(file, "its format table cannot be read")
+                }
             }
-            guard ours, let schema = values["schema"], schema == userVersion, encoding == "UTF-8" else {
+            let schema = try value("schema")
+            guard ours, schema == userVersion, encoding == "UTF-8" else {
                 throw StoreError.damaged(
                     file,
                     "its header (application id \(applicationID), schema \(userVersion), \(encoding) text)"
-                        + " disagrees with its format table (schema \(values["schema"].map(String.init) ?? "none"))")
+                        + " disagrees with its format table (schema \(schema.map(String.init) ?? "none"))")
             }
-            if schema > schemaVersion { return .newer(schema: schema) }
-            guard schema == schemaVersion, values["event-format"] == EventCodec.formatVersion else {
+            if userVersion > schemaVersion { return .newer(schema: userVersion) }
+            guard userVersion == schemaVersion, try StoreSchema.entries(in: db) == (try StoreSchema.expectedEntries.get())
+            else {
+                throw StoreError.damaged(file, "its tables are not the tables of schema \(userVersion)")
+            }
+            let eventFormat = try value("event-format")
+            guard eventFormat == EventCodec.formatVersion else {
                 throw StoreError.damaged(
                     file,
-                    "its format table names schema \(schema) and event format"
-                        + " \(values["event-format"].map(String.init) ?? "none"), which no version of OneThing wrote")
+                    "its format table names event format \(eventFormat.map(String.init) ?? "none"),"
+                        + " which no version of OneThing wrote")
             }
             return .current
         }

@@ -9,10 +9,11 @@ enum StoreOpening {
     /// Prepares the file of a store that writes.
     ///
     /// - Returns: The copy of a file of the first format kept before it was converted.
+    /// `checked` says that ``inspect(_:file:legacy:)`` ran the opening check already.
     @discardableResult
-    static func prepare(_ pool: DatabasePool, file: StoreFile, legacy: SQLiteEventStore.LegacyConversion?)
-        throws(StoreError) -> String?
-    {
+    static func prepare(
+        _ pool: DatabasePool, file: StoreFile, legacy: SQLiteEventStore.LegacyConversion?, checked: Bool = false
+    ) throws(StoreError) -> String? {
         // Several processes may open a new file at once: one makes the tables, the others
         // find them made. A migration that lost that race is tried again.
         var attempt = 0
@@ -22,7 +23,7 @@ enum StoreOpening {
             let format = try readFormat(pool, file: file)
             switch format {
             case .current:
-                try OpeningCheck.run(pool, file: file)
+                if !checked && backup == nil { try OpeningCheck.run(pool, file: file) }
                 return backup
             case .newer(let schema):
                 throw newerFormat(schema, file: file)
@@ -33,6 +34,24 @@ enum StoreOpening {
             case .empty:
                 try migrate(pool, file: file, legacy: nil, lastAttempt: attempt >= 5)
             }
+        }
+    }
+
+    /// Reads the format of a file that a store will write, on a connection that only
+    /// reads, and refuses what it must not write: a damaged file, a later format, a
+    /// file of the first format without a conversion. Nothing is written.
+    static func inspect(_ queue: DatabaseQueue, file: StoreFile, legacy: SQLiteEventStore.LegacyConversion?)
+        throws(StoreError)
+    {
+        switch try readFormat(queue, file: file) {
+        case .current:
+            try OpeningCheck.run(queue, file: file)
+        case .newer(let schema):
+            throw newerFormat(schema, file: file)
+        case .legacy:
+            if legacy == nil { throw needsMigration(file) }
+        case .empty:
+            break
         }
     }
 

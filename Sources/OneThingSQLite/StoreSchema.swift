@@ -37,6 +37,36 @@ enum StoreSchema {
         return migrator
     }
 
+    /// The entries of `sqlite_schema` (type, name, table and SQL of every table and
+    /// index) that a file of schema 2 holds, made once in memory from the same
+    /// statements. Opening compares the file's entries with them, so a damaged schema
+    /// (a column renamed by a flipped byte) is found before a query trips on it.
+    static let expectedEntries: Result<[String], any Error> = Result {
+        let memory = try DatabaseQueue()
+        return try memory.write { db in
+            try db.execute(sql: grdbMigrationsTable + ";" + tables)
+            return try entries(in: db)
+        }
+    }
+
+    /// The table GRDB keeps its applied migrations in, as GRDB makes it.
+    static let grdbMigrationsTable =
+        "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
+
+    /// The entries of `sqlite_schema` of the file open on `db`, in order.
+    static func entries(in db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").map {
+            row in
+            (0..<4).map { index -> String in
+                switch (row[index] as DatabaseValue).storage {
+                case .string(let text): text
+                case .null: "NULL"
+                default: "?"
+                }
+            }.joined(separator: "\u{1F}")
+        }
+    }
+
     /// The tables of schema 2, and its format marks.
     static let tables = """
         CREATE TABLE events (
