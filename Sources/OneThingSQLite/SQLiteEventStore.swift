@@ -165,10 +165,11 @@ public final class SQLiteEventStore: EventStore {
             try pool.writeWithoutTransaction { db in
                 // SQLite opens a file it may not write for reading only, without a word.
                 if sqlite3_db_readonly(db.sqliteConnection, "main") == 1 {
+                    let (kind, why) = file.whyItCannotBeWritten()
                     throw StoreError(
-                        .readOnly,
-                        "\(file.path): opening the event store for writing failed: \(file.whyItCannotBeWritten());"
-                            + " open it read-only to read it",
+                        kind,
+                        "\(file.path): opening the event store for writing failed: \(why)"
+                            + (kind == .readOnly ? "; open it read-only to read it" : ""),
                         underlyingCode: StoreError.code(SQLITE_READONLY))
                 }
                 // GRDB sets NORMAL when it turns WAL on; the writer connection is the only

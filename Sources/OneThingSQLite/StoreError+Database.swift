@@ -22,6 +22,10 @@ extension StoreError {
         let detail = error.message.map { " (SQLite: \($0))" } ?? ""
         let kind: Kind
         let what: String
+        // A damaged header makes SQLite fail in ways that name something else.
+        if file.fileExists, file.fileIsReadable, let problem = file.headerProblem {
+            return StoreError(.corrupt, "\(file.path): \(action) failed: \(problem)\(detail)\(rolledBack)", underlyingCode: code)
+        }
         switch error.resultCode {
         case .SQLITE_FULL:
             kind = .full
@@ -40,7 +44,7 @@ extension StoreError {
         case .SQLITE_CANTOPEN:
             (kind, what) = file.whyItCannotBeOpened()
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-            (kind, what) = (.readOnly, file.whyItCannotBeWritten())
+            (kind, what) = file.whyItCannotBeWritten()
         case .SQLITE_IOERR:
             kind = .unavailable
             what = "the disk reported an input/output error"

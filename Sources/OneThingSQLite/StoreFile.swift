@@ -106,6 +106,32 @@ struct StoreFile: Sendable {
                 + " open it again to read the new state")
     }
 
+    /// What is wrong with the file's 100-byte SQLite header, if something is: SQLite
+    /// refuses to open a file whose header is damaged, or opens it for reading only when
+    /// its write version is damaged, and says neither.
+    var headerProblem: String? {
+        guard let handle = FileHandle(forReadingAtPath: absolutePath) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 100), data.count == 100 else {
+            return isNewOrEmpty ? nil : "the file is shorter than a SQLite header"
+        }
+        let header = [UInt8](data)
+        guard header[0..<16].elementsEqual(Array("SQLite format 3\0".utf8)) else {
+            return "the file is not a SQLite database (or its header is damaged)"
+        }
+        let pageSize = Int(header[16]) << 8 | Int(header[17])
+        guard pageSize == 1 || (pageSize >= 512 && pageSize & (pageSize - 1) == 0) else {
+            return "its header is damaged (page size \(pageSize))"
+        }
+        guard (1...2).contains(header[18]), (1...2).contains(header[19]) else {
+            return "its header is damaged (format versions \(header[18]) and \(header[19]))"
+        }
+        guard header[21] == 64, header[22] == 32, header[23] == 32 else {
+            return "its header is damaged (payload fractions \(header[21]), \(header[22]), \(header[23]))"
+        }
+        return nil
+    }
+
     /// The kind and the words for SQLite's “cannot open”: the folder missing, the
     /// folder not writable, the file unreadable, or the path a folder.
     func whyItCannotBeOpened() -> (StoreError.Kind, String) {
@@ -115,6 +141,7 @@ struct StoreFile: Sendable {
             return (.unavailable, "\(absolutePath) is a folder, not a database file")
         }
         if fileExists && !fileIsReadable { return (.unavailable, "the file cannot be read (no permission)") }
+        if fileExists, let problem = headerProblem { return (.corrupt, problem) }
         if !folderIsWritable {
             return (
                 .readOnly,
@@ -126,8 +153,15 @@ struct StoreFile: Sendable {
         return (.unavailable, "SQLite cannot open the file")
     }
 
+    /// The kind and the words for a write that was refused: the file or its folder
+    /// cannot be written, or the header is damaged so that SQLite will not write it.
+    func whyItCannotBeWritten() -> (StoreError.Kind, String) {
+        if fileExists && fileIsWritable && folderIsWritable, let problem = headerProblem { return (.corrupt, problem) }
+        return (.readOnly, whyItCannotBeWrittenInWords())
+    }
+
     /// The words for a write that was refused: the file or its folder cannot be written.
-    func whyItCannotBeWritten() -> String {
+    private func whyItCannotBeWrittenInWords() -> String {
         if fileExists && !fileIsWritable {
             return "the file cannot be written (it is read-only, or this user may not write it)"
         }
