@@ -38,6 +38,20 @@ enum CaseNumbers {
         return last
     }
 
+    /// Every day's last number, each row checked against its digest as it is stored.
+    static func all(in db: Database, file: StoreFile) throws -> [String: Int64] {
+        var numbers: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT day, last, digest FROM case_numbers") {
+            let value = StoredValue(row: row, file: file, what: "a case-number row", caseID: nil)
+            let (day, last) = (try value.text(0), try value.integer(1))
+            guard RowDigest.caseNumber(day: day, last: last) == (try value.digest(2)) else {
+                throw StoreError.damaged(file, "the last case number of \(day) does not match its digest")
+            }
+            numbers[day] = last
+        }
+        return numbers
+    }
+
     /// Keeps `last` as the last number given out for `day`.
     static func record(day: String, last: Int64, in db: Database) throws {
         try db.cachedStatement(

@@ -18,6 +18,21 @@ enum MetadataRows {
         return value
     }
 
+    /// Every key and value, each row checked against its digest as it is stored (a key
+    /// damaged so that a lookup would miss it is found too).
+    static func all(in db: Database, file: StoreFile) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value, digest FROM metadata") {
+            let stored = StoredValue(row: row, file: file, what: "a metadata row", caseID: nil)
+            let (key, value) = (try stored.text(0), try stored.text(1))
+            guard RowDigest.metadata(key: key, value: value) == (try stored.digest(2)) else {
+                throw StoreError.damaged(file, "the metadata value of '\(key)' does not match its digest")
+            }
+            values[key] = value
+        }
+        return values
+    }
+
     /// Keeps `value` under `key`, replacing what was there.
     static func set(_ value: String, for key: String, in db: Database) throws {
         try db.cachedStatement(

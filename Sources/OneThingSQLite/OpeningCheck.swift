@@ -51,18 +51,12 @@ enum OpeningCheck {
     }
 
     /// Reads every blueprint, case number and metadata value against its fingerprint or
-    /// digest (they are few), so none is missed by a lookup under a damaged key, and
-    /// checks that every case's blueprint is there.
+    /// digest, row by row as stored (they are few), so that none is missed by a lookup
+    /// under a damaged key, and checks that every case's blueprint is there.
     static func readSmallTables(in db: Database, file: StoreFile) throws {
-        for fingerprint in try String.fetchAll(db, sql: "SELECT fingerprint FROM blueprints") {
-            _ = try StoredRows.blueprint(fingerprint, in: db, file: file)
-        }
-        for day in try String.fetchAll(db, sql: "SELECT day FROM case_numbers") {
-            _ = try CaseNumbers.last(day: day, in: db, file: file)
-        }
-        for key in try String.fetchAll(db, sql: "SELECT key FROM metadata") {
-            _ = try MetadataRows.value(key, in: db, file: file)
-        }
+        _ = try StoredRows.blueprints(in: db, file: file)
+        _ = try CaseNumbers.all(in: db, file: file)
+        _ = try MetadataRows.all(in: db, file: file)
         let missing = try String.fetchAll(
             db, sql: "SELECT DISTINCT blueprint FROM cases EXCEPT SELECT fingerprint FROM blueprints LIMIT 1")
         if let fingerprint = missing.first {

@@ -37,12 +37,14 @@ struct StoreCheck {
         }
         let blueprints = try self.blueprints(into: &report)
         let summaries = try self.summaries(into: &report)
-        let events = try self.events(into: &report)
+        let (events, damaged) = try self.events(into: &report)
         report.cases = summaries.count
         report.events = events.values.reduce(0) { $0 + $1.count }
         report.blueprints = blueprints.count
         for stored in summaries.values.sorted(by: { $0.ordinal < $1.ordinal }) {
-            fold(stored.summary, events[stored.summary.id], blueprints: blueprints, into: &report)
+            fold(
+                stored.summary, events[stored.summary.id], damaged: damaged[stored.summary.id] ?? [],
+                blueprints: blueprints, into: &report)
         }
         for id in events.keys.sorted() where summaries[id] == nil {
             report.add(.init(.missingEvent, caseID: id, "the file holds events of this case, but no summary of it"))
@@ -62,10 +64,14 @@ struct StoreCheck {
     /// Every blueprint that reads back under its fingerprint.
     private func blueprints(into report: inout StoreCheckReport) throws -> [String: CaseBlueprint] {
         var found: [String: CaseBlueprint] = [:]
-        for fingerprint in try String.fetchAll(db, sql: "SELECT fingerprint FROM blueprints") {
+        for row in try Row.fetchAll(db, sql: "SELECT fingerprint FROM blueprints") {
+            let value = StoredValue(row: row, file: file, what: "a blueprint", caseID: nil)
             do {
+                let fingerprint = try value.text(0)
                 if let blueprint = try StoredRows.blueprint(fingerprint, in: db, file: file) {
                     found[fingerprint] = blueprint
+                } else {
+                    report.add(.init(.blueprint, "blueprint \(fingerprint) cannot be looked up (its key is damaged)"))
                 }
             } catch let error as StoreError {
                 report.add(.init(.blueprint, error.message))
@@ -89,10 +95,13 @@ struct StoreCheck {
         return found
     }
 
-    /// Every event row that reads back and matches its digest, by case, in order; a
-    /// case with a damaged event is listed with the events before it.
-    private func events(into report: inout StoreCheckReport) throws -> [CaseID: [CaseEvent]] {
+    /// Every event row that reads back and matches its digest, by case, in order, and
+    /// the sequence numbers of the damaged ones.
+    private func events(into report: inout StoreCheckReport) throws -> (
+        found: [CaseID: [CaseEvent]], damaged: [CaseID: Set<Int>]
+    ) {
         var found: [CaseID: [CaseEvent]] = [:]
+        var damaged: [CaseID: Set<Int>] = [:]
         let rows = try Row.fetchCursor(
             db, sql: "SELECT case_id, sequence, at, kind, payload, digest FROM events ORDER BY case_id, sequence")
         while let row = try rows.next() {
@@ -110,21 +119,24 @@ struct StoreCheck {
                             caseID: id, sequence: sequence, at: at, name: name, payload: payload, digest: digest))
                 } catch {
                     report.add(.init(.event, caseID: id, sequence: sequence, error.reason))
+                    damaged[id, default: []].insert(sequence)
                 }
             } catch {
                 report.add(.init(.event, error.message))
             }
         }
-        return found
+        return (found, damaged)
     }
 
-    /// Checks that a case's events run from 1 without a gap, fold, and fold to its summary.
+    /// Checks that a case's events run from 1 without a gap, fold, and fold to its
+    /// summary; a case with a damaged event (reported already) is not folded.
     private func fold(
-        _ summary: CaseSummary, _ events: [CaseEvent]?, blueprints: [String: CaseBlueprint],
+        _ summary: CaseSummary, _ events: [CaseEvent]?, damaged: Set<Int>, blueprints: [String: CaseBlueprint],
         into report: inout StoreCheckReport
     ) {
         let id = summary.id
         let events = events ?? []
+        guard damaged.isEmpty else { return }
         if let gap = events.enumerated().first(where: { $0.element.sequence != $0.offset + 1 }) {
             report.add(
                 .init(
@@ -184,10 +196,16 @@ struct StoreCheck {
     /// Checks every day's case number against its digest and the stored cases' numbers.
     private func caseNumbers(_ summaries: [CaseID: StoredSummary], into report: inout StoreCheckReport) throws {
         var last: [String: Int64] = [:]
-        for day in try String.fetchAll(db, sql: "SELECT day FROM case_numbers") {
+        for row in try Row.fetchAll(db, sql: "SELECT day, last, digest FROM case_numbers") {
+            let value = StoredValue(row: row, file: file, what: "a case-number row", caseID: nil)
             do {
-                last[day] = try CaseNumbers.last(day: day, in: db, file: file)
-            } catch let error as StoreError {
+                let (day, number) = (try value.text(0), try value.integer(1))
+                guard RowDigest.caseNumber(day: day, last: number) == (try value.digest(2)) else {
+                    report.add(.init(.caseNumber, "the last case number of \(day) does not match its digest"))
+                    continue
+                }
+                last[day] = number
+            } catch {
                 report.add(.init(.caseNumber, error.message))
             }
         }
@@ -200,12 +218,16 @@ struct StoreCheck {
         }
     }
 
-    /// Checks every metadata value against its digest.
+    /// Checks every metadata row against its digest, as stored.
     private func metadata(into report: inout StoreCheckReport) throws {
-        for key in try String.fetchAll(db, sql: "SELECT key FROM metadata") {
+        for row in try Row.fetchAll(db, sql: "SELECT key, value, digest FROM metadata") {
+            let stored = StoredValue(row: row, file: file, what: "a metadata row", caseID: nil)
             do {
-                _ = try MetadataRows.value(key, in: db, file: file)
-            } catch let error as StoreError {
+                let (key, value) = (try stored.text(0), try stored.text(1))
+                if RowDigest.metadata(key: key, value: value) != (try stored.digest(2)) {
+                    report.add(.init(.metadata, "the metadata value of '\(key)' does not match its digest"))
+                }
+            } catch {
                 report.add(.init(.metadata, error.message))
             }
         }

@@ -58,6 +58,21 @@ enum StoredRows {
                 db.cachedStatement(sql: "SELECT json FROM blueprints WHERE fingerprint = ?"), arguments: [fingerprint])
         else { return nil }
         let json = try StoredValue(row: row, file: file, what: "blueprint \(fingerprint)", caseID: nil).text(0)
+        return try decodeBlueprint(json, fingerprint: fingerprint, file: file)
+    }
+
+    /// Every blueprint of the file, each checked against the fingerprint it is kept under.
+    static func blueprints(in db: Database, file: StoreFile) throws -> [CaseBlueprint] {
+        try Row.fetchAll(db, sql: "SELECT fingerprint, json FROM blueprints").map { row in
+            let value = StoredValue(row: row, file: file, what: "a blueprint", caseID: nil)
+            return try decodeBlueprint(try value.text(1), fingerprint: try value.text(0), file: file)
+        }
+    }
+
+    /// The blueprint in `json`, kept under `fingerprint`.
+    private static func decodeBlueprint(_ json: String, fingerprint: String, file: StoreFile) throws(StoreError)
+        -> CaseBlueprint
+    {
         let blueprint: CaseBlueprint
         do {
             blueprint = try JSONDecoder().decode(CaseBlueprint.self, from: Data(json.utf8))

@@ -56,7 +56,7 @@ struct StoreCheckTests {
             #expect(error?.message.contains("onething store check --db \(path)") == true)
             #expect(try await store.events(of: "b").count == 9)
             let report = try SQLiteEventStore.check(path: path)
-            #expect(report.problems.map(\.kind) == [.event, .missingEvent])
+            #expect(report.problems.map(\.kind) == [.event])
             #expect(report.problems.first?.caseID == "a" && report.problems.first?.sequence == 3)
         }
     }
