@@ -20,7 +20,9 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup
     var store: CaseStoreOptions
 
-    @Option(help: ArgumentHelp("The catalogue folder whose calendar the old times were counted on.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The catalogue folder whose calendar the old times were counted on.", valueName: "dir"))
     var catalogue = "bundles/catalogue"
 
     @OptionGroup
@@ -46,7 +48,8 @@ struct MigrateCommand: ParsableCommand {
         let report: SQLiteEventStore.MigrationReport
         do {
             report = try SQLiteEventStore.migrate(
-                path: store.path, legacy: SQLiteEventStore.LegacyConversion(calendar: calendar, departmentNames: names))
+                path: store.path,
+                legacy: SQLiteEventStore.LegacyConversion(calendar: calendar, departmentNames: names))
         } catch {
             StandardError.writeLine(error.line(in: language))
             throw ExitStatus.usageOrInputError

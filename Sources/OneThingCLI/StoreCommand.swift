@@ -47,7 +47,9 @@ struct StoreCommand: ParsableCommand {
             let zh = language == .zh
             var lines: [String] = []
             let schema = report.schemaVersion.map(String.init) ?? (zh ? "未知" : "unknown")
-            func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+            func counted(_ count: Int, _ noun: String) -> String {
+                "\(count) \(noun)\(count == 1 ? "" : "s")"
+            }
             lines.append(
                 zh
                     ? "存储 \(report.path)：结构版本 \(schema)，\(report.cases) 个案件，\(report.events) 条事件，\(report.blueprints) 个流程蓝图。"
@@ -58,7 +60,9 @@ struct StoreCommand: ParsableCommand {
             let wholeCheck = !report.problems.contains { $0.kind == .format || $0.kind == .file }
             lines.append(
                 !wholeCheck
-                    ? (zh ? "已检查：每个页面和索引（SQLite 完整性检查）。" : "Checked: every page and index (SQLite's integrity check).")
+                    ? (zh
+                        ? "已检查：每个页面和索引（SQLite 完整性检查）。"
+                        : "Checked: every page and index (SQLite's integrity check).")
                     : zh
                         ? "已检查：每个页面和索引（SQLite 完整性检查）、每条事件的摘要、每个案件的事件折叠及其汇总、部门表、流程蓝图、案件编号和元数据。"
                         : "Checked: every page and index (SQLite's integrity check), every event against its digest, "
@@ -73,13 +77,19 @@ struct StoreCommand: ParsableCommand {
             for problem in report.problems {
                 var place: [String] = []
                 if let id = problem.caseID { place.append(zh ? "案件 \(id)" : "case \(id)") }
-                if let sequence = problem.sequence { place.append(zh ? "第 \(sequence) 条事件" : "event \(sequence)") }
+                if let sequence = problem.sequence {
+                    place.append(zh ? "第 \(sequence) 条事件" : "event \(sequence)")
+                }
                 let prefix = place.isEmpty ? "" : place.joined(separator: zh ? "，" : ", ") + (zh ? "：" : ": ")
-                lines.append("  - " + prefix + meaning(of: problem.kind).text(in: language) + (zh ? "（" : " (") + problem.detail + (zh ? "）" : ")"))
+                lines.append(
+                    "  - " + prefix + meaning(of: problem.kind).text(in: language) + (zh ? "（" : " (")
+                        + problem.detail + (zh ? "）" : ")"))
             }
             if report.unlistedProblems > 0 {
                 lines.append(
-                    zh ? "  ……另有 \(report.unlistedProblems) 个问题未列出" : "  … and \(report.unlistedProblems) more not listed")
+                    zh
+                        ? "  ……另有 \(report.unlistedProblems) 个问题未列出"
+                        : "  … and \(report.unlistedProblems) more not listed")
             }
             guard !formatOnly else {
                 lines.append(zh ? "页面完好；请按上面所说处理文件格式。" : "Its pages are sound; see above for its format.")

@@ -29,7 +29,8 @@ struct AppendTransaction {
 
     /// Appends `events` in one transaction of `db`, using and updating the
     /// projections and blueprints in `memory`.
-    static func run(_ events: [CaseEvent], in db: Database, memory: inout StoreMemory, file: StoreFile) throws {
+    static func run(_ events: [CaseEvent], in db: Database, memory: inout StoreMemory, file: StoreFile) throws
+    {
         var retried = false
         while true {
             // The cached projections of the touched cases leave `memory` now; they come
@@ -44,7 +45,8 @@ struct AppendTransaction {
                 }
             } catch is StaleProjection {
                 guard !retried else {
-                    throw StoreError.damaged(file, "a case's summary does not count the events the file holds")
+                    throw StoreError.damaged(
+                        file, "a case's summary does not count the events the file holds")
                 }
                 retried = true
                 continue
@@ -91,7 +93,9 @@ struct AppendTransaction {
             return Touched(projection: cached.projection, before: cached.stored)
         }
         if let stored = try SummaryRows.stored(id, in: db, file: file) {
-            guard let blueprint = try Self.blueprint(stored.summary.blueprint, in: db, memory: &memory, file: file)
+            guard
+                let blueprint = try Self.blueprint(
+                    stored.summary.blueprint, in: db, memory: &memory, file: file)
             else {
                 throw StoreError.damaged(
                     file, "case \(id): its blueprint \(stored.summary.blueprint) is missing", caseID: id)
@@ -100,7 +104,9 @@ struct AppendTransaction {
             for old in try StoredRows.events(of: id, in: db, file: file) { projection.apply(old) }
             return Touched(projection: projection, before: stored)
         }
-        guard case .started(let start) = event.kind, event.sequence == 1 else { throw StoreError.unknownCase(event) }
+        guard case .started(let start) = event.kind, event.sequence == 1 else {
+            throw StoreError.unknownCase(event)
+        }
         guard let blueprint = try Self.blueprint(start.blueprint, in: db, memory: &memory, file: file) else {
             throw StoreError.unknownBlueprint(start.blueprint, caseID: id)
         }

@@ -27,11 +27,13 @@ enum CaseNumbers {
     static func last(day: String, in db: Database, file: StoreFile) throws -> Int64 {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT last, digest FROM case_numbers WHERE day = ?"), arguments: [day])
+                db.cachedStatement(sql: "SELECT last, digest FROM case_numbers WHERE day = ?"),
+                arguments: [day])
         else { return 0 }
         let value = StoredValue(row: row, file: file, what: "the case number of \(day)", caseID: nil)
         let last = try value.integer(0)
-        guard RowDigest.caseNumber(day: day, last: last) == (try value.digest(1)), last >= 0, last < Int64(Int32.max)
+        guard RowDigest.caseNumber(day: day, last: last) == (try value.digest(1)), last >= 0,
+            last < Int64(Int32.max)
         else {
             throw StoreError.damaged(file, "the last case number of \(day) does not match its digest")
         }

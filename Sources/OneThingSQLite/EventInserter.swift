@@ -13,7 +13,8 @@ struct EventInserter {
     init(db: Database) throws {
         self.db = db
         statement = try db.cachedStatement(
-            sql: "INSERT INTO events (case_id, sequence, at, kind, payload, digest) VALUES (?, ?, ?, ?, ?, ?)")
+            sql: "INSERT INTO events (case_id, sequence, at, kind, payload, digest) VALUES (?, ?, ?, ?, ?, ?)"
+        )
     }
 
     /// Inserts `event` with its payload and digest (``EventCodec``).
@@ -43,7 +44,10 @@ struct EventInserter {
                     let failure =
                         code == SQLITE_DONE
                         ? nil
-                        : (sqlite3_extended_errcode(db.sqliteConnection), String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                        : (
+                            sqlite3_extended_errcode(db.sqliteConnection),
+                            String(cString: sqlite3_errmsg(db.sqliteConnection))
+                        )
                     sqlite3_reset(handle)
                     sqlite3_clear_bindings(handle)
                     return (code, failure)

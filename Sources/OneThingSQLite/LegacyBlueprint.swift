@@ -26,20 +26,26 @@ struct LegacyBlueprint: Decodable {
     let promise: Double
 
     /// The limit of `amount` working days.
-    private static func limit(_ amount: Double, of what: String) throws(LegacyMigration.BadValue) -> TimeLimit {
+    private static func limit(_ amount: Double, of what: String) throws(LegacyMigration.BadValue) -> TimeLimit
+    {
         guard amount.isFinite, amount >= 0, amount <= TimeLimit.largestAmount else {
-            throw LegacyMigration.BadValue(reason: "the limit of \(what) (\(amount) working days) is not a limit")
+            throw LegacyMigration.BadValue(
+                reason: "the limit of \(what) (\(amount) working days) is not a limit")
         }
         return TimeLimit(amount, .workdays)
     }
 
     /// The blueprint of the current format: each task an item step with its limit in
     /// working days, named by its ids (and `conversion`'s department names).
-    func converted(_ conversion: SQLiteEventStore.LegacyConversion) throws(LegacyMigration.BadValue) -> CaseBlueprint {
+    func converted(_ conversion: SQLiteEventStore.LegacyConversion) throws(LegacyMigration.BadValue)
+        -> CaseBlueprint
+    {
         var steps: [CaseBlueprint.Step] = []
         for (index, task) in tasks.enumerated() {
-            for other in task.predecessors + task.successors where !tasks.indices.contains(other) || other == index {
-                throw LegacyMigration.BadValue(reason: "task \(task.item) names task \(other), which it cannot wait on")
+            for other in task.predecessors + task.successors
+            where !tasks.indices.contains(other) || other == index {
+                throw LegacyMigration.BadValue(
+                    reason: "task \(task.item) names task \(other), which it cannot wait on")
             }
             steps.append(
                 CaseBlueprint.Step(

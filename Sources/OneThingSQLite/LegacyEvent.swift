@@ -32,8 +32,10 @@ struct LegacyEvent {
             switch self {
             case .dispatched(let task, _, _), .dispatchFailed(let task, _, _, _), .inReview(let task),
                 .supplementRequested(let task, _), .supplementSupplied(let task), .approved(let task),
-                .approvalHeld(let task, _), .rejected(let task, _), .cancelled(let task, _), .failed(let task, _),
-                .dueSoon(let task, _), .overdue(let task, _), .escalated(let task, _), .outcomeIgnored(let task, _):
+                .approvalHeld(let task, _), .rejected(let task, _), .cancelled(let task, _),
+                .failed(let task, _),
+                .dueSoon(let task, _), .overdue(let task, _), .escalated(let task, _),
+                .outcomeIgnored(let task, _):
                 task
             case .started, .accepted, .acceptedWithGaps, .rejectedIncomplete, .materialSupplied, .delivered:
                 nil
@@ -81,7 +83,8 @@ struct LegacyEvent {
         case "inReview": kind = .inReview(task: try reader.int())
         case "supplementSupplied": kind = .supplementSupplied(task: try reader.int())
         case "approved": kind = .approved(task: try reader.int())
-        case "supplementRequested": kind = .supplementRequested(task: try reader.int(), note: try reader.string())
+        case "supplementRequested":
+            kind = .supplementRequested(task: try reader.int(), note: try reader.string())
         case "rejected": kind = .rejected(task: try reader.int(), reason: try reader.string())
         case "cancelled": kind = .cancelled(task: try reader.int(), reason: try reader.string())
         case "failed": kind = .failed(task: try reader.int(), reason: try reader.string())
@@ -162,7 +165,9 @@ struct LegacyPayloadReader {
     mutating func string() throws(LegacyMigration.BadValue) -> String {
         let length = try count()
         defer { offset += length }
-        guard let text = String(validating: bytes[offset..<offset + length], as: UTF8.self) else { throw damaged }
+        guard let text = String(validating: bytes[offset..<offset + length], as: UTF8.self) else {
+            throw damaged
+        }
         return text
     }
 

@@ -39,7 +39,8 @@ enum LegacyMigration {
             try pool.backup(to: copy)
             try copy.close()
         } catch {
-            throw .database(error, file: file, doing: "keeping a copy of the old file as \(target)", writing: true)
+            throw .database(
+                error, file: file, doing: "keeping a copy of the old file as \(target)", writing: true)
         }
         return target
     }
@@ -47,7 +48,8 @@ enum LegacyMigration {
     /// Runs the migration in the transaction GRDB has begun on `db`.
     static func run(in db: Database, legacy: SQLiteEventStore.LegacyConversion?, file: StoreFile) throws {
         let hasRows =
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM blueprints)")
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM blueprints)")
             ?? false
         if hasRows && legacy == nil { throw StoreOpening.needsMigration(file) }
         try db.execute(
@@ -73,7 +75,9 @@ enum LegacyMigration {
     }
 
     /// Converts every blueprint and case of the old tables into the new ones.
-    private static func convert(in db: Database, legacy: SQLiteEventStore.LegacyConversion, file: StoreFile) throws {
+    private static func convert(in db: Database, legacy: SQLiteEventStore.LegacyConversion, file: StoreFile)
+        throws
+    {
         var blueprints: [String: CaseBlueprint] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT fingerprint, json FROM legacy_blueprints") {
             let value = StoredValue(row: row, file: file, what: "an old blueprint", caseID: nil)
@@ -95,7 +99,8 @@ enum LegacyMigration {
         }
         for (index, id) in ids.enumerated() {
             let old = try legacyEvents(of: id, in: db, file: file)
-            let (events, blueprint) = try convert(old, of: id, blueprints: blueprints, legacy: legacy, file: file)
+            let (events, blueprint) = try convert(
+                old, of: id, blueprints: blueprints, legacy: legacy, file: file)
             var projection = CaseProjection(id: id, blueprint: blueprint)
             for event in events { projection.apply(event) }
             guard let summary = projection.summary else {
@@ -110,17 +115,21 @@ enum LegacyMigration {
         guard stored == converted else {
             throw failure(
                 "the events table",
-                BadValue(reason: "it holds \(stored) events, but its cases hold \(converted) (events without a case)"),
+                BadValue(
+                    reason:
+                        "it holds \(stored) events, but its cases hold \(converted) (events without a case)"),
                 file: file)
         }
         for (day, last) in lastNumbers { try CaseNumbers.record(day: day, last: last, in: db) }
     }
 
     /// The old events of case `id`, in order.
-    private static func legacyEvents(of id: CaseID, in db: Database, file: StoreFile) throws -> [LegacyEvent] {
+    private static func legacyEvents(of id: CaseID, in db: Database, file: StoreFile) throws -> [LegacyEvent]
+    {
         var events: [LegacyEvent] = []
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT sequence, at, kind, payload FROM legacy_events WHERE case_id = ? ORDER BY sequence",
+            db,
+            sql: "SELECT sequence, at, kind, payload FROM legacy_events WHERE case_id = ? ORDER BY sequence",
             arguments: [id])
         while let row = try rows.next() {
             let value = StoredValue(row: row, file: file, what: "an old event of case \(id)", caseID: id)
@@ -129,7 +138,9 @@ enum LegacyMigration {
             switch (row[1] as DatabaseValue).storage {
             case .double(let time): at = time
             case .int64(let time): at = Double(time)
-            default: throw failure("case \(id), event \(sequence)", BadValue(reason: "its time is not a number"), file: file)
+            default:
+                throw failure(
+                    "case \(id), event \(sequence)", BadValue(reason: "its time is not a number"), file: file)
             }
             do {
                 events.append(
@@ -150,7 +161,9 @@ enum LegacyMigration {
         legacy: SQLiteEventStore.LegacyConversion, file: StoreFile
     ) throws -> (events: [CaseEvent], blueprint: CaseBlueprint) {
         guard case .started(let start)? = old.first?.kind, let blueprint = blueprints[start.blueprint] else {
-            throw failure("case \(id)", BadValue(reason: "it does not start with a start event of a saved blueprint"), file: file)
+            throw failure(
+                "case \(id)", BadValue(reason: "it does not start with a start event of a saved blueprint"),
+                file: file)
         }
         var state = CaseState(id: id, blueprint: blueprint)
         var events: [CaseEvent] = []
@@ -161,10 +174,14 @@ enum LegacyMigration {
                     throw BadValue(reason: "it is about task \(task), which the blueprint does not have")
                 }
                 let at = try legacy.moment(at: event.at)
-                func due(_ limit: TimeLimit) throws -> Timestamp { try calendar.dueMoment(startingAt: at, limit: limit) }
+                func due(_ limit: TimeLimit) throws -> Timestamp {
+                    try calendar.dueMoment(startingAt: at, limit: limit)
+                }
                 func deferred(_ missing: [String]) throws -> [DeferredMaterial] {
                     try missing.map {
-                        DeferredMaterial(material: $0, dueBy: try due(blueprint.deferredDeadlines[$0] ?? blueprint.promise))
+                        DeferredMaterial(
+                            material: $0, dueBy: try due(blueprint.deferredDeadlines[$0] ?? blueprint.promise)
+                        )
                     }
                 }
                 let kind: CaseEvent.Kind
@@ -175,14 +192,16 @@ enum LegacyMigration {
                 case .accepted:
                     kind = .intake(.accepted(promisedBy: try due(blueprint.promise), deferred: []))
                 case .acceptedWithGaps(let missing):
-                    kind = .intake(.accepted(promisedBy: try due(blueprint.promise), deferred: try deferred(missing)))
+                    kind = .intake(
+                        .accepted(promisedBy: try due(blueprint.promise), deferred: try deferred(missing)))
                 case .rejectedIncomplete(let missing):
                     kind = .intake(.rejectedIncomplete(missing: missing))
                 case .dispatched(let task, let attempt, let key):
                     let first = try state.steps[task].due ?? due(blueprint.steps[task].limit)
                     kind = .dispatched(step: task, attempt: attempt, key: key, due: first)
                 case .dispatchFailed(let task, let attempt, let reason, let retryAt):
-                    kind = .dispatchFailed(step: task, attempt: attempt, reason: reason, retryAt: try legacy.moment(at: retryAt))
+                    kind = .dispatchFailed(
+                        step: task, attempt: attempt, reason: reason, retryAt: try legacy.moment(at: retryAt))
                 case .inReview(let task):
                     kind = .inReview(step: task)
                 case .supplementRequested(let task, let note):
@@ -190,7 +209,9 @@ enum LegacyMigration {
                 case .supplementSupplied(let task):
                     let step = state.steps[task]
                     let current = try step.due ?? due(blueprint.steps[task].limit)
-                    let moved = try step.pausedAt.map { try calendar.postponing(current, pausedAt: $0, resumedAt: at) }
+                    let moved = try step.pausedAt.map {
+                        try calendar.postponing(current, pausedAt: $0, resumedAt: at)
+                    }
                     kind = .supplementSupplied(step: task, due: moved ?? current)
                 case .approved(let task):
                     kind = .approved(step: task)
@@ -203,7 +224,8 @@ enum LegacyMigration {
                 case .failed(let task, let reason):
                     kind = .failed(step: task, reason: reason)
                 case .materialSupplied(let material):
-                    kind = .materialSupplied(material: material, late: state.deferredDue[material].map { at > $0 } ?? false)
+                    kind = .materialSupplied(
+                        material: material, late: state.deferredDue[material].map { at > $0 } ?? false)
                 case .dueSoon(let task, let old):
                     kind = .dueSoon(step: task, due: try state.steps[task].due ?? legacy.moment(at: old))
                 case .overdue(let task, let old):
@@ -237,8 +259,9 @@ enum LegacyMigration {
             number > 0
         else { return nil }
         let digits = parts[0].dropFirst()
-        guard digits.allSatisfy(\.isASCII), let date = CalendarDate(
-            "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.suffix(2))")
+        guard digits.allSatisfy(\.isASCII),
+            let date = CalendarDate(
+                "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.suffix(2))")
         else { return nil }
         return (date.description, number)
     }

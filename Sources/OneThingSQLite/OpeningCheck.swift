@@ -21,7 +21,8 @@ enum OpeningCheck {
 
     /// The tables that `PRAGMA integrity_check` reads on opening, with their indexes.
     static let checkedTables = [
-        "sqlite_schema", "store_format", "cases", "case_departments", "case_numbers", "blueprints", "metadata",
+        "sqlite_schema", "store_format", "cases", "case_departments", "case_numbers", "blueprints",
+        "metadata",
     ]
 
     /// Runs the check on `reader`.
@@ -81,7 +82,8 @@ enum OpeningCheck {
                                 EXCEPT SELECT department, case_id FROM case_departments))
                         """) ?? 0
         } catch let error as DatabaseError where error.message?.contains("JSON") == true {
-            throw StoreError.damaged(file, "the departments of a summary cannot be read (\(error.message ?? ""))")
+            throw StoreError.damaged(
+                file, "the departments of a summary cannot be read (\(error.message ?? ""))")
         }
         guard differing == 0 else {
             throw StoreError.damaged(

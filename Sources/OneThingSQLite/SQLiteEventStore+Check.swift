@@ -24,7 +24,8 @@ extension SQLiteEventStore {
         configuration.busyMode = .timeout(10)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: file.readOnlyURI(writingNothing: true), configuration: configuration)
+            queue = try DatabaseQueue(
+                path: file.readOnlyURI(writingNothing: true), configuration: configuration)
         } catch {
             let failure = StoreError.database(error, file: file, doing: "opening the store to check it")
             guard failure.kind == .corrupt else { throw failure }

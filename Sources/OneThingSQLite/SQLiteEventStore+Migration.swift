@@ -30,7 +30,9 @@ extension SQLiteEventStore {
     public static func migrate(path: String, legacy: LegacyConversion) throws(StoreError) -> MigrationReport {
         let file = StoreFile(path: path, busyTimeout: 10)
         guard file.fileExists, !file.isNewOrEmpty else {
-            throw StoreError(.unavailable, "\(path): there is no event store to convert (the file does not exist or is empty)")
+            throw StoreError(
+                .unavailable,
+                "\(path): there is no event store to convert (the file does not exist or is empty)")
         }
         var configuration = Configuration()
         configuration.label = "OneThing event store migration"

@@ -136,7 +136,7 @@ public final class SQLiteEventStore: EventStore {
             let queue = try Self.openForReading(file, configuration: configuration, writingNothing: true)
             do {
                 try StoreOpening.prepareForReading(queue, file: file)
-            } catch where error.kind == .corrupt && file.stamp != stamp {
+            } catch  where error.kind == .corrupt && file.stamp != stamp {
                 throw file.changedWhileRead(doing: "opening the event store for reading")
             }
             self.pool = nil
@@ -150,7 +150,8 @@ public final class SQLiteEventStore: EventStore {
         throws(StoreError) -> DatabaseQueue
     {
         do {
-            return try DatabaseQueue(path: file.readOnlyURI(writingNothing: writingNothing), configuration: configuration)
+            return try DatabaseQueue(
+                path: file.readOnlyURI(writingNothing: writingNothing), configuration: configuration)
         } catch {
             throw .database(error, file: file, doing: "opening the event store for reading")
         }
@@ -278,7 +279,9 @@ public final class SQLiteEventStore: EventStore {
     /// The metadata value under `key`, if any.
     public func metadata(_ key: String) async throws(StoreError) -> String? {
         let file = self.file
-        return try await read("reading metadata '\(key)'") { db in try MetadataRows.value(key, in: db, file: file) }
+        return try await read("reading metadata '\(key)'") { db in
+            try MetadataRows.value(key, in: db, file: file)
+        }
     }
 
     /// Keeps `value` under `key`, replacing what was there.

@@ -47,7 +47,8 @@ struct StoreCheck {
                 blueprints: blueprints, into: &report)
         }
         for id in events.keys.sorted() where summaries[id] == nil {
-            report.add(.init(.missingEvent, caseID: id, "the file holds events of this case, but no summary of it"))
+            report.add(
+                .init(.missingEvent, caseID: id, "the file holds events of this case, but no summary of it"))
         }
         try departments(summaries, into: &report)
         try caseNumbers(summaries, into: &report)
@@ -71,7 +72,9 @@ struct StoreCheck {
                 if let blueprint = try StoredRows.blueprint(fingerprint, in: db, file: file) {
                     found[fingerprint] = blueprint
                 } else {
-                    report.add(.init(.blueprint, "blueprint \(fingerprint) cannot be looked up (its key is damaged)"))
+                    report.add(
+                        .init(.blueprint, "blueprint \(fingerprint) cannot be looked up (its key is damaged)")
+                    )
                 }
             } catch let error as StoreError {
                 report.add(.init(.blueprint, error.message))
@@ -103,7 +106,8 @@ struct StoreCheck {
         var found: [CaseID: [CaseEvent]] = [:]
         var damaged: [CaseID: Set<Int>] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT case_id, sequence, at, kind, payload, digest FROM events ORDER BY case_id, sequence")
+            db,
+            sql: "SELECT case_id, sequence, at, kind, payload, digest FROM events ORDER BY case_id, sequence")
         while let row = try rows.next() {
             let value = StoredValue(row: row, file: file, what: "an event", caseID: nil)
             do {
@@ -116,7 +120,8 @@ struct StoreCheck {
                 do {
                     found[id, default: []].append(
                         try EventCodec.event(
-                            caseID: id, sequence: sequence, at: at, name: name, payload: payload, digest: digest))
+                            caseID: id, sequence: sequence, at: at, name: name, payload: payload,
+                            digest: digest))
                 } catch {
                     report.add(.init(.event, caseID: id, sequence: sequence, error.reason))
                     damaged[id, default: []].insert(sequence)
@@ -131,7 +136,8 @@ struct StoreCheck {
     /// Checks that a case's events run from 1 without a gap, fold, and fold to its
     /// summary; a case with a damaged event (reported already) is not folded.
     private func fold(
-        _ summary: CaseSummary, _ events: [CaseEvent]?, damaged: Set<Int>, blueprints: [String: CaseBlueprint],
+        _ summary: CaseSummary, _ events: [CaseEvent]?, damaged: Set<Int>,
+        blueprints: [String: CaseBlueprint],
         into report: inout StoreCheckReport
     ) {
         let id = summary.id
@@ -141,18 +147,21 @@ struct StoreCheck {
             report.add(
                 .init(
                     .missingEvent, caseID: id, sequence: gap.offset + 1,
-                    "event \(gap.offset + 1) is missing or cannot be read (the next one read is \(gap.element.sequence))"))
+                    "event \(gap.offset + 1) is missing or cannot be read (the next one read is \(gap.element.sequence))"
+                ))
             return
         }
         guard events.count == summary.events else {
             report.add(
                 .init(
                     .missingEvent, caseID: id,
-                    "the file holds \(events.count) readable events, but the case's summary counts \(summary.events)"))
+                    "the file holds \(events.count) readable events, but the case's summary counts \(summary.events)"
+                ))
             return
         }
         guard let blueprint = blueprints[summary.blueprint] else {
-            report.add(.init(.blueprint, caseID: id, "its blueprint \(summary.blueprint) is missing or damaged"))
+            report.add(
+                .init(.blueprint, caseID: id, "its blueprint \(summary.blueprint) is missing or damaged"))
             return
         }
         var projection = CaseProjection(id: id, blueprint: blueprint)
@@ -171,7 +180,8 @@ struct StoreCheck {
     }
 
     /// Checks the department table against the summaries.
-    private func departments(_ summaries: [CaseID: StoredSummary], into report: inout StoreCheckReport) throws {
+    private func departments(_ summaries: [CaseID: StoredSummary], into report: inout StoreCheckReport) throws
+    {
         var stored: [CaseID: Set<String>] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT department, case_id FROM case_departments") {
             let value = StoredValue(row: row, file: file, what: "a row of the department table", caseID: nil)
@@ -188,13 +198,15 @@ struct StoreCheck {
                 report.add(
                     .init(
                         .index, caseID: id,
-                        "the department table says it waits on \(found.sorted()), its summary on \(expected.sorted())"))
+                        "the department table says it waits on \(found.sorted()), its summary on \(expected.sorted())"
+                    ))
             }
         }
     }
 
     /// Checks every day's case number against its digest and the stored cases' numbers.
-    private func caseNumbers(_ summaries: [CaseID: StoredSummary], into report: inout StoreCheckReport) throws {
+    private func caseNumbers(_ summaries: [CaseID: StoredSummary], into report: inout StoreCheckReport) throws
+    {
         var last: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT day, last, digest FROM case_numbers") {
             let value = StoredValue(row: row, file: file, what: "a case-number row", caseID: nil)
@@ -210,11 +222,14 @@ struct StoreCheck {
             }
         }
         for id in summaries.keys.sorted() {
-            guard let (day, number) = LegacyMigration.caseNumber(id), let given = last[day], number > given else {
+            guard let (day, number) = LegacyMigration.caseNumber(id), let given = last[day], number > given
+            else {
                 continue
             }
             report.add(
-                .init(.caseNumber, caseID: id, "the last case number given for \(day) is \(given), below this case's"))
+                .init(
+                    .caseNumber, caseID: id,
+                    "the last case number given for \(day) is \(given), below this case's"))
         }
     }
 

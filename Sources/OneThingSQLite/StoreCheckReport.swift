@@ -52,7 +52,8 @@ public struct StoreCheckReport: Sendable, Hashable {
 
         public var description: String {
             let which = [caseID.map { "case \($0)" }, sequence.map { "event \($0)" }].compactMap { $0 }
-            return "[\(kind.rawValue)] " + (which.isEmpty ? "" : which.joined(separator: ", ") + ": ") + detail
+            return "[\(kind.rawValue)] " + (which.isEmpty ? "" : which.joined(separator: ", ") + ": ")
+                + detail
         }
     }
 

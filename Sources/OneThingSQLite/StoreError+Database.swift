@@ -24,7 +24,9 @@ extension StoreError {
         let what: String
         // A damaged header makes SQLite fail in ways that name something else.
         if file.fileExists, file.fileIsReadable, let problem = file.headerProblem {
-            return StoreError(.corrupt, "\(file.path): \(action) failed: \(problem)\(detail)\(rolledBack)", underlyingCode: code)
+            return StoreError(
+                .corrupt, "\(file.path): \(action) failed: \(problem)\(detail)\(rolledBack)",
+                underlyingCode: code)
         }
         switch error.resultCode {
         case .SQLITE_FULL:
@@ -58,7 +60,8 @@ extension StoreError {
             kind = .unavailable
             what = "SQLite failed with \(code)"
         }
-        return StoreError(kind, "\(file.path): \(action) failed: \(what)\(detail)\(rolledBack)", underlyingCode: code)
+        return StoreError(
+            kind, "\(file.path): \(action) failed: \(what)\(detail)\(rolledBack)", underlyingCode: code)
     }
 
     /// The error for a stored row or value that does not read back as it was written.
@@ -84,7 +87,8 @@ extension StoreError {
 
     private static let primaryNames: [CInt: String] = [
         1: "ERROR", 2: "INTERNAL", 3: "PERM", 4: "ABORT", 5: "BUSY", 6: "LOCKED", 7: "NOMEM", 8: "READONLY",
-        9: "INTERRUPT", 10: "IOERR", 11: "CORRUPT", 12: "NOTFOUND", 13: "FULL", 14: "CANTOPEN", 15: "PROTOCOL",
+        9: "INTERRUPT", 10: "IOERR", 11: "CORRUPT", 12: "NOTFOUND", 13: "FULL", 14: "CANTOPEN",
+        15: "PROTOCOL",
         16: "EMPTY", 17: "SCHEMA", 18: "TOOBIG", 19: "CONSTRAINT", 20: "MISMATCH", 21: "MISUSE", 22: "NOLFS",
         23: "AUTH", 24: "FORMAT", 25: "RANGE", 26: "NOTADB", 27: "NOTICE", 28: "WARNING",
     ]
@@ -96,7 +100,8 @@ extension StoreError {
             (
                 10,
                 [
-                    "READ", "SHORT_READ", "WRITE", "FSYNC", "DIR_FSYNC", "TRUNCATE", "FSTAT", "UNLOCK", "RDLOCK",
+                    "READ", "SHORT_READ", "WRITE", "FSYNC", "DIR_FSYNC", "TRUNCATE", "FSTAT", "UNLOCK",
+                    "RDLOCK",
                     "DELETE", "BLOCKED", "NOMEM", "ACCESS", "CHECKRESERVEDLOCK", "LOCK", "CLOSE", "DIR_CLOSE",
                     "SHMOPEN", "SHMSIZE", "SHMLOCK", "SHMMAP", "SEEK", "DELETE_NOENT", "MMAP", "GETTEMPPATH",
                     "CONVPATH", "VNODE", "AUTH", "BEGIN_ATOMIC", "COMMIT_ATOMIC", "ROLLBACK_ATOMIC", "DATA",
@@ -111,7 +116,8 @@ extension StoreError {
             (
                 19,
                 [
-                    "CHECK", "COMMITHOOK", "FOREIGNKEY", "FUNCTION", "NOTNULL", "PRIMARYKEY", "TRIGGER", "UNIQUE",
+                    "CHECK", "COMMITHOOK", "FOREIGNKEY", "FUNCTION", "NOTNULL", "PRIMARYKEY", "TRIGGER",
+                    "UNIQUE",
                     "VTAB", "ROWID", "PINNED", "DATATYPE",
                 ]
             ),

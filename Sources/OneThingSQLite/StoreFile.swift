@@ -49,11 +49,14 @@ struct StoreFile: Sendable {
     /// Whether the file exists.
     var fileExists: Bool { Self.exists(absolutePath) }
 
-    /// Whether the file is empty or missing: a new store.
-    var isNewOrEmpty: Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolutePath) else { return true }
-        return (attributes[.size] as? NSNumber)?.intValue == 0
+    /// The file's `stat`, or `nil` when there is no file.
+    private var status: stat? {
+        var info = stat()
+        return stat(absolutePath, &info) == 0 ? info : nil
     }
+
+    /// Whether the file is empty or missing: a new store.
+    var isNewOrEmpty: Bool { (status?.st_size ?? 0) == 0 }
 
     /// Whether new files can be made in the folder (SQLite makes its log and shared
     /// memory files beside the database).
@@ -84,16 +87,26 @@ struct StoreFile: Sendable {
     /// What the file looked like at a moment: its size, when it was last changed, and
     /// whether a log lay beside it.
     struct Stamp: Hashable, Sendable {
-        var size: Int?
-        var modified: Date?
+        var size: Int64?
+        var modifiedSeconds: Int?
+        var modifiedNanoseconds: Int?
         var hasWriteAheadLog: Bool
     }
 
     /// The file's stamp now.
     var stamp: Stamp {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: absolutePath)
+        guard let info = status else {
+            return Stamp(
+                size: nil, modifiedSeconds: nil, modifiedNanoseconds: nil, hasWriteAheadLog: hasWriteAheadLog)
+        }
+        #if canImport(Darwin)
+            let modified = info.st_mtimespec
+        #else
+            let modified = info.st_mtim
+        #endif
         return Stamp(
-            size: (attributes?[.size] as? NSNumber)?.intValue, modified: attributes?[.modificationDate] as? Date,
+            size: Int64(info.st_size), modifiedSeconds: Int(modified.tv_sec),
+            modifiedNanoseconds: Int(modified.tv_nsec),
             hasWriteAheadLog: hasWriteAheadLog)
     }
 
@@ -110,12 +123,12 @@ struct StoreFile: Sendable {
     /// refuses to open a file whose header is damaged, or opens it for reading only when
     /// its write version is damaged, and says neither.
     var headerProblem: String? {
-        guard let handle = FileHandle(forReadingAtPath: absolutePath) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 100), data.count == 100 else {
-            return isNewOrEmpty ? nil : "the file is shorter than a SQLite header"
-        }
-        let header = [UInt8](data)
+        let descriptor = open(absolutePath, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 100)
+        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 100) }
+        guard count == 100 else { return isNewOrEmpty ? nil : "the file is shorter than a SQLite header" }
         guard header[0..<16].elementsEqual(Array("SQLite format 3\0".utf8)) else {
             return "the file is not a SQLite database (or its header is damaged)"
         }
@@ -156,7 +169,9 @@ struct StoreFile: Sendable {
     /// The kind and the words for a write that was refused: the file or its folder
     /// cannot be written, or the header is damaged so that SQLite will not write it.
     func whyItCannotBeWritten() -> (StoreError.Kind, String) {
-        if fileExists && fileIsWritable && folderIsWritable, let problem = headerProblem { return (.corrupt, problem) }
+        if fileExists && fileIsWritable && folderIsWritable, let problem = headerProblem {
+            return (.corrupt, problem)
+        }
         return (.readOnly, whyItCannotBeWrittenInWords())
     }
 

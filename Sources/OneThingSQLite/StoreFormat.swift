@@ -42,11 +42,13 @@ enum StoreFormat: Sendable, Hashable {
         let ours = applicationID == Int(Self.applicationID)
         if tables.contains("store_format") || ours {
             guard tables.contains("store_format") else {
-                throw StoreError.damaged(file, "the header names an event store, but its format table is missing")
+                throw StoreError.damaged(
+                    file, "the header names an event store, but its format table is missing")
             }
             func value(_ name: String) throws(StoreError) -> Int? {
                 do {
-                    return try Int.fetchOne(db, sql: "SELECT value FROM store_format WHERE name = ?", arguments: [name])
+                    return try Int.fetchOne(
+                        db, sql: "SELECT value FROM store_format WHERE name = ?", arguments: [name])
                 } catch {
                     throw StoreError.damaged(file, "its format table cannot be read")
                 }
@@ -59,7 +61,8 @@ enum StoreFormat: Sendable, Hashable {
                         + " disagrees with its format table (schema \(schema.map(String.init) ?? "none"))")
             }
             if userVersion > schemaVersion { return .newer(schema: userVersion) }
-            guard userVersion == schemaVersion, try StoreSchema.entries(in: db) == (try StoreSchema.expectedEntries.get())
+            guard userVersion == schemaVersion,
+                try StoreSchema.entries(in: db) == (try StoreSchema.expectedEntries.get())
             else {
                 throw StoreError.damaged(file, "its tables are not the tables of schema \(userVersion)")
             }

@@ -12,7 +12,8 @@ enum StoreOpening {
     /// `checked` says that ``inspect(_:file:legacy:)`` ran the opening check already.
     @discardableResult
     static func prepare(
-        _ pool: DatabasePool, file: StoreFile, legacy: SQLiteEventStore.LegacyConversion?, checked: Bool = false
+        _ pool: DatabasePool, file: StoreFile, legacy: SQLiteEventStore.LegacyConversion?,
+        checked: Bool = false
     ) throws(StoreError) -> String? {
         // Several processes may open a new file at once: one makes the tables, the others
         // find them made. A migration that lost that race is tried again.
@@ -65,7 +66,8 @@ enum StoreOpening {
         case .legacy:
             throw needsMigration(file)
         case .empty:
-            throw StoreError(.unavailable, "\(file.path) holds no event store yet: no case was ever written to it")
+            throw StoreError(
+                .unavailable, "\(file.path) holds no event store yet: no case was ever written to it")
         }
     }
 
@@ -79,11 +81,15 @@ enum StoreOpening {
         } catch let error as StoreError {
             throw error
         } catch {
-            if lastAttempt { throw .database(error, file: file, doing: "creating the store's tables", writing: true) }
+            if lastAttempt {
+                throw .database(error, file: file, doing: "creating the store's tables", writing: true)
+            }
         }
     }
 
-    private static func readFormat(_ reader: any DatabaseReader, file: StoreFile) throws(StoreError) -> StoreFormat {
+    private static func readFormat(_ reader: any DatabaseReader, file: StoreFile) throws(StoreError)
+        -> StoreFormat
+    {
         do {
             return try reader.read { db in try StoreFormat.read(db, file: file) }
         } catch {

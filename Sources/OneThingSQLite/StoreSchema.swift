@@ -55,16 +55,17 @@ enum StoreSchema {
 
     /// The entries of `sqlite_schema` of the file open on `db`, in order.
     static func entries(in db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").map {
-            row in
-            (0..<4).map { index -> String in
-                switch (row[index] as DatabaseValue).storage {
-                case .string(let text): text
-                case .null: "NULL"
-                default: "?"
-                }
-            }.joined(separator: "\u{1F}")
-        }
+        try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
+            .map {
+                row in
+                (0..<4).map { index -> String in
+                    switch (row[index] as DatabaseValue).storage {
+                    case .string(let text): text
+                    case .null: "NULL"
+                    default: "?"
+                    }
+                }.joined(separator: "\u{1F}")
+            }
     }
 
     /// The tables of schema 2, and its format marks.

@@ -18,14 +18,17 @@ enum StoredRows {
         events.reserveCapacity(expected)
         let rows = try Row.fetchCursor(
             db.cachedStatement(
-                sql: "SELECT sequence, at, kind, payload, digest FROM events WHERE case_id = ? ORDER BY sequence"),
+                sql:
+                    "SELECT sequence, at, kind, payload, digest FROM events WHERE case_id = ? ORDER BY sequence"
+            ),
             arguments: [id])
         while let row = try rows.next() {
             let value = StoredValue(row: row, file: file, what: "an event of case \(id)", caseID: id)
             let sequence = try value.int(0)
             guard sequence == events.count + 1 else {
                 throw StoreError.damaged(
-                    file, "case \(id): event \(events.count + 1) is missing (the next one stored is \(sequence))",
+                    file,
+                    "case \(id): event \(events.count + 1) is missing (the next one stored is \(sequence))",
                     caseID: id)
             }
             let (at, name, payload, digest) = (
@@ -42,7 +45,8 @@ enum StoredRows {
         }
         guard events.count == expected else {
             throw StoreError.damaged(
-                file, "case \(id): the file holds \(events.count) events, but the case's summary counts \(expected)",
+                file,
+                "case \(id): the file holds \(events.count) events, but the case's summary counts \(expected)",
                 caseID: id)
         }
         return events
@@ -55,9 +59,11 @@ enum StoredRows {
     static func blueprint(_ fingerprint: String, in db: Database, file: StoreFile) throws -> CaseBlueprint? {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT json FROM blueprints WHERE fingerprint = ?"), arguments: [fingerprint])
+                db.cachedStatement(sql: "SELECT json FROM blueprints WHERE fingerprint = ?"),
+                arguments: [fingerprint])
         else { return nil }
-        let json = try StoredValue(row: row, file: file, what: "blueprint \(fingerprint)", caseID: nil).text(0)
+        let json = try StoredValue(row: row, file: file, what: "blueprint \(fingerprint)", caseID: nil).text(
+            0)
         return try decodeBlueprint(json, fingerprint: fingerprint, file: file)
     }
 
@@ -70,7 +76,8 @@ enum StoredRows {
     }
 
     /// The blueprint in `json`, kept under `fingerprint`.
-    private static func decodeBlueprint(_ json: String, fingerprint: String, file: StoreFile) throws(StoreError)
+    private static func decodeBlueprint(_ json: String, fingerprint: String, file: StoreFile)
+        throws(StoreError)
         -> CaseBlueprint
     {
         let blueprint: CaseBlueprint
@@ -81,7 +88,9 @@ enum StoredRows {
         }
         guard blueprint.fingerprint == fingerprint else {
             throw StoreError.damaged(
-                file, "blueprint \(fingerprint) does not match its fingerprint (it reads as \(blueprint.fingerprint))")
+                file,
+                "blueprint \(fingerprint) does not match its fingerprint (it reads as \(blueprint.fingerprint))"
+            )
         }
         return blueprint
     }

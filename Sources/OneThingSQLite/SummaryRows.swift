@@ -46,7 +46,8 @@ enum SummaryRows {
         ).execute(arguments: [
             summary.promisedBy?.milliseconds, summary.outcome?.rawValue, summary.deliveredAt?.milliseconds,
             json(summary.waitingOn), summary.events,
-            Int64(bitPattern: RowDigest.summary(summary, ordinal: before.ordinal)), before.ordinal, summary.id,
+            Int64(bitPattern: RowDigest.summary(summary, ordinal: before.ordinal)), before.ordinal,
+            summary.id,
             before.summary.events,
         ])
         guard db.changesCount == 1 else { return false }
@@ -55,7 +56,8 @@ enum SummaryRows {
     }
 
     /// Brings the rows of `case_departments` of case `id` from `old` to `new`.
-    static func updateDepartments(of id: CaseID, from old: [String], to new: [String], in db: Database) throws {
+    static func updateDepartments(of id: CaseID, from old: [String], to new: [String], in db: Database) throws
+    {
         guard old != new else { return }
         for department in old where !new.contains(department) {
             try db.cachedStatement(sql: "DELETE FROM case_departments WHERE department = ? AND case_id = ?")
@@ -82,7 +84,8 @@ enum SummaryRows {
         let stored = try decode(row, file: file)
         guard stored.summary.id == id else {
             throw StoreError.damaged(
-                file, "looking up case \(id) found case \(stored.summary.id) (an index is damaged)", caseID: id)
+                file, "looking up case \(id) found case \(stored.summary.id) (an index is damaged)",
+                caseID: id)
         }
         return stored
     }
@@ -113,9 +116,11 @@ enum SummaryRows {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
             let stored = try decode(row, file: file)
-            guard CaseProjection.matches(stored.summary, query), last.map({ $0 < stored.ordinal }) ?? true else {
+            guard CaseProjection.matches(stored.summary, query), last.map({ $0 < stored.ordinal }) ?? true
+            else {
                 throw StoreError.damaged(
-                    file, "a query of the cases found case \(stored.summary.id), which it does not ask for"
+                    file,
+                    "a query of the cases found case \(stored.summary.id), which it does not ask for"
                         + " (an index is damaged)", caseID: stored.summary.id)
             }
             last = stored.ordinal
@@ -143,7 +148,8 @@ enum SummaryRows {
         let outcomeText = try value.optionalText(8)
         let outcome = try outcomeText.map { (text) throws(StoreError) -> CaseOutcome in
             guard let outcome = CaseOutcome(rawValue: text) else {
-                throw StoreError.damaged(file, "case \(id): its summary names no outcome ('\(text)')", caseID: id)
+                throw StoreError.damaged(
+                    file, "case \(id): its summary names no outcome ('\(text)')", caseID: id)
             }
             return outcome
         }
@@ -156,18 +162,22 @@ enum SummaryRows {
             waitingOn: try departments(try value.text(10), file: file, caseID: id), events: try value.int(11))
         guard RowDigest.summary(summary, ordinal: ordinal) == (try value.digest(12)) else {
             throw StoreError.damaged(
-                file, "case \(id): its summary does not match its digest (a byte changed since it was written)",
+                file,
+                "case \(id): its summary does not match its digest (a byte changed since it was written)",
                 caseID: id)
         }
         return StoredSummary(summary: summary, ordinal: ordinal)
     }
 
     /// The departments in a `waiting_on` column.
-    private static func departments(_ json: String, file: StoreFile, caseID: CaseID) throws(StoreError) -> [String] {
+    private static func departments(_ json: String, file: StoreFile, caseID: CaseID) throws(StoreError)
+        -> [String]
+    {
         do {
             return try JSONDecoder().decode([String].self, from: Data(json.utf8))
         } catch {
-            throw StoreError.damaged(file, "case \(caseID): the departments of its summary cannot be read", caseID: caseID)
+            throw StoreError.damaged(
+                file, "case \(caseID): the departments of its summary cannot be read", caseID: caseID)
         }
     }
 

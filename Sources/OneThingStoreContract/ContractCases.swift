@@ -66,7 +66,8 @@ public enum ContractCases {
     }
 
     /// The events of case `id` started at `start` and taken as far as `progress`.
-    public static func events(_ id: CaseID, startingAt start: Timestamp, upTo progress: Progress) -> [CaseEvent]
+    public static func events(_ id: CaseID, startingAt start: Timestamp, upTo progress: Progress)
+        -> [CaseEvent]
     {
         var events: [CaseEvent] = []
         func add(hours: Int, _ kind: CaseEvent.Kind) {
@@ -111,7 +112,8 @@ public enum ContractCases {
         add(hours: 50, .materialSupplied(material: "floor-plan", late: false))
         add(hours: 72, .approved(step: 3))
         add(hours: 96, .approved(step: 2))
-        add(hours: 96, .delivered(outputs: ["licence", "permit", "hygiene-certificate"], outcome: .completed))
+        add(
+            hours: 96, .delivered(outputs: ["licence", "permit", "hygiene-certificate"], outcome: .completed))
         return events
     }
 
@@ -132,7 +134,8 @@ public enum ContractCases {
             bundle: blueprint.bundle, version: blueprint.version,
             answers: ["a": "1", "名称": "川菜馆", "": "", "note": "第一行\n第二行\u{0}"],
             provided: ["application", "租赁合同", ""], lead: blueprint.lead, blueprint: blueprint.fingerprint)
-        let beforeEpoch = Timestamp(china: CalendarDate(dayNumber: -25_567), hour: 8, minute: 30)  // 1900-01-01
+        // 1900-01-01 08:30 China Standard Time.
+        let beforeEpoch = Timestamp(china: CalendarDate(dayNumber: -25_567), hour: 8, minute: 30)
         let farFuture = Timestamp(milliseconds: 253_402_300_799_999)  // 9999-12-31 23:59:59.999 UTC
         let beyondDouble = Timestamp(milliseconds: (1 << 53) + 1)  // not exact as a Double
         let kinds: [CaseEvent.Kind] = [

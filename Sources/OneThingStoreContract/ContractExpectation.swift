@@ -14,10 +14,14 @@ enum ContractExpectation {
     }
 
     /// Fails unless `condition` holds.
-    static func that(_ condition: Bool, _ subject: String, expected: String, actual: @autoclosure () -> String)
+    static func that(
+        _ condition: Bool, _ subject: String, expected: String, actual: @autoclosure () -> String
+    )
         throws(StoreContract.Violation)
     {
-        guard condition else { throw StoreContract.Violation(subject: subject, expected: expected, actual: actual()) }
+        guard condition else {
+            throw StoreContract.Violation(subject: subject, expected: expected, actual: actual())
+        }
     }
 
     /// Fails unless `body` throws a ``StoreError`` of kind `kind`; returns the error.
@@ -36,7 +40,8 @@ enum ContractExpectation {
             return error
         } catch {
             throw StoreContract.Violation(
-                subject: subject, expected: "a StoreError of kind \(kind)", actual: "\(type(of: error)): \(error)")
+                subject: subject, expected: "a StoreError of kind \(kind)",
+                actual: "\(type(of: error)): \(error)")
         }
         throw StoreContract.Violation(
             subject: subject, expected: "a StoreError of kind \(kind)", actual: "no error")

@@ -25,10 +25,12 @@ extension StoreContract {
             try await store.append([])
             try Expect.equal(try await store.events(of: "a"), a, "the events of case a after an empty append")
             try Expect.equal(
-                try await store.cases(CaseQuery()).map(\.id), ["a", "b"], "the cases, in the order they started")
+                try await store.cases(CaseQuery()).map(\.id), ["a", "b"],
+                "the cases, in the order they started")
         },
         Check("a case the store does not have has no events") { store in
-            try Expect.equal(try await store.events(of: "nobody"), [], "the events of an unknown case (empty store)")
+            try Expect.equal(
+                try await store.events(of: "nobody"), [], "the events of an unknown case (empty store)")
             try await store.saveBlueprint(ContractCases.blueprint)
             try await store.append(events("a", .accepted))
             try Expect.equal(try await store.events(of: "nobody"), [], "the events of an unknown case")
@@ -56,8 +58,11 @@ extension StoreContract {
             try await store.saveBlueprint(ContractCases.blueprint)
             let a = events("a", .completed)
             try await store.append(Array(a[0..<2]))
-            try await Expect.error(.refused, "appending event 4 after event 2") { try await store.append([a[3]]) }
-            try Expect.equal(try await store.events(of: "a"), Array(a[0..<2]), "the events of case a after the gap")
+            try await Expect.error(.refused, "appending event 4 after event 2") {
+                try await store.append([a[3]])
+            }
+            try Expect.equal(
+                try await store.events(of: "a"), Array(a[0..<2]), "the events of case a after the gap")
             try Expect.equal(try await store.cases(CaseQuery()).first?.events, 2, "the event count of case a")
             try await store.append(Array(a[2...]))
             try Expect.equal(try await store.events(of: "a"), a, "the events of case a")
@@ -70,10 +75,14 @@ extension StoreContract {
                 try await store.append([a[2], a[3]])
             }
             try Expect.equal(error.caseID, "a", "the case the conflict names")
-            try await Expect.error(.conflict, "appending the start event again") { try await store.append([a[0]]) }
+            try await Expect.error(.conflict, "appending the start event again") {
+                try await store.append([a[0]])
+            }
             var other = a[3]
             other.sequence = 2
-            try await Expect.error(.conflict, "appending a different event 2") { try await store.append([other]) }
+            try await Expect.error(.conflict, "appending a different event 2") {
+                try await store.append([other])
+            }
             try Expect.equal(try await store.events(of: "a"), Array(a[0..<3]), "the events of case a")
             try Expect.equal(try await store.cases(CaseQuery()).first?.events, 3, "the event count of case a")
         },
@@ -124,7 +133,8 @@ extension StoreContract {
             let a = events("a", .accepted)
             let steps = ContractCases.blueprint.steps.count
             let wrong = CaseEvent(
-                caseID: "a", sequence: a.count + 1, at: ContractCases.firstStart, kind: .approved(step: steps))
+                caseID: "a", sequence: a.count + 1, at: ContractCases.firstStart, kind: .approved(step: steps)
+            )
             let error = try await Expect.error(.refused, "approving step \(steps)") {
                 try await store.append(a + [wrong])
             }
@@ -132,7 +142,9 @@ extension StoreContract {
             try await store.append(a)
             try await Expect.error(.refused, "a negative step") {
                 try await store.append([
-                    CaseEvent(caseID: "a", sequence: a.count + 1, at: ContractCases.firstStart, kind: .inReview(step: -1))
+                    CaseEvent(
+                        caseID: "a", sequence: a.count + 1, at: ContractCases.firstStart,
+                        kind: .inReview(step: -1))
                 ])
             }
             try Expect.equal(try await store.events(of: "a"), a, "the events of case a")

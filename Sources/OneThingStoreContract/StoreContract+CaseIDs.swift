@@ -24,7 +24,8 @@ extension StoreContract {
                 given.append(id)
             }
             try Expect.equal(
-                given, ["C20260302-0001", "C20260302-0002", "C20260303-0001", "C20260302-0003", "C20260303-0002"],
+                given,
+                ["C20260302-0001", "C20260302-0002", "C20260303-0001", "C20260302-0003", "C20260303-0002"],
                 "the ids given for 03-02, 03-02, 03-03, 03-02 and 03-03")
             let longAgo = try await store.newCaseID(acceptedOn: CalendarDate(dayNumber: -25_567))
             try Expect.equal(longAgo, "C19000101-0001", "the first id for 1900-01-01")

@@ -23,7 +23,10 @@ extension StoreContract {
                 (CaseQuery(dueBy: day(9.5)), [], "the cases due by day 9.5"),
                 (CaseQuery(dueBy: day(10)), ["a"], "the cases due by day 10 (the moment itself)"),
                 (CaseQuery(dueBy: day(11)), ["a", "b"], "the cases due by day 11"),
-                (CaseQuery(dueBy: day(1000)), ["a", "b"], "the cases due by day 1000 (closed cases are never due)"),
+                (
+                    CaseQuery(dueBy: day(1000)), ["a", "b"],
+                    "the cases due by day 1000 (closed cases are never due)"
+                ),
                 (CaseQuery(open: false, dueBy: day(1000)), [], "the closed cases due by day 1000"),
                 (CaseQuery(department: "fire", dueBy: day(10)), [], "the cases at fire due by day 10"),
                 (CaseQuery(limit: 0), [], "no cases (limit 0)"),
@@ -31,7 +34,10 @@ extension StoreContract {
                 (CaseQuery(limit: 3), ["a", "b", "c"], "the first three cases"),
                 (CaseQuery(limit: 10), ["a", "b", "c", "d"], "the first ten cases"),
                 (CaseQuery(open: false, limit: 1), ["c"], "the first closed case"),
-                (CaseQuery(open: true, department: "health", limit: 1), ["b"], "the first open case at health"),
+                (
+                    CaseQuery(open: true, department: "health", limit: 1), ["b"],
+                    "the first open case at health"
+                ),
             ]
             for (query, expected, subject) in expectations {
                 try Expect.equal(try await ids(query), expected, subject)
@@ -40,9 +46,12 @@ extension StoreContract {
             let a = events("a", .licensed)
             let before = try await store.events(of: "a").count
             try await store.append(Array(a[before...]))
-            try Expect.equal(try await ids(CaseQuery(department: "market")), [], "the cases waiting on market")
-            try Expect.equal(try await ids(CaseQuery(department: "fire")), ["a", "b"], "the cases waiting on fire")
-            try Expect.equal(try await ids(CaseQuery(department: "health")), ["b"], "the cases waiting on health")
+            try Expect.equal(
+                try await ids(CaseQuery(department: "market")), [], "the cases waiting on market")
+            try Expect.equal(
+                try await ids(CaseQuery(department: "fire")), ["a", "b"], "the cases waiting on fire")
+            try Expect.equal(
+                try await ids(CaseQuery(department: "health")), ["b"], "the cases waiting on health")
         },
         Check("summaries are the projections of the events") { store in
             try await store.saveBlueprint(ContractCases.blueprint)
@@ -55,16 +64,19 @@ extension StoreContract {
             try Expect.equal(summaries, cases.compactMap(ContractCases.summary(of:)), "the summaries")
             for (index, id) in ["a", "b", "c", "d"].enumerated() {
                 try Expect.equal(
-                    try await store.summary(of: id), ContractCases.summary(of: cases[index]), "the summary of case \(id)")
+                    try await store.summary(of: id), ContractCases.summary(of: cases[index]),
+                    "the summary of case \(id)")
             }
             guard summaries.count == 4 else { return }
             let b = summaries[1]
             let start = ContractCases.moment(days: 1.5)
             try Expect.equal(
                 [b.bundle, b.version, b.blueprint, b.lead],
-                ["contract", "1.0.0", ContractCases.blueprint.fingerprint, "market"], "the bundle, version, blueprint and lead of case b")
+                ["contract", "1.0.0", ContractCases.blueprint.fingerprint, "market"],
+                "the bundle, version, blueprint and lead of case b")
             try Expect.equal(b.startedAt, start, "when case b started")
-            try Expect.equal(b.promisedBy, ContractCases.promisedBy(startingAt: start), "when case b is promised")
+            try Expect.equal(
+                b.promisedBy, ContractCases.promisedBy(startingAt: start), "when case b is promised")
             try Expect.equal(b.outcome, nil, "the outcome of open case b")
             try Expect.equal(b.deliveredAt, nil, "when open case b was delivered")
             try Expect.equal(b.waitingOn, ["fire", "health"], "the departments case b waits on")
@@ -86,7 +98,9 @@ extension StoreContract {
                 .dueChanged(step: nil, due: later, reason: "the 2027 holiday notice was published"),
             ]
             for kind in changes {
-                a.append(CaseEvent(caseID: "a", sequence: a.count + 1, at: ContractCases.moment(days: 3), kind: kind))
+                a.append(
+                    CaseEvent(
+                        caseID: "a", sequence: a.count + 1, at: ContractCases.moment(days: 3), kind: kind))
             }
             try await store.append(Array(a.suffix(2)))
             let summary = try await store.cases(CaseQuery()).first
@@ -96,7 +110,8 @@ extension StoreContract {
                 try await store.cases(CaseQuery(dueBy: ContractCases.moment(days: 10))).map(\.id), [],
                 "the cases due by the old promise")
             try Expect.equal(
-                try await store.cases(CaseQuery(dueBy: later)).map(\.id), ["a"], "the cases due by the new promise")
+                try await store.cases(CaseQuery(dueBy: later)).map(\.id), ["a"],
+                "the cases due by the new promise")
         },
     ]
 }

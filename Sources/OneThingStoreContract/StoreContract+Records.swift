@@ -9,7 +9,8 @@ extension StoreContract {
             try Expect.equal(try await store.blueprint(blueprint.fingerprint), nil, "a blueprint never saved")
             try await store.saveBlueprint(blueprint)
             try await store.saveBlueprint(blueprint)
-            try Expect.equal(try await store.blueprint(blueprint.fingerprint), blueprint, "the saved blueprint")
+            try Expect.equal(
+                try await store.blueprint(blueprint.fingerprint), blueprint, "the saved blueprint")
             try Expect.equal(
                 try await store.blueprint(blueprint.bundle + "@1.0.0#0000000000000000"), nil,
                 "a blueprint under another fingerprint")

@@ -42,14 +42,17 @@ struct ByteFlipTests {
                 parts.append("the cases at \(department) (\(ids))")
             }
             if dueBy != other.dueBy { parts.append("the cases due") }
-            for (id, events) in histories where other.histories[id] != events { parts.append("the events of \(id)") }
+            for (id, events) in histories where other.histories[id] != events {
+                parts.append("the events of \(id)")
+            }
             if blueprint != other.blueprint { parts.append("the blueprint") }
             if metadata != other.metadata { parts.append("the metadata") }
             return parts
         }
 
         /// The cases of the store made by ``makeStore(at:)``, and one it does not have.
-        static let ids = (0..<20).map { CaseIDFormat.make(acceptedOn: day($0), number: $0 % 3 + 1) } + ["nobody"]
+        static let ids =
+            (0..<20).map { CaseIDFormat.make(acceptedOn: day($0), number: $0 % 3 + 1) } + ["nobody"]
 
         static func of(_ store: SQLiteEventStore) async throws -> Reading {
             var histories: [CaseID: [CaseEvent]] = [:]
@@ -85,7 +88,8 @@ struct ByteFlipTests {
     }
 
     @Test func flippedBytesAreRefusedOrReadBackExactly() async throws {
-        let seed = ProcessInfo.processInfo.environment["ONETHING_FLIP_SEED"].flatMap(UInt64.init) ?? 20_261_203
+        let seed =
+            ProcessInfo.processInfo.environment["ONETHING_FLIP_SEED"].flatMap(UInt64.init) ?? 20_261_203
         print("byte flips: seed \(seed) (set ONETHING_FLIP_SEED to repeat another run)")
         var random = SeededGenerator(state: seed)
         try await TemporaryStore.withPath { path in
@@ -106,7 +110,9 @@ struct ByteFlipTests {
                     bytes[offset] ^= mask
                     flips.append("byte \(offset) ^ \(mask)")
                 }
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+                for suffix in ["", "-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: copy + suffix)
+                }
                 try Data(bytes).write(to: URL(fileURLWithPath: copy))
                 let mode: SQLiteEventStore.Mode = round.isMultiple(of: 2) ? .readOnly : .readWrite
                 let what = "round \(round) (seed \(seed), \(mode), \(flips.joined(separator: ", ")))"
@@ -126,7 +132,9 @@ struct ByteFlipTests {
                     refusedOnReading += 1
                 }
             }
-            print("byte flips: \(intact) intact, \(refusedOnOpening) refused on opening, \(refusedOnReading) on reading")
+            print(
+                "byte flips: \(intact) intact, \(refusedOnOpening) refused on opening, \(refusedOnReading) on reading"
+            )
             #expect(intact + refusedOnOpening + refusedOnReading == 100)
             #expect(refusedOnOpening + refusedOnReading > 0)
         }

@@ -15,7 +15,8 @@ import Testing
 struct LegacyMigrationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
 
     /// The shipped catalogue's calendar of China.
     static func calendarYears() throws -> [CalendarYear] {
@@ -36,20 +37,23 @@ struct LegacyMigrationTests {
                     year: year.year, holidays: year.holidays.map { $0.from...$0.to },
                     makeUpWorkdays: year.makeUpWorkdays.map(\.value)))
         }
-        return SQLiteEventStore.LegacyConversion(calendar: WorkdayCalendar(region: "CN", arrangements: arrangements))
+        return SQLiteEventStore.LegacyConversion(
+            calendar: WorkdayCalendar(region: "CN", arrangements: arrangements))
     }
 
     /// Calls `body` with the path of a copy of the fixture.
     static func withCopy<T>(_ body: (String) async throws -> T) async throws -> T {
         try await TemporaryStore.withPath { path in
-            try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("store-v1.sqlite").path, toPath: path)
+            try FileManager.default.copyItem(
+                atPath: fixtures.appendingPathComponent("store-v1.sqlite").path, toPath: path)
             return try await body(path)
         }
     }
 
     /// The wall time (China) each event of case C20260925-0002 was shown at, by sequence.
     static func shownTimes() throws -> [Int: String] {
-        let text = try String(contentsOf: fixtures.appendingPathComponent("store-v1-C20260925-0002.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOf: fixtures.appendingPathComponent("store-v1-C20260925-0002.txt"), encoding: .utf8)
         var times: [Int: String] = [:]
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -113,8 +117,11 @@ struct LegacyMigrationTests {
             let accepted = try #require(events.first { if case .intake = $0.kind { true } else { false } })
             // Eleven working days after 2026-09-28, the day of acceptance not counted: the
             // planner's date, which OneThing 0.1 showed one working day early (2026-10-16).
-            #expect(summary.promisedBy == (try conversion.calendar.dueMoment(startingAt: accepted.at, limit: blueprint.promise)))
-            #expect(summary.promisedBy.map { WorkdayCalendar.date(endingAt: $0) } == CalendarDate("2026-10-19"))
+            #expect(
+                summary.promisedBy
+                    == (try conversion.calendar.dueMoment(startingAt: accepted.at, limit: blueprint.promise)))
+            #expect(
+                summary.promisedBy.map { WorkdayCalendar.date(endingAt: $0) } == CalendarDate("2026-10-19"))
             guard case .intake(.accepted(_, let deferred)) = accepted.kind else {
                 Issue.record("the case was accepted")
                 return
@@ -125,7 +132,9 @@ struct LegacyMigrationTests {
             for event in events {
                 if case .dispatched(let step, _, _, let due) = event.kind {
                     #expect(
-                        due == (try conversion.calendar.dueMoment(startingAt: event.at, limit: blueprint.steps[step].limit)))
+                        due
+                            == (try conversion.calendar.dueMoment(
+                                startingAt: event.at, limit: blueprint.steps[step].limit)))
                 }
             }
         }
@@ -139,7 +148,8 @@ struct LegacyMigrationTests {
             // 2025-01-01 whatever the calendar covers, and a converted store needs no calendar.
             let earlier = WorkdayCalendar.Arrangement(year: 2024, holidays: [], makeUpWorkdays: [])
             let copy = path + ".with-2024.sqlite"
-            try FileManager.default.copyItem(atPath: Self.fixtures.appendingPathComponent("store-v1.sqlite").path, toPath: copy)
+            try FileManager.default.copyItem(
+                atPath: Self.fixtures.appendingPathComponent("store-v1.sqlite").path, toPath: copy)
             _ = try SQLiteEventStore.migrate(path: copy, legacy: try Self.conversion(addingYears: [earlier]))
             let first = try SQLiteEventStore(path: path, mode: .readOnly)
             let second = try SQLiteEventStore(path: copy, mode: .readOnly)
@@ -171,13 +181,20 @@ struct LegacyMigrationTests {
     @Test func aCalendarThatDoesNotCoverTheCasesStopsTheMigrationAndChangesNothing() async throws {
         try await Self.withCopy { path in
             let only2025 = try Self.calendarYears().filter { $0.year == 2025 }
-            let conversion = SQLiteEventStore.LegacyConversion(calendar: WorkdayCalendar(region: "CN", years: only2025))
-            let before = try DatabaseQueue(path: path).read { db in try Row.fetchAll(db, sql: "SELECT * FROM events") }
-            let error = #expect(throws: StoreError.self) { try SQLiteEventStore(path: path, legacy: conversion) }
+            let conversion = SQLiteEventStore.LegacyConversion(
+                calendar: WorkdayCalendar(region: "CN", years: only2025))
+            let before = try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM events")
+            }
+            let error = #expect(throws: StoreError.self) {
+                try SQLiteEventStore(path: path, legacy: conversion)
+            }
             #expect(error?.kind == .incompatible)
             #expect(error?.message.contains("nothing was changed") == true)
             #expect(error?.message.contains("2026") == true)
-            let after = try DatabaseQueue(path: path).read { db in try Row.fetchAll(db, sql: "SELECT * FROM events") }
+            let after = try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM events")
+            }
             #expect(after == before)
         }
     }

@@ -17,7 +17,9 @@ struct ReopeningStore: EventStore {
         try await store().blueprint(fingerprint)
     }
     func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] { try await store().events(of: id) }
-    func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] { try await store().cases(query) }
+    func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
+        try await store().cases(query)
+    }
     func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
         try await store().newCaseID(acceptedOn: date)
     }

@@ -33,7 +33,8 @@ struct SQLiteEventStoreTests {
             try await store.append(Array(open[3...]))
             #expect(try await store.events(of: "open") == open)
             #expect(
-                try await store.cases(CaseQuery()) == [Cases.summary(of: open), Cases.summary(of: done)].compactMap { $0 })
+                try await store.cases(CaseQuery())
+                    == [Cases.summary(of: open), Cases.summary(of: done)].compactMap { $0 })
             #expect(try await store.cases(CaseQuery(department: "health")).map(\.id) == ["open"])
             // A closed case, dropped from memory, still refuses a repeated start.
             let error = await #expect(throws: StoreError.self) { try await store.append([done[0]]) }
@@ -42,11 +43,16 @@ struct SQLiteEventStoreTests {
     }
 
     @Test(arguments: [SQLiteEventStore.Durability.normal, .full])
-    func theFileIsInWALModeWithTheChosenSynchronousSetting(durability: SQLiteEventStore.Durability) async throws {
+    func theFileIsInWALModeWithTheChosenSynchronousSetting(durability: SQLiteEventStore.Durability)
+        async throws
+    {
         try await TemporaryStore.with(durability: durability) { store in
             let pool = try #require(store.pool)
             let (journal, synchronous) = try await pool.write { db in
-                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+                (
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try Int.fetchOne(db, sql: "PRAGMA synchronous")
+                )
             }
             #expect(journal == "wal")
             #expect(synchronous == (durability == .full ? 2 : 1))
@@ -77,7 +83,8 @@ struct SQLiteEventStoreTests {
             let events = Self.events("a", .accepted)
             try await store.append(events)
             let rows = try store.reader.read { db in
-                try Row.fetchAll(db, sql: "SELECT sequence, at, kind, payload, digest FROM events ORDER BY sequence")
+                try Row.fetchAll(
+                    db, sql: "SELECT sequence, at, kind, payload, digest FROM events ORDER BY sequence")
             }
             #expect(rows.count == events.count)
             for (row, event) in zip(rows, events) {
@@ -112,8 +119,10 @@ struct SQLiteEventStoreTests {
             #expect(try await first.events(of: "a") == a)
             #expect(try await second.cases(CaseQuery()) == [Cases.summary(of: a)].compactMap { $0 })
             // Both write at once: the writes wait for each other.
-            async let one: Void = first.append((0..<50).flatMap { Self.events("one-\($0)", day: 1, .inspected) })
-            async let two: Void = second.append((0..<50).flatMap { Self.events("two-\($0)", day: 2, .inspected) })
+            async let one: Void = first.append(
+                (0..<50).flatMap { Self.events("one-\($0)", day: 1, .inspected) })
+            async let two: Void = second.append(
+                (0..<50).flatMap { Self.events("two-\($0)", day: 2, .inspected) })
             _ = try await (one, two)
             #expect(try await first.cases(CaseQuery(open: true)).count == 100)
             #expect(try await second.events(of: "two-49") == Self.events("two-49", day: 2, .inspected))
@@ -166,7 +175,8 @@ struct SQLiteEventStoreTests {
             let date = Cases.firstStart.chinaDate
             // A case numbered by someone else (an older version) before the counter moved.
             try await store.append(Self.events(CaseIDFormat.make(acceptedOn: date, number: 1), .accepted))
-            #expect(try await store.newCaseID(acceptedOn: date) == CaseIDFormat.make(acceptedOn: date, number: 2))
+            #expect(
+                try await store.newCaseID(acceptedOn: date) == CaseIDFormat.make(acceptedOn: date, number: 2))
         }
     }
 }

@@ -24,7 +24,8 @@ struct StoreAccessTests {
     static func snapshot(beside path: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try TemporaryStore.files(beside: path) {
-            files[name] = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).deletingLastPathComponent + "/" + name))
+            files[name] = try Data(
+                contentsOf: URL(fileURLWithPath: (path as NSString).deletingLastPathComponent + "/" + name))
         }
         return files
     }
@@ -37,10 +38,15 @@ struct StoreAccessTests {
             do {
                 let store = try SQLiteEventStore(path: path, mode: .readOnly)
                 #expect(try await store.cases(CaseQuery()).map(\.id) == ["a", "b"])
-                #expect(try await store.events(of: "b") == Cases.events("b", startingAt: Cases.moment(days: 1), upTo: .inspected))
+                #expect(
+                    try await store.events(of: "b")
+                        == Cases.events("b", startingAt: Cases.moment(days: 1), upTo: .inspected))
                 #expect(try await store.blueprint(Cases.blueprint.fingerprint) == Cases.blueprint)
                 for attempt in [
-                    { try await store.append(Cases.events("c", startingAt: Cases.firstStart, upTo: .accepted)) },
+                    {
+                        try await store.append(
+                            Cases.events("c", startingAt: Cases.firstStart, upTo: .accepted))
+                    },
                     { _ = try await store.newCaseID(acceptedOn: Cases.firstStart.chinaDate) },
                     { try await store.setMetadata("x", for: "y") },
                 ] as [() async throws -> Void] {
@@ -87,7 +93,9 @@ struct StoreAccessTests {
     @Test func aMissingFolderIsNamed() throws {
         let folder = "/nonexistent-\(UUID().uuidString)"
         for mode in [SQLiteEventStore.Mode.readWrite, .readOnly] {
-            let error = #expect(throws: StoreError.self) { try SQLiteEventStore(path: folder + "/cases.sqlite", mode: mode) }
+            let error = #expect(throws: StoreError.self) {
+                try SQLiteEventStore(path: folder + "/cases.sqlite", mode: mode)
+            }
             #expect(error?.kind == .unavailable)
             #expect(error?.message.contains("the folder \(folder) does not exist") == true)
             #expect(error?.underlyingCode == "SQLITE_CANTOPEN (14)")
@@ -106,7 +114,8 @@ struct StoreAccessTests {
 
     @Test func aFileThatIsNotADatabaseIsCorrupt() async throws {
         try await TemporaryStore.withPath { path in
-            try Data(String(repeating: "not a database ", count: 300).utf8).write(to: URL(fileURLWithPath: path))
+            try Data(String(repeating: "not a database ", count: 300).utf8).write(
+                to: URL(fileURLWithPath: path))
             for mode in [SQLiteEventStore.Mode.readWrite, .readOnly] {
                 let error = #expect(throws: StoreError.self) { try SQLiteEventStore(path: path, mode: mode) }
                 #expect(error?.kind == .corrupt)
@@ -136,14 +145,18 @@ struct StoreAccessTests {
                 let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
                 try db.execute(sql: "PRAGMA max_page_count = \(pages)")
             }
-            let many = (0..<500).flatMap { Cases.events("c\($0)", startingAt: Cases.firstStart, upTo: .completed) }
+            let many = (0..<500).flatMap {
+                Cases.events("c\($0)", startingAt: Cases.firstStart, upTo: .completed)
+            }
             let error = await #expect(throws: StoreError.self) { try await store.append(many) }
             #expect(error?.kind == .full)
             #expect(error?.underlyingCode == "SQLITE_FULL (13)")
             #expect(error?.message.contains("is full") == true)
             #expect(error?.message.contains("nothing was written") == true)
             #expect(try await store.cases(CaseQuery()).map(\.id) == ["first"])
-            try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 1073741823") }
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA max_page_count = 1073741823")
+            }
             try await store.append(many)
             #expect(try await store.cases(CaseQuery()).count == 501)
         }

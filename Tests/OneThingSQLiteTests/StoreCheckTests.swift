@@ -17,10 +17,12 @@ struct StoreCheckTests {
         try await store.saveBlueprint(Cases.blueprint)
         for (index, id) in ["a", "b", "c"].enumerated() {
             let progress: Cases.Progress = index == 0 ? .completed : .inspected
-            try await store.append(Cases.events(id, startingAt: Cases.moment(days: Double(index)), upTo: progress))
+            try await store.append(
+                Cases.events(id, startingAt: Cases.moment(days: Double(index)), upTo: progress))
         }
         for index in 0..<later {
-            try await store.append(Cases.events("later-\(index)", startingAt: Cases.moment(days: 5), upTo: .accepted))
+            try await store.append(
+                Cases.events("later-\(index)", startingAt: Cases.moment(days: 5), upTo: .accepted))
         }
         _ = try await store.newCaseID(acceptedOn: Cases.firstStart.chinaDate)
         try await store.setMetadata("market=manual", for: "adapters")
@@ -76,7 +78,9 @@ struct StoreCheckTests {
             try Self.tamper(path, "DELETE FROM events WHERE case_id = 'c' AND sequence = 9")
             let error = #expect(throws: StoreError.self) { try SQLiteEventStore(path: path) }
             #expect(error?.kind == .corrupt)
-            #expect(error?.message.contains("case c: the file holds 8 events, but the case's summary counts 9") == true)
+            #expect(
+                error?.message.contains("case c: the file holds 8 events, but the case's summary counts 9")
+                    == true)
             let report = try SQLiteEventStore.check(path: path)
             #expect(report.problems.map(\.kind) == [.missingEvent])
         }
@@ -95,7 +99,8 @@ struct StoreCheckTests {
             var wrong = stored.summary
             wrong.waitingOn = ["fire"]
             let digest = Int64(bitPattern: RowDigest.summary(wrong, ordinal: stored.ordinal))
-            try Self.tamper(path, "UPDATE cases SET waiting_on = '[\"fire\"]', digest = \(digest) WHERE id = 'b'")
+            try Self.tamper(
+                path, "UPDATE cases SET waiting_on = '[\"fire\"]', digest = \(digest) WHERE id = 'b'")
             let report = try SQLiteEventStore.check(path: path)
             #expect(report.problems.contains { $0.kind == .summary && $0.caseID == "b" })
             #expect(report.problems.contains { $0.kind == .index && $0.caseID == "b" })
@@ -118,7 +123,10 @@ struct StoreCheckTests {
             try await Self.makeStore(at: path)
             let original = try Data(contentsOf: URL(fileURLWithPath: path))
             // Byte 18 is SQLite's write version: above 2, SQLite opens the file read-only.
-            for (offset, modes) in [(18, [SQLiteEventStore.Mode.readWrite]), (19, [.readWrite, .readOnly]), (21, [.readWrite, .readOnly])] {
+            for (offset, modes) in [
+                (18, [SQLiteEventStore.Mode.readWrite]), (19, [.readWrite, .readOnly]),
+                (21, [.readWrite, .readOnly]),
+            ] {
                 var bytes = [UInt8](original)
                 bytes[offset] = 7
                 try Data(bytes).write(to: URL(fileURLWithPath: path))

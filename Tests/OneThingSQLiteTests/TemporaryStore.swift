@@ -16,11 +16,13 @@ enum TemporaryStore {
     static func with<T>(
         durability: SQLiteEventStore.Durability = .normal, _ body: (SQLiteEventStore) async throws -> T
     ) async throws -> T {
-        try await withPath { path in try await body(try SQLiteEventStore(path: path, durability: durability)) }
+        try await withPath { path in try await body(try SQLiteEventStore(path: path, durability: durability))
+        }
     }
 
     /// The names of the files in the folder of `path`.
     static func files(beside path: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).sorted()
+        try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+            .sorted()
     }
 }

@@ -26,7 +26,8 @@ struct WriteProtection {
         usedImmutableFlag = true
         guard access(path, W_OK) != 0 else {
             try Self.chattr("-i", path)
-            Issue.record("\(path) cannot be made unwritable here (neither permissions nor chattr +i stop this user)")
+            Issue.record(
+                "\(path) cannot be made unwritable here (neither permissions nor chattr +i stop this user)")
             throw CancellationError()
         }
     }
