@@ -53,11 +53,9 @@ public enum ContractCases {
     /// 2026-03-02 09:00 China Standard Time, when the first contract case starts.
     public static let firstStart = Timestamp(china: CalendarDate(dayNumber: 20_514), hour: 9)
 
-    /// The moment `days` days and `hours` hours after ``firstStart``.
-    public static func moment(days: Double, hours: Int = 0) -> Timestamp {
-        firstStart.adding(
-            milliseconds: Int64(days * Double(Timestamp.millisecondsPerDay)) + Int64(hours)
-                * Timestamp.millisecondsPerHour)
+    /// The moment `days` days after ``firstStart``.
+    public static func moment(days: Double) -> Timestamp {
+        firstStart.adding(milliseconds: Int64(days * Double(Timestamp.millisecondsPerDay)))
     }
 
     /// When the promise of a case started at `start` is due: ten days later.
