@@ -87,6 +87,47 @@ struct ByteFlipTests {
         try await store.setMetadata("market=manual", for: "adapters")
     }
 
+    /// Reads the copy at `copy` in `mode`: `true` when it reads back as `expected`,
+    /// `false` when it is refused as corrupt; an issue when it reads back differently.
+    static func readBack(_ copy: String, _ mode: SQLiteEventStore.Mode, expected: Reading, _ what: String)
+        async throws -> Bool
+    {
+        do {
+            let reading = try await Reading.of(try SQLiteEventStore(path: copy, mode: mode))
+            let differing = reading.differences(from: expected)
+            #expect(differing.isEmpty, "\(what): read without an error, but \(differing) differ")
+            return true
+        } catch let error as StoreError where error.kind == .corrupt {
+            return false
+        }
+    }
+
+    @Test func everyFlipOfTheHeaderIsRefusedOrHarmless() async throws {
+        try await TemporaryStore.withPath { path in
+            try await Self.makeStore(at: path)
+            let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            let expected = try await Reading.of(try SQLiteEventStore(path: path, mode: .readOnly))
+            let copy = path + ".copy"
+            var refused = 0
+            for offset in 0..<100 {
+                for (index, mask) in [0x01, 0xFF].enumerated() {
+                    var bytes = original
+                    bytes[offset] ^= UInt8(mask)
+                    for suffix in ["", "-wal", "-shm"] {
+                        try? FileManager.default.removeItem(atPath: copy + suffix)
+                    }
+                    try Data(bytes).write(to: URL(fileURLWithPath: copy))
+                    let mode: SQLiteEventStore.Mode =
+                        (offset + index).isMultiple(of: 2) ? .readOnly : .readWrite
+                    let intact = try await Self.readBack(
+                        copy, mode, expected: expected, "header byte \(offset) ^ \(mask)")
+                    if !intact { refused += 1 }
+                }
+            }
+            #expect(refused > 20)
+        }
+    }
+
     @Test func flippedBytesAreRefusedOrReadBackExactly() async throws {
         let seed =
             ProcessInfo.processInfo.environment["ONETHING_FLIP_SEED"].flatMap(UInt64.init) ?? 20_261_203

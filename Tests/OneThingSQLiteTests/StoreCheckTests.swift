@@ -122,10 +122,11 @@ struct StoreCheckTests {
         try await TemporaryStore.withPath { path in
             try await Self.makeStore(at: path)
             let original = try Data(contentsOf: URL(fileURLWithPath: path))
-            // Byte 18 is SQLite's write version: above 2, SQLite opens the file read-only.
+            // Byte 18 is SQLite's write version: above 2, SQLite opens the file read-only. 19 is
+            // the read version, 21 a payload fraction, 47 the schema format, 59 the text encoding.
             for (offset, modes) in [
                 (18, [SQLiteEventStore.Mode.readWrite]), (19, [.readWrite, .readOnly]),
-                (21, [.readWrite, .readOnly]),
+                (21, [.readWrite, .readOnly]), (47, [.readWrite, .readOnly]), (59, [.readWrite, .readOnly]),
             ] {
                 var bytes = [UInt8](original)
                 bytes[offset] = 7
