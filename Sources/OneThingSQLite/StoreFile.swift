@@ -140,8 +140,9 @@ struct StoreFile: Sendable {
             return "its header is damaged (format versions \(header[18]) and \(header[19]))"
         }
         func word(_ offset: Int) -> UInt32 { header[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) } }
-        guard (1...4).contains(word(44)) else { return "its header is damaged (schema format \(word(44)))" }
-        guard (1...3).contains(word(56)) else { return "its header is damaged (text encoding \(word(56)))" }
+        // Both are 0 in a file whose first page is still only in the write-ahead log.
+        guard (0...4).contains(word(44)) else { return "its header is damaged (schema format \(word(44)))" }
+        guard (0...3).contains(word(56)) else { return "its header is damaged (text encoding \(word(56)))" }
         guard header[21] == 64, header[22] == 32, header[23] == 32 else {
             return "its header is damaged (payload fractions \(header[21]), \(header[22]), \(header[23]))"
         }
