@@ -136,7 +136,7 @@ public final class SQLiteEventStore: EventStore {
             let queue = try Self.openForReading(file, configuration: configuration, writingNothing: true)
             do {
                 try StoreOpening.prepareForReading(queue, file: file)
-            } catch  where error.kind == .corrupt && file.stamp != stamp {
+            } catch where error.kind == .corrupt && file.stamp != stamp {
                 throw file.changedWhileRead(doing: "opening the event store for reading")
             }
             self.pool = nil

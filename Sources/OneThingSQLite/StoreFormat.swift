@@ -82,7 +82,11 @@ enum StoreFormat: Sendable, Hashable {
                 arguments: [legacyMigration]) == true,
             tables.isSuperset(of: ["events", "blueprints", "cases", "case_departments"])
         {
-            return .legacy
+            // Without a row it needs no conversion: a store of the first format that never
+            // kept a case, or a new store another process is making right now.
+            let empty = try Bool.fetchOne(
+                db, sql: "SELECT NOT EXISTS (SELECT 1 FROM events) AND NOT EXISTS (SELECT 1 FROM blueprints)")
+            return empty == true ? .empty : .legacy
         }
         throw StoreError(
             .incompatible,

@@ -6,10 +6,10 @@ import OneThingEvents
 /// creates or converts its tables (writing) or refuses a format it cannot read
 /// (reading), and runs the quick check.
 enum StoreOpening {
-    /// Prepares the file of a store that writes.
+    /// Prepares the file of a store that writes; `checked` says that
+    /// ``inspect(_:file:legacy:)`` ran the opening check already.
     ///
     /// - Returns: The copy of a file of the first format kept before it was converted.
-    /// `checked` says that ``inspect(_:file:legacy:)`` ran the opening check already.
     @discardableResult
     static func prepare(
         _ pool: DatabasePool, file: StoreFile, legacy: SQLiteEventStore.LegacyConversion?,

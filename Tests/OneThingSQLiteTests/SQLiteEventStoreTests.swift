@@ -169,6 +169,21 @@ struct SQLiteEventStoreTests {
         }
     }
 
+    @Test func twentyStoresOpeningANewFileAtOnceAllWork() async throws {
+        // The first to open makes the tables; the others wait for it, or find them made.
+        try await TemporaryStore.withPath { path in
+            let date = Cases.firstStart.chinaDate
+            let ids = try await withThrowingTaskGroup(of: CaseID.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await SQLiteEventStore(path: path).newCaseID(acceptedOn: date) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(ids) == Set((1...20).map { CaseIDFormat.make(acceptedOn: date, number: $0) }))
+            #expect(try SQLiteEventStore.check(path: path).isHealthy)
+        }
+    }
+
     @Test func aCaseNumberAStoredCaseHasIsSkipped() async throws {
         try await TemporaryStore.with { store in
             try await store.saveBlueprint(Cases.blueprint)
