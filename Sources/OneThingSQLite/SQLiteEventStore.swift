@@ -136,7 +136,9 @@ public final class SQLiteEventStore: EventStore {
             let queue = try Self.openForReading(file, configuration: configuration, writingNothing: true)
             do {
                 try StoreOpening.prepareForReading(queue, file: file)
-            } catch where error.kind == .corrupt && file.stamp != stamp {
+            } catch {
+                // Read without locks, a file another process changed meanwhile may look damaged.
+                guard error.kind == .corrupt, file.stamp != stamp else { throw error }
                 throw file.changedWhileRead(doing: "opening the event store for reading")
             }
             self.pool = nil
