@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "OneThingPresentation", targets: ["OneThingPresentation"]),
         // The embedded event store: one SQLite file.
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
+        // The checks every event store passes, for any store's tests.
+        .library(name: "OneThingStoreContract", targets: ["OneThingStoreContract"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
         .executable(name: "onething-bench", targets: ["OneThingBenchmarks"]),
     ],
@@ -79,6 +81,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // The checks every event store passes, parameterised over a store factory: the
+        // in-memory, SQLite and later stores run the same suite. A library, not a test
+        // target, so that a store in another package can run it too.
+        .target(name: "OneThingStoreContract", dependencies: ["OneThingEvents"]),
         // What the tests share: the real bundles and their plans.
         .target(
             name: "OneThingTestSupport", dependencies: ["OneThing", "OneThingRuntime"],
@@ -101,6 +107,7 @@ let package = Package(
         ),
         .testTarget(name: "OneThingSourceTests", dependencies: ["OneThingSource"]),
         .testTarget(name: "OneThingCalendarTests", dependencies: ["OneThingCalendar"]),
+        .testTarget(name: "OneThingEventsTests", dependencies: ["OneThingEvents", "OneThingStoreContract"]),
         .testTarget(name: "OneThingModelTests", dependencies: ["OneThingModel"]),
         .testTarget(name: "OneThingConditionsTests", dependencies: ["OneThingConditions"]),
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
@@ -118,9 +125,10 @@ let package = Package(
         .testTarget(
             name: "OneThingSQLiteTests",
             dependencies: [
-                "OneThingSQLite", "OneThingSimulation", "OneThing", "OneThingTestSupport",
+                "OneThingSQLite", "OneThingStoreContract", "OneThing",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(

@@ -8,48 +8,55 @@ import OneThingEvents
 struct EventInserter {
     private let db: Database
     private let statement: Statement
-    private var payload = PayloadWriter()
 
     /// An inserter for the transaction under way on `db`.
     init(db: Database) throws {
         self.db = db
         statement = try db.cachedStatement(
-            sql: "INSERT INTO events (case_id, sequence, at, kind, payload) VALUES (?, ?, ?, ?, ?)")
+            sql: "INSERT INTO events (case_id, sequence, at, kind, payload, digest) VALUES (?, ?, ?, ?, ?, ?)"
+        )
     }
 
-    /// Inserts `event`.
-    mutating func insert(_ event: CaseEvent) throws {
-        payload.reset()
-        EventPayload.encode(event.kind, into: &payload)
-        let kind = EventPayload.name(of: event.kind)
+    /// Inserts `event` with its payload and digest (``EventCodec``).
+    func insert(_ event: CaseEvent) throws {
+        let payload = EventCodec.payload(of: event.kind)
+        var kind = EventCodec.name(of: event.kind)
+        let digest = EventCodec.digest(
+            caseID: event.caseID, sequence: event.sequence, at: event.at, name: kind, payload: payload)
         let handle = statement.sqliteStatement
         var caseID = event.caseID
-        let code = caseID.withUTF8 { id in
-            payload.bytes.withUnsafeBytes { blob in
-                // A nil destructor is SQLITE_STATIC: SQLite reads the bytes during the step.
-                sqlite3_bind_text(handle, 1, id.baseAddress, Int32(id.count), nil)
-                sqlite3_bind_int64(handle, 2, Int64(event.sequence))
-                sqlite3_bind_double(handle, 3, event.at)
-                sqlite3_bind_text(handle, 4, kind.utf8Start, Int32(kind.utf8CodeUnitCount), nil)
-                if blob.isEmpty {
-                    sqlite3_bind_zeroblob(handle, 5, 0)
-                } else {
-                    sqlite3_bind_blob(handle, 5, blob.baseAddress, Int32(blob.count), nil)
+        let (code, failure) = caseID.withUTF8 { id in
+            kind.withUTF8 { name in
+                payload.withUnsafeBytes { blob in
+                    // A nil destructor is SQLITE_STATIC: SQLite reads the bytes during the step.
+                    sqlite3_bind_text(handle, 1, id.baseAddress, Int32(id.count), nil)
+                    sqlite3_bind_int64(handle, 2, Int64(event.sequence))
+                    sqlite3_bind_int64(handle, 3, event.at.milliseconds)
+                    sqlite3_bind_text(handle, 4, name.baseAddress, Int32(name.count), nil)
+                    if blob.isEmpty {
+                        sqlite3_bind_zeroblob(handle, 5, 0)
+                    } else {
+                        sqlite3_bind_blob(handle, 5, blob.baseAddress, Int32(blob.count), nil)
+                    }
+                    sqlite3_bind_int64(handle, 6, Int64(bitPattern: digest))
+                    let code = sqlite3_step(handle)
+                    // What went wrong is read before the reset, which may change it.
+                    let failure =
+                        code == SQLITE_DONE
+                        ? nil
+                        : (
+                            sqlite3_extended_errcode(db.sqliteConnection),
+                            String(cString: sqlite3_errmsg(db.sqliteConnection))
+                        )
+                    sqlite3_reset(handle)
+                    sqlite3_clear_bindings(handle)
+                    return (code, failure)
                 }
-                let code = sqlite3_step(handle)
-                sqlite3_reset(handle)
-                return code
             }
         }
         guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_clear_bindings(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: failure?.0 ?? code), message: failure?.1, sql: statement.sql)
         }
-    }
-
-    /// Lets go of the bound values (they pointed into memory that is gone).
-    func finish() {
-        sqlite3_clear_bindings(statement.sqliteStatement)
     }
 }

@@ -5,8 +5,17 @@ import OneThingEvents
 /// has seen. Both are caches: anything missing is read back from the file, as after
 /// a restart.
 struct StoreMemory: Sendable {
-    /// Projections of open cases, by id. A closed case is dropped once stored.
-    var projections: [CaseID: CaseProjection] = [:]
+    /// An open case this store wrote last: its projection, and its summary row as the
+    /// file holds it.
+    struct CachedCase: Sendable {
+        /// The projection of every event of the case.
+        var projection: CaseProjection
+        /// The summary row it wrote.
+        var stored: StoredSummary
+    }
+
+    /// Open cases by id. A closed case is dropped once stored.
+    var cases: [CaseID: CachedCase] = [:]
     /// Blueprints by fingerprint.
     var blueprints: [String: CaseBlueprint] = [:]
 }

@@ -1,45 +1,62 @@
+import Foundation
 import GRDB
 import OneThingEvents
 
-/// The `cases` and `case_departments` tables: writing a case's summary, and
-/// answering queries from them.
+/// A case's summary as the file keeps it: the summary, and its row's position, which
+/// is the order the cases started in.
+struct StoredSummary: Sendable, Hashable {
+    /// The summary.
+    var summary: CaseSummary
+    /// The row's position in the `cases` table.
+    var ordinal: Int64
+}
+
+/// The `cases` and `case_departments` tables: writing a case's summary, reading it
+/// back with its digest checked, and answering queries.
 enum SummaryRows {
+    /// The columns of a `cases` row, in the order ``decode(_:file:)`` reads them.
+    static let columns = """
+        ordinal, id, bundle, version, blueprint, lead, started_at, promised_by, outcome, delivered_at,
+        waiting_on, events, digest
+        """
+
     /// Inserts the summary of a case new to the file, at position `ordinal`.
-    static func insert(_ summary: CaseSummary, ordinal: Int, in db: Database) throws {
+    static func insert(_ summary: CaseSummary, ordinal: Int64, in db: Database) throws {
         try db.cachedStatement(
-            sql: """
-                INSERT INTO cases (id, bundle, version, lead, started_at, due_at, outcome, delivered_at,
-                    waiting_on, events, ordinal)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
+            sql: "INSERT INTO cases (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
-            summary.id, summary.bundle, summary.version, summary.lead, summary.startedAt, summary.dueAt,
-            summary.outcome?.rawValue, summary.deliveredAt, json(summary.waitingOn), summary.events, ordinal,
+            ordinal, summary.id, summary.bundle, summary.version, summary.blueprint, summary.lead,
+            summary.startedAt.milliseconds, summary.promisedBy?.milliseconds, summary.outcome?.rawValue,
+            summary.deliveredAt?.milliseconds, json(summary.waitingOn), summary.events,
+            Int64(bitPattern: RowDigest.summary(summary, ordinal: ordinal)),
         ])
         try updateDepartments(of: summary.id, from: [], to: summary.waitingOn, in: db)
     }
 
     /// Updates the summary of a case the file holds as `before`; `false` when the
-    /// file's row no longer counts `before.events` events (another connection
-    /// appended meanwhile), and nothing was changed.
-    static func update(_ summary: CaseSummary, from before: CaseSummary, in db: Database) throws -> Bool {
+    /// file's row no longer counts `before`'s events (another connection appended
+    /// meanwhile), and nothing was changed.
+    static func update(_ summary: CaseSummary, from before: StoredSummary, in db: Database) throws -> Bool {
         try db.cachedStatement(
             sql: """
-                UPDATE cases SET outcome = ?, delivered_at = ?, waiting_on = ?, events = ?
-                WHERE id = ? AND events = ?
+                UPDATE cases SET promised_by = ?, outcome = ?, delivered_at = ?, waiting_on = ?, events = ?,
+                    digest = ?
+                WHERE ordinal = ? AND id = ? AND events = ?
                 """
         ).execute(arguments: [
-            summary.outcome?.rawValue, summary.deliveredAt, json(summary.waitingOn), summary.events,
-            summary.id, before.events,
+            summary.promisedBy?.milliseconds, summary.outcome?.rawValue, summary.deliveredAt?.milliseconds,
+            json(summary.waitingOn), summary.events,
+            Int64(bitPattern: RowDigest.summary(summary, ordinal: before.ordinal)), before.ordinal,
+            summary.id,
+            before.summary.events,
         ])
         guard db.changesCount == 1 else { return false }
-        try updateDepartments(of: summary.id, from: before.waitingOn, to: summary.waitingOn, in: db)
+        try updateDepartments(of: summary.id, from: before.summary.waitingOn, to: summary.waitingOn, in: db)
         return true
     }
 
-    /// Brings the rows of `case_departments` of case `id` from `old` to `new` (both sorted).
-    static func updateDepartments(of id: CaseID, from old: [String], to new: [String], in db: Database)
-        throws
+    /// Brings the rows of `case_departments` of case `id` from `old` to `new`.
+    static func updateDepartments(of id: CaseID, from old: [String], to new: [String], in db: Database) throws
     {
         guard old != new else { return }
         for department in old where !new.contains(department) {
@@ -53,17 +70,29 @@ enum SummaryRows {
     }
 
     /// The position the next new case takes.
-    static func nextOrdinal(in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT coalesce(max(ordinal), 0) + 1 FROM cases") ?? 1
+    static func nextOrdinal(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(ordinal), 0) + 1 FROM cases") ?? 1
     }
 
-    /// The number of events the file holds for case `id`, `nil` if it has none.
-    static func storedEvents(of id: CaseID, in db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT events FROM cases WHERE id = ?", arguments: [id])
+    /// The summary of case `id` as the file holds it, its digest checked; `nil` when
+    /// the file has no such case.
+    static func stored(_ id: CaseID, in db: Database, file: StoreFile) throws -> StoredSummary? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(columns) FROM cases WHERE id = ?"), arguments: [id])
+        else { return nil }
+        let stored = try decode(row, file: file)
+        guard stored.summary.id == id else {
+            throw StoreError.damaged(
+                file, "looking up case \(id) found case \(stored.summary.id) (an index is damaged)",
+                caseID: id)
+        }
+        return stored
     }
 
-    /// The cases `query` asks for, oldest first.
-    static func cases(_ query: CaseQuery, in db: Database) throws -> [CaseSummary] {
+    /// The cases `query` asks for, oldest first. Each row is checked against its digest
+    /// and against the query, so a damaged index is an error, not a wrong answer.
+    static func cases(_ query: CaseQuery, in db: Database, file: StoreFile) throws -> [CaseSummary] {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let open = query.open { conditions.append(open ? "outcome IS NULL" : "outcome IS NOT NULL") }
@@ -72,21 +101,84 @@ enum SummaryRows {
             arguments += [department]
         }
         if let dueBy = query.dueBy {
-            conditions.append("outcome IS NULL AND due_at <= ?")
-            arguments += [dueBy]
+            conditions.append("outcome IS NULL AND promised_by <= ?")
+            arguments += [dueBy.milliseconds]
         }
-        var sql = """
-            SELECT id, bundle, version, lead, started_at AS startedAt, due_at AS dueAt, outcome,
-                delivered_at AS deliveredAt, waiting_on AS waitingOn, events
-            FROM cases
-            """
+        var sql = "SELECT \(columns) FROM cases"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY ordinal"
         if let limit = query.limit {
             sql += " LIMIT ?"
             arguments += [max(limit, 0)]
         }
-        return try SummaryRecord.fetchAll(db, sql: sql, arguments: arguments).map(\.summary)
+        var summaries: [CaseSummary] = []
+        var last: Int64?
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let stored = try decode(row, file: file)
+            guard CaseProjection.matches(stored.summary, query), last.map({ $0 < stored.ordinal }) ?? true
+            else {
+                throw StoreError.damaged(
+                    file,
+                    "a query of the cases found case \(stored.summary.id), which it does not ask for"
+                        + " (an index is damaged)", caseID: stored.summary.id)
+            }
+            last = stored.ordinal
+            summaries.append(stored.summary)
+        }
+        return summaries
+    }
+
+    /// Every row of the `cases` table, in order, each checked against its digest.
+    static func all(in db: Database, file: StoreFile) throws -> [StoredSummary] {
+        var stored: [StoredSummary] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM cases ORDER BY ordinal")
+        while let row = try rows.next() { stored.append(try decode(row, file: file)) }
+        return stored
+    }
+
+    /// The summary in a row of ``columns``.
+    ///
+    /// - Throws: ``StoreError`` of kind ``StoreError/Kind/corrupt`` when a column does not
+    ///   hold what it should or the row does not match its digest.
+    static func decode(_ row: Row, file: StoreFile) throws(StoreError) -> StoredSummary {
+        let ordinalValue = StoredValue(row: row, file: file, what: "a case's summary", caseID: nil)
+        let id = try ordinalValue.text(1)
+        let value = StoredValue(row: row, file: file, what: "the summary of case \(id)", caseID: id)
+        let outcomeText = try value.optionalText(8)
+        let outcome = try outcomeText.map { (text) throws(StoreError) -> CaseOutcome in
+            guard let outcome = CaseOutcome(rawValue: text) else {
+                throw StoreError.damaged(
+                    file, "case \(id): its summary names no outcome ('\(text)')", caseID: id)
+            }
+            return outcome
+        }
+        let ordinal = try value.integer(0)
+        let summary = CaseSummary(
+            id: id, bundle: try value.text(2), version: try value.text(3), blueprint: try value.text(4),
+            lead: try value.text(5), startedAt: Timestamp(milliseconds: try value.integer(6)),
+            promisedBy: try value.optionalInteger(7).map(Timestamp.init(milliseconds:)), outcome: outcome,
+            deliveredAt: try value.optionalInteger(9).map(Timestamp.init(milliseconds:)),
+            waitingOn: try departments(try value.text(10), file: file, caseID: id), events: try value.int(11))
+        guard RowDigest.summary(summary, ordinal: ordinal) == (try value.digest(12)) else {
+            throw StoreError.damaged(
+                file,
+                "case \(id): its summary does not match its digest (a byte changed since it was written)",
+                caseID: id)
+        }
+        return StoredSummary(summary: summary, ordinal: ordinal)
+    }
+
+    /// The departments in a `waiting_on` column.
+    private static func departments(_ json: String, file: StoreFile, caseID: CaseID) throws(StoreError)
+        -> [String]
+    {
+        do {
+            return try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.damaged(
+                file, "case \(caseID): the departments of its summary cannot be read", caseID: caseID)
+        }
     }
 
     /// A list of strings as a JSON array, the form of the `waiting_on` column.
@@ -111,15 +203,5 @@ enum SummaryRows {
             text += "\""
         }
         return text + "]"
-    }
-}
-
-/// A row of `cases`, decoded through ``CaseSummary``'s own `Decodable` conformance
-/// (the columns are named after its properties).
-private struct SummaryRecord: Decodable, FetchableRecord {
-    let summary: CaseSummary
-
-    init(from decoder: any Decoder) throws {
-        summary = try CaseSummary(from: decoder)
     }
 }

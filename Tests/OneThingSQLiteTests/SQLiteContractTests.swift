@@ -1,51 +1,21 @@
-import Foundation
-import OneThingRuntime
 import OneThingSQLite
+import OneThingStoreContract
 import Testing
 
-/// The SQLite store keeps the contract every store keeps.
-struct SQLiteEventStoreContractTests {
-    @Test func appendedEventsReadBackInOrder() async throws {
-        try await TemporaryStore.with { try await EventStoreContract.appendedEventsReadBackInOrder($0) }
+/// The SQLite store keeps the contract every store keeps, on a new file for each check.
+struct SQLiteContractTests {
+    @Test(arguments: StoreContract.checks)
+    func contract(_ check: StoreContract.Check) async throws {
+        try await TemporaryStore.with { try await check.run($0) }
     }
 
-    @Test func aCaseGoesOnInLaterAppends() async throws {
-        try await TemporaryStore.with { try await EventStoreContract.aCaseGoesOnInLaterAppends($0) }
-    }
-
-    @Test func aGapIsRefused() async throws {
-        try await TemporaryStore.with { try await EventStoreContract.aGapIsRefused($0) }
-    }
-
-    @Test func aRepeatedSequenceIsRefused() async throws {
-        try await TemporaryStore.with { try await EventStoreContract.aRepeatedSequenceIsRefused($0) }
-    }
-
-    @Test func aRefusedAppendWritesNothingOfItsBatch() async throws {
-        try await TemporaryStore.with {
-            try await EventStoreContract.aRefusedAppendWritesNothingOfItsBatch($0)
+    @Test(arguments: StoreContract.checks)
+    func contractAfterReopening(_ check: StoreContract.Check) async throws {
+        // The same checks, each call on a store opened anew on the file: nothing is
+        // answered from a store's memory that the file does not hold.
+        try await TemporaryStore.withPath { path in
+            _ = try SQLiteEventStore(path: path)
+            try await check.run(ReopeningStore(path: path))
         }
-    }
-
-    @Test func aCaseBeginsWithAStartOfAKnownBlueprint() async throws {
-        try await TemporaryStore.with {
-            try await EventStoreContract.aCaseBeginsWithAStartOfAKnownBlueprint($0)
-        }
-    }
-
-    @Test func queriesSelectByOpenDepartmentDueDateAndLimit() async throws {
-        try await TemporaryStore.with {
-            try await EventStoreContract.queriesSelectByOpenDepartmentDueDateAndLimit($0)
-        }
-    }
-
-    @Test func summariesAreTheProjectionsOfTheEvents() async throws {
-        try await TemporaryStore.with {
-            try await EventStoreContract.summariesAreTheProjectionsOfTheEvents($0)
-        }
-    }
-
-    @Test func blueprintsAreSavedOnce() async throws {
-        try await TemporaryStore.with { try await EventStoreContract.blueprintsAreSavedOnce($0) }
     }
 }

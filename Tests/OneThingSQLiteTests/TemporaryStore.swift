@@ -19,4 +19,10 @@ enum TemporaryStore {
         try await withPath { path in try await body(try SQLiteEventStore(path: path, durability: durability))
         }
     }
+
+    /// The names of the files in the folder of `path`.
+    static func files(beside path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+            .sorted()
+    }
 }

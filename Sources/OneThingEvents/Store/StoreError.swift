@@ -8,7 +8,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// handle and treat the others alike.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
         enum Base: String, Sendable, Hashable {
-            case conflict, refused, full, corrupt, unavailable, readOnly
+            case conflict, refused, full, corrupt, unavailable, readOnly, incompatible
         }
 
         let base: Base
@@ -29,6 +29,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unavailable = Kind(base: .unavailable)
         /// The store was opened for reading only, or its file cannot be written.
         public static let readOnly = Kind(base: .readOnly)
+        /// The store is in a format this version does not read as it is: an older one
+        /// that must be converted first (the message names the command), a later
+        /// one, or a database that is not an event store. Nothing was changed.
+        public static let incompatible = Kind(base: .incompatible)
 
         public var description: String { base.rawValue }
     }
