@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "OneThingCLI",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,7 +113,10 @@ let package = Package(
         .testTarget(name: "OneThingPlanTests", dependencies: ["OneThingPlan"]),
         .testTarget(
             name: "OneThingRuntimeTests",
-            dependencies: ["OneThingRuntime", "OneThing", "OneThingTestSupport"]),
+            dependencies: [
+                "OneThingRuntime", "OneThing", "OneThingTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .testTarget(
             name: "OneThingSimulationTests",
             dependencies: ["OneThingSimulation", "OneThingRuntime", "OneThing", "OneThingTestSupport"]),
@@ -133,7 +136,7 @@ let package = Package(
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(
             name: "OneThingCLITests",
-            dependencies: ["OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation"],
+            dependencies: ["OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation", "OneThingSQLite"],
             resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

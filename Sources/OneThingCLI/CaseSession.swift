@@ -18,12 +18,12 @@ struct CaseSession: Sendable {
     /// Opens the database (created when `create` is set, else it must exist) and the
     /// catalogue at `folder` (default `bundles/catalogue`, when present).
     static func open(
-        _ database: CaseStoreOptions, catalogue folder: String?, create: Bool = false, language: Language
-    )
-        throws -> CaseSession
-    {
+        _ database: CaseStoreOptions, catalogue folder: String?, create: Bool = false, readOnly: Bool = false,
+        language: Language
+    ) throws -> CaseSession {
         let catalogue = try RuntimeInput.catalogue(folder, language: language)
-        let store = try CaseStore.open(database.path, create: create, language: language)
+        let store = try CaseStore.open(
+            database.path, create: create, readOnly: readOnly, catalogue: catalogue, language: language)
         return CaseSession(
             store: store, databasePath: database.path, catalogue: catalogue,
             calendar: catalogue?.calendar(region: "CN"), language: language)
@@ -34,7 +34,7 @@ struct CaseSession: Sendable {
         throws
         -> CaseSession
     {
-        let store = try CaseStore.open(database.path, create: create, language: language)
+        let store = try CaseStore.open(database.path, create: create, catalogue: catalogue, language: language)
         return CaseSession(
             store: store, databasePath: database.path, catalogue: catalogue,
             calendar: catalogue.calendar(region: "CN"), language: language)

@@ -30,16 +30,7 @@ enum RuntimeFailure {
 
     /// A store's error in plain words: what kind of failure, then the store's message.
     static func words(for error: StoreError, language: Language) -> String {
-        let kind: String
-        switch error.kind {
-        case .conflict: kind = language.say("another process changed the case first", "另一进程已先修改该案件")
-        case .full: kind = language.say("the disk is full", "磁盘已满")
-        case .corrupt: kind = language.say("the case database is damaged", "案件库已损坏")
-        case .readOnly: kind = language.say("the case database cannot be written", "案件库不可写")
-        case .unavailable: kind = language.say("the case database cannot be used now", "案件库暂不可用")
-        default: kind = language.say("the case database refused the change", "案件库拒绝了此次写入")
-        }
-        return kind + language.say(": ", "：") + PrintableText.escaped(error.description)
+        error.kindText.text(in: language) + language.say(": ", "：") + PrintableText.escaped(error.description)
     }
 
     /// The engine's error in plain words.

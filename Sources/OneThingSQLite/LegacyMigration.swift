@@ -154,6 +154,42 @@ enum LegacyMigration {
         return events
     }
 
+    /// The step whose failure a first-format cancellation names (`ITEM did not succeed`);
+    /// failing that, the last step of the case that was rejected or failed.
+    static func cause(of reason: String, in state: CaseState) -> Int {
+        let suffix = " did not succeed"
+        if reason.hasSuffix(suffix), let step = state.blueprint.stepIndex(String(reason.dropLast(suffix.count))) {
+            return step
+        }
+        let ended = state.steps.indices.filter { [.rejected, .failed].contains(state.steps[$0].status) }
+        return ended.max { (state.steps[$0].finishedAt ?? Timestamp(milliseconds: 0)) < (state.steps[$1].finishedAt ?? Timestamp(milliseconds: 0)) } ?? 0
+    }
+
+    /// The material a first-format failure names (`deferred material M did not arrive
+    /// in time`); failing that, the step's first deferred material not in hand.
+    static func material(of reason: String, step: Int, in state: CaseState) -> String {
+        let words = reason.split(separator: " ")
+        if let index = words.firstIndex(of: "material"), words.indices.contains(index + 1) {
+            return String(words[index + 1])
+        }
+        let spec = state.blueprint.steps[step]
+        return spec.deferred.first { !state.supplied.contains($0) } ?? spec.deferred.first ?? ""
+    }
+
+    /// The key, outcome and status a first-format ignored report names (`stale
+    /// idempotency key K`, or `OUTCOME while STATUS`).
+    static func ignored(_ reason: String, step: Int, in state: CaseState) -> (String, String, StepStatus) {
+        let current = state.steps[step]
+        let stale = "stale idempotency key "
+        if reason.hasPrefix(stale) {
+            return (String(reason.dropFirst(stale.count)), "unknown", current.status)
+        }
+        let parts = reason.components(separatedBy: " while ")
+        let outcome = parts.first.map { String($0.prefix { $0 != "(" }) } ?? "unknown"
+        let status = parts.count == 2 ? StepStatus(rawValue: parts[1]) ?? current.status : current.status
+        return (current.key ?? "", outcome, status)
+    }
+
     /// The events of the current format for the old events of case `id`, and the
     /// converted blueprint of the case.
     private static func convert(
@@ -220,9 +256,9 @@ enum LegacyMigration {
                 case .rejected(let task, let reason):
                     kind = .rejected(step: task, reason: reason)
                 case .cancelled(let task, let reason):
-                    kind = .cancelled(step: task, reason: reason)
+                    kind = .cancelled(step: task, cause: Self.cause(of: reason, in: state))
                 case .failed(let task, let reason):
-                    kind = .failed(step: task, reason: reason)
+                    kind = .failed(step: task, material: Self.material(of: reason, step: task, in: state))
                 case .materialSupplied(let material):
                     kind = .materialSupplied(
                         material: material, late: state.deferredDue[material].map { at > $0 } ?? false)
@@ -233,7 +269,8 @@ enum LegacyMigration {
                 case .escalated(let task, let to):
                     kind = .escalated(step: task, to: to)
                 case .outcomeIgnored(let task, let reason):
-                    kind = .outcomeIgnored(step: task, reason: reason)
+                    let (key, outcome, status) = Self.ignored(reason, step: task, in: state)
+                    kind = .outcomeIgnored(step: task, key: key, outcome: outcome, status: status)
                 case .delivered(let outputs, let outcome):
                     kind = .delivered(outputs: outputs, outcome: outcome)
                 }

@@ -94,8 +94,8 @@ extension StoreContract {
             try await store.append(a)
             let later = ContractCases.moment(days: 14)
             let changes: [CaseEvent.Kind] = [
-                .dueChanged(step: 2, due: ContractCases.moment(days: 7), reason: "调休"),
-                .dueChanged(step: nil, due: later, reason: "the 2027 holiday notice was published"),
+                .dueChanged(step: 2, from: ContractCases.moment(days: 5), to: ContractCases.moment(days: 7)),
+                .dueChanged(step: nil, from: ContractCases.moment(days: 10), to: later),
             ]
             for kind in changes {
                 a.append(
