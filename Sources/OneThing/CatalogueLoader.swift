@@ -34,6 +34,8 @@ public enum CatalogueLoader {
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()
         var catalogue = Catalogue()
+        // Set once, at the end: the catalogue builds its calendars when its years are set.
+        var calendarYears: [CalendarYear] = []
         var reports: [String: FileReport] = [:]
         var firstDepartment: [String: SourceSpan] = [:]
         var firstMaterial: [String: SourceSpan] = [:]
@@ -93,7 +95,7 @@ public enum CatalogueLoader {
                                 what: .init(en: "calendar year", zh: "日历年份")))
                     } else {
                         firstYear[key] = year.span
-                        catalogue.calendarYears.append(year)
+                        calendarYears.append(year)
                     }
                 case nil:
                     break
@@ -102,6 +104,7 @@ public enum CatalogueLoader {
             diagnostics.sort(by: Diagnostic.sourceOrder)
             reports[canonical] = FileReport(path: path, source: source, diagnostics: diagnostics)
         }
+        catalogue.calendarYears = calendarYears
         return Loaded(catalogue: catalogue, reports: reports)
     }
 }

@@ -83,7 +83,7 @@ extension PlanningInput {
         do {
             return try Schedule(plan: input.plan, calendar: calendar, accepted: start)
         } catch {
-            let years = error.years.map(String.init).joined(separator: ", ")
+            let years = WorkdayCalendar.describe(years: error.years)
             StandardError.writeLine(
                 language == .zh
                     ? "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"

@@ -19,8 +19,9 @@ extension StatutoryHolidays {
             allCases.last { $0.firstYear <= year }
         }
 
-        /// The law's title with the revision: `全国年节及纪念日放假办法（2024年修订）`.
-        public var chineseTitle: String { "全国年节及纪念日放假办法（\(revisedIn)年修订）" }
+        /// The law's title with the revision, as Chinese text cites it:
+        /// `《全国年节及纪念日放假办法》（2024年修订）`.
+        public var chineseTitle: String { "《全国年节及纪念日放假办法》（\(revisedIn)年修订）" }
 
         /// The title in English, with the Chinese name: `全国年节及纪念日放假办法 (2024 revision)`.
         public var englishTitle: String { "全国年节及纪念日放假办法 (\(revisedIn) revision)" }

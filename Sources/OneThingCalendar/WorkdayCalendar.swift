@@ -1,7 +1,8 @@
 /// Working days for one region over the years it covers.
 ///
 /// A day is a working day when it is a make-up working day (调休上班), or when it is
-/// a Monday to Friday that is not a holiday. A year is covered by the State Council's
+/// a Monday to Friday that is not a holiday (the rule is applied once, by the
+/// ``WorkdayIndex``). A year is covered by the State Council's
 /// notice for it, or — for the mainland, in the years the law is computed for — by a
 /// *provisional* arrangement computed from the law (``provisionalYears``,
 /// `WorkdayCalendar+Provisional.swift`). A date outside the covered years is an error,
@@ -36,7 +37,6 @@ public struct WorkdayCalendar: Hashable, Sendable {
     public let holidayPeriods: [HolidayPeriod]
     private let coveredYears: Set<Int>
     private let provisional: Set<Int>
-    private let daysOff: Set<CalendarDate>
     /// The weekend days worked (调休上班).
     let weekendDaysWorked: Set<CalendarDate>
     /// The working days of the covered years, numbered for arithmetic.
@@ -102,20 +102,8 @@ public struct WorkdayCalendar: Hashable, Sendable {
             }
             on.formUnion(year.makeUpWorkdays)
         }
-        self.daysOff = off
         self.weekendDaysWorked = on
-        self.index = WorkdayIndex(years: self.years) {
-            Self.isWorkday($0, holidays: off, makeUpWorkdays: on)
-        }
-    }
-
-    /// The rule: a make-up working day, or a Monday to Friday that is not a holiday.
-    private static func isWorkday(
-        _ date: CalendarDate, holidays: Set<CalendarDate>, makeUpWorkdays: Set<CalendarDate>
-    ) -> Bool {
-        if makeUpWorkdays.contains(date) { return true }
-        if holidays.contains(date) { return false }
-        return !date.isWeekend
+        self.index = WorkdayIndex(years: self.years, daysOff: off, daysWorked: on)
     }
 
     /// Whether the calendar covers `date`.
@@ -133,7 +121,7 @@ public struct WorkdayCalendar: Hashable, Sendable {
     /// Whether `date` is a working day.
     public func isWorkday(_ date: CalendarDate) throws(OutOfRange) -> Bool {
         guard covers(date) else { throw OutOfRange(date: date, years: years) }
-        return Self.isWorkday(date, holidays: daysOff, makeUpWorkdays: weekendDaysWorked)
+        return index.isWorkday(dayNumber: date.dayNumber)
     }
 
     /// The number of working days in a covered year.

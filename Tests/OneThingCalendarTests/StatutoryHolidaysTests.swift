@@ -83,7 +83,7 @@ struct StatutoryHolidaysTests {
     }
 
     @Test func theRevisionsNameTheLaw() {
-        #expect(StatutoryHolidays.Revision.of2024.chineseTitle == "全国年节及纪念日放假办法（2024年修订）")
+        #expect(StatutoryHolidays.Revision.of2024.chineseTitle == "《全国年节及纪念日放假办法》（2024年修订）")
         #expect(StatutoryHolidays.Revision.of2013.englishTitle == "全国年节及纪念日放假办法 (2013 revision)")
     }
 }

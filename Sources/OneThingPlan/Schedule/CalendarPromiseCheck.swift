@@ -19,9 +19,15 @@ public enum CalendarPromiseCheck {
     }
 
     /// The finding about `plan` (the worst case) on `calendar`, if some start date breaks the promise.
+    ///
+    /// Start dates are the working days of the years a State Council notice covers
+    /// (``WorkdayCalendar/noticeYears``): a provisional year, computed from the law
+    /// without make-up working days, would only repeat the same weekdays, and the
+    /// calendar covers provisional years up to 2100. A schedule that starts in a notice
+    /// year may run on into a provisional one.
     public static func check(_ plan: Plan, calendar: WorkdayCalendar) -> Diagnostic? {
-        guard needsCheck(plan.bundle), let firstYear = calendar.years.first,
-            let lastYear = calendar.years.last,
+        let noticeYears = calendar.noticeYears
+        guard needsCheck(plan.bundle), let firstYear = noticeYears.first, let lastYear = noticeYears.last,
             let first = CalendarDate(year: firstYear, month: 1, day: 1),
             let last = CalendarDate(year: lastYear, month: 12, day: 31)
         else { return nil }
@@ -29,7 +35,7 @@ public enum CalendarPromiseCheck {
         var worst: (start: CalendarDate, delivery: CalendarDate, promisedBy: CalendarDate, taken: Int)?
         for day in first.dayNumber...last.dayNumber {
             let start = CalendarDate(dayNumber: day)
-            guard (try? calendar.isWorkday(start)) == true,
+            guard !calendar.isProvisional(start), (try? calendar.isWorkday(start)) == true,
                 let schedule = try? Schedule(plan: plan, calendar: calendar, accepted: start),
                 schedule.delivery > schedule.promisedBy,
                 let taken = try? calendar.workdays(from: start, through: schedule.delivery)
