@@ -39,8 +39,12 @@ extension WorkdayCalendar {
     /// The provisional years from `start` through `end` (in either order), ascending:
     /// empty when every day between them lies in a year with a notice (or uncovered).
     public func provisionalYears(from start: CalendarDate, through end: CalendarDate) -> [Int] {
-        let span = min(start.year, end.year)...max(start.year, end.year)
-        return provisionalYears.filter { span.contains($0) }
+        // A span is a year or two: look its years up rather than scan a century.
+        var found: [Int] = []
+        for year in min(start.year, end.year)...max(start.year, end.year) where isProvisional(year: year) {
+            found.append(year)
+        }
+        return found
     }
 
     /// Whether a day from `start` through `end` (in either order) lies in a provisional year.
