@@ -71,6 +71,8 @@ public enum CatalogueLoader {
         _ files: [(key: String, path: String, read: () -> (SourceFile?, YAMLDocument))]
     ) -> Loaded {
         var catalogue = Catalogue()
+        // Set once, at the end: the catalogue builds its calendars when its years are set.
+        var calendarYears: [CalendarYear] = []
         var reports: [String: FileReport] = [:]
         var firstDepartment: [String: SourceSpan] = [:]
         var firstMaterial: [String: SourceSpan] = [:]
@@ -128,7 +130,7 @@ public enum CatalogueLoader {
                                 what: .init(en: "calendar year", zh: "日历年份")))
                     } else {
                         firstYear[key] = year.span
-                        catalogue.calendarYears.append(year)
+                        calendarYears.append(year)
                     }
                 case nil:
                     break
@@ -137,6 +139,7 @@ public enum CatalogueLoader {
             diagnostics.sort(by: Diagnostic.sourceOrder)
             reports[file.key] = FileReport(path: file.path, source: source, diagnostics: diagnostics)
         }
+        catalogue.calendarYears = calendarYears
         return Loaded(catalogue: catalogue, reports: reports)
     }
 

@@ -5,9 +5,12 @@ import OneThing
 /// `onething calendar add|count`: working-day arithmetic on the calendar of a
 /// catalogue folder, as the planner does it.
 ///
-/// Output is one bare line on standard output. Exit status: 0 with an answer, 2 for a
-/// usage error, a date that is not one or that the calendar does not cover, or a
-/// catalogue folder that is missing or has errors (the message is on standard error).
+/// Output is one line on standard output: the answer, followed by `provisional
+/// (暂定)` (`暂定` in Chinese) when a day it rests on lies in a provisional year (no
+/// State Council notice in the catalogue; the reason is on standard error). Exit
+/// status: 0 with an answer, 2 for a usage error, a date that is not one or that the
+/// calendar does not cover, or a catalogue folder that is missing or has errors (the
+/// message is on standard error).
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
@@ -15,8 +18,12 @@ struct CalendarCommand: ParsableCommand {
         discussion: """
             The first date is not counted: 1 working day after a Friday is the next \
             working day. Dates are YYYY-MM-DD and must lie in the years the calendar \
-            covers. Exit status: 0 with an answer, 2 for a usage error, a date the \
-            calendar does not cover, or a catalogue folder that is missing or has errors.
+            covers: the years of the State Council's notices in the catalogue and, for \
+            CN, every later year through 2100, computed from 全国年节及纪念日放假办法 \
+            without make-up working days. An answer that rests on such a year is \
+            followed by the word "provisional (暂定)", and the reason is printed on \
+            standard error. Exit status: 0 with an answer, 2 for a usage error, a date \
+            the calendar does not cover, or a catalogue folder that is missing or has errors.
             """,
         subcommands: [Add.self, Count.self])
 
@@ -49,7 +56,8 @@ struct CalendarCommand: ParsableCommand {
             let start = try options.date(date)
             let calendar = try options.calendar()
             do {
-                print(try calendar.adding(workdays: workdays, to: start))
+                let end = try calendar.adding(workdays: workdays, to: start)
+                options.printAnswer(end.description, calendar: calendar, from: start, through: end)
             } catch {
                 throw options.fail(options.outsideMessage(error))
             }
@@ -78,7 +86,8 @@ struct CalendarCommand: ParsableCommand {
             let last = try options.date(to)
             let calendar = try options.calendar()
             do {
-                print(try calendar.workdays(from: first, through: last))
+                let count = try calendar.workdays(from: first, through: last)
+                options.printAnswer(String(count), calendar: calendar, from: first, through: last)
             } catch {
                 throw options.fail(options.outsideMessage(error))
             }
@@ -144,11 +153,30 @@ struct CalendarOptions: ParsableArguments {
 
     /// The message for a date that the calendar does not cover.
     func outsideMessage(_ error: WorkdayCalendar.OutOfRange) -> LocalizedText {
-        LocalizedText(
-            en: "\(error.date) lies outside the years that the \(region) calendar in \(catalogue) covers "
-                + "(\(error.years.map(String.init).joined(separator: ", ")))",
-            zh: "\(error.date) 不在 \(catalogue) 中 \(region) 日历覆盖的年份"
-                + "（\(error.years.map(String.init).joined(separator: "、"))）之内")
+        let years = WorkdayCalendar.describe(years: error.years)
+        return LocalizedText(
+            en:
+                "\(error.date) lies outside the years that the \(region) calendar in \(catalogue) covers (\(years))",
+            zh: "\(error.date) 不在 \(catalogue) 中 \(region) 日历覆盖的年份（\(years)）之内")
+    }
+
+    /// Prints `answer` as the one line of standard output, followed by the word
+    /// `provisional (暂定)` when a day from `start` through `end` lies in a provisional
+    /// year of `calendar`, with the reason on standard error.
+    func printAnswer(
+        _ answer: String, calendar: WorkdayCalendar, from start: CalendarDate, through end: CalendarDate
+    ) {
+        let provisional = calendar.provisionalYears(from: start, through: end)
+        guard !provisional.isEmpty else {
+            print(answer)
+            return
+        }
+        let language = languageOptions.language
+        print(answer + " " + WorkdayCalendar.provisionalWord.text(in: language))
+        let reason = WorkdayCalendar.provisionalReason(years: provisional).text(in: language)
+        StandardError.writeLine(
+            "onething: " + WorkdayCalendar.provisionalWord.text(in: language) + (language == .zh ? "：" : ": ")
+                + reason)
     }
 
     /// Writes `message` (and the `details` lines under it) to standard error and gives

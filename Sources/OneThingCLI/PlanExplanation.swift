@@ -18,6 +18,15 @@ struct PlanExplanation {
 
     func say(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
+    /// A date, marked when it lies in a provisional year: `2027-03-16 (provisional, 暂定)`.
+    func date(_ date: CalendarDate) -> String {
+        guard calendar.isProvisional(date) else { return date.description }
+        return "\(date)" + say(" (provisional, 暂定)", "（暂定）")
+    }
+
+    /// The calendar the schedule was made on.
+    var calendar: WorkdayCalendar { catalogue.calendar(region: StatutoryHolidays.region) }
+
     var text: String {
         let bundle = plan.bundle
         var lines: [String] = []
@@ -27,9 +36,14 @@ struct PlanExplanation {
         lines.append(say("Answers: ", "答案：") + plan.answers.description)
         lines.append(
             say(
-                "Accepted \(schedule.accepted); promised within \(limit(bundle.promise.value)): by \(schedule.promisedBy); predicted delivery \(schedule.delivery)",
-                "受理日期 \(schedule.accepted)；承诺\(limit(bundle.promise.value))内办结，即 \(schedule.promisedBy) 前；预计出件 \(schedule.delivery)"
+                "Accepted \(schedule.accepted); promised within \(limit(bundle.promise.value)): by \(date(schedule.promisedBy)); predicted delivery \(date(schedule.delivery))",
+                "受理日期 \(schedule.accepted)；承诺\(limit(bundle.promise.value))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
             ))
+        if schedule.isProvisional {
+            let reason = WorkdayCalendar.provisionalReason(years: schedule.provisionalYears)
+            lines.append(
+                say("⚠ these dates are provisional (暂定): ", "⚠ 以上日期为暂定：") + reason.text(in: language))
+        }
         if !schedule.keepsPromise {
             lines.append(say("⚠ the predicted delivery is later than the promise", "⚠ 预计出件晚于承诺期限"))
         }
@@ -44,7 +58,7 @@ struct PlanExplanation {
         for decision in applying {
             let item = bundle.items[decision.index]
             let start = schedule.times.itemStart[decision.index].map(\.description) ?? "?"
-            let due = schedule.times.itemFinish[decision.index].map(\.description) ?? "?"
+            let due = schedule.times.itemFinish[decision.index].map(date) ?? "?"
             let slack = schedule.slack[decision.index].map(CriticalPath.format) ?? "?"
             let mark = critical.contains(decision.index) ? " ★" : ""
             lines.append(
@@ -65,7 +79,7 @@ struct PlanExplanation {
             let inspection = bundle.inspections[k]
             let members = plan.graph.participants[k].map { bundle.items[$0].id.value }.joined(separator: ", ")
             let from = schedule.times.inspectionStart[k].map(\.description) ?? "?"
-            let to = schedule.times.inspectionFinish[k].map(\.description) ?? "?"
+            let to = schedule.times.inspectionFinish[k].map(date) ?? "?"
             lines.append(
                 say("Joint inspection: ", "联合勘验：")
                     + "\(inspection.name)  \(limit(inspection.duration.value))  \(from) → \(to)  (\(members))"

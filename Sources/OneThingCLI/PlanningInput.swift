@@ -98,7 +98,7 @@ extension PlanningInput {
         do {
             return try Schedule(plan: plan, calendar: calendar, accepted: start)
         } catch {
-            let years = error.years.map(String.init).joined(separator: ", ")
+            let years = WorkdayCalendar.describe(years: error.years)
             StandardError.writeLine(
                 language.say(
                     "onething: \(error.date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue",

@@ -81,6 +81,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Saturday or Sunday.
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// Whether the day `dayNumber` days after 1970-01-01 is a Monday to Friday.
+    static func isWeekday(dayNumber: Int) -> Bool {
+        // 1970-01-01 was a Thursday: 2 and 3 days after it, modulo 7, are Saturday and Sunday.
+        let offset = (dayNumber % 7 + 7) % 7
+        return offset != 2 && offset != 3
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

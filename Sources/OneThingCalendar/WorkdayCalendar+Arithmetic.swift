@@ -25,7 +25,9 @@
 ///   working day, else on the next working day.
 ///
 /// The start date and every day up to the result must lie in the covered years;
-/// anything else throws ``OutOfRange``, never a guess.
+/// anything else throws ``OutOfRange``, never a guess. A result may rest on a
+/// provisional year (``isProvisional(_:)``, ``touchesProvisionalYear(from:through:)``):
+/// the arithmetic is the same, and the caller says so.
 ///
 /// Counting is O(1) and adding is O(1) (plus a check of the years crossed): the
 /// calendar numbers its working days once, when it is created.
@@ -136,7 +138,7 @@ extension WorkdayCalendar {
     /// Throws for the first day from `first` through `last` that lies outside the
     /// covered years.
     private func requireCovered(from first: CalendarDate, through last: CalendarDate) throws(OutOfRange) {
-        for year in first.year...max(first.year, last.year) where !years.contains(year) {
+        for year in first.year...max(first.year, last.year) where !covers(year: year) {
             let day = year == first.year ? first : CalendarDate(year: year, month: 1, day: 1)!
             throw OutOfRange(date: day, years: years)
         }
@@ -146,7 +148,7 @@ extension WorkdayCalendar {
     /// names the first day after `date` that is not covered.
     private func outOfRange(after date: CalendarDate) -> OutOfRange {
         var year = date.year + 1
-        while years.contains(year) { year += 1 }
+        while covers(year: year) { year += 1 }
         return OutOfRange(date: CalendarDate(year: year, month: 1, day: 1)!, years: years)
     }
 

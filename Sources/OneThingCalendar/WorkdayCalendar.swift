@@ -1,8 +1,12 @@
-/// Working days for one region over the years its notices cover.
+/// Working days for one region over the years it covers.
 ///
 /// A day is a working day when it is a make-up working day (调休上班), or when it is
-/// a Monday to Friday that is not a holiday. A date outside the covered years is an
-/// error, never a guess.
+/// a Monday to Friday that is not a holiday (the rule is applied once, by the
+/// ``WorkdayIndex``). A year is covered by the State Council's
+/// notice for it, or — for the mainland, in the years the law is computed for — by a
+/// *provisional* arrangement computed from the law (``provisionalYears``,
+/// `WorkdayCalendar+Provisional.swift`). A date outside the covered years is an error,
+/// never a guess.
 ///
 /// Working-day arithmetic (adding working days, counting them, the due date of a time
 /// limit) is in `WorkdayCalendar+Arithmetic.swift`; it runs on an index built once,
@@ -16,16 +20,25 @@ public struct WorkdayCalendar: Hashable, Sendable {
         public var years: [Int]
 
         public var description: String {
-            "\(date) lies outside the years the calendar covers (\(years.map(String.init).joined(separator: ", ")))"
+            years.isEmpty
+                ? "\(date) lies outside the calendar, which covers no year"
+                : "\(date) lies outside the years the calendar covers (\(WorkdayCalendar.describe(years: years)))"
         }
     }
 
     /// The region.
     public let region: String
-    /// The years covered, ascending.
+    /// The years covered, ascending: those with a notice and the provisional ones.
     public let years: [Int]
-    private let holidays: Set<CalendarDate>
-    private let makeUpWorkdays: Set<CalendarDate>
+    /// The covered years that no notice covers, ascending: their arrangement is
+    /// computed from the law, without the make-up working days only a notice sets.
+    public let provisionalYears: [Int]
+    /// The named holiday periods of the covered years, in order of their first day.
+    public let holidayPeriods: [HolidayPeriod]
+    private let coveredYears: Set<Int>
+    private let provisional: Set<Int>
+    /// The weekend days worked (调休上班).
+    let weekendDaysWorked: Set<CalendarDate>
     /// The working days of the covered years, numbered for arithmetic.
     let index: WorkdayIndex
 
@@ -34,56 +47,81 @@ public struct WorkdayCalendar: Hashable, Sendable {
     public struct Arrangement: Hashable, Sendable {
         /// The year.
         public var year: Int
-        /// The holiday periods, first and last day off.
-        public var holidays: [ClosedRange<CalendarDate>]
+        /// The holiday periods, named.
+        public var periods: [HolidayPeriod]
         /// Weekend days that are working days.
         public var makeUpWorkdays: [CalendarDate]
+        /// Whether the arrangement is computed from the law instead of read from the
+        /// State Council's notice for the year.
+        public var isProvisional: Bool
 
-        /// Creates a year's arrangement.
+        /// The holiday periods, first and last day off. Setting them replaces
+        /// ``periods`` with unnamed ones.
+        public var holidays: [ClosedRange<CalendarDate>] {
+            get { periods.map(\.days) }
+            set { periods = newValue.map { HolidayPeriod(name: "", days: $0) } }
+        }
+
+        /// Creates a year's arrangement from a notice, with unnamed holiday periods.
         public init(year: Int, holidays: [ClosedRange<CalendarDate>], makeUpWorkdays: [CalendarDate]) {
+            self.init(
+                year: year, periods: holidays.map { HolidayPeriod(name: "", days: $0) },
+                makeUpWorkdays: makeUpWorkdays)
+        }
+
+        /// Creates a year's arrangement with named holiday periods.
+        public init(
+            year: Int, periods: [HolidayPeriod], makeUpWorkdays: [CalendarDate], isProvisional: Bool = false
+        ) {
             self.year = year
-            self.holidays = holidays
+            self.periods = periods
             self.makeUpWorkdays = makeUpWorkdays
+            self.isProvisional = isProvisional
         }
     }
 
-    /// Builds the calendar of `region` from the arrangements of the years it covers.
+    /// Builds the calendar of `region` from the arrangements of the years it covers,
+    /// as given. A year is provisional when every arrangement given for it is.
     public init(region: String, arrangements: [Arrangement]) {
         self.region = region
         self.years = Set(arrangements.map(\.year)).sorted()
+        self.coveredYears = Set(years)
+        self.provisional = Set(arrangements.map(\.year)).subtracting(
+            arrangements.filter { !$0.isProvisional }.map(\.year))
+        self.provisionalYears = provisional.sorted()
+        self.holidayPeriods = arrangements.flatMap(\.periods).sorted {
+            ($0.days.lowerBound, $0.days.upperBound) < ($1.days.lowerBound, $1.days.upperBound)
+        }
         var off = Set<CalendarDate>()
         var on = Set<CalendarDate>()
         for year in arrangements {
-            for holiday in year.holidays {
-                for n in holiday.lowerBound.dayNumber...holiday.upperBound.dayNumber {
+            for holiday in year.periods {
+                for n in holiday.days.lowerBound.dayNumber...holiday.days.upperBound.dayNumber {
                     off.insert(CalendarDate(dayNumber: n))
                 }
             }
             on.formUnion(year.makeUpWorkdays)
         }
-        self.holidays = off
-        self.makeUpWorkdays = on
-        self.index = WorkdayIndex(years: self.years) {
-            Self.isWorkday($0, holidays: off, makeUpWorkdays: on)
-        }
-    }
-
-    /// The rule: a make-up working day, or a Monday to Friday that is not a holiday.
-    private static func isWorkday(
-        _ date: CalendarDate, holidays: Set<CalendarDate>, makeUpWorkdays: Set<CalendarDate>
-    ) -> Bool {
-        if makeUpWorkdays.contains(date) { return true }
-        if holidays.contains(date) { return false }
-        return !date.isWeekend
+        self.weekendDaysWorked = on
+        self.index = WorkdayIndex(years: self.years, daysOff: off, daysWorked: on)
     }
 
     /// Whether the calendar covers `date`.
-    public func covers(_ date: CalendarDate) -> Bool { years.contains(date.year) }
+    public func covers(_ date: CalendarDate) -> Bool { coveredYears.contains(date.year) }
+
+    /// Whether the calendar covers `year`.
+    public func covers(year: Int) -> Bool { coveredYears.contains(year) }
+
+    /// Whether `year` is covered provisionally: computed from the law, without a notice.
+    public func isProvisional(year: Int) -> Bool { provisional.contains(year) }
+
+    /// Whether `date` lies in a provisional year.
+    public func isProvisional(_ date: CalendarDate) -> Bool { provisional.contains(date.year) }
 
     /// Whether `date` is a working day.
     public func isWorkday(_ date: CalendarDate) throws(OutOfRange) -> Bool {
         guard covers(date) else { throw OutOfRange(date: date, years: years) }
-        return Self.isWorkday(date, holidays: holidays, makeUpWorkdays: makeUpWorkdays)
+        return index.isWorkday(dayNumber: date.dayNumber)
     }
 
     /// The number of working days in a covered year.
@@ -92,5 +130,20 @@ public struct WorkdayCalendar: Hashable, Sendable {
         let last = CalendarDate(year: year, month: 12, day: 31)!
         guard covers(first) else { throw OutOfRange(date: first, years: years) }
         return index.workdays(through: last.dayNumber) - index.workdays(before: first.dayNumber)
+    }
+
+    /// Years written the short way, consecutive ones as a range: `2025–2100`,
+    /// `2020, 2025–2100`; empty when there are none.
+    public static func describe(years: [Int]) -> String {
+        var runs: [ClosedRange<Int>] = []
+        for year in Set(years).sorted() {
+            if let last = runs.last, last.upperBound + 1 == year {
+                runs[runs.count - 1] = last.lowerBound...year
+            } else {
+                runs.append(year...year)
+            }
+        }
+        return runs.map { $0.count == 1 ? String($0.lowerBound) : "\($0.lowerBound)–\($0.upperBound)" }
+            .joined(separator: ", ")
     }
 }

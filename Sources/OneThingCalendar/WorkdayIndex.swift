@@ -15,25 +15,44 @@ struct WorkdayIndex: Hashable, Sendable {
     /// `n - 1`.
     let workdayNumbers: [Int]
 
-    /// Indexes `years` (ascending), asking `isWorkday` about every day of each of them.
-    init(years: [Int], isWorkday: (CalendarDate) -> Bool) {
-        guard let first = years.first, let last = years.last else {
+    /// Indexes `years` (ascending) by the calendar's rule: a day of `daysWorked` is a
+    /// working day, else a day of `daysOff` is not, else Monday to Friday are.
+    init(years: [Int], daysOff: Set<CalendarDate>, daysWorked: Set<CalendarDate>) {
+        guard let first = years.first, let last = years.last,
+            let start = CalendarDate(year: first, month: 1, day: 1)?.dayNumber,
+            let end = CalendarDate(year: last, month: 12, day: 31)?.dayNumber
+        else {
             self.firstDayNumber = 0
             self.workdaysBefore = [0]
             self.workdayNumbers = []
             return
         }
-        let start = CalendarDate(year: first, month: 1, day: 1)!.dayNumber
-        let end = CalendarDate(year: last, month: 12, day: 31)!.dayNumber
+        // Mark the days by weekday, then the exceptions and the years not covered; then
+        // number them. Plain loops over integers: this runs once per calendar, over
+        // every day of up to a century, and must stay cheap in debug builds too.
+        let count = end - start + 1
+        var working = [Bool](repeating: false, count: count)
+        for offset in 0..<count { working[offset] = CalendarDate.isWeekday(dayNumber: start + offset) }
+        for day in daysOff where day.dayNumber >= start && day.dayNumber <= end {
+            working[day.dayNumber - start] = false
+        }
+        for day in daysWorked where day.dayNumber >= start && day.dayNumber <= end {
+            working[day.dayNumber - start] = true
+        }
         let covered = Set(years)
-        var before = [0]
-        before.reserveCapacity(end - start + 2)
+        for year in first...last where !covered.contains(year) {
+            if let from = CalendarDate(year: year, month: 1, day: 1)?.dayNumber,
+                let to = CalendarDate(year: year, month: 12, day: 31)?.dayNumber
+            {
+                for n in from...to { working[n - start] = false }
+            }
+        }
+        var before = [Int](repeating: 0, count: count + 1)
         var numbers: [Int] = []
-        numbers.reserveCapacity((end - start + 1) * 5 / 7)
-        for dayNumber in start...end {
-            let date = CalendarDate(dayNumber: dayNumber)
-            if covered.contains(date.year), isWorkday(date) { numbers.append(dayNumber) }
-            before.append(numbers.count)
+        numbers.reserveCapacity(count * 5 / 7 + 1)
+        for offset in 0..<count {
+            if working[offset] { numbers.append(start + offset) }
+            before[offset + 1] = numbers.count
         }
         self.firstDayNumber = start
         self.workdaysBefore = before
@@ -52,6 +71,11 @@ struct WorkdayIndex: Hashable, Sendable {
     /// index spans.
     func workdays(through dayNumber: Int) -> Int {
         workdaysBefore[dayNumber - firstDayNumber + 1]
+    }
+
+    /// Whether the day `dayNumber`, which the index spans, is a working day.
+    func isWorkday(dayNumber: Int) -> Bool {
+        workdays(through: dayNumber) > workdays(before: dayNumber)
     }
 
     /// The day number of the `n`th working day the index holds (the first is 1), or

@@ -75,26 +75,53 @@ struct CalendarCommandTests {
         #expect(
             run.standardError
                 == "onething: 2024-12-31 lies outside the years that the CN calendar in bundles/catalogue "
-                + "covers (2025, 2026)\n")
+                + "covers (2025–2100)\n")
     }
 
-    @Test func aCountEndingOutsideTheCalendarNamesThatDate() throws {
-        let run = try Self.run(["calendar", "count", "2025-10-01", "2027-01-04"])
+    @Test func aCountEndingAfter2100NamesThatDate() throws {
+        let run = try Self.run(["calendar", "count", "2100-10-01", "2101-01-04"])
         #expect(run.status == 2)
-        #expect(run.standardError.hasPrefix("onething: 2027-01-04 lies outside"))
+        #expect(run.standardError.hasPrefix("onething: 2101-01-04 lies outside"))
     }
 
     @Test func addingPastTheEndOfTheCalendarExitsWith2() throws {
-        let run = try Self.run(["calendar", "add", "2026-12-31", "1"])
+        let run = try Self.run(["calendar", "add", "2100-12-31", "1"])
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
-        #expect(run.standardError.contains("2027-01-01"))
+        #expect(run.standardError.contains("2101-01-01"))
     }
 
     @Test func messagesFollowTheLanguage() throws {
-        let run = try Self.run(["calendar", "add", "2027-01-04", "1", "--lang", "zh"])
+        let run = try Self.run(["calendar", "add", "2024-12-30", "1", "--lang", "zh"])
         #expect(run.status == 2)
-        #expect(run.standardError == "onething: 2027-01-04 不在 bundles/catalogue 中 CN 日历覆盖的年份（2025、2026）之内\n")
+        #expect(run.standardError == "onething: 2024-12-30 不在 bundles/catalogue 中 CN 日历覆盖的年份（2025–2100）之内\n")
+    }
+
+    @Test func aCountInAYearWithoutANoticeSaysProvisionalAndWhy() throws {
+        // 2027 has no State Council notice in bundles/catalogue: 261 Mondays to Fridays less
+        // the law's 13 days off, each on a weekday or made up on one.
+        let run = try Self.run(["calendar", "count", "2027-01-01", "2027-12-31"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "248 provisional (暂定)\n")
+        #expect(
+            run.standardError
+                == "onething: provisional (暂定): the catalogue has no State Council holiday notice for 2027; "
+                + "the days off are computed from 全国年节及纪念日放假办法 (2024 revision), without the make-up "
+                + "working days (调休) that only a notice sets\n")
+    }
+
+    @Test func anAnswerThatRunsIntoAYearWithoutANoticeSaysProvisionalInChinese() throws {
+        // From Monday 2026-12-28: 12-29, 12-30, 12-31, (2027-01-01 元旦), 01-04, 01-05.
+        let run = try Self.run(["calendar", "add", "2026-12-28", "5", "--lang", "zh"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "2027-01-05 暂定\n")
+        #expect(run.standardError.hasPrefix("onething: 暂定：共享目录中没有国务院办公厅关于2027年的放假通知"))
+    }
+
+    @Test func anAnswerWithinTheNoticeYearsSaysNothingMore() throws {
+        let run = try Self.run(["calendar", "count", "2026-01-01", "2026-12-31"])
+        #expect(run.standardOutput == "248\n")
+        #expect(run.standardError.isEmpty)
     }
 
     @Test func aMissingCatalogueFolderExitsWith2() throws {
@@ -136,5 +163,21 @@ struct CalendarCommandTests {
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
         #expect(!run.standardError.isEmpty)
+    }
+
+    @Test func theReadmesCalendarExamplesPrintWhatTheReadmeSays() throws {
+        // Lines such as `onething calendar add 2026-09-25 10   # …: 2026-10-15`.
+        let readme = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let examples = readme.split(separator: "\n").filter { $0.hasPrefix("onething calendar ") }
+        #expect(examples.count >= 3)
+        for line in examples {
+            let parts = line.split(separator: "#", maxSplits: 1)
+            let arguments = parts[0].split(separator: " ").dropFirst().map(String.init)
+            let expected = try #require(parts.last?.split(separator: ": ").last).trimmingCharacters(
+                in: .whitespaces)
+            let run = try Self.run(arguments)
+            #expect(run.standardOutput == expected + "\n", "\(line)")
+        }
     }
 }

@@ -135,9 +135,22 @@ struct NoticeCommandTests {
     @Test func aStartOutsideTheCalendarExitsWith2() throws {
         let run = try Self.run([
             "notice", "bundles/open-restaurant.yaml", "--case", Self.worstCase, "--format", "md", "--start",
-            "2031-01-06",
+            "2024-12-02",
         ])
         #expect(run.status == 2)
-        #expect(run.standardError.contains("2031"))
+        #expect(run.standardError.contains("2024-12-02"))
+    }
+
+    @Test func aNoticeInAYearWithoutANoticeOfTheStateCouncilMarksItsDatesProvisional() throws {
+        // Accepted Monday 2026-12-21: 11 working days end on Wednesday 2027-01-06, across 元旦 2027
+        // (a Friday), which the calendar computes from the law: no 2027 notice in bundles/catalogue.
+        let run = try Self.run([
+            "notice", "bundles/open-restaurant.yaml", "--case", Self.worstCase, "--format", "md", "--start",
+            "2026-12-21",
+        ])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("- **承诺办结日期**：2027年1月6日（星期三）（暂定）\n"))
+        #expect(run.standardOutput.contains("> **注意**：本告知书中2027年的日期均为暂定："))
+        #expect(run.standardOutput.contains("本次办理期间的节假日：元旦（2027年1月1日，暂定）。"))
     }
 }

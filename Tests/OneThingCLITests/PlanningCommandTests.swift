@@ -127,9 +127,33 @@ struct PlanningCommandTests {
 
     @Test func aStartOutsideTheCalendarIsAnInputError() throws {
         let run = try OneThingExecutable.run(
-            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2027-12-20"], in: Self.root)
+            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2100-12-20"], in: Self.root)
         #expect(run.status == 2)
-        #expect(run.standardError.contains("2027"))
+        #expect(run.standardError.contains("2101-01-01"))
+        #expect(run.standardError.contains("(2025–2100)"))
+    }
+
+    @Test func aPlanInAYearWithoutANoticeMarksItsDatesProvisional() throws {
+        // 2027-03-01 is a Monday; 11 working days end on Tuesday 03-16 (no holiday between).
+        let run = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2027-03-01", "--lang", "en"],
+            in: Self.root)
+        #expect(run.status == 0)
+        #expect(
+            run.standardOutput.contains(
+                "by 2027-03-16 (provisional, 暂定); predicted delivery 2027-03-16 (provisional, 暂定)"))
+        #expect(
+            run.standardOutput.contains(
+                "⚠ these dates are provisional (暂定): the catalogue has no State Council holiday notice for 2027"
+            ))
+    }
+
+    @Test func aPlanWithinTheNoticeYearsIsNotMarked() throws {
+        let run = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2026-03-02", "--lang", "zh"],
+            in: Self.root)
+        #expect(run.status == 0)
+        #expect(!run.standardOutput.contains("暂定"))
     }
 
     @Test func graphMarksTheCriticalPathInDOT() throws {

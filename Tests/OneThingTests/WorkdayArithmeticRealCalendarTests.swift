@@ -20,8 +20,9 @@ struct WorkdayArithmeticRealCalendarTests {
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
-    @Test func theCalendarCovers2025And2026() {
-        #expect(Self.calendar.years == [2025, 2026])
+    @Test func theNoticesCover2025And2026AndTheLawTheYearsAfterThrough2100() {
+        #expect(Self.calendar.noticeYears == [2025, 2026])
+        #expect(Self.calendar.provisionalYears == Array(2027...2100))
     }
 
     @Test func tenWorkingDaysAfterTheFridayBeforeNationalDay2025() throws {
@@ -68,7 +69,7 @@ struct WorkdayArithmeticRealCalendarTests {
             try Self.calendar.workdays(from: Self.day("2024-12-31"), through: Self.day("2025-12-31"))
         }
         #expect(error?.date == Self.day("2024-12-31"))
-        #expect(error?.years == [2025, 2026])
+        #expect(error?.years == Array(2025...2100))
     }
 
     @Test func addingAcrossTheNewYearUsesTheNextYearsCalendar() throws {
@@ -119,18 +120,17 @@ struct WorkdayArithmeticRealCalendarTests {
         #expect(due == Self.day("2026-02-24"))
     }
 
-    @Test func addingPastTheLastDayOf2026IsAnError() {
-        // Thursday 2026-12-31 is the last covered day; the next working day would be in 2027.
-        let error = #expect(throws: WorkdayCalendar.OutOfRange.self) {
-            try Self.calendar.adding(workdays: 1, to: Self.day("2026-12-31"))
-        }
-        #expect(error?.date == Self.day("2027-01-01"))
+    @Test func addingPastTheLastDayOf2026RunsIntoTheProvisional2027() throws {
+        // Thursday 2026-12-31 + 1: Friday 2027-01-01 is 元旦 by the law; Monday 01-04.
+        let due = try Self.calendar.adding(workdays: 1, to: Self.day("2026-12-31"))
+        #expect(due == Self.day("2027-01-04"))
+        #expect(Self.calendar.touchesProvisionalYear(from: Self.day("2026-12-31"), through: due))
     }
 
-    @Test func countingIntoTheYear2027IsAnErrorThatNamesTheLastDate() {
+    @Test func countingPast2100IsAnErrorThatNamesTheLastDate() {
         let error = #expect(throws: WorkdayCalendar.OutOfRange.self) {
-            try Self.calendar.workdays(from: Self.day("2026-12-30"), through: Self.day("2027-01-04"))
+            try Self.calendar.workdays(from: Self.day("2100-12-30"), through: Self.day("2101-01-04"))
         }
-        #expect(error?.date == Self.day("2027-01-04"))
+        #expect(error?.date == Self.day("2101-01-04"))
     }
 }

@@ -1,7 +1,8 @@
 import OneThingSource
 
 /// The model stage's checks of a decoded bundle against itself and the catalogue:
-/// references, unused declarations, cycles, time limits and materials.
+/// references, unused declarations, cycles, time limits and materials, and a version
+/// that takes effect in a year whose calendar is only provisional.
 public enum BundleChecker {
     /// Every finding about `bundle`'s references and declarations.
     ///
@@ -11,6 +12,9 @@ public enum BundleChecker {
         -> [Diagnostic]
     {
         var found: [Diagnostic] = []
+        if catalogue.calendar(region: StatutoryHolidays.region).isProvisional(bundle.effective) {
+            found.append(.provisionalCalendar(effective: bundle.effective, at: bundle.effectiveSpan))
+        }
         switch bundle.lead {
         case .fixed(let name): department(name, in: catalogue, into: &found)
         case .rules(let rules):

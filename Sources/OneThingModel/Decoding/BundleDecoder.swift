@@ -80,7 +80,7 @@ public enum BundleDecoder {
             basis: fields["basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? [],
             description: fields["description"].flatMap { reader.text($0) }, form: form ?? Form(fields: []),
             materials: materials, outputs: outputs, inspections: inspections, items: items ?? [],
-            tests: tests, span: fields.span)
+            tests: tests, span: fields.span, effectiveSpan: fields["effective"]?.span)
         // A part that had an error was left out: what refers to it may look unused.
         let clean = !reader.diagnostics.contains { $0.severity == .error }
         return Result(bundle: bundle, isComplete: complete && clean, diagnostics: reader.diagnostics)

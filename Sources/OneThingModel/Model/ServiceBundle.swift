@@ -82,6 +82,8 @@ public struct ServiceBundle: Hashable, Sendable {
     public var version: String
     /// The day this version applies from.
     public var effective: CalendarDate
+    /// Where ``effective`` was written; the whole file's span when not known.
+    public var effectiveSpan: SourceSpan
     /// Whom it serves.
     public var category: BundleCategory
     /// The lead department or the rule that picks it.
@@ -118,12 +120,13 @@ public struct ServiceBundle: Hashable, Sendable {
         onRejection: RejectionPolicy = .continue, locality: String? = nil,
         basis: [LegalBasis] = [], description: String? = nil, form: Form,
         materials: [Material] = [], outputs: [Output] = [], inspections: [Inspection] = [],
-        items: [Item], tests: [TestCase] = [], span: SourceSpan
+        items: [Item], tests: [TestCase] = [], span: SourceSpan, effectiveSpan: SourceSpan? = nil
     ) {
         self.id = id
         self.title = title
         self.version = version
         self.effective = effective
+        self.effectiveSpan = effectiveSpan ?? span
         self.category = category
         self.lead = lead
         self.promise = promise

@@ -20,11 +20,17 @@ public enum CalendarPromiseCheck {
 
     /// The finding about the steps `graph` of `bundle` (those of the worst case, see
     /// ``PlanBuilder/steps(for:)``) on `calendar`, if some start date breaks the promise.
+    ///
+    /// Start dates are the working days of the years a State Council notice covers
+    /// (``WorkdayCalendar/noticeYears``): a provisional year, computed from the law
+    /// without make-up working days, would only repeat the same weekdays, and the
+    /// calendar covers provisional years up to 2100. A schedule that starts in a notice
+    /// year may run on into a provisional one.
     public static func check(_ bundle: ServiceBundle, steps graph: StepGraph, calendar: WorkdayCalendar)
         -> Diagnostic?
     {
-        guard needsCheck(bundle), let firstYear = calendar.years.first,
-            let lastYear = calendar.years.last,
+        let noticeYears = calendar.noticeYears
+        guard needsCheck(bundle), let firstYear = noticeYears.first, let lastYear = noticeYears.last,
             let first = CalendarDate(year: firstYear, month: 1, day: 1),
             let last = CalendarDate(year: lastYear, month: 12, day: 31)
         else { return nil }
@@ -32,6 +38,7 @@ public enum CalendarPromiseCheck {
         var worst: (start: CalendarDate, delivery: CalendarDate, promisedBy: CalendarDate, taken: Int)?
         for day in first.dayNumber...last.dayNumber {
             let start = CalendarDate(dayNumber: day)
+            guard !calendar.isProvisional(start) else { continue }
             do {
                 guard try calendar.isWorkday(start) else { continue }  // a rest day
                 let schedule = try Schedule(bundle: bundle, steps: graph, calendar: calendar, accepted: start)

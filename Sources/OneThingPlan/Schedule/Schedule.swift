@@ -18,6 +18,10 @@ public struct Schedule: Sendable {
     public var delivery: CalendarDate { times.end }
     /// For each applicable item, the working days it may slip without delaying delivery.
     public let slack: [Int: Double]
+    /// The provisional years of the calendar (no State Council notice) from acceptance
+    /// through the later of delivery and the promised date, ascending: when not empty,
+    /// the dates are provisional and whoever shows them says so.
+    public let provisionalYears: [Int]
 
     /// Schedules `plan` on `calendar` from the day `accepted`.
     ///
@@ -42,7 +46,11 @@ public struct Schedule: Sendable {
         self.times = try StepTimes(bundle: bundle, graph: graph, clock: clock)
         self.promisedBy = try calendar.due(after: accepted, limit: bundle.promise.value)
         self.slack = Schedule.slack(bundle: bundle, graph: graph)
+        self.provisionalYears = calendar.provisionalYears(from: accepted, through: max(times.end, promisedBy))
     }
+
+    /// Whether a date of the schedule lies in a provisional year of the calendar.
+    public var isProvisional: Bool { !provisionalYears.isEmpty }
 
     /// Whether delivery is due within the promise.
     public var keepsPromise: Bool { delivery <= promisedBy }

@@ -59,10 +59,20 @@ extension NoticeWriter {
             .facts([
                 NoticeFact(say("Accepted on", "受理日期"), words.date(schedule.accepted)),
                 NoticeFact(say("Promised time", "承诺时限"), promise),
-                NoticeFact(say("Promised completion by", "承诺办结日期"), words.date(schedule.promisedBy)),
-                NoticeFact(say("Expected delivery", "预计出件日期"), words.date(schedule.delivery)),
+                NoticeFact(say("Promised completion by", "承诺办结日期"), provisionalDate(schedule.promisedBy)),
+                NoticeFact(say("Expected delivery", "预计出件日期"), provisionalDate(schedule.delivery)),
             ])
         ]
+        if schedule.isProvisional {
+            let years = WorkdayCalendar.describe(years: schedule.provisionalYears)
+            let law = WorkdayCalendar.provisionalBasis(years: schedule.provisionalYears)
+            blocks.append(
+                .warning(
+                    say(
+                        "Every date of this letter in \(years) is provisional (暂定): the State Council's holiday arrangement for \(years) is not yet in this system, so these dates are counted on the statutory holidays of \(law.en), without the make-up working days (调休) that the arrangement will set, and may move by a few days. The window will confirm them once the arrangement is published.",
+                        "本告知书中\(years)年的日期均为暂定：本系统尚无国务院办公厅该年的节假日安排，这些日期按\(law.zh)规定的法定节假日计算，未计入届时安排的调休上班日，可能前后变动几日。节假日安排公布后，窗口将向您确认。"
+                    )))
+        }
         var counting = say(
             "Time limits count working days: the day of acceptance is not counted; weekends and public holidays are not counted; make-up working days are.",
             "时限按工作日计算：受理当日不计入，周末和法定节假日不计入，调休上班日计入。")
@@ -166,20 +176,28 @@ extension NoticeWriter {
             "决定办结时间的是这条办理链（共\(days)个工作日）：\(chain)。其他事项与它同时办理，不晚于它办结。")
     }
 
-    /// The holiday periods of the catalogue's calendar that overlap the days after
-    /// `start` up to `end`: `国庆节（10月1日至10月7日）`.
+    /// A date with its weekday, marked when it lies in a provisional year of the
+    /// calendar: `2027年3月16日（星期二）（暂定）`.
+    func provisionalDate(_ date: CalendarDate) -> String {
+        guard calendar.isProvisional(date) else { return words.date(date) }
+        return words.date(date) + say(" (provisional, 暂定)", "（暂定）")
+    }
+
+    /// The holiday periods of the calendar that overlap the days after `start` up to
+    /// `end`: `国庆节（10月1日至10月7日）`, marked when provisional:
+    /// `元旦（2027年1月1日，暂定）`.
     func holidays(from start: CalendarDate, through end: CalendarDate) -> [String] {
-        catalogue.calendarYears.filter { $0.region == calendar.region }.flatMap(\.holidays)
-            .filter { $0.to >= start && $0.from <= end }
-            .sorted { $0.from < $1.from }
-            .map { "\($0.name)（\(words.range($0.from, $0.to, year: schedule.accepted.year))）" }
+        calendar.holidayPeriods(from: start, through: end).map { period in
+            let days = words.range(
+                period.days.lowerBound, period.days.upperBound, year: schedule.accepted.year)
+            let mark = calendar.isProvisional(period.days.lowerBound) ? say(", provisional", "，暂定") : ""
+            return "\(period.name)（\(days)\(mark)）"
+        }
     }
 
     /// The make-up working days between `start` and `end`: `10月10日（星期六）`.
     func makeUpWorkdays(from start: CalendarDate, through end: CalendarDate) -> [String] {
-        catalogue.calendarYears.filter { $0.region == calendar.region }.flatMap(\.makeUpWorkdays).map(\.value)
-            .filter { $0 >= start && $0 <= end }
-            .sorted()
+        calendar.makeUpWorkdays(from: start, through: end)
             .map {
                 short($0)
                     + say(

@@ -133,6 +133,8 @@ extension DiagnosticCode {
     public static let calendarConflict = DiagnosticCode("OT603")
     /// No catalogue was found for a bundle.
     public static let catalogueMissing = DiagnosticCode("OT604")
+    /// A bundle takes effect in a year the catalogue has no State Council notice for.
+    public static let provisionalCalendar = DiagnosticCode("OT605")
 
     // MARK: OT7xx: the bundle's own test cases
 
@@ -297,6 +299,11 @@ extension DiagnosticCode {
         Entry(
             code: .catalogueMissing, severity: .error,
             summary: .init(en: "no catalogue found for a bundle", zh: "找不到共享目录")),
+        Entry(
+            code: .provisionalCalendar, severity: .warning,
+            summary: .init(
+                en: "a bundle takes effect in a year whose calendar is provisional (no State Council notice)",
+                zh: "一件事的施行日期所在年份只有暂定日历（没有国务院办公厅放假通知）")),
         Entry(
             code: .testFailed, severity: .error,
             summary: .init(en: "a test case's expectation does not hold", zh: "测试用例的预期不成立")),
