@@ -5,7 +5,7 @@ import OneThing
 /// or the limit measured in the same run. Build with `-c release` for figures worth
 /// comparing: `swift run -c release onething-bench runtime`.
 @main
-struct BenchmarkCommand: ParsableCommand {
+struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onething-bench",
         abstract: "Measure OneThing: validation beside libyaml, plans per second, the runtime beside SQLite.",

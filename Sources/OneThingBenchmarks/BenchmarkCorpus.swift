@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingSimulation
 import OneThingRuntime
 
 /// A deterministic corpus of generated bundle files for benchmarks: items,

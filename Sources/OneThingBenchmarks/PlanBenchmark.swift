@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingSimulation
 import OneThingPlan
 import OneThingRuntime
 

@@ -3,37 +3,40 @@ import Foundation
 import OneThing
 import OneThingRuntime
 import OneThingSQLite
-import Synchronization
 
-/// `onething-bench runtime`: cases per second in memory and with the SQLite store,
-/// SQLite's raw insert rate beside them, and the memory an open case takes.
-struct RuntimeBenchCommand: ParsableCommand {
+/// `onething-bench runtime`: cases through the engine in memory and on SQLite, with
+/// the time from a case's start to its acknowledgement, beside SQLite's raw insert rate
+/// for rows of the store's own size and SpiffWorkflow's published figure, the time per
+/// case as the number of cases grows, and the memory an open case takes.
+struct RuntimeBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runtime",
-        abstract: "Measure the runtime: cases per second in memory and durable, and memory per open case.",
+        abstract: "Measure the runtime: cases/s through the engine in memory and on SQLite, latency, memory.",
         discussion: """
-            Runs the restaurant bundle's worst case against departments that answer at once: \
-            (a) in memory with no store, (b) with every event appended to a new SQLite store \
-            in batched transactions, (c) plain GRDB inserts of as many 200-byte rows into the \
-            same kind of file, and (d) the resident memory of 100,000 open cases. The files are \
-            written to a temporary folder and removed. Build with -c release for figures worth \
-            comparing.
+            Runs the restaurant bundle's worst case (9 steps with a joint inspection, about 30 \
+            events a case) against departments that approve at once: (a) the runtime's \
+            decisions alone, (b) through the engine on the in-memory store and (c) on a new \
+            SQLite store, --in-flight cases at a time, each case counted when its delivery is \
+            acknowledged (stored), (d) plain GRDB and C-API inserts of as many rows of the \
+            store's own size, in transactions of 2,000, into the same kind of file, (e) the \
+            engine on SQLite at growing numbers of cases, and (f) the resident memory of open \
+            cases. Files are written to a temporary folder and removed. Build with \
+            -c release for figures worth comparing.
             """)
 
     @Option(help: "How many cases each throughput measurement runs.")
     var cases = 20_000
 
-    @Option(help: "The simulation's seed.")
-    var seed: UInt64 = 1
+    @Option(help: "How many cases are in flight at once.")
+    var inFlight = 256
 
-    @Option(help: "Events per append to the store (rows per transaction for the raw inserts).")
-    var batch = 2_000
+    @Option(
+        parsing: .upToNextOption,
+        help: "The numbers of cases the engine on SQLite runs to show how the time per case grows.")
+    var scale: [Int] = [1_000, 10_000, 100_000]
 
     @Option(help: "How many cases to hold open for the memory measurement.")
-    var openCases = 100_000
-
-    @Flag(help: "Use synchronous=FULL (survives a power cut) instead of NORMAL (survives a killed process).")
-    var full = false
+    var openCases = 20_000
 
     @Option(help: ArgumentHelp("The folder of the real bundles.", valueName: "dir"))
     var bundles = "bundles"
@@ -41,140 +44,144 @@ struct RuntimeBenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the temporary SQLite files.", valueName: "dir"))
     var directory = FileManager.default.temporaryDirectory.path
 
-    @Option(help: "Run only this measurement (to profile it): memory, durable, raw or footprint.")
+    @Option(help: "Run only this measurement (to profile it).")
     var only: Part?
 
     /// One measurement of the benchmark.
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case memory, durable, raw, footprint
+        case decisions, memory, sqlite
     }
+
+    /// SpiffWorkflow's published throughput on the same DAG shape, in cases per
+    /// second: the peer the goal is set against (100 times it).
+    static let spiffWorkflow = 179.0
 
     func validate() throws {
-        guard cases > 0, batch > 0, openCases > 0 else {
-            throw ValidationError("--cases, --batch and --open-cases must be at least 1")
+        guard cases > 0, inFlight > 0, openCases > 0, scale.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--cases, --in-flight, --open-cases and --scale take numbers of 1 or more")
         }
     }
 
-    func run() throws {
-        var benchmark = try RuntimeBenchmark.restaurant(bundles: bundles, cases: cases, seed: seed)
-        benchmark.batchSize = batch
-        let folder = URL(fileURLWithPath: directory).appendingPathComponent(
-            "onething-bench-runtime-\(UUID().uuidString)")
+    func run() async throws {
+        let benchmark = try RuntimeBenchmark.restaurant(bundles: bundles)
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent("onething-bench-runtime-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        func wanted(_ part: Part) -> Bool { only == nil || only == part }
-
+        defer {
+            do {
+                try FileManager.default.removeItem(at: folder)
+            } catch {
+                FileHandle.standardError.write(Data("could not remove \(folder.path): \(error)\n".utf8))
+            }
+        }
         print(
             "runtime benchmark: \(benchmark.blueprint.bundle) “\(RuntimeBenchmark.worstCase)”, "
-                + "\(cases) cases, seed \(seed), departments answer at once")
-        print(Self.label("") + "   cases/s     events/s")
-        var memory: RuntimeBenchmark.Throughput?
-        if wanted(.memory) {
-            memory = benchmark.inMemory()
-            print(Self.row("(a) in memory, no store", memory!))
-        }
-        var durable: RuntimeBenchmark.Throughput?
-        var ratio: Double?
-        if wanted(.durable) || wanted(.raw) {
-            let path = folder.appendingPathComponent("store.sqlite").path
-            durable = try measureDurable(benchmark, path: path)
-            if wanted(.raw) { ratio = try measureRaw(beside: durable!, store: path, folder: folder) }
-        }
-        if wanted(.footprint) { printFootprint(benchmark) }
-        print("goals:")
-        func goal(_ name: String, _ met: Bool?) {
-            guard let met else { return }
-            print("  \(met ? "met   " : "MISSED") \(name)")
-        }
-        goal("in memory ≥ 18,000 cases/s", memory.map { $0.casesPerSecond >= 18_000 })
-        goal("durable ≥ 5,400 cases/s", durable.map { $0.casesPerSecond >= 5_400 })
-        goal("durable event rate ≥ half the raw batched rate", ratio.map { $0 >= 0.5 })
-    }
+                + "\(benchmark.blueprint.steps.count) steps, departments that approve at once, \(inFlight) cases in flight")
+        func line(_ label: String, _ value: String) { print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value) }
 
-    var durability: SQLiteEventStore.Durability { full ? .full : .normal }
-
-    /// (b): the cases with every event appended to a new store at `path`.
-    func measureDurable(_ benchmark: RuntimeBenchmark, path: String) throws -> RuntimeBenchmark.Throughput {
-        let store = try SQLiteEventStore(path: path, durability: durability)
-        let durable = try Self.blocking { () async throws(StoreError) in
-            try await benchmark.durable(into: store)
-        }
-        print(Self.row("(b) SQLite store, \(batch) events/append, \(full ? "FULL" : "NORMAL")", durable))
-        if let seconds = durable.appendSeconds, seconds > 0 {
-            print(
-                Self.label("    of which in append (the store alone)")
-                    + String(
-                        format: "%10.0f %12.0f", Double(cases) / seconds, Double(durable.events) / seconds))
-        }
-        return durable
-    }
-
-    /// (c): as many plain rows into the same kind of file, through GRDB and through the
-    /// C interface; returns the ratio of (b) to the GRDB rate, in events.
-    func measureRaw(beside durable: RuntimeBenchmark.Throughput, store: String, folder: URL) throws -> Double
-    {
-        var ratio = 0.0
-        for binding in [RawInsertBenchmark.Binding.grdb, .inPlace] {
-            let raw = try RawInsertBenchmark(
-                rows: durable.events, batchSize: batch, eventsPerCase: max(1, durable.events / cases),
-                durability: durability, binding: binding
-            ).run(path: folder.appendingPathComponent("raw-\(binding).sqlite").path)
-            let name =
-                binding == .grdb
-                ? "(c) raw GRDB inserts, \(batch) rows/transaction" : "    raw C-API inserts, bound in place"
-            print(
-                Self.label(name)
-                    + String(format: "%23.0f rows/s of %d bytes", raw.rowsPerSecond, raw.rowBytes))
-            if binding == .grdb, raw.rowsPerSecond > 0 { ratio = durable.eventsPerSecond / raw.rowsPerSecond }
-        }
-        let stored = try RawInsertBenchmark.averageEventRowBytes(inStoreAt: store)
-        print(String(format: "    (the store's event rows average %.0f bytes)", stored))
-        print(String(format: "(b)/(c) in events: %.2f", ratio))
-        return ratio
-    }
-
-    /// (d): the resident memory of the open cases.
-    func printFootprint(_ benchmark: RuntimeBenchmark) {
-        guard let footprint = benchmark.openCaseFootprint(count: openCases) else {
-            print("(d) memory per open case: unavailable (no /proc/self/statm)")
+        if let only {
+            switch only {
+            case .decisions:
+                line("runtime decisions alone", format(try benchmark.runtimeAlone(cases: cases).casesPerSecond, "cases/s"))
+            case .memory, .sqlite:
+                let store: any EventStore =
+                    only == .memory ? InMemoryEventStore() : try SQLiteEventStore(path: folder.appendingPathComponent("only.sqlite").path)
+                let figures = try await benchmark.engine(store: store, cases: cases, inFlight: inFlight, prefix: "O")
+                line("engine, \(only)", format(figures.casesPerSecond, "cases/s") + "  p99 \(ms(figures.latency(0.99)))")
+            }
             return
         }
-        print(
-            String(
-                format: "(d) memory per open case: %.0f bytes (%d cases open: %.1f MB more resident)",
-                footprint.bytesPerCase, footprint.cases,
-                Double(footprint.residentAfter - footprint.residentBefore) / 1_000_000))
-    }
+        let alone = try benchmark.runtimeAlone(cases: cases)
+        line("runtime decisions alone (no engine, no store)", format(alone.casesPerSecond, "cases/s"))
 
-    static func label(_ name: String) -> String { name.padding(toLength: 48, withPad: " ", startingAt: 0) }
+        let memory = try await benchmark.engine(
+            store: InMemoryEventStore(), cases: cases, inFlight: inFlight, prefix: "M")
+        line(
+            "engine, in-memory store",
+            format(memory.casesPerSecond, "cases/s") + "  " + format(memory.eventsPerSecond, "events/s")
+                + "  p50 \(ms(memory.latency(0.5)))  p99 \(ms(memory.latency(0.99)))")
 
-    static func row(_ name: String, _ figures: RuntimeBenchmark.Throughput) -> String {
-        label(name) + String(format: "%10.0f %12.0f", figures.casesPerSecond, figures.eventsPerSecond)
-    }
+        let path = folder.appendingPathComponent("engine.sqlite").path
+        let store = try SQLiteEventStore(path: path)
+        let durable = try await benchmark.engine(store: store, cases: cases, inFlight: inFlight, prefix: "D")
+        line(
+            "engine, SQLite (NORMAL), ack after commit",
+            format(durable.casesPerSecond, "cases/s") + "  " + format(durable.eventsPerSecond, "events/s")
+                + "  p50 \(ms(durable.latency(0.5)))  p99 \(ms(durable.latency(0.99)))")
 
-    /// Runs `body` to completion from this synchronous command (the main thread is no
-    /// thread of the concurrency pool, so waiting here blocks nothing it needs).
-    static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws(StoreError) -> T)
-        throws(StoreError) -> T
-    {
-        let result = Outcome<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let outcome: Result<T, StoreError>
-            do throws(StoreError) {
-                outcome = .success(try await body())
-            } catch {
-                outcome = .failure(error)
-            }
-            result.value.withLock { $0 = outcome }
-            done.signal()
+        let payload = try RawInsertBenchmark.averagePayloadBytes(inStoreAt: path)
+        let eventsPerCase = max(1, durable.events / max(1, durable.cases))
+        var raw: [RawInsertBenchmark.Binding: Double] = [:]
+        for binding in [RawInsertBenchmark.Binding.grdb, .inPlace] {
+            let file = folder.appendingPathComponent("raw-\(binding).sqlite").path
+            raw[binding] = try RawInsertBenchmark(
+                rows: durable.events, batchSize: 2_000, eventsPerCase: eventsPerCase, payloadBytes: Int(payload.rounded()),
+                binding: binding
+            ).run(path: file)
         }
-        done.wait()
-        return try result.value.withLock { $0! }.get()
-    }
-}
+        let grdb = raw[.grdb] ?? 0
+        let ceiling = raw[.inPlace] ?? 0
+        line(
+            "raw GRDB batched inserts, the store's row size",
+            format(grdb, "rows/s") + String(format: "  (%.0f-byte payloads, 2,000 a transaction)", payload))
+        line("raw C-API batched inserts (SQLite's ceiling)", format(ceiling, "rows/s"))
+        line("SpiffWorkflow, published, same DAG shape", format(Self.spiffWorkflow, "cases/s"))
 
-/// Where an asynchronous run leaves its result for the thread that waits for it.
-private final class Outcome<T: Sendable>: Sendable {
-    let value = Mutex<Result<T, StoreError>?>(nil)
+        print("")
+        print("time per case as the number of cases grows (engine, SQLite, \(inFlight) in flight):")
+        var perCase: [(Int, Double)] = []
+        for count in scale {
+            let file = folder.appendingPathComponent("scale-\(count).sqlite").path
+            let figures = try await benchmark.engine(
+                store: try SQLiteEventStore(path: file), cases: count, inFlight: inFlight, prefix: "S\(count)")
+            perCase.append((count, figures.microsecondsPerCase))
+            line(
+                "  \(count) cases",
+                String(format: "%.1f µs/case  ", figures.microsecondsPerCase) + format(figures.casesPerSecond, "cases/s")
+                    + "  p99 \(ms(figures.latency(0.99)))")
+        }
+
+        let footprint = try await benchmark.openCaseFootprint(count: openCases)
+        print("")
+        if let footprint {
+            line("memory per open case (\(footprint.cases) open)", String(format: "%.0f bytes", footprint.bytesPerCase))
+        } else {
+            line("memory per open case", "not measured (no /proc/self/statm)")
+        }
+
+        print("")
+        print("goals:")
+        goal(
+            "in memory ≥ 18,000 cases/s (100× SpiffWorkflow's \(Int(Self.spiffWorkflow))/s)",
+            memory.casesPerSecond >= 18_000, format(memory.casesPerSecond, "cases/s"))
+        goal("SQLite, ack after commit ≥ 5,400 cases/s", durable.casesPerSecond >= 5_400, format(durable.casesPerSecond, "cases/s"))
+        goal(
+            "SQLite events/s ≥ 50% of raw GRDB rows/s", durable.eventsPerSecond >= 0.5 * grdb,
+            String(format: "%.0f%%", grdb > 0 ? 100 * durable.eventsPerSecond / grdb : 0))
+        goal(
+            "p99 start-to-acknowledgement < 50 ms at \(inFlight) in flight", durable.latency(0.99) < 50,
+            ms(durable.latency(0.99)))
+        if let first = perCase.first, let last = perCase.last, first.0 < last.0 {
+            let growth = last.1 / max(first.1, 1e-9)
+            goal(
+                "time per case flat from \(first.0) to \(last.0) cases (within 1.5×)", growth <= 1.5,
+                String(format: "%.2f×", growth))
+        }
+    }
+
+    func format(_ value: Double, _ unit: String) -> String {
+        let rounded = Int(value.isFinite ? value.rounded() : 0)
+        let digits = String(rounded)
+        var grouped = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return String(grouped.reversed()) + " " + unit
+    }
+
+    func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
+
+    func goal(_ text: String, _ met: Bool, _ figure: String) {
+        print("  " + (met ? "met    " : "NOT met") + "  " + text + ": " + figure)
+    }
 }

@@ -2,208 +2,252 @@ import Foundation
 import OneThing
 import OneThingPlan
 import OneThingRuntime
-import OneThingSQLite
 import OneThingSimulation
+import Synchronization
 
-/// Measures the runtime on the restaurant bundle's worst case with departments that
-/// answer at once: cases run in memory, cases run with every event appended to a
-/// durable store, and the memory an open case takes.
+/// Measures the runtime on the restaurant bundle's worst case (9 steps, a joint
+/// inspection, about 30 events a case) with departments that approve at once:
 ///
-/// The store is any ``EventStore``; this module knows no database, so the caller
-/// brings the SQLite store (and measures SQLite's raw insert rate beside it).
-public struct RuntimeBenchmark: Sendable {
-    /// How many cases ran, how many events they produced, and how long it took.
-    public struct Throughput: Sendable, Hashable {
-        /// Cases run to delivery.
-        public var cases: Int
-        /// Events produced (and, for a store, appended).
-        public var events: Int
+/// - the runtime alone (``OneThingSimulation/Simulation`` over ``OneThingRuntime/CaseRuntime``,
+///   no store, no engine): the decisions' own rate;
+/// - cases through the real ``OneThingRuntime/Engine`` on a store, many in flight at
+///   once, each case acknowledged when its delivery event is stored (the engine's
+///   group commit writes the events of every case in flight together), with the time
+///   from the start of a case to that acknowledgement;
+/// - the memory an open case takes in the engine.
+struct RuntimeBenchmark: Sendable {
+    /// What the engine did.
+    struct EngineFigures: Sendable {
+        /// Cases started and delivered.
+        var cases: Int
+        /// Events stored.
+        var events: Int
         /// Wall time in seconds.
-        public var seconds: Double
-        /// For a store: the time spent in its `append`, summed (the simulation runs meanwhile).
-        public var appendSeconds: Double?
-        /// Cases delivered per second.
-        public var casesPerSecond: Double { seconds > 0 ? Double(cases) / seconds : 0 }
-        /// Events per second.
-        public var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+        var seconds: Double
+        /// Times from a case's start to the acknowledgement of its delivery, in seconds, sorted.
+        var latencies: [Double]
+
+        var casesPerSecond: Double { seconds > 0 ? Double(cases) / seconds : 0 }
+        var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+        /// Microseconds of wall time per case.
+        var microsecondsPerCase: Double { cases > 0 ? seconds * 1e6 / Double(cases) : 0 }
+
+        /// The `p`th percentile of the latencies, in milliseconds.
+        func latency(_ p: Double) -> Double {
+            guard !latencies.isEmpty else { return 0 }
+            let rank = min(latencies.count - 1, max(0, Int((p * Double(latencies.count)).rounded(.up)) - 1))
+            return latencies[rank] * 1000
+        }
     }
 
-    /// The resident memory of the process before and after opening cases.
-    public struct Footprint: Sendable, Hashable {
-        /// Cases held open.
-        public var cases: Int
-        /// Resident bytes before the cases were started.
-        public var residentBefore: Int
-        /// Resident bytes with the cases open.
-        public var residentAfter: Int
-        /// Resident bytes per open case.
-        public var bytesPerCase: Double {
-            cases > 0 ? Double(residentAfter - residentBefore) / Double(cases) : 0
-        }
+    /// Why a benchmark could not run.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// The name of the restaurant bundle's test case the benchmark runs.
-    public static let worstCase = "新办餐饮店，一般程序消防，设招牌并售烟（最坏情况）"
-
-    /// Departments that answer at once and never fail, and deferred materials brought at once.
-    public static let instant = SimulationSettings(
-        defaults: .instant, deferredArrival: Triangular(min: 0, mode: 0, max: 0))
+    static let worstCase = "新办餐饮店，一般程序消防，设招牌并售烟（最坏情况）"
 
     /// The blueprint every case runs.
-    public let blueprint: CaseBlueprint
+    let blueprint: CaseBlueprint
     /// The answers of the test case, as a case records them.
-    public let answers: [String: String]
-    /// How many cases each throughput measurement runs.
-    public var cases: Int
-    /// The simulation's seed.
-    public var seed: UInt64
-    /// How many events each append to the store carries (fewer at the end).
-    public var batchSize: Int
+    let answers: [String: String]
+    /// The materials brought at intake: every one, deferred ones included, so no
+    /// approval waits.
+    let provided: [String]
+    /// The calendar.
+    let calendar: WorkdayCalendar
+    /// The day every case is accepted on.
+    let start = CalendarDate(year: 2026, month: 12, day: 3) ?? CalendarDate(dayNumber: 20_790)
 
-    /// A benchmark of `blueprint`.
-    public init(
-        blueprint: CaseBlueprint, answers: [String: String] = [:], cases: Int = 20_000, seed: UInt64 = 1,
-        batchSize: Int = 2_000
-    ) {
-        self.blueprint = blueprint
-        self.answers = answers
-        self.cases = cases
-        self.seed = seed
-        self.batchSize = max(1, batchSize)
-    }
-
-    /// The benchmark of the restaurant bundle (`open-restaurant.yaml` in `folder`) for
-    /// its worst case.
-    ///
-    /// - Throws: ``ValidationInputError`` when the bundle cannot be read, is not
-    ///   valid, or has no such test case.
-    public static func restaurant(bundles folder: String, cases: Int = 20_000, seed: UInt64 = 1)
-        throws(ValidationInputError) -> RuntimeBenchmark
-    {
+    /// The benchmark of the restaurant bundle in the folder `bundles`, for its worst case.
+    static func restaurant(bundles folder: String) throws -> RuntimeBenchmark {
         let path = folder + "/open-restaurant.yaml"
-        func failure(_ en: String, _ zh: String) -> ValidationInputError {
-            ValidationInputError(path: path, reason: LocalizedText(en: en, zh: zh))
-        }
         guard case .loaded(let loaded) = try BundleLoader.load(path: path) else {
-            throw failure("the restaurant bundle is not valid", "开办餐饮店一件事文件无效")
+            throw Failure(description: "\(path) is not valid")
         }
         guard let test = loaded.bundle.tests.first(where: { $0.name.value == worstCase }) else {
-            throw failure("the bundle has no test case “\(worstCase)”", "文件中没有测试用例“\(worstCase)”")
+            throw Failure(description: "\(path) has no test case “\(worstCase)”")
         }
-        guard let plan = try? loaded.builder.plan(for: test.answers, missingAt: test.name.span) else {
-            throw failure("the worst case cannot be planned", "最坏情况无法生成计划")
-        }
+        let plan = try loaded.builder.plan(for: test.answers, missingAt: test.name.span)
+        let blueprint = CaseBlueprint(plan: plan, catalogue: loaded.catalogue)
         return RuntimeBenchmark(
-            blueprint: CaseBlueprint(plan: plan), answers: plan.answers.values.mapValues(\.description),
-            cases: cases, seed: seed)
+            blueprint: blueprint, answers: plan.answers.values.mapValues(\.description),
+            provided: blueprint.core + blueprint.deferredDeadlines.keys.sorted(),
+            calendar: loaded.catalogue.calendar(region: "CN"))
     }
 
-    /// Runs the cases in memory, with no store: the runtime's own rate.
-    public func inMemory() -> Throughput {
-        let simulation = Simulation(blueprint: blueprint, settings: Self.instant, seed: seed)
-        _ = simulation.run(cases: min(cases, 1_000))  // warm-up
+    /// Departments that approve at once and never fail, and deferred materials brought at once.
+    static let instant = SimulationSettings(defaults: .instant, deferredArrival: Triangular(min: 0, mode: 0, max: 0))
+
+    // MARK: The runtime alone
+
+    /// Runs `cases` cases through the runtime's decisions alone; cases and events per second.
+    func runtimeAlone(cases: Int) throws -> (casesPerSecond: Double, eventsPerSecond: Double) {
+        let simulation = Simulation(
+            blueprint: blueprint, calendar: calendar, start: start, settings: Self.instant, seed: 1, answers: answers,
+            provided: provided)
+        _ = try simulation.run(cases: min(cases, 1_000))  // warm-up
         let begin = ContinuousClock.now
-        let report = simulation.run(cases: cases)
-        return Throughput(cases: cases, events: report.events, seconds: Self.seconds(since: begin))
+        let report = try simulation.run(cases: cases)
+        let seconds = Benchmarks.seconds(since: begin)
+        return (Double(cases) / seconds, Double(report.events) / seconds)
     }
 
-    /// Runs the cases while their events are appended to `store`, `batchSize` events
-    /// per append, and returns once the last append is durable.
-    ///
-    /// The simulation runs on a thread of its own while the store writes, as the
-    /// engine's group commit does: while one append is in flight, the next batch
-    /// gathers (at most a few batches wait, so memory stays flat).
-    public func durable(into store: any EventStore) async throws(StoreError) -> Throughput {
-        try await store.saveBlueprint(blueprint)
-        let simulation = Simulation(blueprint: blueprint, settings: Self.instant, seed: seed)
-        let (batches, continuation) = AsyncStream<[CaseEvent]>.makeStream()
-        let slots = DispatchSemaphore(value: 4)
+    // MARK: Through the engine
+
+    /// Departments that approve every submission at once, by reporting to the engine
+    /// from the submission's own call.
+    final class InstantDepartments: DepartmentAdapter {
+        let engine = Mutex<Engine?>(nil)
+
+        func submit(_ submission: Submission) async throws(AdapterError) {
+            guard let engine = self.engine.withLock({ $0 }) else { throw AdapterError("no engine") }
+            do {
+                try await engine.report(.approved, for: submission.key)
+            } catch {
+                throw AdapterError("\(error)")
+            }
+        }
+        func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
+        func cancel(_ submission: Submission) async throws(AdapterError) {}
+    }
+
+    /// Departments that never answer: cases stay open.
+    final class SilentDepartments: DepartmentAdapter {
+        func submit(_ submission: Submission) async throws(AdapterError) {}
+        func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
+        func cancel(_ submission: Submission) async throws(AdapterError) {}
+    }
+
+    /// Who waits for which case's delivery to be acknowledged.
+    final class Deliveries: Sendable {
+        struct State {
+            var waiting: [CaseID: CheckedContinuation<Void, Never>] = [:]
+            var delivered: Set<CaseID> = []
+            var events = 0
+        }
+
+        let state = Mutex(State())
+
+        /// Records an acknowledgement; a delivery wakes whoever waits for it.
+        func acknowledged(_ event: CaseEvent) {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                state.events += 1
+                guard case .delivered = event.kind else { return nil }
+                if let waiter = state.waiting.removeValue(forKey: event.caseID) { return waiter }
+                state.delivered.insert(event.caseID)
+                return nil
+            }
+            waiter?.resume()
+        }
+
+        /// Returns once the delivery of case `id` is acknowledged.
+        func wait(for id: CaseID) async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let done = state.withLock { state -> Bool in
+                    if state.delivered.remove(id) != nil { return true }
+                    state.waiting[id] = continuation
+                    return false
+                }
+                if done { continuation.resume() }
+            }
+        }
+    }
+
+    /// Runs `cases` cases through an ``Engine`` on `store`, `inFlight` of them at a
+    /// time, against departments that approve at once.
+    func engine(store: any EventStore, cases: Int, inFlight: Int, prefix: String) async throws -> EngineFigures {
+        let departments = InstantDepartments()
+        let engine = Engine(
+            store: store, adapters: AdapterDirectory(fallback: departments),
+            clock: VirtualClock(start: Timestamp(china: start, hour: 9)), calendars: [blueprint.region: calendar],
+            configuration: Engine.Configuration(subscriberBuffer: 10_000_000))
+        departments.engine.withLock { $0 = engine }
+        let deliveries = Deliveries()
+        let stream = await engine.events()
+        let listener = Task {
+            do {
+                for try await acknowledgement in stream { deliveries.acknowledged(acknowledgement.event) }
+            } catch {
+                FileHandle.standardError.write(Data("acknowledgements stopped: \(error)\n".utf8))
+            }
+        }
+        let numbers = Counter()
+        let (blueprint, answers, provided) = (self.blueprint, self.answers, self.provided)
         let begin = ContinuousClock.now
-        let (cases, size) = (self.cases, batchSize)
-        Thread.detachNewThread {
-            var pending: [CaseEvent] = []
-            pending.reserveCapacity(size)
-            _ = simulation.run(cases: cases) { events in
-                pending.append(contentsOf: events)
-                if pending.count >= size {
-                    slots.wait()
-                    continuation.yield(pending)
-                    pending.removeAll(keepingCapacity: true)
+        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for _ in 0..<max(1, inFlight) {
+                group.addTask {
+                    var mine: [Double] = []
+                    while true {
+                        let number = numbers.next()
+                        guard number <= cases else { return mine }
+                        let id = "\(prefix)-\(number)"
+                        let started = ContinuousClock.now
+                        try await engine.start(blueprint: blueprint, answers: answers, provided: provided, id: id)
+                        await deliveries.wait(for: id)
+                        mine.append(Benchmarks.seconds(since: started))
+                    }
                 }
             }
-            if !pending.isEmpty {
-                slots.wait()
-                continuation.yield(pending)
-            }
-            continuation.finish()
+            return try await group.reduce(into: [Double]()) { $0 += $1 }
         }
-        var events = 0
-        var appending = Duration.zero
-        var failure: StoreError?
-        for await batch in batches {
-            if failure == nil {
-                do throws(StoreError) {
-                    let started = ContinuousClock.now
-                    try await store.append(batch)
-                    appending += ContinuousClock.now - started
-                    events += batch.count
-                } catch {
-                    failure = error  // keep draining so the simulation's thread can finish
-                }
-            }
-            slots.signal()
-        }
-        if let failure { throw failure }
-        return Throughput(
-            cases: cases, events: events, seconds: Self.seconds(since: begin),
-            appendSeconds: Self.seconds(appending))
+        let seconds = Benchmarks.seconds(since: begin)
+        await engine.shutDown()
+        listener.cancel()
+        let events = deliveries.state.withLock { $0.events }
+        return EngineFigures(cases: cases, events: events, seconds: seconds, latencies: latencies.sorted())
     }
 
-    /// Starts `count` cases in one ``CaseRuntime`` without answering any of them, and
-    /// measures the resident memory before and after (`nil` where the process's
-    /// resident size cannot be read, outside Linux).
-    ///
-    /// Each case gets answers of its own, as cases started by different applicants do.
-    public func openCaseFootprint(count: Int = 100_000) -> Footprint? {
-        let fingerprint = blueprint.fingerprint
-        var runtime = CaseRuntime(seed: seed)
-        guard let before = Self.residentBytes() else { return nil }
+    /// Starts `count` cases in an engine over an in-memory store with departments that
+    /// never answer, and measures the resident memory before and after (`nil` where the
+    /// process's resident size cannot be read, outside Linux).
+    func openCaseFootprint(count: Int) async throws -> (cases: Int, bytesPerCase: Double)? {
+        let engine = Engine(
+            store: InMemoryEventStore(), adapters: AdapterDirectory(fallback: SilentDepartments()),
+            clock: VirtualClock(start: Timestamp(china: start, hour: 9)), calendars: [blueprint.region: calendar])
+        guard let before = Benchmarks.residentBytes() else { return nil }
         for index in 0..<count {
-            var own: [String: String] = [:]
-            own.reserveCapacity(answers.count)
+            var own: [String: String] = [:]  // each case's answers its own, as different applicants' are
             for (field, value) in answers { own[field] = value }
-            runtime.start(
-                "open-\(index)", blueprint: blueprint,
-                start: CaseStart(
-                    bundle: blueprint.bundle, version: blueprint.version, answers: own,
-                    provided: blueprint.core, lead: blueprint.lead, blueprint: fingerprint),
-                at: 0)
-            if index % 1_000 == 999 {
-                _ = runtime.takeOutbox()
-                _ = runtime.takeEffects()
-            }
+            try await engine.start(blueprint: blueprint, answers: own, provided: provided, id: "open-\(index)")
         }
-        _ = runtime.takeOutbox()
-        _ = runtime.takeEffects()
-        guard let after = Self.residentBytes() else { return nil }
-        return withExtendedLifetime(runtime) {
-            Footprint(cases: count, residentBefore: before, residentAfter: after)
+        await engine.waitForAdapters()
+        guard let after = Benchmarks.residentBytes() else { return nil }
+        let open = await engine.openCases.count
+        await engine.shutDown()
+        return (open, Double(after - before) / Double(max(1, open)))
+    }
+}
+
+/// Hands out 1, 2, 3, … to concurrent callers.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+
+    /// The next number.
+    func next() -> Int {
+        value.withLock { value in
+            value += 1
+            return value
         }
     }
+}
 
-    /// The process's resident memory in bytes, from `/proc/self/statm`.
-    public static func residentBytes() -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-        let fields = text.split(separator: " ")
+/// What the benchmarks share: time and memory.
+enum Benchmarks {
+    /// Seconds since `begin`.
+    static func seconds(since begin: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - begin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The process's resident memory in bytes, from `/proc/self/statm`; `nil` where it
+    /// cannot be read.
+    static func residentBytes() -> Int? {
+        guard let data = FileManager.default.contents(atPath: "/proc/self/statm") else { return nil }
+        let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
-
-    static func seconds(since begin: ContinuousClock.Instant) -> Double {
-        seconds(ContinuousClock.now - begin)
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

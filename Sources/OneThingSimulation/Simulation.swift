@@ -123,7 +123,7 @@ public struct Simulation: Sendable {
                 var batch = runtime.takeOutbox()
                 events += batch.count
                 sink?(&batch)
-                guard let state = runtime.cases[id], !state.isClosed else { break }
+                guard runtime.isClosed(id) == false else { break }
                 let timer = runtime.nextTimer
                 if let happening = queue.first, timer.map({ happening.at <= $0 }) ?? true {
                     queue.pop()
@@ -161,15 +161,21 @@ public struct Simulation: Sendable {
 
     /// Makes a happening happen in `runtime`, if it still concerns its case.
     static func apply(_ happening: Happening, to runtime: inout CaseRuntime) {
-        guard let state = runtime.cases[happening.caseID], happening.isCurrent(in: state) else { return }
+        // What ``Happening/isCurrent(in:)`` says of a case's state, asked of the runtime
+        // in place (the engine's driver asks it of the state the engine hands out).
         switch happening.kind {
         case .outcome(let outcome):
-            runtime.report(outcome, for: happening.key, at: happening.at)
+            let status = runtime.status(ofCurrent: happening.key, step: happening.step, of: happening.caseID)
+            guard status == .dispatched || status == .inReview else { return }
+            runtime.report(outcome, for: happening.key, step: happening.step, of: happening.caseID, at: happening.at)
         case .supplementSupplied:
+            guard runtime.status(ofCurrent: happening.key, step: happening.step, of: happening.caseID) == .supplementRequested
+            else { return }
             runtime.supplementSupplied(happening.caseID, step: happening.step, at: happening.at)
         case .failure(let reason):
             runtime.submissionFailed(happening.key, reason: reason, at: happening.at)
         case .material(let material):
+            guard runtime.awaits(material, in: happening.caseID) else { return }
             runtime.supply(material, to: happening.caseID, at: happening.at)
         }
     }
@@ -277,7 +283,7 @@ extension Happening {
     /// does (the held call must end); an answer only while the step waits at the
     /// department under its key; a supplement only while the step waits for it; a
     /// material only while the case waits for it.
-    public func isCurrent(in state: CaseState) -> Bool {
+    public func isCurrent(in state: borrowing CaseState) -> Bool {
         guard !state.isClosed else {
             if case .failure = kind { return true }
             return false

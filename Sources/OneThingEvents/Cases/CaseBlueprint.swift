@@ -115,14 +115,44 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         self.departments = departments
         self.materials = materials
         self.outputs = outputs
+        self.fingerprint = computedFingerprint()
     }
 
     /// A stable id of this blueprint's content, under which stores keep it once for
-    /// every case that uses it: `bundle@version#` and a 64-bit hash of its canonical form.
-    public var fingerprint: String {
+    /// every case that uses it: `bundle@version#` and a 64-bit hash of its canonical
+    /// form. Computed once, when the blueprint is made or read.
+    public private(set) var fingerprint = ""
+
+    /// The fingerprint of the fields as they are.
+    func computedFingerprint() -> String {
         var writer = PayloadWriter()
         writeCanonical(into: &writer)
         return "\(bundle)@\(version)#" + StableHash.hex(StableHash.fnv1a(writer.bytes))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bundle, version, title, region, lead, supervisor, stopAllOnRejection, steps, deferredDeadlines, core
+        case promise, departments, materials, outputs
+    }
+
+    /// Reads a blueprint (its fingerprint is computed from what is read, never taken on trust).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            bundle: try container.decode(String.self, forKey: .bundle),
+            version: try container.decode(String.self, forKey: .version),
+            title: try container.decode(String.self, forKey: .title),
+            region: try container.decode(String.self, forKey: .region),
+            lead: try container.decode(String.self, forKey: .lead),
+            supervisor: try container.decode(String.self, forKey: .supervisor),
+            stopAllOnRejection: try container.decode(Bool.self, forKey: .stopAllOnRejection),
+            steps: try container.decode([Step].self, forKey: .steps),
+            deferredDeadlines: try container.decode([String: TimeLimit].self, forKey: .deferredDeadlines),
+            core: try container.decode([String].self, forKey: .core),
+            promise: try container.decode(TimeLimit.self, forKey: .promise),
+            departments: try container.decode([String: DepartmentName].self, forKey: .departments),
+            materials: try container.decode([String: String].self, forKey: .materials),
+            outputs: try container.decode([String: String].self, forKey: .outputs))
     }
 
     /// Every field in a fixed order (dictionaries by sorted key), for the fingerprint.

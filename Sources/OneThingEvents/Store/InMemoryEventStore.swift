@@ -18,12 +18,14 @@ public final class InMemoryEventStore: EventStore {
     public init() {}
 
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
-        try contents.withLock { (stored: inout Contents) throws(StoreError) in
-            // All or nothing: work on a copy and keep it only if every event fits.
-            var contents = stored
+        try contents.withLock { (contents: inout Contents) throws(StoreError) in
+            // All or nothing: fold the batch into copies of the projections it touches
+            // (a case's, not the whole store's), and keep them only if every event fits.
+            var touched: [CaseID: CaseProjection] = [:]
+            var order: [CaseID] = []
             for event in events {
                 var projection: CaseProjection
-                if let known = contents.projections[event.caseID] {
+                if let known = touched[event.caseID] ?? contents.projections[event.caseID] {
                     projection = known
                 } else {
                     guard case .started(let start) = event.kind, event.sequence == 1 else {
@@ -33,7 +35,7 @@ public final class InMemoryEventStore: EventStore {
                         throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
                     }
                     projection = CaseProjection(id: event.caseID, blueprint: blueprint)
-                    contents.order.append(event.caseID)
+                    order.append(event.caseID)
                 }
                 do throws(CaseState.Refusal) {
                     try projection.check(event)
@@ -41,10 +43,11 @@ public final class InMemoryEventStore: EventStore {
                     throw StoreError.refusal(error, caseID: event.caseID)
                 }
                 projection.apply(event)
-                contents.projections[event.caseID] = projection
-                contents.events[event.caseID, default: []].append(event)
+                touched[event.caseID] = projection
             }
-            stored = contents
+            for event in events { contents.events[event.caseID, default: []].append(event) }
+            for (id, projection) in touched { contents.projections[id] = projection }
+            contents.order += order
         }
     }
 

@@ -46,9 +46,16 @@ public struct Submission: Sendable, Hashable, Codable {
 
     /// The case and step id of an idempotency key, or `nil` when it is not one.
     public static func parse(key: String) -> (caseID: CaseID, stepID: String, attempt: Int)? {
-        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let attempt = Int(parts[parts.count - 1]), attempt >= 1 else { return nil }
-        return (parts.dropLast(2).joined(separator: "/"), String(parts[parts.count - 2]), attempt)
+        // From the end: a case id may hold a slash, a step id and an attempt cannot. The
+        // UTF-8 view: `/` is one byte, and no grapheme needs breaking.
+        let bytes = key.utf8
+        let slash = UInt8(ascii: "/")
+        guard let last = bytes.lastIndex(of: slash), let middle = bytes[..<last].lastIndex(of: slash),
+            let attempt = Int(Substring(bytes[bytes.index(after: last)...])), attempt >= 1
+        else { return nil }
+        return (
+            String(Substring(bytes[..<middle])), String(Substring(bytes[bytes.index(after: middle)..<last])), attempt
+        )
     }
 }
 

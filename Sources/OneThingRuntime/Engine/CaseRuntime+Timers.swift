@@ -12,22 +12,25 @@ extension CaseRuntime {
         var escalate: Timestamp
     }
 
-    func warnings(for due: Timestamp, in state: CaseState) -> Warnings {
+    func warnings(for due: Timestamp, region: String) -> Warnings {
         let dueDate = WorkdayCalendar.date(endingAt: due)
-        // Beyond the calendar's years the next calendar day stands in for the next working day.
         var escalate = WorkdayCalendar.end(of: dueDate.adding(days: 1))
-        do {
-            escalate = WorkdayCalendar.end(
-                of: try calendar(for: state.blueprint).nextWorkday(onOrAfter: dueDate.adding(days: 1)))
-        } catch {}
+        if let calendar = calendars[region] {
+            do {
+                escalate = WorkdayCalendar.end(of: try calendar.nextWorkday(onOrAfter: dueDate.adding(days: 1)))
+            } catch {
+                // Beyond the calendar's years the next calendar day stands in for the next working day.
+            }
+        }
         return Warnings(dueSoon: Timestamp(china: dueDate), overdue: due, escalate: escalate)
     }
 
-    /// Sets the warning timers of `step` for its current due moment.
-    mutating func scheduleDeadlines(_ id: CaseID, _ step: Int, state: CaseState) {
-        let current = state.steps[step]
+    /// Sets the warning timers of `step` of case `id` for its current due moment.
+    mutating func scheduleDeadlines(_ id: CaseID, _ step: Int) {
+        guard let slot = cases.slot(of: id) else { return }
+        let current = cases.slots[slot].steps[step]
         guard let due = current.due, !current.status.isFinal, current.pausedAt == nil else { return }
-        let moments = warnings(for: due, in: state)
+        let moments = warnings(for: due, region: cases.slots[slot].blueprint.region)
         // A step sent on its due day itself is not warned: it knew from the start.
         if !current.warned, let sent = current.dispatchedAt, moments.dueSoon > sent {
             timers.schedule(.dueSoon(step: step), for: id, at: moments.dueSoon)
@@ -45,7 +48,7 @@ extension CaseRuntime {
             let current = state.steps[step]
             // A paused step is looked at again when its supplement arrives.
             guard let due = current.due, !current.status.isFinal, current.pausedAt == nil else { return }
-            let moments = warnings(for: due, in: state)
+            let moments = warnings(for: due, region: state.blueprint.region)
             let (when, done): (Timestamp, Bool) =
                 switch timer.action {
                 case .dueSoon: (moments.dueSoon, current.warned)

@@ -37,7 +37,7 @@ public struct CaseRuntime: Sendable {
     public private(set) var calendars: [String: WorkdayCalendar]
 
     /// The cases held, open and closed, by id.
-    public private(set) var cases: [CaseID: CaseState] = [:]
+    public private(set) var cases = CaseTable()
     /// Events that follow from the inputs so far, not yet taken by ``takeOutbox()``.
     public private(set) var outbox: [CaseEvent] = []
     /// Work that follows from the inputs so far, not yet taken by ``takeEffects()``.
@@ -144,9 +144,23 @@ public struct CaseRuntime: Sendable {
     /// `false` when the key names no case this runtime holds (load it first).
     @discardableResult
     public mutating func report(_ outcome: AdapterOutcome, for key: String, at now: Timestamp) -> Bool {
+        guard let (id, step) = locate(key) else {
+            advance(to: now)
+            return false
+        }
+        return report(outcome, for: key, step: step, of: id, at: now)
+    }
+
+    /// A department reports on step `step` of case `id`, submitted under `key`: what
+    /// ``report(_:for:at:)`` does once it has found the step by the key (for a caller
+    /// that knows it already, such as a simulation).
+    @discardableResult
+    public mutating func report(_ outcome: AdapterOutcome, for key: String, step: Int, of id: CaseID, at now: Timestamp)
+        -> Bool
+    {
         advance(to: now)
-        guard let (id, step) = locate(key), let state = cases[id] else { return false }
-        let current = state.steps[step]
+        guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step) else { return false }
+        let current = cases.slots[slot].steps[step]
         guard current.key == key else {
             emit(
                 id, at: now,
@@ -160,7 +174,9 @@ public struct CaseRuntime: Sendable {
         case (.supplementRequested(let note), .dispatched), (.supplementRequested(let note), .inReview):
             emit(id, at: now, .supplementRequested(step: step, note: note))
         case (.approved, .dispatched), (.approved, .inReview):
-            let missing = state.blueprint.steps[step].deferred.filter { !state.supplied.contains($0) }
+            let missing = cases.slots[slot].blueprint.steps[step].deferred.filter {
+                !cases.slots[slot].supplied.contains($0)
+            }
             if missing.isEmpty {
                 approve(id, step, at: now)
             } else {
@@ -200,7 +216,7 @@ public struct CaseRuntime: Sendable {
         else { return }
         let moved = postponed(due, pausedAt: state.steps[step].pausedAt ?? now, resumedAt: now, in: state)
         emit(id, at: now, .supplementSupplied(step: step, due: moved))
-        if let updated = cases[id] { scheduleDeadlines(id, step, state: updated) }
+        scheduleDeadlines(id, step)
     }
 
     /// A deferred material (容缺) arrived: approvals held for it are issued. One that
@@ -267,7 +283,7 @@ public struct CaseRuntime: Sendable {
             {
                 timers.schedule(.retry(step: step, attempt: current.attempts), for: state.id, at: retryAt)
             }
-            scheduleDeadlines(state.id, step, state: state)
+            scheduleDeadlines(state.id, step)
         }
         dispatchReady(state.id, at: max(now, state.lastEventAt ?? now))
     }
@@ -277,43 +293,47 @@ public struct CaseRuntime: Sendable {
     /// Appends an event to case `id`, stamped `now` but never before the case's newest
     /// event (a clock behind the store, after a restart, does not reorder a history).
     mutating func emit(_ id: CaseID, at now: Timestamp, _ kind: CaseEvent.Kind) {
-        guard var state = cases[id] else { return }
-        let at = max(now, state.lastEventAt ?? now)
-        let event = CaseEvent(caseID: id, sequence: state.sequence + 1, at: at, kind: kind)
-        state.apply(event)
-        cases[id] = state
+        guard let slot = cases.slot(of: id) else { return }
+        let last = cases.slots[slot].lastEventAt
+        let at = max(now, last ?? now)
+        let event = CaseEvent(caseID: id, sequence: cases.slots[slot].sequence + 1, at: at, kind: kind)
+        cases.slots[slot].apply(event)  // in place: no copy of the case's steps
         outbox.append(event)
     }
 
     mutating func dispatchReady(_ id: CaseID, at now: Timestamp) {
-        guard let state = cases[id] else { return }
-        // A ready step that was sent before waits for its retry timer, not for this.
-        for step in state.steps.indices
-        where state.steps[step].status == .ready && state.steps[step].attempts == 0 {
-            dispatch(id, step, attempt: 1, at: now)
+        // A ready step that was sent before waits for its retry timer, not for this. The
+        // steps are gathered first, so nothing reads the case while it changes.
+        guard let slot = cases.slot(of: id) else { return }
+        var ready: [Int] = []
+        for (index, step) in cases.slots[slot].steps.enumerated() where step.status == .ready && step.attempts == 0 {
+            ready.append(index)
         }
+        for step in ready { dispatch(id, step, attempt: 1, at: now) }
     }
 
     mutating func dispatch(_ id: CaseID, _ step: Int, attempt: Int, at now: Timestamp) {
-        guard let state = cases[id] else { return }
-        let first = state.steps[step].dispatchedAt == nil
-        let due = state.steps[step].due ?? dueMoment(of: step, in: state, startingAt: now)
-        var submission = Submission(caseID: id, step: step, of: state.blueprint, attempt: attempt, due: due)
+        guard let slot = cases.slot(of: id) else { return }
+        let first = cases.slots[slot].steps[step].dispatchedAt == nil
+        let due = cases.slots[slot].steps[step].due ?? dueMoment(of: step, in: id, startingAt: now)
+        var submission = Submission(caseID: id, step: step, of: cases.slots[slot].blueprint, attempt: attempt, due: due)
         submission.sentAt = now
         emit(id, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
         effects.append(.submit(submission))
-        if first, let updated = cases[id] { scheduleDeadlines(id, step, state: updated) }
+        if first { scheduleDeadlines(id, step) }
     }
 
     /// The due moment of `step` started at `start`. A due date beyond the calendar's
     /// years (only a case running into the next century can reach one) is the case's
     /// promise, which was dated when the case was accepted.
-    func dueMoment(of step: Int, in state: CaseState, startingAt start: Timestamp) -> Timestamp {
+    func dueMoment(of step: Int, in id: CaseID, startingAt start: Timestamp) -> Timestamp {
+        guard let slot = cases.slot(of: id) else { return start }
+        let blueprint = cases.slots[slot].blueprint
         do {
-            let calendar = try calendar(for: state.blueprint)
-            return try calendar.dueMoment(startingAt: start, limit: state.blueprint.steps[step].limit)
+            let calendar = try calendar(for: blueprint)
+            return try calendar.dueMoment(startingAt: start, limit: blueprint.steps[step].limit)
         } catch {
-            return state.promisedBy ?? start
+            return cases.slots[slot].promisedBy ?? start
         }
     }
 
@@ -338,27 +358,28 @@ public struct CaseRuntime: Sendable {
     /// After a rejection or failure: cancel what depends on it (everything, when the
     /// bundle stops on a rejection), then deliver if nothing is left.
     mutating func settleAfterRejection(_ id: CaseID, _ step: Int, at now: Timestamp) {
-        guard let state = cases[id] else { return }
+        guard let slot = cases.slot(of: id) else { return }
+        let blueprint = cases.slots[slot].blueprint
         var doomed: [Int] = []
-        if state.blueprint.stopAllOnRejection {
-            doomed = state.steps.indices.filter { !state.steps[$0].status.isFinal }
+        if blueprint.stopAllOnRejection {
+            doomed = Array(blueprint.steps.indices)
         } else {
-            var stack = state.blueprint.steps[step].successors
+            var stack = blueprint.steps[step].successors
             var seen = Set<Int>()
             while let next = stack.popLast() {
                 guard seen.insert(next).inserted else { continue }
                 doomed.append(next)
-                stack += state.blueprint.steps[next].successors
+                stack += blueprint.steps[next].successors
             }
             doomed.sort()
         }
         for other in doomed {
-            guard let current = cases[id]?.steps[other], !current.status.isFinal else { continue }
+            let current = cases.slots[slot].steps[other]
+            guard !current.status.isFinal else { continue }
             emit(id, at: now, .cancelled(step: other, cause: step))
             let withdraw: Set<StepStatus> = [.dispatched, .inReview, .supplementRequested, .held]
             if withdraw.contains(current.status), let key = current.key, let due = current.due {
-                var submission = Submission(
-                    caseID: id, step: other, of: state.blueprint, attempt: current.attempts, due: due)
+                var submission = Submission(caseID: id, step: other, of: blueprint, attempt: current.attempts, due: due)
                 submission.key = key
                 effects.append(.cancel(submission))
             }
@@ -367,25 +388,66 @@ public struct CaseRuntime: Sendable {
     }
 
     mutating func deliverIfDone(_ id: CaseID, at now: Timestamp) {
-        guard let state = cases[id], !state.isClosed, state.steps.allSatisfy(\.status.isFinal) else { return }
+        guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed,
+            cases.slots[slot].steps.allSatisfy(\.status.isFinal)
+        else { return }
         deliver(id, at: now)
     }
 
     mutating func deliver(_ id: CaseID, at now: Timestamp) {
-        guard let state = cases[id] else { return }
+        guard let slot = cases.slot(of: id) else { return }
+        let (outputs, outcome) = Self.delivery(of: cases.slots[slot])
+        emit(id, at: now, .delivered(outputs: outputs, outcome: outcome))
+    }
+
+    /// The outputs issued and the outcome of a case whose steps have all ended.
+    static func delivery(of state: CaseState) -> ([String], CaseOutcome) {
         let approved = state.steps.indices.filter { state.steps[$0].status == .approved }
         let outputs = approved.flatMap { state.blueprint.steps[$0].outputs }
         let outcome: CaseOutcome =
             approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
-        emit(id, at: now, .delivered(outputs: outputs, outcome: outcome))
+        return (outputs, outcome)
+    }
+
+    /// Reads the state of case `id` in place, without copying it; `nil` when the case is not held.
+    public func read<Value>(_ id: CaseID, _ body: (borrowing CaseState) -> Value) -> Value? {
+        guard let slot = cases.slot(of: id) else { return nil }
+        return body(cases.slots[slot])
+    }
+
+    /// The status of the step whose current idempotency key is `key`; `nil` when the
+    /// key names no case held, no step, or not the step's current submission.
+    public func status(ofCurrent key: String) -> StepStatus? {
+        guard let (id, step) = locate(key) else { return nil }
+        return status(ofCurrent: key, step: step, of: id)
+    }
+
+    /// The status of step `step` of case `id` if `key` is its current idempotency key.
+    public func status(ofCurrent key: String, step: Int, of id: CaseID) -> StepStatus? {
+        guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step),
+            cases.slots[slot].steps[step].key == key
+        else { return nil }
+        return cases.slots[slot].steps[step].status
+    }
+
+    /// Whether open case `id` waits for the deferred material `material`.
+    public func awaits(_ material: String, in id: CaseID) -> Bool {
+        guard let slot = cases.slot(of: id), cases.slots[slot].outcome == nil else { return false }
+        return cases.slots[slot].deferredDue[material] != nil && !cases.slots[slot].supplied.contains(material)
+    }
+
+    /// Whether case `id` is delivered; `nil` when the case is not held.
+    public func isClosed(_ id: CaseID) -> Bool? {
+        guard let slot = cases.slot(of: id) else { return nil }
+        return cases.slots[slot].outcome != nil
     }
 
     // MARK: Helpers
 
     /// The case and step of an idempotency key `case/step/attempt`.
     func locate(_ key: String) -> (CaseID, Int)? {
-        guard let parsed = Submission.parse(key: key), let state = cases[parsed.caseID],
-            let step = state.blueprint.stepIndex(parsed.stepID)
+        guard let parsed = Submission.parse(key: key), let slot = cases.slot(of: parsed.caseID),
+            let step = cases.slots[slot].blueprint.stepIndex(parsed.stepID)
         else { return nil }
         return (parsed.caseID, step)
     }

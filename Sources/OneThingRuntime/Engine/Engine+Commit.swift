@@ -93,40 +93,36 @@ extension Engine {
         }
     }
 
-    /// Starts an adapter call for `effect`; its outcome comes back to the engine.
+    /// Starts an adapter call for `effect` as a task of its own; its outcome comes back
+    /// to the engine.
     func perform(_ effect: CaseRuntime.Effect) {
-        nextFlight += 1
-        let flight = nextFlight
         let submission = effect.submission
         let adapter = adapters.adapter(for: submission.department)
-        inFlight[flight] = Task {
+        calls.start { [weak self] in
             switch effect {
             case .submit:
                 do throws(AdapterError) {
                     try await adapter.submit(submission)
                 } catch {
-                    await self.submissionFailed(submission.key, reason: error.reason)
+                    await self?.submissionFailed(submission.key, reason: error.reason)
                 }
             case .cancel:
                 do {
                     try await adapter.cancel(submission)
                 } catch {
-                    self.log(error, doing: "withdrawing", submission)
+                    await self?.log(error, doing: "withdrawing", submission)
                 }
             case .poll:
                 do {
                     if let outcome = try await adapter.poll(submission) {
-                        try await self.report(outcome, for: submission.key)
+                        try await self?.report(outcome, for: submission.key)
                     }
                 } catch {
-                    self.log(error, doing: "polling", submission)
+                    await self?.log(error, doing: "polling", submission)
                 }
             }
-            self.landed(flight)
         }
     }
-
-    func landed(_ flight: Int) { inFlight[flight] = nil }
 
     func submissionFailed(_ key: String, reason: String) async {
         runtime.submissionFailed(key, reason: reason, at: clock.now)
@@ -147,10 +143,5 @@ extension Engine {
     }
 
     /// Waits until every adapter call started so far has returned.
-    public func waitForAdapters() async {
-        while let (flight, task) = inFlight.first {
-            await task.value
-            inFlight[flight] = nil
-        }
-    }
+    public func waitForAdapters() async { await calls.waitForAll() }
 }

@@ -40,7 +40,7 @@ extension Engine: Service {
         if !drained {
             logger.warning(
                 "adapter calls were still in flight at shutdown; they are sent again under the same key after a restart",
-                metadata: ["calls": "\(inFlight.count)"])
+                metadata: ["calls": "\(calls.count)"])
         }
         do {
             try await commit([])

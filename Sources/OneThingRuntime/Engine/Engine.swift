@@ -84,8 +84,7 @@ public actor Engine {
     var waiters: [Waiter] = []
     var subscribers: [Int: Subscriber] = [:]
     var nextSubscriber = 0
-    var inFlight: [Int: Task<Void, Never>] = [:]
-    var nextFlight = 0
+    let calls = AdapterCalls()
     var accepting = true
     /// Cases whose latest decisions were not stored and whose reload failed too.
     var unavailable: Set<CaseID> = []
@@ -117,7 +116,7 @@ public actor Engine {
     public var nextTimer: Timestamp? { runtime.nextTimer }
 
     /// The number of adapter calls in flight.
-    public var callsInFlight: Int { inFlight.count }
+    public nonisolated var callsInFlight: Int { calls.count }
 
     /// A stream of every acknowledgement from now on, in the order events were stored.
     /// A subscriber that falls more than `buffer` events behind is dropped: its stream
@@ -190,7 +189,9 @@ public actor Engine {
         guard let parsed = Submission.parse(key: key) else {
             throw .unknownCase(key)
         }
-        try await load(parsed.caseID)
+        if runtime.isClosed(parsed.caseID) == nil || unavailable.contains(parsed.caseID) {
+            try await load(parsed.caseID)
+        }
         runtime.report(outcome, for: key, at: clock.now)
         try await commit([parsed.caseID])
         doorbell.ring()
@@ -271,7 +272,7 @@ public actor Engine {
     /// key). Returns its state.
     @discardableResult
     public func load(_ id: CaseID) async throws(EngineError) -> CaseState {
-        if let held = runtime.cases[id], !unavailable.contains(id) { return held }
+        if runtime.isClosed(id) != nil, !unavailable.contains(id), let held = runtime.cases[id] { return held }
         try await restoreFromStore(id)
         try await commit([id])
         doorbell.ring()
@@ -289,7 +290,7 @@ public actor Engine {
         } catch {
             throw .store(error)
         }
-        if runtime.cases[id] != nil, !unavailable.contains(id) { return }  // loaded meanwhile
+        if runtime.isClosed(id) != nil, !unavailable.contains(id) { return }  // loaded meanwhile
         guard case .started(let start)? = events.first?.kind else { throw .unknownCase(id) }
         let blueprint = try await blueprint(start.blueprint, of: id)
         runtime.forget([id])
