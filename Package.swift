@@ -136,7 +136,9 @@ let package = Package(
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(
             name: "OneThingCLITests",
-            dependencies: ["OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation", "OneThingSQLite"],
+            dependencies: [
+                "OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation", "OneThingSQLite",
+            ],
             resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 import Foundation
 import OneThing
-import OneThingSimulation
 import OneThingRuntime
+import OneThingSimulation
 
 /// A deterministic corpus of generated bundle files for benchmarks: items,
 /// materials, forms and conditions shaped like the real bundles, with a catalogue.

@@ -1,8 +1,8 @@
 import Foundation
 import OneThing
-import OneThingSimulation
 import OneThingPlan
 import OneThingRuntime
+import OneThingSimulation
 
 /// Measures how fast plans are built: for each real bundle with the answers of its
 /// test cases, and for generated bundles of growing size, so the growth from 10 to

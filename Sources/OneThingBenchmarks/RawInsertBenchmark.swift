@@ -51,7 +51,9 @@ struct RawInsertBenchmark: Sendable {
                         let (sequence, at, digest) = (row % perCase + 1, Int64(row), Int64(row) &* 31)
                         switch binding {
                         case .grdb:
-                            try statement.execute(arguments: [caseID, sequence, at, "dispatched", data, digest])
+                            try statement.execute(arguments: [
+                                caseID, sequence, at, "dispatched", data, digest,
+                            ])
                         case .inPlace:
                             try Self.insert(caseID, sequence, at, payload, digest, with: statement)
                         }
@@ -86,7 +88,8 @@ struct RawInsertBenchmark: Sendable {
 
     /// One row through SQLite's C interface, bound in place.
     static func insert(
-        _ caseID: String, _ sequence: Int, _ at: Int64, _ payload: [UInt8], _ digest: Int64, with statement: Statement
+        _ caseID: String, _ sequence: Int, _ at: Int64, _ payload: [UInt8], _ digest: Int64,
+        with statement: Statement
     ) throws {
         var (caseID, kind) = (caseID, "dispatched")
         let handle = statement.sqliteStatement

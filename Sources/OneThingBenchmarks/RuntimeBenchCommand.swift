@@ -64,7 +64,8 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let benchmark = try RuntimeBenchmark.restaurant(bundles: bundles)
-        let folder = URL(fileURLWithPath: directory).appendingPathComponent("onething-bench-runtime-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent(
+            "onething-bench-runtime-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer {
             do {
@@ -75,18 +76,28 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         }
         print(
             "runtime benchmark: \(benchmark.blueprint.bundle) “\(RuntimeBenchmark.worstCase)”, "
-                + "\(benchmark.blueprint.steps.count) steps, departments that approve at once, \(inFlight) cases in flight")
-        func line(_ label: String, _ value: String) { print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value) }
+                + "\(benchmark.blueprint.steps.count) steps, departments that approve at once, \(inFlight) cases in flight"
+        )
+        func line(_ label: String, _ value: String) {
+            print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value)
+        }
 
         if let only {
             switch only {
             case .decisions:
-                line("runtime decisions alone", format(try benchmark.runtimeAlone(cases: cases).casesPerSecond, "cases/s"))
+                line(
+                    "runtime decisions alone",
+                    format(try benchmark.runtimeAlone(cases: cases).casesPerSecond, "cases/s"))
             case .memory, .sqlite:
                 let store: any EventStore =
-                    only == .memory ? InMemoryEventStore() : try SQLiteEventStore(path: folder.appendingPathComponent("only.sqlite").path)
-                let figures = try await benchmark.engine(store: store, cases: cases, inFlight: inFlight, prefix: "O")
-                line("engine, \(only)", format(figures.casesPerSecond, "cases/s") + "  p99 \(ms(figures.latency(0.99)))")
+                    only == .memory
+                    ? InMemoryEventStore()
+                    : try SQLiteEventStore(path: folder.appendingPathComponent("only.sqlite").path)
+                let figures = try await benchmark.engine(
+                    store: store, cases: cases, inFlight: inFlight, prefix: "O")
+                line(
+                    "engine, \(only)",
+                    format(figures.casesPerSecond, "cases/s") + "  p99 \(ms(figures.latency(0.99)))")
             }
             return
         }
@@ -114,7 +125,8 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         for binding in [RawInsertBenchmark.Binding.grdb, .inPlace] {
             let file = folder.appendingPathComponent("raw-\(binding).sqlite").path
             raw[binding] = try RawInsertBenchmark(
-                rows: durable.events, batchSize: 2_000, eventsPerCase: eventsPerCase, payloadBytes: Int(payload.rounded()),
+                rows: durable.events, batchSize: 2_000, eventsPerCase: eventsPerCase,
+                payloadBytes: Int(payload.rounded()),
                 binding: binding
             ).run(path: file)
         }
@@ -132,18 +144,22 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         for count in scale {
             let file = folder.appendingPathComponent("scale-\(count).sqlite").path
             let figures = try await benchmark.engine(
-                store: try SQLiteEventStore(path: file), cases: count, inFlight: inFlight, prefix: "S\(count)")
+                store: try SQLiteEventStore(path: file), cases: count, inFlight: inFlight, prefix: "S\(count)"
+            )
             perCase.append((count, figures.microsecondsPerCase))
             line(
                 "  \(count) cases",
-                String(format: "%.1f µs/case  ", figures.microsecondsPerCase) + format(figures.casesPerSecond, "cases/s")
+                String(format: "%.1f µs/case  ", figures.microsecondsPerCase)
+                    + format(figures.casesPerSecond, "cases/s")
                     + "  p99 \(ms(figures.latency(0.99)))")
         }
 
         let footprint = try await benchmark.openCaseFootprint(count: openCases)
         print("")
         if let footprint {
-            line("memory per open case (\(footprint.cases) open)", String(format: "%.0f bytes", footprint.bytesPerCase))
+            line(
+                "memory per open case (\(footprint.cases) open)",
+                String(format: "%.0f bytes", footprint.bytesPerCase))
         } else {
             line("memory per open case", "not measured (no /proc/self/statm)")
         }
@@ -153,7 +169,9 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         goal(
             "in memory ≥ 18,000 cases/s (100× SpiffWorkflow's \(Int(Self.spiffWorkflow))/s)",
             memory.casesPerSecond >= 18_000, format(memory.casesPerSecond, "cases/s"))
-        goal("SQLite, ack after commit ≥ 5,400 cases/s", durable.casesPerSecond >= 5_400, format(durable.casesPerSecond, "cases/s"))
+        goal(
+            "SQLite, ack after commit ≥ 5,400 cases/s", durable.casesPerSecond >= 5_400,
+            format(durable.casesPerSecond, "cases/s"))
         goal(
             "SQLite events/s ≥ 50% of raw GRDB rows/s", durable.eventsPerSecond >= 0.5 * grdb,
             String(format: "%.0f%%", grdb > 0 ? 100 * durable.eventsPerSecond / grdb : 0))

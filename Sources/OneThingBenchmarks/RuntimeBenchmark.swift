@@ -78,14 +78,16 @@ struct RuntimeBenchmark: Sendable {
     }
 
     /// Departments that approve at once and never fail, and deferred materials brought at once.
-    static let instant = SimulationSettings(defaults: .instant, deferredArrival: Triangular(min: 0, mode: 0, max: 0))
+    static let instant = SimulationSettings(
+        defaults: .instant, deferredArrival: Triangular(min: 0, mode: 0, max: 0))
 
     // MARK: The runtime alone
 
     /// Runs `cases` cases through the runtime's decisions alone; cases and events per second.
     func runtimeAlone(cases: Int) throws -> (casesPerSecond: Double, eventsPerSecond: Double) {
         let simulation = Simulation(
-            blueprint: blueprint, calendar: calendar, start: start, settings: Self.instant, seed: 1, answers: answers,
+            blueprint: blueprint, calendar: calendar, start: start, settings: Self.instant, seed: 1,
+            answers: answers,
             provided: provided)
         _ = try simulation.run(cases: min(cases, 1_000))  // warm-up
         let begin = ContinuousClock.now
@@ -157,11 +159,14 @@ struct RuntimeBenchmark: Sendable {
 
     /// Runs `cases` cases through an ``Engine`` on `store`, `inFlight` of them at a
     /// time, against departments that approve at once.
-    func engine(store: any EventStore, cases: Int, inFlight: Int, prefix: String) async throws -> EngineFigures {
+    func engine(store: any EventStore, cases: Int, inFlight: Int, prefix: String) async throws
+        -> EngineFigures
+    {
         let departments = InstantDepartments()
         let engine = Engine(
             store: store, adapters: AdapterDirectory(fallback: departments),
-            clock: VirtualClock(start: Timestamp(china: start, hour: 9)), calendars: [blueprint.region: calendar],
+            clock: VirtualClock(start: Timestamp(china: start, hour: 9)),
+            calendars: [blueprint.region: calendar],
             configuration: Engine.Configuration(subscriberBuffer: 10_000_000))
         departments.engine.withLock { $0 = engine }
         let deliveries = Deliveries()
@@ -185,7 +190,8 @@ struct RuntimeBenchmark: Sendable {
                         guard number <= cases else { return mine }
                         let id = "\(prefix)-\(number)"
                         let started = ContinuousClock.now
-                        try await engine.start(blueprint: blueprint, answers: answers, provided: provided, id: id)
+                        try await engine.start(
+                            blueprint: blueprint, answers: answers, provided: provided, id: id)
                         await deliveries.wait(for: id)
                         mine.append(Benchmarks.seconds(since: started))
                     }
@@ -206,12 +212,14 @@ struct RuntimeBenchmark: Sendable {
     func openCaseFootprint(count: Int) async throws -> (cases: Int, bytesPerCase: Double)? {
         let engine = Engine(
             store: InMemoryEventStore(), adapters: AdapterDirectory(fallback: SilentDepartments()),
-            clock: VirtualClock(start: Timestamp(china: start, hour: 9)), calendars: [blueprint.region: calendar])
+            clock: VirtualClock(start: Timestamp(china: start, hour: 9)),
+            calendars: [blueprint.region: calendar])
         guard let before = Benchmarks.residentBytes() else { return nil }
         for index in 0..<count {
             var own: [String: String] = [:]  // each case's answers its own, as different applicants' are
             for (field, value) in answers { own[field] = value }
-            try await engine.start(blueprint: blueprint, answers: own, provided: provided, id: "open-\(index)")
+            try await engine.start(
+                blueprint: blueprint, answers: own, provided: provided, id: "open-\(index)")
         }
         await engine.waitForAdapters()
         guard let after = Benchmarks.residentBytes() else { return nil }

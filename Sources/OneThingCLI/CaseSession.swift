@@ -34,7 +34,8 @@ struct CaseSession: Sendable {
         throws
         -> CaseSession
     {
-        let store = try CaseStore.open(database.path, create: create, catalogue: catalogue, language: language)
+        let store = try CaseStore.open(
+            database.path, create: create, catalogue: catalogue, language: language)
         return CaseSession(
             store: store, databasePath: database.path, catalogue: catalogue,
             calendar: catalogue.calendar(region: "CN"), language: language)

@@ -14,7 +14,9 @@ enum CaseStore {
     /// file of OneThing's first format is converted on opening for writing when the
     /// catalogue's calendar is at hand (its times were counted on it). A file that
     /// cannot be opened ends the command with status 2 and says why.
-    static func open(_ path: String, create: Bool, readOnly: Bool = false, catalogue: Catalogue?, language: Language)
+    static func open(
+        _ path: String, create: Bool, readOnly: Bool = false, catalogue: Catalogue?, language: Language
+    )
         throws -> any EventStore
     {
         if !create, !FileManager.default.fileExists(atPath: path) {

@@ -158,11 +158,16 @@ enum LegacyMigration {
     /// failing that, the last step of the case that was rejected or failed.
     static func cause(of reason: String, in state: CaseState) -> Int {
         let suffix = " did not succeed"
-        if reason.hasSuffix(suffix), let step = state.blueprint.stepIndex(String(reason.dropLast(suffix.count))) {
+        if reason.hasSuffix(suffix),
+            let step = state.blueprint.stepIndex(String(reason.dropLast(suffix.count)))
+        {
             return step
         }
         let ended = state.steps.indices.filter { [.rejected, .failed].contains(state.steps[$0].status) }
-        return ended.max { (state.steps[$0].finishedAt ?? Timestamp(milliseconds: 0)) < (state.steps[$1].finishedAt ?? Timestamp(milliseconds: 0)) } ?? 0
+        return ended.max {
+            (state.steps[$0].finishedAt ?? Timestamp(milliseconds: 0))
+                < (state.steps[$1].finishedAt ?? Timestamp(milliseconds: 0))
+        } ?? 0
     }
 
     /// The material a first-format failure names (`deferred material M did not arrive

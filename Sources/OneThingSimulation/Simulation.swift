@@ -167,9 +167,12 @@ public struct Simulation: Sendable {
         case .outcome(let outcome):
             let status = runtime.status(ofCurrent: happening.key, step: happening.step, of: happening.caseID)
             guard status == .dispatched || status == .inReview else { return }
-            runtime.report(outcome, for: happening.key, step: happening.step, of: happening.caseID, at: happening.at)
+            runtime.report(
+                outcome, for: happening.key, step: happening.step, of: happening.caseID, at: happening.at)
         case .supplementSupplied:
-            guard runtime.status(ofCurrent: happening.key, step: happening.step, of: happening.caseID) == .supplementRequested
+            guard
+                runtime.status(ofCurrent: happening.key, step: happening.step, of: happening.caseID)
+                    == .supplementRequested
             else { return }
             runtime.supplementSupplied(happening.caseID, step: happening.step, at: happening.at)
         case .failure(let reason):

@@ -47,14 +47,18 @@ struct RunCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         let text = run.standardOutput
         #expect(text.hasPrefix("Case C20260925-0001: open-restaurant 1.0.0\n"))
-        // 2026-09-25 is the Mid-Autumn Festival: the case is accepted on the next working day.
-        #expect(text.contains("Accepted 2026-09-28 09:00; promised within 11 working days, by 2026-10-16"))
-        #expect(text.contains("\n  1  day 0.00  2026-09-28 09:00  case opened: open-restaurant 1.0.0"))
+        // Accepted on the day given (the Mid-Autumn Festival): the day of acceptance is
+        // not counted, so the promise is due on the same date as from the next working day.
+        #expect(text.contains("Accepted 2026-09-25 09:00; promised within 11 workdays, by 2026-10-16"))
+        #expect(text.contains("\n  1  day 0.00  2026-09-25 09:00  case opened: open-restaurant 1.0.0"))
         #expect(
-            text.contains("sent business-registration to Administration for Market Regulation (attempt 1)"))
+            text.contains(
+                "sent business-registration to Administration for Market Regulation (attempt 1); due 2026-09-28"
+            ))
+        #expect(text.contains("began the joint inspection food-fire-joint-inspection"))
         #expect(text.contains("steps done; waiting on: "))
         #expect(text.contains("\nOutcome: "))
-        #expect(text.contains(" working days; promised within 11 — "))
+        #expect(text.contains("promised within 11 workdays, by 2026-10-16 — "))
         #expect(text.contains("\nDelivered: "))
         #expect(FileManager.default.fileExists(atPath: db))
     }
@@ -64,7 +68,7 @@ struct RunCommandTests {
         let run = try RuntimeCLI.run(db: folder.appendingPathComponent("c.sqlite").path, ["--lang", "zh"])
         #expect(run.status == 0)
         #expect(run.standardOutput.contains("案件 C20260925-0001：开办餐饮店一件事（open-restaurant 1.0.0）"))
-        #expect(run.standardOutput.contains("0/8 步完成；等待：市场监督管理局（营业执照（经营主体设立登记））"))
+        #expect(run.standardOutput.contains("0/9 步已办结；等待：市场监督管理局（营业执照（经营主体设立登记））"))
         #expect(run.standardOutput.contains("\n结果："))
         #expect(run.standardOutput.contains("\n出件："))
     }
@@ -93,7 +97,32 @@ struct RunCommandTests {
         #expect(!outputs[0].isEmpty)
     }
 
-    @Test func aManualDepartmentLeavesTheCaseWaitingWithTheCommandsToDecide() throws {
+    @Test func aRunAndASimulationOfOneCaseWithTheSameSeedEndAlike() throws {
+        for seed in ["3", "7"] {
+            let run = try RuntimeCLI.run(
+                db: try RuntimeCLI.scratch().appendingPathComponent("c.sqlite").path,
+                ["--seed", seed, "--lang", "en"])
+            let simulation = try OneThingExecutable.run(
+                [
+                    "simulate", RuntimeCLI.restaurant, "--case", RuntimeCLI.worstCase, "--start",
+                    "2026-09-25",
+                    "--cases", "1", "--seed", seed, "--format", "json",
+                ], in: RuntimeCLI.root)
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(simulation.standardOutput.utf8)) as? [String: Any]
+            )
+            let p50 = try #require(object["p50"] as? Double)
+            let outcome = try #require((object["outcomes"] as? [String: Int])?.keys.first)
+            let words = ["completed": "completed", "partial": "partly completed", "refused": "refused"]
+            #expect(
+                run.standardOutput.contains("\nOutcome: \(words[outcome] ?? outcome) on "), "seed \(seed)")
+            #expect(
+                run.standardOutput.contains(String(format: ", %.2f working days;", p50)),
+                "seed \(seed): \(p50)")
+        }
+    }
+
+    @Test func aManualDepartmentStopsTheClockAndSaysWhoMustDoWhatByWhen() throws {
         let folder = try RuntimeCLI.scratch()
         let db = folder.appendingPathComponent("c.sqlite").path
         let adapters = try RuntimeCLI.manualFire(in: folder)
@@ -102,17 +131,22 @@ struct RunCommandTests {
         let text = run.standardOutput
         #expect(text.contains("decided by hand: Fire and Rescue Department"))
         #expect(text.contains("Outcome: open"))
-        #expect(text.contains("7/8 steps done; waiting on: Fire and Rescue Department (fire-check-normal)"))
         #expect(
             text.contains(
-                "onething case approve C20260925-0001 fire-check-normal --db \(db) --adapters \(adapters)"))
-        #expect(text.contains("onething case reject C20260925-0001 fire-check-normal --reason TEXT"))
+                "Waiting for people:\n  Fire and Rescue Department must decide on fire-check-normal by "))
+        // The commands need no --adapters: the case keeps its own.
+        #expect(text.contains("    onething case approve C20260925-0001 fire-check-normal --db \(db)\n"))
+        #expect(
+            text.contains("onething case reject C20260925-0001 fire-check-normal --reason TEXT --db \(db)"))
+        // The clock stopped at the first wait: nothing was escalated, no deadline passed.
+        #expect(!text.contains("escalated"))
+        #expect(!text.contains("did not arrive in time"))
     }
 
     @Test func anAdaptersFileWithAMistakeIsReportedWhereItIs() throws {
         let folder = try RuntimeCLI.scratch()
         let adapters = try RuntimeCLI.write(
-            "defaults:\n  reject: 0.01\n  supplment: 0.1\ndepartments:\n  fire-rescu: {adapter: manual}\n",
+            "defaults:\n  reject: 0.01\n  supplment: 0.1\n  latency-days: {min: 1, mode: 2, max: 100000000000000000}\ndepartments:\n  fire-rescu: {adapter: manual}\n",
             to: "adapters.yaml", in: folder)
         let run = try RuntimeCLI.run(
             db: folder.appendingPathComponent("c.sqlite").path, ["--adapters", adapters, "--lang", "en"])
@@ -121,7 +155,9 @@ struct RunCommandTests {
             run.standardError.contains(
                 "adapters.yaml:3:3: error[OT201]: unknown key 'supplment' in 'defaults'"))
         #expect(run.standardError.contains("did you mean 'supplement'?"))
-        #expect(run.standardError.contains("adapters.yaml:5:3: error[OT301]"))
+        #expect(run.standardError.contains("adapters.yaml:4:"))
+        #expect(run.standardError.contains("is too large: at most 2500 here"))
+        #expect(run.standardError.contains("adapters.yaml:6:3: error[OT301]"))
         #expect(run.standardError.contains("did you mean 'fire-rescue'?"))
         #expect(run.standardOutput.isEmpty)
     }
@@ -160,5 +196,24 @@ struct RunCommandTests {
         let run = try OneThingExecutable.run(["run", RuntimeCLI.restaurant, "--db", db], in: RuntimeCLI.root)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardError.contains("first test case"))
+    }
+
+    @Test func twentyRunsAtOnceOnOneDatabaseAllSucceedWithDistinctCases() async throws {
+        let folder = try RuntimeCLI.scratch()
+        let db = folder.appendingPathComponent("shared.sqlite").path
+        let runs = try await withThrowingTaskGroup(of: OneThingExecutable.Run.self) { group in
+            for seed in 1...20 {
+                group.addTask { try RuntimeCLI.run(db: db, ["--seed", String(seed), "--lang", "en"]) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for run in runs { #expect(run.status == 0, "\(run.standardError)") }
+        let list = try OneThingExecutable.run(
+            ["case", "list", "--db", db, "--format", "json"], in: RuntimeCLI.root)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [String: Any])
+        let ids = try #require(object["cases"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(ids.count == 20)
+        #expect(Set(ids).count == 20)
     }
 }

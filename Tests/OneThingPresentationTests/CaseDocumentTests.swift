@@ -15,25 +15,33 @@ struct CaseDocumentTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 3)
         let at = RuntimeFixtures.at
-        try runtime.start("C20261203-0001", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: at("2026-12-03 09:00"))
+        try runtime.start(
+            "C20261203-0001", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint),
+            at: at("2026-12-03 09:00"))
         func key(_ id: String) throws -> String {
             let step = try #require(blueprint.stepIndex(id))
             return try #require(runtime.cases["C20261203-0001"]?.steps[step].key)
         }
-        runtime.submissionFailed(try key("business-registration"), reason: "503 from the system", at: at("2026-12-03 09:00"))
+        runtime.submissionFailed(
+            try key("business-registration"), reason: "503 from the system", at: at("2026-12-03 09:00"))
         runtime.advance(to: at("2026-12-03 10:00"))
         runtime.report(.inReview, for: try key("business-registration"), at: at("2026-12-03 10:00"))
-        runtime.report(.supplementRequested(note: "补正住所证明\n第二行"), for: try key("business-registration"), at: at("2026-12-03 11:00"))
+        runtime.report(
+            .supplementRequested(note: "补正住所证明\n第二行"), for: try key("business-registration"),
+            at: at("2026-12-03 11:00"))
         runtime.supplementSupplied("C20261203-0001", step: 0, at: at("2026-12-04 10:00"))
         runtime.report(.approved, for: "C20261203-0001/business-registration/7", at: at("2026-12-04 11:00"))
         runtime.report(.approved, for: try key("business-registration"), at: at("2026-12-04 12:00"))
         guard inspectionPasses else {
-            runtime.report(.rejected(reason: "厨房布局不符合要求"), for: try key("food-fire-joint-inspection"), at: at("2026-12-04 13:00"))
+            runtime.report(
+                .rejected(reason: "厨房布局不符合要求"), for: try key("food-fire-joint-inspection"),
+                at: at("2026-12-04 13:00"))
             return (runtime.takeOutbox(), blueprint)
         }
         runtime.report(.approved, for: try key("food-fire-joint-inspection"), at: at("2026-12-04 13:00"))
         runtime.report(.approved, for: try key("food-permit"), at: at("2026-12-04 14:00"))
-        runtime.report(.rejected(reason: "疏散通道不达标"), for: try key("tobacco-retail-permit"), at: at("2026-12-04 15:00"))
+        runtime.report(
+            .rejected(reason: "疏散通道不达标"), for: try key("tobacco-retail-permit"), at: at("2026-12-04 15:00"))
         runtime.advance(to: at("2026-12-31 00:00"))
         runtime.supply("food-safety-rules", to: "C20261203-0001", at: at("2026-12-31 09:00"))
         for step in blueprint.steps where runtime.cases["C20261203-0001"]?.isClosed == false {
@@ -47,13 +55,17 @@ struct CaseDocumentTests {
         let (other, _) = try Self.eventful(inspectionPasses: false)
         let kinds = Set((events + other).map(\.kind.name))
         // Every kind but a due date moved by a calendar change, which the calendar's tests make.
-        #expect(kinds.isSuperset(of: Set(CaseEvent.Kind.Name.allCases).subtracting([.dueChanged])), "\(kinds)")
-        for list in [events, other] { try Self.check(try CaseDocument(events: list, blueprint: blueprint).json()) }
+        #expect(
+            kinds.isSuperset(of: Set(CaseEvent.Kind.Name.allCases).subtracting([.dueChanged])), "\(kinds)")
+        for list in [events, other] {
+            try Self.check(try CaseDocument(events: list, blueprint: blueprint).json())
+        }
     }
 
     /// Checks `text` against the schema with Python's `jsonschema`.
     static func check(_ text: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "case-\(UUID().uuidString).json")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
@@ -82,6 +94,8 @@ struct CaseDocumentTests {
         #expect(supplement["step"] as? String == "business-registration")
         #expect(supplement["note"] as? String == "补正住所证明\n第二行")  // JSON escapes it; the text is kept
         let steps = try #require(object["steps"] as? [[String: Any]])
-        #expect(steps.first { $0["id"] as? String == "food-fire-joint-inspection" }?["kind"] as? String == "inspection")
+        #expect(
+            steps.first { $0["id"] as? String == "food-fire-joint-inspection" }?["kind"] as? String
+                == "inspection")
     }
 }

@@ -250,6 +250,6 @@ struct CaseRuntimeTests {
             try runtime.start(
                 "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: Self.accepted)
         }
-        #expect(runtime.outbox.isEmpty && runtime.cases.isEmpty)
+        #expect(runtime.outbox.isEmpty && runtime.cases.count == 0)
     }
 }

@@ -131,7 +131,8 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case bundle, version, title, region, lead, supervisor, stopAllOnRejection, steps, deferredDeadlines, core
+        case bundle, version, title, region, lead, supervisor, stopAllOnRejection, steps, deferredDeadlines,
+            core
         case promise, departments, materials, outputs
     }
 

@@ -54,7 +54,8 @@ public struct Submission: Sendable, Hashable, Codable {
             let attempt = Int(Substring(bytes[bytes.index(after: last)...])), attempt >= 1
         else { return nil }
         return (
-            String(Substring(bytes[..<middle])), String(Substring(bytes[bytes.index(after: middle)..<last])), attempt
+            String(Substring(bytes[..<middle])), String(Substring(bytes[bytes.index(after: middle)..<last])),
+            attempt
         )
     }
 }

@@ -17,7 +17,8 @@ extension CaseRuntime {
         var escalate = WorkdayCalendar.end(of: dueDate.adding(days: 1))
         if let calendar = calendars[region] {
             do {
-                escalate = WorkdayCalendar.end(of: try calendar.nextWorkday(onOrAfter: dueDate.adding(days: 1)))
+                escalate = WorkdayCalendar.end(
+                    of: try calendar.nextWorkday(onOrAfter: dueDate.adding(days: 1)))
             } catch {
                 // Beyond the calendar's years the next calendar day stands in for the next working day.
             }

@@ -155,11 +155,15 @@ public struct CaseRuntime: Sendable {
     /// ``report(_:for:at:)`` does once it has found the step by the key (for a caller
     /// that knows it already, such as a simulation).
     @discardableResult
-    public mutating func report(_ outcome: AdapterOutcome, for key: String, step: Int, of id: CaseID, at now: Timestamp)
+    public mutating func report(
+        _ outcome: AdapterOutcome, for key: String, step: Int, of id: CaseID, at now: Timestamp
+    )
         -> Bool
     {
         advance(to: now)
-        guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step) else { return false }
+        guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step) else {
+            return false
+        }
         let current = cases.slots[slot].steps[step]
         guard current.key == key else {
             emit(
@@ -250,7 +254,7 @@ public struct CaseRuntime: Sendable {
     /// Restores a case from its stored events (after a restart, or to act on one case):
     /// the state, and the timers its open steps need. Steps sent without an answer are
     /// sent again with the same idempotency key, which the department treats as the same
-    /// submission; steps under review are polled.
+    /// submission; steps under review or waiting for a supplement are polled.
     ///
     /// - Throws: ``RuntimeError/damagedHistory(_:reason:)`` when the events do not fold.
     public mutating func restore(_ events: [CaseEvent], blueprint: CaseBlueprint, at now: Timestamp)
@@ -271,6 +275,7 @@ public struct CaseRuntime: Sendable {
         for (step, current) in state.steps.enumerated() {
             if let key = current.key, let due = current.due,
                 current.status == .dispatched || current.status == .inReview
+                    || current.status == .supplementRequested
             {
                 var submission = Submission(
                     caseID: state.id, step: step, of: blueprint, attempt: current.attempts, due: due)
@@ -306,7 +311,8 @@ public struct CaseRuntime: Sendable {
         // steps are gathered first, so nothing reads the case while it changes.
         guard let slot = cases.slot(of: id) else { return }
         var ready: [Int] = []
-        for (index, step) in cases.slots[slot].steps.enumerated() where step.status == .ready && step.attempts == 0 {
+        for (index, step) in cases.slots[slot].steps.enumerated()
+        where step.status == .ready && step.attempts == 0 {
             ready.append(index)
         }
         for step in ready { dispatch(id, step, attempt: 1, at: now) }
@@ -316,7 +322,8 @@ public struct CaseRuntime: Sendable {
         guard let slot = cases.slot(of: id) else { return }
         let first = cases.slots[slot].steps[step].dispatchedAt == nil
         let due = cases.slots[slot].steps[step].due ?? dueMoment(of: step, in: id, startingAt: now)
-        var submission = Submission(caseID: id, step: step, of: cases.slots[slot].blueprint, attempt: attempt, due: due)
+        var submission = Submission(
+            caseID: id, step: step, of: cases.slots[slot].blueprint, attempt: attempt, due: due)
         submission.sentAt = now
         emit(id, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
         effects.append(.submit(submission))
@@ -379,7 +386,8 @@ public struct CaseRuntime: Sendable {
             emit(id, at: now, .cancelled(step: other, cause: step))
             let withdraw: Set<StepStatus> = [.dispatched, .inReview, .supplementRequested, .held]
             if withdraw.contains(current.status), let key = current.key, let due = current.due {
-                var submission = Submission(caseID: id, step: other, of: blueprint, attempt: current.attempts, due: due)
+                var submission = Submission(
+                    caseID: id, step: other, of: blueprint, attempt: current.attempts, due: due)
                 submission.key = key
                 effects.append(.cancel(submission))
             }
@@ -433,7 +441,8 @@ public struct CaseRuntime: Sendable {
     /// Whether open case `id` waits for the deferred material `material`.
     public func awaits(_ material: String, in id: CaseID) -> Bool {
         guard let slot = cases.slot(of: id), cases.slots[slot].outcome == nil else { return false }
-        return cases.slots[slot].deferredDue[material] != nil && !cases.slots[slot].supplied.contains(material)
+        return cases.slots[slot].deferredDue[material] != nil
+            && !cases.slots[slot].supplied.contains(material)
     }
 
     /// Whether case `id` is delivered; `nil` when the case is not held.

@@ -272,7 +272,9 @@ public actor Engine {
     /// key). Returns its state.
     @discardableResult
     public func load(_ id: CaseID) async throws(EngineError) -> CaseState {
-        if runtime.isClosed(id) != nil, !unavailable.contains(id), let held = runtime.cases[id] { return held }
+        if runtime.isClosed(id) != nil, !unavailable.contains(id), let held = runtime.cases[id] {
+            return held
+        }
         try await restoreFromStore(id)
         try await commit([id])
         doorbell.ring()
