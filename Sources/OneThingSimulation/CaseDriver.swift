@@ -243,8 +243,8 @@ public final class CaseDriver {
         }
     }
 
-    /// Waits until every submission the store has recorded has reached its adapter, and
-    /// every failure delivered has been recorded.
+    /// Waits until every submission the store has recorded has reached its adapter (sent,
+    /// or polled after a restart), and every failure delivered has been recorded.
     public func settle() async throws {
         var rounds = 0
         while !(await isQuiet()) {
@@ -261,11 +261,17 @@ public final class CaseDriver {
     func isQuiet() async -> Bool {
         for id in cases {
             guard let state = await engine.state(of: id) else { continue }
-            for (index, step) in state.steps.enumerated() where step.status == .dispatched {
-                guard let key = step.key else { continue }
+            for (index, step) in state.steps.enumerated() {
+                guard
+                    step.status == .dispatched || step.status == .inReview
+                        || step.status == .supplementRequested,
+                    let key = step.key
+                else { continue }
                 if adapters.settings.kind(of: state.blueprint.steps[index].department) == .manual {
                     if !manual.hasReceived(key) { return false }
-                } else if !simulated.hasReceived(key) || simulated.isFailing(key) {
+                } else if !simulated.hasReceived(key) {
+                    return false
+                } else if step.status == .dispatched, simulated.isFailing(key) {
                     return false
                 }
             }

@@ -123,9 +123,31 @@ struct SimulatedAdapterTests {
         let sampler = DepartmentSampler(settings: settings, seed: 1)
         let fate = sampler.fate(
             of: try Self.submission(), limit: TimeLimit(6, .workdays), on: try RuntimeFixtures.calendar())
-        // Ten years of office time runs off the calendar: the answer is a failure, not a trap.
+        // An absurd latency is cut to the longest the sampler allows (ten years of
+        // working days), which the calendar still covers provisionally: no trap.
+        let calendar = try RuntimeFixtures.calendar()
+        let sent = Self.sent
+        let longest = try calendar.adding(workingDays: DepartmentSampler.longestWorkingDays, to: sent)
+        #expect(fate.count == 2)
+        #expect(fate.last.map { $0.at <= longest } == true)
+        #expect(fate.last.map { $0.at > sent } == true)
+    }
+
+    @Test func anAnswerBeyondTheCalendarIsAFailureOfTheCall() throws {
+        var settings = SimulationSettings()
+        settings.defaults.latencyDays = Triangular(min: 300, mode: 300, max: 300)
+        let sampler = DepartmentSampler(settings: settings, seed: 1)
+        // A calendar of one year's notice only: three hundred working days run off it.
+        let loaded = try RuntimeFixtures.loaded("open-restaurant.yaml")
+        let only2026 = loaded.catalogue.calendarYears.filter { $0.region == "CN" && $0.year == 2026 }
+        let short = WorkdayCalendar(region: "CN", arrangements: only2026.map(\.arrangement))
+        let fate = sampler.fate(of: try Self.submission(), limit: TimeLimit(6, .workdays), on: short)
         #expect(fate.count == 1)
-        if case .failure = fate.first?.kind {} else { Issue.record("expected a failure, got \(fate)") }
+        if case .failure(let reason) = fate.first?.kind {
+            #expect(reason.contains("beyond the calendar"))
+        } else {
+            Issue.record("expected a failure, got \(fate)")
+        }
     }
 
     @Test func aManualDepartmentOnlyRecordsAndWaits() async throws {

@@ -34,8 +34,15 @@ public final class ManualAdapter: DepartmentAdapter {
         }
     }
 
-    /// Nothing to poll: the officer's decision is reported when it is made.
-    public func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
+    /// Takes over a submission the officer had before a restart: it is on the officer's
+    /// list again; the decision is reported when it is made, so there is nothing to answer.
+    public func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? {
+        state.withLock { state in
+            state.received.insert(submission.key)
+            state.waiting[submission.key] = submission
+        }
+        return nil
+    }
 
     /// Withdraws the submission from the officer's list.
     public func cancel(_ submission: Submission) async throws(AdapterError) {
