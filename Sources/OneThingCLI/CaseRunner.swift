@@ -57,11 +57,12 @@ struct CaseRunner {
         let promise = WorkDays.limit(blueprint.promise, in: language)
         var state = CaseState(id: id, blueprint: blueprint)
         for event in events { state.apply(event) }
+        let clock = CaseClockText(
+            origin: events.first?.at ?? Timestamp(milliseconds: 0), calendar: driver.calendar,
+            language: language)
         let by =
             state.promisedBy.map {
-                language.say(
-                    ", by \(WorkdayCalendar.date(endingAt: $0))", "，即 \(WorkdayCalendar.date(endingAt: $0)) 前"
-                )
+                language.say(", by \(clock.promised($0))", "，即 \(clock.promised($0)) 前")
             } ?? ""
         var lines = [
             language.say("Case \(id): \(bundle)", "案件 \(id)：\(names.title)（\(bundle)）"),
@@ -69,6 +70,9 @@ struct CaseRunner {
                 "Accepted \(accepted); promised within \(promise)\(by); case database \(session.databasePath)",
                 "受理 \(accepted)；承诺 \(promise)内办结\(by)；案件库 \(session.databasePath)"),
         ]
+        if let promisedBy = state.promisedBy, let note = clock.provisionalNote(through: promisedBy) {
+            lines.append(note)
+        }
         let settings = driver.adapters.settings
         let departments = Set(blueprint.steps.map(\.department)).sorted()
         let manual = departments.filter { settings.kind(of: $0) == .manual }.map {

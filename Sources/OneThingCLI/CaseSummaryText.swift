@@ -19,7 +19,7 @@ struct CaseSummaryText {
 
     var lines: [String] {
         let promise = WorkDays.limit(state.blueprint.promise, in: language)
-        let by = state.promisedBy.map { clock.due($0) }
+        let by = state.promisedBy.map { clock.promised($0) }
         guard let outcome = state.outcome, let delivered = state.deliveredAt else {
             return openLines(promise, by)
         }

@@ -59,11 +59,7 @@ struct NoticeCommand: ParsableCommand {
             notice = try NoticeDocument(
                 plan: input.plan, schedule: schedule, catalogue: input.loaded.catalogue, language: language)
         } catch {
-            StandardError.writeLine(
-                language == .zh
-                    ? "onething: \(error.date) 不在工作日历覆盖的年份内；请用 --start 指定更早的受理日期，或在 catalogue 中添加该年的日历"
-                    : "onething: \(error.date) lies outside the years the working-day calendar covers; give an earlier --start date, or add that year's calendar to the catalogue"
-            )
+            StandardError.writeLine("onething: " + error.message.text(in: language))
             throw ExitStatus.usageOrInputError
         }
         let text =

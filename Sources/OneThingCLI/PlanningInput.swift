@@ -98,12 +98,7 @@ extension PlanningInput {
         do {
             return try Schedule(plan: plan, calendar: calendar, accepted: start)
         } catch {
-            let years = WorkdayCalendar.describe(years: error.years)
-            StandardError.writeLine(
-                language.say(
-                    "onething: \(error.date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue",
-                    "onething: \(error.date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历"
-                ))
+            StandardError.writeLine("onething: " + error.message.text(in: language))
             throw ExitStatus.usageOrInputError
         }
     }

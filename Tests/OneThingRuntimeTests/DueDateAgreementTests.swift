@@ -56,19 +56,19 @@ struct DueDateAgreementTests {
         return run
     }
 
-    /// The start dates: every fourth day of 2025 and 2026, and the days just before the
-    /// Spring Festival and National Day holidays, when limits cross them.
+    /// The start dates: every fifth day of 2025, 2026 and the provisional 2027, and the
+    /// days just before the Spring Festival and National Day holidays, when limits cross them.
     static var starts: [CalendarDate] {
         var days: [CalendarDate] = []
         guard let first = CalendarDate(year: 2025, month: 1, day: 1) else { return days }
         var day = first
-        while day.year < 2027 {
+        while day.year < 2028 {
             days.append(day)
-            day = day.adding(days: 4)
+            day = day.adding(days: 5)
         }
         for text in [
             "2025-01-24", "2025-01-27", "2025-09-26", "2025-09-30", "2026-02-12", "2026-02-13", "2026-09-24",
-            "2026-09-30",
+            "2026-09-30", "2027-02-03", "2027-02-04", "2027-09-29", "2027-09-30",
         ] {
             if let date = CalendarDate(text) { days.append(date) }
         }

@@ -29,3 +29,17 @@ extension WorkdayCalendar {
             zh: revisions.map(\.chineseTitle).joined(separator: "、"))
     }
 }
+
+extension WorkdayCalendar.OutOfRange {
+    /// What a person is told about a date the calendar does not cover, with the years
+    /// it does: `2101-01-03 lies outside the years the working-day calendar covers
+    /// (2025–2100); give a --start date within them, or add that year's calendar to the
+    /// catalogue`.
+    public var message: LocalizedText {
+        let years = WorkdayCalendar.describe(years: years)
+        return LocalizedText(
+            en:
+                "\(date) lies outside the years the working-day calendar covers (\(years)); give a --start date within them, or add that year's calendar to the catalogue",
+            zh: "\(date) 不在工作日历覆盖的年份（\(years)）内；请用 --start 指定这些年份内的受理日期，或在 catalogue 中添加该年的日历")
+    }
+}

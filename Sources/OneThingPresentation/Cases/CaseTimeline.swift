@@ -76,8 +76,9 @@ public struct CaseTimeline: Sendable {
         if let promisedBy = state.promisedBy {
             lines.append(
                 language.say(
-                    "Started: \(started); promised within \(promise), by \(clock.due(promisedBy))",
-                    "受理：\(started)；承诺 \(promise)内办结，即 \(clock.due(promisedBy)) 前"))
+                    "Started: \(started); promised within \(promise), by \(clock.promised(promisedBy))",
+                    "受理：\(started)；承诺 \(promise)内办结，即 \(clock.promised(promisedBy)) 前"))
+            if let note = clock.provisionalNote(through: promisedBy) { lines.append(note) }
         } else {
             lines.append(language.say("Started: \(started)", "受理：\(started)"))
         }

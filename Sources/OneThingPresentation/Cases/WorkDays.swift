@@ -58,4 +58,26 @@ public struct CaseClockText: Sendable {
 
     /// A due moment as the last day to act on: `2026-03-16`.
     public func due(_ moment: Timestamp) -> String { WorkdayCalendar.date(endingAt: moment).description }
+
+    /// A promised moment as the last day to act on, marked when the calendar has it in
+    /// a provisional year: `2027-03-16 (provisional, 暂定)`.
+    public func promised(_ moment: Timestamp) -> String {
+        let date = WorkdayCalendar.date(endingAt: moment)
+        guard calendar?.isProvisional(date) == true else { return date.description }
+        return date.description + language.say(" (provisional, 暂定)", "（暂定）")
+    }
+
+    /// Why the case's dates from its start through `moment` are provisional, when some
+    /// lie in a provisional year: `⚠ dates in 2027 are provisional (暂定): the catalogue
+    /// has no …`; `nil` when none does or the calendar is not at hand.
+    public func provisionalNote(through moment: Timestamp) -> String? {
+        guard let calendar else { return nil }
+        let years = calendar.provisionalYears(
+            from: origin.chinaDate, through: max(origin, moment).chinaDate)
+        guard !years.isEmpty else { return nil }
+        let named = WorkdayCalendar.describe(years: years)
+        return language.say(
+            "⚠ dates in \(named) are provisional (暂定): ", "⚠ \(named)年的日期为暂定：")
+            + WorkdayCalendar.provisionalReason(years: years).text(in: language)
+    }
 }

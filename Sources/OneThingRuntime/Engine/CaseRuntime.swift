@@ -261,14 +261,16 @@ public struct CaseRuntime: Sendable {
         throws(RuntimeError)
     {
         guard let first = events.first else { return }
-        let state: CaseState
+        let stored: CaseState
         do {
-            state = try CaseState(id: first.caseID, blueprint: blueprint, events: events)
+            stored = try CaseState(id: first.caseID, blueprint: blueprint, events: events)
         } catch {
             throw RuntimeError.damagedHistory(first.caseID, reason: error.reason)
         }
-        cases[state.id] = state
-        guard !state.isClosed, state.isAccepted else { return }
+        cases[stored.id] = stored
+        guard !stored.isClosed, stored.isAccepted else { return }
+        recalendar(stored.id, at: max(now, stored.lastEventAt ?? now))
+        let state = cases[stored.id] ?? stored
         for (material, dueBy) in state.deferredDue where !state.supplied.contains(material) {
             timers.schedule(.deadline(material: material), for: state.id, at: dueBy)
         }
