@@ -51,7 +51,7 @@ struct CaseDriverTests {
         #expect(zip(events, events.dropFirst()).allSatisfy { $0.at <= $1.at })
         // The adapters are kept with the case.
         let record = try #require(try await store.metadata(CaseAdapters.metadataKey(for: id)))
-        #expect(CaseAdapters(json: record) == Self.adapters())
+        #expect(try CaseAdapters(json: record) == Self.adapters())
     }
 
     @Test func theSameSeedGivesTheSameHistoryEvenWithFailures() async throws {
