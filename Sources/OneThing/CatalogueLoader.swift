@@ -80,6 +80,12 @@ public enum CatalogueLoader {
         for file in files {
             let (source, document) = file.read()
             var diagnostics = document.diagnostics
+            if document.root == nil {
+                // Unreadable: what it would have declared is unknown, not absent.
+                let name = (file.path as NSString).lastPathComponent
+                if name.hasPrefix("departments.") { catalogue.departmentsUnreadable = true }
+                if name.hasPrefix("materials.") { catalogue.materialsUnreadable = true }
+            }
             if let root = document.root {
                 let result = CatalogueDecoder.decode(root)
                 diagnostics += result.diagnostics
@@ -146,10 +152,16 @@ public enum CatalogueLoader {
     /// Throws unless `folder`, named as the catalogue folder to use, is a folder.
     static func requireFolder(_ folder: String) throws(ValidationInputError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw ValidationInputError(
                 path: folder, reason: .init(en: "the catalogue folder does not exist", zh: "共享目录文件夹不存在"))
+        }
+        guard isDirectory.boolValue else {
+            throw ValidationInputError(
+                path: folder,
+                reason: .init(
+                    en: "this is a file; give the catalogue folder, the one that holds departments.yaml",
+                    zh: "这是一个文件，请给出共享目录文件夹（含 departments.yaml 的文件夹）"))
         }
     }
 

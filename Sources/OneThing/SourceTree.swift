@@ -29,9 +29,19 @@ public struct SourceTree: Sendable {
             if isDirectory.boolValue {
                 // A folder named through a symbolic link is walked where the link points.
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard let enumerator = manager.enumerator(atPath: target) else {
+                let readable: Bool
+                do {
+                    _ = try manager.contentsOfDirectory(atPath: target)
+                    readable = true
+                } catch {
+                    readable = false
+                }
+                guard readable, let enumerator = manager.enumerator(atPath: target) else {
                     throw ValidationInputError(
-                        path: path, reason: .init(en: "cannot read the folder", zh: "无法读取该文件夹"))
+                        path: path,
+                        reason: .init(
+                            en: "cannot read the folder (check that it may be read)",
+                            zh: "无法读取该文件夹（请检查读取权限）"))
                 }
                 var list: [String] = []
                 while let relative = enumerator.nextObject() as? String {
@@ -43,6 +53,14 @@ public struct SourceTree: Sendable {
                     if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
                         list.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
                     }
+                }
+                // An empty folder is a mistake (a wrong path, a checkout that failed), not a pass.
+                guard !list.isEmpty else {
+                    throw ValidationInputError(
+                        path: path,
+                        reason: .init(
+                            en: "the folder holds no .yaml or .yml files to check",
+                            zh: "该文件夹中没有可检查的 .yaml 或 .yml 文件"))
                 }
                 names = list.sorted()
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import OneThingCalendar
 import OneThingConditions
 import OneThingModel
 import OneThingSource
@@ -104,10 +105,6 @@ extension Diagnostic {
 extension CriticalPath {
     /// A number of working days as people write it: `6`, `6.5`, `7.14`.
     public static func format(_ workdays: Double) -> String {
-        let rounded = (workdays * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var text = String(format: "%.2f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        DecimalText.trimmed(workdays, places: 2)
     }
 }

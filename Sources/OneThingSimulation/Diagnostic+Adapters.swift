@@ -1,4 +1,5 @@
 import OneThing
+import OneThingCalendar
 import OneThingRuntime
 
 // The findings about an adapters file. They use the codes of the model stage for the
@@ -58,7 +59,7 @@ extension Diagnostic {
 
     /// A number larger than any simulated time may be.
     static func tooLargeAdaptersNumber(_ s: YAMLScalar, maximum: Double) -> Diagnostic {
-        let limit = maximum == maximum.rounded() ? String(Int(maximum)) : String(maximum)
+        let limit = DecimalText.trimmed(maximum, places: 6)
         return Diagnostic(
             code: .badValue, severity: .error, span: s.span,
             message: .init(

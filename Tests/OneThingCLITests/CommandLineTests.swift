@@ -30,14 +30,61 @@ struct CommandLineTests {
         #expect(!run.standardError.isEmpty)
     }
 
-    @Test func validatingAnEmptyFolderExitsWith0() throws {
+    /// A CI job pointed at the wrong or an empty folder fails instead of passing.
+    @Test func validatingAnEmptyFolderIsAnErrorThatNamesIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "onething-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        for command in ["validate", "test", "metrics"] {
+            let run = try OneThingExecutable.run([command, folder.path, "--lang", "en"])
+            #expect(run.status == 2, "\(command)")
+            #expect(
+                run.standardError.contains("\(folder.path): the folder holds no .yaml or .yml files to check")
+            )
+        }
+        let zh = try OneThingExecutable.run(["validate", folder.path, "--lang", "zh"])
+        #expect(zh.standardError.contains("该文件夹中没有可检查的 .yaml 或 .yml 文件"))
+    }
+
+    @Test func aCatalogueOptionNamingAFileSaysToGiveTheFolder() throws {
+        let root = PlanningCommandTests.root.path
+        let run = try OneThingExecutable.run([
+            "validate", root + "/bundles/open-restaurant.yaml", "--catalogue",
+            root + "/bundles/catalogue/departments.yaml",
+            "--lang", "en",
+        ])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("this is a file; give the catalogue folder"))
+    }
+
+    /// An unreadable departments file is the one finding: the bundles are not told
+    /// that every department they name is unknown.
+    @Test func anUnreadableDepartmentsFileIsNamedAloneWithoutAFloodOfUnknownDepartments() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-\(UUID().uuidString)")
+        let catalogue = folder.appendingPathComponent("catalogue")
+        try FileManager.default.createDirectory(at: catalogue, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundles = PlanningCommandTests.root.appendingPathComponent("bundles")
+        for name in ["materials.yaml", "calendar-2025.yaml", "calendar-2026.yaml"] {
+            try FileManager.default.copyItem(
+                at: bundles.appendingPathComponent("catalogue/\(name)"),
+                to: catalogue.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(
+            at: bundles.appendingPathComponent("open-restaurant.yaml"),
+            to: folder.appendingPathComponent("open-restaurant.yaml"))
+        try FileManager.default.createSymbolicLink(
+            atPath: catalogue.appendingPathComponent("departments.yaml").path,
+            withDestinationPath: "nowhere.yaml")
         let run = try OneThingExecutable.run(["validate", folder.path, "--lang", "en"])
-        #expect(run.status == 0)
-        #expect(run.standardError.isEmpty)
+        #expect(run.status == 1)
+        #expect(
+            run.standardOutput.contains(
+                "departments.yaml:1:1: error[OT106]: a symbolic link that leads nowhere"))
+        #expect(!run.standardOutput.contains("OT301"))
+        #expect(run.standardOutput.contains("1 error in"))
     }
 
     @Test func explainPrintsAKnownCodeInBothLanguages() throws {

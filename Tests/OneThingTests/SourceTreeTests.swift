@@ -35,6 +35,35 @@ struct SourceTreeTests {
         }
     }
 
+    @Test func anEmptyFolderIsAnError() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: ValidationInputError.self) { try SourceTree(paths: [folder.path]) }
+    }
+
+    /// A folder named like a bundle, and a link that loops, are named for what they are.
+    @Test func aFolderNamedLikeABundleAndALinkLoopSayWhatTheyAre() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("x.yaml"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("a.yaml").path, withDestinationPath: "b.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("b.yaml").path, withDestinationPath: "a.yaml")
+        let report = try Validator().validate(paths: [folder.path])
+        let messages = report.diagnostics.map {
+            "\(($0.span.file as NSString).lastPathComponent) \($0.code) \($0.message.en)"
+        }
+        #expect(messages.contains("x.yaml OT106 this is a folder, not a file"))
+        #expect(
+            messages.contains(
+                "a.yaml OT106 a symbolic link that leads nowhere (a loop, or a target that does not exist)"))
+        #expect(
+            messages.contains(
+                "b.yaml OT106 a symbolic link that leads nowhere (a loop, or a target that does not exist)"))
+    }
+
     @Test func aMissingPathIsAnError() throws {
         #expect(throws: ValidationInputError.self) { try SourceTree(paths: ["/nonexistent/onething"]) }
     }

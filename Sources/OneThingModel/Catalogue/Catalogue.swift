@@ -12,6 +12,12 @@ public struct Catalogue: Sendable {
     public var departments: [String: Department]
     /// Common materials by id.
     public var materials: [String: Material]
+    /// Whether the departments file (`departments.yaml`) could not be read: the
+    /// departments are then unknown rather than absent, and no bundle is told that
+    /// its departments do not exist (the unreadable file is the finding).
+    public var departmentsUnreadable = false
+    /// Whether the materials file (`materials.yaml`) could not be read; as for departments.
+    public var materialsUnreadable = false
     /// Calendar years, in the order they were loaded.
     public var calendarYears: [CalendarYear] {
         didSet { calendars = Self.calendars(of: calendarYears) }

@@ -63,7 +63,7 @@ public enum BundleChecker {
                     if let output = material.output { neededOutputs.insert(output.value) }
                 } else if outputs[need.value] != nil {
                     neededOutputs.insert(need.value)
-                } else {
+                } else if !catalogue.materialsUnreadable {
                     found.append(.unknownReference(need, kind: .material, candidates: needables))
                 }
             }
@@ -154,7 +154,8 @@ public enum BundleChecker {
             for item in test.expect.items ?? [] where !itemIDs.contains(item.value) {
                 found.append(.unknownReference(item, kind: .item, candidates: itemIDs))
             }
-            for material in test.expect.materials ?? [] where !materialIDs.contains(material.value) {
+            for material in test.expect.materials ?? []
+            where !materialIDs.contains(material.value) && !catalogue.materialsUnreadable {
                 found.append(.unknownReference(material, kind: .material, candidates: Array(materialIDs)))
             }
             if let lead = test.expect.lead { department(lead, in: catalogue, into: &found) }
@@ -163,7 +164,7 @@ public enum BundleChecker {
     }
 
     static func department(_ name: Located<String>, in catalogue: Catalogue, into found: inout [Diagnostic]) {
-        if catalogue.departments[name.value] == nil {
+        if catalogue.departments[name.value] == nil, !catalogue.departmentsUnreadable {
             found.append(
                 .unknownReference(name, kind: .department, candidates: Array(catalogue.departments.keys)))
         }

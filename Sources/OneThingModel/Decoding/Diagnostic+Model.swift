@@ -1,3 +1,4 @@
+import OneThingCalendar
 import OneThingSource
 
 // The findings of the model stage about the shape of a file: keys, types, values.
@@ -100,6 +101,19 @@ extension Diagnostic {
                 en:
                     "write a number and a unit: 3 workdays, 10 days, 4 hours, 1 month (or 3个工作日, 10日, 4小时, 1个月)",
                 zh: "请写数字加单位：3个工作日、10日、4小时、1个月（或 3 workdays、10 days）"))
+    }
+
+    /// A time limit longer than any calendar: a slip of the keyboard, never a promise.
+    static func durationTooLong(_ s: YAMLScalar) -> Diagnostic {
+        let largest = DecimalText.trimmed(TimeLimit.largestAmount, places: 0)
+        return Diagnostic(
+            code: .badDuration, severity: .error, span: s.span,
+            message: .init(
+                en: "the time limit '\(s.value)' is longer than any calendar", zh: "时限“\(s.value)”超出任何日历的范围"),
+            hint: .init(
+                en:
+                    "a time limit is at most \(largest) of its unit (about ten thousand years); check the number",
+                zh: "时限最多为 \(largest) 个单位（约一万年），请检查数字"))
     }
 
     /// Which kind of identifier a check was about.

@@ -140,7 +140,11 @@ struct NodeReader {
         else {
             return nil
         }
-        if let limit = TimeLimit(parsing: s.value) { return Located(limit, at: s.span) }
+        if let limit = TimeLimit(parsing: s.value) {
+            if limit.amount <= TimeLimit.largestAmount { return Located(limit, at: s.span) }
+            report(.durationTooLong(s))
+            return nil
+        }
         report(.badDuration(s))
         return nil
     }

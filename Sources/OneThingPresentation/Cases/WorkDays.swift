@@ -1,4 +1,5 @@
 import OneThing
+import OneThingCalendar
 import OneThingRuntime
 
 /// Working days and limits as OneThing prints them.
@@ -6,12 +7,7 @@ public enum WorkDays {
     /// `2.5` → `2.50`; a value too large to be a number of days (or not a number) as
     /// Swift writes it, never a trap.
     public static func format(_ days: Double) -> String {
-        guard days.isFinite, abs(days) < 1e12 else { return String(days) }
-        let hundredths = Int64((days * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+        DecimalText.fixed(days, places: 2)
     }
 
     /// A limit as written: `11 workdays` / `11个工作日`.

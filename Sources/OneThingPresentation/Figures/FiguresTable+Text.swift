@@ -1,4 +1,5 @@
 import OneThing
+import OneThingCalendar
 
 extension FiguresTable {
     /// The table for people: for each bundle a heading, whose plan it is, the figures
@@ -124,16 +125,15 @@ extension FiguresTable {
 
     /// A figure for the table: rounded to one decimal, without `.0`: `28`, `8.6`.
     static func number(_ value: Double) -> String {
-        let rounded = FigureChange.roundedToOneDecimal(value)
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        DecimalText.trimmed(FigureChange.roundedToOneDecimal(value), places: 1)
     }
 
     /// A reduction as published, with one decimal: `89.3%`, `50.0%`, `-5.0%`; `—` when
     /// there is none.
     static func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
-        let tenths = Int((abs(FigureChange.roundedToOneDecimal(value)) * 10).rounded())
-        let sign = value < 0 && tenths > 0 ? "-" : ""
-        return "\(sign)\(tenths / 10).\(tenths % 10)%"
+        let magnitude = abs(FigureChange.roundedToOneDecimal(value))
+        let sign = value < 0 && magnitude > 0 ? "-" : ""
+        return sign + DecimalText.fixed(magnitude, places: 1) + "%"
     }
 }

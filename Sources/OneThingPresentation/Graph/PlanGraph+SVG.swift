@@ -1,5 +1,6 @@
 import Foundation
 import OneThing
+import OneThingCalendar
 
 extension PlanGraph {
     /// The graph as a self-contained SVG, drawn left to right in layers (see
@@ -171,8 +172,7 @@ extension PlanGraph {
 
     /// A coordinate with at most one decimal.
     private static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        DecimalText.trimmed(value, places: 1)
     }
 
     private static let ink = "#3c4450"

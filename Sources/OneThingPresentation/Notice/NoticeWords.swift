@@ -1,4 +1,5 @@
 import OneThing
+import OneThingCalendar
 
 /// The small words of the notice in one language: dates, limits, fees, numbers, lists.
 struct NoticeWords: Sendable {
@@ -42,7 +43,7 @@ struct NoticeWords: Sendable {
     func fee(_ fee: Double?) -> String {
         guard let fee else { return say("as the window tells you", "以窗口告知为准") }
         if fee == 0 { return say("free", "免费") }
-        let amount = fee == fee.rounded() ? String(Int(fee)) : String(fee)
+        let amount = DecimalText.trimmed(fee, places: 2)
         return say("¥\(amount)", "\(amount)元")
     }
 
