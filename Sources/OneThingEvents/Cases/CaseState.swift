@@ -18,6 +18,8 @@ public struct CaseState: Sendable, Hashable {
         public var due: Timestamp?
         /// When the current supplement was asked for, while one is pending.
         public var pausedAt: Timestamp?
+        /// What the department asked the applicant to supplement (补正), while it is pending.
+        public var supplementNote: String?
         /// The spells its clock stood still for supplements, earliest first.
         public var pauses: [Pause] = []
         /// Whether the warning before the due moment was given.
@@ -191,13 +193,15 @@ public struct CaseState: Sendable, Hashable {
             steps[step].status = .ready
         case .inReview(let step):
             steps[step].status = .inReview
-        case .supplementRequested(let step, _):
+        case .supplementRequested(let step, let note):
             steps[step].status = .supplementRequested
             steps[step].pausedAt = event.at
+            steps[step].supplementNote = note
         case .supplementSupplied(let step, let due):
             steps[step].status = .inReview
             if let from = steps[step].pausedAt { steps[step].pauses.append(Pause(from: from, to: event.at)) }
             steps[step].pausedAt = nil
+            steps[step].supplementNote = nil
             steps[step].due = due
         case .approvalHeld(let step, _):
             steps[step].status = .held
@@ -247,6 +251,7 @@ public struct CaseState: Sendable, Hashable {
         steps[step].finishedAt = moment
         steps[step].reason = reason
         steps[step].pausedAt = nil
+        steps[step].supplementNote = nil
     }
 
     /// Marks the waiting steps whose predecessors are all approved as ready, once the
