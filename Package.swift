@@ -133,7 +133,9 @@ let package = Package(
             ], exclude: ["Golden"]),
         .testTarget(
             name: "OneThingPagesTests",
-            dependencies: ["OneThingPages", "OneThingPresentation", "OneThingSimulation", "OneThingTestSupport"]),
+            dependencies: [
+                "OneThingPages", "OneThingPresentation", "OneThingSimulation", "OneThingTestSupport",
+            ]),
         .testTarget(
             name: "OneThingSQLiteTests",
             dependencies: [

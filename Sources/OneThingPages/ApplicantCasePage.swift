@@ -6,9 +6,9 @@ import OneThingRuntime
 /// ``ApplicantCasePageRenderer``): how far the case is (steps done of all, which
 /// department has what, the due dates), what the applicant must bring and by when
 /// (deferred materials 容缺 with their deadlines, supplements 补正 with what is
-/// missing), the outcome and the outputs once delivered, and the answers given — whole,
-/// since the page is the applicant's own.
-public struct ApplicantCasePage: Sendable, Hashable {
+/// missing), the outcome and the outputs once delivered, the one-time notice when the
+/// server has it, and the answers given — whole, since the page is the applicant's own.
+public struct ApplicantCasePage: Sendable {
     /// One step of the case.
     public struct Step: Sendable, Hashable {
         /// The step's id.
@@ -80,7 +80,9 @@ public struct ApplicantCasePage: Sendable, Hashable {
 
         /// The answers of `state`'s case by field, each value through `mask`.
         static func all(of state: CaseState, mask: (String) -> String) -> [Answer] {
-            (state.start?.answers ?? [:]).sorted { $0.key < $1.key }.map { Answer(field: $0.key, value: mask($0.value)) }
+            (state.start?.answers ?? [:]).sorted { $0.key < $1.key }.map {
+                Answer(field: $0.key, value: mask($0.value))
+            }
         }
     }
 
@@ -126,9 +128,15 @@ public struct ApplicantCasePage: Sendable, Hashable {
     public var eventsURL: String
     /// The case's one-time notice.
     public var noticeURL: String
+    /// The one-time notice itself (一次性告知书, written from the case's plan), shown
+    /// folded on the page; `nil` when the server only links to it.
+    public var notice: NoticeDocument?
 
-    /// The page of the case `state` at `now`, linking through `routes`.
-    public init(state: CaseState, now: Timestamp, routes: PageRoutes = PageRoutes()) {
+    /// The page of the case `state` at `now`, linking through `routes`, with the case's
+    /// one-time `notice` inside it when given.
+    public init(
+        state: CaseState, now: Timestamp, routes: PageRoutes = PageRoutes(), notice: NoticeDocument? = nil
+    ) {
         let names = CaseNames(blueprint: state.blueprint)
         let blueprint = state.blueprint
         caseID = state.id
@@ -155,12 +163,15 @@ public struct ApplicantCasePage: Sendable, Hashable {
         steps = state.steps.enumerated().map { index, step in
             Step(
                 id: blueprint.steps[index].id, name: names.step(index),
-                department: names.department(blueprint.steps[index].department), kind: blueprint.steps[index].kind,
+                department: names.department(blueprint.steps[index].department),
+                kind: blueprint.steps[index].kind,
                 status: step.status, waitsOnApplicant: state.waitsOnApplicant(step: index), due: step.due,
-                finishedAt: step.finishedAt, reason: step.reason, missingMaterial: step.missingMaterial.map(names.material),
+                finishedAt: step.finishedAt, reason: step.reason,
+                missingMaterial: step.missingMaterial.map(names.material),
                 overdue: step.isOverdue(at: now))
         }
-        deferred = state.deferredDue.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { material, dueBy in
+        deferred = state.deferredDue.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map {
+            material, dueBy in
             let supplied = state.supplied.contains(material)
             return Material(
                 id: material, name: names.material(material), dueBy: dueBy, supplied: supplied,
@@ -180,6 +191,7 @@ public struct ApplicantCasePage: Sendable, Hashable {
         sequence = state.sequence
         eventsURL = routes.events(of: state.id)
         noticeURL = routes.notice(of: state.id)
+        self.notice = notice
     }
 
     /// Whether the case has ended.

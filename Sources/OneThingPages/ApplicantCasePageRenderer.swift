@@ -28,10 +28,9 @@ public struct ApplicantCasePageRenderer: Sendable {
                 id: "outcome", heading: LocalizedText(en: "Outcome", zh: "办理结果"), live: true, outcome(page))
         }
         body += M.section(
-            id: "notice", heading: LocalizedText(en: "One-time notice", zh: "一次性告知书"),
-            "<p><a href=\"\(M.e(page.noticeURL))\">\(M.both("查看本件事的一次性告知书", "Read the one-time notice of this case"))</a></p>\n"
-        )
-        body += M.section(id: "answers", heading: LocalizedText(en: "Your answers", zh: "您填写的信息"), answers(page))
+            id: "notice", heading: LocalizedText(en: "One-time notice", zh: "一次性告知书"), notice(page))
+        body += M.section(
+            id: "answers", heading: LocalizedText(en: "Your answers", zh: "您填写的信息"), answers(page))
         var subtitle = [M.both("办件编号", "Case") + " " + M.e(page.caseID)]
         subtitle.append(M.both("牵头部门", "Lead department") + " " + M.both(page.lead))
         let attributes =
@@ -50,7 +49,8 @@ public struct ApplicantCasePageRenderer: Sendable {
         if let outcome = page.outcome {
             let words = LocalizedText(
                 en: CaseEventText.outcome(outcome, in: .en), zh: CaseEventText.outcome(outcome, in: .zh))
-            state = M.chip(words, tone: outcome == .completed ? .done : outcome == .partial ? .applicant : .late)
+            state = M.chip(
+                words, tone: outcome == .completed ? .done : outcome == .partial ? .applicant : .late)
         } else {
             state = M.chip(LocalizedText(en: "in progress", zh: "办理中"), tone: .open)
         }
@@ -87,7 +87,8 @@ public struct ApplicantCasePageRenderer: Sendable {
                 (
                     LocalizedText(en: "Waiting on", zh: "当前等待"),
                     "<ul>"
-                        + page.waiting.map { "<li>\(M.both($0.who))：\(M.both($0.what))</li>" }.joined() + "</ul>"
+                        + page.waiting.map { "<li>\(M.both($0.who))：\(M.both($0.what))</li>" }.joined()
+                        + "</ul>"
                 ))
         }
         let percent = page.total == 0 ? 100 : page.approved * 100 / page.total
@@ -108,7 +109,8 @@ public struct ApplicantCasePageRenderer: Sendable {
             out += M.table(
                 [
                     LocalizedText(en: "Step", zh: "事项"), LocalizedText(en: "Department", zh: "部门"),
-                    LocalizedText(en: "What is missing", zh: "需补正的内容"), LocalizedText(en: "Asked", zh: "告知时间"),
+                    LocalizedText(en: "What is missing", zh: "需补正的内容"),
+                    LocalizedText(en: "Asked", zh: "告知时间"),
                 ],
                 page.supplements.map { supplement in
                     [
@@ -157,7 +159,9 @@ public struct ApplicantCasePageRenderer: Sendable {
                 var status = M.chip(
                     step.status.words(kind: step.kind, waitsOnApplicant: step.waitsOnApplicant),
                     tone: step.status.tone(waitsOnApplicant: step.waitsOnApplicant))
-                if step.overdue { status += " " + M.chip(LocalizedText(en: "overdue", zh: "已超期"), tone: .late) }
+                if step.overdue {
+                    status += " " + M.chip(LocalizedText(en: "overdue", zh: "已超期"), tone: .late)
+                }
                 if let reason = step.reason { status += "<br>" + M.both("原因", "Reason") + "：" + M.e(reason) }
                 if let material = step.missingMaterial { status += "<br>" + M.both(material) }
                 return [
@@ -174,6 +178,24 @@ public struct ApplicantCasePageRenderer: Sendable {
         }
         return "<p>\(M.both("统一出件，您将获得：", "Delivered together:"))</p>\n<ul>\n"
             + page.outputs.map { "<li>\(M.both($0))</li>\n" }.joined() + "</ul>\n"
+    }
+
+    /// A link to the notice, and the notice's letter folded under it when the page has it.
+    func notice(_ page: ApplicantCasePage) -> String {
+        typealias M = PageMarkup
+        var out =
+            "<p><a href=\"\(M.e(page.noticeURL))\">"
+            + M.both("打开可打印的一次性告知书", "Open the printable one-time notice") + "</a></p>\n"
+        if let notice = page.notice {
+            let language = notice.language == .zh ? "zh-CN" : "en"
+            out +=
+                "<details class=\"letter\">\n<summary>\(M.both("展开告知书全文", "Show the whole notice"))</summary>\n"
+            out += "<div class=\"letter\" lang=\"\(language)\">\n"
+            out += "<h3>\(M.e(notice.title))</h3>\n"
+            out += NoticeHTMLRenderer().renderLetter(notice, anchorPrefix: "notice-")
+            out += "</div>\n</details>\n"
+        }
+        return out
     }
 
     func answers(_ page: ApplicantCasePage) -> String {

@@ -59,7 +59,8 @@ struct BarChart: Sendable {
         var y = Self.top
         var body = ""
         for row in rows {
-            let barsHeight = Double(row.bars.count) * Self.barHeight + Double(max(0, row.bars.count - 1)) * Self.barGap
+            let barsHeight =
+                Double(row.bars.count) * Self.barHeight + Double(max(0, row.bars.count - 1)) * Self.barGap
             let height = max(barsHeight, 30)
             let middle = y + height / 2
             let zh = Self.fit(row.label.zh, size: 13, width: Self.labelWidth)

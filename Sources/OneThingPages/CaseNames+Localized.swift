@@ -11,7 +11,9 @@ extension CaseNames {
     }
 
     /// A step's names: its name, and its id in English.
-    func step(_ index: Int) -> LocalizedText { LocalizedText(en: step(index, in: .en), zh: step(index, in: .zh)) }
+    func step(_ index: Int) -> LocalizedText {
+        LocalizedText(en: step(index, in: .en), zh: step(index, in: .zh))
+    }
 
     /// A material's names.
     func material(_ id: String) -> LocalizedText {
@@ -19,7 +21,9 @@ extension CaseNames {
     }
 
     /// An output's names.
-    func output(_ id: String) -> LocalizedText { LocalizedText(en: output(id, in: .en), zh: output(id, in: .zh)) }
+    func output(_ id: String) -> LocalizedText {
+        LocalizedText(en: output(id, in: .en), zh: output(id, in: .zh))
+    }
 
     /// The bundle's title, with its id and version in English.
     var bundleTitle: LocalizedText {

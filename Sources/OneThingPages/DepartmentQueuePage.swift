@@ -26,8 +26,8 @@ public struct TaskClaim: Sendable, Hashable {
 /// case's materials and answers — identity and phone numbers masked, since the page is
 /// not the applicant's own.
 public struct DepartmentQueuePage: Sendable, Hashable {
-    /// One task: a step of a case sent to the department.
-    public struct Task: Sendable, Hashable {
+    /// One task in the queue: a step of a case sent to the department.
+    public struct WorkItem: Sendable, Hashable {
         /// The task's key (the step's idempotency key), which the forms post under.
         public var key: String
         /// The case.
@@ -99,24 +99,25 @@ public struct DepartmentQueuePage: Sendable, Hashable {
     /// on their own claims, or on every claim when `nil`.
     public var viewer: String?
     /// Tasks the department can take: sent or under review, not claimed.
-    public var waiting: [Task]
+    public var waiting: [WorkItem]
     /// Tasks claimed.
-    public var claimed: [Task]
+    public var claimed: [WorkItem]
     /// Tasks waiting for the applicant: a supplement, or a deferred material an
     /// approval is held for.
-    public var withApplicant: [Task]
+    public var withApplicant: [WorkItem]
     /// Where the forms post.
     public var routes: PageRoutes
     /// A token the server wants back with every form (`csrf`), if any.
     public var formToken: String?
 
     /// The queue of `department` among `cases` at `now`, with `claims` in force; answers
-    /// and notes pass through `mask` (the server's masking of identity and phone
-    /// numbers). Working days count on `calendars` by the case's region; tasks come in
-    /// order of their due moment.
+    /// and notes pass through `mask` (identity and phone numbers masked by
+    /// ``PersonalNumberMask``, unless the server masks otherwise). Working days count on
+    /// `calendars` by the case's region; tasks come in order of their due moment.
     public init(
         department: String, cases: [CaseState], claims: [TaskClaim], now: Timestamp,
-        calendars: [String: WorkdayCalendar], mask: (String) -> String, viewer: String? = nil,
+        calendars: [String: WorkdayCalendar], mask: (String) -> String = PersonalNumberMask.masked,
+        viewer: String? = nil,
         routes: PageRoutes = PageRoutes(), formToken: String? = nil
     ) {
         self.department = department
@@ -125,7 +126,7 @@ public struct DepartmentQueuePage: Sendable, Hashable {
         self.routes = routes
         self.formToken = formToken
         var name: LocalizedText?
-        var tasks: [Task] = []
+        var tasks: [WorkItem] = []
         let claimByKey = Dictionary(claims.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for state in cases where !state.isClosed {
             let names = CaseNames(blueprint: state.blueprint)
@@ -151,7 +152,7 @@ public struct DepartmentQueuePage: Sendable, Hashable {
     static func task(
         _ index: Int, of state: CaseState, names: CaseNames, claim: TaskClaim?, now: Timestamp,
         calendar: WorkdayCalendar?, mask: (String) -> String
-    ) -> Task {
+    ) -> WorkItem {
         let blueprint = state.blueprint
         let spec = blueprint.steps[index]
         let step = state.steps[index]
@@ -161,10 +162,11 @@ public struct DepartmentQueuePage: Sendable, Hashable {
         let materials =
             (brought + deferred.filter { !brought.contains($0) }).map { id in
                 Material(
-                    id: id, name: names.material(id), inHand: state.supplied.contains(id), dueBy: state.deferredDue[id],
+                    id: id, name: names.material(id), inHand: state.supplied.contains(id),
+                    dueBy: state.deferredDue[id],
                     neededHere: spec.deferred.contains(id))
             }
-        return Task(
+        return WorkItem(
             key: key, caseID: state.id, bundle: names.bundleTitle, step: spec.id, name: names.step(index),
             kind: spec.kind, status: step.status, waitsOnApplicant: state.waitsOnApplicant(step: index),
             attempt: step.attempts, sentAt: step.dispatchedAt, due: step.due,
@@ -176,5 +178,5 @@ public struct DepartmentQueuePage: Sendable, Hashable {
     }
 
     /// Every task, waiting, claimed and with the applicant.
-    public var tasks: [Task] { waiting + claimed + withApplicant }
+    public var items: [WorkItem] { waiting + claimed + withApplicant }
 }

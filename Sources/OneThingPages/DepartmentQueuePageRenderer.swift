@@ -14,7 +14,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
     /// The page as an HTML document.
     public func render(_ page: DepartmentQueuePage) -> String {
         typealias M = PageMarkup
-        let overdue = page.tasks.filter(\.overdue).count
+        let overdue = page.items.filter(\.overdue).count
         var body = "<div class=\"cards\">\n"
         body += card(LocalizedText(en: "Waiting", zh: "待认领"), page.waiting.count)
         body += card(LocalizedText(en: "Claimed", zh: "已认领"), page.claimed.count)
@@ -45,14 +45,17 @@ public struct DepartmentQueuePageRenderer: Sendable {
             + "<div class=\"value\">\(value)</div></div>\n"
     }
 
-    func tasks(_ tasks: [DepartmentQueuePage.Task], page: DepartmentQueuePage, empty: LocalizedText) -> String {
+    func tasks(_ tasks: [DepartmentQueuePage.WorkItem], page: DepartmentQueuePage, empty: LocalizedText)
+        -> String
+    {
         guard !tasks.isEmpty else { return PageMarkup.none(empty) }
         return tasks.map { task($0, page: page) }.joined()
     }
 
-    func task(_ task: DepartmentQueuePage.Task, page: DepartmentQueuePage) -> String {
+    func task(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage) -> String {
         typealias M = PageMarkup
-        var out = "<article class=\"task\(task.overdue ? " overdue" : "")\" id=\"task-\(M.e(PageRoutes.segment(task.key)))\">\n"
+        var out =
+            "<article class=\"task\(task.overdue ? " overdue" : "")\" id=\"task-\(M.e(PageRoutes.segment(task.key)))\">\n"
         var status = M.chip(
             task.status.words(kind: task.kind, waitsOnApplicant: task.waitsOnApplicant),
             tone: task.status.tone(waitsOnApplicant: task.waitsOnApplicant))
@@ -79,12 +82,15 @@ public struct DepartmentQueuePageRenderer: Sendable {
             facts.append((LocalizedText(en: "Supplement asked", zh: "要求补正"), M.e(note)))
         }
         out += "<div class=\"task-grid\">\n<div>\n<table class=\"facts\">\n<tbody>\n"
-        for (label, value) in facts { out += "<tr><th scope=\"row\">\(M.both(label))</th><td>\(value)</td></tr>\n" }
+        for (label, value) in facts {
+            out += "<tr><th scope=\"row\">\(M.both(label))</th><td>\(value)</td></tr>\n"
+        }
         out += "</tbody>\n</table>\n</div>\n<div>\n"
         // Open on a claimed task, the one being decided; folded elsewhere, to keep the queue short.
         let awaited = task.materials.filter { !$0.inHand }.count
         let counts = LocalizedText(
-            en: "Materials (\(task.materials.count), \(awaited) to follow) and answers (\(task.answers.count))",
+            en:
+                "Materials (\(task.materials.count), \(awaited) to follow) and answers (\(task.answers.count))",
             zh: "材料 \(task.materials.count) 项（\(awaited) 项待补）与申报信息 \(task.answers.count) 项")
         out += "<details\(task.claim == nil ? "" : " open")>\n<summary>\(M.both(counts))</summary>\n"
         out += materials(task)
@@ -94,7 +100,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
         return out + "</article>\n"
     }
 
-    func materials(_ task: DepartmentQueuePage.Task) -> String {
+    func materials(_ task: DepartmentQueuePage.WorkItem) -> String {
         typealias M = PageMarkup
         guard !task.materials.isEmpty else { return "" }
         return M.table(
@@ -114,7 +120,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
             })
     }
 
-    func answers(_ task: DepartmentQueuePage.Task) -> String {
+    func answers(_ task: DepartmentQueuePage.WorkItem) -> String {
         typealias M = PageMarkup
         guard !task.answers.isEmpty else { return "" }
         return M.table(
@@ -123,7 +129,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
     }
 
     /// The forms of a task: claim a waiting one; decide one the viewer has claimed.
-    func forms(_ task: DepartmentQueuePage.Task, page: DepartmentQueuePage) -> String {
+    func forms(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage) -> String {
         typealias M = PageMarkup
         let token = page.formToken.map { "<input type=\"hidden\" name=\"csrf\" value=\"\(M.e($0))\">" } ?? ""
         guard let claim = task.claim else {

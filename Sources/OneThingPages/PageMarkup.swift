@@ -57,7 +57,9 @@ enum PageMarkup {
     }
 
     /// A table with bilingual column headers; `rows` are cells already in HTML.
-    static func table(_ header: [LocalizedText], _ rows: [[String]], numeric: Set<Int> = [], className: String? = nil)
+    static func table(
+        _ header: [LocalizedText], _ rows: [[String]], numeric: Set<Int> = [], className: String? = nil
+    )
         -> String
     {
         let cls = className.map { " class=\"\($0)\"" } ?? ""
@@ -111,7 +113,8 @@ enum PageMarkup {
         title: LocalizedText, subtitle: [String], width: Width, body: String, script: String? = nil,
         rootAttributes: String = "", refresh: Int? = nil
     ) -> String {
-        let noscript = refresh.map { "<noscript><meta http-equiv=\"refresh\" content=\"\($0)\"></noscript>\n" } ?? ""
+        let noscript =
+            refresh.map { "<noscript><meta http-equiv=\"refresh\" content=\"\($0)\"></noscript>\n" } ?? ""
         var out = """
             <!DOCTYPE html>
             <html lang="zh-CN"\(rootAttributes)>

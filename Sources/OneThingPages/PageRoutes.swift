@@ -36,7 +36,9 @@ public struct PageRoutes: Sendable, Hashable {
     public func notice(of id: CaseID) -> String { applicant("\(prefix)/cases/\(Self.segment(id))/notice") }
 
     /// Where a department claims a task.
-    public func claim(_ key: String, department: String) -> String { task(key, department: department) + "/claim" }
+    public func claim(_ key: String, department: String) -> String {
+        task(key, department: department) + "/claim"
+    }
 
     /// Where a department decides a task.
     public func decision(_ key: String, department: String) -> String {
@@ -59,7 +61,8 @@ public struct PageRoutes: Sendable, Hashable {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:

@@ -15,16 +15,19 @@ extension StepStatus {
         case .dispatched: return LocalizedText(en: "sent, not yet taken up", zh: "已推送，待受理")
         case .inReview:
             return inspection
-                ? LocalizedText(en: "inspection under way", zh: "勘验中") : LocalizedText(en: "in review", zh: "审查中")
+                ? LocalizedText(en: "inspection under way", zh: "勘验中")
+                : LocalizedText(en: "in review", zh: "审查中")
         case .supplementRequested: return LocalizedText(en: "supplement requested", zh: "待补正")
         case .held:
             return waitsOnApplicant
                 ? LocalizedText(en: "approved, awaiting deferred material", zh: "已核准，待补交容缺材料")
                 : LocalizedText(en: "approved, being issued", zh: "已核准，待出证")
         case .approved:
-            return inspection ? LocalizedText(en: "passed", zh: "勘验通过") : LocalizedText(en: "approved", zh: "已办结")
+            return inspection
+                ? LocalizedText(en: "passed", zh: "勘验通过") : LocalizedText(en: "approved", zh: "已办结")
         case .rejected:
-            return inspection ? LocalizedText(en: "not passed", zh: "勘验未通过") : LocalizedText(en: "rejected", zh: "不予许可")
+            return inspection
+                ? LocalizedText(en: "not passed", zh: "勘验未通过") : LocalizedText(en: "rejected", zh: "不予许可")
         case .cancelled: return LocalizedText(en: "cancelled", zh: "已取消")
         case .failed: return LocalizedText(en: "failed: deferred material late", zh: "容缺材料逾期，办理失败")
         }

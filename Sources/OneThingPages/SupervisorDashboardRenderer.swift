@@ -28,7 +28,9 @@ public struct SupervisorDashboardRenderer: Sendable {
         body += card(LocalizedText(en: "Overdue", zh: "超期任务"), "\(totals.overdue)", alert: totals.overdue > 0)
         body += card(LocalizedText(en: "Steps on time", zh: "事项按时办结率"), Self.percent(totals.steps))
         body += card(LocalizedText(en: "Cases on time", zh: "办件按时办结率"), Self.percent(totals.cases))
-        body += card(LocalizedText(en: "Escalations", zh: "督办"), "\(totals.escalations)", alert: totals.escalations > 0)
+        body += card(
+            LocalizedText(en: "Escalations", zh: "督办"), "\(totals.escalations)", alert: totals.escalations > 0
+        )
         body += "</div>\n"
         body += M.section(
             id: "charts", heading: LocalizedText(en: "By department", zh: "各部门情况"),
@@ -40,13 +42,15 @@ public struct SupervisorDashboardRenderer: Sendable {
         body += M.section(
             id: "at-risk", heading: LocalizedText(en: "Cases at risk", zh: "临期与超期办件"), riskTable(dashboard))
         body += M.section(
-            id: "escalations", heading: LocalizedText(en: "Escalations", zh: "督办记录"), escalationTable(dashboard))
+            id: "escalations", heading: LocalizedText(en: "Escalations", zh: "督办记录"),
+            escalationTable(dashboard))
         let period = figures.period
         let subtitle = [
             M.both("统计时间", "As of") + " " + M.moment(figures.now),
             M.both("统计期间", "Period") + " " + M.e("\(period.from) — \(period.through)"),
             M.both(
-                "临期：\(figures.dueSoonWorkdays) 个工作日内到期", "Due soon: within \(figures.dueSoonWorkdays) working days"),
+                "临期：\(figures.dueSoonWorkdays) 个工作日内到期",
+                "Due soon: within \(figures.dueSoonWorkdays) working days"),
         ]
         return M.document(
             title: LocalizedText(en: "Supervision dashboard", zh: "督办看板"), subtitle: subtitle, width: .wide,
@@ -71,14 +75,18 @@ public struct SupervisorDashboardRenderer: Sendable {
 
     func figure(_ chart: BarChart, caption: LocalizedText, legend: [(String, LocalizedText)]) -> String {
         typealias M = PageMarkup
-        let keys = legend.map { "<span class=\"swatch\" style=\"background: \($0.0)\"></span>\(M.both($0.1))" }
+        let keys = legend.map {
+            "<span class=\"swatch\" style=\"background: \($0.0)\"></span>\(M.both($0.1))"
+        }
         return "<figure class=\"chart\">\n<figcaption>\(M.both(caption))</figcaption>\n"
             + (keys.isEmpty ? "" : "<p class=\"legend\">\(keys.joined(separator: " "))</p>\n")
             + chart.svg() + "</figure>\n"
     }
 
     func openChart(_ dashboard: SupervisorDashboard) -> String {
-        let departments = dashboard.departments.filter { $0.figures.open > 0 || $0.figures.steps.finished > 0 }
+        let departments = dashboard.departments.filter {
+            $0.figures.open > 0 || $0.figures.steps.finished > 0
+        }
         let (maximum, ticks) = BarChart.countTicks(upTo: departments.map(\.figures.open).max() ?? 0)
         let chart = BarChart(
             title: LocalizedText(en: "Open and overdue tasks by department", zh: "各部门在办与超期任务"),
@@ -89,8 +97,12 @@ public struct SupervisorDashboardRenderer: Sendable {
                     bars: [
                         BarChart.Bar(
                             segments: [
-                                .init(value: Double(f.overdue), color: Self.overdueColor, label: "超期 overdue \(f.overdue)"),
-                                .init(value: Double(f.dueSoon), color: Self.dueSoonColor, label: "临期 due soon \(f.dueSoon)"),
+                                .init(
+                                    value: Double(f.overdue), color: Self.overdueColor,
+                                    label: "超期 overdue \(f.overdue)"),
+                                .init(
+                                    value: Double(f.dueSoon), color: Self.dueSoonColor,
+                                    label: "临期 due soon \(f.dueSoon)"),
                                 .init(
                                     value: Double(f.open - f.overdue - f.dueSoon), color: Self.openColor,
                                     label: "其他在办 other open \(f.open - f.overdue - f.dueSoon)"),
@@ -107,18 +119,22 @@ public struct SupervisorDashboardRenderer: Sendable {
     }
 
     func departmentRateChart(_ dashboard: SupervisorDashboard) -> String {
-        let departments = dashboard.departments.filter { $0.figures.open > 0 || $0.figures.steps.finished > 0 }
+        let departments = dashboard.departments.filter {
+            $0.figures.open > 0 || $0.figures.steps.finished > 0
+        }
         let chart = BarChart(
             title: LocalizedText(en: "On-time rate of steps by department", zh: "各部门按时办结率"),
             rows: departments.map { department in
-                BarChart.Row(label: department.name, bars: [rateBar(department.figures.steps, color: Self.stepsColor)])
+                BarChart.Row(
+                    label: department.name, bars: [rateBar(department.figures.steps, color: Self.stepsColor)])
             }, maximum: 1, ticks: BarChart.rateTicks)
         return figure(chart, caption: chart.title, legend: [])
     }
 
     func rateBar(_ rate: OnTimeRate, color: String) -> BarChart.Bar {
         BarChart.Bar(
-            segments: [.init(value: rate.rate ?? 0, color: color, label: Self.note(rate))], note: Self.note(rate))
+            segments: [.init(value: rate.rate ?? 0, color: color, label: Self.note(rate))],
+            note: Self.note(rate))
     }
 
     func bundleChart(_ dashboard: SupervisorDashboard) -> String {
@@ -155,7 +171,8 @@ public struct SupervisorDashboardRenderer: Sendable {
                 let f = department.figures
                 return [
                     M.both(department.name), "\(f.open)", "\(f.withApplicant)", "\(f.dueSoon)",
-                    f.overdue > 0 ? "<strong class=\"alert\">\(f.overdue)</strong>" : "0", "\(f.steps.finished)",
+                    f.overdue > 0 ? "<strong class=\"alert\">\(f.overdue)</strong>" : "0",
+                    "\(f.steps.finished)",
                     M.e(Self.note(f.steps)), "\(f.escalated)", "\(f.supervising)",
                 ]
             }, numeric: Set(1...8))
@@ -166,7 +183,8 @@ public struct SupervisorDashboardRenderer: Sendable {
         return M.table(
             [
                 LocalizedText(en: "Bundle", zh: "一件事"), LocalizedText(en: "Open cases", zh: "在办件"),
-                LocalizedText(en: "Past promise", zh: "超承诺时限"), LocalizedText(en: "Steps on time", zh: "事项按时办结率"),
+                LocalizedText(en: "Past promise", zh: "超承诺时限"),
+                LocalizedText(en: "Steps on time", zh: "事项按时办结率"),
                 LocalizedText(en: "Cases on time", zh: "办件按时办结率"),
             ],
             dashboard.bundles.map { bundle in
@@ -186,28 +204,43 @@ public struct SupervisorDashboardRenderer: Sendable {
         return M.table(
             [
                 LocalizedText(en: "Case", zh: "办件"), LocalizedText(en: "Bundle", zh: "一件事"),
-                LocalizedText(en: "Steps at risk", zh: "临期或超期事项"), LocalizedText(en: "Promised by", zh: "承诺办结"),
+                LocalizedText(en: "Steps at risk", zh: "临期或超期事项"),
+                LocalizedText(en: "Promised by", zh: "承诺办结"),
+                LocalizedText(en: "Supplements and rejections", zh: "补正与不予许可"),
             ],
             dashboard.atRisk.map { risk in
                 let steps = risk.steps.map { step in
                     let f = step.figures
                     let when =
                         f.overdue
-                        ? M.chip(LocalizedText(en: "overdue since \(f.dueDate)", zh: "\(f.dueDate) 到期，已超期"), tone: .late)
+                        ? M.chip(
+                            LocalizedText(en: "overdue since \(f.dueDate)", zh: "\(f.dueDate) 到期，已超期"),
+                            tone: .late)
                         : M.chip(
                             LocalizedText(
                                 en: "due \(f.dueDate), " + M.workdaysLeft(f.workdaysLeft).en,
                                 zh: "\(f.dueDate) 到期，" + M.workdaysLeft(f.workdaysLeft).zh), tone: .applicant)
-                    let escalated = f.escalated ? " " + M.chip(LocalizedText(en: "escalated", zh: "已督办"), tone: .late) : ""
+                    let escalated =
+                        f.escalated
+                        ? " " + M.chip(LocalizedText(en: "escalated", zh: "已督办"), tone: .late) : ""
                     return "<li>\(M.both(step.name)) · \(M.both(step.department)) \(when)\(escalated)</li>"
                 }
                 var promise = risk.figures.promisedBy.map(M.dueDate) ?? "—"
                 if risk.figures.promiseOverdue {
                     promise += " " + M.chip(LocalizedText(en: "past", zh: "已超期"), tone: .late)
                 }
+                let notes = risk.notes.map { note in
+                    let kind =
+                        note.kind == .supplement
+                        ? M.chip(LocalizedText(en: "supplement", zh: "待补正"), tone: .applicant)
+                        : M.chip(LocalizedText(en: "rejected", zh: "不予许可"), tone: .late)
+                    return
+                        "<li>\(kind) \(M.both(note.step)) · \(M.both(note.department))：\(M.e(note.text))</li>"
+                }
                 return [
                     M.id(risk.figures.caseID), M.both(risk.title),
                     steps.isEmpty ? "—" : "<ul>\(steps.joined())</ul>", promise,
+                    notes.isEmpty ? "—" : "<ul>\(notes.joined())</ul>",
                 ]
             })
     }
@@ -227,7 +260,8 @@ public struct SupervisorDashboardRenderer: Sendable {
             dashboard.escalations.map { escalation in
                 let record = escalation.record
                 return [
-                    M.moment(record.at), M.id(record.caseID), M.both(escalation.step), M.both(escalation.from),
+                    M.moment(record.at), M.id(record.caseID), M.both(escalation.step),
+                    M.both(escalation.from),
                     M.both(escalation.to), record.due.map(M.dueDate) ?? "—",
                     record.open
                         ? M.chip(LocalizedText(en: "still open", zh: "仍在办"), tone: .late)

@@ -1,4 +1,5 @@
 import Foundation
+import OneThing
 import OneThingPages
 import OneThingPresentation
 import OneThingRuntime
@@ -15,37 +16,30 @@ enum PageFixtures {
     /// The moment the pages show the cases at: Thursday 2026-03-05 10:00.
     static let now = at("2026-03-05 10:00")
 
-    /// The answers every case gives: the restaurant's, an identity number, a phone
-    /// number and a shop name with markup in it.
+    /// The answers every case gives: the restaurant's, and the applicant's identity
+    /// number, phone number and shop name.
     static let answers = [
         "business.has_licence": "false", "business.prepackaged_only": "false", "fire.route": "commitment",
         "sign.outdoor": "true", "tobacco.retail": "false", "applicant.id_number": "110101199003071234",
-        "applicant.phone": "13800138000", "business.name": "<script>alert(1)</script>小馆",
+        "applicant.phone": "13800138000", "business.name": "老王小馆",
     ]
 
-    /// A stand-in for the server's masking: a run of 11 or more digits keeps its first
-    /// three and last four, the rest become `*`.
-    static func mask(_ text: String) -> String {
-        var out = ""
-        var digits = ""
-        func flush() {
-            if digits.count >= 11 {
-                out += digits.prefix(3) + String(repeating: "*", count: digits.count - 7) + digits.suffix(4)
-            } else {
-                out += digits
-            }
-            digits = ""
-        }
-        for character in text {
-            if character.isASCII && character.isNumber {
-                digits.append(character)
-            } else {
-                flush()
-                out.append(character)
-            }
-        }
-        flush()
-        return out
+    /// Text with markup in it, as a hostile bundle author or applicant would write it.
+    static let hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+
+    /// The restaurant's blueprint; with `hostile`, its deferred material's name starts
+    /// with markup.
+    static func blueprint(hostile: Bool) throws -> CaseBlueprint {
+        let real = try RuntimeFixtures.restaurantBlueprint(RuntimeFixtures.restaurantWithGaps)
+        guard hostile else { return real }
+        var materials = real.materials
+        materials["food-safety-rules"] = Self.hostile + (materials["food-safety-rules"] ?? "")
+        return CaseBlueprint(
+            bundle: real.bundle, version: real.version, title: real.title, region: real.region,
+            lead: real.lead,
+            supervisor: real.supervisor, stopAllOnRejection: real.stopAllOnRejection, steps: real.steps,
+            deferredDeadlines: real.deferredDeadlines, core: real.core, promise: real.promise,
+            departments: real.departments, materials: materials, outputs: real.outputs)
     }
 
     /// Something that happens to a case, at a moment.
@@ -66,50 +60,72 @@ enum PageFixtures {
     }
 
     /// The restaurant cases, run up to ``now``:
-    /// - `C20260302-0001`, accepted Monday 09:00: registration approved, fire check and
-    ///   invoice approved, the joint inspection and drainage in review, the outdoor
-    ///   sign waiting for a supplement, the seal engraving sent and never answered
-    ///   (overdue); the deferred food-safety rules not yet brought.
+    /// - `C20260302-0001`, accepted Monday 09:00: registration approved, fire check
+    ///   approved, the invoice rejected (the reason names the applicant's identity
+    ///   number), the joint inspection and drainage in review, the outdoor sign waiting
+    ///   for a supplement (the note names a phone number), the seal engraving sent and
+    ///   never answered (overdue); the deferred food-safety rules not yet brought.
     /// - `C20260302-0002`, accepted Wednesday 14:00: registration sent, not answered.
     /// - `C20260302-0003`: the food permit approved and held for the deferred rules.
     /// - `C20260302-0004`: everything approved, the rules brought; delivered.
-    static func restaurant() throws -> [CaseState] {
-        let blueprint = try RuntimeFixtures.restaurantBlueprint(RuntimeFixtures.restaurantWithGaps)
-        let (first, second, third, fourth) = ("C20260302-0001", "C20260302-0002", "C20260302-0003", "C20260302-0004")
+    ///
+    /// With `hostile`, the material's name, the shop's name, the supplement note and the
+    /// rejection's reason carry markup (``hostile``).
+    static func restaurant(hostile: Bool = false) throws -> [CaseState] {
+        let blueprint = try blueprint(hostile: hostile)
+        let markup = hostile ? Self.hostile : ""
+        let (first, second, third, fourth) = (
+            "C20260302-0001", "C20260302-0002", "C20260302-0003", "C20260302-0004"
+        )
         var happenings = [
             Happening(at: "2026-03-02 09:00", id: first, kind: .start),
-            Happening(at: "2026-03-02 15:00", id: first, kind: .report(step: "business-registration", .approved)),
-            Happening(at: "2026-03-03 11:00", id: first, kind: .report(step: "fire-check-commitment", .approved)),
-            Happening(at: "2026-03-03 14:00", id: first, kind: .report(step: "invoice-application", .approved)),
+            Happening(
+                at: "2026-03-02 15:00", id: first, kind: .report(step: "business-registration", .approved)),
+            Happening(
+                at: "2026-03-03 11:00", id: first, kind: .report(step: "fire-check-commitment", .approved)),
+            Happening(
+                at: "2026-03-03 14:00", id: first,
+                kind: .report(
+                    step: "invoice-application",
+                    .rejected(reason: "\(markup)办税人身份证号 110101199003071234 与登记信息不一致"))),
             Happening(at: "2026-03-03 15:00", id: first, kind: .report(step: "drainage-permit", .inReview)),
             Happening(
                 at: "2026-03-04 10:00", id: first,
                 kind: .report(
-                    step: "outdoor-sign", .supplementRequested(note: "请补充招牌尺寸<b>图纸</b>，联系电话 13912345678"))),
-            Happening(at: "2026-03-04 11:00", id: first, kind: .report(step: "food-fire-joint-inspection", .inReview)),
+                    step: "outdoor-sign", .supplementRequested(note: "\(markup)请补充招牌尺寸图纸，联系电话 13912345678"))),
+            Happening(
+                at: "2026-03-04 11:00", id: first,
+                kind: .report(step: "food-fire-joint-inspection", .inReview)),
             Happening(at: "2026-03-04 14:00", id: second, kind: .start),
             Happening(at: "2026-03-02 09:00", id: third, kind: .start),
-            Happening(at: "2026-03-02 11:00", id: third, kind: .report(step: "business-registration", .approved)),
-            Happening(at: "2026-03-03 16:00", id: third, kind: .report(step: "food-fire-joint-inspection", .approved)),
+            Happening(
+                at: "2026-03-02 11:00", id: third, kind: .report(step: "business-registration", .approved)),
+            Happening(
+                at: "2026-03-03 16:00", id: third,
+                kind: .report(step: "food-fire-joint-inspection", .approved)),
             Happening(at: "2026-03-04 16:00", id: third, kind: .report(step: "food-permit", .approved)),
             Happening(at: "2026-03-02 09:00", id: fourth, kind: .start),
-            Happening(at: "2026-03-02 10:00", id: fourth, kind: .report(step: "business-registration", .approved)),
+            Happening(
+                at: "2026-03-02 10:00", id: fourth, kind: .report(step: "business-registration", .approved)),
             Happening(at: "2026-03-02 11:00", id: fourth, kind: .supply("food-safety-rules")),
             Happening(at: "2026-03-04 10:00", id: fourth, kind: .report(step: "food-permit", .approved)),
         ]
         for step in blueprint.steps where step.id != "business-registration" && step.id != "food-permit" {
-            happenings.append(Happening(at: "2026-03-03 10:00", id: fourth, kind: .report(step: step.id, .approved)))
+            happenings.append(
+                Happening(at: "2026-03-03 10:00", id: fourth, kind: .report(step: step.id, .approved)))
         }
         var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()])
         // In time order, as a clock would have them; the sort keeps the order of equal moments.
-        for happening in happenings.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) })
-            .map(\.element)
-        {
+        for happening in happenings.enumerated().sorted(by: {
+            ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
+        })
+        .map(\.element) {
             let moment = at(happening.at)
             switch happening.kind {
             case .start:
                 var record = RuntimeFixtures.start(for: blueprint)
                 record.answers = answers
+                if hostile { record.answers["business.name"] = Self.hostile + "小馆" }
                 try runtime.start(happening.id, blueprint: blueprint, start: record, at: moment)
             case .report(let step, let outcome):
                 let index = try #require(blueprint.stepIndex(step))
@@ -121,6 +137,17 @@ enum PageFixtures {
         }
         runtime.advance(to: now)
         return [first, second, third, fourth].compactMap { runtime.cases[$0] }
+    }
+
+    /// The restaurant case's one-time notice (in Chinese), accepted on 2026-03-02 as
+    /// `C20260302-0001` was.
+    static func notice() throws -> NoticeDocument {
+        let loaded = try RuntimeFixtures.loaded("open-restaurant.yaml")
+        let plan = try RuntimeFixtures.restaurant(RuntimeFixtures.restaurantWithGaps)
+        let accepted = try #require(CalendarDate("2026-03-02"))
+        let schedule = try Schedule(
+            plan: plan, calendar: loaded.catalogue.calendar(region: "CN"), accepted: accepted)
+        return try NoticeDocument(plan: plan, schedule: schedule, catalogue: loaded.catalogue, language: .zh)
     }
 
     /// The case `id` among `cases`.
@@ -166,7 +193,9 @@ enum PageFixtures {
         }
         return (
             states.sorted { $0.id < $1.id }, now,
-            SupervisionPeriod(from: CalendarDate(year: 2026, month: 3, day: 1)!, through: CalendarDate(year: 2026, month: 3, day: 31)!)
+            SupervisionPeriod(
+                from: CalendarDate(year: 2026, month: 3, day: 1)!,
+                through: CalendarDate(year: 2026, month: 3, day: 31)!)
         )
     }
 
@@ -185,18 +214,37 @@ enum PageFixtures {
     }
 
     /// Checks that `html` loads nothing from elsewhere: every link is the server's own
-    /// (a path from its root, or an anchor), no external script, style sheet, font or
-    /// image.
-    static func expectSelfContained(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// (a path from its root, or an anchor), no `http://` or `https://` but the SVG
+    /// namespace, no external script, style sheet, font or image; and that it is one
+    /// whole document, Chinese first.
+    static func expectSelfContained(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    {
         for link in links(in: html) {
             #expect(
                 (link.hasPrefix("/") && !link.hasPrefix("//")) || link.hasPrefix("#"), "link \(link)",
                 sourceLocation: sourceLocation)
         }
-        for forbidden in ["<link", "<img", "<iframe", "@import", "url(", "<script src", "@font-face"] {
+        let namespace = "xmlns=\"http://www.w3.org/2000/svg\""
+        let rest = html.replacingOccurrences(of: namespace, with: "")
+        #expect(!rest.contains("http://") && !rest.contains("https://"), sourceLocation: sourceLocation)
+        for forbidden in [
+            "<link", "<img", "<iframe", "<object", "<embed", "@import", "<script src", "@font-face",
+        ] {
             #expect(!html.contains(forbidden), "\(forbidden)", sourceLocation: sourceLocation)
         }
+        // `url(` only for a fragment of the page itself (the notice graph's arrow heads).
+        #expect(
+            !html.replacingOccurrences(of: "url(#", with: "").contains("url("), sourceLocation: sourceLocation
+        )
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\""), sourceLocation: sourceLocation)
         #expect(html.hasSuffix("</html>\n"), sourceLocation: sourceLocation)
+    }
+
+    /// `text` as the pages write it in HTML.
+    static func escaped(_ text: String) -> String { NoticeMarkup.escape(text) }
+
+    /// How often `needle` occurs in `html`.
+    static func count(_ needle: String, in html: String) -> Int {
+        html.components(separatedBy: needle).count - 1
     }
 }

@@ -5,47 +5,94 @@ import OneThingRuntime
 import OneThingTestSupport
 import Testing
 
-/// The three pages from the fixtures, as a browser gets them: self-contained documents.
-/// With `ONETHING_PAGES_OUT` set to a folder, they are written there too
-/// (`applicant.html`, `applicant-delivered.html`, `department.html`, `supervisor.html`)
-/// for `scripts/render-pages.sh` to screenshot.
+/// The three pages from the fixtures, as a browser gets them: self-contained documents,
+/// Chinese first with the English beside it. With `ONETHING_PAGES_OUT` set to a folder,
+/// they are written there too (`applicant.html`, `applicant-delivered.html`,
+/// `department.html`, `supervisor.html`) for `scripts/render-pages.sh` to open in
+/// headless Chromium.
 struct PageSnapshotTests {
+    /// The queue's claim: officer Wang holds the joint inspection of the first case.
+    static let claims = [
+        TaskClaim(
+            key: "C20260302-0001/food-fire-joint-inspection/1", principal: "王科员 officer-wang",
+            until: PageFixtures.at("2026-03-05 12:00"))
+    ]
+
     /// The pages by file name.
-    static func pages() throws -> [(String, String)] {
+    static func pages() throws -> [(name: String, html: String)] {
         let cases = try PageFixtures.restaurant()
         let calendars = ["CN": try RuntimeFixtures.calendar()]
         let applicant = ApplicantCasePageRenderer().render(
-            ApplicantCasePage(state: try PageFixtures.state("C20260302-0001", in: cases), now: PageFixtures.now))
+            ApplicantCasePage(
+                state: try PageFixtures.state("C20260302-0001", in: cases), now: PageFixtures.now,
+                notice: try PageFixtures.notice()))
         let delivered = ApplicantCasePageRenderer().render(
-            ApplicantCasePage(state: try PageFixtures.state("C20260302-0004", in: cases), now: PageFixtures.now))
-        let claims = [
-            TaskClaim(
-                key: "C20260302-0001/food-fire-joint-inspection/1", principal: "王科员 officer-wang",
-                until: PageFixtures.at("2026-03-05 12:00"))
-        ]
+            ApplicantCasePage(
+                state: try PageFixtures.state("C20260302-0004", in: cases), now: PageFixtures.now))
         let department = DepartmentQueuePageRenderer().render(
             DepartmentQueuePage(
                 department: "market-regulation", cases: cases, claims: claims, now: PageFixtures.now,
-                calendars: calendars, mask: PageFixtures.mask, viewer: "王科员 officer-wang"))
+                calendars: calendars, viewer: "王科员 officer-wang"))
         let month = try PageFixtures.month()
         let supervisor = SupervisorDashboardRenderer().render(
-            SupervisorDashboard(cases: month.cases, calendars: calendars, now: month.now, period: month.period))
+            SupervisorDashboard(
+                cases: month.cases, calendars: calendars, now: month.now, period: month.period))
         return [
-            ("applicant.html", applicant), ("applicant-delivered.html", delivered), ("department.html", department),
+            ("applicant.html", applicant), ("applicant-delivered.html", delivered),
+            ("department.html", department),
             ("supervisor.html", supervisor),
         ]
     }
 
-    @Test func everyPageIsASelfContainedDocument() throws {
-        let pages = try Self.pages()
-        for (name, html) in pages {
+    @Test func everyPageLoadsNothingFromElsewhere() throws {
+        for (name, html) in try Self.pages() {
             PageFixtures.expectSelfContained(html)
             #expect(html.contains("<style>"), "\(name)")
         }
-        guard let folder = ProcessInfo.processInfo.environment["ONETHING_PAGES_OUT"], !folder.isEmpty else { return }
-        let url = URL(fileURLWithPath: folder, isDirectory: true)
+    }
+
+    @Test func everyPageIsInChineseWithTheEnglishBesideIt() throws {
+        // The page's own words in both languages: its title, and a heading of each section.
+        let pairs = [
+            "applicant.html": [("办件进度", "open-restaurant 1.0.0"), ("办理进度", "Where your case stands")],
+            "applicant-delivered.html": [("办理结果", "Outcome"), ("统一出件", "Delivered together")],
+            "department.html": [("部门待办", "Work queue"), ("待认领的任务", "Waiting for the department")],
+            "supervisor.html": [("督办看板", "Supervision dashboard"), ("临期与超期办件", "Cases at risk")],
+        ]
+        for (name, html) in try Self.pages() {
+            #expect(html.contains("<html lang=\"zh-CN\""), "\(name)")
+            #expect(html.contains("<span class=\"en"), "\(name)")
+            for (zh, en) in pairs[name] ?? [] {
+                #expect(html.contains(zh), "\(name): \(zh)")
+                #expect(html.contains(en), "\(name): \(en)")
+                // Chinese first: the English comes after it.
+                if let zhAt = html.range(of: zh), let enAt = html.range(of: en) {
+                    #expect(zhAt.lowerBound < enAt.lowerBound, "\(name): \(zh) before \(en)")
+                }
+            }
+        }
+    }
+
+    @Test func pagesAreWrittenForTheScreenshotScript() throws {
+        guard let folder = ProcessInfo.processInfo.environment["ONETHING_PAGES_OUT"], !folder.isEmpty else {
+            // Without the variable the pages go to a temporary folder, and are read back.
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "onething-pages-\(UUID())")
+            try write(to: url)
+            let written = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+            #expect(
+                written == [
+                    "applicant-delivered.html", "applicant.html", "department.html", "supervisor.html",
+                ])
+            try FileManager.default.removeItem(at: url)
+            return
+        }
+        try write(to: URL(fileURLWithPath: folder, isDirectory: true))
+    }
+
+    func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, html) in pages {
+        for (name, html) in try Self.pages() {
             try Data(html.utf8).write(to: url.appendingPathComponent(name))
         }
     }
