@@ -38,7 +38,7 @@ public struct ApplicantCasePageRenderer: Sendable {
             ? "" : " data-events=\"\(M.e(page.eventsURL))\" data-sequence=\"\(page.sequence)\""
         return M.document(
             title: LocalizedText(en: page.title.en, zh: page.title.zh + " · 办件进度"), subtitle: subtitle,
-            width: .narrow, body: body, script: page.isClosed ? nil : LiveUpdateScript.source,
+            width: .medium, body: body, script: page.isClosed ? nil : LiveUpdateScript.source,
             rootAttributes: attributes, refresh: page.isClosed ? nil : 60)
     }
 
@@ -168,7 +168,7 @@ public struct ApplicantCasePageRenderer: Sendable {
                     M.both(step.name), M.both(step.department), status, step.due.map(M.dueDate) ?? "—",
                     step.finishedAt.map(M.moment) ?? "—",
                 ]
-            })
+            }, className: "steps")
     }
 
     func outcome(_ page: ApplicantCasePage) -> String {

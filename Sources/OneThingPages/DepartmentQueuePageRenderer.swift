@@ -158,7 +158,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
             <label>\(M.both("需补正的内容（必填）", "What is missing (required)"))<textarea name="missing" required></textarea></label>\
             <button type="submit">\(M.both("要求补正", "Request a supplement"))</button></form>
             <form method="post" action="\(action)">\(token)<input type="hidden" name="outcome" value="rejected">\
-            <label>\(M.both("不予许可的理由（必填）", "Reason (required)"))<textarea name="reason" required></textarea></label>\
+            <label>\(inspection ? M.both("未通过的理由（必填）", "Why it did not pass (required)") : M.both("不予许可的理由（必填）", "Reason (required)"))<textarea name="reason" required></textarea></label>\
             <button type="submit" class="danger">\(reject)</button></form>
             </div>
 

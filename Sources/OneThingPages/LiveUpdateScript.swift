@@ -37,7 +37,8 @@ enum LiveUpdateScript {
                       var fresh = next.getElementById(parts[i].id);
                       if (fresh) { parts[i].replaceWith(document.importNode(fresh, true)); }
                     }
-                    say("已更新 Updated " + new Date().toLocaleTimeString());
+                    var now = new Date().toLocaleTimeString("zh-CN", { hour12: false });
+                    say("已更新 " + now + " Updated at " + now);
                   })
                   .catch(function () { window.location.reload(); });
               }

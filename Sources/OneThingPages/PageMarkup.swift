@@ -144,6 +144,8 @@ enum PageMarkup {
     enum Width: String {
         /// As wide as the notice: one column to read.
         case narrow
+        /// Wide enough for a table of five columns beside the reading column.
+        case medium
         /// As wide as a 1280-pixel screen allows: tables and charts.
         case wide
     }

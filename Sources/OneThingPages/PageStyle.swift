@@ -6,6 +6,21 @@ enum PageStyle {
     /// The CSS, ending with a line break.
     static let css = """
         main.page.wide { max-width: 76rem; }
+        main.page.medium { max-width: 64rem; }
+        table.steps, table.risk { table-layout: fixed; }
+        table.steps th:nth-child(1) { width: 26%; }
+        table.steps th:nth-child(2) { width: 19%; }
+        table.steps th:nth-child(4) { width: 7.5rem; }
+        table.steps th:nth-child(5) { width: 9.5rem; }
+        table.risk th:nth-child(1) { width: 10.5rem; }
+        table.risk th:nth-child(2) { width: 10rem; }
+        table.risk th:nth-child(4) { width: 8.5rem; }
+        table.risk th:nth-child(5) { width: 22%; }
+        td .status { white-space: normal; }
+        table.steps td, table.risk td, table.steps li, table.risk li { overflow-wrap: break-word; }
+        details.letter { margin: 0.4rem 0; }
+        div.letter { border-left: 3px solid var(--rule); padding-left: 1rem; margin-top: 0.5rem; }
+        div.letter h2 { font-size: 1.05rem; }
         .en { color: var(--muted); font-size: 0.82em; font-weight: normal; margin-left: 0.45em; letter-spacing: 0; }
         .en.block { display: block; margin-left: 0; }
         h1 .en.block { font-size: 0.6em; margin-top: 0.1rem; color: var(--muted); }
@@ -72,7 +87,7 @@ enum PageStyle {
         .live-status[hidden] { display: none; }
         @media print {
           form, button, .actions, .live-status { display: none !important; }
-          main.page.wide { max-width: none; }
+          main.page.wide, main.page.medium { max-width: none; }
           .charts { grid-template-columns: 1fr 1fr; }
           .task, .card, figure.chart { break-inside: avoid; page-break-inside: avoid; }
         }

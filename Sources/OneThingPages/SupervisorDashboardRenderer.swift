@@ -228,21 +228,24 @@ public struct SupervisorDashboardRenderer: Sendable {
                 var promise = risk.figures.promisedBy.map(M.dueDate) ?? "—"
                 if risk.figures.promiseOverdue {
                     promise += " " + M.chip(LocalizedText(en: "past", zh: "已超期"), tone: .late)
+                } else if let left = risk.figures.promiseWorkdaysLeft,
+                    left <= dashboard.figures.dueSoonWorkdays
+                {
+                    promise += " " + M.chip(M.workdaysLeft(left), tone: .applicant)
                 }
                 let notes = risk.notes.map { note in
                     let kind =
                         note.kind == .supplement
                         ? M.chip(LocalizedText(en: "supplement", zh: "待补正"), tone: .applicant)
                         : M.chip(LocalizedText(en: "rejected", zh: "不予许可"), tone: .late)
-                    return
-                        "<li>\(kind) \(M.both(note.step)) · \(M.both(note.department))：\(M.e(note.text))</li>"
+                    return "<li>\(kind) \(M.both(note.step))：\(M.e(note.text))</li>"
                 }
                 return [
                     M.id(risk.figures.caseID), M.both(risk.title),
                     steps.isEmpty ? "—" : "<ul>\(steps.joined())</ul>", promise,
                     notes.isEmpty ? "—" : "<ul>\(notes.joined())</ul>",
                 ]
-            })
+            }, className: "risk")
     }
 
     func escalationTable(_ dashboard: SupervisorDashboard) -> String {

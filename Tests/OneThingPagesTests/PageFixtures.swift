@@ -70,8 +70,9 @@ enum PageFixtures {
     /// - `C20260302-0004`: everything approved, the rules brought; delivered.
     ///
     /// With `hostile`, the material's name, the shop's name, the supplement note and the
-    /// rejection's reason carry markup (``hostile``).
-    static func restaurant(hostile: Bool = false) throws -> [CaseState] {
+    /// rejection's reason carry markup (``hostile``). With `until`, the cases are as they
+    /// stood then (a case not yet started is left out).
+    static func restaurant(hostile: Bool = false, until: Timestamp = now) throws -> [CaseState] {
         let blueprint = try blueprint(hostile: hostile)
         let markup = hostile ? Self.hostile : ""
         let (first, second, third, fourth) = (
@@ -119,7 +120,7 @@ enum PageFixtures {
         for happening in happenings.enumerated().sorted(by: {
             ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
         })
-        .map(\.element) {
+        .map(\.element) where at(happening.at) <= until {
             let moment = at(happening.at)
             switch happening.kind {
             case .start:
@@ -135,7 +136,7 @@ enum PageFixtures {
                 runtime.supply(material, to: happening.id, at: moment)
             }
         }
-        runtime.advance(to: now)
+        runtime.advance(to: until)
         return [first, second, third, fourth].compactMap { runtime.cases[$0] }
     }
 
