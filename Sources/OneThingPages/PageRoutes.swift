@@ -13,6 +13,16 @@ import OneThingRuntime
 ///   (required to reject), `missing` (required to ask for a supplement) and `outputs`
 ///   (once for each output issued with an approval).
 ///
+/// The two `POST`s are plain HTML forms: `application/x-www-form-urlencoded`, with a
+/// field `csrf` when the page was given a form token; the server answers `303 See Other`
+/// back to the queue page (or a page that says what went wrong). With the applicant's
+/// query (the access code), `events` and `notice` carry it; the live update also
+/// fetches the page's own address again, so that address must serve the page anew.
+///
+/// The pages themselves are mounted where the server chooses;
+/// `scripts/render-pages.sh` serves them at `/cases/{id}`,
+/// `/departments/{department}/queue` and `/supervision`.
+///
 /// Path segments are percent-encoded: a task's key (`C20260302-0001/food-permit/1`)
 /// travels as one segment, its slashes as `%2F`.
 public struct PageRoutes: Sendable, Hashable {
