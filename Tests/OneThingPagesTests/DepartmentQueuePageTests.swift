@@ -79,6 +79,21 @@ struct DepartmentQueuePageTests {
         #expect(!html.contains("<script"))
     }
 
+    @Test func anItemsApprovalFormListsTheOutputsItIssues() throws {
+        let claim = TaskClaim(
+            key: "C20260302-0002/business-registration/1", principal: "王科员 officer-wang",
+            until: PageFixtures.at("2026-03-05 12:00"))
+        let page = DepartmentQueuePage(
+            department: "market-regulation", cases: try PageFixtures.restaurant(), claims: [claim],
+            now: PageFixtures.now, calendars: ["CN": try RuntimeFixtures.calendar()],
+            viewer: "王科员 officer-wang")
+        let html = DepartmentQueuePageRenderer().render(page)
+        #expect(
+            html.contains(
+                "<input type=\"checkbox\" name=\"outputs\" value=\"business-licence\" checked> 营业执照"))
+        #expect(html.contains("准予许可") && html.contains("不予许可的理由（必填）"))
+    }
+
     @Test func someoneElsesClaimShowsWhoHoldsItAndNoDecisionForms() throws {
         let html = DepartmentQueuePageRenderer().render(try Self.page(viewer: "李科员 officer-li"))
         #expect(html.contains("王科员 officer-wang"))
