@@ -8,6 +8,7 @@ import PackageDescription
 //   OneThingCalendar (dates, limits, working days) ─► OneThingModel, OneThingEvents
 //   OneThingEvents (event core: no YAML, no planner) ─► OneThingRuntime, every store
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
+//   OneThingPresentation ─► OneThingPages (HTML pages for the server)
 //   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
 let package = Package(
     name: "onething",
@@ -25,6 +26,9 @@ let package = Package(
         .library(name: "OneThingSimulation", targets: ["OneThingSimulation"]),
         // Notices, graphs, figures tables, case timelines: text, HTML and SVG.
         .library(name: "OneThingPresentation", targets: ["OneThingPresentation"]),
+        // The server's pages as HTML strings: the applicant's case, a department's work
+        // queue, the supervisor's dashboard. No server dependency.
+        .library(name: "OneThingPages", targets: ["OneThingPages"]),
         // The embedded event store: one SQLite file.
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
         // The checks every event store passes, for any store's tests.
@@ -73,6 +77,8 @@ let package = Package(
         .target(name: "OneThingSimulation", dependencies: ["OneThingRuntime", "OneThing"]),
         // Notices, SVG graphs, figures tables, case timelines and texts.
         .target(name: "OneThingPresentation", dependencies: ["OneThingRuntime", "OneThing"]),
+        // The pages people use, rendered to HTML from case states: view models and renderers.
+        .target(name: "OneThingPages", dependencies: ["OneThingPresentation"]),
         // The durable event store: a SQLite file in WAL mode, through GRDB.
         .target(
             name: "OneThingSQLite",
@@ -125,6 +131,11 @@ let package = Package(
             dependencies: [
                 "OneThingPresentation", "OneThingSimulation", "OneThing", "OneThingTestSupport",
             ], exclude: ["Golden"]),
+        .testTarget(
+            name: "OneThingPagesTests",
+            dependencies: [
+                "OneThingPages", "OneThingPresentation", "OneThingSimulation", "OneThingTestSupport",
+            ]),
         .testTarget(
             name: "OneThingSQLiteTests",
             dependencies: [

@@ -18,6 +18,8 @@ public struct CaseState: Sendable, Hashable {
         public var due: Timestamp?
         /// When the current supplement was asked for, while one is pending.
         public var pausedAt: Timestamp?
+        /// What the department asked the applicant to supplement (补正), while it is pending.
+        public var supplementNote: String?
         /// The spells its clock stood still for supplements, earliest first.
         public var pauses: [Pause] = []
         /// Whether the warning before the due moment was given.
@@ -26,6 +28,9 @@ public struct CaseState: Sendable, Hashable {
         public var overdue = false
         /// Whether it was escalated.
         public var escalated = false
+        /// Every escalation (督办) of the step, earliest first: kept when a later due
+        /// moment clears ``escalated``, so the record of who was asked to supervise stays.
+        public var escalations: [Escalation] = []
         /// Why it ended, if it was rejected: the department's reason.
         public var reason: String?
         /// The step whose failure cancelled it, if it was cancelled.
@@ -43,6 +48,17 @@ public struct CaseState: Sendable, Hashable {
         public var from: Timestamp
         /// When it arrived.
         public var to: Timestamp
+    }
+
+    /// An escalation (督办) of a late step: when, to whom, and the due moment it missed.
+    public struct Escalation: Sendable, Hashable {
+        /// When it was escalated.
+        public var at: Timestamp
+        /// The department asked to supervise: the lead department, or the supervising
+        /// office when the late step is the lead department's own.
+        public var to: String
+        /// The due moment the step had then.
+        public var due: Timestamp?
     }
 
     /// The case's id.
@@ -177,13 +193,15 @@ public struct CaseState: Sendable, Hashable {
             steps[step].status = .ready
         case .inReview(let step):
             steps[step].status = .inReview
-        case .supplementRequested(let step, _):
+        case .supplementRequested(let step, let note):
             steps[step].status = .supplementRequested
             steps[step].pausedAt = event.at
+            steps[step].supplementNote = note
         case .supplementSupplied(let step, let due):
             steps[step].status = .inReview
             if let from = steps[step].pausedAt { steps[step].pauses.append(Pause(from: from, to: event.at)) }
             steps[step].pausedAt = nil
+            steps[step].supplementNote = nil
             steps[step].due = due
         case .approvalHeld(let step, _):
             steps[step].status = .held
@@ -204,8 +222,9 @@ public struct CaseState: Sendable, Hashable {
             steps[step].warned = true
         case .overdue(let step, _):
             steps[step].overdue = true
-        case .escalated(let step, _):
+        case .escalated(let step, let to):
             steps[step].escalated = true
+            steps[step].escalations.append(Escalation(at: event.at, to: to, due: steps[step].due))
         case .dueChanged(let step, _, let due):
             if let step {
                 steps[step].due = due
@@ -232,6 +251,7 @@ public struct CaseState: Sendable, Hashable {
         steps[step].finishedAt = moment
         steps[step].reason = reason
         steps[step].pausedAt = nil
+        steps[step].supplementNote = nil
     }
 
     /// Marks the waiting steps whose predecessors are all approved as ready, once the

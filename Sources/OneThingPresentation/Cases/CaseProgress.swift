@@ -54,8 +54,7 @@ public struct CaseProgress: Sendable, Hashable {
                 waiting.append(
                     Wait(who: applicant, what: language.say("supplement for \(name)", "补正：\(name)")))
             case .held:
-                let missing = spec.deferred.filter { !state.supplied.contains($0) }
-                    .map { names.material($0, in: language) }
+                let missing = state.missingDeferred(ofStep: index).map { names.material($0, in: language) }
                     .joined(separator: language.say(", ", "、"))
                 guard !missing.isEmpty else {  // everything is in: the department issues it now
                     waiting.append(Wait(who: department, what: name))

@@ -11,37 +11,47 @@ public struct NoticeHTMLRenderer: Sendable {
 
     /// The notice as an HTML document, ending with a line break.
     public func render(_ notice: NoticeDocument) -> String {
-        let zh = notice.language == .zh
+        """
+        <!DOCTYPE html>
+        <html lang="\(notice.language == .zh ? "zh-CN" : "en")">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(notice.title))</title>
+        <style>
+        \(NoticeHTMLStyle.css)</style>
+        </head>
+        <body>
+        <main class="notice">
+        <header>
+        <h1>\(e(notice.title))</h1>
+        <p class="byline">\(notice.byline.map(e).joined(separator: "<br>"))</p>
+        </header>
+
+        """ + renderLetter(notice) + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The letter without the document around it and without its title: the
+    /// salutation, the opening, the sections and the closing lines, for a page that
+    /// shows the notice inside itself (the applicant's case page). Section ids are
+    /// `anchorPrefix` followed by the section's anchor, so that they do not meet the
+    /// page's own. Ends with a line break.
+    public func renderLetter(_ notice: NoticeDocument, anchorPrefix: String = "") -> String {
         var out = """
-            <!DOCTYPE html>
-            <html lang="\(zh ? "zh-CN" : "en")">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(notice.title))</title>
-            <style>
-            \(NoticeHTMLStyle.css)</style>
-            </head>
-            <body>
-            <main class="notice">
-            <header>
-            <h1>\(e(notice.title))</h1>
-            <p class="byline">\(notice.byline.map(e).joined(separator: "<br>"))</p>
-            </header>
             <p class="salutation">\(e(notice.salutation))</p>
             <p>\(e(notice.opening))</p>
 
             """
         for section in notice.sections {
-            out += "<section id=\"\(e(section.anchor))\" aria-labelledby=\"h-\(e(section.anchor))\">\n"
-            out += "<h2 id=\"h-\(e(section.anchor))\">\(e(section.heading))</h2>\n"
+            let anchor = e(anchorPrefix + section.anchor)
+            out += "<section id=\"\(anchor)\" aria-labelledby=\"h-\(anchor)\">\n"
+            out += "<h2 id=\"h-\(anchor)\">\(e(section.heading))</h2>\n"
             for block in section.blocks { out += render(block, notice: notice) }
             out += "</section>\n"
         }
         out += "<footer>\n"
         for line in notice.closing { out += "<p>\(e(line))</p>\n" }
-        out += "</footer>\n</main>\n</body>\n</html>\n"
-        return out
+        return out + "</footer>\n"
     }
 
     func render(_ block: NoticeBlock, notice: NoticeDocument) -> String {

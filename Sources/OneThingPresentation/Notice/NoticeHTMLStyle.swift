@@ -3,10 +3,10 @@ import OneThing
 /// The style sheet of the HTML notice: readable on a screen, and printed on A4 with
 /// 15 mm margins, tables kept whole row by row, headings kept with what follows and
 /// the graph scaled to the width of the page. Only fonts already on the reader's
-/// machine are named.
-enum NoticeHTMLStyle {
+/// machine are named. The pages of the server (`OneThingPages`) start from it too.
+public enum NoticeHTMLStyle {
     /// The CSS, ending with a line break.
-    static let css = """
+    public static let css = """
         :root {
           --ink: #1d232b;
           --muted: #5a6470;

@@ -1,10 +1,11 @@
 import OneThing
 
-/// Escaping of text taken from a bundle for the formats the notice is written in.
-enum NoticeMarkup {
+/// Escaping of text taken from a bundle (or typed by a person) for the formats the
+/// notice and the pages are written in.
+public enum NoticeMarkup {
     /// Text for HTML and XML, in content and in quoted attributes: `<`, `>`, `&`, `"`
     /// and `'` become character references, so that no bundle text becomes markup.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -1,0 +1,90 @@
+import OneThingPages
+import OneThingPresentation
+import OneThingRuntime
+import Testing
+
+/// The applicant's own case page, for the restaurant case `C20260302-0001` on
+/// Thursday 2026-03-05 10:00 (see ``PageFixtures/restaurant(hostile:)``).
+struct ApplicantCasePageTests {
+    static func page(_ id: CaseID = "C20260302-0001", routes: PageRoutes = PageRoutes()) throws -> String {
+        let cases = try PageFixtures.restaurant()
+        return ApplicantCasePageRenderer().render(
+            ApplicantCasePage(
+                state: try PageFixtures.state(id, in: cases), now: PageFixtures.now, routes: routes,
+                notice: try PageFixtures.notice()))
+    }
+
+    @Test func showsEveryStepWithItsDepartmentStatusAndDueDate() throws {
+        let cases = try PageFixtures.restaurant()
+        let page = ApplicantCasePage(
+            state: try PageFixtures.state("C20260302-0001", in: cases), now: PageFixtures.now)
+        #expect(page.total == page.steps.count)
+        #expect(page.approved == 2)  // registration, fire check
+        #expect(page.ended == 1)  // the invoice, rejected
+        let html = ApplicantCasePageRenderer().render(page)
+        for step in page.steps {
+            #expect(html.contains(PageFixtures.escaped(step.name.zh)), "\(step.id)")
+            #expect(html.contains(PageFixtures.escaped(step.department.zh)), "\(step.id)")
+        }
+        let seal = try #require(page.steps.first { $0.id == "seal-engraving" })
+        #expect(seal.overdue)
+        #expect(html.contains("已超期"))
+        #expect(html.contains("办税人身份证号"))  // the invoice's reason, as the department wrote it
+        #expect(html.contains("<time class=\"date\" datetime=\"2026-03-03\">2026-03-03</time>"))
+    }
+
+    @Test func saysWhatToBringAndByWhen() throws {
+        let cases = try PageFixtures.restaurant()
+        let page = ApplicantCasePage(
+            state: try PageFixtures.state("C20260302-0001", in: cases), now: PageFixtures.now)
+        let rules = try #require(page.toBring.first)
+        #expect(rules.id == "food-safety-rules")
+        #expect(!rules.supplied && !rules.late)
+        #expect(page.supplements.map(\.missing) == ["请补充招牌尺寸图纸，联系电话 13912345678"])
+        let html = ApplicantCasePageRenderer().render(page)
+        #expect(html.contains("需要您补交的材料"))
+        #expect(html.contains("食品安全管理制度目录"))
+        #expect(html.contains("datetime=\"\(WorkdayCalendar.date(endingAt: rules.dueBy))\""))
+        #expect(html.contains("请补充招牌尺寸图纸"))
+    }
+
+    @Test func showsTheApplicantsOwnNumbersWhole() throws {
+        let html = try Self.page()
+        #expect(html.contains("110101199003071234"))
+        #expect(html.contains("13800138000"))
+        #expect(html.contains("13912345678"))  // in the supplement asked of the applicant
+    }
+
+    @Test func holdsTheOneTimeNoticeFoldedAndLinksToThePrintableOne() throws {
+        let html = try Self.page(routes: PageRoutes(applicantQuery: "code=K7Q2"))
+        #expect(html.contains("<a href=\"/v1/cases/C20260302-0001/notice?code=K7Q2\">"))
+        #expect(html.contains("<details class=\"letter\">"))
+        #expect(html.contains("开办餐饮店一件事一次性告知书"))
+        #expect(html.contains("尊敬的申请人"))
+        // The notice's sections keep their own ids, apart from the page's.
+        #expect(html.contains("<section id=\"notice-"))
+        #expect(PageFixtures.count("<section id=\"steps\"", in: html) == 1)
+    }
+
+    @Test func followsTheEventStreamWithOneInlineScriptAndWorksWithoutIt() throws {
+        let html = try Self.page(routes: PageRoutes(applicantQuery: "code=K7Q2"))
+        #expect(html.contains("data-events=\"/v1/cases/C20260302-0001/events?code=K7Q2\""))
+        #expect(html.contains("data-sequence=\""))
+        #expect(PageFixtures.count("<script", in: html) == 1)
+        #expect(html.contains("<script>\n(function () {"))
+        #expect(html.contains("new EventSource(url)"))
+        // Without scripts, the browser reloads the page now and then.
+        #expect(html.contains("<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>"))
+        // The sections the script replaces are marked.
+        #expect(PageFixtures.count(" data-live", in: html) == 3)
+    }
+
+    @Test func aDeliveredCaseShowsItsOutcomeAndNeedsNoLiveUpdate() throws {
+        let html = try Self.page("C20260302-0004")
+        #expect(html.contains("办理结果"))
+        #expect(html.contains("食品经营许可证"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("data-events"))
+        #expect(!html.contains("http-equiv=\"refresh\""))
+    }
+}
