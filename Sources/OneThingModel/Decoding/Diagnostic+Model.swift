@@ -17,6 +17,17 @@ extension Diagnostic {
             hint: hint)
     }
 
+    /// A misspelt key, read as the known key `intended`.
+    static func misspeltKey(_ key: YAMLScalar, in what: LocalizedText, readAs intended: String) -> Diagnostic
+    {
+        Diagnostic(
+            code: .unknownKey, severity: .error, span: key.span,
+            message: .init(
+                en: "unknown key '\(key.value)' in \(what.en); it was read as '\(intended)'",
+                zh: "\(what.zh)中有未知的键“\(key.value)”，已按“\(intended)”读取"),
+            hint: .init(en: "write '\(intended)'", zh: "请改为“\(intended)”"))
+    }
+
     /// A required key is missing.
     static func missingKey(_ key: String, in what: LocalizedText, at span: SourceSpan) -> Diagnostic {
         Diagnostic(

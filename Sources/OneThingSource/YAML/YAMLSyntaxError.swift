@@ -11,6 +11,13 @@ enum YAMLSyntaxError {
         if !failure.isReaderError, let tab = tabIndentation(at: location, in: file) {
             return .tabIndentation(SourceSpan(file: file.path, start: tab, end: tab.advanced(by: 1)))
         }
+        if !failure.isReaderError {
+            let contextLine =
+                failure.context == nil ? location.line : lines.location(failure.contextMark).line
+            if let found = fullWidthPunctuation(near: location, contextLine: contextLine, in: file) {
+                return found
+            }
+        }
         let text = YAMLProblemText(
             problem: failure.problem, context: failure.context,
             character: character(at: location, in: file), value: failure.problemValue)
@@ -36,6 +43,23 @@ enum YAMLSyntaxError {
         let indentation = line.prefix { $0 == " " || $0 == "\t" }
         if let tab = indentation.firstIndex(of: "\t") {
             return SourceLocation(line: location.line, column: tab + 1)
+        }
+        return nil
+    }
+
+    /// OT101 at a full-width sign that stands where YAML needs punctuation, on the
+    /// problem's line, the line before it, or the lines from libyaml's context on: the
+    /// usual cause of a key that "is missing its colon" when the colon is `：`.
+    static func fullWidthPunctuation(near location: SourceLocation, contextLine: Int, in file: SourceFile)
+        -> Diagnostic?
+    {
+        let first = max(1, min(contextLine, location.line - 1))
+        for number in first...max(first, location.line) {
+            if let found = FullWidthPunctuation.inStructure(ofLine: file.line(number)) {
+                return found.diagnostic(
+                    code: .yamlSyntax, file: file.path,
+                    at: SourceLocation(line: number, column: found.offset + 1))
+            }
         }
         return nil
     }
