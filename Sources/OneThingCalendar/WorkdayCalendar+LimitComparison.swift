@@ -2,6 +2,11 @@
 /// days against a legal limit in calendar days (日) or months, where no fixed ratio
 /// holds (`1 workday` and `1日` always end on the same day; `5 workdays` ends after
 /// `5日` when accepted on a Tuesday).
+///
+/// Two kinds of start date are told apart: the ordinary weeks, where a promise that
+/// ends later does so on most start dates of a weekday, and the dates near long
+/// holidays and make-up working days, where even a promise that fits every ordinary
+/// week can end a day or two later.
 public struct LimitComparison: Hashable, Sendable {
     /// The limit that should end no later (a promise).
     public var limit: TimeLimit
@@ -14,19 +19,24 @@ public struct LimitComparison: Hashable, Sendable {
     /// How many start dates of each ISO weekday were compared (index 1 = Monday … 7 =
     /// Sunday; index 0 is unused).
     public var comparedByWeekday: [Int]
+    /// The largest limit in ``limit``'s unit, in whole units, that ends after ``bound``
+    /// in no ordinary week (``usualLaterWeekdays`` is empty); `nil` when even 0 does.
+    public var largestFittingOrdinaryWeeks: TimeLimit?
     /// The largest limit in ``limit``'s unit, in whole units, that never ends after
-    /// ``bound`` on the dates compared; `nil` when even 0 does.
-    public var largestFitting: TimeLimit?
+    /// ``bound`` on any date compared, holidays included; `nil` when even 0 does.
+    public var largestFittingEveryDate: TimeLimit?
+
     /// Whether ``limit`` ends after ``bound`` on some start date.
     public var endsLater: Bool { !laterStarts.isEmpty }
 
+    /// Whether ``limit`` ends after ``bound`` in ordinary weeks: on most start dates of
+    /// some weekday.
+    public var endsLaterInOrdinaryWeeks: Bool { !usualLaterWeekdays.isEmpty }
+
     /// The weekdays, Monday to Friday, on which ``limit`` ends later on most start dates:
-    /// the ordinary weeks. Other start dates that end later are near holidays (and a
-    /// weekend start date is a make-up working day).
+    /// the ordinary weeks.
     public var usualLaterWeekdays: [Int] {
-        var later = [Int](repeating: 0, count: 8)
-        for start in laterStarts { later[start.weekday] += 1 }
-        return (1...5).filter { later[$0] > 0 && later[$0] * 2 > comparedByWeekday[$0] }
+        Self.usualWeekdays(of: laterStarts, comparedByWeekday: comparedByWeekday)
     }
 
     /// The start dates that end later but fall on another weekday than
@@ -34,6 +44,13 @@ public struct LimitComparison: Hashable, Sendable {
     public var unusualLaterStarts: [CalendarDate] {
         let usual = Set(usualLaterWeekdays)
         return laterStarts.filter { !usual.contains($0.weekday) }
+    }
+
+    /// The weekdays, Monday to Friday, of which most start dates are in `later`.
+    static func usualWeekdays(of later: [CalendarDate], comparedByWeekday: [Int]) -> [Int] {
+        var counts = [Int](repeating: 0, count: 8)
+        for start in later { counts[start.weekday] += 1 }
+        return (1...5).filter { counts[$0] > 0 && counts[$0] * 2 > comparedByWeekday[$0] }
     }
 }
 
@@ -45,39 +62,77 @@ extension WorkdayCalendar {
     ///
     /// Two limits in the same unit need no calendar: compare their amounts.
     public func compare(_ limit: TimeLimit, endsNoLaterThan bound: TimeLimit) -> LimitComparison? {
-        let starts = comparableStarts()
-        var compared: [CalendarDate] = []
-        var later: [CalendarDate] = []
+        var starts: [CalendarDate] = []
         var bounds: [CalendarDate] = []
-        for start in starts {
+        for start in comparableStarts() {
             do {
-                let boundDue = try due(after: start, limit: bound)
-                let limitDue = try due(after: start, limit: limit)
-                compared.append(start)
-                bounds.append(boundDue)
-                if limitDue > boundDue { later.append(start) }
+                bounds.append(try due(after: start, limit: bound))
+                starts.append(start)
             } catch {
                 // `error` is an OutOfRange: nothing can be said of this start date on this
                 // calendar, so it is left out; the others are still compared.
                 continue
             }
         }
-        guard !compared.isEmpty else { return nil }
+        guard !starts.isEmpty else { return nil }
+        let comparedByWeekday = starts.reduce(into: [Int](repeating: 0, count: 8)) { $0[$1.weekday] += 1 }
+        let later = laterStarts(of: limit, starts: starts, bounds: bounds)
+        // The largest limits that fit: a longer limit never ends earlier, so each is
+        // found by bisection over the whole amounts up to the limit's own.
+        let ordinary = largest(below: limit, starts: starts, bounds: bounds) { later in
+            LimitComparison.usualWeekdays(of: later, comparedByWeekday: comparedByWeekday).isEmpty
+        }
+        let every = largest(below: limit, starts: starts, bounds: bounds) { $0.isEmpty }
         return LimitComparison(
-            limit: limit, bound: bound, startsCompared: compared.count, laterStarts: later,
-            comparedByWeekday: compared.reduce(into: [Int](repeating: 0, count: 8)) { $0[$1.weekday] += 1 },
-            largestFitting: later.isEmpty
-                ? limit
-                : largestFitting(unit: limit.unit, below: limit.amount, starts: compared, bounds: bounds))
+            limit: limit, bound: bound, startsCompared: starts.count, laterStarts: later,
+            comparedByWeekday: comparedByWeekday, largestFittingOrdinaryWeeks: ordinary,
+            largestFittingEveryDate: every)
+    }
+
+    /// The largest of `limit` and the whole amounts below it, in its unit, whose later
+    /// start dates `fits`; `nil` when not even 0 does. `fits` must hold for a limit when
+    /// it holds for a longer one.
+    private func largest(
+        below limit: TimeLimit, starts: [CalendarDate], bounds: [CalendarDate], fits: ([CalendarDate]) -> Bool
+    ) -> TimeLimit? {
+        if fits(laterStarts(of: limit, starts: starts, bounds: bounds)) { return limit }
+        var low = -1  // the largest amount known to fit (-1: none)
+        var high = Int(min(limit.amount.rounded(.up), TimeLimit.largestAmount))  // known not to fit
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if fits(laterStarts(of: TimeLimit(Double(middle), limit.unit), starts: starts, bounds: bounds)) {
+                low = middle
+            } else {
+                high = middle
+            }
+        }
+        return low >= 0 ? TimeLimit(Double(low), limit.unit) : nil
+    }
+
+    /// The start dates among `starts` on which `limit` ends after the due date of the
+    /// same index in `bounds`.
+    private func laterStarts(of limit: TimeLimit, starts: [CalendarDate], bounds: [CalendarDate])
+        -> [CalendarDate]
+    {
+        var later: [CalendarDate] = []
+        for (start, bound) in zip(starts, bounds) {
+            do {
+                if try due(after: start, limit: limit) > bound { later.append(start) }
+            } catch {
+                // The limit runs off the calendar where the bound did not: it ends later.
+                later.append(start)
+            }
+        }
+        return later
     }
 
     /// The working days of the notice years, the start dates a comparison uses.
     private func comparableStarts() -> [CalendarDate] {
         guard let firstYear = noticeYears.first, let lastYear = noticeYears.last else { return [] }
-        let first = CalendarDate.firstDay(ofYear: firstYear).dayNumber
-        let last = CalendarDate.lastDay(ofYear: lastYear).dayNumber
         var starts: [CalendarDate] = []
-        for day in first...last {
+        for day in CalendarDate.firstDay(ofYear: firstYear)
+            .dayNumber...CalendarDate.lastDay(ofYear: lastYear).dayNumber
+        {
             let date = CalendarDate(dayNumber: day)
             guard !isProvisional(date) else { continue }
             do {
@@ -89,33 +144,5 @@ extension WorkdayCalendar {
             }
         }
         return starts
-    }
-
-    /// The largest whole amount below `amount` in `unit` whose due date is never after
-    /// `bounds[i]` for `starts[i]`.
-    private func largestFitting(
-        unit: TimeUnit, below amount: Double, starts: [CalendarDate], bounds: [CalendarDate]
-    )
-        -> TimeLimit?
-    {
-        var candidate = Int(amount.rounded(.up)) - 1
-        while candidate >= 0 {
-            let limit = TimeLimit(Double(candidate), unit)
-            var fits = true
-            for (start, bound) in zip(starts, bounds) {
-                do {
-                    if try due(after: start, limit: limit) > bound {
-                        fits = false
-                        break
-                    }
-                } catch {
-                    // A shorter limit than one that stayed on the calendar cannot run off it.
-                    continue
-                }
-            }
-            if fits { return limit }
-            candidate -= 1
-        }
-        return nil
     }
 }

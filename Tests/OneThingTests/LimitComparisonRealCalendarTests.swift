@@ -24,12 +24,28 @@ struct LimitComparisonRealCalendarTests {
         #expect(!comparison.laterStarts.contains(CalendarDate(year: 2025, month: 3, day: 3)!))
     }
 
-    @Test func theLargestPromiseThatFitsHoldsOnEveryStartDate() throws {
+    @Test func threeWorkdaysFitFiveCalendarDaysInOrdinaryWeeksAndOneOnEveryDate() throws {
+        let comparison = try #require(
+            Self.calendar.compare(TimeLimit(5, .workdays), endsNoLaterThan: TimeLimit(5, .days)))
+        #expect(comparison.largestFittingOrdinaryWeeks == TimeLimit(3, .workdays))
+        #expect(comparison.largestFittingEveryDate == TimeLimit(1, .workdays))
+        let three = try #require(
+            Self.calendar.compare(TimeLimit(3, .workdays), endsNoLaterThan: TimeLimit(5, .days)))
+        #expect(!three.endsLaterInOrdinaryWeeks)
+        #expect(three.endsLater)
+    }
+
+    @Test func tenWorkdaysEndAfterTwentyCalendarDaysOnlyBeforeALongHoliday() throws {
+        // open-restaurant's and transport-company's permits: 20日 run through the Spring
+        // Festival, 10 working days do not.
         let comparison = try #require(
             Self.calendar.compare(TimeLimit(10, .workdays), endsNoLaterThan: TimeLimit(20, .days)))
-        let largest = try #require(comparison.largestFitting)
-        #expect(largest == TimeLimit(9, .workdays))
-        let again = try #require(Self.calendar.compare(largest, endsNoLaterThan: TimeLimit(20, .days)))
+        #expect(!comparison.endsLaterInOrdinaryWeeks)
+        #expect(comparison.unusualLaterStarts.contains(CalendarDate(year: 2025, month: 1, day: 16)!))
+        #expect(comparison.largestFittingOrdinaryWeeks == TimeLimit(10, .workdays))
+        let every = try #require(comparison.largestFittingEveryDate)
+        #expect(every == TimeLimit(9, .workdays))
+        let again = try #require(Self.calendar.compare(every, endsNoLaterThan: TimeLimit(20, .days)))
         #expect(!again.endsLater)
     }
 }

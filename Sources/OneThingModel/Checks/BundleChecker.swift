@@ -188,8 +188,11 @@ public enum BundleChecker {
     /// `OT501` when `item`'s promise can end after its legal limit: compared directly in
     /// the same unit; on `calendar` when one limit is in calendar days or months and the
     /// other in working days or hours (the 7 : 5 ratio is wrong both ways: `1 workday`
-    /// always ends with `1日`, `5 workdays` accepted on a Tuesday ends after `5日`); in
-    /// working-day equivalents only when the calendar cannot compare them.
+    /// always ends with `1日`, `5 workdays` accepted on a Tuesday ends after `5日`), where
+    /// a promise that ends later in ordinary weeks is the error (one that ends a day
+    /// later only when accepted just before a long holiday is not reported: see
+    /// `grammar/bundle-format.md`); in working-day equivalents only when the calendar
+    /// cannot compare them.
     static func promiseAgainstLegal(_ item: Item, legal: Located<TimeLimit>, calendar: WorkdayCalendar)
         -> Diagnostic?
     {
@@ -199,7 +202,7 @@ public enum BundleChecker {
             calendarUnits.contains(promised.value.unit) != calendarUnits.contains(legal.value.unit),
             let comparison = calendar.compare(promised.value, endsNoLaterThan: legal.value)
         {
-            return comparison.endsLater
+            return comparison.endsLaterInOrdinaryWeeks
                 ? .promiseEndsAfterLegal(item: item, promised: promised, legal: legal, comparison: comparison)
                 : nil
         }

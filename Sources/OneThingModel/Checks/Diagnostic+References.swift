@@ -203,11 +203,19 @@ extension Diagnostic {
                     ? "节假日前后的 \(count) 个受理日（如 \(example)）受理时"
                     : "以及节假日前后另有 \(count) 个受理日（如 \(example)）")
         }
-        let fitsEN = comparison.largestFitting.map {
-            "promise at most \($0), which ends no later than \(legal.value.chineseDescription) on every start date"
+        let ordinary = comparison.largestFittingOrdinaryWeeks
+        let every = comparison.largestFittingEveryDate
+        var fitsEN = ordinary.map {
+            "promise at most \($0), which ends no later than \(legal.value.chineseDescription) in ordinary weeks"
         }
-        let fitsZH = comparison.largestFitting.map {
-            "请把承诺时限改为不超过\($0.chineseDescription)（在任何受理日都不晚于\(legal.value.chineseDescription)届满）"
+        var fitsZH = ordinary.map {
+            "请把承诺时限改为不超过\($0.chineseDescription)（平常各周受理都不晚于\(legal.value.chineseDescription)届满）"
+        }
+        if let every, every != ordinary {
+            fitsEN =
+                (fitsEN.map { $0 + "; " } ?? "")
+                + "at most \(every) to end no later also when accepted just before a long holiday"
+            fitsZH = (fitsZH.map { $0 + "；" } ?? "") + "若要在长假前受理也不晚于法定时限，则不超过\(every.chineseDescription)"
         }
         let sameUnitEN =
             "or write the promise in the legal limit's unit, such as \(legal.value.chineseDescription)"
@@ -222,8 +230,8 @@ extension Diagnostic {
                     "事项“\(item.id.value)”承诺\(promised.value.chineseDescription)，可能晚于法定时限\(legal.value.chineseDescription)届满：\(calendarUnitZH)；\(whenZH.joined(separator: "，"))，\(promised.value.chineseDescription)都晚于\(legal.value.chineseDescription)届满（比较的 \(comparison.startsCompared) 个工作日中有 \(counted) 个）"
             ),
             hint: .init(
-                en: [fitsEN, sameUnitEN].compactMap { $0 }.joined(separator: ", "),
-                zh: [fitsZH, sameUnitZH].compactMap { $0 }.joined(separator: "，")),
+                en: [fitsEN, sameUnitEN].compactMap { $0 }.joined(separator: "; "),
+                zh: [fitsZH, sameUnitZH].compactMap { $0 }.joined(separator: "；")),
             notes: [
                 DiagnosticNote(
                     span: legal.span,
