@@ -479,13 +479,18 @@ extension DiagnosticCode {
                     + "calendar days: they are compared on the calendar, start date by start date.",
                 zh: "承诺时限只能短于法定时限，不能更长：可能晚于法定时限届满的承诺，等于告诉申请人一个法律不允许的日期。"
                     + "法律中的“日”指自然日，按日历逐个受理日比较。"),
-            wrong: "    legal: 5日\n    promised: 5 workdays   # ends after 5日 when accepted on a Tuesday",
-            right: "    legal: 5日\n    promised: 3 workdays   # or: promised: 5日",
+            wrong: .init(
+                en: "    legal: 5日\n    promised: 5 workdays   # ends after 5日 when accepted on a Tuesday",
+                zh: "    legal: 5日\n    promised: 5 workdays   # 周二受理时晚于5日届满"),
+            right: .init(
+                en: "    legal: 5日\n    promised: 3 workdays   # or: promised: 5日",
+                zh: "    legal: 5日\n    promised: 3 workdays   # 或：promised: 5日"),
             fix: .init(
-                en:
-                    "Promise at most what the hint names (the largest promise that ends no later on every start "
-                    + "date), or write the promise in the legal limit's unit.",
-                zh: "请把承诺时限改为不超过提示给出的值（在任何受理日都不晚于法定时限届满的最长承诺），或按法定时限的单位写承诺。")),
+                en: "Promise at most what the hint names: the largest promise that ends no later in ordinary "
+                    + "weeks, or the one that ends no later on every start date, long holidays included; or write "
+                    + "the promise in the legal limit's unit.",
+                zh: "请把承诺时限改为不超过提示给出的值：平常各周都不晚于法定时限届满的最长承诺，或连长假前受理也不晚于法定时限的最长承诺；"
+                    + "或按法定时限的单位写承诺。")),
         DiagnosticExplanation(
             code: .coreMaterialDeferrable,
             protects: .init(
