@@ -11,12 +11,8 @@ enum YAMLSyntaxError {
         if !failure.isReaderError, let tab = tabIndentation(at: location, in: file) {
             return .tabIndentation(SourceSpan(file: file.path, start: tab, end: tab.advanced(by: 1)))
         }
-        if !failure.isReaderError {
-            let contextLine =
-                failure.context == nil ? location.line : lines.location(failure.contextMark).line
-            if let found = fullWidthPunctuation(near: location, contextLine: contextLine, in: file) {
-                return found
-            }
+        if !failure.isReaderError, let found = fullWidthPunctuation(near: location, in: file) {
+            return found
         }
         let text = YAMLProblemText(
             problem: failure.problem, context: failure.context,
@@ -48,12 +44,15 @@ enum YAMLSyntaxError {
     }
 
     /// OT101 at a full-width sign that stands where YAML needs punctuation, on the
-    /// problem's line, the line before it, or the lines from libyaml's context on: the
+    /// problem's line or the two lines before it: the
     /// usual cause of a key that "is missing its colon" when the colon is `：`.
-    static func fullWidthPunctuation(near location: SourceLocation, contextLine: Int, in file: SourceFile)
+    static func fullWidthPunctuation(near location: SourceLocation, in file: SourceFile)
         -> Diagnostic?
     {
-        let first = max(1, min(contextLine, location.line - 1))
+        // A simple key is one line, so the key libyaml was reading starts at most a line
+        // or two above the problem; lines further up (libyaml's context may be the start
+        // of the mapping) are not searched, so that a colon in text far away is not blamed.
+        let first = max(1, location.line - 2)
         for number in first...max(first, location.line) {
             if let found = FullWidthPunctuation.inStructure(ofLine: file.line(number)) {
                 return found.diagnostic(
