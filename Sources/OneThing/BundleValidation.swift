@@ -25,7 +25,11 @@ enum BundleValidation {
         var diagnostics = document.diagnostics
         var bundle: ServiceBundle?
         if let root = document.root, let source {
-            let result = validate(root: root, source: source, catalogue: catalogue)
+            // A key written twice keeps only its first value: what the second one used
+            // would look unused, so the file counts as not completely read.
+            let composedWhole = !document.diagnostics.contains { $0.severity == .error }
+            let result = validate(
+                root: root, source: source, catalogue: catalogue, composedWhole: composedWhole)
             diagnostics += result.diagnostics
             bundle = result.bundle
         }
@@ -34,11 +38,15 @@ enum BundleValidation {
         return (FileReport(path: name, source: source, diagnostics: diagnostics), clean ? bundle : nil)
     }
 
-    /// The findings of the model, condition and plan stages about a composed bundle.
-    static func validate(root: YAMLNode, source: SourceFile, catalogue: Catalogue?)
+    /// The findings of the model, condition and plan stages about a composed bundle;
+    /// `composedWhole` is false when the composer left part of the file out.
+    static func validate(
+        root: YAMLNode, source: SourceFile, catalogue: Catalogue?, composedWhole: Bool = true
+    )
         -> (bundle: ServiceBundle?, diagnostics: [Diagnostic])
     {
-        let decoded = BundleDecoder.decode(root)
+        var decoded = BundleDecoder.decode(root)
+        decoded.isComplete = decoded.isComplete && composedWhole
         var diagnostics = decoded.diagnostics
         guard let bundle = decoded.bundle else { return (nil, diagnostics) }
         guard let catalogue else {

@@ -6,7 +6,7 @@ import OneThing
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain what a diagnostic code means, in Chinese and English.")
+        abstract: "Explain a diagnostic code: what its rule protects, a wrong and a right example, the fix.")
 
     @Argument(help: "A diagnostic code, such as OT102 (the OT may be left out).")
     var code: String
@@ -28,6 +28,23 @@ struct ExplainCommand: ParsableCommand {
               \(entry.summary.text(in: language))
               \(entry.summary.text(in: otherLanguage))
             """)
+        if let explanation = code.explanation { print(Self.text(of: explanation, in: language)) }
+    }
+
+    /// The explanation's sections, each under its heading, examples indented as file text.
+    static func text(of explanation: DiagnosticExplanation, in language: Language) -> String {
+        let headings: [LocalizedText] = [
+            .init(en: "What the rule protects:", zh: "这条规则保护什么："),
+            .init(en: "Wrong:", zh: "错误示例："),
+            .init(en: "Right:", zh: "正确示例："),
+            .init(en: "How to fix it:", zh: "如何修改："),
+        ]
+        let bodies = [explanation.protects, explanation.wrong, explanation.right, explanation.fix]
+        return zip(headings, bodies).map { heading, body in
+            let lines = body.text(in: language).split(separator: "\n", omittingEmptySubsequences: false)
+            return "\n" + heading.text(in: language) + "\n"
+                + lines.map { "    " + $0 }.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     /// A code as typed, made canonical: `ot102`, ` OT102 ` and `102` all become `OT102`.

@@ -31,13 +31,16 @@ extension Diagnostic {
             }
         }
         let answersText = answers.description
+        let none = answers.values.isEmpty
+        let whoEN = none ? "for every applicant" : "for the answers \(answersText)"
+        let whoZH = none ? "对每位申请人" : "当答案为 \(answersText) 时"
         return Diagnostic(
             code: .promiseBrokenInWorstCase, severity: .error, span: bundle.promise.span,
             message: .init(
                 en:
-                    "the bundle promises \(bundle.promise.value), but for the answers \(answersText) its critical path takes \(days) workdays: \(steps.map(\.en).joined(separator: " → "))",
+                    "the bundle promises \(bundle.promise.value), but \(whoEN) its critical path takes \(days) workdays: \(steps.map(\.en).joined(separator: " → "))",
                 zh:
-                    "本件事承诺\(bundle.promise.value.chineseDescription)，但当答案为 \(answersText) 时，关键路径需要\(days)个工作日：\(steps.map(\.zh).joined(separator: " → "))"
+                    "本件事承诺\(bundle.promise.value.chineseDescription)，但\(whoZH)，关键路径需要\(days)个工作日：\(steps.map(\.zh).joined(separator: " → "))"
             ),
             hint: .init(
                 en: "promise at least \(days) workdays, or shorten the promised limits on this path",

@@ -38,7 +38,15 @@ public enum PromiseCheck {
         let worst = WorstCase(bundle: bundle, conditions: conditions)
         let promise = bundle.promise
         if let path = worst.path, path.workdays > promise.value.workdayEquivalent + 1e-9 {
-            found.append(.promiseBroken(bundle: bundle, path: path, answers: worst.example))
+            // Only the answers that put the path's items in the plan matter to it.
+            var read = Set<String>()
+            for step in path.steps {
+                guard case .item(let index) = step else { continue }
+                read.formUnion(conditions.checked(.item(bundle.items[index].id.value))?.fields ?? [])
+            }
+            let answers = ConditionAnswers(
+                form: bundle.form, values: worst.example.values.filter { read.contains($0.key) })
+            found.append(.promiseBroken(bundle: bundle, path: path, answers: answers))
         }
         for clash in worst.doubleProducers {
             found.append(clash)

@@ -96,6 +96,20 @@ struct CommandLineTests {
         #expect(run.standardError.isEmpty)
     }
 
+    @Test func explainSaysWhatTheRuleProtectsWithExamplesAndTheFix() throws {
+        let english = try OneThingExecutable.run(["explain", "OT501", "--lang", "en"])
+        #expect(english.status == 0)
+        for heading in ["What the rule protects:", "Wrong:", "Right:", "How to fix it:"] {
+            #expect(english.standardOutput.contains(heading))
+        }
+        #expect(english.standardOutput.contains("    legal: 5日"))
+        let chinese = try OneThingExecutable.run(["explain", "OT501", "--lang", "zh"])
+        for heading in ["这条规则保护什么：", "错误示例：", "正确示例：", "如何修改："] {
+            #expect(chinese.standardOutput.contains(heading))
+        }
+        #expect(chinese.standardOutput.contains("法律中的“日”指自然日"))
+    }
+
     @Test func explainAcceptsACodeWithoutItsPrefix() throws {
         let run = try OneThingExecutable.run(["explain", "102"])
         #expect(run.status == 0)

@@ -3,8 +3,9 @@ import OneThing
 import Testing
 
 /// Every diagnostic code has a fixture in `Fixtures/` named after it; the findings
-/// expected of each fixture (line, column, code, severity and English message) are
-/// in the `.expected` file beside it. A `.yaml` fixture is a bundle or a catalogue
+/// expected of each fixture (line, column, code, severity, then the message and the
+/// hint in English and in Chinese, as a policy officer reads them) are in the
+/// `.expected` file beside it. A `.yaml` fixture is a bundle or a catalogue
 /// file; a `.json` fixture is an applicant's answers to `diagnostics/valid.yaml`. Set
 /// `ONETHING_UPDATE_GOLDEN=1` to rewrite them deliberately, then read the diff.
 struct DiagnosticFixtureTests {
@@ -23,7 +24,8 @@ struct DiagnosticFixtureTests {
         }.sorted()
     }()
 
-    /// The findings of a file, one line each: `line:column code severity: message`.
+    /// The findings of a file: a line `line:column code severity: message` each, then
+    /// its hint, Chinese message and Chinese hint on indented lines.
     /// Bundles are validated and, when valid, their test cases run; catalogue files
     /// are validated; answers are read and checked against `diagnostics/valid.yaml`.
     static func findings(of relative: String) throws -> [String] {
@@ -35,7 +37,13 @@ struct DiagnosticFixtureTests {
                 ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
                 : try BundleTestSuite.run(paths: [path]).report.diagnostics
         return diagnostics.map {
-            "\($0.span.start.line):\($0.span.start.column) \($0.code) \($0.severity.rawValue): \($0.message.en)"
+            var lines = [
+                "\($0.span.start.line):\($0.span.start.column) \($0.code) \($0.severity.rawValue): \($0.message.en)"
+            ]
+            if let hint = $0.hint { lines.append("  hint: \(hint.en)") }
+            lines.append("  zh: \($0.message.zh)")
+            if let hint = $0.hint { lines.append("  提示: \(hint.zh)") }
+            return lines.joined(separator: "\n")
         }
     }
 

@@ -304,7 +304,10 @@ struct JSONAnswersTests {
         let text = Self.answers().replacingOccurrences(
             of: "\"staff.count\": 3", with: "\"staff.count\": 3,\n  \"staff.count\": 4")
         #expect(
-            try Self.findings(text) == ["5:3 OT102: the key ‘staff.count’ appears twice at the same level"])
+            try Self.findings(text) == [
+                "5:3 OT102: the key ‘staff.count’ appears twice at the same level (first on line 4); "
+                    + "only the first is read, and everything under this one is left out"
+            ])
     }
 
     @Test func yamlWordsAreNotJSONBooleansOrNull() throws {

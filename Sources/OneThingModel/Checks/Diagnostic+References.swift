@@ -42,15 +42,47 @@ extension Diagnostic {
         }
     }
 
-    /// A reference to something that is not declared.
-    static func unknownReference(_ name: Located<String>, kind: ReferenceKind, candidates: [String])
-        -> Diagnostic
-    {
-        Diagnostic(
-            code: kind.code, severity: .error, span: name.span,
-            message: .init(
-                en: "unknown \(kind.name.en) '\(name.value)'", zh: "未知的\(kind.name.zh)“\(name.value)”"),
-            hint: Suggestion.hint(for: name.value, among: candidates) ?? kind.whereDeclared)
+    /// A reference to something that is not declared. `names` holds the Chinese name
+    /// of each candidate id: a name written where the id belongs is named as such, with
+    /// its id, and an unknown department is shown the closest known ones.
+    static func unknownReference(
+        _ name: Located<String>, kind: ReferenceKind, candidates: [String], names: [String: String] = [:]
+    ) -> Diagnostic {
+        let owners = candidates.filter { names[$0] == name.value }.sorted()
+        if !owners.isEmpty {
+            let ids = owners.map { "'\($0)'" }.joined(separator: " or ")
+            let idsZH = owners.map { "“\($0)”" }.joined(separator: "或")
+            return Diagnostic(
+                code: kind.code, severity: .error, span: name.span,
+                message: .init(
+                    en:
+                        "'\(name.value)' is the name of \(kind.name.en) \(ids); a \(kind.name.en) is named here by its id, not its name",
+                    zh: "“\(name.value)”是\(kind.name.zh)\(idsZH)的名称；此处应写\(kind.name.zh)的标识，而不是名称"),
+                hint: .init(en: "write \(ids)", zh: "请改为\(idsZH)"))
+        }
+        let written = name.value.unicodeScalars.contains { $0.properties.isIdeographic }
+        var hint = written ? nil : Suggestion.hint(for: name.value, among: candidates)
+        if hint == nil, kind == .department || written, !candidates.isEmpty {
+            let nearest = Suggestion.nearest(
+                to: name.value,
+                among: candidates.sorted().map { ($0, [$0] + (names[$0].map { [$0] } ?? [])) }, count: 3)
+            let listed = nearest.map { id in names[id].map { "\(id) (\($0))" } ?? id }
+            let listedZH = nearest.map { id in names[id].map { "\(id)（\($0)）" } ?? id }
+            hint = .init(
+                en: "the closest known \(kind.name.en)s are \(listed.joined(separator: ", ")); "
+                    + "otherwise \(kind.whereDeclared.en)",
+                zh: "最接近的已知\(kind.name.zh)：\(listedZH.joined(separator: "、"))；若都不是，\(kind.whereDeclared.zh)")
+        }
+        let message: LocalizedText =
+            written
+            ? .init(
+                en:
+                    "unknown \(kind.name.en) '\(name.value)': no \(kind.name.en) has this name, and a \(kind.name.en) is named here by its id",
+                zh: "未知的\(kind.name.zh)“\(name.value)”：没有叫这个名称的\(kind.name.zh)，且此处应写标识")
+            : .init(en: "unknown \(kind.name.en) '\(name.value)'", zh: "未知的\(kind.name.zh)“\(name.value)”")
+        return Diagnostic(
+            code: kind.code, severity: .error, span: name.span, message: message,
+            hint: hint ?? kind.whereDeclared)
     }
 
     /// A declared material that no item needs.
@@ -138,6 +170,88 @@ extension Diagnostic {
                 en: "a promised limit may be shorter than the legal one, never longer",
                 zh: "承诺时限只能短于或等于法定时限"),
             notes: [DiagnosticNote(span: legal.span, message: .init(en: "the legal limit", zh: "法定时限"))])
+    }
+
+    /// A promise that ends after a legal limit in calendar days (日) or months on some
+    /// start dates, compared on the calendar: which start weekdays, and the largest
+    /// promise that fits.
+    static func promiseEndsAfterLegal(
+        item: Item, promised: Located<TimeLimit>, legal: Located<TimeLimit>, comparison: LimitComparison
+    ) -> Diagnostic {
+        let weekdays = comparison.usualLaterWeekdays
+        let unusual = comparison.unusualLaterStarts
+        let (calendarUnitEN, calendarUnitZH) =
+            legal.value.unit == .months || promised.value.unit == .months
+            ? ("months are calendar months, not working days", "“个月”按日历月计算，不是工作日")
+            : ("日 are calendar days, not working days", "“日”指自然日，不是工作日")
+        var whenEN: [String] = []
+        var whenZH: [String] = []
+        if !weekdays.isEmpty {
+            whenEN.append(
+                "when accepted on a " + Self.list(weekdays.map { Self.weekdayNames[$0].en }, and: "or"))
+            whenZH.append(weekdays.map { Self.weekdayNames[$0].zh }.joined(separator: "、") + "受理时")
+        }
+        if let example = unusual.first {
+            let count = unusual.count
+            let dates = count == 1 ? "start date" : "start dates"
+            whenEN.append(
+                weekdays.isEmpty
+                    ? "when accepted on \(count) \(dates) near holidays, such as \(example)"
+                    : "and on \(count) other \(dates) near holidays, such as \(example)")
+            whenZH.append(
+                weekdays.isEmpty
+                    ? "节假日前后的 \(count) 个受理日（如 \(example)）受理时"
+                    : "以及节假日前后另有 \(count) 个受理日（如 \(example)）")
+        }
+        let ordinary = comparison.largestFittingOrdinaryWeeks
+        let every = comparison.largestFittingEveryDate
+        var fitsEN = ordinary.map {
+            "promise at most \($0), which ends no later than \(legal.value.chineseDescription) in ordinary weeks"
+        }
+        var fitsZH = ordinary.map {
+            "请把承诺时限改为不超过\($0.chineseDescription)（平常各周受理都不晚于\(legal.value.chineseDescription)届满）"
+        }
+        if let every, every != ordinary {
+            fitsEN =
+                (fitsEN.map { $0 + "; " } ?? "")
+                + "at most \(every) to end no later also when accepted just before a long holiday"
+            fitsZH = (fitsZH.map { $0 + "；" } ?? "") + "若要在长假前受理也不晚于法定时限，则不超过\(every.chineseDescription)"
+        }
+        let sameUnitEN =
+            "or write the promise in the legal limit's unit, such as \(legal.value.chineseDescription)"
+        let sameUnitZH = "或按法定时限的单位写承诺，如\(legal.value.chineseDescription)"
+        let counted = comparison.laterStarts.count
+        return Diagnostic(
+            code: .promiseExceedsLegal, severity: .error, span: promised.span,
+            message: .init(
+                en:
+                    "item '\(item.id.value)' promises \(promised.value), which can end after its legal limit of \(legal.value.chineseDescription): \(calendarUnitEN), and \(promised.value) end later \(whenEN.joined(separator: ", ")) (\(counted) of the \(comparison.startsCompared) working days compared)",
+                zh:
+                    "事项“\(item.id.value)”承诺\(promised.value.chineseDescription)，可能晚于法定时限\(legal.value.chineseDescription)届满：\(calendarUnitZH)；\(whenZH.joined(separator: "，"))，\(promised.value.chineseDescription)都晚于\(legal.value.chineseDescription)届满（比较的 \(comparison.startsCompared) 个工作日中有 \(counted) 个）"
+            ),
+            hint: .init(
+                en: [fitsEN, sameUnitEN].compactMap { $0 }.joined(separator: "; "),
+                zh: [fitsZH, sameUnitZH].compactMap { $0 }.joined(separator: "；")),
+            notes: [
+                DiagnosticNote(
+                    span: legal.span,
+                    message: .init(
+                        en:
+                            "the legal limit, in \(legal.value.unit == .months ? "calendar months" : "calendar days")",
+                        zh: "法定时限，以\(legal.value.unit == .months ? "日历月" : "自然日")计"))
+            ])
+    }
+
+    /// The names of the ISO weekdays, 1 = Monday; index 0 is unused.
+    static let weekdayNames: [(en: String, zh: String)] = [
+        ("", ""), ("Monday", "周一"), ("Tuesday", "周二"), ("Wednesday", "周三"), ("Thursday", "周四"),
+        ("Friday", "周五"), ("Saturday", "周六"), ("Sunday", "周日"),
+    ]
+
+    /// `a, b or c`.
+    static func list(_ words: [String], and conjunction: String) -> String {
+        guard words.count > 1, let last = words.last else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }
 
     /// A core material that may follow later.

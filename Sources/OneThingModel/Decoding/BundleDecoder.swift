@@ -90,7 +90,7 @@ public enum BundleDecoder {
 
     static func decodeLead(_ node: YAMLNode, reader: inout NodeReader) -> LeadDepartment? {
         if case .scalar = node {
-            return reader.id(node).map { .fixed($0) }
+            return reader.reference(node).map { .fixed($0) }
         }
         guard let rules = reader.list(node, what: .init(en: "lead department rules", zh: "牵头部门规则")) else {
             return nil
@@ -101,7 +101,7 @@ public enum BundleDecoder {
                 let f = reader.mapping(
                     rule, what: .init(en: "a lead department rule", zh: "牵头部门规则"), owner: rule.span,
                     known: ["when", "department"], required: ["department"]),
-                let department = f["department"].flatMap({ reader.id($0) })
+                let department = f["department"].flatMap({ reader.reference($0) })
             else { continue }
             let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
             result.append(LeadRule(when: when.map(ConditionSource.init), department: department))
@@ -148,7 +148,8 @@ public enum BundleDecoder {
                 let duration = f["duration"].flatMap({ reader.duration($0) })
             else { return nil }
             return Inspection(
-                id: id, name: name, duration: duration, department: f["department"].flatMap { reader.id($0) })
+                id: id, name: name, duration: duration,
+                department: f["department"].flatMap { reader.reference($0) })
         }
     }
 }

@@ -18,6 +18,17 @@ extension Diagnostic {
             hint: hint)
     }
 
+    /// A misspelt key, read as the known key `intended`.
+    static func misspeltKey(_ key: YAMLScalar, in what: LocalizedText, readAs intended: String) -> Diagnostic
+    {
+        Diagnostic(
+            code: .unknownKey, severity: .error, span: key.span,
+            message: .init(
+                en: "unknown key '\(key.value)' in \(what.en); it was read as '\(intended)'",
+                zh: "\(what.zh)中有未知的键“\(key.value)”，已按“\(intended)”读取"),
+            hint: .init(en: "write '\(intended)'", zh: "请改为“\(intended)”"))
+    }
+
     /// A required key is missing.
     static func missingKey(_ key: String, in what: LocalizedText, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
@@ -91,7 +102,23 @@ extension Diagnostic {
 
     /// A scalar where a time limit is required.
     static func badDuration(_ s: YAMLScalar) -> Diagnostic {
-        let bare = NodeReader.decimal(s.value.trimmingWhitespace()) != nil
+        let text = s.value.trimmingWhitespace()
+        let bare = NodeReader.decimal(text) != nil
+        // A misspelt unit after a number: `1 workdya` → `1 workday`.
+        let number = String(text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") })
+        let unit = String(text.dropFirst(number.count)).trimmingWhitespace()
+        if NodeReader.decimal(number) != nil, !unit.isEmpty,
+            let closest = Suggestion.closest(to: unit, among: TimeLimit.unitSpellings)
+        {
+            return Diagnostic(
+                code: .badDuration, severity: .error, span: s.span,
+                message: .init(
+                    en: "'\(s.value)' is not a time limit: the unit '\(unit)' is not known",
+                    zh: "“\(s.value)”不是可识别的时限：单位“\(unit)”无法识别"),
+                hint: .init(
+                    en: "did you mean '\(number) \(closest)'?",
+                    zh: "是否应为“\(number) \(closest)”？"))
+        }
         return Diagnostic(
             code: .badDuration, severity: .error, span: s.span,
             message: bare

@@ -21,7 +21,7 @@ enum ItemDecoder {
                 required: ["name", "department", "kind", "promised"])
         else { return nil }
         let name = f["name"].flatMap { reader.text($0) }
-        let department = f["department"].flatMap { reader.id($0) }
+        let department = f["department"].flatMap { reader.reference($0) }
         let kind = f["kind"].flatMap {
             reader.choice($0, ItemKind.self, what: .init(en: "item kind", zh: "事项类型"))
         }
@@ -29,9 +29,10 @@ enum ItemDecoder {
         let legal = f["legal"].flatMap { reader.duration($0) }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
         let needs = f["needs"].map { decodeNeeds($0, reader: &reader) } ?? []
-        let produces = f["produces"].map { reader.ids($0, what: .init(en: "outputs", zh: "产出")) } ?? []
-        let after = f["after"].map { reader.ids($0, what: .init(en: "items waited for", zh: "前置事项")) } ?? []
-        let inspection = f["inspection"].flatMap { reader.id($0) }
+        let produces = f["produces"].map { reader.references($0, what: .init(en: "outputs", zh: "产出")) } ?? []
+        let after =
+            f["after"].map { reader.references($0, what: .init(en: "items waited for", zh: "前置事项")) } ?? []
+        let inspection = f["inspection"].flatMap { reader.reference($0) }
         var fee = f["fee"].flatMap { reader.number($0) }
         if let value = fee, value < 0, let node = f["fee"] {
             reader.report(
@@ -44,9 +45,16 @@ enum ItemDecoder {
         let online = f["online"].flatMap { reader.bool($0) } ?? false
         let basis = f["basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []
         let legalBasis = f["legal-basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []
-        guard let id, let name, let department, let kind, let promised else { return nil }
+        guard let id else { return nil }
+        // An item whose id is sound is kept even when a part of it could not be read, so
+        // that what refers to it (tests, `after:`, the outputs it issues) is not reported
+        // as well: the finding about that part is the one to act on. The part takes a
+        // stand-in that no check reports on (an empty department is not looked up), and
+        // the bundle is incomplete, so it is never planned.
         var item = Item(
-            id: id, name: name, department: department, kind: kind, legal: legal, promised: promised,
+            id: id, name: name ?? id.value, department: department ?? Located("", at: id.span),
+            kind: kind ?? .other, legal: legal,
+            promised: promised ?? Located(TimeLimit(0, .workdays), at: id.span),
             when: when.map(ConditionSource.init), needs: needs, produces: produces, after: after,
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
@@ -66,7 +74,7 @@ enum ItemDecoder {
                         required: ["one-of"]),
                     let list = f["one-of"]
                 else { return nil }
-                let choices = reader.ids(list, what: choiceWhat)
+                let choices = reader.references(list, what: choiceWhat)
                 if choices.count < 2, reader.list(list, what: choiceWhat) != nil {
                     reader.report(
                         Diagnostic(
@@ -78,7 +86,7 @@ enum ItemDecoder {
                 }
                 return Need(oneOf: choices, span: element.span)
             }
-            return reader.id(element).map(Need.init)
+            return reader.reference(element).map(Need.init)
         }
     }
 }

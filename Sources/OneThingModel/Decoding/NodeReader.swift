@@ -22,15 +22,36 @@ struct NodeReader {
         _ node: YAMLNode, what: LocalizedText, owner: SourceSpan,
         known: [String], required: [String] = []
     ) -> Fields? {
-        guard case .mapping(let entries, let span) = node else {
+        guard case .mapping(var entries, let span) = node else {
+            if let scalar = node.scalar, let found = fullWidth(in: scalar) {
+                report(found)
+                return nil
+            }
             report(
                 .wrongType(
                     node,
                     expected: LocalizedText(en: "\(what.en) (a mapping of keys)", zh: "\(what.zh)（键值映射）")))
             return nil
         }
-        for entry in entries where !known.contains(entry.key.value) {
-            report(.unknownKey(entry.key, in: what, known: known))
+        // A misspelt key is read as the known key it is closest to, when that key is not
+        // written too: one finding (the misspelling), and the rest of the mapping is
+        // read with its value, so nothing downstream misses it.
+        var present = Set(entries.map(\.key.value))
+        for (index, entry) in entries.enumerated() where !known.contains(entry.key.value) {
+            if let found = fullWidth(in: entry.key) {
+                report(found)
+                continue
+            }
+            let intended = Suggestion.closest(to: entry.key.value, among: known)
+            if let intended, !present.contains(intended) {
+                report(.misspeltKey(entry.key, in: what, readAs: intended))
+                present.insert(intended)
+                var key = entry.key
+                key.value = intended
+                entries[index] = YAMLEntry(key: key, value: entry.value)
+            } else {
+                report(.unknownKey(entry.key, in: what, known: known))
+            }
         }
         for key in required {
             if let entry = entries.first(where: { $0.key.value == key }) {
@@ -44,10 +65,26 @@ struct NodeReader {
         return Fields(entries: entries, span: span)
     }
 
+    /// The finding about a full-width sign in `scalar` (`key：value` read as one piece
+    /// of text, `a，b` as one id), located at the sign itself.
+    func fullWidth(in scalar: YAMLScalar, code: DiagnosticCode = .wrongType) -> Diagnostic? {
+        guard let found = FullWidthPunctuation.first(in: scalar.value) else { return nil }
+        let start = scalar.span.start
+        // The sign's column is known when the scalar is written on one line as it reads.
+        let location =
+            scalar.span.end.line == start.line && scalar.style == .plain
+            ? start.advanced(by: found.offset) : start
+        return found.diagnostic(code: code, file: scalar.span.file, at: location)
+    }
+
     /// The entries of a mapping whose keys are ids the file chooses (items, materials).
     mutating func table(_ node: YAMLNode, what: LocalizedText) -> [YAMLEntry]? {
         if case .scalar(let s) = node, s.isNull { return [] }
         guard case .mapping(let entries, _) = node else {
+            if let scalar = node.scalar, let found = fullWidth(in: scalar) {
+                report(found)
+                return nil
+            }
             report(
                 .wrongType(
                     node,
@@ -158,8 +195,26 @@ struct NodeReader {
     /// A scalar (such as a mapping key) checked to be an id.
     mutating func checkedID(_ s: YAMLScalar) -> Located<String>? {
         if NodeReader.isID(s.value) { return Located(s.value, at: s.span) }
-        report(.badIdentifier(s, kind: .id))
+        report(fullWidth(in: s, code: .badIdentifier) ?? .badIdentifier(s, kind: .id))
         return nil
+    }
+
+    /// A reference to something declared elsewhere (a department, a material): an id,
+    /// or a name written in Chinese where the id belongs, which is kept as written so
+    /// that the reference check, which knows the catalogue, can say whose name it is.
+    mutating func reference(_ node: YAMLNode) -> Located<String>? {
+        guard let s = scalar(node, expected: .init(en: "an id", zh: "标识")) else { return nil }
+        if !NodeReader.isID(s.value), FullWidthPunctuation.first(in: s.value) == nil,
+            s.value.unicodeScalars.contains(where: { $0.properties.isIdeographic })
+        {
+            return Located(s.value, at: s.span)
+        }
+        return checkedID(s)
+    }
+
+    /// A list of references (see ``reference(_:)``).
+    mutating func references(_ node: YAMLNode, what: LocalizedText) -> [Located<String>] {
+        (list(node, what: what) ?? []).compactMap { reference($0) }
     }
 
     /// One of the raw values of `E`.

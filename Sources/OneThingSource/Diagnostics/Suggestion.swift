@@ -39,6 +39,22 @@ public enum Suggestion {
         return previous[b.count]
     }
 
+    /// The `count` candidates closest to `word`, nearest first (ties in the candidates'
+    /// order), however far they are: for "the closest known ones are …". A candidate
+    /// is a name with its other spellings (an id and its Chinese name); its distance is
+    /// that of its closest spelling.
+    public static func nearest(
+        to word: String, among candidates: [(name: String, spellings: [String])], count: Int
+    ) -> [String] {
+        let target = Array(word.lowercased())
+        let ranked = candidates.enumerated().map { index, candidate in
+            let distance =
+                candidate.spellings.map { Self.distance(target, Array($0.lowercased())) }.min() ?? Int.max
+            return (candidate.name, distance, index)
+        }
+        return ranked.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.prefix(count).map(\.0)
+    }
+
     /// A hint "did you mean `x`?" in both languages, or `nil` when nothing is close.
     public static func hint(for word: String, among candidates: some Sequence<String>) -> LocalizedText? {
         guard let match = closest(to: word, among: candidates) else { return nil }

@@ -28,11 +28,14 @@ extension Diagnostic {
         Diagnostic(
             code: .duplicateKey, severity: .error, span: key.span,
             message: .init(
-                en: "the key ‘\(key.value)’ appears twice at the same level",
-                zh: "键“\(key.value)”在同一层中出现了两次"),
+                en:
+                    "the key ‘\(key.value)’ appears twice at the same level (first on line \(first.start.line)); "
+                    + "only the first is read, and everything under this one is left out",
+                zh: "键“\(key.value)”在同一层中出现了两次（第一次在第 \(first.start.line) 行）；只读取第一个，这一个及其下的内容都未读取"),
             hint: .init(
-                en: "delete or rename one of them; only the first one is read",
-                zh: "请删除或改名其中一个；目前只读取第一个"),
+                en: "if the two are different entries (two items, two materials), give this one its own id; "
+                    + "if they are the same, merge them into one",
+                zh: "如果两者是不同的条目（两个事项、两种材料），请为这一个另取标识；如果是同一个，请合并为一个"),
             notes: [
                 DiagnosticNote(
                     span: first, message: .init(en: "first written here", zh: "第一次出现在这里"))

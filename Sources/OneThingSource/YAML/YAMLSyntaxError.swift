@@ -11,6 +11,9 @@ enum YAMLSyntaxError {
         if !failure.isReaderError, let tab = tabIndentation(at: location, in: file) {
             return .tabIndentation(SourceSpan(file: file.path, start: tab, end: tab.advanced(by: 1)))
         }
+        if !failure.isReaderError, let found = fullWidthPunctuation(near: location, in: file) {
+            return found
+        }
         let text = YAMLProblemText(
             problem: failure.problem, context: failure.context,
             character: character(at: location, in: file), value: failure.problemValue)
@@ -36,6 +39,26 @@ enum YAMLSyntaxError {
         let indentation = line.prefix { $0 == " " || $0 == "\t" }
         if let tab = indentation.firstIndex(of: "\t") {
             return SourceLocation(line: location.line, column: tab + 1)
+        }
+        return nil
+    }
+
+    /// OT101 at a full-width sign that stands where YAML needs punctuation, on the
+    /// problem's line or the two lines before it: the
+    /// usual cause of a key that "is missing its colon" when the colon is `：`.
+    static func fullWidthPunctuation(near location: SourceLocation, in file: SourceFile)
+        -> Diagnostic?
+    {
+        // A simple key is one line, so the key libyaml was reading starts at most a line
+        // or two above the problem; lines further up (libyaml's context may be the start
+        // of the mapping) are not searched, so that a colon in text far away is not blamed.
+        let first = max(1, location.line - 2)
+        for number in first...max(first, location.line) {
+            if let found = FullWidthPunctuation.inStructure(ofLine: file.line(number)) {
+                return found.diagnostic(
+                    code: .yamlSyntax, file: file.path,
+                    at: SourceLocation(line: number, column: found.offset + 1))
+            }
         }
         return nil
     }
