@@ -123,23 +123,31 @@ struct EngineTests {
 
     @Test func aSlowSubscriberIsDroppedWithAReasonAndTheEngineGoesOn() async throws {
         let engine = try Self.engine(InMemoryEventStore(), clock: VirtualClock(start: Self.start))
-        let slow = await engine.events(buffer: 2)
-        let id = try await Self.begin(engine)  // more than two events
-        var received: [Acknowledgement] = []
+        let slow = await engine.events(buffer: 1)
+        let id = try await Self.begin(engine)  // one commit, buffered
+        try await engine.decide(.approved, case: id, step: "business-registration")  // a second: too many
+        var received: [[Acknowledgement]] = []
         var ending: (any Error)?
         do {
-            for try await acknowledgement in slow { received.append(acknowledgement) }
+            for try await commit in slow { received.append(commit) }
         } catch {
             ending = error
         }
-        #expect(received.count == 2)
-        guard case .subscriberTooSlow(buffered: 2)? = ending as? EngineError else {
+        #expect(received.count == 1)
+        #expect(received.first?.first?.event.sequence == 1)
+        guard case .subscriberTooSlow(buffered: 1)? = ending as? EngineError else {
             Issue.record(
                 "the stream should end with subscriberTooSlow, ended with \(String(describing: ending))")
             return
         }
-        try await engine.decide(.approved, case: id, step: "business-registration")
-        #expect(received.allSatisfy { $0.digest == EventCodec.digest(of: $0.event) })
+        // The engine went on: a later decision is stored and acknowledged to others.
+        let fast = await engine.events()
+        try await engine.decide(.approved, case: id, step: "seal-engraving")
+        var iterator = fast.makeAsyncIterator()
+        let next = try await iterator.next()
+        let seal = try #require(try RuntimeFixtures.restaurantBlueprint().stepIndex("seal-engraving"))
+        #expect(next?.contains { $0.event.kind == .approved(step: seal) } == true)
+        #expect(received.joined().allSatisfy { $0.digest == EventCodec.digest(of: $0.event) })
     }
 
     @Test func decisionsThatDoNotFitAreRefusedWithWhatIsWrong() async throws {

@@ -24,8 +24,11 @@ public final class InMemoryEventStore: EventStore {
             var touched: [CaseID: CaseProjection] = [:]
             var order: [CaseID] = []
             for event in events {
+                // Taken out of `touched` while it changes, so that the fold changes the only
+                // copy in place; a case's first event in the batch copies the store's once.
                 var projection: CaseProjection
-                if let known = touched[event.caseID] ?? contents.projections[event.caseID] {
+                if let known = touched.removeValue(forKey: event.caseID) ?? contents.projections[event.caseID]
+                {
                     projection = known
                 } else {
                     guard case .started(let start) = event.kind, event.sequence == 1 else {

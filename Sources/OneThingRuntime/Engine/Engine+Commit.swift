@@ -80,15 +80,12 @@ extension Engine {
         guard !subscribers.isEmpty else { return }
         let acknowledgements = batch.map { Acknowledgement(event: $0, digest: EventCodec.digest(of: $0)) }
         for (key, subscriber) in subscribers {
-            for acknowledgement in acknowledgements {
-                if case .dropped = subscriber.continuation.yield(acknowledgement) {
-                    subscriber.continuation.finish(
-                        throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
-                    subscribers[key] = nil
-                    logger.warning(
-                        "a slow subscriber was dropped", metadata: ["buffered": "\(subscriber.limit)"])
-                    break
-                }
+            if case .dropped = subscriber.continuation.yield(acknowledgements) {
+                subscriber.continuation.finish(
+                    throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
+                subscribers[key] = nil
+                logger.warning(
+                    "a slow subscriber was dropped", metadata: ["buffered commits": "\(subscriber.limit)"])
             }
         }
     }

@@ -63,7 +63,7 @@ public actor Engine {
 
     /// A subscriber of acknowledgements.
     struct Subscriber {
-        var continuation: AsyncThrowingStream<Acknowledgement, any Error>.Continuation
+        var continuation: AsyncThrowingStream<[Acknowledgement], any Error>.Continuation
         var limit: Int
     }
 
@@ -118,12 +118,14 @@ public actor Engine {
     /// The number of adapter calls in flight.
     public nonisolated var callsInFlight: Int { calls.count }
 
-    /// A stream of every acknowledgement from now on, in the order events were stored.
-    /// A subscriber that falls more than `buffer` events behind is dropped: its stream
-    /// ends with ``EngineError/subscriberTooSlow(buffered:)``, and the engine goes on.
-    public func events(buffer: Int? = nil) -> AsyncThrowingStream<Acknowledgement, any Error> {
+    /// A stream of every acknowledgement from now on, one element per commit (the events
+    /// of one group commit, in the order they were stored), so that a reader wakes once
+    /// per commit rather than once per event. A subscriber that falls more than `buffer`
+    /// commits behind is dropped: its stream ends with
+    /// ``EngineError/subscriberTooSlow(buffered:)``, and the engine goes on.
+    public func events(buffer: Int? = nil) -> AsyncThrowingStream<[Acknowledgement], any Error> {
         let limit = max(1, buffer ?? configuration.subscriberBuffer)
-        let (stream, continuation) = AsyncThrowingStream<Acknowledgement, any Error>.makeStream(
+        let (stream, continuation) = AsyncThrowingStream<[Acknowledgement], any Error>.makeStream(
             bufferingPolicy: .bufferingOldest(limit))
         nextSubscriber += 1
         let key = nextSubscriber
