@@ -67,12 +67,14 @@ public final class LiveDepartments: Service, Sendable {
     /// Schedules the deferred materials of every case the engine acknowledges as accepted.
     func followNewCases() async {
         while !Task.isCancelled {
-            let stream = await engine.events(buffer: 100_000)
+            let stream = await engine.events(buffer: 10_000)
             await scheduleOpenCases()
             do {
-                for try await acknowledgement in stream {
-                    guard case .intake(.accepted) = acknowledgement.event.kind else { continue }
-                    if let state = await engine.state(of: acknowledgement.event.caseID) { schedule(state) }
+                for try await commit in stream {
+                    for acknowledgement in commit {
+                        guard case .intake(.accepted) = acknowledgement.event.kind else { continue }
+                        if let state = await engine.state(of: acknowledgement.event.caseID) { schedule(state) }
+                    }
                 }
                 return  // the engine stopped
             } catch {

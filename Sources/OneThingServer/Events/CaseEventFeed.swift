@@ -64,13 +64,15 @@ public actor CaseEventFeed: Service {
 
     func follow() async {
         while !Task.isCancelled {
-            let stream = await engine.events(buffer: 100_000)
+            let stream = await engine.events(buffer: 10_000)
             do {
-                for try await acknowledgement in stream {
-                    let event = acknowledgement.event
-                    for listener in listeners { await listener(event) }
-                    if let watching = watchers[event.caseID] {
-                        for continuation in watching.values { continuation.yield(event) }
+                for try await commit in stream {
+                    for acknowledgement in commit {
+                        let event = acknowledgement.event
+                        for listener in listeners { await listener(event) }
+                        if let watching = watchers[event.caseID] {
+                            for continuation in watching.values { continuation.yield(event) }
+                        }
                     }
                 }
                 return  // the engine shut down
