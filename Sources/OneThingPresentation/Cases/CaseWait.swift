@@ -44,7 +44,7 @@ public struct CaseWait: Sendable, Hashable {
                 waits.append(
                     CaseWait(department: nil, step: index, reason: .supplement, materials: [], due: nil))
             case .held:
-                let missing = spec.deferred.filter { !state.supplied.contains($0) }
+                let missing = state.missingDeferred(ofStep: index)
                 guard !missing.isEmpty else {  // everything is in: the department issues it now
                     waits.append(department)
                     break
