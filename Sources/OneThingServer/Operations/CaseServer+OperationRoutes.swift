@@ -8,6 +8,9 @@ extension CaseServer {
         routes.add(.get, "/openapi.yaml", "getOpenAPIDocument") { _, _ in
             Response.text(OpenAPIDocument.text, mediaType: "application/yaml")
         }
+        routes.add(.get, "/case.schema.json", "getCaseSchema") { _, _ in
+            Response.text(OpenAPIDocument.caseSchema, mediaType: "application/schema+json")
+        }
         routes.add(.get, "/healthz", "getHealth") { _, _ in
             Response.json(Array(#"{"status":"ok"}"#.utf8))
         }

@@ -36,6 +36,7 @@ public final class CaseServer: Sendable {
     let desk: CaseDesk
     let cache: CaseDocumentCache
     let readiness: Readiness
+    let supervision = SupervisionBoard()
     let logger: Logger
     let body: BodyReader
 
@@ -168,6 +169,7 @@ public final class CaseServer: Sendable {
         addOperationRoutes(routes)
         addBundleRoutes(routes)
         addCaseRoutes(routes)
+        addSupervisionRoutes(routes)
         return router
     }
 }
