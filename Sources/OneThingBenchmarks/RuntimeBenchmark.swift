@@ -104,12 +104,17 @@ struct RuntimeBenchmark: Sendable {
         let engine = Mutex<Engine?>(nil)
 
         func submit(_ submission: Submission) async throws(AdapterError) {
-            guard let engine = self.engine.withLock({ $0 }) else { throw AdapterError("no engine") }
-            do {
-                try await engine.report(.approved, for: submission.key)
-            } catch {
-                throw AdapterError("\(error)")
+            if let failure = await submit(batch: [submission])[submission.key] { throw failure }
+        }
+        /// A system that takes a batch and approves it in one answer.
+        var submitsInBatches: Bool { true }
+        func submit(batch: [Submission]) async -> [String: AdapterError] {
+            guard let engine = self.engine.withLock({ $0 }) else {
+                return Dictionary(uniqueKeysWithValues: batch.map { ($0.key, AdapterError("no engine")) })
             }
+            let failures = await engine.report(
+                batch: batch.map { AdapterReport(key: $0.key, outcome: .approved) })
+            return failures.mapValues { AdapterError("\($0)") }
         }
         func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
         func cancel(_ submission: Submission) async throws(AdapterError) {}
