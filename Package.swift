@@ -128,7 +128,8 @@ let package = Package(
         .executableTarget(
             name: "OneThingBenchmarks",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -166,6 +167,7 @@ let package = Package(
             name: "OneThingServerTests",
             dependencies: [
                 "OneThingServer", "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),

@@ -73,7 +73,9 @@ public final class LiveDepartments: Service, Sendable {
                 for try await commit in stream {
                     for acknowledgement in commit {
                         guard case .intake(.accepted) = acknowledgement.event.kind else { continue }
-                        if let state = await engine.state(of: acknowledgement.event.caseID) { schedule(state) }
+                        if let state = await engine.state(of: acknowledgement.event.caseID) {
+                            schedule(state)
+                        }
                     }
                 }
                 return  // the engine stopped

@@ -43,6 +43,7 @@ struct EngineTests {
     /// Departments that take every submission and answer only when told.
     final class QuietDepartment: DepartmentAdapter {
         let received = Mutex<[Submission]>([])
+        let withdrawn = Mutex<[Submission]>([])
         let delay: Duration
 
         init(delay: Duration = .zero) {
@@ -60,7 +61,9 @@ struct EngineTests {
             received.withLock { $0.append(submission) }
         }
         func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
-        func cancel(_ submission: Submission) async throws(AdapterError) {}
+        func cancel(_ submission: Submission) async throws(AdapterError) {
+            withdrawn.withLock { $0.append(submission) }
+        }
     }
 
     /// A department system that takes a commit's submissions in one call, and refuses
@@ -206,6 +209,35 @@ struct EngineTests {
                 return
             }
         }
+    }
+
+    @Test func aWithdrawnCaseIsTakenBackFromItsDepartmentsAndAClosedOneIsRefused() async throws {
+        let store = InMemoryEventStore()
+        let department = QuietDepartment()
+        let engine = try Self.engine(store, department, clock: VirtualClock(start: Self.start))
+        let id = try await Self.begin(engine)
+        try await engine.withdraw(id, reason: "开业计划取消")
+        let events = try await store.events(of: id)
+        #expect(events.contains { $0.kind == .withdrawn(reason: "开业计划取消") })
+        #expect(events.last?.kind == .delivered(outputs: [], outcome: .withdrawn))
+        let state = try CaseState(
+            id: id, blueprint: try RuntimeFixtures.restaurantBlueprint(), events: events)
+        #expect(state.steps.allSatisfy { $0.status == .cancelled })
+        // The registration the department had is withdrawn from it, under the key it was sent with.
+        await engine.waitForAdapters()
+        let sent = department.received.withLock { $0 }.map(\.key)
+        #expect(department.withdrawn.withLock { $0 }.map(\.key) == sent)
+        #expect(!sent.isEmpty)
+        do {
+            try await engine.withdraw(id, reason: "")
+            Issue.record("a closed case was withdrawn again")
+        } catch {
+            guard case .caseClosed(id, .withdrawn) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+        #expect(try await store.events(of: id) == events)
     }
 
     @Test func aCaseIsLoadedAloneWhenItIsAskedFor() async throws {

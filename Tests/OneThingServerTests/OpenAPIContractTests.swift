@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import OneThing
 import OneThingServer
@@ -32,7 +34,8 @@ struct OpenAPIContractTests {
         var found = Set<Operation>()
         for path in try #require(document["paths"]?.entries) {
             for entry in try #require(path.value.entries) where methods.contains(entry.key.value) {
-                let id = try #require(entry.value["operationId"]?.scalar?.value, "\(path.key.value) has no operationId")
+                let id = try #require(
+                    entry.value["operationId"]?.scalar?.value, "\(path.key.value) has no operationId")
                 found.insert(Operation(method: entry.key.value.uppercased(), path: path.key.value, id: id))
             }
         }
@@ -43,10 +46,16 @@ struct OpenAPIContractTests {
         let fixture = try await ServerFixture.make()
         let router = fixture.server.router()
         let served = Set(
-            fixture.server.operations.all.map { Operation(method: $0.method.rawValue, path: $0.path, id: $0.id) })
+            fixture.server.operations.all.map {
+                Operation(method: $0.method.rawValue, path: $0.path, id: $0.id)
+            })
         let documented = try Self.operations(in: Self.document())
-        #expect(served.subtracting(documented).isEmpty, "routes the document lacks: \(served.subtracting(documented))")
-        #expect(documented.subtracting(served).isEmpty, "operations no route answers: \(documented.subtracting(served))")
+        #expect(
+            served.subtracting(documented).isEmpty,
+            "routes the document lacks: \(served.subtracting(documented))")
+        #expect(
+            documented.subtracting(served).isEmpty,
+            "operations no route answers: \(documented.subtracting(served))")
         // What the router itself holds, not only what was recorded on the way.
         let routes = Set(router.routes.map { "\($0.method) \($0.path)" })
         #expect(routes == Set(documented.map { "\($0.method) \($0.path)" }))
@@ -54,7 +63,8 @@ struct OpenAPIContractTests {
     }
 
     @Test func theDocumentListsEveryProblemTypeAndNoOther() throws {
-        let listed = try #require(Self.document()["components"]?["schemas"]?["ProblemType"]?["enum"]?.elements)
+        let listed = try #require(
+            Self.document()["components"]?["schemas"]?["ProblemType"]?["enum"]?.elements)
         #expect(listed.compactMap(\.scalar?.value) == ProblemKind.all.map(\.type))
         #expect(Set(ProblemKind.all.map(\.slug)).count == ProblemKind.all.count, "slugs are unique")
     }
@@ -63,7 +73,8 @@ struct OpenAPIContractTests {
         let fixture = try await ServerFixture.make()
         let committed = try String(contentsOfFile: Self.documentPath, encoding: .utf8)
         let schema = try String(
-            contentsOfFile: RuntimeFixtures.root.appendingPathComponent("grammar/case.schema.json").path, encoding: .utf8)
+            contentsOfFile: RuntimeFixtures.root.appendingPathComponent("grammar/case.schema.json").path,
+            encoding: .utf8)
         try await fixture.test { client in
             let document = try await client.get("/openapi.yaml")
             #expect(document.status == .ok)

@@ -247,6 +247,16 @@ final class CaseDesk: Sendable {
         cache.changed(id)
     }
 
+    /// The applicant (or the window for them) withdraws open case `id` (撤回申请), saying `reason`.
+    func withdraw(_ id: CaseID, reason: String) async throws(Problem) {
+        do {
+            try await engine.withdraw(id, reason: reason)
+        } catch {
+            throw Problem(error)
+        }
+        cache.changed(id)
+    }
+
     /// The applicant supplied what step `step` of case `id` waits for (补正).
     func supplement(_ id: CaseID, step: String) async throws(Problem) {
         do {

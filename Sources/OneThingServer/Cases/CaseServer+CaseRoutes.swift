@@ -49,36 +49,48 @@ extension CaseServer {
         }
         routes.add(.post, "/v1/cases/{id}/supply", "supplyMaterial") { request, context in
             let id = try context.parameter("id")
-            return try await self.caseAction(request, case: id, keys: ["material"]) {
-                (object: inout RequestObject) async throws(Problem) in
-                guard let material = object.string("material", required: true) else { return }
+            return try await self.caseAction(
+                request, case: id, keys: ["material"], read: { $0.string("material", required: true) }
+            ) { material async throws(Problem) in
                 try await self.desk.supply(material, to: id)
             }
         }
         routes.add(.post, "/v1/cases/{id}/supplement", "answerSupplement") { request, context in
             let id = try context.parameter("id")
-            return try await self.caseAction(request, case: id, keys: ["step"]) {
-                (object: inout RequestObject) async throws(Problem) in
-                guard let step = object.string("step", required: true) else { return }
+            return try await self.caseAction(
+                request, case: id, keys: ["step"], read: { $0.string("step", required: true) }
+            ) { step async throws(Problem) in
                 try await self.desk.supplement(id, step: step)
+            }
+        }
+        routes.add(.post, "/v1/cases/{id}/withdraw", "withdrawCase") { request, context in
+            let id = try context.parameter("id")
+            return try await self.caseAction(
+                request, case: id, keys: ["reason"], read: { $0.string("reason", required: false) ?? "" }
+            ) { reason async throws(Problem) in
+                try await self.desk.withdraw(id, reason: reason)
             }
         }
     }
 
-    /// An action on case `id` whose body is a JSON object with `keys`: `perform` reads
-    /// them and acts; the answer is the case's document as it stands after. With an
-    /// `Idempotency-Key`, a repeat gets the first answer.
-    func caseAction(
+    /// An action on case `id` whose body is a JSON object with `keys`: `read` takes what
+    /// the action needs from it, and only a body without findings is acted on
+    /// (`perform`), so a refused request changes nothing; the answer is the case's
+    /// document as it stands after. With an `Idempotency-Key`, a repeat gets the first answer.
+    func caseAction<Input: Sendable>(
         _ request: Request, case id: CaseID, keys: [String],
-        perform: @escaping @Sendable (inout RequestObject) async throws(Problem) -> Void
+        read: @escaping @Sendable (inout RequestObject) -> Input?,
+        perform: @escaping @Sendable (Input) async throws(Problem) -> Void
     ) async throws(Problem) -> Response {
         let bytes = try await body.bytesOfJSON(request)
         let document = try RequestDocument(parsing: bytes)
         let idempotency = try self.idempotency(request, body: bytes, caller: "window")
         let answer = try await desk.idempotent(idempotency) { () async throws(Problem) -> CaseDesk.Answer in
             var object = document.object(LocalizedText(en: "the request", zh: "请求"), known: keys)
-            try await perform(&object)
+            let input = read(&object)
             try object.finish()
+            guard let input else { throw Problem.invalidRequest(object.diagnostics) }
+            try await perform(input)
             return CaseDesk.Answer(status: .ok, location: nil, body: try await self.desk.document(id).json)
         }
         return Response.json(answer.body, status: answer.status)
@@ -99,9 +111,17 @@ extension CaseServer {
 
 extension HTTPField.Name {
     /// `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header).
-    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    static let idempotencyKey = known("Idempotency-Key")
     /// `Last-Event-ID` (Server-Sent Events).
-    static let lastEventID = HTTPField.Name("Last-Event-ID")!
+    static let lastEventID = known("Last-Event-ID")
+    /// `X-Accel-Buffering` (tells a proxy such as nginx not to buffer a stream).
+    static let accelBuffering = known("X-Accel-Buffering")
+
+    /// The field name `name`, a token written in this file.
+    static func known(_ name: String) -> HTTPField.Name {
+        guard let field = HTTPField.Name(name) else { preconditionFailure("\(name) is not an HTTP token") }
+        return field
+    }
 }
 
 extension BodyReader {

@@ -65,7 +65,7 @@ extension CaseServer {
             status: .ok,
             headers: [
                 .contentType: "text/event-stream", .cacheControl: "no-cache",
-                .init("X-Accel-Buffering")!: "no",
+                .accelBuffering: "no",
             ],
             body: body)
     }

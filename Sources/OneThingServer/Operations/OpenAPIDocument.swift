@@ -76,7 +76,7 @@ enum OpenAPIDocument {
             get:
               operationId: getHealth
               tags: [operations]
-              summary: Liveness: the process answers
+              summary: "Liveness: the process answers"
               responses:
                 "200":
                   $ref: "#/components/responses/Status"
@@ -441,6 +441,34 @@ enum OpenAPIDocument {
               responses:
                 "200":
                   $ref: "#/components/responses/Case"
+                "409":
+                  $ref: "#/components/responses/Problem"
+                default:
+                  $ref: "#/components/responses/Problem"
+          /v1/cases/{id}/withdraw:
+            post:
+              operationId: withdrawCase
+              tags: [cases]
+              summary: The applicant withdraws the application (撤回申请)
+              description: |
+                Every step not finished is withdrawn from its department and cancelled, a `withdrawn`
+                event is recorded, and the case is delivered with what was already approved (outcome
+                `withdrawn`). A closed case answers 409.
+              parameters:
+                - $ref: "#/components/parameters/CaseID"
+                - $ref: "#/components/parameters/IdempotencyKey"
+                - $ref: "#/components/parameters/Lang"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/WithdrawRequest"
+              responses:
+                "200":
+                  $ref: "#/components/responses/Case"
+                "404":
+                  $ref: "#/components/responses/Problem"
                 "409":
                   $ref: "#/components/responses/Problem"
                 default:
@@ -1092,6 +1120,13 @@ enum OpenAPIDocument {
               properties:
                 step:
                   $ref: "#/components/schemas/Identifier"
+            WithdrawRequest:
+              type: object
+              additionalProperties: false
+              properties:
+                reason:
+                  description: Why, in the applicant's words (may be left out).
+                  type: string
             SupervisionFigures:
               description: The figures of `onething-supervision/1`.
               type: object
@@ -2016,6 +2051,31 @@ enum OpenAPIDocument {
                       "sequence",
                       "at",
                       "kind",
+                      "reason"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "withdrawn"
+                      },
+                      "reason": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
                       "outputs",
                       "outcome"
                     ],
@@ -2169,7 +2229,8 @@ enum OpenAPIDocument {
                 "completed",
                 "partial",
                 "refused",
-                "not-accepted"
+                "not-accepted",
+                "withdrawn"
               ]
             }
           }

@@ -10,7 +10,9 @@ extension CaseServer {
     func addSupervisionRoutes(_ routes: RouteSet) {
         routes.add(.get, "/v1/supervision", "getSupervision") { request, context in
             let parameters = request.uri.queryParameters
-            let query = try SupervisionQuery(now: self.engine.clock.now) { parameters[Substring($0)].map(String.init) }
+            let query = try SupervisionQuery(now: self.engine.clock.now) {
+                parameters[Substring($0)].map(String.init)
+            }
             return Response.json(try await self.supervision.figures(query, server: self))
         }
     }
@@ -37,14 +39,16 @@ struct SupervisionQuery: Sendable, Hashable {
         }
         guard from <= through else {
             throw Problem(
-                .invalidParameter, en: "the period runs from \(from) through \(through): from must not be after through",
+                .invalidParameter,
+                en: "the period runs from \(from) through \(through): from must not be after through",
                 zh: "统计期间为 \(from) 至 \(through)：起始日期不能晚于截止日期", members: ["parameter": "from"])
         }
         dueSoonWorkdays = 2
         if let text = parameters("dueSoon") {
             guard let days = Int(text), (0...30).contains(days) else {
                 throw Problem(
-                    .invalidParameter, en: "dueSoon takes a whole number of working days from 0 to 30, not '\(text)'",
+                    .invalidParameter,
+                    en: "dueSoon takes a whole number of working days from 0 to 30, not '\(text)'",
                     zh: "dueSoon 应为 0 到 30 之间的工作日数，而不是“\(text)”", members: ["parameter": "dueSoon"])
             }
             dueSoonWorkdays = days
@@ -90,13 +94,15 @@ actor SupervisionBoard {
         }
         let calendar = server.desk.calendar
         let figures = SupervisionFigures(
-            cases: states, calendars: [calendar.region: calendar], now: server.engine.clock.now, period: query.period,
+            cases: states, calendars: [calendar.region: calendar], now: server.engine.clock.now,
+            period: query.period,
             dueSoonWorkdays: query.dueSoonWorkdays)
         let json: [UInt8]
         do {
             json = try JSONText.bytes(figures)
         } catch {
-            throw Problem(.internalError, en: "the figures could not be written: \(error)", zh: "无法生成督办数据：\(error)")
+            throw Problem(
+                .internalError, en: "the figures could not be written: \(error)", zh: "无法生成督办数据：\(error)")
         }
         if kept.count > 100 { kept.removeAll() }
         kept[query] = (clock.now, json)
