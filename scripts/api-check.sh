@@ -40,7 +40,7 @@ fi
 cat "$work/serve.out"
 
 status=0
-"$venv/bin/schemathesis" run grammar/openapi.yaml --url "http://127.0.0.1:$port" --checks all \
+"$venv/bin/schemathesis" --config-file scripts/schemathesis.toml run grammar/openapi.yaml --url "http://127.0.0.1:$port" --checks all \
   --request-timeout 10 --max-examples "${ONETHING_SCHEMATHESIS_EXAMPLES:-50}" --seed 1 \
   --suppress-health-check all || status=$?
 

@@ -62,6 +62,52 @@ struct OpenAPIContractTests {
         #expect(Set(documented.map(\.id)).count == documented.count, "operationIds are unique")
     }
 
+    /// The query parameters of each operation in the document, `lang` aside, by operationId.
+    static func queryParameters(in document: YAMLNode) throws -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for path in try #require(document["paths"]?.entries) {
+            for entry in try #require(path.value.entries) {
+                guard let id = entry.value["operationId"]?.scalar?.value else { continue }
+                var names = Set<String>()
+                for parameter in entry.value["parameters"]?.elements ?? [] {
+                    var resolved = parameter
+                    if let reference = parameter["$ref"]?.scalar?.value {
+                        let name = String(reference.split(separator: "/").last ?? "")
+                        resolved = try #require(document["components"]?["parameters"]?[name], "\(reference)")
+                    }
+                    if resolved["in"]?.scalar?.value == "query", let name = resolved["name"]?.scalar?.value,
+                        name != "lang"
+                    {
+                        names.insert(name)
+                    }
+                }
+                found[id] = names
+            }
+        }
+        return found
+    }
+
+    @Test func eachRouteTakesTheQueryParametersTheDocumentListsAndRefusesOthers() async throws {
+        let fixture = try await ServerFixture.make()
+        _ = fixture.server.router()
+        let documented = try Self.queryParameters(in: Self.document())
+        for operation in fixture.server.operations.all {
+            #expect(Set(operation.query) == documented[operation.id], "\(operation.id)")
+        }
+        try await fixture.test { client in
+            let refused = try await client.get("/v1/cases?colour=red")
+            #expect(refused.status == .badRequest)
+            #expect(try refused.object()["parameter"] as? String == "colour")
+            let language = try await client.get("/v1/bundles?lang=fr")
+            #expect(language.status == .badRequest)
+            #expect(try language.problemType() == ProblemKind.type("invalid-parameter"))
+            // The literal path wins over the parameter, as in the router: only POST here.
+            let options = try await client.execute(uri: "/v1/bundles/validate", method: .options)
+            #expect(options.status == .methodNotAllowed)
+            #expect(options.headers[.allow] == "POST")
+        }
+    }
+
     @Test func theDocumentListsEveryProblemTypeAndNoOther() throws {
         let listed = try #require(
             Self.document()["components"]?["schemas"]?["ProblemType"]?["enum"]?.elements)

@@ -19,10 +19,15 @@ extension CaseServer {
             let entry = try await self.bundle(try context.parameter("bundle"))
             return try Response.json(BundleDetail(entry))
         }
-        routes.add(.post, "/v1/bundles/validate", "validateBundle") { request, context in
+        routes.add(.post, "/v1/bundles/validate", "validateBundle", query: ["name"]) { request, context in
             try self.body.requireMediaType(request, anyOf: ["application/yaml", "text/yaml", "text/plain"])
             let bytes = try await self.body.bytes(of: request)
             let name = request.uri.queryParameters["name"].map(String.init) ?? "upload.yaml"
+            guard (1...200).contains(name.count) else {
+                throw Problem(
+                    .invalidParameter, en: "the query parameter name takes a file name of 1 to 200 characters",
+                    zh: "查询参数 name 应为 1 到 200 个字符的文件名", members: ["parameter": "name"])
+            }
             let report = await self.library.validate(bytes, name: name)
             return try Response.json(ValidationBody(report, language: context.language))
         }

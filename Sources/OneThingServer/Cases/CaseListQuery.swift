@@ -27,7 +27,7 @@ struct CaseListQuery: Sendable {
             }
         }
         if let department = parameters("department") {
-            guard !department.isEmpty else {
+            guard Self.isIdentifier(department) else {
                 throw Self.invalid("department", "", expected: .init(en: "a department id", zh: "部门标识"))
             }
             query.department = department
@@ -66,6 +66,16 @@ struct CaseListQuery: Sendable {
             query.after = cursor
         }
         store = query
+    }
+
+    /// Whether `text` is an identifier of the API (`components.schemas.Identifier`): 1 to
+    /// 100 characters of a–z, 0–9, `.` and `-`, starting with a letter or digit.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 100 else { return false }
+        let allowed = { (scalar: Unicode.Scalar) in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-"
+        }
+        return allowed(first) && first != "." && first != "-" && text.unicodeScalars.allSatisfy(allowed)
     }
 
     static func invalid(_ name: String, _ value: String, expected: LocalizedText) -> Problem {

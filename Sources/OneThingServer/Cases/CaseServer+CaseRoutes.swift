@@ -18,7 +18,9 @@ extension CaseServer {
                 answer.body, status: answer.status,
                 headers: answer.location.map { [.location: $0] } ?? [:])
         }
-        routes.add(.get, "/v1/cases", "listCases") { request, context in
+        routes.add(
+            .get, "/v1/cases", "listCases", query: ["status", "department", "dueBy", "overdue", "limit", "cursor"]
+        ) { request, context in
             let parameters = request.uri.queryParameters
             let query = try CaseListQuery(now: self.engine.clock.now) {
                 parameters[Substring($0)].map(String.init)
@@ -43,7 +45,7 @@ extension CaseServer {
                     events: events, blueprint: blueprint, calendar: self.desk.calendar,
                     language: context.language))
         }
-        routes.add(.get, "/v1/cases/{id}/events", "streamCaseEvents") { request, context in
+        routes.add(.get, "/v1/cases/{id}/events", "streamCaseEvents", query: ["lastEventId"]) { request, context in
             let id = try context.parameter("id")
             return try await self.eventStream(of: id, request: request)
         }
@@ -96,7 +98,8 @@ extension CaseServer {
         return Response.json(answer.body, status: answer.status)
     }
 
-    /// The request's `Idempotency-Key`, scoped to `caller`, with the request's fingerprint.
+    /// The request's `Idempotency-Key`, scoped to `caller` and the request's method and
+    /// path, with the request's fingerprint.
     func idempotency(_ request: Request, body: [UInt8], caller: String) throws(Problem) -> CaseDesk
         .Idempotency?
     {
@@ -104,8 +107,11 @@ extension CaseServer {
         try IdempotencyLedger.validate(key)
         var hash = StableHash.fnv1a("\(request.method) \(request.uri.path)\u{0}")
         hash = StableHash.fnv1a(body, continuing: hash)
+        // A key belongs to the caller and the operation's target: the same key sent to
+        // another address is another key.
         return CaseDesk.Idempotency(
-            key: IdempotencyLedger.Key(caller: caller, key: key), fingerprint: StableHash.hex(hash))
+            key: IdempotencyLedger.Key(caller: "\(caller) \(request.method) \(request.uri.path)", key: key),
+            fingerprint: StableHash.hex(hash))
     }
 }
 

@@ -18,6 +18,13 @@ struct ProblemMiddleware: RouterMiddleware {
         var context = context
         context.language = request.language
         do {
+            if let lang = request.uri.queryParameters["lang"], Language(rawValue: String(lang)) == nil {
+                throw Problem(
+                    .invalidParameter, en: "the query parameter lang takes zh or en, not '\(lang)'",
+                    zh: "查询参数 lang 应为 zh 或 en，而不是“\(lang)”", members: ["parameter": "lang"])
+            }
+            // Every request may carry a key; one that cannot be a key is refused whatever the route.
+            if let key = request.headers[.idempotencyKey] { try IdempotencyLedger.validate(key) }
             return try await next(request, context)
         } catch let problem as Problem {
             return problem.response(in: context.language, instance: request.uri.path)

@@ -55,7 +55,8 @@ enum OpenAPIDocument {
                   content:
                     application/yaml:
                       schema:
-                        type: string
+                        type: object
+                        required: [openapi, info, paths]
                 default:
                   $ref: "#/components/responses/Problem"
           /case.schema.json:
@@ -181,9 +182,10 @@ enum OpenAPIDocument {
               parameters:
                 - name: name
                   in: query
-                  description: What the findings name as the file (default `upload.yaml`).
+                  description: What the findings name as the file (default `upload.yaml`; 1 to 200 characters).
                   schema:
                     type: string
+                    minLength: 1
                     maxLength: 200
                 - $ref: "#/components/parameters/IdempotencyKey"
                 - $ref: "#/components/parameters/Lang"
@@ -192,13 +194,13 @@ enum OpenAPIDocument {
                 content:
                   application/yaml:
                     schema:
-                      type: string
+                      description: Any YAML text; what is not a bundle is reported in the findings.
                   text/yaml:
                     schema:
-                      type: string
+                      description: Any YAML text.
                   text/plain:
                     schema:
-                      type: string
+                      description: Any YAML text.
               responses:
                 "200":
                   description: The findings; `valid` is false when there is an error.
@@ -266,6 +268,27 @@ enum OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: "#/components/schemas/CaseCreated"
+                  links:
+                    GetCase:
+                      operationId: getCase
+                      parameters:
+                        id: $response.body#/id
+                    GetCaseTimeline:
+                      operationId: getCaseTimeline
+                      parameters:
+                        id: $response.body#/id
+                    SupplyMaterial:
+                      operationId: supplyMaterial
+                      parameters:
+                        id: $response.body#/id
+                    AnswerSupplement:
+                      operationId: answerSupplement
+                      parameters:
+                        id: $response.body#/id
+                    WithdrawCase:
+                      operationId: withdrawCase
+                      parameters:
+                        id: $response.body#/id
                 "422":
                   $ref: "#/components/responses/Problem"
                 default:
@@ -394,7 +417,20 @@ enum OpenAPIDocument {
                   content:
                     text/event-stream:
                       schema:
-                        type: string
+                        description: One message of the stream.
+                        type: object
+                        required: [data]
+                        properties:
+                          id:
+                            type: string
+                            pattern: "^[0-9]+$"
+                          event:
+                            type: string
+                          data:
+                            description: The event as JSON, with `caseId`.
+                            type: string
+                          retry:
+                            type: integer
                 "204":
                   description: The case is delivered and nothing is newer than Last-Event-ID.
                 "404":
@@ -977,6 +1013,14 @@ enum OpenAPIDocument {
             CreateCaseRequest:
               type: object
               required: [bundle, answers]
+              examples:
+                - bundle: open-restaurant
+                  answers:
+                    business.has_licence: false
+                    business.prepackaged_only: false
+                    fire.route: commitment
+                    sign.outdoor: true
+                    tobacco.retail: false
               additionalProperties: false
               properties:
                 bundle:

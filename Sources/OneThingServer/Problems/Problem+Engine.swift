@@ -27,7 +27,7 @@ extension Problem {
                 .stepNotWaiting,
                 en: "step \(step) of case \(id) is \(status.rawValue), not waiting for this",
                 zh: "案件 \(id) 的环节“\(step)”当前状态为 \(status.rawValue)，不等待此操作",
-                members: ["caseId": id, "step": step, "status": status.rawValue])
+                members: ["caseId": id, "step": step, "stepStatus": status.rawValue])
         case .materialNotAwaited(let id, let material):
             self.init(
                 .materialNotAwaited,

@@ -112,7 +112,9 @@ public struct Problem: Error, Sendable {
             try container.encode(zh, forKey: .zh)
             try container.encode(en, forKey: .en)
             try container.encodeIfPresent(diagnostics, forKey: .diagnostics)
-            for (name, value) in members.sorted(by: { $0.key < $1.key }) {
+            // A member never replaces one of RFC 9457's or the languages.
+            let reserved: Set = ["type", "status", "title", "detail", "instance", "zh", "en", "diagnostics"]
+            for (name, value) in members.sorted(by: { $0.key < $1.key }) where !reserved.contains(name) {
                 try container.encode(value, forKey: .member(name))
             }
         }

@@ -15,7 +15,8 @@ struct BodyReader: Sendable {
 
     /// The body of `request`.
     ///
-    /// - Throws: ``Problem`` of kind ``ProblemKind/payloadTooLarge`` or ``ProblemKind/requestTimeout``.
+    /// - Throws: ``Problem`` of kind ``ProblemKind/payloadTooLarge``, ``ProblemKind/requestTimeout``,
+    ///   or ``ProblemKind/invalidRequest`` for an empty body.
     func bytes(of request: Request) async throws(Problem) -> [UInt8] {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw tooLarge(length)
@@ -48,7 +49,13 @@ struct BodyReader: Sendable {
                 .requestTimeout,
                 en: "the request body could not be received: \(error)", zh: "未能完整接收请求体：\(error)")
         }
-        return try outcome.get()
+        let bytes = try outcome.get()
+        guard !bytes.isEmpty else {
+            throw Problem(
+                .invalidRequest, en: "the request has no body; this operation needs one",
+                zh: "请求没有请求体；此操作需要请求体")
+        }
+        return bytes
     }
 
     /// The body of `request` as JSON, its media type checked first.

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Hummingbird
 import Synchronization
 
 /// The operations the server answers, as its routes were added: method, path pattern
@@ -14,6 +15,21 @@ public final class OperationTable: Sendable {
         public var path: String
         /// The OpenAPI `operationId`.
         public var id: String
+        /// The query parameters it takes besides `lang`, which every operation takes.
+        public var query: [String]
+
+        /// Refuses a request with a query parameter the operation does not take.
+        func checkQuery(of request: Request) throws(Problem) {
+            for parameter in request.uri.queryParameters
+            where parameter.key != "lang" && !query.contains(String(parameter.key)) {
+                let known = (query + ["lang"]).joined(separator: ", ")
+                throw Problem(
+                    .invalidParameter,
+                    en: "\(method) \(path) takes no query parameter '\(parameter.key)'; it takes \(known)",
+                    zh: "\(method) \(path) 不接受查询参数“\(parameter.key)”；可用的参数为 \(known)",
+                    members: ["parameter": String(parameter.key)])
+            }
+        }
     }
 
     private let operations = Mutex<[Operation]>([])
@@ -25,16 +41,31 @@ public final class OperationTable: Sendable {
 
     func add(_ operation: Operation) { operations.withLock { $0.append(operation) } }
 
-    /// The methods the operations whose pattern matches `path` take, sorted.
+    /// The methods the operations of the pattern the router takes for `path` take,
+    /// sorted. As in the router, a literal segment wins over a parameter: the methods of
+    /// `/v1/bundles/validate` are not those of `/v1/bundles/{bundle}`.
     func methods(forPath path: String) -> [String] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        let methods = all.filter { operation in
+        // Each matching operation with which of its segments are literal.
+        let matches = all.compactMap { operation -> (Operation, [Bool])? in
             let pattern = operation.path.split(separator: "/", omittingEmptySubsequences: false)
-            guard pattern.count == segments.count else { return false }
-            return zip(pattern, segments).allSatisfy { part, segment in
-                (part.hasPrefix("{") && part.hasSuffix("}") && !segment.isEmpty) || part == segment
+            guard pattern.count == segments.count else { return nil }
+            var literal: [Bool] = []
+            for (part, segment) in zip(pattern, segments) {
+                if part.hasPrefix("{") && part.hasSuffix("}") && !segment.isEmpty {
+                    literal.append(false)
+                } else if part == segment {
+                    literal.append(true)
+                } else {
+                    return nil
+                }
             }
-        }.map(\.method.rawValue)
-        return Set(methods).sorted()
+            return (operation, literal)
+        }
+        let precedes = { (a: [Bool], b: [Bool]) in
+            zip(a, b).first { $0 != $1 }.map { $0.0 } ?? false
+        }
+        guard let best = matches.map(\.1).max(by: { precedes($1, $0) }) else { return [] }
+        return Set(matches.filter { $0.1 == best }.map(\.0.method.rawValue)).sorted()
     }
 }

@@ -7,13 +7,18 @@ struct RouteSet {
     let router: Router<ServerRequestContext>
     let operations: OperationTable
 
-    /// Answers `method` on `path` (`/v1/cases/{id}`) with `handler`, as operation `id`.
+    /// Answers `method` on `path` (`/v1/cases/{id}`) with `handler`, as operation `id`,
+    /// which takes the query parameters `query` besides `lang`: a request with another
+    /// query parameter is refused (400) before `handler` runs.
     func add(
-        _ method: HTTPRequest.Method, _ path: String, _ id: String,
+        _ method: HTTPRequest.Method, _ path: String, _ id: String, query: [String] = [],
         _ handler: @escaping @Sendable (Request, ServerRequestContext) async throws -> Response
     ) {
-        operations.add(OperationTable.Operation(method: method, path: path, id: id))
-        router.on(RouterPath(path), method: method) { request, context in try await handler(request, context)
+        let operation = OperationTable.Operation(method: method, path: path, id: id, query: query)
+        operations.add(operation)
+        router.on(RouterPath(path), method: method) { request, context in
+            try operation.checkQuery(of: request)
+            return try await handler(request, context)
         }
     }
 }

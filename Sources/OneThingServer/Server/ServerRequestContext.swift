@@ -20,8 +20,8 @@ extension Request {
     /// `Accept-Language` that is English or Chinese, else Chinese (the language of the
     /// government services this serves).
     var language: Language {
-        if let lang = uri.queryParameters["lang"] {
-            return lang.lowercased().hasPrefix("en") ? .en : .zh
+        if let lang = uri.queryParameters["lang"], let language = Language(rawValue: String(lang)) {
+            return language
         }
         guard let accepted = headers[.acceptLanguage] else { return .zh }
         for range in accepted.split(separator: ",") {
