@@ -117,17 +117,23 @@ extension CaseServer {
 
     /// The sequence number named by `Last-Event-ID` (or `?lastEventId=`), 0 without one.
     func lastEventID(_ request: Request) throws(Problem) -> Int {
-        guard
-            let text = request.headers[HTTPField.Name.lastEventID]
-                ?? request.uri.queryParameters["lastEventId"].map(String.init)
-        else { return 0 }
-        guard let sequence = Int(text.trimmingCharacters(in: .whitespaces)), sequence >= 0 else {
-            throw Problem(
-                .invalidParameter,
-                en: "Last-Event-ID takes the id of an event received (a whole number), not '\(text)'",
-                zh: "Last-Event-ID 应为已收到事件的编号（整数），而不是“\(text)”", members: ["header": "Last-Event-ID"])
+        let header = request.headers[HTTPField.Name.lastEventID]
+        let query = request.uri.queryParameters["lastEventId"].map(String.init)
+        var sequences: [Int] = []
+        for text in [header, query].compactMap({ $0 }) {
+            // 1 to 9 digits, as the document says: a sequence, never a sign or a space.
+            guard (1...9).contains(text.count), text.allSatisfy(\.isASCII), let sequence = Int(text),
+                text.allSatisfy(\.isNumber)
+            else {
+                throw Problem(
+                    .invalidParameter,
+                    en: "Last-Event-ID takes the id of an event received (1 to 9 digits), not '\(text)'",
+                    zh: "Last-Event-ID 应为已收到事件的编号（1 至 9 位数字），而不是“\(text)”",
+                    members: ["parameter": text == header ? "Last-Event-ID" : "lastEventId"])
+            }
+            sequences.append(sequence)
         }
-        return sequence
+        return sequences.first ?? 0  // the header first, as a browser's EventSource sends it
     }
 
     /// One Server-Sent Events message: `id`, `event` and one `data` line of JSON.

@@ -16,7 +16,8 @@ struct BodyReader: Sendable {
     /// The body of `request`.
     ///
     /// - Throws: ``Problem`` of kind ``ProblemKind/payloadTooLarge``, ``ProblemKind/requestTimeout``,
-    ///   or ``ProblemKind/invalidRequest`` for an empty body.
+    ///   or ``ProblemKind/invalidRequest`` for a request without a body (no bytes and no
+    ///   `Content-Type`; an empty body of a named media type is an empty text).
     func bytes(of request: Request) async throws(Problem) -> [UInt8] {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw tooLarge(length)
@@ -50,7 +51,7 @@ struct BodyReader: Sendable {
                 en: "the request body could not be received: \(error)", zh: "未能完整接收请求体：\(error)")
         }
         let bytes = try outcome.get()
-        guard !bytes.isEmpty else {
+        guard !bytes.isEmpty || request.headers[.contentType] != nil else {
             throw Problem(
                 .invalidRequest, en: "the request has no body; this operation needs one",
                 zh: "请求没有请求体；此操作需要请求体")
