@@ -11,35 +11,6 @@ import Testing
 struct EngineTests {
     static let start = RuntimeFixtures.at("2026-12-03 09:00")
 
-    /// A store that refuses appends while told to, then works again: a full disk or a
-    /// lost connection that comes back.
-    final class FlakyStore: EventStore {
-        let inner = InMemoryEventStore()
-        let failing = Mutex(false)
-
-        func append(_ events: [CaseEvent]) async throws(StoreError) {
-            if failing.withLock({ $0 }) { throw StoreError(.full, "the disk is full (test)") }
-            try await inner.append(events)
-        }
-        func saveBlueprint(_ blueprint: CaseBlueprint) async throws(StoreError) {
-            try await inner.saveBlueprint(blueprint)
-        }
-        func blueprint(_ fingerprint: String) async throws(StoreError) -> CaseBlueprint? {
-            try await inner.blueprint(fingerprint)
-        }
-        func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] { try await inner.events(of: id) }
-        func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
-            try await inner.cases(query)
-        }
-        func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
-            try await inner.newCaseID(acceptedOn: date)
-        }
-        func metadata(_ key: String) async throws(StoreError) -> String? { try await inner.metadata(key) }
-        func setMetadata(_ value: String, for key: String) async throws(StoreError) {
-            try await inner.setMetadata(value, for: key)
-        }
-    }
-
     /// Departments that take every submission and answer only when told.
     final class QuietDepartment: DepartmentAdapter {
         let received = Mutex<[Submission]>([])
@@ -107,12 +78,12 @@ struct EngineTests {
     }
 
     @Test func aFailedAppendLeavesTheCaseAsStoredAndItGoesOnWhenTheStoreIsBack() async throws {
-        let store = FlakyStore()
+        let store = RefusingStore()
         let clock = VirtualClock(start: Self.start)
         let engine = try Self.engine(store, clock: clock)
         let id = try await Self.begin(engine)
         let before = try await store.events(of: id)
-        store.failing.withLock { $0 = true }
+        store.refuse(StoreError(.full, "the disk is full (test)"))
         await #expect(throws: EngineError.self) {
             try await engine.decide(.approved, case: id, step: "business-registration")
         }
@@ -125,7 +96,7 @@ struct EngineTests {
         await #expect(throws: EngineError.self) { try await engine.tick() }
         #expect(try await store.events(of: id) == before)
         // The store comes back: the case goes on from what was stored.
-        store.failing.withLock { $0 = false }
+        store.refuse(nil)
         try await engine.tick()
         try await engine.decide(.approved, case: id, step: "business-registration")
         let after = try await store.events(of: id)

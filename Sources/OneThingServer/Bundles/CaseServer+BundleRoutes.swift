@@ -25,7 +25,8 @@ extension CaseServer {
             let name = request.uri.queryParameters["name"].map(String.init) ?? "upload.yaml"
             guard (1...200).contains(name.count) else {
                 throw Problem(
-                    .invalidParameter, en: "the query parameter name takes a file name of 1 to 200 characters",
+                    .invalidParameter,
+                    en: "the query parameter name takes a file name of 1 to 200 characters",
                     zh: "查询参数 name 应为 1 到 200 个字符的文件名", members: ["parameter": "name"])
             }
             let report = await self.library.validate(bytes, name: name)

@@ -19,7 +19,8 @@ extension CaseServer {
                 headers: answer.location.map { [.location: $0] } ?? [:])
         }
         routes.add(
-            .get, "/v1/cases", "listCases", query: ["status", "department", "dueBy", "overdue", "limit", "cursor"]
+            .get, "/v1/cases", "listCases",
+            query: ["status", "department", "dueBy", "overdue", "limit", "cursor"]
         ) { request, context in
             let parameters = request.uri.queryParameters
             let query = try CaseListQuery(now: self.engine.clock.now) {
@@ -45,7 +46,8 @@ extension CaseServer {
                     events: events, blueprint: blueprint, calendar: self.desk.calendar,
                     language: context.language))
         }
-        routes.add(.get, "/v1/cases/{id}/events", "streamCaseEvents", query: ["lastEventId"]) { request, context in
+        routes.add(.get, "/v1/cases/{id}/events", "streamCaseEvents", query: ["lastEventId"]) {
+            request, context in
             let id = try context.parameter("id")
             return try await self.eventStream(of: id, request: request)
         }

@@ -8,7 +8,8 @@ extension CaseServer {
     /// on-time rate (按时办结率) by department and by bundle over a period, the cases at
     /// risk and the escalations (``OneThingPresentation/SupervisionFigures``).
     func addSupervisionRoutes(_ routes: RouteSet) {
-        routes.add(.get, "/v1/supervision", "getSupervision", query: ["from", "through", "dueSoon"]) { request, context in
+        routes.add(.get, "/v1/supervision", "getSupervision", query: ["from", "through", "dueSoon"]) {
+            request, context in
             let parameters = request.uri.queryParameters
             let query = try SupervisionQuery(now: self.engine.clock.now) {
                 parameters[Substring($0)].map(String.init)
