@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The modules follow the way data flows; each imports only modules above it, and a
@@ -10,6 +10,7 @@ import PackageDescription
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
 //   OneThingPresentation ─► OneThingPages (HTML pages for the server)
 //   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
+//   OneThingServer (Hummingbird: the runtime behind an HTTP API) ─► OneThingCLI (`onething serve`)
 let package = Package(
     name: "onething",
     platforms: [.macOS(.v15)],
@@ -33,6 +34,8 @@ let package = Package(
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
         // The checks every event store passes, for any store's tests.
         .library(name: "OneThingStoreContract", targets: ["OneThingStoreContract"]),
+        // The runtime behind an HTTP API (Hummingbird 2), for `onething serve` or a platform's own server.
+        .library(name: "OneThingServer", targets: ["OneThingServer"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
         .executable(name: "onething-bench", targets: ["OneThingBenchmarks"]),
     ],
@@ -41,6 +44,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The server's HTTP stack; its optional swift-configuration support is left out (build time).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The system libyaml (Debian's libyaml-dev).
@@ -74,7 +81,13 @@ let package = Package(
             ]),
         // Simulated departments and applicants (one seeded sampler), the simulation of
         // many cases, the virtual-clock driver of the command line, the adapters file.
-        .target(name: "OneThingSimulation", dependencies: ["OneThingRuntime", "OneThing"]),
+        .target(
+            name: "OneThingSimulation",
+            dependencies: [
+                "OneThingRuntime", "OneThing",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Notices, SVG graphs, figures tables, case timelines and texts.
         .target(name: "OneThingPresentation", dependencies: ["OneThingRuntime", "OneThing"]),
         // The pages people use, rendered to HTML from case states: view models and renderers.
@@ -91,6 +104,19 @@ let package = Package(
         // in-memory, SQLite and later stores run the same suite. A library, not a test
         // target, so that a store in another package can run it too.
         .target(name: "OneThingStoreContract", dependencies: ["OneThingEvents"]),
+        // The runtime behind an HTTP API: routes, problem details, idempotency, events as
+        // Server-Sent Events, metrics. Takes any event store; never imports a store's module.
+        .target(
+            name: "OneThingServer",
+            dependencies: [
+                "OneThing", "OneThingRuntime", "OneThingPresentation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // What the tests share: the real bundles and their plans.
         .target(
             name: "OneThingTestSupport", dependencies: ["OneThing", "OneThingRuntime"],
@@ -99,13 +125,17 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
+                "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
             name: "OneThingBenchmarks",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -144,6 +174,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingServerTests",
+            dependencies: [
+                "OneThingServer", "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(
             name: "OneThingCLITests",

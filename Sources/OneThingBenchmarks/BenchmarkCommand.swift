@@ -8,6 +8,7 @@ import OneThing
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onething-bench",
-        abstract: "Measure OneThing: validation beside libyaml, plans per second, the runtime beside SQLite.",
-        subcommands: [BenchCommand.self, RuntimeBenchCommand.self])
+        abstract:
+            "Measure OneThing: validation beside libyaml, plans per second, the runtime beside SQLite, the server beside Hummingbird.",
+        subcommands: [BenchCommand.self, RuntimeBenchCommand.self, ServerBenchCommand.self])
 }

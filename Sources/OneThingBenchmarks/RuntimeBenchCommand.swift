@@ -64,17 +64,14 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let benchmark = try RuntimeBenchmark.restaurant(bundles: bundles)
-        let folder = URL(fileURLWithPath: directory).appendingPathComponent(
-            "onething-bench-runtime-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer {
-            do {
-                try FileManager.default.removeItem(at: folder)
-            } catch {
-                FileHandle.standardError.write(Data("could not remove \(folder.path): \(error)\n".utf8))
-            }
+        try await Benchmarks.withFolder(in: directory, named: "onething-bench-runtime") {
+            try await run(in: $0)
         }
+    }
+
+    /// Runs every measurement with its files in `folder`.
+    func run(in folder: URL) async throws {
+        let benchmark = try RuntimeBenchmark.restaurant(bundles: bundles)
         print(
             "runtime benchmark: \(benchmark.blueprint.bundle) “\(RuntimeBenchmark.worstCase)”, "
                 + "\(benchmark.blueprint.steps.count) steps, departments that take batches and approve at once, \(inFlight) cases in flight"

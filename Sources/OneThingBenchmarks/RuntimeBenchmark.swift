@@ -261,6 +261,22 @@ enum Benchmarks {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
+    /// Runs `body` with a new folder `name-UUID` in `directory`, removed afterwards.
+    static func withFolder<Value>(
+        in directory: String, named name: String, _ body: (URL) async throws -> Value
+    ) async throws -> Value {
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer {
+            do {
+                try FileManager.default.removeItem(at: folder)
+            } catch {
+                FileHandle.standardError.write(Data("could not remove \(folder.path): \(error)\n".utf8))
+            }
+        }
+        return try await body(folder)
+    }
+
     /// The process's resident memory in bytes, from `/proc/self/statm`; `nil` where it
     /// cannot be read.
     static func residentBytes() -> Int? {

@@ -150,6 +150,39 @@ struct CaseRuntimeTests {
         #expect(state.outcome == .refused)
     }
 
+    @Test func aWithdrawnCaseCancelsItsOpenStepsKeepsWhatWasApprovedAndIsDelivered() throws {
+        var (runtime, blueprint) = try Self.started()
+        let registration = Self.submitted(&runtime)[0]
+        runtime.report(.approved, for: registration.key, at: Self.accepted)
+        let sent = Self.submitted(&runtime)
+        #expect(!sent.isEmpty)
+        _ = runtime.takeOutbox()
+        let later = RuntimeFixtures.at("2026-12-04 10:00")
+        let taken = runtime.withdraw("c1", reason: "不开了", at: later)
+        #expect(taken)
+        let events = runtime.takeOutbox().map(\.kind)
+        #expect(events.dropLast().last == .withdrawn(reason: "不开了"))
+        let outputs = blueprint.steps[0].outputs
+        #expect(events.last == .delivered(outputs: outputs, outcome: .withdrawn))
+        // What the departments had is withdrawn from them; nothing new is sent.
+        let effects = runtime.takeEffects()
+        let cancelled = effects.compactMap {
+            if case .cancel(let submission) = $0 { submission.key } else { nil }
+        }
+        #expect(Set(cancelled) == Set(sent.map(\.key)))
+        #expect(!effects.contains { if case .submit = $0 { true } else { false } })
+        let state = try #require(runtime.cases["c1"])
+        #expect(state.steps[0].status == .approved)
+        #expect(state.steps.dropFirst().allSatisfy { $0.status == .cancelled })
+        #expect(state.withdrawnAt == later)
+        #expect(state.outcome == .withdrawn)
+        // A closed case is not withdrawn again, nor an unknown one.
+        let again = runtime.withdraw("c1", reason: "", at: later)
+        let unknown = runtime.withdraw("c2", reason: "", at: later)
+        #expect(!again && !unknown)
+        #expect(runtime.takeOutbox().isEmpty)
+    }
+
     @Test func aSupplementStopsTheStepsClockForTheWorkingDaysItTook() throws {
         var (runtime, _) = try Self.started()
         let registration = Self.submitted(&runtime)[0]

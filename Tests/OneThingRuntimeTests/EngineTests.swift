@@ -11,38 +11,10 @@ import Testing
 struct EngineTests {
     static let start = RuntimeFixtures.at("2026-12-03 09:00")
 
-    /// A store that refuses appends while told to, then works again: a full disk or a
-    /// lost connection that comes back.
-    final class FlakyStore: EventStore {
-        let inner = InMemoryEventStore()
-        let failing = Mutex(false)
-
-        func append(_ events: [CaseEvent]) async throws(StoreError) {
-            if failing.withLock({ $0 }) { throw StoreError(.full, "the disk is full (test)") }
-            try await inner.append(events)
-        }
-        func saveBlueprint(_ blueprint: CaseBlueprint) async throws(StoreError) {
-            try await inner.saveBlueprint(blueprint)
-        }
-        func blueprint(_ fingerprint: String) async throws(StoreError) -> CaseBlueprint? {
-            try await inner.blueprint(fingerprint)
-        }
-        func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] { try await inner.events(of: id) }
-        func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
-            try await inner.cases(query)
-        }
-        func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
-            try await inner.newCaseID(acceptedOn: date)
-        }
-        func metadata(_ key: String) async throws(StoreError) -> String? { try await inner.metadata(key) }
-        func setMetadata(_ value: String, for key: String) async throws(StoreError) {
-            try await inner.setMetadata(value, for: key)
-        }
-    }
-
     /// Departments that take every submission and answer only when told.
     final class QuietDepartment: DepartmentAdapter {
         let received = Mutex<[Submission]>([])
+        let withdrawn = Mutex<[Submission]>([])
         let delay: Duration
 
         init(delay: Duration = .zero) {
@@ -60,7 +32,9 @@ struct EngineTests {
             received.withLock { $0.append(submission) }
         }
         func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
-        func cancel(_ submission: Submission) async throws(AdapterError) {}
+        func cancel(_ submission: Submission) async throws(AdapterError) {
+            withdrawn.withLock { $0.append(submission) }
+        }
     }
 
     /// A department system that takes a commit's submissions in one call, and refuses
@@ -104,12 +78,12 @@ struct EngineTests {
     }
 
     @Test func aFailedAppendLeavesTheCaseAsStoredAndItGoesOnWhenTheStoreIsBack() async throws {
-        let store = FlakyStore()
+        let store = RefusingStore()
         let clock = VirtualClock(start: Self.start)
         let engine = try Self.engine(store, clock: clock)
         let id = try await Self.begin(engine)
         let before = try await store.events(of: id)
-        store.failing.withLock { $0 = true }
+        store.refuse(StoreError(.full, "the disk is full (test)"))
         await #expect(throws: EngineError.self) {
             try await engine.decide(.approved, case: id, step: "business-registration")
         }
@@ -122,7 +96,7 @@ struct EngineTests {
         await #expect(throws: EngineError.self) { try await engine.tick() }
         #expect(try await store.events(of: id) == before)
         // The store comes back: the case goes on from what was stored.
-        store.failing.withLock { $0 = false }
+        store.refuse(nil)
         try await engine.tick()
         try await engine.decide(.approved, case: id, step: "business-registration")
         let after = try await store.events(of: id)
@@ -206,6 +180,35 @@ struct EngineTests {
                 return
             }
         }
+    }
+
+    @Test func aWithdrawnCaseIsTakenBackFromItsDepartmentsAndAClosedOneIsRefused() async throws {
+        let store = InMemoryEventStore()
+        let department = QuietDepartment()
+        let engine = try Self.engine(store, department, clock: VirtualClock(start: Self.start))
+        let id = try await Self.begin(engine)
+        try await engine.withdraw(id, reason: "开业计划取消")
+        let events = try await store.events(of: id)
+        #expect(events.contains { $0.kind == .withdrawn(reason: "开业计划取消") })
+        #expect(events.last?.kind == .delivered(outputs: [], outcome: .withdrawn))
+        let state = try CaseState(
+            id: id, blueprint: try RuntimeFixtures.restaurantBlueprint(), events: events)
+        #expect(state.steps.allSatisfy { $0.status == .cancelled })
+        // The registration the department had is withdrawn from it, under the key it was sent with.
+        await engine.waitForAdapters()
+        let sent = department.received.withLock { $0 }.map(\.key)
+        #expect(department.withdrawn.withLock { $0 }.map(\.key) == sent)
+        #expect(!sent.isEmpty)
+        do {
+            try await engine.withdraw(id, reason: "")
+            Issue.record("a closed case was withdrawn again")
+        } catch {
+            guard case .caseClosed(id, .withdrawn) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+        #expect(try await store.events(of: id) == events)
     }
 
     @Test func aCaseIsLoadedAloneWhenItIsAskedFor() async throws {

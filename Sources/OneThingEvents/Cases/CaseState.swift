@@ -85,6 +85,8 @@ public struct CaseState: Sendable, Hashable {
     public private(set) var outcome: CaseOutcome?
     /// When it was delivered.
     public private(set) var deliveredAt: Timestamp?
+    /// When the applicant withdrew it, if they did.
+    public private(set) var withdrawnAt: Timestamp?
     /// The outputs delivered.
     public private(set) var outputs: [String] = []
     /// The number of events folded.
@@ -239,6 +241,11 @@ public struct CaseState: Sendable, Hashable {
             }
         case .outcomeIgnored:
             break
+        case .withdrawn:
+            withdrawnAt = event.at
+            for step in steps.indices where !steps[step].status.isFinal {
+                finish(step, .cancelled, at: event.at, reason: nil)
+            }
         case .delivered(let outputs, let outcome):
             self.outputs = outputs
             self.outcome = outcome

@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OneThing
+import OneThingServer
+import OneThingTestSupport
+import Testing
+
+/// The bundles API: the list, one bundle with its form, validating an uploaded text,
+/// and a plan with the one-time notice.
+struct BundleRouteTests {
+    @Test func theBundlesOfTheFolderAreListedAndOneComesWithItsForm() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let list = try await client.get("/v1/bundles")
+            #expect(list.status == .ok)
+            let bundles = try #require(try list.object()["bundles"] as? [[String: Any]])
+            let files = try FileManager.default.contentsOfDirectory(
+                atPath: RuntimeFixtures.root.appendingPathComponent("bundles").path
+            ).filter { $0.hasSuffix(".yaml") }
+            #expect(bundles.count == files.count)
+            #expect(bundles.contains { $0["id"] as? String == "open-restaurant" })
+            let one = try await client.get("/v1/bundles/open-restaurant")
+            #expect(one.status == .ok)
+            let detail = try one.object()
+            let form = try #require(detail["form"] as? [[String: Any]])
+            #expect(
+                form.contains {
+                    $0["id"] as? String == "business.has_licence" && $0["type"] as? String == "bool"
+                })
+            #expect((detail["materials"] as? [[String: Any]])?.isEmpty == false)
+            let missing = try await client.get("/v1/bundles/no-such-bundle")
+            #expect(missing.status == .notFound)
+            #expect(try missing.problemType() == ProblemKind.type("not-found"))
+        }
+    }
+
+    @Test func anUploadedBundleIsValidatedWithTheCommandLinesFindings() async throws {
+        let fixture = try await ServerFixture.make()
+        let good = try String(
+            contentsOf: RuntimeFixtures.root.appendingPathComponent("bundles/open-restaurant.yaml"),
+            encoding: .utf8)
+        try await fixture.test { client in
+            let yaml: HTTPFields = [.contentType: "application/yaml"]
+            let valid = try await client.execute(
+                uri: "/v1/bundles/validate", method: .post, headers: yaml, body: ByteBuffer(string: good))
+            #expect(valid.status == .ok, "\(valid.text)")
+            #expect(try valid.object()["valid"] as? Bool == true)
+            let broken = good.replacingOccurrences(of: "schema: onething/", with: "schema: something/")
+            let invalid = try await client.execute(
+                uri: "/v1/bundles/validate?name=mine.yaml", method: .post, headers: yaml,
+                body: ByteBuffer(string: broken + "\nunknown_key: 1\n"))
+            #expect(invalid.status == .ok)
+            let report = try invalid.object()
+            #expect(report["valid"] as? Bool == false)
+            let findings = try #require(report["diagnostics"] as? [[String: Any]])
+            let finding = try #require(findings.first)
+            #expect(finding["file"] as? String == "mine.yaml")
+            #expect((finding["code"] as? String)?.hasPrefix("OT") == true)
+            #expect((finding["line"] as? Int ?? 0) >= 1)
+            #expect(finding["column"] as? Int != nil)
+            #expect(finding.keys.contains("hint"))
+        }
+    }
+
+    @Test func aPlanForAnswersComesWithTheOneTimeNoticeInHTML() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let response = try await client.json(
+                "/v1/bundles/open-restaurant/plan?lang=zh",
+                body: #"{"answers": \#(ServerFixture.restaurantAnswers), "start": "2026-03-02"}"#)
+            #expect(response.status == .ok, "\(response.text)")
+            let body = try response.object()
+            let plan = try #require(body["plan"] as? [String: Any])
+            #expect(plan["promisedBy"] as? String == "2026-03-17")
+            let notice = try #require(body["notice"] as? String)
+            #expect(notice.contains("<"))
+            #expect(notice.contains("一次告知") || notice.contains("告知"), "\(notice.prefix(300))")
+            let wrong = try await client.json(
+                "/v1/bundles/open-restaurant/plan", body: #"{"answers": {"business.has_licence": 3}}"#)
+            #expect(wrong.status == .unprocessableContent)
+            #expect(try wrong.problemType() == ProblemKind.type("answers-invalid"))
+            let date = try await client.json(
+                "/v1/bundles/open-restaurant/plan", body: #"{"answers": {}, "start": "someday"}"#)
+            #expect(date.status == .unprocessableContent)
+        }
+    }
+}
