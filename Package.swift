@@ -29,6 +29,9 @@ let package = Package(
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
         // The checks every event store passes, for any store's tests.
         .library(name: "OneThingStoreContract", targets: ["OneThingStoreContract"]),
+        // Who may do what: principals and their tokens, applicants' access codes, the
+        // access policy, masking of personal numbers.
+        .library(name: "OneThingAccess", targets: ["OneThingAccess"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
         .executable(name: "onething-bench", targets: ["OneThingBenchmarks"]),
     ],
@@ -37,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system libyaml (Debian's libyaml-dev).
@@ -85,6 +89,14 @@ let package = Package(
         // in-memory, SQLite and later stores run the same suite. A library, not a test
         // target, so that a store in another package can run it too.
         .target(name: "OneThingStoreContract", dependencies: ["OneThingEvents"]),
+        // Who may do what: principals from a file (tokens kept only as SHA-256 hashes),
+        // applicants' access codes, the access policy as pure functions, and the masking
+        // of identity and mobile numbers. No server in it: the server wires it in.
+        .target(
+            name: "OneThingAccess",
+            dependencies: [
+                "OneThingSource", "OneThingEvents", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // What the tests share: the real bundles and their plans.
         .target(
             name: "OneThingTestSupport", dependencies: ["OneThing", "OneThingRuntime"],
@@ -93,6 +105,7 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
+                "OneThingAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -133,11 +146,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingAccessTests", dependencies: ["OneThingAccess", "OneThing", "OneThingSimulation"]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(
             name: "OneThingCLITests",
             dependencies: [
                 "OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation", "OneThingSQLite",
+                "OneThingAccess",
             ],
             resources: [.copy("Golden")]),
     ],
