@@ -27,7 +27,9 @@ public struct SourceTree: Sendable {
             }
             let names: [String]
             if isDirectory.boolValue {
-                guard let enumerator = manager.enumerator(atPath: path) else {
+                // A folder named through a symbolic link is walked where the link points.
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard let enumerator = manager.enumerator(atPath: target) else {
                     throw ValidationInputError(
                         path: path, reason: .init(en: "cannot read the folder", zh: "无法读取该文件夹"))
                 }

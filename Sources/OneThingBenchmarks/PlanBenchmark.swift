@@ -42,7 +42,7 @@ public struct PlanBenchmark: Sendable {
                 let test = loaded.bundle.tests.first
             else { continue }
             rows.append(
-                measure(
+                try measure(
                     name: loaded.bundle.id.value, builder: loaded.builder, answers: test.answers,
                     at: test.name.span,
                     calendar: calendar, start: start))
@@ -63,7 +63,7 @@ public struct PlanBenchmark: Sendable {
                     path: path, reason: .init(en: "the generated bundle is not valid", zh: "生成的一件事文件无效"))
             }
             rows.append(
-                measure(
+                try measure(
                     name: "generated-\(size)", builder: loaded.builder, answers: test.answers,
                     at: test.name.span,
                     calendar: calendar, start: start))
@@ -74,26 +74,26 @@ public struct PlanBenchmark: Sendable {
     func measure(
         name: String, builder: PlanBuilder, answers: [Answer], at span: SourceSpan, calendar: WorkdayCalendar,
         start: CalendarDate
-    ) -> Row {
+    ) throws -> Row {
         let clock = ContinuousClock()
-        func rate(_ body: () -> Void) -> Double {
-            for _ in 0..<20 { body() }  // warm-up
+        func rate(_ body: () throws -> Void) throws -> Double {
+            for _ in 0..<20 { try body() }  // warm-up
             var count = 0
             let begin = clock.now
             var elapsed = Duration.zero
             while elapsed < .seconds(seconds) {
-                for _ in 0..<10 { body() }
+                for _ in 0..<10 { try body() }
                 count += 10
                 elapsed = clock.now - begin
             }
             let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             return Double(count) / s
         }
-        let plans = rate { _ = try? builder.plan(for: answers, missingAt: span) }
-        let scheduled = rate {
-            if let plan = try? builder.plan(for: answers, missingAt: span) {
-                _ = try? Schedule(plan: plan, calendar: calendar, accepted: start)
-            }
+        // A plan or schedule that fails is an error of the corpus, not a fast figure.
+        let plans = try rate { _ = try builder.plan(for: answers, missingAt: span) }
+        let scheduled = try rate {
+            _ = try Schedule(
+                plan: try builder.plan(for: answers, missingAt: span), calendar: calendar, accepted: start)
         }
         return Row(
             name: name, items: builder.bundle.items.count, plansPerSecond: plans,

@@ -14,7 +14,8 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         abstract: "Measure the runtime: cases/s through the engine in memory and on SQLite, latency, memory.",
         discussion: """
             Runs the restaurant bundle's worst case (9 steps with a joint inspection, about 30 \
-            events a case) against departments that approve at once: (a) the runtime's \
+            events a case) against departments that take each commit's submissions in one batch and approve \
+            them at once: (a) the runtime's \
             decisions alone, (b) through the engine on the in-memory store and (c) on a new \
             SQLite store, --in-flight cases at a time, each case counted when its delivery is \
             acknowledged (stored), (d) plain GRDB and C-API inserts of as many rows of the \
@@ -76,7 +77,7 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         }
         print(
             "runtime benchmark: \(benchmark.blueprint.bundle) “\(RuntimeBenchmark.worstCase)”, "
-                + "\(benchmark.blueprint.steps.count) steps, departments that approve at once, \(inFlight) cases in flight"
+                + "\(benchmark.blueprint.steps.count) steps, departments that take batches and approve at once, \(inFlight) cases in flight"
         )
         func line(_ label: String, _ value: String) {
             print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value)

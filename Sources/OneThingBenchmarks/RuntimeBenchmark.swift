@@ -104,12 +104,17 @@ struct RuntimeBenchmark: Sendable {
         let engine = Mutex<Engine?>(nil)
 
         func submit(_ submission: Submission) async throws(AdapterError) {
-            guard let engine = self.engine.withLock({ $0 }) else { throw AdapterError("no engine") }
-            do {
-                try await engine.report(.approved, for: submission.key)
-            } catch {
-                throw AdapterError("\(error)")
+            if let failure = await submit(batch: [submission])[submission.key] { throw failure }
+        }
+        /// A system that takes a batch and approves it in one answer.
+        var submitsInBatches: Bool { true }
+        func submit(batch: [Submission]) async -> [String: AdapterError] {
+            guard let engine = self.engine.withLock({ $0 }) else {
+                return Dictionary(uniqueKeysWithValues: batch.map { ($0.key, AdapterError("no engine")) })
             }
+            let failures = await engine.report(
+                batch: batch.map { AdapterReport(key: $0.key, outcome: .approved) })
+            return failures.mapValues { AdapterError("\($0)") }
         }
         func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
         func cancel(_ submission: Submission) async throws(AdapterError) {}
@@ -132,16 +137,22 @@ struct RuntimeBenchmark: Sendable {
 
         let state = Mutex(State())
 
-        /// Records an acknowledgement; a delivery wakes whoever waits for it.
-        func acknowledged(_ event: CaseEvent) {
-            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                state.events += 1
-                guard case .delivered = event.kind else { return nil }
-                if let waiter = state.waiting.removeValue(forKey: event.caseID) { return waiter }
-                state.delivered.insert(event.caseID)
-                return nil
+        /// Records the acknowledgements of one commit; a delivery wakes whoever waits for it.
+        func acknowledged(_ events: [CaseEvent]) {
+            let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+                state.events += events.count
+                var waiters: [CheckedContinuation<Void, Never>] = []
+                for event in events {
+                    guard case .delivered = event.kind else { continue }
+                    if let waiter = state.waiting.removeValue(forKey: event.caseID) {
+                        waiters.append(waiter)
+                    } else {
+                        state.delivered.insert(event.caseID)
+                    }
+                }
+                return waiters
             }
-            waiter?.resume()
+            for waiter in waiters { waiter.resume() }
         }
 
         /// Returns once the delivery of case `id` is acknowledged.
@@ -173,7 +184,7 @@ struct RuntimeBenchmark: Sendable {
         let stream = await engine.events()
         let listener = Task {
             do {
-                for try await acknowledgement in stream { deliveries.acknowledged(acknowledgement.event) }
+                for try await commit in stream { deliveries.acknowledged(commit.map(\.event)) }
             } catch {
                 FileHandle.standardError.write(Data("acknowledgements stopped: \(error)\n".utf8))
             }

@@ -15,12 +15,19 @@ final class AckPrinter: Sendable {
         let stream = await engine.events(buffer: 1_000_000)
         let printer = Task { [self] in
             do {
-                for try await acknowledgement in stream {
-                    let event = acknowledgement.event
-                    let line =
-                        "ack \(event.caseID) \(event.sequence) \(StableHash.hex(acknowledgement.digest))\n"
-                    FileHandle.standardOutput.write(Data(line.utf8))
-                    acknowledged.withLock { $0[event.caseID] = event.sequence }
+                for try await commit in stream {
+                    var lines = ""
+                    for acknowledgement in commit {
+                        let event = acknowledgement.event
+                        lines +=
+                            "ack \(event.caseID) \(event.sequence) \(StableHash.hex(acknowledgement.digest))\n"
+                    }
+                    FileHandle.standardOutput.write(Data(lines.utf8))
+                    acknowledged.withLock { printed in
+                        for acknowledgement in commit {
+                            printed[acknowledgement.event.caseID] = acknowledgement.event.sequence
+                        }
+                    }
                 }
             } catch {
                 FileHandle.standardError.write(Data("onething: acknowledgements stopped: \(error)\n".utf8))

@@ -89,8 +89,12 @@ struct CaseSession: Sendable {
         guard let text = try await store.metadata(CaseAdapters.metadataKey(for: id)) else {
             return CaseAdapters(settings: given ?? AdapterSettings(), seed: options.runSeed)
         }
-        guard let stored = CaseAdapters(json: text) else {
-            throw StoreError(.corrupt, "case \(id): the record of its adapters cannot be read", caseID: id)
+        let stored: CaseAdapters
+        do {
+            stored = try CaseAdapters(json: text)
+        } catch {
+            throw StoreError(
+                .corrupt, "case \(id): the record of its adapters cannot be read (\(error))", caseID: id)
         }
         let asked = CaseAdapters(settings: given ?? stored.settings, seed: options.seed ?? stored.seed)
         let differences = asked.differences(from: stored, departments: departments.sorted())

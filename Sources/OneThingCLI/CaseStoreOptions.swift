@@ -5,7 +5,7 @@ struct CaseStoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The case database, a SQLite file (default: ./onething.sqlite).", valueName: "path"))
+            "The case database, a SQLite file.", valueName: "path"))
     var path: String = CaseStore.defaultPath
 
     /// The options to repeat in a command printed for the user: empty for the default.

@@ -27,6 +27,26 @@ struct PlanningInput {
         return PlanningInput(loaded: loaded, plan: try plan(loaded, answers: answers, language: language))
     }
 
+    /// The answers given, or else — for the commands that run cases, where a first try
+    /// needs nothing set up — the bundle's first test case, said on standard error.
+    static func answersOrFirstTestCase(
+        _ given: AnswersSource?, of loaded: BundleLoader.Loaded, language: Language
+    ) throws -> AnswersSource {
+        if let given { return given }
+        guard let first = loaded.bundle.tests.first?.name.value else {
+            StandardError.writeLine(
+                language.say(
+                    "onething: the bundle has no test case; give answers with --answers FILE or --case NAME",
+                    "onething: 该一件事没有测试用例；请用 --answers 文件 或 --case 用例名 给出答案"))
+            throw ExitStatus.usageOrInputError
+        }
+        StandardError.writeLine(
+            language.say(
+                "no answers given: running the bundle's first test case '\(first)' (choose with --case or --answers)",
+                "未给出答案：按本件事的第一个测试用例“\(first)”办理（可用 --case 或 --answers 指定）"))
+        return .testCase(first)
+    }
+
     /// The plan of `loaded` for `answers`; problems with the answers end the command.
     static func plan(_ loaded: BundleLoader.Loaded, answers: AnswersSource, language: Language) throws -> Plan
     {

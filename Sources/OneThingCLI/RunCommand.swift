@@ -73,22 +73,11 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let language = languageOptions.language
         let loaded = try PlanningInput.loadBundle(bundle, catalogue: catalogue, language: language)
-        var source = answers.source
-        if source == nil, !resume {
-            // Nothing to set up: without answers, the bundle's first test case runs.
-            guard let first = loaded.bundle.tests.first?.name.value else {
-                StandardError.writeLine(
-                    language.say(
-                        "onething: the bundle has no test case; give answers with --answers FILE or --case NAME",
-                        "onething: 该一件事没有测试用例；请用 --answers 文件 或 --case 用例名 给出答案"))
-                throw ExitStatus.usageOrInputError
-            }
-            StandardError.writeLine(
-                language.say(
-                    "no answers given: running the bundle's first test case '\(first)' (choose with --case or --answers)",
-                    "未给出答案：按本件事的第一个测试用例“\(first)”办理（可用 --case 或 --answers 指定）"))
-            source = .testCase(first)
-        }
+        let source =
+            resume
+            ? answers.source
+            : try PlanningInput.answersOrFirstTestCase(
+                answers.source, of: loaded, language: language)
         let plan = try source.map { try PlanningInput.plan(loaded, answers: $0, language: language) }
         let calendar = loaded.catalogue.calendar(region: "CN")
         if let plan {

@@ -70,8 +70,10 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.language
-        let input = try PlanningInput.load(
-            bundle: bundle, answers: answers.source, catalogue: catalogue, language: language)
+        let loaded = try PlanningInput.loadBundle(bundle, catalogue: catalogue, language: language)
+        let source = try PlanningInput.answersOrFirstTestCase(answers.source, of: loaded, language: language)
+        let input = PlanningInput(
+            loaded: loaded, plan: try PlanningInput.plan(loaded, answers: source, language: language))
         let settings = try RuntimeInput.adapterSettings(
             adapters, departments: Set(input.loaded.catalogue.departments.keys), language: language)
         let calendar = input.loaded.catalogue.calendar(region: "CN")

@@ -8,6 +8,6 @@ extension CalendarDate {
         let newYear = (monthsSinceYearZero - monthIndex) / 12
         let newMonth = monthIndex + 1
         let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+        return CalendarDate(existing: newYear, month: newMonth, day: newDay)
     }
 }

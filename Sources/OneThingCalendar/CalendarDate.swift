@@ -17,6 +17,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
+    /// Creates a date the caller has proven to exist (a month in 1–12, a day within it).
+    init(existing year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// January 1 of `year`.
+    public static func firstDay(ofYear year: Int) -> CalendarDate {
+        CalendarDate(existing: year, month: 1, day: 1)
+    }
+
+    /// December 31 of `year`.
+    public static func lastDay(ofYear year: Int) -> CalendarDate {
+        CalendarDate(existing: year, month: 12, day: 31)
+    }
+
     /// Parses `YYYY-MM-DD`; `nil` for anything else or a day that does not exist.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

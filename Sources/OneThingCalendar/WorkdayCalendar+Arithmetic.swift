@@ -139,7 +139,7 @@ extension WorkdayCalendar {
     /// covered years.
     private func requireCovered(from first: CalendarDate, through last: CalendarDate) throws(OutOfRange) {
         for year in first.year...max(first.year, last.year) where !covers(year: year) {
-            let day = year == first.year ? first : CalendarDate(year: year, month: 1, day: 1)!
+            let day = year == first.year ? first : CalendarDate.firstDay(ofYear: year)
             throw OutOfRange(date: day, years: years)
         }
     }
@@ -149,7 +149,7 @@ extension WorkdayCalendar {
     private func outOfRange(after date: CalendarDate) -> OutOfRange {
         var year = date.year + 1
         while covers(year: year) { year += 1 }
-        return OutOfRange(date: CalendarDate(year: year, month: 1, day: 1)!, years: years)
+        return OutOfRange(date: CalendarDate.firstDay(ofYear: year), years: years)
     }
 
     /// `amount` rounded up to a whole number of units. Amounts too large for any

@@ -126,8 +126,8 @@ public struct WorkdayCalendar: Hashable, Sendable {
 
     /// The number of working days in a covered year.
     public func workdays(inYear year: Int) throws(OutOfRange) -> Int {
-        let first = CalendarDate(year: year, month: 1, day: 1)!
-        let last = CalendarDate(year: year, month: 12, day: 31)!
+        let first = CalendarDate.firstDay(ofYear: year)
+        let last = CalendarDate.lastDay(ofYear: year)
         guard covers(first) else { throw OutOfRange(date: first, years: years) }
         return index.workdays(through: last.dayNumber) - index.workdays(before: first.dayNumber)
     }

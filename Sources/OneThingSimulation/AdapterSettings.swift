@@ -73,12 +73,11 @@ public struct CaseAdapters: Sendable, Hashable, Codable {
         }
     }
 
-    /// The record read back from ``json()``, or `nil` when the text is not one.
-    public init?(json: String) {
-        guard let decoded = try? JSONDecoder().decode(CaseAdapters.self, from: Data(json.utf8)) else {
-            return nil
-        }
-        self = decoded
+    /// The record read back from ``json()``.
+    ///
+    /// - Throws: `DecodingError` when the text is not such a record.
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(CaseAdapters.self, from: Data(json.utf8))
     }
 
     /// What differs between this record (`mine`) and `other` (`theirs`), one line per

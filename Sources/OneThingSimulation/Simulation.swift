@@ -298,9 +298,18 @@ extension Happening {
         guard state.steps.indices.contains(step) else { return false }
         let current = state.steps[step]
         guard current.key == key else { return false }
+        // A department taken over after a restart draws the step's fate again, from its
+        // start: what the case already shows (the review begun, the one supplement asked
+        // for) is not news and must not happen twice.
         switch kind {
-        case .supplementSupplied: return current.status == .supplementRequested
-        default: return current.status == .dispatched || current.status == .inReview
+        case .supplementSupplied:
+            return current.status == .supplementRequested
+        case .outcome(.inReview):
+            return current.status == .dispatched
+        case .outcome(.supplementRequested):
+            return (current.status == .dispatched || current.status == .inReview) && current.pauses.isEmpty
+        default:
+            return current.status == .dispatched || current.status == .inReview
         }
     }
 }

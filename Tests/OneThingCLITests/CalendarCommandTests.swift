@@ -164,20 +164,4 @@ struct CalendarCommandTests {
         #expect(run.standardOutput.isEmpty)
         #expect(!run.standardError.isEmpty)
     }
-
-    @Test func theReadmesCalendarExamplesPrintWhatTheReadmeSays() throws {
-        // Lines such as `onething calendar add 2026-09-25 10   # …: 2026-10-15`.
-        let readme = try String(
-            contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let examples = readme.split(separator: "\n").filter { $0.hasPrefix("onething calendar ") }
-        #expect(examples.count >= 3)
-        for line in examples {
-            let parts = line.split(separator: "#", maxSplits: 1)
-            let arguments = parts[0].split(separator: " ").dropFirst().map(String.init)
-            let expected = try #require(parts.last?.split(separator: ": ").last).trimmingCharacters(
-                in: .whitespaces)
-            let run = try Self.run(arguments)
-            #expect(run.standardOutput == expected + "\n", "\(line)")
-        }
-    }
 }

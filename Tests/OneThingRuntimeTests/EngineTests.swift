@@ -63,6 +63,31 @@ struct EngineTests {
         func cancel(_ submission: Submission) async throws(AdapterError) {}
     }
 
+    /// A department system that takes a commit's submissions in one call, and refuses
+    /// those of the cases it is told to.
+    final class BatchDepartment: DepartmentAdapter {
+        let batches = Mutex<[[Submission]]>([])
+        let refusing: Set<CaseID>
+
+        init(refusing: Set<CaseID> = []) {
+            self.refusing = refusing
+        }
+
+        var submitsInBatches: Bool { true }
+        func submit(_ submission: Submission) async throws(AdapterError) {
+            if let failure = await submit(batch: [submission])[submission.key] { throw failure }
+        }
+        func submit(batch: [Submission]) async -> [String: AdapterError] {
+            batches.withLock { $0.append(batch) }
+            return Dictionary(
+                uniqueKeysWithValues: batch.filter { refusing.contains($0.caseID) }.map {
+                    ($0.key, AdapterError("the system is closed for the day (test)"))
+                })
+        }
+        func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
+        func cancel(_ submission: Submission) async throws(AdapterError) {}
+    }
+
     static func engine(
         _ store: any EventStore, _ department: QuietDepartment = QuietDepartment(), clock: VirtualClock
     )
@@ -123,23 +148,31 @@ struct EngineTests {
 
     @Test func aSlowSubscriberIsDroppedWithAReasonAndTheEngineGoesOn() async throws {
         let engine = try Self.engine(InMemoryEventStore(), clock: VirtualClock(start: Self.start))
-        let slow = await engine.events(buffer: 2)
-        let id = try await Self.begin(engine)  // more than two events
-        var received: [Acknowledgement] = []
+        let slow = await engine.events(buffer: 1)
+        let id = try await Self.begin(engine)  // one commit, buffered
+        try await engine.decide(.approved, case: id, step: "business-registration")  // a second: too many
+        var received: [[Acknowledgement]] = []
         var ending: (any Error)?
         do {
-            for try await acknowledgement in slow { received.append(acknowledgement) }
+            for try await commit in slow { received.append(commit) }
         } catch {
             ending = error
         }
-        #expect(received.count == 2)
-        guard case .subscriberTooSlow(buffered: 2)? = ending as? EngineError else {
+        #expect(received.count == 1)
+        #expect(received.first?.first?.event.sequence == 1)
+        guard case .subscriberTooSlow(buffered: 1)? = ending as? EngineError else {
             Issue.record(
                 "the stream should end with subscriberTooSlow, ended with \(String(describing: ending))")
             return
         }
-        try await engine.decide(.approved, case: id, step: "business-registration")
-        #expect(received.allSatisfy { $0.digest == EventCodec.digest(of: $0.event) })
+        // The engine went on: a later decision is stored and acknowledged to others.
+        let fast = await engine.events()
+        try await engine.decide(.approved, case: id, step: "seal-engraving")
+        var iterator = fast.makeAsyncIterator()
+        let next = try await iterator.next()
+        let seal = try #require(try RuntimeFixtures.restaurantBlueprint().stepIndex("seal-engraving"))
+        #expect(next?.contains { $0.event.kind == .approved(step: seal) } == true)
+        #expect(received.joined().allSatisfy { $0.digest == EventCodec.digest(of: $0.event) })
     }
 
     @Test func decisionsThatDoNotFitAreRefusedWithWhatIsWrong() async throws {
@@ -216,5 +249,53 @@ struct EngineTests {
         #expect(await engine.callsInFlight == 0)
         #expect(department.received.withLock { $0.count } == 7)
         await #expect(throws: EngineError.self) { try await Self.begin(engine) }
+    }
+
+    @Test func aCommitsSubmissionsReachABatchTakingDepartmentInOneCallAndItsRefusalsAreRetried() async throws
+    {
+        let store = InMemoryEventStore()
+        let blueprint = try RuntimeFixtures.restaurantBlueprint()
+        let clock = VirtualClock(start: Self.start)
+        let engine = Engine(
+            store: store, adapters: AdapterDirectory(fallback: QuietDepartment()), clock: clock,
+            calendars: ["CN": try RuntimeFixtures.calendar()])
+        var ids: [CaseID] = []
+        for _ in 0..<3 {
+            ids.append(try await engine.start(blueprint: blueprint, answers: [:], provided: blueprint.core))
+        }
+        let department = BatchDepartment(refusing: [ids[2]])
+        let batching = Engine(
+            store: store, adapters: AdapterDirectory(fallback: department), clock: clock,
+            calendars: ["CN": try RuntimeFixtures.calendar()])
+        // The three registrations approved in one report: one commit, a wrong key refused alone.
+        let keys = ids.map { Submission.key(caseID: $0, stepID: "business-registration", attempt: 1) }
+        let failures = await batching.report(
+            batch: keys.map { AdapterReport(key: $0, outcome: .approved) } + [
+                AdapterReport(key: "nonsense", outcome: .approved)
+            ])
+        #expect(Array(failures.keys) == ["nonsense"])
+        for _ in 0..<200 where await batching.callsInFlight > 0 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        // Loading a case sends its unanswered registration again (one call each); then
+        // each department's next steps of all three cases come in one call.
+        let all = department.batches.withLock { $0 }
+        let resent = all.filter { $0.allSatisfy { $0.stepID == "business-registration" } }
+        #expect(resent.map(\.count) == [1, 1, 1])
+        #expect(Set(resent.joined().map(\.key)) == Set(keys))
+        let batches = all.filter { $0.allSatisfy { $0.stepID != "business-registration" } }
+        #expect(resent.count + batches.count == all.count)
+        let departments = batches.map { Set($0.map(\.department)) }
+        #expect(departments.allSatisfy { $0.count == 1 })
+        #expect(departments.count == Set(departments.joined()).count)
+        #expect(batches.allSatisfy { Set($0.map(\.caseID)) == Set(ids) })
+        #expect(batches.joined().count == 18)
+        // The refused case's six steps are recorded as failed sends, to be tried again; the others as sent.
+        for id in ids {
+            let events = try await store.events(of: id)
+            let failed = events.filter { if case .dispatchFailed = $0.kind { true } else { false } }
+            #expect(failed.count == (id == ids[2] ? 6 : 0))
+            #expect(events.contains { $0.kind == .approved(step: 0) })
+        }
     }
 }

@@ -51,7 +51,7 @@ struct CaseDriverTests {
         #expect(zip(events, events.dropFirst()).allSatisfy { $0.at <= $1.at })
         // The adapters are kept with the case.
         let record = try #require(try await store.metadata(CaseAdapters.metadataKey(for: id)))
-        #expect(CaseAdapters(json: record) == Self.adapters())
+        #expect(try CaseAdapters(json: record) == Self.adapters())
     }
 
     @Test func theSameSeedGivesTheSameHistoryEvenWithFailures() async throws {
@@ -150,6 +150,14 @@ struct CaseDriverTests {
         for id in [a, b] { try await second.load(id) }
         #expect(try await second.drive() == .finished)
         #expect(try await store.cases(CaseQuery(open: true)).isEmpty)
+        // The departments taken over draw each step's fate again: nothing that already
+        // happened happens twice.
+        for id in [a, b] {
+            let events = try await store.events(of: id)
+            #expect(!events.contains { if case .outcomeIgnored = $0.kind { true } else { false } })
+            let requests = events.filter { if case .supplementRequested = $0.kind { true } else { false } }
+            #expect(Set(requests.map(\.kind)).count == requests.count)
+        }
         let keys = first.simulated.submissions + second.simulated.submissions
         let byStep = Dictionary(
             grouping: Set(keys), by: { $0.split(separator: "/").dropLast().joined(separator: "/") })

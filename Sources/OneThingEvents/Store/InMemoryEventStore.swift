@@ -19,31 +19,45 @@ public final class InMemoryEventStore: EventStore {
 
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         try contents.withLock { (contents: inout Contents) throws(StoreError) in
-            // All or nothing: fold the batch into copies of the projections it touches
-            // (a case's, not the whole store's), and keep them only if every event fits.
+            // All or nothing. The projections the batch touches leave the store while the
+            // batch folds into them, so each changes in place (no copy of a case's
+            // steps); if an event does not fit, they are folded again from the events
+            // the store keeps, which the batch has not touched yet.
             var touched: [CaseID: CaseProjection] = [:]
             var order: [CaseID] = []
-            for event in events {
-                var projection: CaseProjection
-                if let known = touched[event.caseID] ?? contents.projections[event.caseID] {
-                    projection = known
-                } else {
-                    guard case .started(let start) = event.kind, event.sequence == 1 else {
-                        throw StoreError.unknownCase(event)
+            do throws(StoreError) {
+                for event in events {
+                    var projection: CaseProjection
+                    if let known = touched.removeValue(forKey: event.caseID)
+                        ?? contents.projections.removeValue(forKey: event.caseID)
+                    {
+                        projection = known
+                    } else {
+                        guard case .started(let start) = event.kind, event.sequence == 1 else {
+                            throw StoreError.unknownCase(event)
+                        }
+                        guard let blueprint = contents.blueprints[start.blueprint] else {
+                            throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
+                        }
+                        projection = CaseProjection(id: event.caseID, blueprint: blueprint)
+                        order.append(event.caseID)
                     }
-                    guard let blueprint = contents.blueprints[start.blueprint] else {
-                        throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
+                    do throws(CaseState.Refusal) {
+                        try projection.check(event)
+                    } catch {
+                        touched[event.caseID] = projection
+                        throw StoreError.refusal(error, caseID: event.caseID)
                     }
-                    projection = CaseProjection(id: event.caseID, blueprint: blueprint)
-                    order.append(event.caseID)
+                    projection.apply(event)
+                    touched[event.caseID] = projection
                 }
-                do throws(CaseState.Refusal) {
-                    try projection.check(event)
-                } catch {
-                    throw StoreError.refusal(error, caseID: event.caseID)
+            } catch {
+                for (id, projection) in touched where contents.events[id] != nil {
+                    var restored = CaseProjection(id: id, blueprint: projection.state.blueprint)
+                    for stored in contents.events[id] ?? [] { restored.apply(stored) }
+                    contents.projections[id] = restored
                 }
-                projection.apply(event)
-                touched[event.caseID] = projection
+                throw error
             }
             for event in events { contents.events[event.caseID, default: []].append(event) }
             for (id, projection) in touched { contents.projections[id] = projection }

@@ -83,7 +83,7 @@ public struct ItemDependencies: Sendable {
                     let key = members.sorted()
                     guard reported.insert(key).inserted else { continue }
                     // Rotate so the cycle starts at the member that comes first in the file.
-                    let first = members.indices.min { members[$0] < members[$1] }!
+                    guard let first = members.indices.min(by: { members[$0] < members[$1] }) else { continue }
                     let rotated = Array(path[first...] + path[..<first])
                     found.append(rotated.map { (item: bundle.items[$0.successor].id, via: $0.via) })
                 } else if state[b] == 0 {

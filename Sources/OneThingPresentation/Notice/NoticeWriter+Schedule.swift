@@ -76,9 +76,7 @@ extension NoticeWriter {
         var counting = say(
             "Time limits count working days: the day of acceptance is not counted; weekends and public holidays are not counted; make-up working days are.",
             "时限按工作日计算：受理当日不计入，周末和法定节假日不计入，调休上班日计入。")
-        if (try? calendar.isWorkday(schedule.accepted)) == false,
-            let first = try? calendar.nextWorkday(onOrAfter: schedule.accepted.adding(days: 1))
-        {
+        if let first = firstWorkday(afterRestDay: schedule.accepted) {
             counting += say(
                 " \(short(schedule.accepted)) is a rest day: the first working day after it, \(short(first)), is working day 1.",
                 "\(short(schedule.accepted))为休息日，其后的第一个工作日（\(short(first))）计为第1个工作日。")
@@ -181,6 +179,18 @@ extension NoticeWriter {
     func provisionalDate(_ date: CalendarDate) -> String {
         guard calendar.isProvisional(date) else { return words.date(date) }
         return words.date(date) + say(" (provisional, 暂定)", "（暂定）")
+    }
+
+    /// The first working day after `accepted` when `accepted` is a rest day, else `nil`.
+    /// The schedule was counted on this calendar, so it covers the days asked about; a
+    /// day it did not cover would have failed the schedule first.
+    func firstWorkday(afterRestDay accepted: CalendarDate) -> CalendarDate? {
+        do {
+            guard try !calendar.isWorkday(accepted) else { return nil }
+            return try calendar.nextWorkday(onOrAfter: accepted.adding(days: 1))
+        } catch {
+            return nil
+        }
     }
 
     /// The holiday periods of the calendar that overlap the days after `start` up to

@@ -49,7 +49,7 @@ extension Engine {
                     "the store refused \(batch.count) events; their cases are reloaded from the store",
                     metadata: ["cases": "\(failed.sorted().joined(separator: ","))", "error": "\(refused)"])
                 runtime.forget(failed)
-                for effect in effects where !failed.contains(effect.submission.caseID) { perform(effect) }
+                perform(effects.filter { !failed.contains($0.submission.caseID) })
                 for waiter in released {
                     if waiter.cases.isDisjoint(with: failed) {
                         waiter.continuation.resume()
@@ -68,7 +68,7 @@ extension Engine {
                     if case .delivered = event.kind { runtime.evict(event.caseID) }
                 }
             }
-            for effect in effects { perform(effect) }
+            perform(effects)
             for waiter in released { waiter.continuation.resume() }
             first = false
         }
@@ -80,22 +80,45 @@ extension Engine {
         guard !subscribers.isEmpty else { return }
         let acknowledgements = batch.map { Acknowledgement(event: $0, digest: EventCodec.digest(of: $0)) }
         for (key, subscriber) in subscribers {
-            for acknowledgement in acknowledgements {
-                if case .dropped = subscriber.continuation.yield(acknowledgement) {
-                    subscriber.continuation.finish(
-                        throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
-                    subscribers[key] = nil
-                    logger.warning(
-                        "a slow subscriber was dropped", metadata: ["buffered": "\(subscriber.limit)"])
-                    break
-                }
+            if case .dropped = subscriber.continuation.yield(acknowledgements) {
+                subscriber.continuation.finish(
+                    throwing: EngineError.subscriberTooSlow(buffered: subscriber.limit))
+                subscribers[key] = nil
+                logger.warning(
+                    "a slow subscriber was dropped", metadata: ["buffered commits": "\(subscriber.limit)"])
             }
         }
     }
 
-    /// Starts an adapter call for `effect` as a task of its own; its outcome comes back
-    /// to the engine.
-    func perform(_ effect: CaseRuntime.Effect) {
+    /// Starts the adapter calls of one commit's effects, off the engine's actor: the
+    /// submissions to a department whose adapter takes batches in one call
+    /// (``DepartmentAdapter/submit(batch:)``), every other call on its own. Outcomes
+    /// and failures come back to the engine.
+    func perform(_ effects: [CaseRuntime.Effect]) {
+        var batches: [String: [Submission]] = [:]
+        var order: [String] = []
+        for effect in effects {
+            guard case .submit(let submission) = effect,
+                adapters.adapter(for: submission.department).submitsInBatches
+            else {
+                perform(single: effect)
+                continue
+            }
+            if batches[submission.department] == nil { order.append(submission.department) }
+            batches[submission.department, default: []].append(submission)
+        }
+        for department in order {
+            guard let batch = batches[department] else { continue }
+            let adapter = adapters.adapter(for: department)
+            calls.start { [weak self] in
+                let failures = await adapter.submit(batch: batch)
+                if !failures.isEmpty { await self?.submissionsFailed(failures) }
+            }
+        }
+    }
+
+    /// Starts one adapter call as a task of its own.
+    func perform(single effect: CaseRuntime.Effect) {
         let submission = effect.submission
         let adapter = adapters.adapter(for: submission.department)
         calls.start { [weak self] in
@@ -104,7 +127,7 @@ extension Engine {
                 do throws(AdapterError) {
                     try await adapter.submit(submission)
                 } catch {
-                    await self?.submissionFailed(submission.key, reason: error.reason)
+                    await self?.submissionsFailed([submission.key: error])
                 }
             case .cancel:
                 do {
@@ -124,12 +147,17 @@ extension Engine {
         }
     }
 
-    func submissionFailed(_ key: String, reason: String) async {
-        runtime.submissionFailed(key, reason: reason, at: clock.now)
+    /// Records the submissions that failed (by key, with why), each to be tried again.
+    func submissionsFailed(_ failures: [String: AdapterError]) async {
+        var touched = Set<CaseID>()
+        for (key, error) in failures.sorted(by: { $0.key < $1.key }) {
+            runtime.submissionFailed(key, reason: error.reason, at: clock.now)
+            if let parsed = Submission.parse(key: key) { touched.insert(parsed.caseID) }
+        }
         do {
-            try await commit(Submission.parse(key: key).map { [$0.caseID] } ?? [])
+            try await commit(touched)
         } catch {
-            log(error, doing: "recording a failed submission of", key: key)
+            log(error, doing: "recording failed submissions of", key: touched.sorted().joined(separator: ","))
         }
         doorbell.ring()
     }

@@ -63,7 +63,7 @@ public actor Engine {
 
     /// A subscriber of acknowledgements.
     struct Subscriber {
-        var continuation: AsyncThrowingStream<Acknowledgement, any Error>.Continuation
+        var continuation: AsyncThrowingStream<[Acknowledgement], any Error>.Continuation
         var limit: Int
     }
 
@@ -118,12 +118,14 @@ public actor Engine {
     /// The number of adapter calls in flight.
     public nonisolated var callsInFlight: Int { calls.count }
 
-    /// A stream of every acknowledgement from now on, in the order events were stored.
-    /// A subscriber that falls more than `buffer` events behind is dropped: its stream
-    /// ends with ``EngineError/subscriberTooSlow(buffered:)``, and the engine goes on.
-    public func events(buffer: Int? = nil) -> AsyncThrowingStream<Acknowledgement, any Error> {
+    /// A stream of every acknowledgement from now on, one element per commit (the events
+    /// of one group commit, in the order they were stored), so that a reader wakes once
+    /// per commit rather than once per event. A subscriber that falls more than `buffer`
+    /// commits behind is dropped: its stream ends with
+    /// ``EngineError/subscriberTooSlow(buffered:)``, and the engine goes on.
+    public func events(buffer: Int? = nil) -> AsyncThrowingStream<[Acknowledgement], any Error> {
         let limit = max(1, buffer ?? configuration.subscriberBuffer)
-        let (stream, continuation) = AsyncThrowingStream<Acknowledgement, any Error>.makeStream(
+        let (stream, continuation) = AsyncThrowingStream<[Acknowledgement], any Error>.makeStream(
             bufferingPolicy: .bufferingOldest(limit))
         nextSubscriber += 1
         let key = nextSubscriber
@@ -186,15 +188,52 @@ public actor Engine {
     /// A department's system reports on the submission with idempotency key `key`.
     /// A stale key or an answer that does not fit is recorded and ignored.
     public func report(_ outcome: AdapterOutcome, for key: String) async throws(EngineError) {
-        guard let parsed = Submission.parse(key: key) else {
-            throw .unknownCase(key)
+        if let failure = await report(batch: [AdapterReport(key: key, outcome: outcome)])[key] {
+            throw failure
         }
-        if runtime.isClosed(parsed.caseID) == nil || unavailable.contains(parsed.caseID) {
-            try await load(parsed.caseID)
+    }
+
+    /// Several reports at once, from a department system that answers in batches: one
+    /// commit for all. Returns the reports that could not be recorded, by key, with why
+    /// (a key that is no case's, a case the store cannot give, or the store's refusal);
+    /// every other one is stored when this returns.
+    public func report(batch: [AdapterReport]) async -> [String: EngineError] {
+        var failures: [String: EngineError] = [:]
+        var cases: [String: CaseID] = [:]
+        var absent: [CaseID: EngineError] = [:]
+        for report in batch {
+            guard let parsed = Submission.parse(key: report.key) else {
+                failures[report.key] = .unknownCase(report.key)
+                continue
+            }
+            cases[report.key] = parsed.caseID
         }
-        runtime.report(outcome, for: key, at: clock.now)
-        try await commit([parsed.caseID])
+        // Every case first, so that the reports are decided together and stored in one commit.
+        for id in Set(cases.values).sorted()
+        where runtime.isClosed(id) == nil || unavailable.contains(id) {
+            do {
+                try await load(id)
+            } catch {
+                absent[id] = error
+            }
+        }
+        var touched: [CaseID: [String]] = [:]
+        for report in batch {
+            guard let id = cases[report.key] else { continue }
+            if let error = absent[id] {
+                failures[report.key] = error
+                continue
+            }
+            runtime.report(report.outcome, for: report.key, at: clock.now)
+            touched[id, default: []].append(report.key)
+        }
+        do {
+            try await commit(Set(touched.keys))
+        } catch {
+            for key in touched.values.joined() { failures[key] = error }
+        }
         doorbell.ring()
+        return failures
     }
 
     /// An officer of the department of step `stepID` of case `id` decides; the step must

@@ -60,22 +60,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         case .runtime(let error): error.description
         case .shuttingDown: "the engine is shutting down and takes no new work"
         case .subscriberTooSlow(let buffered):
-            "the subscriber fell \(buffered) events behind and was dropped; read the store to catch up"
+            "the subscriber fell \(buffered) commits behind and was dropped; read the store to catch up"
         }
-    }
-}
-
-/// An event the engine acknowledges: it is stored. The digest is the store's
-/// (``EventCodec/digest(of:)``), so a reader can check the stored event is this one.
-public struct Acknowledgement: Sendable, Hashable {
-    /// The event.
-    public var event: CaseEvent
-    /// Its digest.
-    public var digest: UInt64
-
-    /// Creates an acknowledgement.
-    public init(event: CaseEvent, digest: UInt64) {
-        self.event = event
-        self.digest = digest
     }
 }
