@@ -155,4 +155,80 @@ struct WorkQueueEngineTests {
             }
         }
     }
+
+    /// The keys of the jobs of every department of the restaurant's steps.
+    static func allJobs(in queue: WorkQueue, of blueprint: CaseBlueprint) -> [WorkQueue.Job] {
+        Set(blueprint.steps.map(\.department)).sorted().flatMap { queue.jobs(department: $0) }
+    }
+
+    @Test func loadingACaseAfterARestartPutsEveryUnansweredStepBackOnce() async throws {
+        let running = try await Running()
+        let other = try await running.engine.start(
+            blueprint: running.blueprint, answers: [:], provided: running.blueprint.core)
+        await running.engine.waitForAdapters()
+        let before = Self.allJobs(in: running.queue, of: running.blueprint)
+        try #require(before.count >= 2)
+        // One case's step under review, the other's claimed but undecided.
+        let reviewed = try await running.claim(step: before[0].submission.step, by: "officer-1")
+        try await running.queue.complete(key: reviewed.key, worker: "officer-1", outcome: .inReview)
+        _ = await running.queue.activate(
+            department: before[1].department, worker: "officer-2", maxJobs: 1, lease: .seconds(60),
+            wait: .zero)
+
+        let second = WorkQueue(clock: running.clock)
+        let restarted = try Self.engine(running.store, second, clock: running.clock)
+        try await restarted.load(running.id)
+        try await restarted.load(other)
+        try await restarted.load(running.id)  // asked again: the engine holds it, nothing is sent twice
+        #expect(try await restarted.recover() == [running.id, other].sorted())
+        await restarted.waitForAdapters()
+        let after = Self.allJobs(in: second, of: running.blueprint)
+        #expect(after.map(\.key).sorted() == before.map(\.key).sorted())
+        #expect(Set(after.map(\.key)).count == after.count)
+        #expect(after.allSatisfy { $0.status == .waiting })
+        // The step under review is decided through the new queue, once.
+        let again = try await running.claim(step: reviewed.submission.step, by: "officer-3", in: second)
+        #expect(again.key == reviewed.key)
+        let decision = try await second.complete(key: again.key, worker: "officer-3", outcome: .approved)
+        #expect(decision.worker == "officer-3")
+        let approvals = try await running.store.events(of: running.id).filter {
+            $0.kind == .approved(step: reviewed.submission.step)
+        }
+        #expect(approvals.count == 1)
+    }
+
+    @Test func aSupplementRequestIsRecordedAndTheJobReturnsWhenTheApplicantSupplies() async throws {
+        let running = try await Running()
+        let events = await running.engine.events()
+        let following = Task { [queue = running.queue] in try await queue.follow(events) }
+        defer { following.cancel() }
+        let job = try await running.claim(step: 0, by: "officer-1")
+        let missing = AdapterOutcome.supplementRequested(note: "缺少经营场所平面图")
+        let asked = try await running.queue.complete(key: job.key, worker: "officer-1", outcome: missing)
+        #expect(asked.worker == "officer-1")
+        #expect(running.queue.job(key: job.key)?.status == .awaitingSupplement)
+        #expect(
+            try await running.store.events(of: running.id).contains {
+                $0.kind == .supplementRequested(step: job.submission.step, note: "缺少经营场所平面图")
+            })
+        try await running.engine.supplementSupplied(running.id, step: job.submission.stepID)
+        for _ in 0..<5_000 where running.queue.job(key: job.key)?.status != .waiting {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        #expect(running.queue.job(key: job.key)?.status == .waiting)
+        let again = try await running.claim(step: 0, by: "officer-2")
+        #expect(again.key == job.key)
+        try await running.queue.complete(
+            key: again.key, worker: "officer-2", outcome: .approved,
+            outputs: ["food-business-license": "JY14401050001234"])
+        #expect(running.queue.decision(key: job.key)?.worker == "officer-2")
+        // Approved, or held for a deferred material (容缺) the applicant still owes.
+        let decided = try await running.store.events(of: running.id).contains { event in
+            switch event.kind {
+            case .approved(let step), .approvalHeld(let step, _): step == job.submission.step
+            default: false
+            }
+        }
+        #expect(decided)
+    }
 }

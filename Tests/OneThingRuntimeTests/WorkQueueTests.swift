@@ -13,15 +13,17 @@ struct WorkQueueTests {
     /// `failure` when set, and holds each report until `gate` opens when it is closed.
     final class Reporter: Sendable {
         let reports = Mutex<[(AdapterOutcome, String)]>([])
+        let decisions = Mutex<[WorkQueue.Decision]>([])
         let failure = Mutex<EngineError?>(nil)
         let gate = Gate(open: true)
 
         var count: Int { reports.withLock { $0.count } }
 
-        func report(_ outcome: AdapterOutcome, _ submission: Submission) async throws(EngineError) {
+        func report(_ decision: WorkQueue.Decision, _ submission: Submission) async throws(EngineError) {
             await gate.pass()
             if let failure = failure.withLock({ $0 }) { throw failure }
-            reports.withLock { $0.append((outcome, submission.key)) }
+            reports.withLock { $0.append((decision.outcome, submission.key)) }
+            decisions.withLock { $0.append(decision) }
         }
     }
 
@@ -67,8 +69,8 @@ struct WorkQueueTests {
         queue = WorkQueue(clock: clock)
         blueprint = try RuntimeFixtures.restaurantBlueprint()
         queue.connect {
-            [reporter] (outcome: AdapterOutcome, submission: Submission) async throws(EngineError) in
-            try await reporter.report(outcome, submission)
+            [reporter] (decision: WorkQueue.Decision, submission: Submission) async throws(EngineError) in
+            try await reporter.report(decision, submission)
         }
     }
 
@@ -104,11 +106,12 @@ struct WorkQueueTests {
     }
 
     /// The reason `worker`'s decision on `key` is refused, or `nil` when it is taken.
-    func refusal(_ key: String, by worker: String, _ outcome: AdapterOutcome = .approved) async
-        -> WorkQueue.Refusal?
-    {
+    func refusal(
+        _ key: String, by worker: String, _ outcome: AdapterOutcome = .approved,
+        outputs: [String: String] = [:]
+    ) async -> WorkQueue.Refusal? {
         do {
-            try await queue.complete(key: key, worker: worker, outcome: outcome)
+            try await queue.complete(key: key, worker: worker, outcome: outcome, outputs: outputs)
             return nil
         } catch {
             #expect(!error.text.en.isEmpty && !error.text.zh.isEmpty && error.text.en != error.text.zh)
@@ -240,6 +243,36 @@ struct WorkQueueTests {
         }
     }
 
+    @Test func anApprovalCarriesItsOutputsAndWhoDecidedToTheReporter() async throws {
+        try await queue.submit(submission(1))
+        try await queue.submit(submission(2))
+        let keys = await activate("officer-li").map(\.key)
+        try #require(keys.count == 2)
+        let licence = ["food-business-license": "JY14401050001234"]
+        #expect(
+            await refusal(keys[0], by: "officer-li", .rejected(reason: "不符合条件"), outputs: licence)
+                .map { "\($0.reason)" } == "outputsWithoutApproval")
+        let first = try await queue.complete(
+            key: keys[0], worker: "officer-li", outcome: .approved, outputs: licence)
+        #expect(first.worker == "officer-li" && first.outputs == licence)
+        #expect(reporter.decisions.withLock { $0 } == [first])
+        #expect(queue.decision(key: keys[0]) == first)
+        // The same outputs again: the first answer; other outputs: decided otherwise.
+        #expect(
+            try await queue.complete(key: keys[0], worker: "officer-li", outcome: .approved, outputs: licence)
+                == first)
+        guard
+            case .decidedOtherwise(.approved)? = await refusal(
+                keys[0], by: "officer-li", outputs: ["food-business-license": "JY0"])?.reason
+        else { return #expect(Bool(false), "an approval with other outputs was taken as a repeat") }
+        // A rejection is recorded with who made it and why.
+        let rejection = try await queue.complete(
+            key: keys[1], worker: "officer-li", outcome: .rejected(reason: "场所面积不足"))
+        #expect(queue.decision(key: keys[1])?.worker == "officer-li")
+        #expect(rejection.outcome == .rejected(reason: "场所面积不足") && rejection.outputs.isEmpty)
+        #expect(reporter.count == 2)
+    }
+
     @Test func aRepeatWhileTheFirstDecisionIsOnItsWayWaitsForTheSameAnswer() async throws {
         try await queue.submit(submission(1))
         let key = try #require(await activate("worker-a").first?.key)
@@ -298,7 +331,8 @@ struct WorkQueueTests {
             (.unknownKey, 404), (.notClaimed, 409), (.claimedByAnother(worker: "w"), 409),
             (.leaseExpired, 409),
             (.withdrawn, 409), (.decidedOtherwise(.approved), 409), (.awaitingSupplement, 409),
-            (.reasonRequired, 422), (.notConnected, 503), (.unavailable(.shuttingDown), 503),
+            (.reasonRequired, 422), (.outputsWithoutApproval, 422), (.notConnected, 503),
+            (.unavailable(.shuttingDown), 503),
         ]
         for (reason, status) in statuses {
             #expect(WorkQueue.Refusal(key: "k", reason: reason).httpStatus == status, "\(reason)")
@@ -343,7 +377,7 @@ struct WorkQueueTests {
         #expect(try await queue.complete(key: key, worker: "worker-a", outcome: request) == asked)
         #expect(await refusal(key, by: "worker-b").map { "\($0.reason)" } == "awaitingSupplement")
         #expect(await activate("worker-b").isEmpty)
-        queue.supplementSupplied(case: "C20261203-1", step: submission(1).stepID)
+        queue.supplementSupplied(case: "C20261203-1", step: submission(1).step)
         let again = await activate("worker-b")
         #expect(again.map(\.key) == [key])
         #expect(await refusal(key, by: "worker-b") == nil)

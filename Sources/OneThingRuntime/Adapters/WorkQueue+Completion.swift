@@ -11,21 +11,26 @@ extension WorkQueue {
     /// the job leaves the queue when the engine took an approval or a rejection (a job
     /// in review stays claimed; one whose department asked for a supplement waits for it).
     ///
-    /// Idempotent: the same worker deciding the same key with the same outcome again
-    /// (also while the first call is on its way) gets the first answer. A decision that
-    /// reached the engine is not undone when the caller goes away meanwhile.
+    /// An approval may name the `outputs` it issued (output id → the document's number);
+    /// the decision, with who made it, goes to the reporter (``connect(_:)``).
+    ///
+    /// Idempotent: the same worker deciding the same key with the same outcome and
+    /// outputs again (also while the first call is on its way) gets the first answer. A
+    /// decision that reached the engine is not undone when the caller goes away meanwhile.
     ///
     /// - Throws: ``Refusal`` with the reason: unknown key, not claimed, claimed by another
     ///   worker, lease expired, withdrawn, decided otherwise, awaiting a supplement, a
-    ///   reason required, not connected, or the engine unavailable.
+    ///   reason required, outputs without an approval, not connected, or the engine
+    ///   unavailable.
     @discardableResult
-    public func complete(key: String, worker: String, outcome: AdapterOutcome) async throws(Refusal)
-        -> Decision
-    {
+    public func complete(
+        key: String, worker: String, outcome: AdapterOutcome, outputs: [String: String] = [:]
+    ) async throws(Refusal) -> Decision {
         let now = clock.now
+        let decision = Decision(key: key, worker: worker, outcome: outcome, outputs: outputs, decidedAt: now)
         let (step, woken) = state.withLock { state in
             let woken = state.expireLeases(at: now)
-            return (begin(key: key, worker: worker, outcome: outcome, at: now, in: &state), woken)
+            return (begin(decision, in: &state), woken)
         }
         for waiter in woken { waiter.resume() }
         let result: Result<Decision, Refusal>
@@ -36,27 +41,31 @@ extension WorkQueue {
         return try result.get()
     }
 
-    /// Checks a decision against the job and, when it may go ahead, starts reporting it.
-    func begin(key: String, worker: String, outcome: AdapterOutcome, at now: Timestamp, in held: inout State)
-        -> Step
-    {
+    /// Checks `decision` against its job and, when it may go ahead, starts reporting it.
+    func begin(_ decision: Decision, in held: inout State) -> Step {
+        let key = decision.key
+        let worker = decision.worker
+        let outcome = decision.outcome
         func refuse(_ reason: Refusal.Reason) -> Step { .answer(.failure(Refusal(key: key, reason: reason))) }
         if let finished = held.finished[key]?.what {
             switch finished {
-            case .decided(let decision):
-                return decision.worker == worker && decision.outcome == outcome
-                    ? .answer(.success(decision)) : refuse(.decidedOtherwise(decision.outcome))
+            case .decided(let first):
+                return first.repeats(worker: worker, outcome: outcome, outputs: decision.outputs)
+                    ? .answer(.success(first)) : refuse(.decidedOtherwise(first.outcome))
             case .withdrawn: return refuse(.withdrawn)
             }
         }
         guard var entry = held.entries[key] else { return refuse(.unknownKey) }
-        if let report = entry.report, report.worker == worker, report.outcome == outcome {
+        if let report = entry.report,
+            report.repeats(worker: worker, outcome: outcome, outputs: decision.outputs)
+        {
             return .answer(.success(report))
         }
         if let deciding = entry.deciding {
-            return deciding.worker == worker && deciding.outcome == outcome
-                ? .await(deciding.task) : refuse(.decidedOtherwise(deciding.outcome))
+            return deciding.decision.repeats(worker: worker, outcome: outcome, outputs: decision.outputs)
+                ? .await(deciding.task) : refuse(.decidedOtherwise(deciding.decision.outcome))
         }
+        if !decision.outputs.isEmpty, outcome != .approved { return refuse(.outputsWithoutApproval) }
         switch entry.job.status {
         case .waiting: return refuse(entry.expired.contains(worker) ? .leaseExpired : .notClaimed)
         case .awaitingSupplement: return refuse(.awaitingSupplement)
@@ -66,11 +75,10 @@ extension WorkQueue {
         }
         guard let reporter = held.reporter else { return refuse(.notConnected) }
         let submission = entry.job.submission
-        let decision = Decision(key: key, worker: worker, outcome: outcome, decidedAt: now)
         let task = Task { [self] () -> Result<Decision, Refusal> in
             let result: Result<Decision, Refusal>
             do throws(EngineError) {
-                try await reporter(outcome, submission)
+                try await reporter(decision, submission)
                 result = .success(decision)
             } catch {
                 result = .failure(Refusal(key: key, reason: Self.reason(for: error)))
@@ -82,7 +90,7 @@ extension WorkQueue {
             for waiter in woken { waiter.resume() }
             return result
         }
-        entry.deciding = Deciding(worker: worker, outcome: outcome, task: task)
+        entry.deciding = Deciding(decision: decision, task: task)
         held.entries[key] = entry
         return .await(task)
     }

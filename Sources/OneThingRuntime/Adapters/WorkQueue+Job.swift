@@ -36,7 +36,15 @@ extension WorkQueue {
         public var worker: String
         /// What was decided.
         public var outcome: AdapterOutcome
+        /// What an approval issued: output id (of the step's outputs) → the document's
+        /// number or reference, such as a licence number; empty for any other outcome.
+        public var outputs: [String: String]
         /// When.
         public var decidedAt: Timestamp
+
+        /// Whether `worker` deciding `outcome` with `outputs` repeats this decision.
+        func repeats(worker: String, outcome: AdapterOutcome, outputs: [String: String]) -> Bool {
+            self.worker == worker && self.outcome == outcome && self.outputs == outputs
+        }
     }
 }

@@ -25,6 +25,8 @@ extension WorkQueue {
             case awaitingSupplement
             /// A refusal or a supplement request must say why, for the applicant.
             case reasonRequired
+            /// Outputs were named with a decision other than an approval.
+            case outputsWithoutApproval
             /// The queue is not connected to an engine (``WorkQueue/connect(to:)``).
             case notConnected
             /// The engine could not take the decision now (its store failed, it is
@@ -52,7 +54,7 @@ extension WorkQueue {
             case .notClaimed, .claimedByAnother, .leaseExpired, .withdrawn, .decidedOtherwise,
                 .awaitingSupplement:
                 409
-            case .reasonRequired: 422
+            case .reasonRequired, .outputsWithoutApproval: 422
             case .notConnected, .unavailable: 503
             }
         }
@@ -90,6 +92,10 @@ extension WorkQueue {
                 .init(
                     en: "a rejection or a supplement request must say why, for the applicant",
                     zh: "不予许可或要求补正时必须写明理由，以告知申请人")
+            case .outputsWithoutApproval:
+                .init(
+                    en: "only an approval issues outputs: name them when you approve task \(key)",
+                    zh: "只有准予许可时才出具证照：请在批准任务 \(key) 时填写")
             case .notConnected:
                 .init(en: "the work queue is not connected to the engine", zh: "任务队列尚未连接到引擎")
             case .unavailable(let error):

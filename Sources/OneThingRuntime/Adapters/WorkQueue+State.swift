@@ -15,8 +15,7 @@ extension WorkQueue {
 
     /// A decision on its way to the engine; a repeat of it waits for the same answer.
     struct Deciding {
-        var worker: String
-        var outcome: AdapterOutcome
+        var decision: Decision
         var task: Task<Result<Decision, Refusal>, Never>
     }
 
@@ -77,7 +76,7 @@ extension WorkQueue {
             forget(before: now.adding(milliseconds: -memory.wholeMilliseconds))
             let key = submission.key
             guard entries[key] == nil, finished[key] == nil else { return [] }
-            let stepKey = WorkQueue.stepKey(submission.caseID, submission.stepID)
+            let stepKey = WorkQueue.stepKey(submission.caseID, submission.step)
             if let older = steps[stepKey], let held = entries[older] {
                 guard held.job.submission.attempt < submission.attempt else { return [] }
                 remove(older)
@@ -112,7 +111,7 @@ extension WorkQueue {
             guard let entry = entries.removeValue(forKey: key) else { return }
             let department = entry.job.department
             byDepartment[department]?.remove(key)
-            let stepKey = WorkQueue.stepKey(entry.job.submission.caseID, entry.job.submission.stepID)
+            let stepKey = WorkQueue.stepKey(entry.job.submission.caseID, entry.job.submission.step)
             if steps[stepKey] == key { steps[stepKey] = nil }
             leases[key] = nil
             if entry.job.status == .waiting, var queue = waiting[department] {
@@ -154,7 +153,7 @@ extension WorkQueue {
                 else { continue }
                 leases[key] = nil
                 entry.job.status = .waiting
-                // mutation
+                entry.expired.insert(worker)
                 entries[key] = entry
                 woken += makeWaiting(entry)
             }

@@ -33,12 +33,13 @@ import Synchronization
 ///   Decisions are remembered for ``Configuration/memory`` to answer repeats; after a
 ///   restart a repeat of a decided key is ``Refusal/Reason/unknownKey``.
 ///
-/// A job whose department asked for a supplement (补正) waits until
-/// ``supplementSupplied(case:step:)`` (the server calls it after the engine's
-/// `supplementSupplied`), then returns to the queue to be decided again.
+/// A job whose department asked for a supplement (补正) waits until the applicant
+/// supplies it (``follow(_:)`` sees the engine store it), then returns to the queue to
+/// be decided again.
 public final class WorkQueue: DepartmentAdapter {
-    /// Reports a worker's decision on a submission to the engine.
-    public typealias Reporter = @Sendable (AdapterOutcome, Submission) async throws(EngineError) -> Void
+    /// Reports a worker's decision (what, with which outputs, by whom) on a submission
+    /// to the engine.
+    public typealias Reporter = @Sendable (Decision, Submission) async throws(EngineError) -> Void
 
     /// How a work queue behaves.
     public struct Configuration: Sendable {
@@ -69,9 +70,9 @@ public final class WorkQueue: DepartmentAdapter {
     /// that the step waits for a decision and that a refusal says why. The queue holds
     /// the engine weakly (the engine holds the queue among its adapters).
     public func connect(to engine: Engine) {
-        connect { [weak engine] (outcome: AdapterOutcome, submission: Submission) async throws(EngineError) in
+        connect { [weak engine] (decision: Decision, submission: Submission) async throws(EngineError) in
             guard let engine else { throw .shuttingDown }
-            try await engine.decide(outcome, case: submission.caseID, step: submission.stepID)
+            try await engine.decide(decision.outcome, case: submission.caseID, step: submission.stepID)
         }
     }
 
@@ -134,14 +135,25 @@ public final class WorkQueue: DepartmentAdapter {
     /// The job with `key`, if the queue holds it.
     public func job(key: String) -> Job? { state.withLock { $0.entries[key]?.job } }
 
+    /// The decision taken on `key`, with who took it, while the queue remembers it: the
+    /// approval or rejection that took the job out of the queue, or the last outcome
+    /// reported on a job that stays (in review, a supplement requested).
+    public func decision(key: String) -> Decision? {
+        state.withLock { state in
+            if case .decided(let decision)? = state.finished[key]?.what { return decision }
+            return state.entries[key]?.report
+        }
+    }
+
     /// The number of long polls waiting for work.
     public var waitingWorkers: Int { state.withLock { $0.waiters.count } }
 
-    /// The applicant supplied what the department of step `stepID` of case `id` asked
-    /// for: its job returns to the queue, to be decided again.
-    public func supplementSupplied(case id: CaseID, step stepID: String) {
+    /// The applicant supplied what the department of step `step` (its index) of case
+    /// `id` asked for: its job returns to the queue, to be decided again. ``follow(_:)``
+    /// calls it for every such event the engine stores.
+    public func supplementSupplied(case id: CaseID, step: Int) {
         let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            guard let key = state.steps[WorkQueue.stepKey(id, stepID)], var entry = state.entries[key],
+            guard let key = state.steps[WorkQueue.stepKey(id, step)], var entry = state.entries[key],
                 entry.job.status == .awaitingSupplement
             else { return [] }
             entry.job.status = .waiting
@@ -153,6 +165,22 @@ public final class WorkQueue: DepartmentAdapter {
         for waiter in woken { waiter.resume() }
     }
 
-    /// The key of a step of a case, whatever its attempt.
-    static func stepKey(_ id: CaseID, _ stepID: String) -> String { "\(id)/\(stepID)" }
+    /// Follows the engine's acknowledged events (`Engine.events()`) until they end: a job
+    /// whose department asked for a supplement returns to the queue when the engine
+    /// stores that the applicant supplied it, whoever reported it (the applicant's page,
+    /// a window, the command line). A server runs it beside the engine.
+    ///
+    /// - Throws: what ended the stream (a subscriber too slow, for instance).
+    public func follow(_ acknowledgements: AsyncThrowingStream<[Acknowledgement], any Error>) async throws {
+        for try await commit in acknowledgements {
+            for acknowledgement in commit {
+                if case .supplementSupplied(let step, _) = acknowledgement.event.kind {
+                    supplementSupplied(case: acknowledgement.event.caseID, step: step)
+                }
+            }
+        }
+    }
+
+    /// The key of a step (by its index) of a case, whatever its attempt.
+    static func stepKey(_ id: CaseID, _ step: Int) -> String { "\(id)#\(step)" }
 }
