@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The modules follow the way data flows; each imports only modules above it, and a
@@ -9,6 +9,7 @@ import PackageDescription
 //   OneThingEvents (event core: no YAML, no planner) ─► OneThingRuntime, every store
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
 //   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
+//   OneThingServer (Hummingbird: the runtime behind an HTTP API) ─► OneThingCLI (`onething serve`)
 let package = Package(
     name: "onething",
     platforms: [.macOS(.v15)],
@@ -32,6 +33,8 @@ let package = Package(
         // Who may do what: principals and their tokens, applicants' access codes, the
         // access policy, masking of personal numbers.
         .library(name: "OneThingAccess", targets: ["OneThingAccess"]),
+        // The runtime behind an HTTP API (Hummingbird 2), for `onething serve` or a platform's own server.
+        .library(name: "OneThingServer", targets: ["OneThingServer"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
         .executable(name: "onething-bench", targets: ["OneThingBenchmarks"]),
     ],
@@ -41,6 +44,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The server's HTTP stack; its optional swift-configuration support is left out (build time).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The system libyaml (Debian's libyaml-dev).
@@ -74,7 +81,13 @@ let package = Package(
             ]),
         // Simulated departments and applicants (one seeded sampler), the simulation of
         // many cases, the virtual-clock driver of the command line, the adapters file.
-        .target(name: "OneThingSimulation", dependencies: ["OneThingRuntime", "OneThing"]),
+        .target(
+            name: "OneThingSimulation",
+            dependencies: [
+                "OneThingRuntime", "OneThing",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Notices, SVG graphs, figures tables, case timelines and texts.
         .target(name: "OneThingPresentation", dependencies: ["OneThingRuntime", "OneThing"]),
         // The durable event store: a SQLite file in WAL mode, through GRDB.
@@ -97,6 +110,19 @@ let package = Package(
             dependencies: [
                 "OneThingSource", "OneThingEvents", .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The runtime behind an HTTP API: routes, problem details, idempotency, events as
+        // Server-Sent Events, metrics. Takes any event store; never imports a store's module.
+        .target(
+            name: "OneThingServer",
+            dependencies: [
+                "OneThing", "OneThingRuntime", "OneThingPresentation", "OneThingAccess",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // What the tests share: the real bundles and their plans.
         .target(
             name: "OneThingTestSupport", dependencies: ["OneThing", "OneThingRuntime"],
@@ -106,7 +132,10 @@ let package = Package(
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
                 "OneThingAccess",
+                "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -148,6 +177,13 @@ let package = Package(
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OneThingAccessTests", dependencies: ["OneThingAccess", "OneThing", "OneThingSimulation"]),
+        .testTarget(
+            name: "OneThingServerTests",
+            dependencies: [
+                "OneThingServer", "OneThingAccess", "OneThing", "OneThingRuntime", "OneThingSimulation",
+                "OneThingTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
         .testTarget(
             name: "OneThingCLITests",

@@ -43,57 +43,9 @@ struct CaseListing {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row of the JSON listing.
-    struct Row: Encodable {
-        var id: String
-        var bundle: String
-        var version: String
-        var title: String?
-        var lead: String
-        var startedAt: Timestamp
-        var startedOn: String
-        var promisedBy: Timestamp?
-        var dueOn: String?
-        var outcome: CaseOutcome?
-        var deliveredAt: Timestamp?
-        var waitingOn: [String]
-        var events: Int
-
-        enum CodingKeys: String, CodingKey {
-            case id, bundle, version, title, lead, startedAt, startedOn, promisedBy, dueOn, outcome,
-                deliveredAt
-            case waitingOn, events
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(bundle, forKey: .bundle)
-            try container.encode(version, forKey: .version)
-            try container.encode(title, forKey: .title)
-            try container.encode(lead, forKey: .lead)
-            try container.encode(startedAt, forKey: .startedAt)
-            try container.encode(startedOn, forKey: .startedOn)
-            try container.encode(promisedBy, forKey: .promisedBy)
-            try container.encode(dueOn, forKey: .dueOn)
-            try container.encode(outcome, forKey: .outcome)
-            try container.encode(deliveredAt, forKey: .deliveredAt)
-            try container.encode(waitingOn, forKey: .waitingOn)
-            try container.encode(events, forKey: .events)
-        }
-    }
-
     /// `{"cases": [...]}`, keys sorted.
     func json() throws -> String {
-        let rows = cases.map { summary in
-            Row(
-                id: summary.id, bundle: summary.bundle, version: summary.version,
-                title: blueprints[summary.blueprint]?.title, lead: summary.lead, startedAt: summary.startedAt,
-                startedOn: summary.startedAt.chinaDate.description, promisedBy: summary.promisedBy,
-                dueOn: summary.promisedBy.map { WorkdayCalendar.date(endingAt: $0).description },
-                outcome: summary.outcome, deliveredAt: summary.deliveredAt, waitingOn: summary.waitingOn,
-                events: summary.events)
-        }
+        let rows = cases.map { CaseSummaryRow($0, title: blueprints[$0.blueprint]?.title) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(["cases": rows]), as: UTF8.self) + "\n"

@@ -104,6 +104,12 @@ enum SummaryRows {
             conditions.append("outcome IS NULL AND promised_by <= ?")
             arguments += [dueBy.milliseconds]
         }
+        if let after = query.after {
+            conditions.append(
+                "ordinal > coalesce((SELECT ordinal FROM cases WHERE id = ?), (SELECT max(ordinal) FROM cases))"
+            )
+            arguments += [after]
+        }
         var sql = "SELECT \(columns) FROM cases"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY ordinal"

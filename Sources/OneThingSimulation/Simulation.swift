@@ -191,8 +191,8 @@ public struct Simulation: Sendable {
         let started = state.startedAt ?? acceptedAt
         let end = state.deliveredAt ?? state.lastEventAt ?? started
         let days = try workingDays(from: started, to: end)
-        let onTime =
-            state.deliveredAt.map { delivered in state.promisedBy.map { delivered <= $0 } ?? true } ?? false
+        // A case intake did not accept has no promise to keep: delivered at once, on time.
+        let onTime = state.deliveredAt != nil && (state.deliveredOnTime ?? true)
         return CaseResult(
             id: id, outcome: state.outcome, deliveredAt: state.deliveredAt, workingDays: days, onTime: onTime)
     }

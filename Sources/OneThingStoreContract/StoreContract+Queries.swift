@@ -53,6 +53,33 @@ extension StoreContract {
             try Expect.equal(
                 try await ids(CaseQuery(department: "health")), ["b"], "the cases waiting on health")
         },
+        Check("queries continue after a case, page by page") { store in
+            try await store.saveBlueprint(ContractCases.blueprint)
+            try await store.append(events("a", .accepted))
+            try await store.append(events("b", day: 1, .inspected) + events("c", day: 2, .completed))
+            try await store.append(events("d", day: 3, .notAccepted))
+            func ids(_ query: CaseQuery) async throws -> [CaseID] { try await store.cases(query).map(\.id) }
+            let expectations: [(CaseQuery, [CaseID], String)] = [
+                (CaseQuery(after: "a"), ["b", "c", "d"], "the cases after a"),
+                (CaseQuery(limit: 2, after: "a"), ["b", "c"], "the two cases after a"),
+                (CaseQuery(limit: 2, after: "c"), ["d"], "the last page"),
+                (CaseQuery(after: "d"), [], "the cases after the last"),
+                (CaseQuery(open: false, after: "a"), ["c", "d"], "the closed cases after a"),
+                (CaseQuery(open: true, after: "b"), [], "the open cases after b"),
+                (CaseQuery(after: "nobody"), [], "the cases after a case the store does not have"),
+            ]
+            for (query, expected, subject) in expectations {
+                try Expect.equal(try await ids(query), expected, subject)
+            }
+            // Paging through with a page of one gives every case once, in order.
+            var seen: [CaseID] = []
+            var cursor: CaseID?
+            while let next = try await store.cases(CaseQuery(limit: 1, after: cursor)).first {
+                seen.append(next.id)
+                cursor = next.id
+            }
+            try Expect.equal(seen, ["a", "b", "c", "d"], "the cases paged one by one")
+        },
         Check("summaries are the projections of the events") { store in
             try await store.saveBlueprint(ContractCases.blueprint)
             let cases = [

@@ -26,6 +26,9 @@ public struct CaseState: Sendable, Hashable {
         public var overdue = false
         /// Whether it was escalated.
         public var escalated = false
+        /// Every escalation (督办) of the step, earliest first: kept when a later due
+        /// moment clears ``escalated``, so the record of who was asked to supervise stays.
+        public var escalations: [Escalation] = []
         /// Why it ended, if it was rejected: the department's reason.
         public var reason: String?
         /// The step whose failure cancelled it, if it was cancelled.
@@ -43,6 +46,17 @@ public struct CaseState: Sendable, Hashable {
         public var from: Timestamp
         /// When it arrived.
         public var to: Timestamp
+    }
+
+    /// An escalation (督办) of a late step: when, to whom, and the due moment it missed.
+    public struct Escalation: Sendable, Hashable {
+        /// When it was escalated.
+        public var at: Timestamp
+        /// The department asked to supervise: the lead department, or the supervising
+        /// office when the late step is the lead department's own.
+        public var to: String
+        /// The due moment the step had then.
+        public var due: Timestamp?
     }
 
     /// The case's id.
@@ -69,6 +83,8 @@ public struct CaseState: Sendable, Hashable {
     public private(set) var outcome: CaseOutcome?
     /// When it was delivered.
     public private(set) var deliveredAt: Timestamp?
+    /// When the applicant withdrew it, if they did.
+    public private(set) var withdrawnAt: Timestamp?
     /// The outputs delivered.
     public private(set) var outputs: [String] = []
     /// The number of events folded.
@@ -204,8 +220,9 @@ public struct CaseState: Sendable, Hashable {
             steps[step].warned = true
         case .overdue(let step, _):
             steps[step].overdue = true
-        case .escalated(let step, _):
+        case .escalated(let step, let to):
             steps[step].escalated = true
+            steps[step].escalations.append(Escalation(at: event.at, to: to, due: steps[step].due))
         case .dueChanged(let step, _, let due):
             if let step {
                 steps[step].due = due
@@ -220,6 +237,11 @@ public struct CaseState: Sendable, Hashable {
             }
         case .outcomeIgnored:
             break
+        case .withdrawn:
+            withdrawnAt = event.at
+            for step in steps.indices where !steps[step].status.isFinal {
+                finish(step, .cancelled, at: event.at, reason: nil)
+            }
         case .delivered(let outputs, let outcome):
             self.outputs = outputs
             self.outcome = outcome

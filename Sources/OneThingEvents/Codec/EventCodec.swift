@@ -50,7 +50,7 @@ public enum EventCodec {
             step
         case .dueChanged(let step, _, _):
             step
-        case .started, .intake, .materialSupplied, .delivered:
+        case .started, .intake, .materialSupplied, .withdrawn, .delivered:
             nil
         }
     }
@@ -182,6 +182,8 @@ public enum EventCodec {
             writer.int(step ?? -1)
             writer.timestamp(from)
             writer.timestamp(to)
+        case .withdrawn(let reason):
+            writer.string(reason)
         case .delivered(let outputs, let outcome):
             writer.strings(outputs)
             writer.string(outcome.rawValue)
@@ -253,6 +255,8 @@ public enum EventCodec {
             guard step >= -1 else { throw PayloadReader.Damaged() }
             return .dueChanged(
                 step: step < 0 ? nil : step, from: try reader.timestamp(), to: try reader.timestamp())
+        case .withdrawn:
+            return .withdrawn(reason: try reader.string())
         case .delivered:
             let outputs = try reader.strings()
             guard let outcome = CaseOutcome(rawValue: try reader.string()) else {
@@ -303,6 +307,8 @@ extension CaseEvent.Kind {
         case dueChanged
         /// ``CaseEvent/Kind/outcomeIgnored(step:key:outcome:status:)``.
         case outcomeIgnored
+        /// ``CaseEvent/Kind/withdrawn(reason:)``.
+        case withdrawn
         /// ``CaseEvent/Kind/delivered(outputs:outcome:)``.
         case delivered
 
@@ -327,6 +333,7 @@ extension CaseEvent.Kind {
             case .escalated: self = .escalated
             case .dueChanged: self = .dueChanged
             case .outcomeIgnored: self = .outcomeIgnored
+            case .withdrawn: self = .withdrawn
             case .delivered: self = .delivered
             }
         }

@@ -74,6 +74,10 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         /// when it is not the step's current key) while the step was `status`. Recorded
         /// and otherwise ignored.
         case outcomeIgnored(step: Int, key: String, outcome: String, status: StepStatus)
+        /// The applicant withdrew the application (撤回申请), saying `reason` (may be
+        /// empty): every step not finished is cancelled, and the case is delivered next
+        /// with what was approved.
+        case withdrawn(reason: String)
         /// Unified delivery (统一出件): the outputs issued, and how the case ended.
         case delivered(outputs: [String], outcome: CaseOutcome)
     }
@@ -141,4 +145,6 @@ public enum CaseOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case refused
     /// Intake did not accept the case.
     case notAccepted = "not-accepted"
+    /// The applicant withdrew the application before it was decided.
+    case withdrawn
 }

@@ -19,7 +19,7 @@ public struct CaseProjection: Sendable {
     public var summary: CaseSummary? {
         guard let start = state.start, let startedAt = state.startedAt else { return nil }
         var waiting = Set<String>()
-        for (index, step) in state.steps.enumerated() where !step.status.isFinal && step.dispatchedAt != nil {
+        for (index, step) in state.steps.enumerated() where step.isOpen {
             waiting.insert(state.blueprint.steps[index].department)
         }
         return CaseSummary(

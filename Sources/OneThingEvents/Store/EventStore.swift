@@ -8,13 +8,20 @@ public struct CaseQuery: Sendable, Hashable {
     public var dueBy: Timestamp?
     /// The most cases to return.
     public var limit: Int?
+    /// Only cases that started after this one, in the store's order (the cursor of a
+    /// paged list: the last case of the previous page); none when the store has no such case.
+    public var after: CaseID?
 
     /// Creates a query.
-    public init(open: Bool? = nil, department: String? = nil, dueBy: Timestamp? = nil, limit: Int? = nil) {
+    public init(
+        open: Bool? = nil, department: String? = nil, dueBy: Timestamp? = nil, limit: Int? = nil,
+        after: CaseID? = nil
+    ) {
         self.open = open
         self.department = department
         self.dueBy = dueBy
         self.limit = limit
+        self.after = after
     }
 }
 

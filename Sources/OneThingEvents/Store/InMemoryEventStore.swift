@@ -81,7 +81,12 @@ public final class InMemoryEventStore: EventStore {
         contents.withLock { contents in
             var result: [CaseSummary] = []
             if let limit = query.limit, limit <= 0 { return result }
-            for id in contents.order {
+            var order = contents.order[...]
+            if let after = query.after {
+                guard let position = order.firstIndex(of: after) else { return result }
+                order = order[(position + 1)...]
+            }
+            for id in order {
                 guard let summary = contents.projections[id]?.summary, CaseProjection.matches(summary, query)
                 else {
                     continue

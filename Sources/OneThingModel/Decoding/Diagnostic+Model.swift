@@ -4,7 +4,7 @@ import OneThingSource
 
 extension Diagnostic {
     /// A key this place does not know, with the closest known key as a suggestion.
-    static func unknownKey(_ key: YAMLScalar, in what: LocalizedText, known: [String]) -> Diagnostic {
+    public static func unknownKey(_ key: YAMLScalar, in what: LocalizedText, known: [String]) -> Diagnostic {
         let hint =
             Suggestion.hint(for: key.value, among: known)
             ?? LocalizedText(
@@ -18,7 +18,7 @@ extension Diagnostic {
     }
 
     /// A required key is missing.
-    static func missingKey(_ key: String, in what: LocalizedText, at span: SourceSpan) -> Diagnostic {
+    public static func missingKey(_ key: String, in what: LocalizedText, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             code: .missingKey, severity: .error, span: span,
             message: .init(
@@ -36,7 +36,7 @@ extension Diagnostic {
     }
 
     /// A value of the wrong kind of node.
-    static func wrongType(_ node: YAMLNode, expected: LocalizedText) -> Diagnostic {
+    public static func wrongType(_ node: YAMLNode, expected: LocalizedText) -> Diagnostic {
         let found = node.kindName
         return Diagnostic(
             code: .wrongType, severity: .error, span: node.span,

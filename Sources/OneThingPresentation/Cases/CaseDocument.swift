@@ -44,6 +44,7 @@ public struct CaseDocument: Encodable, Sendable {
         case cancelledBy, missingMaterial, predecessors
         case sequence, at, step, attempt, retryAt, note, materials, material, late, to, from, cause
         case decision, deferred, missing, dueBy, blueprint
+        case progress, waiting, approved, rejected, failed, cancelled, total, party, caseId
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -92,11 +93,34 @@ public struct CaseDocument: Encodable, Sendable {
         var list = root.nestedUnkeyedContainer(forKey: .events)
         for event in events {
             var entry = list.nestedContainer(keyedBy: Key.self)
-            try entry.encode(event.sequence, forKey: .sequence)
-            try entry.encode(event.at, forKey: .at)
-            try entry.encode(event.kind.name.rawValue, forKey: .kind)
-            try encodeFields(of: event.kind, into: &entry)
+            try encode(event, into: &entry)
         }
+        var progress = root.nestedContainer(keyedBy: Key.self, forKey: .progress)
+        for (status, key) in [
+            (StepStatus.approved, Key.approved), (.rejected, .rejected), (.failed, .failed),
+            (.cancelled, .cancelled),
+        ] {
+            try progress.encode(state.steps.count { $0.status == status }, forKey: key)
+        }
+        try progress.encode(state.steps.count, forKey: .total)
+        var waiting = root.nestedUnkeyedContainer(forKey: .waiting)
+        for wait in CaseWait.waits(of: state) {
+            var entry = waiting.nestedContainer(keyedBy: Key.self)
+            try entry.encode(wait.department == nil ? "applicant" : "department", forKey: .party)
+            try entry.encode(wait.department, forKey: .department)
+            try entry.encode(blueprint.steps[wait.step].id, forKey: .step)
+            try entry.encode(wait.reason.rawValue, forKey: .reason)
+            try entry.encode(wait.materials, forKey: .materials)
+            try entry.encode(wait.due, forKey: .due)
+        }
+    }
+
+    /// One event as the document lists it: its sequence, moment, kind and fields by name.
+    func encode(_ event: CaseEvent, into entry: inout KeyedEncodingContainer<Key>) throws {
+        try entry.encode(event.sequence, forKey: .sequence)
+        try entry.encode(event.at, forKey: .at)
+        try entry.encode(event.kind.name.rawValue, forKey: .kind)
+        try encodeFields(of: event.kind, into: &entry)
     }
 
     /// The fields of one kind of event, by name.

@@ -37,37 +37,23 @@ public struct CaseProgress: Sendable, Hashable {
         waiting = state.isClosed ? [] : Self.waits(state, names: names, language: language)
     }
 
-    /// What an open case waits for.
+    /// What an open case waits for (``CaseWait/waits(of:)``), in words.
     static func waits(_ state: CaseState, names: CaseNames, language: Language) -> [Wait] {
-        var waiting: [Wait] = []
         let applicant = language.say("the applicant", "申请人")
-        for (index, step) in state.steps.enumerated() {
-            let spec = state.blueprint.steps[index]
-            let name = names.step(index, in: language)
-            let department = names.department(spec.department, in: language)
-            switch step.status {
-            case .dispatched, .inReview:
-                waiting.append(Wait(who: department, what: name))
-            case .ready where step.attempts > 0:  // sent before, failed, to be sent again
-                waiting.append(Wait(who: department, what: name))
-            case .supplementRequested:
-                waiting.append(
-                    Wait(who: applicant, what: language.say("supplement for \(name)", "补正：\(name)")))
-            case .held:
-                let missing = spec.deferred.filter { !state.supplied.contains($0) }
-                    .map { names.material($0, in: language) }
+        return CaseWait.waits(of: state).map { wait in
+            let name = names.step(wait.step, in: language)
+            switch wait.reason {
+            case .decision:
+                let department = names.department(state.blueprint.steps[wait.step].department, in: language)
+                return Wait(who: department, what: name)
+            case .supplement:
+                return Wait(who: applicant, what: language.say("supplement for \(name)", "补正：\(name)"))
+            case .deferredMaterials:
+                let missing = wait.materials.map { names.material($0, in: language) }
                     .joined(separator: language.say(", ", "、"))
-                guard !missing.isEmpty else {  // everything is in: the department issues it now
-                    waiting.append(Wait(who: department, what: name))
-                    break
-                }
-                waiting.append(
-                    Wait(who: applicant, what: language.say("deferred \(missing)", "容缺材料：\(missing)")))
-            default:
-                break
+                return Wait(who: applicant, what: language.say("deferred \(missing)", "容缺材料：\(missing)"))
             }
         }
-        return waiting
     }
 
     /// The line, in `language`: up to three waits with what they are for, more as the

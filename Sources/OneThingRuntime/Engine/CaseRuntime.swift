@@ -386,15 +386,39 @@ public struct CaseRuntime: Sendable {
             let current = cases.slots[slot].steps[other]
             guard !current.status.isFinal else { continue }
             emit(id, at: now, .cancelled(step: other, cause: step))
-            let withdraw: Set<StepStatus> = [.dispatched, .inReview, .supplementRequested, .held]
-            if withdraw.contains(current.status), let key = current.key, let due = current.due {
-                var submission = Submission(
-                    caseID: id, step: other, of: blueprint, attempt: current.attempts, due: due)
-                submission.key = key
-                effects.append(.cancel(submission))
-            }
+            withdrawSubmission(of: other, current, in: id, blueprint: blueprint)
         }
         deliverIfDone(id, at: now)
+    }
+
+    /// Withdraws step `step` (as it stood, `current`) of case `id` from its department,
+    /// if the department has it.
+    mutating func withdrawSubmission(
+        of step: Int, _ current: CaseState.StepState, in id: CaseID, blueprint: CaseBlueprint
+    ) {
+        let withdraw: Set<StepStatus> = [.dispatched, .inReview, .supplementRequested, .held]
+        guard withdraw.contains(current.status), let key = current.key, let due = current.due else { return }
+        var submission = Submission(caseID: id, step: step, of: blueprint, attempt: current.attempts, due: due)
+        submission.key = key
+        effects.append(.cancel(submission))
+    }
+
+    /// The applicant withdraws open case `id` (撤回申请): the steps its departments have
+    /// are withdrawn from them, every step not finished is cancelled, and the case is
+    /// delivered with what was approved. Returns `false` when the case is not held or is
+    /// closed.
+    @discardableResult
+    public mutating func withdraw(_ id: CaseID, reason: String, at now: Timestamp) -> Bool {
+        advance(to: now)
+        guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed else { return false }
+        let blueprint = cases.slots[slot].blueprint
+        for (step, current) in cases.slots[slot].steps.enumerated() where !current.status.isFinal {
+            withdrawSubmission(of: step, current, in: id, blueprint: blueprint)
+        }
+        emit(id, at: now, .withdrawn(reason: reason))
+        timers.remove(cases: [id])
+        deliver(id, at: now)
+        return true
     }
 
     mutating func deliverIfDone(_ id: CaseID, at now: Timestamp) {
@@ -415,7 +439,8 @@ public struct CaseRuntime: Sendable {
         let approved = state.steps.indices.filter { state.steps[$0].status == .approved }
         let outputs = approved.flatMap { state.blueprint.steps[$0].outputs }
         let outcome: CaseOutcome =
-            approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
+            state.withdrawnAt != nil
+            ? .withdrawn : approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
         return (outputs, outcome)
     }
 

@@ -112,6 +112,9 @@ public actor Engine {
     /// The ids of the open cases the engine holds.
     public var openCases: [CaseID] { runtime.cases.values.filter { !$0.isClosed }.map(\.id).sorted() }
 
+    /// The states of the open cases the engine holds, in one call (for figures over all of them).
+    public var openStates: [CaseState] { runtime.cases.values.filter { !$0.isClosed } }
+
     /// The earliest moment a timer is set for.
     public var nextTimer: Timestamp? { runtime.nextTimer }
 
@@ -265,6 +268,16 @@ public actor Engine {
             throw .materialNotAwaited(id, material: material)
         }
         runtime.supply(material, to: id, at: clock.now)
+        try await commit([id])
+        doorbell.ring()
+    }
+
+    /// The applicant withdraws open case `id` (撤回申请), saying `reason` (may be empty):
+    /// the departments' submissions are withdrawn, every unfinished step is cancelled,
+    /// and the case is delivered with what was approved.
+    public func withdraw(_ id: CaseID, reason: String) async throws(EngineError) {
+        _ = try await open(id)
+        runtime.withdraw(id, reason: reason, at: clock.now)
         try await commit([id])
         doorbell.ring()
     }

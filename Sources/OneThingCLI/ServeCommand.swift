@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Metrics
+import OneThing
+import OneThingPresentation
+import OneThingRuntime
+import OneThingServer
+import OneThingSimulation
+import Prometheus
+
+/// `onething serve`: the runtime embedded in an HTTP service, for windows, departments
+/// and supervisors, on the live clock.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the bundles over HTTP: the cases API, department work, supervision and pages.",
+        discussion: """
+            Serves the bundles of --bundles (default bundles/, each validated at start: a \
+            bundle with errors is refused and its findings printed, the others serve) with \
+            the case store --db (default ./onething.sqlite, created if missing; a path or \
+            sqlite:PATH). Departments are simulated unless the adapters file makes them \
+            manual: a manual department's tasks wait in its work queue for its officers or \
+            its own system (/v1/departments/{id}/tasks). Time is the wall clock: a simulated \
+            department answers in real working time; --speed N runs the clock N times faster \
+            for a demonstration (a working day of 8 hours in 8h/N). The API is described at \
+            /openapi.yaml. SIGTERM or Ctrl-C drains requests and adapter calls and closes \
+            the store; SIGHUP reloads the bundles (validated first; running cases keep \
+            their versions). Exit status: 0 after a clean shutdown, 1 for bundles, a \
+            catalogue or an adapters file with errors, 2 for a usage error or a store that \
+            cannot be opened.
+            """)
+
+    @Option(help: ArgumentHelp("The folder of bundles and their catalogue.", valueName: "dir"))
+    var bundles = "bundles"
+
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp("The case store: a SQLite file, as a path or sqlite:PATH.", valueName: "url"))
+    var database = CaseStore.defaultPath
+
+    @Option(
+        help: ArgumentHelp(
+            "The adapters file: which departments are simulated and which decide by hand (default: all simulated).",
+            valueName: "file"))
+    var adapters: String?
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "host"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("The port to listen on (0: any free port, printed).", valueName: "port"))
+    var port = 8080
+
+    @Option(
+        help: ArgumentHelp(
+            "Run the clock this many times faster than the wall clock (for demonstrations; default 1).",
+            valueName: "n"))
+    var speed: Double = 1
+
+    @Option(help: ArgumentHelp("The seed of the simulated departments and applicant.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(
+        name: .customLong("max-body"),
+        help: ArgumentHelp("The largest request body taken, in bytes.", valueName: "bytes"))
+    var maxBody = 1 << 20
+
+    @Flag(
+        help: ArgumentHelp(
+            "Answer GET /bench/bare outside every middleware (for the benchmark).", visibility: .hidden))
+    var benchRoute = false
+
+    @OptionGroup
+    var languageOptions: LanguageOptions
+
+    func validate() throws {
+        guard speed >= 1, speed.isFinite else { throw ValidationError("--speed takes a number of 1 or more") }
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port takes a number from 0 to 65535")
+        }
+        guard maxBody >= 1024 else { throw ValidationError("--max-body takes 1024 bytes or more") }
+    }
+
+    func run() async throws {
+        let language = languageOptions.language
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel =
+                ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
+                ?? .info
+            return handler
+        }
+        let logger = Logger(label: "onething.server")
+        let library = try openLibrary(language: language)
+        let catalogue = await library.catalogue
+        let settings = try RuntimeInput.adapterSettings(
+            adapters, departments: Set(catalogue.departments.keys), language: language)
+        let store = try CaseStore.open(
+            try storePath(language: language), create: true, catalogue: catalogue, language: language)
+        let clock: any EngineClock = speed == 1 ? LiveClock() : ScaledClock(speed: speed)
+        let calendar = catalogue.calendar(region: "CN")
+        let simulated = SimulatedAdapter(
+            sampler: DepartmentSampler(settings: settings.simulation, seed: seed), calendar: calendar)
+        let manual = ManualAdapter()
+        var byDepartment: [String: any DepartmentAdapter] = [:]
+        for (department, kind) in settings.kinds {
+            byDepartment[department] = kind == .manual ? manual : simulated
+        }
+        let directory = AdapterDirectory(
+            byDepartment: byDepartment, fallback: settings.defaultKind == .manual ? manual : simulated)
+        let metrics = ServerMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let server = await CaseServer(
+            store: store, library: library, adapters: directory, clock: clock,
+            configuration: ServerConfiguration(
+                host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute),
+            metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed), logger: logger)
+        do {
+            try await server.recover()
+        } catch {
+            StandardError.writeLine("onething: " + error.detail.text(in: language))
+            throw ExitStatus.usageOrInputError
+        }
+        let departments = LiveDepartments(engine: server.engine, adapter: simulated, settings: settings)
+        let served = await library.entries.count
+        let host = self.host
+        let database = self.database
+        let speed = self.speed
+        try await server.run(services: [departments]) { port in
+            for line in Self.banner(
+                host: host, port: port, bundles: served, database: database, speed: speed, language: language)
+            {
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+        }
+    }
+
+    /// The bundles, validated; refused ones are printed with their findings.
+    func openLibrary(language: Language) throws -> BundleLibrary {
+        let library: BundleLibrary
+        do {
+            library = try BundleLibrary(folder: bundles)
+        } catch {
+            if !error.reports.isEmpty {
+                PlanningInput.printDiagnostics(
+                    error.reports.flatMap(\.diagnostics), sources: error.reports.compactMap(\.source),
+                    language: language)
+                StandardError.writeLine("onething: " + error.reason.text(in: language))
+                throw ExitStatus.problemsFound
+            }
+            StandardError.writeLine("onething: " + error.reason.text(in: language))
+            throw ExitStatus.usageOrInputError
+        }
+        return library
+    }
+
+    /// The SQLite path the `--db` URL names.
+    func storePath(language: Language) throws -> String {
+        if database.hasPrefix("sqlite:") { return String(database.dropFirst("sqlite:".count)) }
+        if database.contains("://") {
+            StandardError.writeLine(
+                language.say(
+                    "onething: \(database): only SQLite stores are served so far (a path, or sqlite:PATH)",
+                    "onething: \(database)：目前只支持 SQLite 案件库（路径，或 sqlite:路径）"))
+            throw ExitStatus.usageOrInputError
+        }
+        return database
+    }
+
+    /// What the server prints once it listens: where the API, the contract and the pages are.
+    static func banner(
+        host: String, port: Int, bundles: Int, database: String, speed: Double, language: Language
+    )
+        -> [String]
+    {
+        let base = "http://\(host):\(port)"
+        let clock =
+            speed == 1
+            ? language.say(
+                "the wall clock: simulated departments answer in real working time (--speed N runs it N times faster)",
+                "真实时钟：模拟部门按真实工作时间答复（--speed N 可加快 N 倍）")
+            : language.say(
+                "a clock \(WorkDays.format(speed)) times faster than the wall clock (--speed)",
+                "比真实时钟快 \(WorkDays.format(speed)) 倍的时钟（--speed）")
+        return [
+            language.say(
+                "OneThing serves \(bundles) bundles on \(base) (case store \(database))",
+                "OneThing 已在 \(base) 提供 \(bundles) 个一件事（案件库 \(database)）"),
+            language.say(
+                "  API:        \(base)/v1 (contract: \(base)/openapi.yaml)",
+                "  接口：      \(base)/v1（契约：\(base)/openapi.yaml）"),
+            language.say(
+                "  Applicant:  \(base)/cases/{case id}?code={access code}",
+                "  申请人：    \(base)/cases/{案件号}?code={查询码}"),
+            language.say(
+                "  Department: \(base)/departments/{department id}", "  部门：      \(base)/departments/{部门标识}"),
+            language.say("  Supervisor: \(base)/supervision", "  督办：      \(base)/supervision"),
+            language.say("  Time:       ", "  时间：      ") + clock,
+            language.say(
+                "Stop with Ctrl-C (drains requests and adapter calls).", "按 Ctrl-C 停止（等待请求和部门调用完成）。"),
+        ]
+    }
+}

@@ -1,0 +1,231 @@
+import Hummingbird
+import OneThing
+import OneThingPlan
+import OneThingPresentation
+
+extension CaseServer {
+    /// The routes about bundles: the list, one bundle with its form (一表申报), validating
+    /// an uploaded bundle text, and one applicant's plan with the one-time notice.
+    func addBundleRoutes(_ routes: RouteSet) {
+        routes.add(.get, "/v1/bundles", "listBundles") { _, context in
+            let entries = await self.library.entries
+            let refused = await self.library.refused
+            return try Response.json(
+                BundleList(
+                    bundles: entries.map { BundleSummary($0, catalogue: $0.loaded.catalogue) },
+                    refused: refused.map { RefusedBundle($0, language: context.language) }))
+        }
+        routes.add(.get, "/v1/bundles/{bundle}", "getBundle") { _, context in
+            let entry = try await self.bundle(try context.parameter("bundle"))
+            return try Response.json(BundleDetail(entry))
+        }
+        routes.add(.post, "/v1/bundles/validate", "validateBundle") { request, context in
+            try self.body.requireMediaType(request, anyOf: ["application/yaml", "text/yaml", "text/plain"])
+            let bytes = try await self.body.bytes(of: request)
+            let name = request.uri.queryParameters["name"].map(String.init) ?? "upload.yaml"
+            let report = await self.library.validate(bytes, name: name)
+            return try Response.json(ValidationBody(report, language: context.language))
+        }
+        routes.add(.post, "/v1/bundles/{bundle}/plan", "planBundle") { request, context in
+            let entry = try await self.bundle(try context.parameter("bundle"))
+            let document = try await self.body.json(of: request)
+            var object = document.object(
+                LocalizedText(en: "the request", zh: "请求"), known: ["answers", "start"])
+            let answers = object.object("answers", required: true)
+            let start = object.string("start", required: false)
+            try object.finish()
+            guard let answers else { throw Problem.invalidRequest(object.diagnostics) }
+            var accepted = self.engine.clock.now.chinaDate
+            if let start {
+                guard let date = CalendarDate(start) else {
+                    throw Problem.invalidRequest([
+                        .wrongType(
+                            object.node["start"] ?? object.node,
+                            expected: LocalizedText(en: "a date such as 2026-03-02", zh: "日期，如 2026-03-02"))
+                    ])
+                }
+                accepted = date
+            }
+            let plan = try CaseCreation.plan(entry, answers: answers)
+            let calendar = entry.loaded.catalogue.calendar(region: "CN")
+            do {
+                let schedule = try Schedule(plan: plan, calendar: calendar, accepted: accepted)
+                let notice = try NoticeDocument(
+                    plan: plan, schedule: schedule, catalogue: entry.loaded.catalogue,
+                    language: context.language)
+                return try Response.json(
+                    PlanBody(
+                        plan: PlanDocument(plan: plan, schedule: schedule),
+                        notice: NoticeHTMLRenderer().render(notice)))
+            } catch let error as WorkdayCalendar.OutOfRange {
+                throw Problem(
+                    .invalidRequest, error.message,
+                    members: ["start": accepted.description])
+            }
+        }
+    }
+
+    /// The bundle served as `id`, or 404.
+    func bundle(_ id: String) async throws(Problem) -> BundleLibrary.Entry {
+        guard let entry = await library.entry(id) else {
+            let known = await library.entries.map(\.id)
+            let hint = Suggestion.hint(for: id, among: known)
+            throw Problem(
+                .notFound,
+                LocalizedText(
+                    en: "no bundle '\(id)' is served" + (hint.map { "; \($0.en)" } ?? ""),
+                    zh: "没有提供一件事“\(id)”" + (hint.map { "；\($0.zh)" } ?? "")),
+                members: ["bundle": id])
+        }
+        return entry
+    }
+}
+
+/// `GET /v1/bundles`.
+struct BundleList: Encodable {
+    var bundles: [BundleSummary]
+    var refused: [RefusedBundle]
+}
+
+/// A bundle in the list.
+struct BundleSummary: Encodable {
+    var id: String
+    var title: String
+    var version: String
+    var effective: String
+    var category: String
+    var promise: TimeLimit
+    var lead: String?
+    var items: Int
+    var description: String?
+
+    init(_ entry: BundleLibrary.Entry, catalogue: Catalogue) {
+        let bundle = entry.loaded.bundle
+        id = bundle.id.value
+        title = bundle.title
+        version = bundle.version
+        effective = bundle.effective.description
+        category = bundle.category.rawValue
+        promise = bundle.promise.value
+        if case .fixed(let department) = bundle.lead { lead = department.value } else { lead = nil }
+        items = bundle.items.count
+        description = bundle.description
+    }
+}
+
+/// A bundle file the server refused, with its findings.
+struct RefusedBundle: Encodable {
+    var file: String
+    var diagnostics: [JSONFinding]
+
+    init(_ report: FileReport, language: Language) {
+        file = report.path
+        diagnostics = report.diagnostics.map { JSONFinding($0, language: language) }
+    }
+}
+
+/// `GET /v1/bundles/{bundle}`: the bundle with its form, materials and items.
+struct BundleDetail: Encodable {
+    struct Field: Encodable {
+        struct Value: Encodable {
+            var id: String
+            var label: String
+        }
+        var id: String
+        var type: String
+        var label: String
+        var required: Bool
+        var minimum: String?
+        var maximum: String?
+        var values: [Value]
+        var unit: String?
+        var help: String?
+    }
+
+    struct MaterialEntry: Encodable {
+        var id: String
+        var name: String
+        var core: Bool
+        var deferrable: TimeLimit?
+        var commitment: Bool
+        var description: String?
+    }
+
+    struct ItemEntry: Encodable {
+        var id: String
+        var name: String
+        var department: String
+        var promised: TimeLimit
+        var legal: TimeLimit?
+        var when: String?
+    }
+
+    var id: String
+    var title: String
+    var version: String
+    var effective: String
+    var category: String
+    var promise: TimeLimit
+    var description: String?
+    var form: [Field]
+    var materials: [MaterialEntry]
+    var items: [ItemEntry]
+
+    init(_ entry: BundleLibrary.Entry) {
+        let bundle = entry.loaded.bundle
+        id = bundle.id.value
+        title = bundle.title
+        version = bundle.version
+        effective = bundle.effective.description
+        category = bundle.category.rawValue
+        promise = bundle.promise.value
+        description = bundle.description
+        form = bundle.form.fields.map { field in
+            Field(
+                id: field.id, type: field.type.rawValue, label: field.label, required: field.required,
+                minimum: field.minimum.map(Self.text), maximum: field.maximum.map(Self.text),
+                values: field.values.map { Field.Value(id: $0.id, label: $0.label) }, unit: field.unit,
+                help: field.help)
+        }
+        materials = bundle.materials.map { material in
+            MaterialEntry(
+                id: material.id.value, name: material.name, core: material.core,
+                deferrable: material.deferrable?.value,
+                commitment: material.commitment, description: material.description)
+        }
+        items = bundle.items.map { item in
+            ItemEntry(
+                id: item.id.value, name: item.name, department: item.department.value,
+                promised: item.promised.value,
+                legal: item.legal?.value, when: item.when?.text)
+        }
+    }
+
+    static func text(_ bound: FieldBound) -> String {
+        switch bound {
+        case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
+        case .date(let date): date.description
+        }
+    }
+}
+
+/// `POST /v1/bundles/validate`: the findings, as `onething validate --format json` gives them.
+struct ValidationBody: Encodable {
+    var valid: Bool
+    var errors: Int
+    var warnings: Int
+    var diagnostics: [JSONFinding]
+
+    init(_ report: FileReport, language: Language) {
+        errors = report.diagnostics.count { $0.severity == .error }
+        warnings = report.diagnostics.count { $0.severity == .warning }
+        valid = errors == 0
+        diagnostics = report.diagnostics.map { JSONFinding($0, language: language) }
+    }
+}
+
+/// `POST /v1/bundles/{bundle}/plan`: the plan and the one-time notice (一次性告知书) in HTML.
+struct PlanBody: Encodable {
+    var plan: PlanDocument
+    var notice: String
+}

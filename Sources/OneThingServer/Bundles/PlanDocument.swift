@@ -1,0 +1,94 @@
+import OneThing
+import OneThingPlan
+
+/// One applicant's plan as the API gives it: which items apply and why not, the steps
+/// with their dates on the working-day calendar from the day of acceptance, the
+/// materials to bring (or bring later, or replace by a commitment), and the promise.
+/// The same plan the command line's `onething plan` explains and the notice prints.
+struct PlanDocument: Encodable, Sendable {
+    struct ItemEntry: Encodable, Sendable {
+        var id: String
+        var name: String
+        var department: String
+        var applies: Bool
+        var promised: TimeLimit
+        var start: String?
+        var due: String?
+        var critical: Bool
+    }
+
+    struct InspectionEntry: Encodable, Sendable {
+        var id: String
+        var name: String
+        var start: String?
+        var due: String?
+    }
+
+    struct MaterialEntry: Encodable, Sendable {
+        var id: String
+        var name: String
+        var status: String
+        var core: Bool
+        var deadline: TimeLimit?
+        var issuedBy: String?
+        var neededBy: [String]
+    }
+
+    var bundle: String
+    var version: String
+    var title: String
+    var lead: String
+    var promise: TimeLimit
+    var accepted: String
+    var promisedBy: String
+    var delivery: String
+    var keepsPromise: Bool
+    var provisionalYears: [Int]
+    var answers: [String: String]
+    var items: [ItemEntry]
+    var inspections: [InspectionEntry]
+    var materials: [MaterialEntry]
+
+    /// The document of `plan` on `schedule`.
+    init(plan: Plan, schedule: Schedule) {
+        let bundle = plan.bundle
+        let times = schedule.times
+        let critical = Set(
+            times.criticalPath.compactMap { step -> Int? in
+                if case .item(let index) = step { return index }
+                return nil
+            })
+        self.bundle = bundle.id.value
+        version = bundle.version
+        title = bundle.title
+        lead = plan.lead.department
+        promise = bundle.promise.value
+        accepted = schedule.accepted.description
+        promisedBy = schedule.promisedBy.description
+        delivery = schedule.delivery.description
+        keepsPromise = schedule.keepsPromise
+        provisionalYears = schedule.provisionalYears
+        answers = plan.answers.values.mapValues(\.description)
+        items = plan.decisions.map { decision in
+            let item = bundle.items[decision.index]
+            return ItemEntry(
+                id: item.id.value, name: item.name, department: item.department.value,
+                applies: decision.applies,
+                promised: item.promised.value, start: times.itemStart[decision.index]?.description,
+                due: times.itemFinish[decision.index]?.description,
+                critical: critical.contains(decision.index))
+        }
+        inspections = plan.inspections.map { index in
+            let inspection = bundle.inspections[index]
+            return InspectionEntry(
+                id: inspection.id.value, name: inspection.name,
+                start: times.inspectionStart[index]?.description,
+                due: times.inspectionFinish[index]?.description)
+        }
+        materials = plan.materials.map { entry in
+            MaterialEntry(
+                id: entry.id, name: entry.name, status: entry.status.rawValue, core: entry.core,
+                deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy)
+        }
+    }
+}

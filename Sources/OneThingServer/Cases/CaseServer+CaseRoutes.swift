@@ -1,0 +1,144 @@
+import HTTPTypes
+import Hummingbird
+import OneThing
+import OneThingPresentation
+import OneThingRuntime
+
+extension CaseServer {
+    /// The routes about cases: create, list, read, the timeline, the stream of events,
+    /// and what the applicant (or the window for them) does: supply a deferred material,
+    /// answer a supplement request, withdraw.
+    func addCaseRoutes(_ routes: RouteSet) {
+        routes.add(.post, "/v1/cases", "createCase") { request, context in
+            let bytes = try await self.body.bytesOfJSON(request)
+            let document = try RequestDocument(parsing: bytes)
+            let idempotency = try self.idempotency(request, body: bytes, caller: "window")
+            let answer = try await self.desk.create(document, idempotency: idempotency)
+            return Response.json(
+                answer.body, status: answer.status,
+                headers: answer.location.map { [.location: $0] } ?? [:])
+        }
+        routes.add(.get, "/v1/cases", "listCases") { request, context in
+            let parameters = request.uri.queryParameters
+            let query = try CaseListQuery(now: self.engine.clock.now) {
+                parameters[Substring($0)].map(String.init)
+            }
+            let (cases, next) = try await self.desk.list(query.store)
+            var rows: [CaseSummaryRow] = []
+            for summary in cases {
+                rows.append(CaseSummaryRow(summary, title: try await self.desk.title(of: summary.blueprint)))
+            }
+            return try Response.json(CaseList(cases: rows, next: next))
+        }
+        routes.add(.get, "/v1/cases/{id}", "getCase") { _, context in
+            let id = try context.parameter("id")
+            let document = try await self.desk.document(id)
+            return Response.json(document.json)
+        }
+        routes.add(.get, "/v1/cases/{id}/timeline", "getCaseTimeline") { _, context in
+            let id = try context.parameter("id")
+            let (events, blueprint) = try await self.desk.history(id)
+            return try Response.json(
+                TimelineBody(
+                    events: events, blueprint: blueprint, calendar: self.desk.calendar,
+                    language: context.language))
+        }
+        routes.add(.get, "/v1/cases/{id}/events", "streamCaseEvents") { request, context in
+            let id = try context.parameter("id")
+            return try await self.eventStream(of: id, request: request)
+        }
+        routes.add(.post, "/v1/cases/{id}/supply", "supplyMaterial") { request, context in
+            let id = try context.parameter("id")
+            return try await self.caseAction(request, case: id, keys: ["material"]) {
+                (object: inout RequestObject) async throws(Problem) in
+                guard let material = object.string("material", required: true) else { return }
+                try await self.desk.supply(material, to: id)
+            }
+        }
+        routes.add(.post, "/v1/cases/{id}/supplement", "answerSupplement") { request, context in
+            let id = try context.parameter("id")
+            return try await self.caseAction(request, case: id, keys: ["step"]) {
+                (object: inout RequestObject) async throws(Problem) in
+                guard let step = object.string("step", required: true) else { return }
+                try await self.desk.supplement(id, step: step)
+            }
+        }
+    }
+
+    /// An action on case `id` whose body is a JSON object with `keys`: `perform` reads
+    /// them and acts; the answer is the case's document as it stands after. With an
+    /// `Idempotency-Key`, a repeat gets the first answer.
+    func caseAction(
+        _ request: Request, case id: CaseID, keys: [String],
+        perform: @escaping @Sendable (inout RequestObject) async throws(Problem) -> Void
+    ) async throws(Problem) -> Response {
+        let bytes = try await body.bytesOfJSON(request)
+        let document = try RequestDocument(parsing: bytes)
+        let idempotency = try self.idempotency(request, body: bytes, caller: "window")
+        let answer = try await desk.idempotent(idempotency) { () async throws(Problem) -> CaseDesk.Answer in
+            var object = document.object(LocalizedText(en: "the request", zh: "请求"), known: keys)
+            try await perform(&object)
+            try object.finish()
+            return CaseDesk.Answer(status: .ok, location: nil, body: try await self.desk.document(id).json)
+        }
+        return Response.json(answer.body, status: answer.status)
+    }
+
+    /// The request's `Idempotency-Key`, scoped to `caller`, with the request's fingerprint.
+    func idempotency(_ request: Request, body: [UInt8], caller: String) throws(Problem) -> CaseDesk
+        .Idempotency?
+    {
+        guard let key = request.headers[HTTPField.Name.idempotencyKey] else { return nil }
+        try IdempotencyLedger.validate(key)
+        var hash = StableHash.fnv1a("\(request.method) \(request.uri.path)\u{0}")
+        hash = StableHash.fnv1a(body, continuing: hash)
+        return CaseDesk.Idempotency(
+            key: IdempotencyLedger.Key(caller: caller, key: key), fingerprint: StableHash.hex(hash))
+    }
+}
+
+extension HTTPField.Name {
+    /// `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header).
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    /// `Last-Event-ID` (Server-Sent Events).
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
+}
+
+extension BodyReader {
+    /// The bytes of a body that must be JSON.
+    func bytesOfJSON(_ request: Request) async throws(Problem) -> [UInt8] {
+        try requireMediaType(request, "application/json")
+        return try await bytes(of: request)
+    }
+}
+
+extension CaseDesk {
+    /// Answers with `perform`, or with the first answer to the same request and key.
+    func idempotent(_ idempotency: Idempotency?, perform: () async throws(Problem) -> Answer)
+        async throws(Problem)
+        -> Answer
+    {
+        guard let idempotency else { return try await perform() }
+        let earlier = try await ledger.begin(idempotency.key, fingerprint: idempotency.fingerprint)
+        do {
+            if let earlier, let status = earlier.status, let body = earlier.body {
+                await ledger.finish(idempotency.key)
+                return Answer(
+                    status: HTTPResponse.Status(code: status), location: earlier.location,
+                    body: Array(body.utf8))
+            }
+            let answer = try await perform()
+            try await ledger.answered(
+                idempotency.key,
+                record: IdempotencyLedger.Record(
+                    fingerprint: idempotency.fingerprint, caseID: nil, accessCode: nil,
+                    status: answer.status.code,
+                    location: answer.location, body: String(decoding: answer.body, as: UTF8.self), at: .now))
+            await ledger.finish(idempotency.key)
+            return answer
+        } catch {
+            await ledger.finish(idempotency.key)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// How a ``CaseServer`` behaves.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The port to listen on (0: any free port).
+    public var port: Int
+    /// The most bytes a request body may have.
+    public var bodyLimit: Int
+    /// How long receiving a request body may take.
+    public var bodyTimeout: Duration
+    /// How long a connection may stay idle before it is closed (slow clients).
+    public var idleTimeout: Duration
+    /// The longest a department system's request for work may wait (long polling).
+    public var longestPoll: Duration
+    /// The lease a claim gets when the request does not say.
+    public var defaultLease: Duration
+    /// The longest lease a claim may ask for.
+    public var longestLease: Duration
+    /// How often a stream of events sends a keep-alive comment.
+    public var keepAlive: Duration
+    /// Whether to answer `GET /bench/bare` with a fixed text outside every middleware:
+    /// the baseline the benchmark compares the API's routes with.
+    public var benchmarkRoute: Bool
+
+    /// A configuration; the defaults suit a server behind a government intranet's proxy.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = 1 << 20,
+        bodyTimeout: Duration = .seconds(30),
+        idleTimeout: Duration = .seconds(75), longestPoll: Duration = .seconds(60),
+        defaultLease: Duration = .seconds(300), longestLease: Duration = .seconds(3600),
+        keepAlive: Duration = .seconds(15), benchmarkRoute: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.bodyLimit = bodyLimit
+        self.bodyTimeout = bodyTimeout
+        self.idleTimeout = idleTimeout
+        self.longestPoll = longestPoll
+        self.defaultLease = defaultLease
+        self.longestLease = longestLease
+        self.keepAlive = keepAlive
+        self.benchmarkRoute = benchmarkRoute
+    }
+}

@@ -1,0 +1,153 @@
+import Logging
+import OneThingRuntime
+import ServiceLifecycle
+import Synchronization
+
+/// Simulated departments and the simulated applicant on a running clock: the service
+/// that makes a server's cases move without people. What the ``CaseDriver`` does for
+/// the command line by moving a virtual clock, this does on the engine's own clock (the
+/// wall clock, or a ``OneThingRuntime/ScaledClock`` for demonstrations): every
+/// `interval` of wall time it makes happen what the ``DepartmentSampler`` decided is due
+/// by now — a department's review, answer or failure, the applicant's supplement, a
+/// deferred material (容缺) brought in.
+///
+/// On the wall clock a simulated department answers in real working time (a review of
+/// a few working days takes those days); what a visitor sees at once is the case
+/// accepted, its steps sent and under review.
+///
+/// ```swift
+/// let departments = LiveDepartments(engine: engine, adapter: simulated, settings: settings)
+/// let group = ServiceGroup(services: [engine, departments, server], logger: logger)
+/// ```
+public final class LiveDepartments: Service, Sendable {
+    /// The engine the cases run in.
+    public let engine: Engine
+    /// The simulated department systems the engine sends to.
+    public let adapter: SimulatedAdapter
+    /// Who brings deferred materials: the simulated applicant, or a person (then nothing
+    /// is brought here).
+    public let settings: AdapterSettings
+    /// How often, in wall time, the service looks for what is due.
+    public let interval: Duration
+    let logger: Logger
+    private let arrivals = Mutex(ArrivalBook())
+
+    struct ArrivalBook {
+        var queue = HappeningQueue()
+        var scheduled: Set<String> = []
+    }
+
+    /// The simulated departments of `adapter` and the simulated applicant, delivering to
+    /// `engine` what is due every `interval` of wall time.
+    public init(
+        engine: Engine, adapter: SimulatedAdapter, settings: AdapterSettings,
+        interval: Duration = .milliseconds(100), logger: Logger = Logger(label: "onething.simulation")
+    ) {
+        self.engine = engine
+        self.adapter = adapter
+        self.settings = settings
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Delivers what is due until graceful shutdown or cancellation. Cases started from
+    /// now on are followed through the engine's acknowledgements; the open cases of the
+    /// store are looked at once, at the start (and again if the service fell behind).
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.followNewCases() }
+                group.addTask { await self.deliverDue() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Schedules the deferred materials of every case the engine acknowledges as accepted.
+    func followNewCases() async {
+        while !Task.isCancelled {
+            let stream = await engine.events(buffer: 10_000)
+            await scheduleOpenCases()
+            do {
+                for try await commit in stream {
+                    for acknowledgement in commit {
+                        guard case .intake(.accepted) = acknowledgement.event.kind else { continue }
+                        if let state = await engine.state(of: acknowledgement.event.caseID) { schedule(state) }
+                    }
+                }
+                return  // the engine stopped
+            } catch {
+                logger.warning("the simulated applicant fell behind; looking at the open cases again")
+            }
+        }
+    }
+
+    /// Schedules the deferred materials of the open cases of the store.
+    func scheduleOpenCases() async {
+        do {
+            for summary in try await engine.store.cases(CaseQuery(open: true)) {
+                guard !Task.isCancelled else { return }
+                if let state = await engine.state(of: summary.id) { schedule(state) }
+            }
+        } catch {
+            logger.warning("the open cases could not be read", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Schedules the simulated applicant bringing the deferred materials of `state`.
+    func schedule(_ state: CaseState) {
+        guard settings.deferredMaterials == .simulated, let acceptedAt = state.acceptedAt else { return }
+        for material in state.deferredDue.keys.sorted() where !state.supplied.contains(material) {
+            guard let limit = state.blueprint.deferredDeadlines[material],
+                let arrival = adapter.sampler.arrival(
+                    of: material, caseID: state.id, acceptedAt: acceptedAt, limit: limit, on: adapter.calendar
+                )
+            else { continue }
+            arrivals.withLock { book in
+                if book.scheduled.insert(arrival.key).inserted { book.queue.push(arrival) }
+            }
+        }
+    }
+
+    /// Every `interval`, makes happen what is due by the engine's clock.
+    func deliverDue() async {
+        while !Task.isCancelled {
+            await deliver(dueBy: engine.clock.now)
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// Makes happen everything due by `moment`, earliest first.
+    func deliver(dueBy moment: Timestamp) async {
+        while !Task.isCancelled {
+            let arrival = arrivals.withLock { book -> Happening? in
+                guard let first = book.queue.first, first.at <= moment else { return nil }
+                book.queue.pop()
+                book.scheduled.remove(first.key)
+                return first
+            }
+            let happening = arrival ?? adapter.takeDue(by: moment)
+            guard let happening else { return }
+            let state = await engine.state(of: happening.caseID)
+            let current: Bool
+            if let state {
+                current = happening.isCurrent(in: state)
+            } else {
+                if case .failure = happening.kind { current = true } else { current = false }
+            }
+            guard current else { continue }
+            do {
+                try await adapter.deliver(happening, to: engine)
+            } catch {
+                logger.warning(
+                    "a simulated happening could not be delivered",
+                    metadata: ["key": "\(happening.key)", "error": "\(error)"])
+            }
+        }
+    }
+}
