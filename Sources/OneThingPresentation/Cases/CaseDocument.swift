@@ -194,6 +194,8 @@ public struct CaseDocument: Encodable, Sendable {
             try entry.encode(key, forKey: .key)
             try entry.encode(outcome, forKey: .outcome)
             try entry.encode(status, forKey: .status)
+        case .withdrawn(let reason):
+            try entry.encode(reason, forKey: .reason)
         case .delivered(let outputs, let outcome):
             try entry.encode(outputs, forKey: .outputs)
             try entry.encode(outcome, forKey: .outcome)

@@ -195,6 +195,9 @@ public struct CaseEventText: Sendable {
                         "关于\(step(s))的部门回报“\(PrintableText.escaped(outcome))”已忽略：该事项当前为 \(current)"),
                     PrintableText.escaped(key), nil
                 )
+            case .withdrawn(let reason):
+                let why = PrintableText.escaped(reason)
+                return (say("withdrawn by the applicant: \(why)", "申请人撤回申请：\(why)"), nil, nil)
             case .delivered(let outputs, let outcome):
                 let issued =
                     outputs.isEmpty
@@ -216,6 +219,7 @@ public struct CaseEventText: Sendable {
         case .partial: language.say("partly completed", "部分办结")
         case .refused: language.say("refused", "未获准予")
         case .notAccepted: language.say("not accepted", "不予受理")
+        case .withdrawn: language.say("withdrawn", "已撤回")
         }
     }
 }
