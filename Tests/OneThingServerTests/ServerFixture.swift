@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import OneThing
 import OneThingRuntime
@@ -12,7 +14,7 @@ import Testing
 struct ServerFixture {
     let server: CaseServer
     let clock: VirtualClock
-    let store: InMemoryEventStore
+    let store: any EventStore
     let manual: ManualAdapter
 
     /// The bundles every server of the tests serves.
@@ -36,10 +38,10 @@ struct ServerFixture {
     /// A fixture with `configuration` (any free port).
     static func make(
         configuration: ServerConfiguration = ServerConfiguration(port: 0),
+        store: any EventStore = InMemoryEventStore(),
         adapters: ((ManualAdapter) -> AdapterDirectory)? = nil
     ) async throws -> ServerFixture {
         let clock = VirtualClock(start: RuntimeFixtures.at("2026-03-02 09:00"))
-        let store = InMemoryEventStore()
         let manual = ManualAdapter()
         let directory = adapters?(manual) ?? AdapterDirectory(fallback: manual)
         let server = await CaseServer(
@@ -49,7 +51,9 @@ struct ServerFixture {
     }
 
     /// Runs `body` with a client of the server's router, the engine and the feed running.
-    func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws
+        -> Value
+    {
         try await server.application().test(.router, body)
     }
 }
@@ -72,7 +76,7 @@ extension TestClientProtocol {
 
 extension TestResponse {
     /// The body as text.
-    var text: String { body.map { String(buffer: $0) } ?? "" }
+    var text: String { String(buffer: body) }
 
     /// The body as a JSON object.
     func object() throws -> [String: Any] {
@@ -80,9 +84,42 @@ extension TestResponse {
         return try #require(value as? [String: Any], "not a JSON object: \(text)")
     }
 
+    /// The body as a JSON array.
+    func array() throws -> [[String: Any]] {
+        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(value as? [[String: Any]], "not a JSON array: \(text)")
+    }
+
     /// The problem type of a problem-details body.
     func problemType() throws -> String? {
         #expect(headers[.contentType] == "application/problem+json", "not problem details: \(text)")
         return try object()["type"] as? String
     }
+
+    /// The kinds of the events of a case document.
+    func eventKinds() throws -> [String] {
+        try #require(try object()["events"] as? [[String: Any]]).compactMap { $0["kind"] as? String }
+    }
+
+    /// The diagnostics of a problem-details body.
+    func diagnostics() throws -> [[String: Any]] {
+        try #require(try object()["diagnostics"] as? [[String: Any]], "no diagnostics: \(text)")
+    }
+
+    /// The messages of a Server-Sent Events body: each message's fields (`id`, `event`, `data`).
+    var serverSentEvents: [[String: String]] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            var fields: [String: String] = [:]
+            for line in block.split(separator: "\n") where !line.hasPrefix(":") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                fields[String(line[..<colon])] = String(line[line.index(after: colon)...].drop { $0 == " " })
+            }
+            return fields["data"] == nil ? nil : fields
+        }
+    }
+}
+
+extension ProblemKind {
+    /// The problem type's slug as a full `type`.
+    static func type(_ slug: String) -> String { ProblemKind.typePrefix + slug }
 }

@@ -196,8 +196,15 @@ public struct CaseEventText: Sendable {
                     PrintableText.escaped(key), nil
                 )
             case .withdrawn(let reason):
-                let why = PrintableText.escaped(reason)
-                return (say("withdrawn by the applicant: \(why)", "申请人撤回申请：\(why)"), nil, nil)
+                let said = PrintableText.escaped(reason)
+                return (
+                    say(
+                        said.isEmpty
+                            ? "the applicant withdrew the application (撤回申请); the steps not finished are cancelled"
+                            : "the applicant withdrew the application (撤回申请): \(said); the steps not finished are cancelled",
+                        said.isEmpty ? "申请人撤回申请，未办结的事项已撤销" : "申请人撤回申请（\(said)），未办结的事项已撤销"),
+                    nil, nil
+                )
             case .delivered(let outputs, let outcome):
                 let issued =
                     outputs.isEmpty
@@ -219,7 +226,7 @@ public struct CaseEventText: Sendable {
         case .partial: language.say("partly completed", "部分办结")
         case .refused: language.say("refused", "未获准予")
         case .notAccepted: language.say("not accepted", "不予受理")
-        case .withdrawn: language.say("withdrawn", "已撤回")
+        case .withdrawn: language.say("withdrawn by the applicant", "申请人已撤回")
         }
     }
 }

@@ -76,7 +76,7 @@ enum OpenAPIDocument {
             get:
               operationId: getHealth
               tags: [operations]
-              summary: Liveness: the process answers
+              summary: "Liveness: the process answers"
               responses:
                 "200":
                   $ref: "#/components/responses/Status"
