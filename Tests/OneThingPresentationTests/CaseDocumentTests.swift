@@ -50,14 +50,32 @@ struct CaseDocumentTests {
         return (runtime.takeOutbox(), blueprint)
     }
 
+    /// A restaurant case the applicant withdraws once its registration is approved.
+    static func withdrawn() throws -> [CaseEvent] {
+        let blueprint = try RuntimeFixtures.restaurantBlueprint()
+        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 3)
+        let at = RuntimeFixtures.at
+        try runtime.start(
+            "C20261203-0002", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint),
+            at: at("2026-12-03 09:00"))
+        let step = try #require(blueprint.stepIndex("business-registration"))
+        let key = try #require(runtime.cases["C20261203-0002"]?.steps[step].key)
+        runtime.report(.approved, for: key, at: at("2026-12-03 10:00"))
+        let taken = runtime.withdraw("C20261203-0002", reason: "开业计划取消", at: at("2026-12-04 10:00"))
+        #expect(taken)
+        return runtime.takeOutbox()
+    }
+
     @Test func casesWithEveryKindOfEventPassTheSchema() throws {
         let (events, blueprint) = try Self.eventful()
         let (other, _) = try Self.eventful(inspectionPasses: false)
-        let kinds = Set((events + other).map(\.kind.name))
+        let withdrawn = try Self.withdrawn()
+        #expect(withdrawn.last?.kind == .delivered(outputs: blueprint.steps[0].outputs, outcome: .withdrawn))
+        let kinds = Set((events + other + withdrawn).map(\.kind.name))
         // Every kind but a due date moved by a calendar change, which the calendar's tests make.
         #expect(
             kinds.isSuperset(of: Set(CaseEvent.Kind.Name.allCases).subtracting([.dueChanged])), "\(kinds)")
-        for list in [events, other] {
+        for list in [events, other, withdrawn] {
             try Self.check(try CaseDocument(events: list, blueprint: blueprint).json())
         }
     }

@@ -398,7 +398,8 @@ public struct CaseRuntime: Sendable {
     ) {
         let withdraw: Set<StepStatus> = [.dispatched, .inReview, .supplementRequested, .held]
         guard withdraw.contains(current.status), let key = current.key, let due = current.due else { return }
-        var submission = Submission(caseID: id, step: step, of: blueprint, attempt: current.attempts, due: due)
+        var submission = Submission(
+            caseID: id, step: step, of: blueprint, attempt: current.attempts, due: due)
         submission.key = key
         effects.append(.cancel(submission))
     }
@@ -440,7 +441,8 @@ public struct CaseRuntime: Sendable {
         let outputs = approved.flatMap { state.blueprint.steps[$0].outputs }
         let outcome: CaseOutcome =
             state.withdrawnAt != nil
-            ? .withdrawn : approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
+            ? .withdrawn
+            : approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
         return (outputs, outcome)
     }
 

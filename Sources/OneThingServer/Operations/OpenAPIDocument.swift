@@ -2271,6 +2271,31 @@ enum OpenAPIDocument {
                       "sequence",
                       "at",
                       "kind",
+                      "reason"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "withdrawn"
+                      },
+                      "reason": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
                       "outputs",
                       "outcome"
                     ],
@@ -2424,7 +2449,8 @@ enum OpenAPIDocument {
                 "completed",
                 "partial",
                 "refused",
-                "not-accepted"
+                "not-accepted",
+                "withdrawn"
               ]
             }
           }
