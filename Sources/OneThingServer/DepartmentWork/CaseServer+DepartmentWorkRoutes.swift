@@ -2,6 +2,7 @@ import Hummingbird
 import OneThing
 import OneThingAccess
 import OneThingRuntime
+import ServiceLifecycle
 
 extension CaseServer {
     /// The department-work routes: the tasks waiting for a department, activating
@@ -25,9 +26,12 @@ extension CaseServer {
             let caller = try await self.accessGate.require(.claimTasks(department: department), of: request)
             let queue = try await self.workQueue(of: department)
             let activation = try await self.activation(request, caller: caller)
-            let jobs = await queue.activate(
-                department: department, worker: activation.worker, maxJobs: activation.maxTasks,
-                lease: activation.lease, wait: activation.wait)
+            // At graceful shutdown a long poll ends at once with what it has: nothing claimed.
+            let jobs = await cancelWhenGracefulShutdown {
+                await queue.activate(
+                    department: department, worker: activation.worker, maxJobs: activation.maxTasks,
+                    lease: activation.lease, wait: activation.wait)
+            }
             return try Response.json(TaskList(department: department, tasks: jobs.map(TaskBody.init)))
         }
         routes.add(
@@ -89,7 +93,7 @@ extension CaseServer {
     }
 
     /// What an activation asks for.
-    struct Activation {
+    struct Activation: Sendable {
         var worker: String
         var maxTasks: Int
         var lease: Duration
