@@ -34,6 +34,9 @@ let package = Package(
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
         // The checks every event store passes, for any store's tests.
         .library(name: "OneThingStoreContract", targets: ["OneThingStoreContract"]),
+        // Who may do what: principals and their tokens, applicants' access codes, the
+        // access policy, masking of personal numbers.
+        .library(name: "OneThingAccess", targets: ["OneThingAccess"]),
         // The runtime behind an HTTP API (Hummingbird 2), for `onething serve` or a platform's own server.
         .library(name: "OneThingServer", targets: ["OneThingServer"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
@@ -44,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The server's HTTP stack; its optional swift-configuration support is left out (build time).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -91,7 +95,7 @@ let package = Package(
         // Notices, SVG graphs, figures tables, case timelines and texts.
         .target(name: "OneThingPresentation", dependencies: ["OneThingRuntime", "OneThing"]),
         // The pages people use, rendered to HTML from case states: view models and renderers.
-        .target(name: "OneThingPages", dependencies: ["OneThingPresentation"]),
+        .target(name: "OneThingPages", dependencies: ["OneThingPresentation", "OneThingAccess"]),
         // The durable event store: a SQLite file in WAL mode, through GRDB.
         .target(
             name: "OneThingSQLite",
@@ -104,12 +108,20 @@ let package = Package(
         // in-memory, SQLite and later stores run the same suite. A library, not a test
         // target, so that a store in another package can run it too.
         .target(name: "OneThingStoreContract", dependencies: ["OneThingEvents"]),
+        // Who may do what: principals from a file (tokens kept only as SHA-256 hashes),
+        // applicants' access codes, the access policy as pure functions, and the masking
+        // of identity and mobile numbers. No server in it: the server wires it in.
+        .target(
+            name: "OneThingAccess",
+            dependencies: [
+                "OneThingSource", "OneThingEvents", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The runtime behind an HTTP API: routes, problem details, idempotency, events as
         // Server-Sent Events, metrics. Takes any event store; never imports a store's module.
         .target(
             name: "OneThingServer",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingPresentation",
+                "OneThing", "OneThingRuntime", "OneThingPresentation", "OneThingAccess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -125,6 +137,7 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
+                "OneThingAccess",
                 "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -175,10 +188,12 @@ let package = Package(
             ], exclude: ["Fixtures"]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(
+            name: "OneThingAccessTests", dependencies: ["OneThingAccess", "OneThing", "OneThingSimulation"]),
+        .testTarget(
             name: "OneThingServerTests",
             dependencies: [
-                "OneThingServer", "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingTestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "OneThingServer", "OneThingAccess", "OneThing", "OneThingRuntime", "OneThingSimulation",
+                "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),
@@ -186,6 +201,7 @@ let package = Package(
             name: "OneThingCLITests",
             dependencies: [
                 "OneThing", "OneThingCLI", "OneThingRuntime", "OneThingPresentation", "OneThingSQLite",
+                "OneThingAccess",
             ],
             resources: [.copy("Golden")]),
     ],

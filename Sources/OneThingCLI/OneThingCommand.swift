@@ -24,7 +24,7 @@ struct OneThingCommand: AsyncParsableCommand {
             ValidateCommand.self, TestCommand.self, PlanCommand.self, GraphCommand.self, NoticeCommand.self,
             MetricsCommand.self, CatalogueCommand.self, RunCommand.self, SimulateCommand.self,
             CaseCommand.self, StoreCommand.self, MigrateCommand.self, ServeCommand.self,
-            CalendarCommand.self, ExplainCommand.self, CodesCommand.self,
+            CalendarCommand.self, ExplainCommand.self, CodesCommand.self, PrincipalsCommand.self,
         ],
         defaultSubcommand: ValidateCommand.self)
 

@@ -1,4 +1,5 @@
 import OneThing
+import OneThingAccess
 import OneThingPresentation
 import OneThingRuntime
 

@@ -1,3 +1,4 @@
+import OneThingAccess
 import OneThingRuntime
 
 /// Identity and phone numbers in what the server shows to others than the applicant.
@@ -13,6 +14,6 @@ enum PersonalNumbers {
 
     /// `answers` with personal numbers masked.
     static func masked(_ answers: [String: String]) -> [String: String] {
-        answers  // wired to OneThingAccess's PersonalNumberMask when it is merged
+        PersonalNumberMask.masked(answers)
     }
 }

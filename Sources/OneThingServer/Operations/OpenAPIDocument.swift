@@ -509,6 +509,124 @@ enum OpenAPIDocument {
                   $ref: "#/components/responses/Problem"
                 default:
                   $ref: "#/components/responses/Problem"
+          /v1/departments/{department}/tasks:
+            get:
+              operationId: listDepartmentTasks
+              tags: [departments]
+              summary: The tasks of a department's work queue (waiting, claimed, awaiting a supplement)
+              description: |
+                An officer or a department system reads only its own department's tasks (403
+                otherwise); a supervisor reads every department's. 部门人员只能查看本部门的任务。
+              security:
+                - bearer: []
+              parameters:
+                - $ref: "#/components/parameters/Department"
+                - $ref: "#/components/parameters/Lang"
+              responses:
+                "200":
+                  $ref: "#/components/responses/Tasks"
+                "401":
+                  $ref: "#/components/responses/Problem"
+                "403":
+                  $ref: "#/components/responses/Problem"
+                "404":
+                  $ref: "#/components/responses/Problem"
+                default:
+                  $ref: "#/components/responses/Problem"
+          /v1/departments/{department}/tasks/activate:
+            post:
+              operationId: activateDepartmentTasks
+              tags: [departments]
+              summary: Claim (activate) waiting tasks with a lease, long polling when none wait
+              description: |
+                Claims up to `maxTasks` of the department's waiting tasks, oldest first, for the
+                caller until the lease ends; then an undecided task returns to the queue. With none
+                waiting, the request waits up to `waitSeconds` and answers as soon as one arrives,
+                else with an empty list (as Zeebe's job activation does).
+                领取本部门的待办任务（带租约）；无任务时最长等待 waitSeconds 秒。
+              security:
+                - bearer: []
+              parameters:
+                - $ref: "#/components/parameters/Department"
+                - $ref: "#/components/parameters/Lang"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/ActivationRequest"
+              responses:
+                "200":
+                  $ref: "#/components/responses/Tasks"
+                "401":
+                  $ref: "#/components/responses/Problem"
+                "403":
+                  $ref: "#/components/responses/Problem"
+                "404":
+                  $ref: "#/components/responses/Problem"
+                "422":
+                  $ref: "#/components/responses/Problem"
+                default:
+                  $ref: "#/components/responses/Problem"
+          /v1/departments/{department}/tasks/{case}/{step}/{attempt}/decision:
+            post:
+              operationId: decideDepartmentTask
+              tags: [departments]
+              summary: Decide a claimed task - approve with outputs, reject with a reason, ask for a supplement
+              description: |
+                The task's key is `case/step/attempt`. Only the worker holding the claim decides
+                (409 `task-not-claimed` with `reason` `not-claimed`, `claimed-by-another` or
+                `lease-expired` otherwise); a task whose step was cancelled or decided elsewhere is
+                409 `task-cancelled`; a task decided otherwise is 409 `task-decided`. The same
+                decision again gets the first answer. The decision is recorded under the caller's
+                principal id (`decidedBy`). 同一决定重复提交返回首次结果；决定记录办理人。
+              security:
+                - bearer: []
+              parameters:
+                - $ref: "#/components/parameters/Department"
+                - name: case
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+                    pattern: "^C[0-9]{8}-[0-9]{4,}$"
+                - name: step
+                  in: path
+                  required: true
+                  schema:
+                    $ref: "#/components/schemas/Identifier"
+                - name: attempt
+                  in: path
+                  required: true
+                  schema:
+                    type: integer
+                    minimum: 1
+                - $ref: "#/components/parameters/Lang"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/DecisionRequest"
+              responses:
+                "200":
+                  description: The decision as recorded (the first one, for a repeat).
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/Decision"
+                "401":
+                  $ref: "#/components/responses/Problem"
+                "403":
+                  $ref: "#/components/responses/Problem"
+                "404":
+                  $ref: "#/components/responses/Problem"
+                "409":
+                  $ref: "#/components/responses/Problem"
+                "422":
+                  $ref: "#/components/responses/Problem"
+                default:
+                  $ref: "#/components/responses/Problem"
           /v1/supervision:
             get:
               operationId: getSupervision
@@ -576,7 +694,33 @@ enum OpenAPIDocument {
               schema:
                 type: string
                 pattern: "^C[0-9]{8}-[0-9]{4,}$"
+            Department:
+              name: department
+              in: path
+              required: true
+              schema:
+                $ref: "#/components/schemas/Identifier"
+          securitySchemes:
+            bearer:
+              type: http
+              scheme: bearer
+              description: |
+                A principal's token (`ot_…`) from `onething principals add`; the server keeps only
+                its SHA-256. 工作人员令牌。
+            accessCode:
+              type: apiKey
+              in: header
+              name: X-Access-Code
+              description: |
+                An applicant's access code, given when the case was created; it opens that case
+                only (`?code=` does the same for an event stream). 申请人查询码，仅能查看本人办件。
           responses:
+            Tasks:
+              description: A department's tasks, oldest first.
+              content:
+                application/json:
+                  schema:
+                    $ref: "#/components/schemas/TaskList"
             Problem:
               description: Problem details (RFC 9457).
               content:
@@ -1217,6 +1361,117 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     type: object
+            ActivationRequest:
+              type: object
+              additionalProperties: false
+              properties:
+                maxTasks:
+                  type: integer
+                  minimum: 1
+                  maximum: 100
+                  default: 10
+                leaseSeconds:
+                  description: How long the claim lasts (default 300, at most 3600).
+                  type: integer
+                  minimum: 1
+                  maximum: 3600
+                waitSeconds:
+                  description: How long to wait for a task when none waits (default 0, at most 60).
+                  type: integer
+                  minimum: 0
+                  maximum: 60
+                worker:
+                  description: Who claims, on a server without principals only; otherwise the caller's principal id.
+                  type: string
+            TaskList:
+              type: object
+              required: [department, tasks]
+              properties:
+                department:
+                  $ref: "#/components/schemas/Identifier"
+                tasks:
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/Task"
+            Task:
+              type: object
+              required: [key, caseId, step, name, kind, department, attempt, due, queuedAt, status, decision]
+              properties:
+                key:
+                  description: The idempotency key, `case/step/attempt`.
+                  type: string
+                caseId:
+                  type: string
+                step:
+                  $ref: "#/components/schemas/Identifier"
+                name:
+                  type: string
+                kind:
+                  type: string
+                  enum: [item, inspection]
+                department:
+                  $ref: "#/components/schemas/Identifier"
+                attempt:
+                  type: integer
+                  minimum: 1
+                due:
+                  $ref: "#/components/schemas/Moment"
+                queuedAt:
+                  $ref: "#/components/schemas/Moment"
+                status:
+                  type: string
+                  enum: [waiting, claimed, awaiting-supplement]
+                claimedBy:
+                  type: string
+                leaseUntil:
+                  $ref: "#/components/schemas/Moment"
+                decision:
+                  description: The path a decision on the task is posted to.
+                  type: string
+            DecisionRequest:
+              type: object
+              required: [decision]
+              additionalProperties: false
+              properties:
+                decision:
+                  type: string
+                  enum: [approve, reject, request-supplement, in-review]
+                reason:
+                  description: Why, for the applicant (required to reject).
+                  type: string
+                missing:
+                  description: What the applicant must bring (required to ask for a supplement, 补正).
+                  type: string
+                outputs:
+                  description: An approval's outputs, output id to the document's number.
+                  type: object
+                  additionalProperties:
+                    type: string
+                worker:
+                  description: Who decides, on a server without principals only.
+                  type: string
+            Decision:
+              type: object
+              required: [key, caseId, decision, outputs, decidedBy, decidedAt]
+              properties:
+                key:
+                  type: string
+                caseId:
+                  type: string
+                decision:
+                  type: string
+                  enum: [approve, reject, request-supplement, in-review]
+                reason:
+                  type: string
+                outputs:
+                  type: object
+                  additionalProperties:
+                    type: string
+                decidedBy:
+                  description: The principal who decided.
+                  type: string
+                decidedAt:
+                  $ref: "#/components/schemas/Moment"
         """#
 
     /// The text of `grammar/case.schema.json`.

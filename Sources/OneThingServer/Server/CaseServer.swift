@@ -114,7 +114,9 @@ public final class CaseServer: Sendable {
     /// The services the application runs beside its HTTP server, in order: the engine
     /// (timers, drain at shutdown) and the event feed. Graceful shutdown stops them in
     /// reverse order after the HTTP server has drained.
-    public var services: [any Service] { [engine, feed] }
+    public var services: [any Service] {
+        [engine, feed, WorkQueueFollower(engine: engine, queues: workQueues, logger: logger)]
+    }
 
     /// The HTTP application: the router on `configuration.host:port`, running ``services``
     /// and `extra` (a caller's own, such as simulated departments) beside the HTTP server.
@@ -165,11 +167,13 @@ public final class CaseServer: Sendable {
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware(operations: operations))
+        router.add(middleware: AccessMiddleware(gate: accessGate))
         let routes = RouteSet(router: router, operations: operations)
         addOperationRoutes(routes)
         addBundleRoutes(routes)
         addCaseRoutes(routes)
         addSupervisionRoutes(routes)
+        addDepartmentWorkRoutes(routes)
         return router
     }
 }

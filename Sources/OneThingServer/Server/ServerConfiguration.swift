@@ -1,3 +1,5 @@
+import OneThingAccess
+
 /// How a ``CaseServer`` behaves.
 public struct ServerConfiguration: Sendable {
     /// The address to listen on.
@@ -21,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// Whether to answer `GET /bench/bare` with a fixed text outside every middleware:
     /// the baseline the benchmark compares the API's routes with.
     public var benchmarkRoute: Bool
+    /// The principals requests are checked against (``OneThingAccess/AccessPolicy``);
+    /// `nil`: nothing is checked (a demonstration on loopback).
+    public var principals: PrincipalDirectory?
 
     /// A configuration; the defaults suit a server behind a government intranet's proxy.
     public init(
@@ -28,7 +33,8 @@ public struct ServerConfiguration: Sendable {
         bodyTimeout: Duration = .seconds(30),
         idleTimeout: Duration = .seconds(75), longestPoll: Duration = .seconds(60),
         defaultLease: Duration = .seconds(300), longestLease: Duration = .seconds(3600),
-        keepAlive: Duration = .seconds(15), benchmarkRoute: Bool = false
+        keepAlive: Duration = .seconds(15), benchmarkRoute: Bool = false,
+        principals: PrincipalDirectory? = nil
     ) {
         self.host = host
         self.port = port
@@ -40,5 +46,6 @@ public struct ServerConfiguration: Sendable {
         self.longestLease = longestLease
         self.keepAlive = keepAlive
         self.benchmarkRoute = benchmarkRoute
+        self.principals = principals
     }
 }

@@ -1,7 +1,5 @@
 /// Masks the personal numbers in text written for others than their owner: logs,
-/// metrics, a department's work queue, the supervisor's lists. The applicant's own
-/// view shows them whole. (The same rule as `OneThingAccess`'s, on the branch that
-/// adds it; one of the two is to go when both are merged.)
+/// metrics, a department's work queue, the supervisor's lists. The applicant's own view shows them whole.
 ///
 /// - **Identity numbers** (居民身份证号码, GB 11643-1999: a 6-digit address code, an
 ///   8-digit birth date, a 3-digit sequence number whose last digit tells the sex, a

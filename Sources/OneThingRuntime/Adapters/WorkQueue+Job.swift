@@ -1,0 +1,50 @@
+extension WorkQueue {
+    /// A step waiting at a department, as its work queue holds it (made by the queue only): waiting to be
+    /// claimed, claimed by a worker until its lease ends, or waiting for the applicant's
+    /// supplement after the department asked for one.
+    public struct Job: Sendable, Hashable {
+        /// Where the job stands.
+        public enum Status: Sendable, Hashable {
+            /// Waiting to be claimed.
+            case waiting
+            /// Claimed by `worker` until `until`; then it returns to the queue.
+            case claimed(worker: String, until: Timestamp)
+            /// The department asked the applicant for a supplement (补正); the job
+            /// returns to the queue when it arrives.
+            case awaitingSupplement
+        }
+
+        /// The step as the engine sent it (case, step, department, due moment, key).
+        public var submission: Submission
+        /// When the job entered the queue: when the step was sent, if known. The queue
+        /// gives out the oldest first.
+        public var queuedAt: Timestamp
+        /// Where the job stands.
+        public var status: Status
+
+        /// The idempotency key, `case/step/attempt`: what a worker decides the job by.
+        public var key: String { submission.key }
+        /// The department.
+        public var department: String { submission.department }
+    }
+
+    /// A decision a worker made on a job and the engine took (made by the queue only).
+    public struct Decision: Sendable, Hashable {
+        /// The job's key.
+        public var key: String
+        /// The worker who decided.
+        public var worker: String
+        /// What was decided.
+        public var outcome: AdapterOutcome
+        /// What an approval issued: output id (of the step's outputs) → the document's
+        /// number or reference, such as a licence number; empty for any other outcome.
+        public var outputs: [String: String]
+        /// When.
+        public var decidedAt: Timestamp
+
+        /// Whether `worker` deciding `outcome` with `outputs` repeats this decision.
+        func repeats(worker: String, outcome: AdapterOutcome, outputs: [String: String]) -> Bool {
+            self.worker == worker && self.outcome == outcome && self.outputs == outputs
+        }
+    }
+}

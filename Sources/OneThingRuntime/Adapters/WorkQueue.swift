@@ -1,0 +1,186 @@
+import Synchronization
+
+/// A department adapter for department systems that pull their work, in the spirit of
+/// Zeebe's job activation: the steps sent to the departments it serves wait as jobs; a
+/// worker (a department's system, or an officer's page) activates some, each claimed
+/// for a lease; it decides each with ``complete(key:worker:outcome:)``, which reports
+/// to the engine.
+///
+/// ```swift
+/// let queue = WorkQueue(clock: clock)
+/// let engine = Engine(store: store, adapters: AdapterDirectory(byDepartment: ["fire-rescue": queue],
+///                     fallback: simulated), clock: clock, calendars: calendars)
+/// queue.connect(to: engine)
+/// // A department system's request:
+/// let jobs = await queue.activate(department: "fire-rescue", worker: "fire-system", maxJobs: 10,
+///                                 lease: .seconds(300), wait: .seconds(30))
+/// try await queue.complete(key: jobs[0].key, worker: "fire-system", outcome: .approved)
+/// ```
+///
+/// - **Oldest first.** Jobs are given out in the order their steps were sent.
+/// - **Long polling.** With nothing waiting, ``activate(department:worker:maxJobs:lease:wait:)``
+///   waits up to `wait` and returns as soon as a job arrives; a caller that goes away
+///   (its task cancelled) claims nothing and leaves no waiter behind.
+/// - **Leases.** A claim lasts until its lease ends on the injected clock; then the
+///   job returns to the queue, and a decision by the worker who let it lapse is refused
+///   (``Refusal/Reason/leaseExpired``).
+/// - **Idempotent decisions.** The same worker deciding the same key with the same
+///   outcome again gets the first answer; any other decision of a decided key is
+///   refused with a typed reason.
+/// - **No storage of its own.** A restart rebuilds the queue from the store: the
+///   engine's recovery sends again the steps without an answer (``submit(_:)``) and
+///   polls those under review (``poll(_:)``), which puts them back in the queue.
+///   Decisions are remembered for ``Configuration/memory`` to answer repeats; after a
+///   restart a repeat of a decided key is ``Refusal/Reason/unknownKey``.
+///
+/// A job whose department asked for a supplement (补正) waits until the applicant
+/// supplies it (``follow(_:)`` sees the engine store it), then returns to the queue to
+/// be decided again.
+public final class WorkQueue: DepartmentAdapter {
+    /// Reports a worker's decision (what, with which outputs, by whom) on a submission
+    /// to the engine.
+    public typealias Reporter = @Sendable (Decision, Submission) async throws(EngineError) -> Void
+
+    /// How a work queue behaves.
+    public struct Configuration: Sendable {
+        /// How long decided and withdrawn keys are remembered, to answer a repeated
+        /// decision with the first answer (and to ignore a submission that arrives
+        /// after its withdrawal).
+        public var memory: Duration
+
+        /// Creates a configuration.
+        public init(memory: Duration = .seconds(24 * 3600)) {
+            self.memory = memory
+        }
+    }
+
+    /// The clock leases and long polls are measured on.
+    public let clock: any EngineClock
+    /// How the queue behaves.
+    public let configuration: Configuration
+    let state = Mutex(State())
+
+    /// An empty queue on `clock`; ``connect(to:)`` it to the engine whose adapter it is.
+    public init(clock: any EngineClock, configuration: Configuration = Configuration()) {
+        self.clock = clock
+        self.configuration = configuration
+    }
+
+    /// Reports decisions to `engine`, as its officer would decide: the engine checks
+    /// that the step waits for a decision and that a refusal says why. The queue holds
+    /// the engine weakly (the engine holds the queue among its adapters).
+    public func connect(to engine: Engine) {
+        connect { [weak engine] (decision: Decision, submission: Submission) async throws(EngineError) in
+            guard let engine else { throw .shuttingDown }
+            try await engine.decide(decision.outcome, case: submission.caseID, step: submission.stepID)
+        }
+    }
+
+    /// Reports decisions through `reporter`.
+    public func connect(_ reporter: @escaping Reporter) {
+        state.withLock { $0.reporter = reporter }
+    }
+
+    // MARK: The adapter
+
+    /// Queues the submission as a job of its department (once per key; a newer attempt
+    /// of the same step replaces an older one). A submission withdrawn before it
+    /// arrived is not queued.
+    public func submit(_ submission: Submission) async throws(AdapterError) {
+        enqueue(submission)
+    }
+
+    /// Puts back in the queue a submission the department had before a restart (a step
+    /// under review); the decision comes through ``complete(key:worker:outcome:)``, so
+    /// there is nothing to answer now.
+    public func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? {
+        enqueue(submission)
+        return nil
+    }
+
+    /// Withdraws the job (the engine cancelled the step): waiting, it leaves the queue;
+    /// claimed, its worker's next decision is refused as withdrawn.
+    public func cancel(_ submission: Submission) async throws(AdapterError) {
+        let now = clock.now
+        state.withLock { state in
+            state.remove(submission.key)
+            state.remember(submission.key, .withdrawn, at: now, for: configuration.memory)
+        }
+    }
+
+    func enqueue(_ submission: Submission) {
+        let now = clock.now
+        let woken = state.withLock { state in
+            state.add(submission, at: now, memory: configuration.memory)
+        }
+        for waiter in woken { waiter.resume() }
+    }
+
+    // MARK: The work page
+
+    /// The jobs of `department` that wait or are claimed or wait for a supplement,
+    /// oldest first, with who holds each claim and until when.
+    public func jobs(department: String) -> [Job] {
+        let now = clock.now
+        let (jobs, woken) = state.withLock { state in
+            let woken = state.expireLeases(at: now)
+            let jobs = (state.byDepartment[department] ?? []).compactMap { state.entries[$0] }
+                .sorted { ($0.job.queuedAt, $0.order) < ($1.job.queuedAt, $1.order) }.map(\.job)
+            return (jobs, woken)
+        }
+        for waiter in woken { waiter.resume() }
+        return jobs
+    }
+
+    /// The job with `key`, if the queue holds it.
+    public func job(key: String) -> Job? { state.withLock { $0.entries[key]?.job } }
+
+    /// The decision taken on `key`, with who took it, while the queue remembers it: the
+    /// approval or rejection that took the job out of the queue, or the last outcome
+    /// reported on a job that stays (in review, a supplement requested).
+    public func decision(key: String) -> Decision? {
+        state.withLock { state in
+            if case .decided(let decision)? = state.finished[key]?.what { return decision }
+            return state.entries[key]?.report
+        }
+    }
+
+    /// The number of long polls waiting for work.
+    public var waitingWorkers: Int { state.withLock { $0.waiters.count } }
+
+    /// The applicant supplied what the department of step `step` (its index) of case
+    /// `id` asked for: its job returns to the queue, to be decided again. ``follow(_:)``
+    /// calls it for every such event the engine stores.
+    public func supplementSupplied(case id: CaseID, step: Int) {
+        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard let key = state.steps[WorkQueue.stepKey(id, step)], var entry = state.entries[key],
+                entry.job.status == .awaitingSupplement
+            else { return [] }
+            entry.job.status = .waiting
+            entry.report = nil
+            entry.expired.removeAll()
+            state.entries[key] = entry
+            return state.makeWaiting(entry)
+        }
+        for waiter in woken { waiter.resume() }
+    }
+
+    /// Follows the engine's acknowledged events (`Engine.events()`) until they end: a job
+    /// whose department asked for a supplement returns to the queue when the engine
+    /// stores that the applicant supplied it, whoever reported it (the applicant's page,
+    /// a window, the command line). A server runs it beside the engine.
+    ///
+    /// - Throws: what ended the stream (a subscriber too slow, for instance).
+    public func follow(_ acknowledgements: AsyncThrowingStream<[Acknowledgement], any Error>) async throws {
+        for try await commit in acknowledgements {
+            for acknowledgement in commit {
+                if case .supplementSupplied(let step, _) = acknowledgement.event.kind {
+                    supplementSupplied(case: acknowledgement.event.caseID, step: step)
+                }
+            }
+        }
+    }
+
+    /// The key of a step (by its index) of a case, whatever its attempt.
+    static func stepKey(_ id: CaseID, _ step: Int) -> String { "\(id)#\(step)" }
+}

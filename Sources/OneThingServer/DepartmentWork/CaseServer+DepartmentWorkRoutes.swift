@@ -1,0 +1,196 @@
+import Hummingbird
+import OneThing
+import OneThingAccess
+import OneThingRuntime
+import ServiceLifecycle
+
+extension CaseServer {
+    /// The department-work routes: the tasks waiting for a department, activating
+    /// (claiming) some with a lease and long polling, and deciding a claimed one, for
+    /// the departments whose adapter is a ``OneThingRuntime/WorkQueue``. An officer or a
+    /// department system reaches only its own department's tasks (403 otherwise); the
+    /// worker a claim and a decision are recorded under is the caller's principal id.
+    func addDepartmentWorkRoutes(_ routes: RouteSet) {
+        for queue in workQueues { queue.connect(to: engine) }
+        routes.add(.get, "/v1/departments/{department}/tasks", "listDepartmentTasks") { request, context in
+            let department = try context.parameter("department")
+            try await self.accessGate.require(.readTasks(department: department), of: request)
+            let queue = try await self.workQueue(of: department)
+            return try Response.json(
+                TaskList(department: department, tasks: queue.jobs(department: department).map(TaskBody.init))
+            )
+        }
+        routes.add(.post, "/v1/departments/{department}/tasks/activate", "activateDepartmentTasks") {
+            request, context in
+            let department = try context.parameter("department")
+            let caller = try await self.accessGate.require(.claimTasks(department: department), of: request)
+            let queue = try await self.workQueue(of: department)
+            let activation = try await self.activation(request, caller: caller)
+            // At graceful shutdown a long poll ends at once with what it has: nothing claimed.
+            let jobs = await cancelWhenGracefulShutdown {
+                await queue.activate(
+                    department: department, worker: activation.worker, maxJobs: activation.maxTasks,
+                    lease: activation.lease, wait: activation.wait)
+            }
+            return try Response.json(TaskList(department: department, tasks: jobs.map(TaskBody.init)))
+        }
+        routes.add(
+            .post, "/v1/departments/{department}/tasks/{case}/{step}/{attempt}/decision",
+            "decideDepartmentTask"
+        ) { request, context in
+            let department = try context.parameter("department")
+            let key = Submission.key(
+                caseID: try context.parameter("case"), stepID: try context.parameter("step"),
+                attempt: Int(try context.parameter("attempt")) ?? 0)
+            let caller = try await self.accessGate.require(.decideTask(department: department), of: request)
+            let queue = try await self.workQueue(of: department)
+            guard let parsed = Submission.parse(key: key),
+                queue.job(key: key).map({ $0.department == department }) ?? true
+            else { throw Problem(WorkQueue.Refusal(key: key, reason: .unknownKey)) }
+            let (outcome, outputs, worker) = try await self.decision(request, caller: caller)
+            if !outputs.isEmpty {
+                try await self.checkOutputs(outputs, case: parsed.caseID, step: parsed.stepID)
+            }
+            let decision: WorkQueue.Decision
+            do throws(WorkQueue.Refusal) {
+                decision = try await queue.complete(
+                    key: key, worker: worker, outcome: outcome, outputs: outputs)
+            } catch {
+                throw Problem(error)
+            }
+            return try Response.json(DecisionBody(decision, caseID: parsed.caseID))
+        }
+    }
+
+    /// The work queues among the engine's adapters.
+    var workQueues: [WorkQueue] {
+        var queues: [ObjectIdentifier: WorkQueue] = [:]
+        for adapter in [engine.adapters.fallback] + Array(engine.adapters.byDepartment.values) {
+            if let queue = adapter as? WorkQueue { queues[ObjectIdentifier(queue)] = queue }
+        }
+        return Array(queues.values)
+    }
+
+    /// The work queue of `department`.
+    ///
+    /// - Throws: ``Problem`` 404 for a department the catalogue does not know, or one
+    ///   whose tasks do not wait in a work queue (simulated, or decided otherwise).
+    func workQueue(of department: String) async throws(Problem) -> WorkQueue {
+        guard await library.catalogue.departments[department] != nil else {
+            throw Problem(
+                .notFound, en: "no department '\(department)' is in the catalogue",
+                zh: "目录中没有部门“\(department)”",
+                members: ["department": department])
+        }
+        guard let queue = engine.adapters.adapter(for: department) as? WorkQueue else {
+            throw Problem(
+                .notFound,
+                en:
+                    "department '\(department)' does not pull its work: its tasks are not in a work queue (see the adapters file)",
+                zh: "部门“\(department)”不通过任务队列领取任务（见部门适配配置文件）", members: ["department": department])
+        }
+        return queue
+    }
+
+    /// What an activation asks for.
+    struct Activation: Sendable {
+        var worker: String
+        var maxTasks: Int
+        var lease: Duration
+        var wait: Duration
+    }
+
+    /// The activation `request` asks for: `maxTasks` (1–100, default 10), `leaseSeconds`
+    /// (up to the longest lease, default the configured one), `waitSeconds` (up to the
+    /// longest poll, default 0: answer at once). `worker` names the claimant only on a
+    /// server without principals; otherwise the caller's principal id does.
+    func activation(_ request: Request, caller: Caller) async throws(Problem) -> Activation {
+        let document = try await body.json(of: request)
+        var object = document.object(
+            LocalizedText(en: "an activation", zh: "领取请求"),
+            known: ["maxTasks", "leaseSeconds", "waitSeconds", "worker"])
+        let longestLease = Int(configuration.longestLease.components.seconds)
+        let longestPoll = Int(configuration.longestPoll.components.seconds)
+        let maxTasks = object.integer("maxTasks", in: 1...100, required: false) ?? 10
+        let lease = object.integer("leaseSeconds", in: 1...max(1, longestLease), required: false)
+        let wait = object.integer("waitSeconds", in: 0...max(0, longestPoll), required: false) ?? 0
+        let named = object.string("worker", required: false)
+        try object.finish()
+        return Activation(
+            worker: Self.worker(caller, named: named), maxTasks: maxTasks,
+            lease: lease.map { .seconds($0) } ?? configuration.defaultLease, wait: .seconds(wait))
+    }
+
+    /// The decision `request` makes: `decision` (`approve`, `reject`,
+    /// `request-supplement`, `in-review`), `reason` (required to reject), `missing`
+    /// (required to ask for a supplement: what the applicant must bring), `outputs` (an
+    /// approval's: output id → the document's number).
+    func decision(_ request: Request, caller: Caller) async throws(Problem) -> (
+        AdapterOutcome, [String: String], String
+    ) {
+        let document = try await body.json(of: request)
+        var object = document.object(
+            LocalizedText(en: "a decision", zh: "办理决定"),
+            known: ["decision", "reason", "missing", "outputs", "worker"])
+        let decision = object.string("decision", required: true)
+        let reason = object.string("reason", required: decision == "reject")
+        let missing = object.string("missing", required: decision == "request-supplement")
+        var outputs: [String: String] = [:]
+        if let node = object.object("outputs", required: false) {
+            var members = RequestObject(
+                node, what: LocalizedText(en: "the outputs", zh: "出具的证照"),
+                known: node.entries?.map(\.key.value) ?? [])
+            for entry in node.entries ?? [] {
+                if let number = members.string(entry.key.value, required: true) {
+                    outputs[entry.key.value] = number
+                }
+            }
+            try members.finish()
+        }
+        let named = object.string("worker", required: false)
+        try object.finish()
+        let outcome: AdapterOutcome
+        switch decision {
+        case "approve": outcome = .approved
+        case "reject": outcome = .rejected(reason: reason ?? "")
+        case "request-supplement": outcome = .supplementRequested(note: missing ?? "")
+        case "in-review": outcome = .inReview
+        default:
+            throw Problem(
+                .invalidRequest,
+                en: "'\(decision ?? "")' is not a decision: approve, reject, request-supplement or in-review",
+                zh: "“\(decision ?? "")”不是有效的办理决定：approve、reject、request-supplement 或 in-review",
+                members: ["decision": decision ?? ""])
+        }
+        return (outcome, outputs, Self.worker(caller, named: named))
+    }
+
+    /// Refuses outputs that step `stepID` of case `id` does not issue.
+    func checkOutputs(_ outputs: [String: String], case id: CaseID, step stepID: String) async throws(Problem)
+    {
+        let state: CaseState
+        do {
+            state = try await engine.load(id)
+        } catch {
+            throw Problem(error)
+        }
+        guard let index = state.blueprint.stepIndex(stepID) else { return }
+        let issued = state.blueprint.steps[index].outputs
+        let unknown = outputs.keys.filter { !issued.contains($0) }.sorted()
+        guard unknown.isEmpty else {
+            let list = issued.isEmpty ? "none" : issued.joined(separator: ", ")
+            throw Problem(
+                .invalidRequest,
+                en: "step \(stepID) does not issue \(unknown.joined(separator: ", ")); it issues: \(list)",
+                zh:
+                    "环节“\(stepID)”不出具 \(unknown.joined(separator: "、"))；其出具：\(issued.isEmpty ? "无" : issued.joined(separator: "、"))",
+                members: ["step": stepID])
+        }
+    }
+
+    /// Who a claim or a decision is recorded under: the caller's principal id; on a
+    /// server without principals, the worker the request names, else `anonymous`.
+    static func worker(_ caller: Caller, named: String?) -> String {
+        caller.recordedAs ?? named ?? "anonymous"
+    }
+}
