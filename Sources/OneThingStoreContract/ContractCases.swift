@@ -168,10 +168,13 @@ public enum ContractCases {
             .cancelled(step: 3, cause: 2),
             .failed(step: 3, material: "floor-plan"),
             .outcomeIgnored(step: 3, key: "k/hygiene/0", outcome: "approved", status: .cancelled),
+            .withdrawn(reason: ""),
+            .withdrawn(reason: "开业计划取消\n另择场地"),
             .delivered(outputs: ["licence", "营业执照副本"], outcome: .partial),
             .delivered(outputs: [], outcome: .refused),
             .delivered(outputs: ["licence"], outcome: .completed),
             .delivered(outputs: [], outcome: .notAccepted),
+            .delivered(outputs: ["licence"], outcome: .withdrawn),
         ]
         let moments = [beforeEpoch, Timestamp(milliseconds: 0), firstStart, farFuture, beyondDouble]
         return kinds.enumerated().map { index, kind in
