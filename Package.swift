@@ -149,6 +149,7 @@ let package = Package(
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

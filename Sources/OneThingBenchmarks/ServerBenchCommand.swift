@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import OneThing
 import OneThingRuntime
 import OneThingSQLite
@@ -71,6 +72,13 @@ struct ServerBenchCommand: AsyncParsableCommand {
 
     /// Runs every measurement with the store in `folder`.
     func run(in folder: URL) async throws {
+        // Warnings and errors only, as a server in production runs (LOG_LEVEL=warning): a
+        // line on the terminal for every request would measure the terminal.
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
         let store = try SQLiteEventStore(path: folder.appendingPathComponent("server.sqlite").path)
         let library = try BundleLibrary(folder: bundles)
         let server = await CaseServer(
@@ -88,7 +96,8 @@ struct ServerBenchCommand: AsyncParsableCommand {
         let startRSS = Benchmarks.residentBytes()
 
         print(
-            "server benchmark: onething serve in-process on 127.0.0.1:\(port), SQLite, wrk -t\(threads) -c\(connections) -d\(seconds)s"
+            "server benchmark: onething serve in-process on 127.0.0.1:\(port), SQLite, log level warning, "
+                + "wrk -t\(threads) -c\(connections) -d\(seconds)s"
         )
         print(
             "route".padding(toLength: 46, withPad: " ", startingAt: 0)

@@ -101,8 +101,10 @@ struct ServerBenchmark: Sendable {
 
     /// Creates one case through the API and returns its id.
     func createCase(body: String) async throws -> String {
-        var request = URLRequest(url: URL(fileURLWithPath: "/"))
-        request.url = URL(string: "http://127.0.0.1:\(port)/v1/cases")
+        guard let url = URL(string: "http://127.0.0.1:\(port)/v1/cases") else {
+            throw Failure(description: "no URL for port \(port)")
+        }
+        var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(body.utf8)

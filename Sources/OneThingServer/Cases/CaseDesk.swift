@@ -129,14 +129,26 @@ final class CaseDesk: Sendable {
     }
 
     /// The answer to a creation of case `id`.
+    /// The case as the engine holds it (what it just started), else as the store has it
+    /// (a repeat of a creation whose case has closed since).
     func created(_ id: CaseID, code: String, creation: CaseCreation) async throws(Problem) -> Answer {
-        let events = try await events(of: id)
-        guard case .started(let start)? = events.first?.kind else { throw Problem.caseNotFound(id) }
-        var state = CaseState(id: id, blueprint: creation.blueprint)
-        for event in events { state.apply(event) }
+        let state: CaseState
+        if let held = await engine.state(of: id) {
+            state = held
+        } else {
+            let (events, blueprint) = try await history(id)
+            do {
+                state = try CaseState(id: id, blueprint: blueprint, events: events)
+            } catch {
+                throw Problem(
+                    .internalError, en: "case \(id) could not be read: \(error)", zh: "无法读取案件 \(id)：\(error)")
+            }
+        }
         // A plan made now from a bundle version other than the case's says nothing about the case.
         var plan: PlanDocument?
-        if start.blueprint == creation.blueprint.fingerprint, let accepted = events.first?.at.chinaDate {
+        if state.blueprint.fingerprint == creation.blueprint.fingerprint,
+            let accepted = state.startedAt?.chinaDate
+        {
             do {
                 plan = PlanDocument(
                     plan: creation.plan,
