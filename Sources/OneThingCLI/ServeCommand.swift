@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Metrics
 import OneThing
+import OneThingAccess
 import OneThingPresentation
 import OneThingRuntime
 import OneThingServer
@@ -44,6 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
             "The adapters file: which departments are simulated and which decide by hand (default: all simulated).",
             valueName: "file"))
     var adapters: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The principals file (onething principals add): who may do what. Without it every request is allowed.",
+            valueName: "file"))
+    var principals: String?
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "host"))
     var host = "127.0.0.1"
@@ -101,7 +108,11 @@ struct ServeCommand: AsyncParsableCommand {
         let calendar = catalogue.calendar(region: "CN")
         let simulated = SimulatedAdapter(
             sampler: DepartmentSampler(settings: settings.simulation, seed: seed), calendar: calendar)
-        let manual = ManualAdapter()
+        let directoryOfPrincipals = try loadPrincipals(
+            departments: Set(catalogue.departments.keys), language: language)
+        // Departments that decide by hand pull their tasks from a work queue (over the API).
+        // Leases and long polls are people's and systems' time: the wall clock, whatever --speed.
+        let manual = WorkQueue(clock: LiveClock())
         var byDepartment: [String: any DepartmentAdapter] = [:]
         for (department, kind) in settings.kinds {
             byDepartment[department] = kind == .manual ? manual : simulated
@@ -113,7 +124,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server = await CaseServer(
             store: store, library: library, adapters: directory, clock: clock,
             configuration: ServerConfiguration(
-                host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute),
+                host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute,
+                principals: directoryOfPrincipals),
             metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed), logger: logger)
         do {
             try await server.recover()
@@ -126,9 +138,11 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let database = self.database
         let speed = self.speed
+        let checked = directoryOfPrincipals != nil
         try await server.run(services: [departments]) { port in
             for line in Self.banner(
-                host: host, port: port, bundles: served, database: database, speed: speed, language: language)
+                host: host, port: port, bundles: served, database: database, speed: speed,
+                principals: checked, language: language)
             {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
@@ -154,6 +168,25 @@ struct ServeCommand: AsyncParsableCommand {
         return library
     }
 
+    /// The principals of `--principals`, or `nil` when none is given (nothing is
+    /// checked). A file with errors is printed with its findings and refused.
+    func loadPrincipals(departments: Set<String>, language: Language) throws -> PrincipalDirectory? {
+        guard let principals else { return nil }
+        let loaded: PrincipalsFile.Loaded
+        do {
+            loaded = try PrincipalsFile.load(path: principals, departments: departments)
+        } catch {
+            StandardError.writeLine("onething: \(error.path): " + error.reason.text(in: language))
+            throw ExitStatus.usageOrInputError
+        }
+        if !loaded.diagnostics.isEmpty {
+            PlanningInput.printDiagnostics(
+                loaded.diagnostics, sources: [loaded.source].compactMap { $0 }, language: language)
+        }
+        if loaded.hasErrors { throw ExitStatus.problemsFound }
+        return PrincipalDirectory(loaded.principals)
+    }
+
     /// The SQLite path the `--db` URL names.
     func storePath(language: Language) throws -> String {
         if database.hasPrefix("sqlite:") { return String(database.dropFirst("sqlite:".count)) }
@@ -169,7 +202,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// What the server prints once it listens: where the API, the contract and the pages are.
     static func banner(
-        host: String, port: Int, bundles: Int, database: String, speed: Double, language: Language
+        host: String, port: Int, bundles: Int, database: String, speed: Double, principals: Bool,
+        language: Language
     )
         -> [String]
     {
@@ -180,8 +214,8 @@ struct ServeCommand: AsyncParsableCommand {
                 "the wall clock: simulated departments answer in real working time (--speed N runs it N times faster)",
                 "真实时钟：模拟部门按真实工作时间答复（--speed N 可加快 N 倍）")
             : language.say(
-                "a clock \(WorkDays.format(speed)) times faster than the wall clock (--speed)",
-                "比真实时钟快 \(WorkDays.format(speed)) 倍的时钟（--speed）")
+                "a clock \(DecimalText.trimmed(speed, places: 2)) times faster than the wall clock (--speed)",
+                "比真实时钟快 \(DecimalText.trimmed(speed, places: 2)) 倍的时钟（--speed）")
         return [
             language.say(
                 "OneThing serves \(bundles) bundles on \(base) (case store \(database))",
@@ -190,12 +224,20 @@ struct ServeCommand: AsyncParsableCommand {
                 "  API:        \(base)/v1 (contract: \(base)/openapi.yaml)",
                 "  接口：      \(base)/v1（契约：\(base)/openapi.yaml）"),
             language.say(
-                "  Applicant:  \(base)/cases/{case id}?code={access code}",
-                "  申请人：    \(base)/cases/{案件号}?code={查询码}"),
+                "  Applicant:  \(base)/v1/cases/{case id} with the header X-Access-Code or ?code={access code}",
+                "  申请人：    \(base)/v1/cases/{案件号}，附 X-Access-Code 请求头或 ?code={查询码}"),
             language.say(
-                "  Department: \(base)/departments/{department id}", "  部门：      \(base)/departments/{部门标识}"),
-            language.say("  Supervisor: \(base)/supervision", "  督办：      \(base)/supervision"),
+                "  Department: \(base)/v1/departments/{department id}/tasks (a bearer token)",
+                "  部门：      \(base)/v1/departments/{部门标识}/tasks（需令牌）"),
+            language.say("  Supervisor: \(base)/v1/supervision", "  督办：      \(base)/v1/supervision"),
             language.say("  Time:       ", "  时间：      ") + clock,
+            principals
+                ? language.say(
+                    "  Access:     the principals file's tokens (Authorization: Bearer …)",
+                    "  权限：      按身份文件中的令牌（Authorization: Bearer …）")
+                : language.say(
+                    "  Access:     no principals file: every request is allowed (give --principals FILE)",
+                    "  权限：      未给出身份文件：所有请求均被允许（请用 --principals 文件）"),
             language.say(
                 "Stop with Ctrl-C (drains requests and adapter calls).", "按 Ctrl-C 停止（等待请求和部门调用完成）。"),
         ]

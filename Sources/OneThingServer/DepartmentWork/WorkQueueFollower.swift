@@ -14,7 +14,13 @@ struct WorkQueueFollower: Service {
     /// Where a queue that fell behind the engine is logged.
     let logger: Logger
 
+    /// Runs until graceful shutdown, even with no queue to follow: a service that
+    /// returns early would end the whole service group (the engine with it).
     func run() async throws {
+        guard !queues.isEmpty else {
+            try await gracefulShutdown()
+            return
+        }
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 for queue in queues {

@@ -713,7 +713,15 @@ enum OpenAPIDocument {
               name: X-Access-Code
               description: |
                 An applicant's access code, given when the case was created; it opens that case
-                only (`?code=` does the same for an event stream). 申请人查询码，仅能查看本人办件。
+                only. 申请人查询码，仅能查看本人办件。
+            accessCodeQuery:
+              type: apiKey
+              in: query
+              name: code
+              description: |
+                The applicant's access code in the query (`?code=`), for an event stream or a page,
+                which cannot send a header. Every operation takes it as it takes `lang`; it opens
+                only the case it was given with. 查询参数形式的申请人查询码（用于事件流和页面）。
           responses:
             Tasks:
               description: A department's tasks, oldest first.

@@ -115,7 +115,10 @@ public final class CaseServer: Sendable {
     /// (timers, drain at shutdown) and the event feed. Graceful shutdown stops them in
     /// reverse order after the HTTP server has drained.
     public var services: [any Service] {
-        [engine, feed, WorkQueueFollower(engine: engine, queues: workQueues, logger: logger)]
+        let queues = workQueues
+        return queues.isEmpty
+            ? [engine, feed]
+            : [engine, feed, WorkQueueFollower(engine: engine, queues: queues, logger: logger)]
     }
 
     /// The HTTP application: the router on `configuration.host:port`, running ``services``

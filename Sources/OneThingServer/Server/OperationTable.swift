@@ -15,14 +15,18 @@ public final class OperationTable: Sendable {
         public var path: String
         /// The OpenAPI `operationId`.
         public var id: String
-        /// The query parameters it takes besides `lang`, which every operation takes.
+        /// The query parameters it takes besides `lang` and `code` (an applicant's access
+        /// code, the `accessCodeQuery` security scheme), which every operation takes.
         public var query: [String]
+
+        /// The query parameters every operation takes.
+        static let everywhere = ["lang", "code"]
 
         /// Refuses a request with a query parameter the operation does not take.
         func checkQuery(of request: Request) throws(Problem) {
             for parameter in request.uri.queryParameters
-            where parameter.key != "lang" && !query.contains(String(parameter.key)) {
-                let known = (query + ["lang"]).joined(separator: ", ")
+            where !Self.everywhere.contains(String(parameter.key)) && !query.contains(String(parameter.key)) {
+                let known = (query + Self.everywhere).joined(separator: ", ")
                 throw Problem(
                     .invalidParameter,
                     en: "\(method) \(path) takes no query parameter '\(parameter.key)'; it takes \(known)",
