@@ -25,6 +25,7 @@
 # docs/page-supervisor.png; the delivered case's page stays in the output folder.
 #
 #   scripts/render-pages.sh              # writes into .build/render-pages/ and docs/
+#   DOCS=0 scripts/render-pages.sh       # checks only: docs/ is left as it is (CI)
 #   OUT=/tmp/render scripts/render-pages.sh
 #   scripts/render-pages.sh --self-test  # plants an outside image, an outside script and a
 #                                        # console error in the dashboard served, and
@@ -387,6 +388,7 @@ print("render-pages: every page loads nothing from elsewhere, logs no error, and
 PY
 
 ((self_test)) && exit 0
+[ "${DOCS:-1}" = 0 ] && exit 0
 mkdir -p docs
 cp "$out/applicant.png" docs/page-applicant.png
 cp "$out/department.png" docs/page-department.png
