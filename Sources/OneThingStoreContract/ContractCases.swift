@@ -168,6 +168,7 @@ public enum ContractCases {
             .cancelled(step: 3, cause: 2),
             .failed(step: 3, material: "floor-plan"),
             .outcomeIgnored(step: 3, key: "k/hygiene/0", outcome: "approved", status: .cancelled),
+            .decidedBy(step: 2, principal: "amr-wang"),
             .withdrawn(reason: ""),
             .withdrawn(reason: "开业计划取消\n另择场地"),
             .delivered(outputs: ["licence", "营业执照副本"], outcome: .partial),

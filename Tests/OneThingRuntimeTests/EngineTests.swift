@@ -301,4 +301,20 @@ struct EngineTests {
             #expect(events.contains { $0.kind == .approved(step: 0) })
         }
     }
+
+    @Test func aDecisionRecordsWhoMadeItJustBeforeItself() async throws {
+        let store = InMemoryEventStore()
+        let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))
+        let id = try await Self.begin(engine)
+        try await engine.decide(.approved, case: id, step: "business-registration", by: "amr-wang")
+        let events = try await store.events(of: id)
+        let approval = try #require(events.firstIndex { $0.kind == .approved(step: 0) })
+        #expect(events[approval - 1].kind == .decidedBy(step: 0, principal: "amr-wang"))
+        #expect(await engine.state(of: id)?.steps[0].decidedBy == "amr-wang")
+        // Without a principal nothing is claimed about who decided.
+        try await engine.decide(.rejected(reason: "材料不全"), case: id, step: "food-fire-joint-inspection")
+        #expect(
+            try await store.events(of: id).filter { if case .decidedBy = $0.kind { true } else { false } }
+                .count == 1)
+    }
 }

@@ -62,6 +62,10 @@ struct DepartmentWorkTests {
             #expect(repeated.text == decided.text)
             let events = try await fixture.store.events(of: id)
             #expect(events.filter { $0.kind == .approved(step: 0) }.count == 1)
+            // Who decided is stored just before the decision, once.
+            let approved = try #require(events.firstIndex { $0.kind == .approved(step: 0) })
+            #expect(events[approved - 1].kind == .decidedBy(step: 0, principal: "market-system"))
+            #expect(events.filter { if case .decidedBy = $0.kind { true } else { false } }.count == 1)
             // Another decision of the decided task: 409 with the reason.
             let otherwise = try await client.json(
                 path, body: #"{"decision": "reject", "reason": "材料不全"}"#,

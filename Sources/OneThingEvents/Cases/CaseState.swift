@@ -33,6 +33,8 @@ public struct CaseState: Sendable, Hashable {
         public var escalations: [Escalation] = []
         /// Why it ended, if it was rejected: the department's reason.
         public var reason: String?
+        /// Who made its last decision (a principal id), when the decision said so.
+        public var decidedBy: String?
         /// The step whose failure cancelled it, if it was cancelled.
         public var cancelledBy: Int?
         /// The deferred material whose absence failed it, if it failed.
@@ -224,6 +226,8 @@ public struct CaseState: Sendable, Hashable {
             steps[step].warned = true
         case .overdue(let step, _):
             steps[step].overdue = true
+        case .decidedBy(let step, let principal):
+            steps[step].decidedBy = principal
         case .escalated(let step, let to):
             steps[step].escalated = true
             steps[step].escalations.append(Escalation(at: event.at, to: to, due: steps[step].due))

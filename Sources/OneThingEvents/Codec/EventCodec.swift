@@ -46,7 +46,7 @@ public enum EventCodec {
             .supplementRequested(let step, _), .supplementSupplied(let step, _), .approved(let step),
             .approvalHeld(let step, _), .rejected(let step, _), .cancelled(let step, _), .failed(let step, _),
             .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _),
-            .outcomeIgnored(let step, _, _, _):
+            .outcomeIgnored(let step, _, _, _), .decidedBy(let step, _):
             step
         case .dueChanged(let step, _, _):
             step
@@ -161,7 +161,7 @@ public enum EventCodec {
             writer.int(step)
             writer.timestamp(due)
         case .supplementRequested(let step, let text), .rejected(let step, let text),
-            .failed(let step, let text), .escalated(let step, let text):
+            .failed(let step, let text), .escalated(let step, let text), .decidedBy(let step, let text):
             writer.int(step)
             writer.string(text)
         case .cancelled(let step, let cause):
@@ -257,6 +257,8 @@ public enum EventCodec {
                 step: step < 0 ? nil : step, from: try reader.timestamp(), to: try reader.timestamp())
         case .withdrawn:
             return .withdrawn(reason: try reader.string())
+        case .decidedBy:
+            return .decidedBy(step: try reader.int(), principal: try reader.string())
         case .delivered:
             let outputs = try reader.strings()
             guard let outcome = CaseOutcome(rawValue: try reader.string()) else {
@@ -309,6 +311,8 @@ extension CaseEvent.Kind {
         case outcomeIgnored
         /// ``CaseEvent/Kind/withdrawn(reason:)``.
         case withdrawn
+        /// ``CaseEvent/Kind/decidedBy(step:principal:)``.
+        case decidedBy
         /// ``CaseEvent/Kind/delivered(outputs:outcome:)``.
         case delivered
 
@@ -334,6 +338,7 @@ extension CaseEvent.Kind {
             case .dueChanged: self = .dueChanged
             case .outcomeIgnored: self = .outcomeIgnored
             case .withdrawn: self = .withdrawn
+            case .decidedBy: self = .decidedBy
             case .delivered: self = .delivered
             }
         }

@@ -46,6 +46,10 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         case supplementRequested(step: Int, note: String)
         /// The applicant supplied it; the step's clock runs again, and it is due at `due`.
         case supplementSupplied(step: Int, due: Timestamp)
+        /// Who made the decision on `step` that the next event of the step records (an
+        /// officer or a department system, by principal id): every decision records
+        /// who made it.
+        case decidedBy(step: Int, principal: String)
         /// The department approved (for a joint inspection: it was passed).
         case approved(step: Int)
         /// The department approved, but deferred materials it needs have not arrived: held.

@@ -43,7 +43,7 @@ public struct CaseDocument: Encodable, Sendable {
         case kind, name, department, limit, status, attempts, key, due, dueDate, finishedAt, reason
         case cancelledBy, missingMaterial, predecessors
         case sequence, at, step, attempt, retryAt, note, materials, material, late, to, from, cause
-        case decision, deferred, missing, dueBy, blueprint
+        case decision, deferred, missing, dueBy, blueprint, principal, decidedBy
         case progress, waiting, approved, rejected, failed, cancelled, total, party, caseId
     }
 
@@ -87,6 +87,7 @@ public struct CaseDocument: Encodable, Sendable {
                 step.due.map { WorkdayCalendar.date(endingAt: $0).description }, forKey: .dueDate)
             try entry.encode(step.finishedAt, forKey: .finishedAt)
             try entry.encode(step.reason, forKey: .reason)
+            try entry.encode(step.decidedBy, forKey: .decidedBy)
             try entry.encode(step.cancelledBy.map { blueprint.steps[$0].id }, forKey: .cancelledBy)
             try entry.encode(step.missingMaterial, forKey: .missingMaterial)
         }
@@ -185,6 +186,9 @@ public struct CaseDocument: Encodable, Sendable {
         case .escalated(let s, let to):
             try entry.encode(step(s), forKey: .step)
             try entry.encode(to, forKey: .to)
+        case .decidedBy(let s, let principal):
+            try entry.encode(step(s), forKey: .step)
+            try entry.encode(principal, forKey: .principal)
         case .dueChanged(let s, let from, let to):
             try entry.encode(s.map(step), forKey: .step)
             try entry.encode(from, forKey: .from)

@@ -173,6 +173,12 @@ public struct CaseEventText: Sendable {
                         "\(step(s))已超期（应于 \(clock.due(due)) 前办结）"),
                     nil, nil
                 )
+            case .decidedBy(let s, let principal):
+                return (
+                    say(
+                        "\(principal) of \(department(ofStep: s)) decides \(step(s)):",
+                        "\(department(ofStep: s)) 的 \(principal) 对\(step(s))作出决定："), nil, nil
+                )
             case .escalated(let s, let to):
                 let target = names.department(to, in: language)
                 return (

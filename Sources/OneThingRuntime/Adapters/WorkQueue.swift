@@ -72,7 +72,8 @@ public final class WorkQueue: DepartmentAdapter {
     public func connect(to engine: Engine) {
         connect { [weak engine] (decision: Decision, submission: Submission) async throws(EngineError) in
             guard let engine else { throw .shuttingDown }
-            try await engine.decide(decision.outcome, case: submission.caseID, step: submission.stepID)
+            try await engine.decide(
+                decision.outcome, case: submission.caseID, step: submission.stepID, by: decision.worker)
         }
     }
 

@@ -295,6 +295,12 @@ public struct CaseRuntime: Sendable {
         dispatchReady(state.id, at: max(now, state.lastEventAt ?? now))
     }
 
+    /// Records who makes the decision on `step` of case `id` that is reported next.
+    public mutating func record(decisionOf step: Int, in id: CaseID, by principal: String, at now: Timestamp)
+    {
+        emit(id, at: now, .decidedBy(step: step, principal: principal))
+    }
+
     // MARK: Decisions
 
     /// Appends an event to case `id`, stamped `now` but never before the case's newest

@@ -241,8 +241,12 @@ public actor Engine {
 
     /// An officer of the department of step `stepID` of case `id` decides; the step must
     /// be waiting for a decision (sent, or under review), and a refusal or a supplement
-    /// request must say why.
-    public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String)
+    /// request must say why. `principal`, when given, is who decided: recorded
+    /// (``OneThingEvents/CaseEvent/Kind/decidedBy(step:principal:)``) just before the
+    /// decision, in the same commit.
+    public func decide(
+        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil
+    )
         async throws(EngineError)
     {
         switch outcome {
@@ -256,7 +260,9 @@ public actor Engine {
         guard current.status == .dispatched || current.status == .inReview, let key = current.key else {
             throw .stepNotWaiting(id, step: stepID, status: current.status)
         }
-        runtime.report(outcome, for: key, at: clock.now)
+        let now = clock.now
+        if let principal { runtime.record(decisionOf: step, in: id, by: principal, at: now) }
+        runtime.report(outcome, for: key, at: now)
         try await commit([id])
         doorbell.ring()
     }

@@ -1638,6 +1638,7 @@ enum OpenAPIDocument {
                   "dueDate",
                   "finishedAt",
                   "reason",
+                  "decidedBy",
                   "cancelledBy",
                   "missingMaterial"
                 ],
@@ -1734,6 +1735,16 @@ enum OpenAPIDocument {
                     ]
                   },
                   "missingMaterial": {
+                    "oneOf": [
+                      {
+                        "type": "string"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "decidedBy": {
                     "oneOf": [
                       {
                         "type": "string"
@@ -2242,6 +2253,36 @@ enum OpenAPIDocument {
                       },
                       "due": {
                         "$ref": "#/$defs/moment"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
+                      "step",
+                      "principal"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "decidedBy"
+                      },
+                      "step": {
+                        "type": "string"
+                      },
+                      "principal": {
+                        "type": "string",
+                        "description": "Who decided: the principal id of an officer or a department system."
                       }
                     }
                   },
