@@ -26,21 +26,72 @@ public struct WorkdayCalendar: Hashable, Sendable {
         }
     }
 
+    /// What the calendar holds, built once and shared by every copy: the runtime
+    /// reads a case's calendar on every decision, and a copy is then one reference
+    /// rather than one per field. Immutable, hence shareable across threads.
+    final class Storage: Sendable {
+        let region: String
+        let years: [Int]
+        let provisionalYears: [Int]
+        let holidayPeriods: [HolidayPeriod]
+        /// The covered years as a range, when they follow each other without a gap
+        /// (every real calendar): coverage is then two comparisons, not a hash.
+        let yearRange: ClosedRange<Int>?
+        let coveredYears: Set<Int>
+        let provisional: Set<Int>
+        let weekendDaysWorked: Set<CalendarDate>
+        let index: WorkdayIndex
+
+        init(
+            region: String, years: [Int], provisionalYears: [Int], holidayPeriods: [HolidayPeriod],
+            provisional: Set<Int>, weekendDaysWorked: Set<CalendarDate>, index: WorkdayIndex
+        ) {
+            self.region = region
+            self.years = years
+            self.provisionalYears = provisionalYears
+            self.holidayPeriods = holidayPeriods
+            self.coveredYears = Set(years)
+            if let first = years.first, let last = years.last, last - first + 1 == years.count {
+                self.yearRange = first...last
+            } else {
+                self.yearRange = nil
+            }
+            self.provisional = provisional
+            self.weekendDaysWorked = weekendDaysWorked
+            self.index = index
+        }
+    }
+
+    let storage: Storage
+
     /// The region.
-    public let region: String
+    public var region: String { storage.region }
     /// The years covered, ascending: those with a notice and the provisional ones.
-    public let years: [Int]
+    public var years: [Int] { storage.years }
     /// The covered years that no notice covers, ascending: their arrangement is
     /// computed from the law, without the make-up working days only a notice sets.
-    public let provisionalYears: [Int]
+    public var provisionalYears: [Int] { storage.provisionalYears }
     /// The named holiday periods of the covered years, in order of their first day.
-    public let holidayPeriods: [HolidayPeriod]
-    private let coveredYears: Set<Int>
-    private let provisional: Set<Int>
+    public var holidayPeriods: [HolidayPeriod] { storage.holidayPeriods }
+    private var provisional: Set<Int> { storage.provisional }
     /// The weekend days worked (调休上班).
-    let weekendDaysWorked: Set<CalendarDate>
+    var weekendDaysWorked: Set<CalendarDate> { storage.weekendDaysWorked }
     /// The working days of the covered years, numbered for arithmetic.
-    let index: WorkdayIndex
+    var index: WorkdayIndex { storage.index }
+
+    /// Two calendars are equal when they hold the same days (the same storage, at once).
+    public static func == (lhs: WorkdayCalendar, rhs: WorkdayCalendar) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.region == rhs.region && lhs.years == rhs.years && lhs.provisionalYears == rhs.provisionalYears
+                && lhs.holidayPeriods == rhs.holidayPeriods && lhs.weekendDaysWorked == rhs.weekendDaysWorked
+                && lhs.index == rhs.index)
+    }
+
+    /// Hashes the region and the years (equal calendars share them).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(region)
+        hasher.combine(years)
+    }
 
     /// One year's arrangement as the calendar needs it: the days off and the weekend
     /// days worked instead (调休上班).
@@ -83,13 +134,10 @@ public struct WorkdayCalendar: Hashable, Sendable {
     /// Builds the calendar of `region` from the arrangements of the years it covers,
     /// as given. A year is provisional when every arrangement given for it is.
     public init(region: String, arrangements: [Arrangement]) {
-        self.region = region
-        self.years = Set(arrangements.map(\.year)).sorted()
-        self.coveredYears = Set(years)
-        self.provisional = Set(arrangements.map(\.year)).subtracting(
+        let years = Set(arrangements.map(\.year)).sorted()
+        let provisional = Set(arrangements.map(\.year)).subtracting(
             arrangements.filter { !$0.isProvisional }.map(\.year))
-        self.provisionalYears = provisional.sorted()
-        self.holidayPeriods = arrangements.flatMap(\.periods).sorted {
+        let holidayPeriods = arrangements.flatMap(\.periods).sorted {
             ($0.days.lowerBound, $0.days.upperBound) < ($1.days.lowerBound, $1.days.upperBound)
         }
         var off = Set<CalendarDate>()
@@ -102,15 +150,20 @@ public struct WorkdayCalendar: Hashable, Sendable {
             }
             on.formUnion(year.makeUpWorkdays)
         }
-        self.weekendDaysWorked = on
-        self.index = WorkdayIndex(years: self.years, daysOff: off, daysWorked: on)
+        self.storage = Storage(
+            region: region, years: years, provisionalYears: provisional.sorted(), holidayPeriods: holidayPeriods,
+            provisional: provisional, weekendDaysWorked: on,
+            index: WorkdayIndex(years: years, daysOff: off, daysWorked: on))
     }
 
     /// Whether the calendar covers `date`.
-    public func covers(_ date: CalendarDate) -> Bool { coveredYears.contains(date.year) }
+    public func covers(_ date: CalendarDate) -> Bool { covers(year: date.year) }
 
     /// Whether the calendar covers `year`.
-    public func covers(year: Int) -> Bool { coveredYears.contains(year) }
+    public func covers(year: Int) -> Bool {
+        if let range = storage.yearRange { return range.contains(year) }
+        return storage.coveredYears.contains(year)
+    }
 
     /// Whether `year` is covered provisionally: computed from the law, without a notice.
     public func isProvisional(year: Int) -> Bool { provisional.contains(year) }

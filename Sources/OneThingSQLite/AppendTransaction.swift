@@ -67,9 +67,12 @@ struct AppendTransaction {
 
     /// Folds every event into its case's projection, checking that it fits.
     mutating func fold(in db: Database, memory: inout StoreMemory) throws {
+        var last: (id: CaseID, position: Int)?
         for event in events {
             let position: Int
-            if let known = positions[event.caseID] {
+            if let last, last.id == event.caseID {
+                position = last.position  // a case's events come in a run: no lookup
+            } else if let known = positions[event.caseID] {
                 position = known
             } else {
                 position = touched.count
@@ -82,6 +85,7 @@ struct AppendTransaction {
                 throw StoreError.refusal(error, caseID: event.caseID)
             }
             touched[position].projection.apply(event)
+            last = (event.caseID, position)
         }
     }
 

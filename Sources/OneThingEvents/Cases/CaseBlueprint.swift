@@ -65,34 +65,111 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         }
     }
 
+    /// The fields, held once however often the blueprint is copied: every case's state
+    /// carries its blueprint, and the runtime reads it on every decision, so a copy is
+    /// one reference rather than one per field. Immutable, hence shareable across threads.
+    final class Storage: Sendable {
+        let bundle: String
+        let version: String
+        let title: String
+        let region: String
+        let lead: String
+        let supervisor: String
+        let stopAllOnRejection: Bool
+        let steps: [Step]
+        let deferredDeadlines: [String: TimeLimit]
+        let core: [String]
+        let promise: TimeLimit
+        let departments: [String: DepartmentName]
+        let materials: [String: String]
+        let outputs: [String: String]
+        let fingerprint: String
+
+        init(
+            bundle: String, version: String, title: String, region: String, lead: String, supervisor: String,
+            stopAllOnRejection: Bool, steps: [Step], deferredDeadlines: [String: TimeLimit], core: [String],
+            promise: TimeLimit, departments: [String: DepartmentName], materials: [String: String],
+            outputs: [String: String]
+        ) {
+            self.bundle = bundle
+            self.version = version
+            self.title = title
+            self.region = region
+            self.lead = lead
+            self.supervisor = supervisor
+            self.stopAllOnRejection = stopAllOnRejection
+            self.steps = steps
+            self.deferredDeadlines = deferredDeadlines
+            self.core = core
+            self.promise = promise
+            self.departments = departments
+            self.materials = materials
+            self.outputs = outputs
+            var writer = PayloadWriter()
+            Self.writeCanonical(
+                into: &writer, bundle: bundle, version: version, title: title, region: region, lead: lead,
+                supervisor: supervisor, stopAllOnRejection: stopAllOnRejection, steps: steps,
+                deferredDeadlines: deferredDeadlines, core: core, promise: promise, departments: departments,
+                materials: materials, outputs: outputs)
+            self.fingerprint = "\(bundle)@\(version)#" + StableHash.hex(StableHash.fnv1a(writer.bytes))
+        }
+
+        /// Every field in a fixed order (dictionaries by sorted key), for the fingerprint.
+        static func writeCanonical(
+            into writer: inout PayloadWriter, bundle: String, version: String, title: String, region: String,
+            lead: String, supervisor: String, stopAllOnRejection: Bool, steps: [Step],
+            deferredDeadlines: [String: TimeLimit], core: [String], promise: TimeLimit,
+            departments: [String: DepartmentName], materials: [String: String], outputs: [String: String]
+        ) {
+            writer.strings([bundle, version, title, region, lead, supervisor])
+            writer.byte(stopAllOnRejection ? 1 : 0)
+            writer.unsigned(UInt64(steps.count))
+            for step in steps {
+                writer.strings([step.kind.rawValue, step.id, step.name, step.department, step.limit.description])
+                writer.ints(step.predecessors)
+                writer.ints(step.successors)
+                writer.strings(step.deferred)
+                writer.strings(step.outputs)
+            }
+            writer.table(deferredDeadlines.mapValues(\.description))
+            writer.strings(core)
+            writer.string(promise.description)
+            writer.table(departments.mapValues { $0.zh + "\u{1F}" + ($0.en ?? "") })
+            writer.table(materials)
+            writer.table(outputs)
+        }
+    }
+
+    let storage: Storage
+
     /// The bundle's id.
-    public let bundle: String
+    public var bundle: String { storage.bundle }
     /// The bundle's version.
-    public let version: String
+    public var version: String { storage.version }
     /// The bundle's title.
-    public let title: String
+    public var title: String { storage.title }
     /// The region whose working-day calendar the case's limits are counted on.
-    public let region: String
+    public var region: String { storage.region }
     /// The lead department.
-    public let lead: String
+    public var lead: String { storage.lead }
     /// The office that supervises (督办) the lead department's own late steps.
-    public let supervisor: String
+    public var supervisor: String { storage.supervisor }
     /// Whether a rejection stops every other step.
-    public let stopAllOnRejection: Bool
+    public var stopAllOnRejection: Bool { storage.stopAllOnRejection }
     /// The steps, in an order where every step comes after those it waits for.
-    public let steps: [Step]
+    public var steps: [Step] { storage.steps }
     /// Deferred materials (容缺) and their deadlines, counted from acceptance.
-    public let deferredDeadlines: [String: TimeLimit]
+    public var deferredDeadlines: [String: TimeLimit] { storage.deferredDeadlines }
     /// Core materials the applicant must bring at intake.
-    public let core: [String]
+    public var core: [String] { storage.core }
     /// The bundle's promise, counted from acceptance.
-    public let promise: TimeLimit
+    public var promise: TimeLimit { storage.promise }
     /// The departments' names, by id.
-    public let departments: [String: DepartmentName]
+    public var departments: [String: DepartmentName] { storage.departments }
     /// The materials' names, by id.
-    public let materials: [String: String]
+    public var materials: [String: String] { storage.materials }
     /// The outputs' names, by id.
-    public let outputs: [String: String]
+    public var outputs: [String: String] { storage.outputs }
 
     /// Creates a blueprint.
     public init(
@@ -101,34 +178,16 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         core: [String], promise: TimeLimit, departments: [String: DepartmentName] = [:],
         materials: [String: String] = [:], outputs: [String: String] = [:]
     ) {
-        self.bundle = bundle
-        self.version = version
-        self.title = title
-        self.region = region
-        self.lead = lead
-        self.supervisor = supervisor
-        self.stopAllOnRejection = stopAllOnRejection
-        self.steps = steps
-        self.deferredDeadlines = deferredDeadlines
-        self.core = core
-        self.promise = promise
-        self.departments = departments
-        self.materials = materials
-        self.outputs = outputs
-        self.fingerprint = computedFingerprint()
+        self.storage = Storage(
+            bundle: bundle, version: version, title: title, region: region, lead: lead, supervisor: supervisor,
+            stopAllOnRejection: stopAllOnRejection, steps: steps, deferredDeadlines: deferredDeadlines,
+            core: core, promise: promise, departments: departments, materials: materials, outputs: outputs)
     }
 
     /// A stable id of this blueprint's content, under which stores keep it once for
     /// every case that uses it: `bundle@version#` and a 64-bit hash of its canonical
     /// form. Computed once, when the blueprint is made or read.
-    public private(set) var fingerprint = ""
-
-    /// The fingerprint of the fields as they are.
-    func computedFingerprint() -> String {
-        var writer = PayloadWriter()
-        writeCanonical(into: &writer)
-        return "\(bundle)@\(version)#" + StableHash.hex(StableHash.fnv1a(writer.bytes))
-    }
+    public var fingerprint: String { storage.fingerprint }
 
     enum CodingKeys: String, CodingKey {
         case bundle, version, title, region, lead, supervisor, stopAllOnRejection, steps, deferredDeadlines,
@@ -156,25 +215,38 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             outputs: try container.decode([String: String].self, forKey: .outputs))
     }
 
-    /// Every field in a fixed order (dictionaries by sorted key), for the fingerprint.
-    func writeCanonical(into writer: inout PayloadWriter) {
-        writer.strings([bundle, version, title, region, lead, supervisor])
-        writer.byte(stopAllOnRejection ? 1 : 0)
-        writer.unsigned(UInt64(steps.count))
-        for step in steps {
-            writer.strings([step.kind.rawValue, step.id, step.name, step.department, step.limit.description])
-            writer.ints(step.predecessors)
-            writer.ints(step.successors)
-            writer.strings(step.deferred)
-            writer.strings(step.outputs)
-        }
-        writer.table(deferredDeadlines.mapValues(\.description))
-        writer.strings(core)
-        writer.string(promise.description)
-        writer.table(departments.mapValues { $0.zh + "\u{1F}" + ($0.en ?? "") })
-        writer.table(materials)
-        writer.table(outputs)
+    /// Writes the fields to `encoder` under ``CodingKeys``.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(bundle, forKey: .bundle)
+        try container.encode(version, forKey: .version)
+        try container.encode(title, forKey: .title)
+        try container.encode(region, forKey: .region)
+        try container.encode(lead, forKey: .lead)
+        try container.encode(supervisor, forKey: .supervisor)
+        try container.encode(stopAllOnRejection, forKey: .stopAllOnRejection)
+        try container.encode(steps, forKey: .steps)
+        try container.encode(deferredDeadlines, forKey: .deferredDeadlines)
+        try container.encode(core, forKey: .core)
+        try container.encode(promise, forKey: .promise)
+        try container.encode(departments, forKey: .departments)
+        try container.encode(materials, forKey: .materials)
+        try container.encode(outputs, forKey: .outputs)
     }
+
+    /// Two blueprints are equal when every field is (the same storage, at once).
+    public static func == (lhs: CaseBlueprint, rhs: CaseBlueprint) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.fingerprint == rhs.fingerprint && lhs.bundle == rhs.bundle && lhs.version == rhs.version
+            && lhs.title == rhs.title && lhs.region == rhs.region && lhs.lead == rhs.lead
+            && lhs.supervisor == rhs.supervisor && lhs.stopAllOnRejection == rhs.stopAllOnRejection
+            && lhs.steps == rhs.steps && lhs.deferredDeadlines == rhs.deferredDeadlines && lhs.core == rhs.core
+            && lhs.promise == rhs.promise && lhs.departments == rhs.departments && lhs.materials == rhs.materials
+            && lhs.outputs == rhs.outputs
+    }
+
+    /// Hashes the fingerprint, which equal blueprints share.
+    public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
 
     /// The index of the step with id `id`.
     public func stepIndex(_ id: String) -> Int? { steps.firstIndex { $0.id == id } }

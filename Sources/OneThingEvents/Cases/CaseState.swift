@@ -183,7 +183,7 @@ public struct CaseState: Sendable, Hashable {
                 acceptedAt = event.at
                 self.promisedBy = promisedBy
                 for entry in deferred { deferredDue[entry.material] = entry.dueBy }
-                release()
+                release(candidates: blueprint.steps.indices)
             }
         case .dispatched(let step, let attempt, let key, let due):
             steps[step].status = .dispatched
@@ -211,7 +211,7 @@ public struct CaseState: Sendable, Hashable {
             steps[step].status = .held
         case .approved(let step):
             finish(step, .approved, at: event.at, reason: nil)
-            release()
+            release(candidates: blueprint.steps[step].successors)
         case .rejected(let step, let reason):
             finish(step, .rejected, at: event.at, reason: reason)
         case .cancelled(let step, let cause):
@@ -265,13 +265,16 @@ public struct CaseState: Sendable, Hashable {
         steps[step].supplementNote = nil
     }
 
-    /// Marks the waiting steps whose predecessors are all approved as ready, once the
-    /// case is accepted. Readiness is not an event of its own: it follows from the
-    /// events before it, so folding the same events gives the same state.
-    mutating func release() {
+    /// Marks the waiting steps among `candidates` whose predecessors are all approved
+    /// as ready, once the case is accepted: every step at acceptance, the successors of
+    /// a step when it is approved (no other step can become ready then). Readiness is
+    /// not an event of its own: it follows from the events before it, so folding the
+    /// same events gives the same state.
+    mutating func release<Candidates: Sequence<Int>>(candidates: Candidates) {
         guard acceptedAt != nil else { return }
-        for (index, step) in blueprint.steps.enumerated() where steps[index].status == .waiting {
-            if step.predecessors.allSatisfy({ steps[$0].status == .approved }) {
+        let specs = blueprint.steps
+        for index in candidates where steps[index].status == .waiting {
+            if specs[index].predecessors.allSatisfy({ steps[$0].status == .approved }) {
                 steps[index].status = .ready
             }
         }

@@ -19,48 +19,62 @@ public final class InMemoryEventStore: EventStore {
 
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         try contents.withLock { (contents: inout Contents) throws(StoreError) in
-            // All or nothing. The projections the batch touches leave the store while the
-            // batch folds into them, so each changes in place (no copy of a case's
-            // steps); if an event does not fit, they are folded again from the events
-            // the store keeps, which the batch has not touched yet.
-            var touched: [CaseID: CaseProjection] = [:]
+            // All or nothing. Each case's projection changes in place, found once for
+            // each run of its events (a batch holds a case's events together); if an
+            // event does not fit, the projections the batch touched are folded again
+            // from the events the store keeps, which the batch has not changed yet.
+            var touched: [CaseID] = []
             var order: [CaseID] = []
             do throws(StoreError) {
+                var currentID: CaseID?
+                var position: Dictionary<CaseID, CaseProjection>.Index?
                 for event in events {
-                    var projection: CaseProjection
-                    if let known = touched.removeValue(forKey: event.caseID)
-                        ?? contents.projections.removeValue(forKey: event.caseID)
-                    {
-                        projection = known
-                    } else {
-                        guard case .started(let start) = event.kind, event.sequence == 1 else {
-                            throw StoreError.unknownCase(event)
+                    if currentID != event.caseID {
+                        currentID = event.caseID
+                        touched.append(event.caseID)
+                        position = contents.projections.index(forKey: event.caseID)
+                        if position == nil {
+                            guard case .started(let start) = event.kind, event.sequence == 1 else {
+                                throw StoreError.unknownCase(event)
+                            }
+                            guard let blueprint = contents.blueprints[start.blueprint] else {
+                                throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
+                            }
+                            contents.projections[event.caseID] = CaseProjection(
+                                id: event.caseID, blueprint: blueprint)
+                            order.append(event.caseID)
+                            position = contents.projections.index(forKey: event.caseID)
                         }
-                        guard let blueprint = contents.blueprints[start.blueprint] else {
-                            throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
-                        }
-                        projection = CaseProjection(id: event.caseID, blueprint: blueprint)
-                        order.append(event.caseID)
                     }
+                    guard let position else { continue }
                     do throws(CaseState.Refusal) {
-                        try projection.check(event)
+                        try contents.projections.values[position].check(event)
                     } catch {
-                        touched[event.caseID] = projection
                         throw StoreError.refusal(error, caseID: event.caseID)
                     }
-                    projection.apply(event)
-                    touched[event.caseID] = projection
+                    contents.projections.values[position].apply(event)
                 }
             } catch {
-                for (id, projection) in touched where contents.events[id] != nil {
-                    var restored = CaseProjection(id: id, blueprint: projection.state.blueprint)
-                    for stored in contents.events[id] ?? [] { restored.apply(stored) }
+                for id in Set(touched) {
+                    guard let stored = contents.events[id], let blueprint = contents.projections[id]?.state.blueprint
+                    else {
+                        contents.projections[id] = nil  // new in this batch
+                        continue
+                    }
+                    var restored = CaseProjection(id: id, blueprint: blueprint)
+                    for event in stored { restored.apply(event) }
                     contents.projections[id] = restored
                 }
                 throw error
             }
-            for event in events { contents.events[event.caseID, default: []].append(event) }
-            for (id, projection) in touched { contents.projections[id] = projection }
+            var start = events.startIndex
+            while start < events.endIndex {
+                let id = events[start].caseID
+                var end = start + 1
+                while end < events.endIndex, events[end].caseID == id { end += 1 }
+                contents.events[id, default: []].append(contentsOf: events[start..<end])
+                start = end
+            }
             contents.order += order
         }
     }

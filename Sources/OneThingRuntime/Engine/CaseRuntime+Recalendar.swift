@@ -2,19 +2,20 @@
 /// replaces the provisional calendar the law gave (or corrects a notice), the working
 /// days of an open case fall on other dates, and the case says so.
 extension CaseRuntime {
-    /// Counts the due moments of open case `id` again — its promise and every step under
+    /// Counts the due moments of the open case in `slot` again — its promise and every step under
     /// way, from the moment its clock started and through the spells it stood still —
     /// and records a ``CaseEvent/Kind/dueChanged(step:from:to:)`` for each that moved.
     /// A due moment the calendar cannot count (beyond its years) stays as it was.
-    mutating func recalendar(_ id: CaseID, at now: Timestamp) {
-        guard let state = cases[id], !state.isClosed, let calendar = calendars[state.blueprint.region] else {
+    mutating func recalendar(_ slot: Int, at now: Timestamp) {
+        let state = cases.slots[slot]
+        guard !state.isClosed, let calendar = calendars[state.blueprint.region] else {
             return  // a region without a calendar: the case's next step says so
         }
         if let acceptedAt = state.acceptedAt, let promisedBy = state.promisedBy,
             let counted = Self.promise(acceptedAt: acceptedAt, in: state, on: calendar),
             counted != promisedBy
         {
-            emit(id, at: now, .dueChanged(step: nil, from: promisedBy, to: counted))
+            emit(slot, at: now, .dueChanged(step: nil, from: promisedBy, to: counted))
         }
         for (index, step) in state.steps.enumerated() where !step.status.isFinal {
             guard let started = step.dispatchedAt, let due = step.due,
@@ -22,7 +23,7 @@ extension CaseRuntime {
                     of: index, startedAt: started, pauses: step.pauses, in: state, on: calendar),
                 counted != due
             else { continue }
-            emit(id, at: now, .dueChanged(step: index, from: due, to: counted))
+            emit(slot, at: now, .dueChanged(step: index, from: due, to: counted))
         }
     }
 

@@ -26,23 +26,28 @@ extension CaseRuntime {
         return Warnings(dueSoon: Timestamp(china: dueDate), overdue: due, escalate: escalate)
     }
 
-    /// Sets the warning timers of `step` of case `id` for its current due moment.
-    mutating func scheduleDeadlines(_ id: CaseID, _ step: Int) {
-        guard let slot = cases.slot(of: id) else { return }
+    /// Sets the timer of the next warning `step` of the case in `slot` is owed for its
+    /// current due moment: due soon, else overdue, else escalation. Each warning, once
+    /// given, sets the next, so a step holds one warning timer at a time.
+    mutating func scheduleDeadlines(_ slot: Int, _ step: Int) {
+        let id = cases.slots[slot].id
         let current = cases.slots[slot].steps[step]
         guard let due = current.due, !current.status.isFinal, current.pausedAt == nil else { return }
         let moments = warnings(for: due, region: cases.slots[slot].blueprint.region)
         // A step sent on its due day itself is not warned: it knew from the start.
         if !current.warned, let sent = current.dispatchedAt, moments.dueSoon > sent {
             timers.schedule(.dueSoon(step: step), for: id, at: moments.dueSoon)
+        } else if !current.overdue {
+            timers.schedule(.overdue(step: step), for: id, at: moments.overdue)
+        } else if !current.escalated {
+            timers.schedule(.escalate(step: step), for: id, at: moments.escalate)
         }
-        if !current.overdue { timers.schedule(.overdue(step: step), for: id, at: moments.overdue) }
-        if !current.escalated { timers.schedule(.escalate(step: step), for: id, at: moments.escalate) }
     }
 
     mutating func fire(_ timer: TimerQueue.Timer) {
         let id = timer.caseID
-        guard let state = cases[id], !state.isClosed else { return }
+        guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed else { return }
+        let state = cases.slots[slot]
         let now = max(timer.at, state.lastEventAt ?? timer.at)
         switch timer.action {
         case .dueSoon(let step), .overdue(let step), .escalate(let step):
@@ -64,24 +69,25 @@ extension CaseRuntime {
             }
             switch timer.action {
             case .dueSoon:
-                emit(id, at: now, .dueSoon(step: step, due: due))
+                emit(slot, at: now, .dueSoon(step: step, due: due))
             case .overdue:
-                emit(id, at: now, .overdue(step: step, due: due))
+                emit(slot, at: now, .overdue(step: step, due: due))
             default:
                 let blueprint = state.blueprint
                 let to =
                     blueprint.steps[step].department == blueprint.lead ? blueprint.supervisor : blueprint.lead
-                emit(id, at: now, .escalated(step: step, to: to))
+                emit(slot, at: now, .escalated(step: step, to: to))
             }
+            scheduleDeadlines(slot, step)
         case .retry(let step, let attempt):
             guard state.steps[step].status == .ready, state.steps[step].attempts == attempt else { return }
-            dispatch(id, step, attempt: attempt + 1, at: now)
+            dispatch(slot, step, attempt: attempt + 1, at: now)
         case .deadline(let material):
             guard !state.supplied.contains(material) else { return }
             for (step, spec) in state.blueprint.steps.enumerated() where spec.deferred.contains(material) {
-                guard let current = cases[id]?.steps[step], !current.status.isFinal else { continue }
-                emit(id, at: now, .failed(step: step, material: material))
-                settleAfterRejection(id, step, at: now)
+                guard !cases.slots[slot].steps[step].status.isFinal else { continue }
+                emit(slot, at: now, .failed(step: step, material: material))
+                settleAfterRejection(slot, step, at: now)
             }
         }
     }

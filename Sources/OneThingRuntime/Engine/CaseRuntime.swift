@@ -122,22 +122,22 @@ public struct CaseRuntime: Sendable {
                 throw RuntimeError.outsideCalendar(error)
             }
         }
-        cases[id] = CaseState(id: id, blueprint: blueprint)
-        emit(id, at: now, .started(start))
+        let slot = cases.hold(CaseState(id: id, blueprint: blueprint))
+        emit(slot, at: now, .started(start))
         guard let promisedBy else {
-            emit(id, at: now, .intake(.rejectedIncomplete(missing: missingCore)))
-            emit(id, at: now, .delivered(outputs: [], outcome: .notAccepted))
+            emit(slot, at: now, .intake(.rejectedIncomplete(missing: missingCore)))
+            emit(slot, at: now, .delivered(outputs: [], outcome: .notAccepted))
             return
         }
-        emit(id, at: now, .intake(.accepted(promisedBy: promisedBy, deferred: deferred)))
+        emit(slot, at: now, .intake(.accepted(promisedBy: promisedBy, deferred: deferred)))
         for entry in deferred {
             timers.schedule(.deadline(material: entry.material), for: id, at: entry.dueBy)
         }
         if blueprint.steps.isEmpty {
-            deliver(id, at: now)
+            deliver(slot, at: now)
             return
         }
-        dispatchReady(id, at: now)
+        dispatchReady(slot, at: now)
     }
 
     /// A department reports on the submission with idempotency key `key`. Returns
@@ -145,6 +145,19 @@ public struct CaseRuntime: Sendable {
     @discardableResult
     public mutating func report(_ outcome: AdapterOutcome, for key: String, at now: Timestamp) -> Bool {
         guard let (id, step) = locate(key) else {
+            advance(to: now)
+            return false
+        }
+        return report(outcome, for: key, step: step, of: id, at: now)
+    }
+
+    /// A department reports on the step with id `stepID` of case `id`, submitted under
+    /// `key` (the key's parts, parsed by the caller).
+    @discardableResult
+    mutating func report(
+        _ outcome: AdapterOutcome, for key: String, stepID: String, of id: CaseID, at now: Timestamp
+    ) -> Bool {
+        guard let slot = cases.slot(of: id), let step = cases.slots[slot].blueprint.stepIndex(stepID) else {
             advance(to: now)
             return false
         }
@@ -167,31 +180,31 @@ public struct CaseRuntime: Sendable {
         let current = cases.slots[slot].steps[step]
         guard current.key == key else {
             emit(
-                id, at: now,
+                slot, at: now,
                 .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status)
             )
             return true
         }
         switch (outcome, current.status) {
         case (.inReview, .dispatched):
-            emit(id, at: now, .inReview(step: step))
+            emit(slot, at: now, .inReview(step: step))
         case (.supplementRequested(let note), .dispatched), (.supplementRequested(let note), .inReview):
-            emit(id, at: now, .supplementRequested(step: step, note: note))
+            emit(slot, at: now, .supplementRequested(step: step, note: note))
         case (.approved, .dispatched), (.approved, .inReview):
             let missing = cases.slots[slot].blueprint.steps[step].deferred.filter {
                 !cases.slots[slot].supplied.contains($0)
             }
             if missing.isEmpty {
-                approve(id, step, at: now)
+                approve(slot, step, at: now)
             } else {
-                emit(id, at: now, .approvalHeld(step: step, materials: missing))
+                emit(slot, at: now, .approvalHeld(step: step, materials: missing))
             }
         case (.rejected(let reason), .dispatched), (.rejected(let reason), .inReview):
-            emit(id, at: now, .rejected(step: step, reason: reason))
-            settleAfterRejection(id, step, at: now)
+            emit(slot, at: now, .rejected(step: step, reason: reason))
+            settleAfterRejection(slot, step, at: now)
         default:
             emit(
-                id, at: now,
+                slot, at: now,
                 .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status)
             )
         }
@@ -201,13 +214,13 @@ public struct CaseRuntime: Sendable {
     /// A submission could not be made; it is tried again after a backoff.
     public mutating func submissionFailed(_ key: String, reason: String, at now: Timestamp) {
         advance(to: now)
-        guard let (id, step) = locate(key), let state = cases[id], state.steps[step].key == key,
-            state.steps[step].status == .dispatched
+        guard let (id, step) = locate(key), let slot = cases.slot(of: id),
+            cases.slots[slot].steps[step].key == key, cases.slots[slot].steps[step].status == .dispatched
         else { return }
-        let attempt = state.steps[step].attempts
+        let attempt = cases.slots[slot].steps[step].attempts
         let delay = retry.delay(after: attempt, random: Self.unit(StableHash.fnv1a(key, seed: seed)))
         let retryAt = now.adding(milliseconds: delay)
-        emit(id, at: now, .dispatchFailed(step: step, attempt: attempt, reason: reason, retryAt: retryAt))
+        emit(slot, at: now, .dispatchFailed(step: step, attempt: attempt, reason: reason, retryAt: retryAt))
         timers.schedule(.retry(step: step, attempt: attempt), for: id, at: retryAt)
     }
 
@@ -215,12 +228,13 @@ public struct CaseRuntime: Sendable {
     /// runs again, and its due moment moves by the working days it stood still.
     public mutating func supplementSupplied(_ id: CaseID, step: Int, at now: Timestamp) {
         advance(to: now)
-        guard let state = cases[id], state.steps.indices.contains(step),
-            state.steps[step].status == .supplementRequested, let due = state.steps[step].due
+        guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step),
+            cases.slots[slot].steps[step].status == .supplementRequested, let due = cases.slots[slot].steps[step].due
         else { return }
-        let moved = postponed(due, pausedAt: state.steps[step].pausedAt ?? now, resumedAt: now, in: state)
-        emit(id, at: now, .supplementSupplied(step: step, due: moved))
-        scheduleDeadlines(id, step)
+        let pausedAt = cases.slots[slot].steps[step].pausedAt ?? now
+        let moved = postponed(due, pausedAt: pausedAt, resumedAt: now, in: cases.slots[slot])
+        emit(slot, at: now, .supplementSupplied(step: step, due: moved))
+        scheduleDeadlines(slot, step)
     }
 
     /// A deferred material (容缺) arrived: approvals held for it are issued. One that
@@ -228,15 +242,16 @@ public struct CaseRuntime: Sendable {
     /// at the deadline.
     public mutating func supply(_ material: String, to id: CaseID, at now: Timestamp) {
         advance(to: now)
-        guard let state = cases[id], !state.isClosed, !state.supplied.contains(material),
-            state.blueprint.deferredDeadlines[material] != nil
+        guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed,
+            !cases.slots[slot].supplied.contains(material),
+            cases.slots[slot].blueprint.deferredDeadlines[material] != nil
         else { return }
-        let late = state.deferredDue[material].map { now >= $0 } ?? false
-        emit(id, at: now, .materialSupplied(material: material, late: late))
+        let late = cases.slots[slot].deferredDue[material].map { now >= $0 } ?? false
+        emit(slot, at: now, .materialSupplied(material: material, late: late))
         guard !late else { return }
-        for (step, spec) in state.blueprint.steps.enumerated() where spec.deferred.contains(material) {
-            guard let current = cases[id], current.steps[step].status == .held else { continue }
-            if spec.deferred.allSatisfy(current.supplied.contains) { approve(id, step, at: now) }
+        for (step, spec) in cases.slots[slot].blueprint.steps.enumerated() where spec.deferred.contains(material) {
+            guard cases.slots[slot].steps[step].status == .held else { continue }
+            if spec.deferred.allSatisfy(cases.slots[slot].supplied.contains) { approve(slot, step, at: now) }
         }
     }
 
@@ -267,10 +282,10 @@ public struct CaseRuntime: Sendable {
         } catch {
             throw RuntimeError.damagedHistory(first.caseID, reason: error.reason)
         }
-        cases[stored.id] = stored
+        let slot = cases.hold(stored)
         guard !stored.isClosed, stored.isAccepted else { return }
-        recalendar(stored.id, at: max(now, stored.lastEventAt ?? now))
-        let state = cases[stored.id] ?? stored
+        recalendar(slot, at: max(now, stored.lastEventAt ?? now))
+        let state = cases.slots[slot]
         for (material, dueBy) in state.deferredDue where !state.supplied.contains(material) {
             timers.schedule(.deadline(material: material), for: state.id, at: dueBy)
         }
@@ -290,59 +305,58 @@ public struct CaseRuntime: Sendable {
             {
                 timers.schedule(.retry(step: step, attempt: current.attempts), for: state.id, at: retryAt)
             }
-            scheduleDeadlines(state.id, step)
+            scheduleDeadlines(slot, step)
         }
-        dispatchReady(state.id, at: max(now, state.lastEventAt ?? now))
+        dispatchReady(slot, at: max(now, state.lastEventAt ?? now))
     }
 
     /// Records who makes the decision on `step` of case `id` that is reported next.
     public mutating func record(decisionOf step: Int, in id: CaseID, by principal: String, at now: Timestamp)
     {
-        emit(id, at: now, .decidedBy(step: step, principal: principal))
+        guard let slot = cases.slot(of: id) else { return }
+        emit(slot, at: now, .decidedBy(step: step, principal: principal))
     }
 
     // MARK: Decisions
 
-    /// Appends an event to case `id`, stamped `now` but never before the case's newest
-    /// event (a clock behind the store, after a restart, does not reorder a history).
-    mutating func emit(_ id: CaseID, at now: Timestamp, _ kind: CaseEvent.Kind) {
-        guard let slot = cases.slot(of: id) else { return }
+    // The decisions below name a case by its slot in ``cases``, found once per input:
+    // slots move only when a case is forgotten or evicted, never during a decision.
+
+    /// Appends an event to the case in `slot`, stamped `now` but never before the case's
+    /// newest event (a clock behind the store, after a restart, does not reorder a history).
+    mutating func emit(_ slot: Int, at now: Timestamp, _ kind: CaseEvent.Kind) {
         let last = cases.slots[slot].lastEventAt
         let at = max(now, last ?? now)
-        let event = CaseEvent(caseID: id, sequence: cases.slots[slot].sequence + 1, at: at, kind: kind)
+        let event = CaseEvent(
+            caseID: cases.slots[slot].id, sequence: cases.slots[slot].sequence + 1, at: at, kind: kind)
         cases.slots[slot].apply(event)  // in place: no copy of the case's steps
         outbox.append(event)
     }
 
-    mutating func dispatchReady(_ id: CaseID, at now: Timestamp) {
-        // A ready step that was sent before waits for its retry timer, not for this. The
-        // steps are gathered first, so nothing reads the case while it changes.
-        guard let slot = cases.slot(of: id) else { return }
-        var ready: [Int] = []
-        for (index, step) in cases.slots[slot].steps.enumerated()
-        where step.status == .ready && step.attempts == 0 {
-            ready.append(index)
+    mutating func dispatchReady(_ slot: Int, at now: Timestamp) {
+        // A ready step that was sent before waits for its retry timer, not for this. A
+        // step is looked at before it is sent, so nothing reads the case while it changes.
+        for step in cases.slots[slot].steps.indices
+        where cases.slots[slot].steps[step].status == .ready && cases.slots[slot].steps[step].attempts == 0 {
+            dispatch(slot, step, attempt: 1, at: now)
         }
-        for step in ready { dispatch(id, step, attempt: 1, at: now) }
     }
 
-    mutating func dispatch(_ id: CaseID, _ step: Int, attempt: Int, at now: Timestamp) {
-        guard let slot = cases.slot(of: id) else { return }
+    mutating func dispatch(_ slot: Int, _ step: Int, attempt: Int, at now: Timestamp) {
         let first = cases.slots[slot].steps[step].dispatchedAt == nil
-        let due = cases.slots[slot].steps[step].due ?? dueMoment(of: step, in: id, startingAt: now)
+        let due = cases.slots[slot].steps[step].due ?? dueMoment(of: step, in: slot, startingAt: now)
         var submission = Submission(
-            caseID: id, step: step, of: cases.slots[slot].blueprint, attempt: attempt, due: due)
+            caseID: cases.slots[slot].id, step: step, of: cases.slots[slot].blueprint, attempt: attempt, due: due)
         submission.sentAt = now
-        emit(id, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
+        emit(slot, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
         effects.append(.submit(submission))
-        if first { scheduleDeadlines(id, step) }
+        if first { scheduleDeadlines(slot, step) }
     }
 
     /// The due moment of `step` started at `start`. A due date beyond the calendar's
     /// years (only a case running into the next century can reach one) is the case's
     /// promise, which was dated when the case was accepted.
-    func dueMoment(of step: Int, in id: CaseID, startingAt start: Timestamp) -> Timestamp {
-        guard let slot = cases.slot(of: id) else { return start }
+    func dueMoment(of step: Int, in slot: Int, startingAt start: Timestamp) -> Timestamp {
         let blueprint = cases.slots[slot].blueprint
         do {
             let calendar = try calendar(for: blueprint)
@@ -364,16 +378,15 @@ public struct CaseRuntime: Sendable {
         }
     }
 
-    mutating func approve(_ id: CaseID, _ step: Int, at now: Timestamp) {
-        emit(id, at: now, .approved(step: step))
-        dispatchReady(id, at: now)
-        deliverIfDone(id, at: now)
+    mutating func approve(_ slot: Int, _ step: Int, at now: Timestamp) {
+        emit(slot, at: now, .approved(step: step))
+        dispatchReady(slot, at: now)
+        deliverIfDone(slot, at: now)
     }
 
     /// After a rejection or failure: cancel what depends on it (everything, when the
     /// bundle stops on a rejection), then deliver if nothing is left.
-    mutating func settleAfterRejection(_ id: CaseID, _ step: Int, at now: Timestamp) {
-        guard let slot = cases.slot(of: id) else { return }
+    mutating func settleAfterRejection(_ slot: Int, _ step: Int, at now: Timestamp) {
         let blueprint = cases.slots[slot].blueprint
         var doomed: [Int] = []
         if blueprint.stopAllOnRejection {
@@ -391,10 +404,10 @@ public struct CaseRuntime: Sendable {
         for other in doomed {
             let current = cases.slots[slot].steps[other]
             guard !current.status.isFinal else { continue }
-            emit(id, at: now, .cancelled(step: other, cause: step))
-            withdrawSubmission(of: other, current, in: id, blueprint: blueprint)
+            emit(slot, at: now, .cancelled(step: other, cause: step))
+            withdrawSubmission(of: other, current, in: cases.slots[slot].id, blueprint: blueprint)
         }
-        deliverIfDone(id, at: now)
+        deliverIfDone(slot, at: now)
     }
 
     /// Withdraws step `step` (as it stood, `current`) of case `id` from its department,
@@ -422,23 +435,22 @@ public struct CaseRuntime: Sendable {
         for (step, current) in cases.slots[slot].steps.enumerated() where !current.status.isFinal {
             withdrawSubmission(of: step, current, in: id, blueprint: blueprint)
         }
-        emit(id, at: now, .withdrawn(reason: reason))
+        emit(slot, at: now, .withdrawn(reason: reason))
         timers.remove(cases: [id])
-        deliver(id, at: now)
+        deliver(slot, at: now)
         return true
     }
 
-    mutating func deliverIfDone(_ id: CaseID, at now: Timestamp) {
-        guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed,
+    mutating func deliverIfDone(_ slot: Int, at now: Timestamp) {
+        guard !cases.slots[slot].isClosed,
             cases.slots[slot].steps.allSatisfy(\.status.isFinal)
         else { return }
-        deliver(id, at: now)
+        deliver(slot, at: now)
     }
 
-    mutating func deliver(_ id: CaseID, at now: Timestamp) {
-        guard let slot = cases.slot(of: id) else { return }
+    mutating func deliver(_ slot: Int, at now: Timestamp) {
         let (outputs, outcome) = Self.delivery(of: cases.slots[slot])
-        emit(id, at: now, .delivered(outputs: outputs, outcome: outcome))
+        emit(slot, at: now, .delivered(outputs: outputs, outcome: outcome))
     }
 
     /// The outputs issued and the outcome of a case whose steps have all ended.

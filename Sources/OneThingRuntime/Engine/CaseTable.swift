@@ -22,6 +22,17 @@ public struct CaseTable: Sendable {
     /// The slot of case `id`, if it is held.
     func slot(of id: CaseID) -> Int? { index[id] }
 
+    /// Holds `state` (in place of the case's state, if the case is held) and returns its slot.
+    mutating func hold(_ state: CaseState) -> Int {
+        if let slot = index[state.id] {
+            slots[slot] = state
+            return slot
+        }
+        index[state.id] = slots.count
+        slots.append(state)
+        return slots.count - 1
+    }
+
     /// The state of case `id` (a copy), or `nil`; setting a state holds it, setting
     /// `nil` forgets the case.
     public subscript(id: CaseID) -> CaseState? {

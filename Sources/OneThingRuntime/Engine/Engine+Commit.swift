@@ -78,7 +78,7 @@ extension Engine {
     /// Hands stored events to the subscribers; one that has fallen too far behind is dropped.
     func publish(_ batch: [CaseEvent]) {
         guard !subscribers.isEmpty else { return }
-        let acknowledgements = batch.map { Acknowledgement(event: $0, digest: EventCodec.digest(of: $0)) }
+        let acknowledgements = batch.map(Acknowledgement.init(event:))
         for (key, subscriber) in subscribers {
             if case .dropped = subscriber.continuation.yield(acknowledgements) {
                 subscriber.continuation.finish(

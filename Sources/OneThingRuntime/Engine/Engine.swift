@@ -202,17 +202,17 @@ public actor Engine {
     /// every other one is stored when this returns.
     public func report(batch: [AdapterReport]) async -> [String: EngineError] {
         var failures: [String: EngineError] = [:]
-        var cases: [String: CaseID] = [:]
+        var cases: [String: (caseID: CaseID, stepID: String)] = [:]
         var absent: [CaseID: EngineError] = [:]
         for report in batch {
             guard let parsed = Submission.parse(key: report.key) else {
                 failures[report.key] = .unknownCase(report.key)
                 continue
             }
-            cases[report.key] = parsed.caseID
+            cases[report.key] = (parsed.caseID, parsed.stepID)
         }
         // Every case first, so that the reports are decided together and stored in one commit.
-        for id in Set(cases.values).sorted()
+        for id in Set(cases.values.map(\.caseID)).sorted()
         where runtime.isClosed(id) == nil || unavailable.contains(id) {
             do {
                 try await load(id)
@@ -222,12 +222,12 @@ public actor Engine {
         }
         var touched: [CaseID: [String]] = [:]
         for report in batch {
-            guard let id = cases[report.key] else { continue }
+            guard let (id, stepID) = cases[report.key] else { continue }
             if let error = absent[id] {
                 failures[report.key] = error
                 continue
             }
-            runtime.report(report.outcome, for: report.key, at: clock.now)
+            runtime.report(report.outcome, for: report.key, stepID: stepID, of: id, at: clock.now)
             touched[id, default: []].append(report.key)
         }
         do {
