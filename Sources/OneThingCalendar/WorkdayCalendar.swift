@@ -82,7 +82,8 @@ public struct WorkdayCalendar: Hashable, Sendable {
     /// Two calendars are equal when they hold the same days (the same storage, at once).
     public static func == (lhs: WorkdayCalendar, rhs: WorkdayCalendar) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.region == rhs.region && lhs.years == rhs.years && lhs.provisionalYears == rhs.provisionalYears
+            || (lhs.region == rhs.region && lhs.years == rhs.years
+                && lhs.provisionalYears == rhs.provisionalYears
                 && lhs.holidayPeriods == rhs.holidayPeriods && lhs.weekendDaysWorked == rhs.weekendDaysWorked
                 && lhs.index == rhs.index)
     }
@@ -151,7 +152,8 @@ public struct WorkdayCalendar: Hashable, Sendable {
             on.formUnion(year.makeUpWorkdays)
         }
         self.storage = Storage(
-            region: region, years: years, provisionalYears: provisional.sorted(), holidayPeriods: holidayPeriods,
+            region: region, years: years, provisionalYears: provisional.sorted(),
+            holidayPeriods: holidayPeriods,
             provisional: provisional, weekendDaysWorked: on,
             index: WorkdayIndex(years: years, daysOff: off, daysWorked: on))
     }

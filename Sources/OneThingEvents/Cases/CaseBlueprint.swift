@@ -125,7 +125,9 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             writer.byte(stopAllOnRejection ? 1 : 0)
             writer.unsigned(UInt64(steps.count))
             for step in steps {
-                writer.strings([step.kind.rawValue, step.id, step.name, step.department, step.limit.description])
+                writer.strings([
+                    step.kind.rawValue, step.id, step.name, step.department, step.limit.description,
+                ])
                 writer.ints(step.predecessors)
                 writer.ints(step.successors)
                 writer.strings(step.deferred)
@@ -179,7 +181,8 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         materials: [String: String] = [:], outputs: [String: String] = [:]
     ) {
         self.storage = Storage(
-            bundle: bundle, version: version, title: title, region: region, lead: lead, supervisor: supervisor,
+            bundle: bundle, version: version, title: title, region: region, lead: lead,
+            supervisor: supervisor,
             stopAllOnRejection: stopAllOnRejection, steps: steps, deferredDeadlines: deferredDeadlines,
             core: core, promise: promise, departments: departments, materials: materials, outputs: outputs)
     }
@@ -240,8 +243,10 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         return lhs.fingerprint == rhs.fingerprint && lhs.bundle == rhs.bundle && lhs.version == rhs.version
             && lhs.title == rhs.title && lhs.region == rhs.region && lhs.lead == rhs.lead
             && lhs.supervisor == rhs.supervisor && lhs.stopAllOnRejection == rhs.stopAllOnRejection
-            && lhs.steps == rhs.steps && lhs.deferredDeadlines == rhs.deferredDeadlines && lhs.core == rhs.core
-            && lhs.promise == rhs.promise && lhs.departments == rhs.departments && lhs.materials == rhs.materials
+            && lhs.steps == rhs.steps && lhs.deferredDeadlines == rhs.deferredDeadlines
+            && lhs.core == rhs.core
+            && lhs.promise == rhs.promise && lhs.departments == rhs.departments
+            && lhs.materials == rhs.materials
             && lhs.outputs == rhs.outputs
     }
 

@@ -56,7 +56,8 @@ public final class InMemoryEventStore: EventStore {
                 }
             } catch {
                 for id in Set(touched) {
-                    guard let stored = contents.events[id], let blueprint = contents.projections[id]?.state.blueprint
+                    guard let stored = contents.events[id],
+                        let blueprint = contents.projections[id]?.state.blueprint
                     else {
                         contents.projections[id] = nil  // new in this batch
                         continue

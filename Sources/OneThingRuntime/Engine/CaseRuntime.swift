@@ -229,7 +229,8 @@ public struct CaseRuntime: Sendable {
     public mutating func supplementSupplied(_ id: CaseID, step: Int, at now: Timestamp) {
         advance(to: now)
         guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step),
-            cases.slots[slot].steps[step].status == .supplementRequested, let due = cases.slots[slot].steps[step].due
+            cases.slots[slot].steps[step].status == .supplementRequested,
+            let due = cases.slots[slot].steps[step].due
         else { return }
         let pausedAt = cases.slots[slot].steps[step].pausedAt ?? now
         let moved = postponed(due, pausedAt: pausedAt, resumedAt: now, in: cases.slots[slot])
@@ -249,7 +250,8 @@ public struct CaseRuntime: Sendable {
         let late = cases.slots[slot].deferredDue[material].map { now >= $0 } ?? false
         emit(slot, at: now, .materialSupplied(material: material, late: late))
         guard !late else { return }
-        for (step, spec) in cases.slots[slot].blueprint.steps.enumerated() where spec.deferred.contains(material) {
+        for (step, spec) in cases.slots[slot].blueprint.steps.enumerated()
+        where spec.deferred.contains(material) {
             guard cases.slots[slot].steps[step].status == .held else { continue }
             if spec.deferred.allSatisfy(cases.slots[slot].supplied.contains) { approve(slot, step, at: now) }
         }
@@ -346,7 +348,8 @@ public struct CaseRuntime: Sendable {
         let first = cases.slots[slot].steps[step].dispatchedAt == nil
         let due = cases.slots[slot].steps[step].due ?? dueMoment(of: step, in: slot, startingAt: now)
         var submission = Submission(
-            caseID: cases.slots[slot].id, step: step, of: cases.slots[slot].blueprint, attempt: attempt, due: due)
+            caseID: cases.slots[slot].id, step: step, of: cases.slots[slot].blueprint, attempt: attempt,
+            due: due)
         submission.sentAt = now
         emit(slot, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
         effects.append(.submit(submission))
