@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import OneThing
+import OneThingAccess
 import OneThingRuntime
 import ServiceLifecycle
 
@@ -33,6 +34,8 @@ public final class CaseServer: Sendable {
     public let operations = OperationTable()
     /// The feed of acknowledged events, a service of the application.
     public let feed: CaseEventFeed
+    /// The browsers signed in to the pages.
+    public let sessions: BrowserSessions
     let desk: CaseDesk
     let cache: CaseDocumentCache
     let readiness: Readiness
@@ -64,6 +67,7 @@ public final class CaseServer: Sendable {
         self.cache = cache
         self.logger = logger
         self.readiness = Readiness()
+        self.sessions = BrowserSessions(lifetime: configuration.sessionLifetime)
         self.body = BodyReader(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout)
         self.desk = CaseDesk(
             engine: engine, library: library, cache: cache, ledger: IdempotencyLedger(store: measured),
@@ -160,7 +164,7 @@ public final class CaseServer: Sendable {
         try await group.run()
     }
 
-    /// The router of every operation.
+    /// The router of every operation, and of the pages (``addPageRoutes(to:)``).
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         if configuration.benchmarkRoute {
@@ -177,6 +181,7 @@ public final class CaseServer: Sendable {
         addCaseRoutes(routes)
         addSupervisionRoutes(routes)
         addDepartmentWorkRoutes(routes)
+        addPageRoutes(to: router)
         return router
     }
 }
