@@ -139,7 +139,7 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
-                "OneThingAccess",
+                "OneThingAccess", "OneThingPages",
                 "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -196,7 +196,7 @@ let package = Package(
             name: "OneThingServerTests",
             dependencies: [
                 "OneThingServer", "OneThingAccess", "OneThing", "OneThingRuntime", "OneThingSimulation",
-                "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "OneThingPages", "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),

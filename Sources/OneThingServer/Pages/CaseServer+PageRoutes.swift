@@ -193,7 +193,7 @@ extension CaseServer {
         do {
             return try await page(session)
         } catch {
-            return Self.refusal(error, frame: frame)
+            return Self.refusal(forError: error, frame: frame)
         }
     }
 
@@ -213,7 +213,7 @@ extension CaseServer {
         do {
             return try await act(session, form)
         } catch {
-            return Self.refusal(error, frame: frame(of: session))
+            return Self.refusal(forError: error, frame: frame(of: session))
         }
     }
 
@@ -428,7 +428,7 @@ extension CaseServer {
     }
 
     /// ``refusal(_:status:frame:)`` of any error a page met (a ``Problem`` as it is).
-    static func refusal(_ error: any Error, frame: PageFrame = PageFrame()) -> Response {
+    static func refusal(forError error: any Error, frame: PageFrame = PageFrame()) -> Response {
         if let problem = error as? Problem { return refusal(problem, frame: frame) }
         return refusal(
             Problem(.internalError, en: "the page could not be made: \(error)", zh: "无法生成页面：\(error)"), frame: frame)
