@@ -84,7 +84,9 @@ struct DeciderOption: ParsableArguments {
 struct CaseApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Approve a step, as the officer of its (manual) department.",
-        discussion: "The case's history records who decided: --by ID, else the account that ran the command (os:NAME).")
+        discussion:
+            "The case's history records who decided: --by ID, else the account that ran the command (os:NAME)."
+    )
 
     @Argument(help: "The case id (see 'onething case list').")
     var id: String

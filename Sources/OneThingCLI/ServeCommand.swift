@@ -82,7 +82,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("session-hours"),
-        help: ArgumentHelp("How long a signed-in page session lasts, in hours (default 8).", valueName: "hours"))
+        help: ArgumentHelp(
+            "How long a signed-in page session lasts, in hours (default 8).", valueName: "hours"))
     var sessionHours = 8
 
     @Flag(

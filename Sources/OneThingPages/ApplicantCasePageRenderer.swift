@@ -29,7 +29,8 @@ public struct ApplicantCasePageRenderer: Sendable {
         }
         if let notice = page.notice {
             body += M.section(
-                id: "notice", heading: LocalizedText(en: "One-time notice", zh: "一次性告知书"), self.notice(notice))
+                id: "notice", heading: LocalizedText(en: "One-time notice", zh: "一次性告知书"), self.notice(notice)
+            )
         }
         body += M.section(
             id: "answers", heading: LocalizedText(en: "Your answers", zh: "您填写的信息"), answers(page))

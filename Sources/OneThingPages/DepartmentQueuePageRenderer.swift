@@ -25,7 +25,8 @@ public struct DepartmentQueuePageRenderer: Sendable {
             id: "waiting", heading: LocalizedText(en: "Waiting for the department", zh: "待认领的任务"),
             claimNext(page)
                 + tasks(
-                    page.waiting, page: page, empty: LocalizedText(en: "No task is waiting.", zh: "暂无待认领的任务。")))
+                    page.waiting, page: page, empty: LocalizedText(en: "No task is waiting.", zh: "暂无待认领的任务。")
+                ))
         body += M.section(
             id: "claimed", heading: LocalizedText(en: "Claimed", zh: "已认领的任务"),
             tasks(page.claimed, page: page, empty: LocalizedText(en: "No task is claimed.", zh: "暂无已认领的任务。")))

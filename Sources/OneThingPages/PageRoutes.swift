@@ -71,7 +71,9 @@ public struct PageRoutes: Sendable, Hashable {
     public func casePage(of id: CaseID) -> String { applicant(Self.fill(Pattern.casePage, ["id": id])) }
 
     /// The work queue page of `department`.
-    public func queue(of department: String) -> String { Self.fill(Pattern.queue, ["department": department]) }
+    public func queue(of department: String) -> String {
+        Self.fill(Pattern.queue, ["department": department])
+    }
 
     /// Where a department claims its next waiting task.
     public func claim(department: String) -> String { Self.fill(Pattern.claim, ["department": department]) }
@@ -96,7 +98,8 @@ public struct PageRoutes: Sendable, Hashable {
     /// `pattern` with each `{name}` replaced by its value in `values`, as one segment.
     public static func fill(_ pattern: String, _ values: [String: String]) -> String {
         pattern.split(separator: "/", omittingEmptySubsequences: false).map { part in
-            guard part.hasPrefix("{"), part.hasSuffix("}"), let value = values[String(part.dropFirst().dropLast())]
+            guard part.hasPrefix("{"), part.hasSuffix("}"),
+                let value = values[String(part.dropFirst().dropLast())]
             else { return String(part) }
             return segment(value)
         }.joined(separator: "/")

@@ -38,7 +38,8 @@ public struct RefusalPage: Sendable, Hashable {
             body += "<p><a href=\"\(M.e(backPath))\">\(M.both(backWords))</a></p>\n"
         }
         return M.document(
-            title: title, subtitle: [M.both("HTTP 状态", "HTTP status") + " \(status)"], width: .narrow, body: body,
+            title: title, subtitle: [M.both("HTTP 状态", "HTTP status") + " \(status)"], width: .narrow,
+            body: body,
             frame: frame)
     }
 }

@@ -15,8 +15,10 @@ public struct SignInPage: Sendable, Hashable {
     public var routes: PageRoutes
 
     /// A sign-in page.
-    public init(formToken: String, refusal: LocalizedText? = nil, next: String? = nil, routes: PageRoutes = PageRoutes())
-    {
+    public init(
+        formToken: String, refusal: LocalizedText? = nil, next: String? = nil,
+        routes: PageRoutes = PageRoutes()
+    ) {
         self.formToken = formToken
         self.refusal = refusal
         self.next = next

@@ -142,7 +142,9 @@ public final class CaseDriver {
 
     /// An officer's decision on step `stepID` of case `id`, recorded as made by
     /// `principal` (the case's history keeps who decided) when given.
-    public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil)
+    public func decide(
+        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil
+    )
         async throws
     {
         try await engine.decide(outcome, case: id, step: stepID, by: principal)

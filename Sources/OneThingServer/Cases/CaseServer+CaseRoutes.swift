@@ -55,7 +55,8 @@ extension CaseServer {
         routes.add(.post, "/v1/cases/{id}/supply", "supplyMaterial") { request, context in
             let id = try context.parameter("id")
             return try await self.caseAction(
-                request, context: context, case: id, keys: ["material"], read: { $0.string("material", required: true) }
+                request, context: context, case: id, keys: ["material"],
+                read: { $0.string("material", required: true) }
             ) { material async throws(Problem) in
                 try await self.desk.supply(material, to: id)
             }
@@ -63,7 +64,8 @@ extension CaseServer {
         routes.add(.post, "/v1/cases/{id}/supplement", "answerSupplement") { request, context in
             let id = try context.parameter("id")
             return try await self.caseAction(
-                request, context: context, case: id, keys: ["step"], read: { $0.string("step", required: true) }
+                request, context: context, case: id, keys: ["step"],
+                read: { $0.string("step", required: true) }
             ) { step async throws(Problem) in
                 try await self.desk.supplement(id, step: step)
             }
@@ -71,7 +73,8 @@ extension CaseServer {
         routes.add(.post, "/v1/cases/{id}/withdraw", "withdrawCase") { request, context in
             let id = try context.parameter("id")
             return try await self.caseAction(
-                request, context: context, case: id, keys: ["reason"], read: { $0.string("reason", required: false) ?? "" }
+                request, context: context, case: id, keys: ["reason"],
+                read: { $0.string("reason", required: false) ?? "" }
             ) { reason async throws(Problem) in
                 try await self.desk.withdraw(id, reason: reason)
             }
@@ -117,7 +120,8 @@ extension CaseServer {
         // another address, or by someone else, is another key.
         return CaseDesk.Idempotency(
             key: IdempotencyLedger.Key(
-                caller: "\(Self.idempotencyScope(of: caller)) \(request.method) \(request.uri.path)", key: key),
+                caller: "\(Self.idempotencyScope(of: caller)) \(request.method) \(request.uri.path)", key: key
+            ),
             fingerprint: StableHash.hex(hash))
     }
 

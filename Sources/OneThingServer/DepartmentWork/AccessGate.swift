@@ -74,7 +74,8 @@ struct AccessGate: Sendable {
         }
         guard parts.first == "v1", parts.count >= 2 else { return .anonymous }
         guard isGuarding else {
-            return parts[1] == "cases" && parts.count >= 3 ? try await caller(of: request, case: parts[2]) : .anonymous
+            return parts[1] == "cases" && parts.count >= 3
+                ? try await caller(of: request, case: parts[2]) : .anonymous
         }
         switch (parts[1], parts.count) {
         case ("bundles", _):

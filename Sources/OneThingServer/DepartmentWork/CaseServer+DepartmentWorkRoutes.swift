@@ -88,7 +88,8 @@ extension CaseServer {
             try await checkOutputs(outputs, case: task.caseID, step: task.stepID)
         }
         do throws(WorkQueue.Refusal) {
-            return try await task.queue.complete(key: task.key, worker: worker, outcome: outcome, outputs: outputs)
+            return try await task.queue.complete(
+                key: task.key, worker: worker, outcome: outcome, outputs: outputs)
         } catch {
             throw Problem(error)
         }

@@ -41,7 +41,10 @@ extension CaseServer {
             var ended = false
             for event in backlog where event.sequence > sent {
                 sent = event.sequence
-                try await writer.write(ByteBuffer(bytes: try Self.message(whole ? event : PersonalNumbers.masked(event), blueprint: blueprint)))
+                try await writer.write(
+                    ByteBuffer(
+                        bytes: try Self.message(
+                            whole ? event : PersonalNumbers.masked(event), blueprint: blueprint)))
                 if case .delivered = event.kind { ended = true }
             }
             if !ended {
@@ -52,7 +55,9 @@ extension CaseServer {
                     case .event(let event) where event.sequence > sent:
                         sent = event.sequence
                         try await writer.write(
-                            ByteBuffer(bytes: try Self.message(whole ? event : PersonalNumbers.masked(event), blueprint: blueprint)))
+                            ByteBuffer(
+                                bytes: try Self.message(
+                                    whole ? event : PersonalNumbers.masked(event), blueprint: blueprint)))
                         if case .delivered = event.kind { ended = true }
                     case .event:
                         continue

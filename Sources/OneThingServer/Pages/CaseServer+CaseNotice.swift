@@ -16,15 +16,19 @@ extension CaseServer {
         // flow mapping of them is the answers document the case was created with.
         let text =
             "{"
-            + start.answers.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+            + start.answers.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(
+                separator: ", ")
             + "}"
         do {
             let document = try RequestDocument(parsing: Array(text.utf8))
             let plan = try CaseCreation.plan(entry, answers: document.root)
-            guard CaseBlueprint(plan: plan, catalogue: entry.loaded.catalogue).fingerprint == state.blueprint.fingerprint
+            guard
+                CaseBlueprint(plan: plan, catalogue: entry.loaded.catalogue).fingerprint
+                    == state.blueprint.fingerprint
             else { return nil }
             let schedule = try Schedule(plan: plan, calendar: desk.calendar, accepted: accepted)
-            return try NoticeDocument(plan: plan, schedule: schedule, catalogue: entry.loaded.catalogue, language: .zh)
+            return try NoticeDocument(
+                plan: plan, schedule: schedule, catalogue: entry.loaded.catalogue, language: .zh)
         } catch {
             logger.warning(
                 "the case's one-time notice could not be made again; its page shows none",

@@ -22,20 +22,28 @@ extension CaseServer {
     /// are not in `grammar/openapi.yaml`.
     func addPageRoutes(to router: Router<ServerRequestContext>) {
         typealias P = PageRoutes.Pattern
-        router.get("/") { request, _ in
+        let page = {
+            (
+                method: HTTPRequest.Method, path: String,
+                handler: @escaping @Sendable (Request, ServerRequestContext) async throws -> Response
+            ) in
+            self.pageRouteTable.withLock { $0.append("\(method) \(path)") }
+            router.on(RouterPath(path), method: method, use: handler)
+        }
+        page(.get, "/") { request, _ in
             let session = self.signedIn(request)
             return Response.seeOther(session.map { self.home(of: $0.session.principal) } ?? P.signIn)
         }
-        router.get(RouterPath(P.signIn)) { request, _ in
+        page(.get, P.signIn) { request, _ in
             if let session = self.signedIn(request) {
                 return Response.seeOther(self.home(of: session.session.principal))
             }
             return self.signInPage(next: request.uri.queryParameters["next"].map(String.init))
         }
-        router.post(RouterPath(P.signIn)) { request, _ in
+        page(.post, P.signIn) { request, _ in
             try await self.signIn(request)
         }
-        router.post(RouterPath(P.signOut)) { request, _ in
+        page(.post, P.signOut) { request, _ in
             try await self.signedInForm(request) { session, _ in
                 self.sessions.close(id: session.id)
                 var response = Response.seeOther(P.signIn)
@@ -43,36 +51,36 @@ extension CaseServer {
                 return response
             }
         }
-        router.get(RouterPath(P.caseLookUp)) { request, _ in
+        page(.get, P.caseLookUp) { request, _ in
             let query = request.uri.queryParameters
             guard let id = query["id"].map(String.init), !id.isEmpty,
                 let code = query["code"].map(String.init), !code.isEmpty
             else { return Response.seeOther(P.signIn) }
             return Response.seeOther(PageRoutes(applicantQuery: Self.codeQuery(code)).casePage(of: id))
         }
-        router.get(RouterPath(P.casePage)) { request, context in
+        page(.get, P.casePage) { request, context in
             try await self.casePage(request, id: try context.parameter("id"))
         }
-        router.get(RouterPath(P.queue)) { request, context in
+        page(.get, P.queue) { request, context in
             let department = try context.parameter("department")
             return try await self.staffPage(request, .readTasks(department: department)) { session in
                 try await self.queuePage(department, session: session)
             }
         }
-        router.post(RouterPath(P.claim)) { request, context in
+        page(.post, P.claim) { request, context in
             let department = try context.parameter("department")
             return try await self.signedInForm(request) { session, _ in
                 try await self.claimNext(department, session: session)
             }
         }
-        router.post(RouterPath(P.decision)) { request, context in
+        page(.post, P.decision) { request, context in
             let department = try context.parameter("department")
             let key = try context.parameter("task")
             return try await self.signedInForm(request) { session, form in
                 try await self.decide(key, of: department, form: form, session: session)
             }
         }
-        router.get(RouterPath(P.supervision)) { request, _ in
+        page(.get, P.supervision) { request, _ in
             try await self.staffPage(request, .readSupervision) { session in
                 try await self.dashboard(session: session)
             }
@@ -156,14 +164,16 @@ extension CaseServer {
             return signInPage(
                 next: next,
                 refusal: LocalizedText(
-                    en: "the token is not valid (mistyped, or its principal was removed); ask the administrator for a new one",
+                    en:
+                        "the token is not valid (mistyped, or its principal was removed); ask the administrator for a new one",
                     zh: "令牌无效（可能输错，或该身份已被删除），请向管理员申请新令牌"),
                 status: .unauthorized)
         }
         let opened = sessions.open(for: principal)
         logger.info("signed in", metadata: ["principal": "\(principal.id)"])
         var response = Response.seeOther(next ?? home(of: principal))
-        response.setCookie(sessionCookie(value: opened.id, maxAge: Int(configuration.sessionLifetime.components.seconds)))
+        response.setCookie(
+            sessionCookie(value: opened.id, maxAge: Int(configuration.sessionLifetime.components.seconds)))
         response.setCookie(
             Cookie(
                 name: Self.signInCookieName, value: "", maxAge: 0, path: PageRoutes.Pattern.signIn,
@@ -182,7 +192,8 @@ extension CaseServer {
         _ request: Request, _ action: AccessAction, page: (SignedIn) async throws -> Response
     ) async throws -> Response {
         guard let session = signedIn(request) else {
-            return Response.seeOther(PageRoutes.Pattern.signIn + "?next=" + PageRoutes.segment(request.uri.path))
+            return Response.seeOther(
+                PageRoutes.Pattern.signIn + "?next=" + PageRoutes.segment(request.uri.path))
         }
         let frame = frame(of: session)
         do {
@@ -230,8 +241,8 @@ extension CaseServer {
         let flash = takingFlash ? sessions.takeFlash(of: session.id) : nil
         return PageFrame(
             signedInAs: LocalizedText(
-                en: "\(principal.name) (\(principal.id), \(principal.role.title.en))",
-                zh: "\(principal.name)（\(principal.id)，\(principal.role.title.zh)）"),
+                en: "\(principal.role.title.en) \(principal.id)",
+                zh: "\(principal.name)（\(principal.role.title.zh)）"),
             formToken: session.session.formToken, flash: flash?.text,
             flashTone: flash?.refused == true ? .refused : .done)
     }
@@ -253,7 +264,9 @@ extension CaseServer {
         } catch {
             return Self.refusal(Problem(error))
         }
-        guard case .applicant = caller else { return Self.refusal(Problem(AccessRefusal(.notFound, Self.noSuchCase))) }
+        guard case .applicant = caller else {
+            return Self.refusal(Problem(AccessRefusal(.notFound, Self.noSuchCase)))
+        }
         do {
             let state = try await caseState(id)
             let page = ApplicantCasePage(
@@ -321,8 +334,11 @@ extension CaseServer {
             let minutes = configuration.defaultLease.components.seconds / 60
             flash = BrowserSessions.Flash(
                 LocalizedText(
-                    en: "claimed \(job.submission.name) of case \(job.submission.caseID) (\(job.key)) for \(minutes) minutes",
-                    zh: "已认领办件 \(job.submission.caseID) 的“\(job.submission.name)”（\(job.key)），租约 \(minutes) 分钟"))
+                    en:
+                        "claimed \(job.submission.stepID) of case \(job.submission.caseID) (\(job.key)) for \(minutes) minutes",
+                    zh:
+                        "已认领办件 \(job.submission.caseID) 的“\(job.submission.name)”（\(job.key)），租约 \(minutes) 分钟"
+                ))
         } else {
             flash = BrowserSessions.Flash(
                 LocalizedText(en: "no task was waiting to be claimed", zh: "当前没有待认领的任务"), refused: true)
@@ -374,10 +390,12 @@ extension CaseServer {
         switch decision.outcome {
         case .approved:
             return LocalizedText(
-                en: "approved \(decision.key)" + (issued.isEmpty ? "" : "; issued \(issued.joined(separator: ", "))"),
+                en: "approved \(decision.key)"
+                    + (issued.isEmpty ? "" : "; issued \(issued.joined(separator: ", "))"),
                 zh: "已准予 \(decision.key)" + (issued.isEmpty ? "" : "；出具 \(issued.joined(separator: "、"))"))
         case .rejected:
-            return LocalizedText(en: "rejected \(decision.key), with the reason given", zh: "已不予许可 \(decision.key)，理由已记录")
+            return LocalizedText(
+                en: "rejected \(decision.key), with the reason given", zh: "已不予许可 \(decision.key)，理由已记录")
         case .supplementRequested:
             return LocalizedText(
                 en: "asked the applicant of case \(id) for a supplement to \(decision.key)",
@@ -400,7 +418,8 @@ extension CaseServer {
         let dashboard = SupervisorDashboard(
             cases: states, calendars: [calendar.region: calendar], now: now, period: period,
             mask: PersonalNumberMask.masked)
-        return .page(SupervisorDashboardRenderer().render(dashboard, frame: frame(of: session, takingFlash: true)))
+        return .page(
+            SupervisorDashboardRenderer().render(dashboard, frame: frame(of: session, takingFlash: true)))
     }
 
     // MARK: Refusals
@@ -413,7 +432,9 @@ extension CaseServer {
         zh: "表单已被拒绝：缺少本次登录会话的表单校验码（可能来自其他网站，或页面早于本次登录）；请重新打开页面后再提交")
 
     /// A page that says why, with the problem's status.
-    static func refusal(_ problem: Problem, status: HTTPResponse.Status? = nil, frame: PageFrame = PageFrame())
+    static func refusal(
+        _ problem: Problem, status: HTTPResponse.Status? = nil, frame: PageFrame = PageFrame()
+    )
         -> Response
     {
         let code = status ?? problem.kind.status
@@ -431,7 +452,8 @@ extension CaseServer {
     static func refusal(forError error: any Error, frame: PageFrame = PageFrame()) -> Response {
         if let problem = error as? Problem { return refusal(problem, frame: frame) }
         return refusal(
-            Problem(.internalError, en: "the page could not be made: \(error)", zh: "无法生成页面：\(error)"), frame: frame)
+            Problem(.internalError, en: "the page could not be made: \(error)", zh: "无法生成页面：\(error)"),
+            frame: frame)
     }
 }
 

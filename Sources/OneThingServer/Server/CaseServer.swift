@@ -4,6 +4,7 @@ import OneThing
 import OneThingAccess
 import OneThingRuntime
 import ServiceLifecycle
+import Synchronization
 
 /// The runtime behind an HTTP API: the engine over a store, the bundles a folder holds,
 /// and the routes of `grammar/openapi.yaml` (bundles, cases, department work,
@@ -36,6 +37,7 @@ public final class CaseServer: Sendable {
     public let feed: CaseEventFeed
     /// The browsers signed in to the pages.
     public let sessions: BrowserSessions
+    let pageRouteTable = Mutex<[String]>([])
     let desk: CaseDesk
     let cache: CaseDocumentCache
     let readiness: Readiness
@@ -163,6 +165,10 @@ public final class CaseServer: Sendable {
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
+
+    /// The page routes the router holds, as `METHOD /path` in the order added: not
+    /// operations of the API (``OneThingPages/PageRoutes`` has their patterns).
+    public var pageRoutes: [String] { pageRouteTable.withLock { $0 } }
 
     /// The router of every operation, and of the pages (``addPageRoutes(to:)``).
     public func router() -> Router<ServerRequestContext> {

@@ -100,7 +100,8 @@ actor SupervisionBoard {
 
     /// The cases the figures of `period` count: every open case, and those delivered in
     /// the period (the API's figures and the supervisor's dashboard count the same).
-    static func states(in period: SupervisionPeriod, server: CaseServer) async throws(Problem) -> [CaseState] {
+    static func states(in period: SupervisionPeriod, server: CaseServer) async throws(Problem) -> [CaseState]
+    {
         var states = await server.engine.openStates
         let closed: [CaseSummary]
         do {
