@@ -93,8 +93,14 @@ enum PageStyle {
         .live-status { font-size: 0.82rem; color: var(--muted); margin: 0; }
         .live-status[hidden] { display: none; }
         @media (max-width: 40rem) {
+          main.page table { display: block; max-width: 100%; overflow-x: auto; }
+          main.page th:first-child, main.page td:first-child { min-width: 7.5rem; }
+          main.page th, main.page td { overflow-wrap: normal; word-break: normal; }
+          figure.chart svg { max-width: 100%; }
           .charts { grid-template-columns: 1fr; }
           .task-grid { grid-template-columns: 1fr; }
+          .task-grid > div { min-width: 0; }
+          .task code { overflow-wrap: anywhere; }
           .task { padding: 0.6rem 0.6rem; }
           table.steps, table.risk { table-layout: auto; }
           table.steps th, table.risk th { width: auto !important; }

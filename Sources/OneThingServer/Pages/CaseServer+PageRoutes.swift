@@ -34,6 +34,8 @@ extension CaseServer {
             let session = self.signedIn(request)
             return Response.seeOther(session.map { self.home(of: $0.session.principal) } ?? P.signIn)
         }
+        // Browsers ask for an icon; the pages have none (nothing is loaded from anywhere).
+        page(.get, "/favicon.ico") { _, _ in Response(status: .noContent) }
         page(.get, P.signIn) { request, _ in
             if let session = self.signedIn(request) {
                 return Response.seeOther(self.home(of: session.session.principal))
