@@ -37,10 +37,12 @@ struct MaskingAndIdempotencyTests {
         let fixture = try await DepartmentWorkFixture()
         try await fixture.test { client in
             let (id, _) = try await Self.caseWithNumbers(fixture)
-            let response = try await client.get("/v1/cases/\(id)", headers: fixture.bearer(principal))
-            #expect(response.status == .ok, "\(response.text)")
-            #expect(response.text.contains("138****8000") && response.text.contains("1101**************"))
-            #expect(!response.text.contains(Self.mobile) && !response.text.contains(Self.identity))
+            for path in ["/v1/cases/\(id)", "/v1/cases/\(id)/timeline"] {
+                let response = try await client.get(path, headers: fixture.bearer(principal))
+                #expect(response.status == .ok, "\(response.text)")
+                #expect(response.text.contains("138****8000") && response.text.contains("1101**************"))
+                #expect(!response.text.contains(Self.mobile) && !response.text.contains(Self.identity))
+            }
         }
     }
 
@@ -51,9 +53,28 @@ struct MaskingAndIdempotencyTests {
             let own = try await client.get("/v1/cases/\(id)", headers: [.init("X-Access-Code")!: code])
             #expect(own.status == .ok)
             #expect(own.text.contains(Self.mobile) && own.text.contains(Self.identity))
+            let timeline = try await client.get(
+                "/v1/cases/\(id)/timeline", headers: [.init("X-Access-Code")!: code])
+            #expect(timeline.text.contains(Self.mobile))
             let page = try await client.get(
                 PageRoutes(applicantQuery: "code=" + PageRoutes.segment(code)).casePage(of: id))
             #expect(page.text.contains(Self.mobile))
+        }
+    }
+
+    @Test func theEventStreamMasksTheAnswersForAllButTheApplicant() async throws {
+        let fixture = try await DepartmentWorkFixture()
+        try await fixture.test { client in
+            let (id, code) = try await Self.caseWithNumbers(fixture)
+            // Withdrawn, the case is delivered: its stream sends what is stored and ends.
+            let withdrawn = try await client.json(
+                "/v1/cases/\(id)/withdraw", body: "{}", headers: fixture.bearer("window-1"))
+            #expect(withdrawn.status == .ok)
+            let staff = try await client.get(
+                "/v1/cases/\(id)/events", headers: fixture.bearer("supervisor-1"))
+            #expect(staff.text.contains("138****8000") && !staff.text.contains(Self.mobile))
+            let own = try await client.get("/v1/cases/\(id)/events?code=\(code)")
+            #expect(own.text.contains(Self.mobile))
         }
     }
 

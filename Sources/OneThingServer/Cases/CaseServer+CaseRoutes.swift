@@ -41,7 +41,11 @@ extension CaseServer {
         }
         routes.add(.get, "/v1/cases/{id}/timeline", "getCaseTimeline") { _, context in
             let id = try context.parameter("id")
-            let (events, blueprint) = try await self.desk.history(id)
+            let (stored, blueprint) = try await self.desk.history(id)
+            // The timeline's text lists the answers: masked for all but the applicant.
+            let events =
+                PersonalNumberMask.showsWhole(to: context.caller)
+                ? stored : stored.map(PersonalNumbers.masked)
             return try Response.json(
                 TimelineBody(
                     events: events, blueprint: blueprint, calendar: self.desk.calendar,
