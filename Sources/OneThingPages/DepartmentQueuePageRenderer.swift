@@ -136,7 +136,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
     /// first (as to a department system), for the lease the server grants.
     func claimNext(_ page: DepartmentQueuePage) -> String {
         typealias M = PageMarkup
-        guard !page.waiting.isEmpty else { return "" }
+        guard page.mayDecide, !page.waiting.isEmpty else { return "" }
         return """
             <div class="actions">
             <form class="claim" method="post" action="\(M.e(page.routes.claim(department: page.department)))">\
@@ -158,7 +158,10 @@ public struct DepartmentQueuePageRenderer: Sendable {
     func forms(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage) -> String {
         typealias M = PageMarkup
         let token = token(page)
-        guard let claim = task.claim, page.viewer == nil || page.viewer == claim.principal else { return "" }
+        guard page.mayDecide, let claim = task.claim, page.viewer == nil || page.viewer == claim.principal
+        else {
+            return ""
+        }
         let action = M.e(page.routes.decision(task.key, department: page.department))
         let inspection = task.kind == .inspection
         let outputs = task.outputs.map {

@@ -173,6 +173,22 @@ struct PageRouteTests {
         }
     }
 
+    @Test func aSupervisorReadsAQueueWithoutItsForms() async throws {
+        let fixture = try await DepartmentWorkFixture()
+        try await fixture.test { client in
+            _ = try await fixture.createCase(client)
+            let session = try await fixture.signIn(client, as: "supervisor-1")
+            let page = try await client.get(Self.queue, headers: session.cookie)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("business-registration"))
+            #expect(!page.text.contains("认领下一件") && !page.text.contains("/decision\""))
+            let claim = try await client.form(
+                PageRoutes().claim(department: Self.market), ["csrf": session.formToken], session: session)
+            #expect(claim.status == .forbidden)
+            #expect(claim.text.contains("无权") && claim.text.contains("may not"))
+        }
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let fixture = try await DepartmentWorkFixture()
         try await fixture.test { client in

@@ -149,7 +149,10 @@ extension CaseServer {
         let page = DepartmentQueuePage(
             department: department, cases: cases, claims: claims, now: engine.clock.now,
             calendars: [calendar.region: calendar], mask: PersonalNumberMask.masked,
-            viewer: session.session.principal.id, formToken: session.session.formToken)
+            viewer: session.session.principal.id, formToken: session.session.formToken,
+            mayDecide: AccessPolicy.decide(
+                .principal(session.session.principal), .decideTask(department: department))
+                == .allowed)
         return .page(DepartmentQueuePageRenderer().render(page, frame: frame(of: session, takingFlash: true)))
     }
 
