@@ -26,7 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
             its own system (/v1/departments/{id}/tasks). Time is the wall clock: a simulated \
             department answers in real working time; --speed N runs the clock N times faster \
             for a demonstration (a working day of 8 hours in 8h/N). The API is described at \
-            /openapi.yaml. SIGTERM or Ctrl-C drains requests and adapter calls and closes \
+            /openapi.yaml. The pages are served too: /sign-in (staff sign in with their \
+            token for a session cookie; needs --principals), a department's work queue at \
+            /departments/{id}/queue, the supervisor's dashboard at /supervision, and the \
+            applicant's case page at /cases/{id}?code={access code}. SIGTERM or Ctrl-C drains requests and adapter calls and closes \
             the store; SIGHUP reloads the bundles (validated first; running cases keep \
             their versions). Exit status: 0 after a clean shutdown, 1 for bundles, a \
             catalogue or an adapters file with errors, 2 for a usage error or a store that \
