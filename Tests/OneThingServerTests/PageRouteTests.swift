@@ -189,6 +189,24 @@ struct PageRouteTests {
         }
     }
 
+    @Test func windowStaffSignInToAPageThatSaysThePagesAreNotForThem() async throws {
+        let fixture = try await DepartmentWorkFixture()
+        try await fixture.test { client in
+            let response = try await fixture.postSignIn(client, token: fixture.tokens["window-1"] ?? "")
+            #expect(response.status == .seeOther && response.headers[.location] == "/")
+            let cookie = try #require(
+                response.headers[values: .setCookie].first { $0.hasPrefix("onething_session=") }?
+                    .split(separator: ";").first.map(String.init))
+            for path in ["/", PageRoutes.Pattern.signIn] {
+                let page = try await client.get(path, headers: [.cookie: cookie])
+                #expect(page.status == .forbidden, "\(path)")
+                #expect(
+                    page.text.contains("相关工作通过接口") && page.text.contains("that work goes through the API"))
+                #expect(page.text.contains("action=\"/sign-out\""))
+            }
+        }
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let fixture = try await DepartmentWorkFixture()
         try await fixture.test { client in

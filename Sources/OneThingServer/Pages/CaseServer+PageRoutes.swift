@@ -31,15 +31,13 @@ extension CaseServer {
             router.on(RouterPath(path), method: method, use: handler)
         }
         page(.get, "/") { request, _ in
-            let session = self.signedIn(request)
-            return Response.seeOther(session.map { self.home(of: $0.session.principal) } ?? P.signIn)
+            guard let session = self.signedIn(request) else { return Response.seeOther(P.signIn) }
+            return self.home(of: session)
         }
         // Browsers ask for an icon; the pages have none (nothing is loaded from anywhere).
         page(.get, "/favicon.ico") { _, _ in Response(status: .noContent) }
         page(.get, P.signIn) { request, _ in
-            if let session = self.signedIn(request) {
-                return Response.seeOther(self.home(of: session.session.principal))
-            }
+            if let session = self.signedIn(request) { return self.home(of: session) }
             return self.signInPage(next: request.uri.queryParameters["next"].map(String.init))
         }
         page(.post, P.signIn) { request, _ in

@@ -41,13 +41,27 @@ extension CaseServer {
             secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
-    /// The page a principal lands on after signing in: their department's queue, or the
-    /// supervisor's dashboard; the sign-in page (which says there is none) otherwise.
-    func home(of principal: Principal) -> String {
+    /// The page a principal works on: their department's queue, or the supervisor's
+    /// dashboard; `nil` for window staff and administrators, who work through the API.
+    func homePath(of principal: Principal) -> String? {
         if principal.role.hasDepartment, let department = principal.department {
             return PageRoutes().queue(of: department)
         }
-        return principal.role == .supervisor ? PageRoutes.Pattern.supervision : PageRoutes.Pattern.signIn
+        return principal.role == .supervisor ? PageRoutes.Pattern.supervision : nil
+    }
+
+    /// Where a signed-in browser goes from `/` and `/sign-in`: its principal's page, or a
+    /// page that says the pages are not for their role (with the sign-out form).
+    func home(of session: SignedIn) -> Response {
+        let principal = session.session.principal
+        if let path = homePath(of: principal) { return .seeOther(path) }
+        return Self.refusal(
+            Problem(
+                .forbidden,
+                en:
+                    "\(principal.id) is \(principal.role.title.en): that work goes through the API (/v1); the pages are for departments' officers and supervisors",
+                zh: "\(principal.id) 的角色是\(principal.role.title.zh)：相关工作通过接口（/v1）办理；页面供部门审批人员和督办人员使用"),
+            frame: frame(of: session))
     }
 
     /// The sign-in page, with a fresh form token (in the form and in a cookie of the
@@ -88,7 +102,7 @@ extension CaseServer {
         }
         let opened = sessions.open(for: principal)
         logger.info("signed in", metadata: ["principal": "\(principal.id)"])
-        var response = Response.seeOther(next ?? home(of: principal))
+        var response = Response.seeOther(next ?? homePath(of: principal) ?? "/")
         response.setCookie(
             sessionCookie(value: opened.id, maxAge: Int(configuration.sessionLifetime.components.seconds)))
         response.setCookie(
