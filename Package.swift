@@ -10,7 +10,8 @@ import PackageDescription
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
 //   OneThingPresentation ─► OneThingPages (HTML pages for the server)
 //   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
-//   OneThingServer (Hummingbird: the runtime behind an HTTP API) ─► OneThingCLI (`onething serve`)
+//   OneThingPages, OneThingAccess ─► OneThingServer (Hummingbird: the runtime behind an HTTP
+//   API, and the pages it serves) ─► OneThingCLI (`onething serve`)
 let package = Package(
     name: "onething",
     platforms: [.macOS(.v15)],
@@ -117,11 +118,12 @@ let package = Package(
                 "OneThingSource", "OneThingEvents", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The runtime behind an HTTP API: routes, problem details, idempotency, events as
-        // Server-Sent Events, metrics. Takes any event store; never imports a store's module.
+        // Server-Sent Events, metrics, and the pages (sign-in, sessions, forms) it serves.
+        // Takes any event store; never imports a store's module.
         .target(
             name: "OneThingServer",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingPresentation", "OneThingAccess",
+                "OneThing", "OneThingRuntime", "OneThingPresentation", "OneThingAccess", "OneThingPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -137,7 +139,7 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
-                "OneThingAccess",
+                "OneThingAccess", "OneThingPages",
                 "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -194,7 +196,7 @@ let package = Package(
             name: "OneThingServerTests",
             dependencies: [
                 "OneThingServer", "OneThingAccess", "OneThing", "OneThingRuntime", "OneThingSimulation",
-                "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "OneThingPages", "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import OneThing
+import OneThingAccess
 import OneThingRuntime
 import OneThingSimulation
 
@@ -44,10 +46,47 @@ struct CaseActionOptions: ParsableArguments {
     var repeated: [String] { database.repeated + (catalogue.map { ["--catalogue", $0] } ?? []) }
 }
 
+/// `--by ID`: who decides, as the case's history records it (its `decidedBy` event).
+///
+/// The command line checks no token: whoever can write the database can decide. So it
+/// records what it knows for sure unless told: the operating system's account that ran
+/// the command, as `os:NAME` (never mistaken for a principal of a principals file, whose
+/// ids have no colon). `--by market-officer` names the officer instead, as the
+/// principals file spells them.
+struct DeciderOption: ParsableArguments {
+    @Option(
+        name: .customLong("by"),
+        help: ArgumentHelp(
+            "Who decides, as the case's history records it: a principal's id such as market-officer (default: the operating system's account that runs the command, as os:NAME).",
+            valueName: "id"))
+    var principal: String?
+
+    func validate() throws {
+        if let principal, !Principal.isID(principal) {
+            throw ValidationError(
+                "--by takes a principal's id (1 to 64 of a-z, 0-9, '-', '_', '.'), not '\(principal)'")
+        }
+    }
+
+    /// The id the decision is recorded under.
+    var recorded: String { principal ?? "os:" + Self.accountName }
+
+    /// The name of the account the process runs as (its effective user), or `uidN`
+    /// when the system has no name for it.
+    static var accountName: String {
+        let uid = geteuid()
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid\(uid)" }
+        return String(cString: name)
+    }
+}
+
 /// `onething case approve ID STEP`: the officer of a manual department approves a step.
 struct CaseApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve a step, as the officer of its (manual) department.")
+        commandName: "approve", abstract: "Approve a step, as the officer of its (manual) department.",
+        discussion:
+            "The case's history records who decided: --by ID, else the account that ran the command (os:NAME)."
+    )
 
     @Argument(help: "The case id (see 'onething case list').")
     var id: String
@@ -56,11 +95,14 @@ struct CaseApproveCommand: AsyncParsableCommand {
     var step: String
 
     @OptionGroup
+    var decider: DeciderOption
+
+    @OptionGroup
     var options: CaseActionOptions
 
     func run() async throws {
-        let (id, step) = (self.id, self.step)
-        try await options.act(on: id) { try await $0.decide(.approved, case: id, step: step) }
+        let (id, step, by) = (self.id, self.step, decider.recorded)
+        try await options.act(on: id) { try await $0.decide(.approved, case: id, step: step, by: by) }
     }
 }
 
@@ -82,6 +124,9 @@ struct CaseRejectCommand: AsyncParsableCommand {
     var reason: String
 
     @OptionGroup
+    var decider: DeciderOption
+
+    @OptionGroup
     var options: CaseActionOptions
 
     func validate() throws {
@@ -91,8 +136,10 @@ struct CaseRejectCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (id, step, reason) = (self.id, self.step, self.reason)
-        try await options.act(on: id) { try await $0.decide(.rejected(reason: reason), case: id, step: step) }
+        let (id, step, reason, by) = (self.id, self.step, self.reason, decider.recorded)
+        try await options.act(on: id) {
+            try await $0.decide(.rejected(reason: reason), case: id, step: step, by: by)
+        }
     }
 }
 
@@ -114,6 +161,9 @@ struct CaseRequestSupplementCommand: AsyncParsableCommand {
     var reason: String
 
     @OptionGroup
+    var decider: DeciderOption
+
+    @OptionGroup
     var options: CaseActionOptions
 
     func validate() throws {
@@ -123,9 +173,9 @@ struct CaseRequestSupplementCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (id, step, reason) = (self.id, self.step, self.reason)
+        let (id, step, reason, by) = (self.id, self.step, self.reason, decider.recorded)
         try await options.act(on: id) {
-            try await $0.decide(.supplementRequested(note: reason), case: id, step: step)
+            try await $0.decide(.supplementRequested(note: reason), case: id, step: step, by: by)
         }
     }
 }

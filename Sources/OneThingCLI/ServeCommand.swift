@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import OneThing
 import OneThingAccess
+import OneThingPages
 import OneThingPresentation
 import OneThingRuntime
 import OneThingServer
@@ -25,7 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
             its own system (/v1/departments/{id}/tasks). Time is the wall clock: a simulated \
             department answers in real working time; --speed N runs the clock N times faster \
             for a demonstration (a working day of 8 hours in 8h/N). The API is described at \
-            /openapi.yaml. SIGTERM or Ctrl-C drains requests and adapter calls and closes \
+            /openapi.yaml. The pages are served too: /sign-in (staff sign in with their \
+            token for a session cookie; needs --principals), a department's work queue at \
+            /departments/{id}/queue, the supervisor's dashboard at /supervision, and the \
+            applicant's case page at /cases/{id}?code={access code}. SIGTERM or Ctrl-C drains requests and adapter calls and closes \
             the store; SIGHUP reloads the bundles (validated first; running cases keep \
             their versions). Exit status: 0 after a clean shutdown, 1 for bundles, a \
             catalogue or an adapters file with errors, 2 for a usage error or a store that \
@@ -73,6 +77,19 @@ struct ServeCommand: AsyncParsableCommand {
     var maxBody = 1 << 20
 
     @Flag(
+        name: .customLong("secure-cookies"),
+        help: ArgumentHelp(
+            "Mark the pages' session cookie Secure (sent only over HTTPS): for a server behind a proxy that terminates TLS."
+        ))
+    var secureCookies = false
+
+    @Option(
+        name: .customLong("session-hours"),
+        help: ArgumentHelp(
+            "How long a signed-in page session lasts, in hours (default 8).", valueName: "hours"))
+    var sessionHours = 8
+
+    @Flag(
         help: ArgumentHelp(
             "Answer GET /bench/bare outside every middleware (for the benchmark).", visibility: .hidden))
     var benchRoute = false
@@ -86,6 +103,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--port takes a number from 0 to 65535")
         }
         guard maxBody >= 1024 else { throw ValidationError("--max-body takes 1024 bytes or more") }
+        guard (1...168).contains(sessionHours) else {
+            throw ValidationError("--session-hours takes a number of hours from 1 to 168")
+        }
     }
 
     func run() async throws {
@@ -125,7 +145,8 @@ struct ServeCommand: AsyncParsableCommand {
             store: store, library: library, adapters: directory, clock: clock,
             configuration: ServerConfiguration(
                 host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute,
-                principals: directoryOfPrincipals),
+                principals: directoryOfPrincipals, sessionLifetime: .seconds(sessionHours * 3600),
+                secureCookies: secureCookies),
             metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed), logger: logger)
         do {
             try await server.recover()
@@ -207,6 +228,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
         -> [String]
     {
+        typealias P = PageRoutes.Pattern
         let base = "http://\(host):\(port)"
         let clock =
             speed == 1
@@ -224,20 +246,25 @@ struct ServeCommand: AsyncParsableCommand {
                 "  API:        \(base)/v1 (contract: \(base)/openapi.yaml)",
                 "  接口：      \(base)/v1（契约：\(base)/openapi.yaml）"),
             language.say(
-                "  Applicant:  \(base)/v1/cases/{case id} with the header X-Access-Code or ?code={access code}",
-                "  申请人：    \(base)/v1/cases/{案件号}，附 X-Access-Code 请求头或 ?code={查询码}"),
+                "  Pages:      \(base)\(P.signIn) (staff sign in with their token; applicants look up a case)",
+                "  页面：      \(base)\(P.signIn)（工作人员凭令牌登录；申请人查询办件）"),
             language.say(
-                "  Department: \(base)/v1/departments/{department id}/tasks (a bearer token)",
-                "  部门：      \(base)/v1/departments/{部门标识}/tasks（需令牌）"),
-            language.say("  Supervisor: \(base)/v1/supervision", "  督办：      \(base)/v1/supervision"),
+                "  Applicant:  \(base)/cases/{case id}?code={access code}; API \(base)/v1/cases/{case id} with X-Access-Code",
+                "  申请人：    \(base)/cases/{案件号}?code={查询码}；接口 \(base)/v1/cases/{案件号}，附 X-Access-Code"),
+            language.say(
+                "  Department: \(base)/departments/{department id}/queue; API \(base)/v1/departments/{department id}/tasks",
+                "  部门：      \(base)/departments/{部门标识}/queue；接口 \(base)/v1/departments/{部门标识}/tasks"),
+            language.say(
+                "  Supervisor: \(base)\(P.supervision); API \(base)/v1/supervision",
+                "  督办：      \(base)\(P.supervision)；接口 \(base)/v1/supervision"),
             language.say("  Time:       ", "  时间：      ") + clock,
             principals
                 ? language.say(
                     "  Access:     the principals file's tokens (Authorization: Bearer …)",
                     "  权限：      按身份文件中的令牌（Authorization: Bearer …）")
                 : language.say(
-                    "  Access:     no principals file: every request is allowed (give --principals FILE)",
-                    "  权限：      未给出身份文件：所有请求均被允许（请用 --principals 文件）"),
+                    "  Access:     no principals file: every API request is allowed, and staff cannot sign in to the pages (give --principals FILE)",
+                    "  权限：      未给出身份文件：接口请求均被允许，工作人员页面无法登录（请用 --principals 文件）"),
             language.say(
                 "Stop with Ctrl-C (drains requests and adapter calls).", "按 Ctrl-C 停止（等待请求和部门调用完成）。"),
         ]

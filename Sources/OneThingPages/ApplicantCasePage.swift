@@ -126,10 +126,8 @@ public struct ApplicantCasePage: Sendable {
     public var sequence: Int
     /// The case's event stream.
     public var eventsURL: String
-    /// The case's one-time notice.
-    public var noticeURL: String
-    /// The one-time notice itself (一次性告知书, written from the case's plan), shown
-    /// folded on the page; `nil` when the server only links to it.
+    /// The one-time notice (一次性告知书, written from the case's plan), shown folded on
+    /// the page; `nil` when there is none to show (a bundle version no longer served).
     public var notice: NoticeDocument?
 
     /// The page of the case `state` at `now`, linking through `routes`, with the case's
@@ -190,7 +188,6 @@ public struct ApplicantCasePage: Sendable {
         answers = Answer.all(of: state) { $0 }  // the applicant's own page: nothing masked
         sequence = state.sequence
         eventsURL = routes.events(of: state.id)
-        noticeURL = routes.notice(of: state.id)
         self.notice = notice
     }
 

@@ -10,8 +10,8 @@ public struct ApplicantCasePageRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
-    /// The page as an HTML document.
-    public func render(_ page: ApplicantCasePage) -> String {
+    /// The page as an HTML document, in `frame` (a form's message, who is signed in).
+    public func render(_ page: ApplicantCasePage, frame: PageFrame = PageFrame()) -> String {
         typealias M = PageMarkup
         var body = "<p id=\"live-status\" class=\"live-status\" role=\"status\" hidden></p>\n"
         body += M.section(
@@ -27,8 +27,11 @@ public struct ApplicantCasePageRenderer: Sendable {
             body += M.section(
                 id: "outcome", heading: LocalizedText(en: "Outcome", zh: "办理结果"), live: true, outcome(page))
         }
-        body += M.section(
-            id: "notice", heading: LocalizedText(en: "One-time notice", zh: "一次性告知书"), notice(page))
+        if let notice = page.notice {
+            body += M.section(
+                id: "notice", heading: LocalizedText(en: "One-time notice", zh: "一次性告知书"), self.notice(notice)
+            )
+        }
         body += M.section(
             id: "answers", heading: LocalizedText(en: "Your answers", zh: "您填写的信息"), answers(page))
         var subtitle = [M.both("办件编号", "Case") + " " + M.e(page.caseID)]
@@ -39,7 +42,7 @@ public struct ApplicantCasePageRenderer: Sendable {
         return M.document(
             title: LocalizedText(en: page.title.en, zh: page.title.zh + " · 办件进度"), subtitle: subtitle,
             width: .medium, body: body, script: page.isClosed ? nil : LiveUpdateScript.source,
-            rootAttributes: attributes, refresh: page.isClosed ? nil : 60)
+            rootAttributes: attributes, refresh: page.isClosed ? nil : 60, frame: frame)
     }
 
     func summary(_ page: ApplicantCasePage) -> String {
@@ -180,22 +183,16 @@ public struct ApplicantCasePageRenderer: Sendable {
             + page.outputs.map { "<li>\(M.both($0))</li>\n" }.joined() + "</ul>\n"
     }
 
-    /// A link to the notice, and the notice's letter folded under it when the page has it.
-    func notice(_ page: ApplicantCasePage) -> String {
+    /// The notice's letter, folded.
+    func notice(_ notice: NoticeDocument) -> String {
         typealias M = PageMarkup
+        let language = notice.language == .zh ? "zh-CN" : "en"
         var out =
-            "<p><a href=\"\(M.e(page.noticeURL))\">"
-            + M.both("打开可打印的一次性告知书", "Open the printable one-time notice") + "</a></p>\n"
-        if let notice = page.notice {
-            let language = notice.language == .zh ? "zh-CN" : "en"
-            out +=
-                "<details class=\"letter\">\n<summary>\(M.both("展开告知书全文", "Show the whole notice"))</summary>\n"
-            out += "<div class=\"letter\" lang=\"\(language)\">\n"
-            out += "<h3>\(M.e(notice.title))</h3>\n"
-            out += NoticeHTMLRenderer().renderLetter(notice, anchorPrefix: "notice-")
-            out += "</div>\n</details>\n"
-        }
-        return out
+            "<details class=\"letter\">\n<summary>\(M.both("展开告知书全文", "Show the whole notice"))</summary>\n"
+        out += "<div class=\"letter\" lang=\"\(language)\">\n"
+        out += "<h3>\(M.e(notice.title))</h3>\n"
+        out += NoticeHTMLRenderer().renderLetter(notice, anchorPrefix: "notice-")
+        return out + "</div>\n</details>\n"
     }
 
     func answers(_ page: ApplicantCasePage) -> String {

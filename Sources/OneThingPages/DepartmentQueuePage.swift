@@ -110,18 +110,23 @@ public struct DepartmentQueuePage: Sendable, Hashable {
     public var routes: PageRoutes
     /// A token the server wants back with every form (`csrf`), if any.
     public var formToken: String?
+    /// Whether the viewer may claim and decide the department's tasks (an officer of it);
+    /// a supervisor reads the queue without its forms.
+    public var mayDecide: Bool
 
     /// The queue of `department` among `cases` at `now`, with `claims` in force; answers
     /// and notes pass through `mask` (identity and phone numbers masked by
     /// ``PersonalNumberMask``, unless the server masks otherwise). Working days count on
-    /// `calendars` by the case's region; tasks come in order of their due moment.
+    /// `calendars` by the case's region; tasks come in order of their due moment. The
+    /// forms show only when `mayDecide`.
     public init(
         department: String, cases: [CaseState], claims: [TaskClaim], now: Timestamp,
         calendars: [String: WorkdayCalendar], mask: (String) -> String = PersonalNumberMask.masked,
         viewer: String? = nil,
-        routes: PageRoutes = PageRoutes(), formToken: String? = nil
+        routes: PageRoutes = PageRoutes(), formToken: String? = nil, mayDecide: Bool = true
     ) {
         self.department = department
+        self.mayDecide = mayDecide
         self.now = now
         self.viewer = viewer
         self.routes = routes

@@ -11,8 +11,8 @@ public struct DepartmentQueuePageRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
-    /// The page as an HTML document.
-    public func render(_ page: DepartmentQueuePage) -> String {
+    /// The page as an HTML document, in `frame` (who is signed in, what the last form did).
+    public func render(_ page: DepartmentQueuePage, frame: PageFrame = PageFrame()) -> String {
         typealias M = PageMarkup
         let overdue = page.items.filter(\.overdue).count
         var body = "<div class=\"cards\">\n"
@@ -23,7 +23,10 @@ public struct DepartmentQueuePageRenderer: Sendable {
         body += "</div>\n"
         body += M.section(
             id: "waiting", heading: LocalizedText(en: "Waiting for the department", zh: "待认领的任务"),
-            tasks(page.waiting, page: page, empty: LocalizedText(en: "No task is waiting.", zh: "暂无待认领的任务。")))
+            claimNext(page)
+                + tasks(
+                    page.waiting, page: page, empty: LocalizedText(en: "No task is waiting.", zh: "暂无待认领的任务。")
+                ))
         body += M.section(
             id: "claimed", heading: LocalizedText(en: "Claimed", zh: "已认领的任务"),
             tasks(page.claimed, page: page, empty: LocalizedText(en: "No task is claimed.", zh: "暂无已认领的任务。")))
@@ -37,7 +40,8 @@ public struct DepartmentQueuePageRenderer: Sendable {
             M.both("统计时间", "As of") + " " + M.moment(page.now),
         ]
         return M.document(
-            title: LocalizedText(en: "Work queue", zh: "部门待办"), subtitle: subtitle, width: .wide, body: body)
+            title: LocalizedText(en: "Work queue", zh: "部门待办"), subtitle: subtitle, width: .wide, body: body,
+            frame: frame)
     }
 
     func card(_ label: LocalizedText, _ value: Int, alert: Bool = false) -> String {
@@ -128,31 +132,47 @@ public struct DepartmentQueuePageRenderer: Sendable {
             task.answers.map { ["<code>\(M.e($0.field))</code>", M.e($0.value)] })
     }
 
-    /// The forms of a task: claim a waiting one; decide one the viewer has claimed.
+    /// The form that claims the next waiting task: the work queue gives out the oldest
+    /// first (as to a department system), for the lease the server grants.
+    func claimNext(_ page: DepartmentQueuePage) -> String {
+        typealias M = PageMarkup
+        guard page.mayDecide, !page.waiting.isEmpty else { return "" }
+        return """
+            <div class="actions">
+            <form class="claim" method="post" action="\(M.e(page.routes.claim(department: page.department)))">\
+            \(token(page))<button type="submit" class="primary">\(M.both("认领下一件", "Claim the next task"))</button>\
+            </form>
+            <p class="hint">\(M.both("按推送先后分派，最早推送的任务先认领。", "Tasks are given out oldest first, in the order they were sent."))</p>
+            </div>
+
+            """
+    }
+
+    /// The hidden field that carries the session's form token, if the page has one.
+    func token(_ page: DepartmentQueuePage) -> String {
+        page.formToken.map { "<input type=\"hidden\" name=\"csrf\" value=\"\(PageMarkup.e($0))\">" } ?? ""
+    }
+
+    /// The forms of a task the viewer has claimed: approve (with the numbers of the
+    /// documents issued), ask for a supplement, reject.
     func forms(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage) -> String {
         typealias M = PageMarkup
-        let token = page.formToken.map { "<input type=\"hidden\" name=\"csrf\" value=\"\(M.e($0))\">" } ?? ""
-        guard let claim = task.claim else {
-            guard task.status == .dispatched || task.status == .inReview else { return "" }
-            return """
-                <div class="actions">
-                <form class="claim" method="post" action="\(M.e(page.routes.claim(task.key, department: page.department)))">\(token)<button type="submit" class="primary">\(M.both("认领", "Claim"))</button></form>
-                </div>
-
-                """
+        let token = token(page)
+        guard page.mayDecide, let claim = task.claim, page.viewer == nil || page.viewer == claim.principal
+        else {
+            return ""
         }
-        guard page.viewer == nil || page.viewer == claim.principal else { return "" }
         let action = M.e(page.routes.decision(task.key, department: page.department))
         let inspection = task.kind == .inspection
         let outputs = task.outputs.map {
-            "<label class=\"check\"><input type=\"checkbox\" name=\"outputs\" value=\"\(M.e($0.id))\" checked> \(M.both($0.name))</label>"
+            "<label>\(M.both($0.name)) \(M.both("证照编号", "number"))<input name=\"output.\(M.e($0.id))\" autocomplete=\"off\"></label>"
         }.joined()
         let approve = inspection ? M.both("勘验通过", "Passed") : M.both("准予许可", "Approve")
         let reject = inspection ? M.both("勘验未通过", "Not passed") : M.both("不予许可", "Reject")
         return """
             <div class="actions">
             <form method="post" action="\(action)">\(token)<input type="hidden" name="outcome" value="approved">\
-            \(outputs.isEmpty ? "" : "<p>\(M.both("出具证照", "Outputs issued"))：\(outputs)</p>")\
+            \(outputs.isEmpty ? "" : "<p>\(M.both("出具证照", "Documents issued"))</p>\(outputs)")\
             <button type="submit" class="primary">\(approve)</button></form>
             <form method="post" action="\(action)">\(token)<input type="hidden" name="outcome" value="supplement">\
             <label>\(M.both("需补正的内容（必填）", "What is missing (required)"))<textarea name="missing" required></textarea></label>\

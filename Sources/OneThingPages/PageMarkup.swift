@@ -108,10 +108,10 @@ enum PageMarkup {
     /// The whole document: `title` in the tab and as the heading, `subtitle` lines under
     /// it, `body`, and an inline `script` when given. `rootAttributes` go on `<html>`
     /// (the live update reads them); `refresh` adds a reload every so many seconds for
-    /// a browser without scripts.
+    /// a browser without scripts; `frame` (who is signed in, a form's message) comes first.
     static func document(
         title: LocalizedText, subtitle: [String], width: Width, body: String, script: String? = nil,
-        rootAttributes: String = "", refresh: Int? = nil
+        rootAttributes: String = "", refresh: Int? = nil, frame: PageFrame = PageFrame()
     ) -> String {
         let noscript =
             refresh.map { "<noscript><meta http-equiv=\"refresh\" content=\"\($0)\"></noscript>\n" } ?? ""
@@ -127,7 +127,7 @@ enum PageMarkup {
             </head>
             <body>
             <main class="notice page \(width.rawValue)">
-            <header>
+            \(frame.html)<header>
             <h1>\(stacked(title))</h1>
             <p class="byline">\(subtitle.joined(separator: "<br>"))</p>
             </header>

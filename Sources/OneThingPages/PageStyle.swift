@@ -83,10 +83,31 @@ enum PageStyle {
         summary { cursor: pointer; color: #1b4a8a; }
         .legend { font-size: 0.85rem; color: var(--muted); margin: 0.2rem 0; }
         .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin: 0 0.25em 0 0.8em; vertical-align: -0.05em; border-radius: 2px; }
+        input[name] { display: block; width: 100%; max-width: 30rem; box-sizing: border-box; margin: 0.2rem 0 0.5rem; font: inherit; padding: 0.3rem; }
+        input[type=hidden] { display: none; }
+        .hint { font-size: 0.85rem; color: var(--muted); margin: 0.3rem 0; }
+        nav.account { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 0.3rem 0.7rem; font-size: 0.9rem; color: var(--muted); }
+        nav.account form { margin: 0; }
+        .flash { border: 1px solid #b5dcc3; background: #eaf6ee; color: #1c6b3a; border-radius: 4px; padding: 0.45rem 0.8rem; }
+        .flash.refused { border-color: #eebcbc; background: #fdf1f1; color: #9f1d20; }
         .live-status { font-size: 0.82rem; color: var(--muted); margin: 0; }
         .live-status[hidden] { display: none; }
+        @media (max-width: 40rem) {
+          main.page table { display: block; max-width: 100%; overflow-x: auto; }
+          main.page th:first-child, main.page td:first-child { min-width: 7.5rem; }
+          main.page th, main.page td { overflow-wrap: normal; word-break: normal; }
+          figure.chart svg { max-width: 100%; }
+          .charts { grid-template-columns: 1fr; }
+          .task-grid { grid-template-columns: 1fr; }
+          .task-grid > div { min-width: 0; }
+          .task code { overflow-wrap: anywhere; }
+          .task { padding: 0.6rem 0.6rem; }
+          table.steps, table.risk { table-layout: auto; }
+          table.steps th, table.risk th { width: auto !important; }
+          .actions form { flex-basis: 100%; }
+        }
         @media print {
-          form, button, .actions, .live-status { display: none !important; }
+          form, button, .actions, .live-status, nav.account { display: none !important; }
           main.page.wide, main.page.medium { max-width: none; }
           .charts { grid-template-columns: 1fr 1fr; }
           .task, .card, figure.chart { break-inside: avoid; page-break-inside: avoid; }

@@ -16,8 +16,8 @@ public struct SupervisorDashboardRenderer: Sendable {
     static let stepsColor = "#2f6db3"
     static let casesColor = "#2e7d4f"
 
-    /// The page as an HTML document.
-    public func render(_ dashboard: SupervisorDashboard) -> String {
+    /// The page as an HTML document, in `frame` (who is signed in).
+    public func render(_ dashboard: SupervisorDashboard, frame: PageFrame = PageFrame()) -> String {
         typealias M = PageMarkup
         let figures = dashboard.figures
         let totals = figures.totals
@@ -54,7 +54,7 @@ public struct SupervisorDashboardRenderer: Sendable {
         ]
         return M.document(
             title: LocalizedText(en: "Supervision dashboard", zh: "督办看板"), subtitle: subtitle, width: .wide,
-            body: body)
+            body: body, frame: frame)
     }
 
     func card(_ label: LocalizedText, _ value: String, alert: Bool = false) -> String {

@@ -140,9 +140,14 @@ public final class CaseDriver {
         return state
     }
 
-    /// An officer's decision on step `stepID` of case `id`.
-    public func decide(_ outcome: AdapterOutcome, case id: CaseID, step stepID: String) async throws {
-        try await engine.decide(outcome, case: id, step: stepID)
+    /// An officer's decision on step `stepID` of case `id`, recorded as made by
+    /// `principal` (the case's history keeps who decided) when given.
+    public func decide(
+        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil
+    )
+        async throws
+    {
+        try await engine.decide(outcome, case: id, step: stepID, by: principal)
         try await settle()
     }
 

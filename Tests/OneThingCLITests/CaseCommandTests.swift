@@ -101,6 +101,33 @@ struct CaseCommandTests {
         #expect(again.standardError.contains("is delivered already"))
     }
 
+    @Test func aDecisionRecordsWhoMadeIt() throws {
+        let (db, _) = try Self.waitingOnFire()
+        let named = try Self.caseCommand(
+            [
+                "request-supplement", Self.id, "fire-check-normal", "--reason", "补充消防设施平面图", "--by",
+                "fire-zhao",
+                "--lang", "en",
+            ], db: db)
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(
+            named.standardOutput.contains("fire-zhao of Fire and Rescue Department decides fire-check-normal")
+        )
+        #expect(try Self.caseCommand(["supplement", Self.id, "fire-check-normal"], db: db).status == 0)
+        // Without --by: the operating system's account that ran the command.
+        let unnamed = try Self.caseCommand(["approve", Self.id, "fire-check-normal", "--lang", "en"], db: db)
+        #expect(unnamed.status == 0, "\(unnamed.standardError)")
+        let account = ProcessInfo.processInfo.environment["USER"] ?? ""
+        #expect(unnamed.standardOutput.contains("  os:"), "\(unnamed.standardOutput)")
+        if !account.isEmpty {
+            #expect(unnamed.standardOutput.contains("os:\(account) of Fire and Rescue Department decides"))
+        }
+        let refused = try Self.caseCommand(
+            ["approve", Self.id, "fire-check-normal", "--by", "Not An Id"], db: db)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("--by takes a principal's id"))
+    }
+
     @Test func anotherAdaptersFileForACaseIsRefusedWithWhatDiffers() throws {
         let (db, _) = try Self.waitingOnFire()
         let simulated = try RuntimeCLI.write(

@@ -55,9 +55,8 @@ struct ApplicantCasePageTests {
         #expect(html.contains("13912345678"))  // in the supplement asked of the applicant
     }
 
-    @Test func holdsTheOneTimeNoticeFoldedAndLinksToThePrintableOne() throws {
+    @Test func holdsTheOneTimeNoticeFolded() throws {
         let html = try Self.page(routes: PageRoutes(applicantQuery: "code=K7Q2"))
-        #expect(html.contains("<a href=\"/v1/cases/C20260302-0001/notice?code=K7Q2\">"))
         #expect(html.contains("<details class=\"letter\">"))
         #expect(html.contains("开办餐饮店一件事一次性告知书"))
         #expect(html.contains("尊敬的申请人"))

@@ -1,4 +1,3 @@
-import Foundation
 import OneThingPages
 import OneThingPresentation
 import OneThingRuntime
@@ -6,12 +5,9 @@ import OneThingTestSupport
 import Testing
 
 /// The three pages from the fixtures, as a browser gets them: self-contained documents,
-/// Chinese first with the English beside it. With `ONETHING_PAGES_OUT` set to a folder,
-/// they are written there too (`applicant.html`, `applicant-earlier.html`,
-/// `applicant-delivered.html`, `department.html`, `supervisor.html`) for
-/// `scripts/render-pages.sh` to open in headless Chromium; `applicant-earlier.html` is
-/// the first case's page a day before, which the script serves first and lets the
-/// live update replace.
+/// Chinese first with the English beside it (`applicant-earlier.html` is the first case's
+/// page a day before). `scripts/render-pages.sh` drives the same pages as the real
+/// server serves them, in headless Chromium.
 struct PageSnapshotTests {
     /// The queue's claim: officer Wang holds the joint inspection of the first case.
     static let claims = [
@@ -83,31 +79,6 @@ struct PageSnapshotTests {
                     #expect(zhAt.lowerBound < enAt.lowerBound, "\(name): \(zh) before \(en)")
                 }
             }
-        }
-    }
-
-    @Test func pagesAreWrittenForTheScreenshotScript() throws {
-        guard let folder = ProcessInfo.processInfo.environment["ONETHING_PAGES_OUT"], !folder.isEmpty else {
-            // Without the variable the pages go to a temporary folder, and are read back.
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "onething-pages-\(UUID())")
-            try write(to: url)
-            let written = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-            #expect(
-                written == [
-                    "applicant-delivered.html", "applicant-earlier.html", "applicant.html", "department.html",
-                    "supervisor.html",
-                ])
-            try FileManager.default.removeItem(at: url)
-            return
-        }
-        try write(to: URL(fileURLWithPath: folder, isDirectory: true))
-    }
-
-    func write(to url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, html) in try Self.pages() {
-            try Data(html.utf8).write(to: url.appendingPathComponent(name))
         }
     }
 }

@@ -9,7 +9,7 @@ import OneThingTestSupport
 import Testing
 
 /// A server whose every department pulls its work from one work queue, with principals
-/// (a window, two systems of market regulation, an officer of fire rescue, one of
+/// (two windows, two systems of market regulation, an officer of fire rescue, one of
 /// tobacco, a supervisor), over an in-memory store on a virtual clock at 2026-03-02 09:00.
 struct DepartmentWorkFixture {
     let server: CaseServer
@@ -21,7 +21,8 @@ struct DepartmentWorkFixture {
 
     /// The principals: id, role, department.
     static let principals: [(String, Role, String?)] = [
-        ("window-1", .window, nil), ("market-system", .departmentSystem, "market-regulation"),
+        ("window-1", .window, nil), ("window-2", .window, nil),
+        ("market-system", .departmentSystem, "market-regulation"),
         ("market-officer", .officer, "market-regulation"), ("fire-officer", .officer, "fire-rescue"),
         ("tobacco-officer", .officer, "tobacco"), ("supervisor-1", .supervisor, nil),
     ]

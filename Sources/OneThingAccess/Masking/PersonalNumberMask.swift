@@ -51,6 +51,21 @@ public enum PersonalNumberMask {
         answers.mapValues(masked)
     }
 
+    /// Whether `caller` sees personal numbers whole: only the applicant, in their own
+    /// view (they presented their case's access code). Everyone else — window staff,
+    /// officers, department systems, supervisors, an anonymous caller — sees them masked.
+    public static func showsWhole(to caller: Caller) -> Bool {
+        if case .applicant = caller { return true }
+        return false
+    }
+
+    /// What text shown to `caller` passes through: unchanged for the applicant's own
+    /// view, ``masked(_:)`` for everyone else.
+    public static func mask(for caller: Caller) -> @Sendable (String) -> String {
+        if showsWhole(to: caller) { return { (text: String) -> String in text } }
+        return { (text: String) -> String in masked(text) }
+    }
+
     /// The masked identity number that starts at `start`, and where it ends.
     static func identityNumber(_ scalars: [Unicode.Scalar], from start: Int, runEnd end: Int) -> (
         String, Int

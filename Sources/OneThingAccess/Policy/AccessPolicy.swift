@@ -92,15 +92,15 @@ extension AccessRefusal {
     }
 
     /// A token that is nobody's.
-    static let unknownToken = AccessRefusal(
+    public static let unknownToken = AccessRefusal(
         .unauthenticated,
         .init(
             en:
                 "the token is not valid (mistyped, or its principal was removed); ask the administrator for a new one",
             zh: "令牌无效（可能输错，或该身份已被删除），请向管理员申请新令牌"))
 
-    /// A case the caller may not know of.
-    static let noSuchCase = AccessRefusal(
+    /// A case the caller may not know of (another's, or a wrong access code).
+    public static let noSuchCase = AccessRefusal(
         .notFound,
         .init(
             en: "no case with this number and access code; check both on the acceptance receipt",

@@ -12,7 +12,7 @@ extension CaseServer {
             let refused = await self.library.refused
             return try Response.json(
                 BundleList(
-                    bundles: entries.map { BundleSummary($0, catalogue: $0.loaded.catalogue) },
+                    bundles: entries.map(BundleSummary.init),
                     refused: refused.map { RefusedBundle($0, language: context.language) }))
         }
         routes.add(.get, "/v1/bundles/{bundle}", "getBundle") { _, context in
@@ -93,29 +93,51 @@ struct BundleList: Encodable {
     var refused: [RefusedBundle]
 }
 
-/// A bundle in the list.
-struct BundleSummary: Encodable {
+/// What the list and the detail of a bundle both begin with: id, title, version, the
+/// day it takes effect, category, promised limit and description. One place, written
+/// flat into each (`GET /v1/bundles` and `GET /v1/bundles/{bundle}` share these members).
+struct BundleHeader: Encodable {
     var id: String
     var title: String
     var version: String
     var effective: String
     var category: String
     var promise: TimeLimit
-    var lead: String?
-    var items: Int
     var description: String?
 
-    init(_ entry: BundleLibrary.Entry, catalogue: Catalogue) {
-        let bundle = entry.loaded.bundle
+    init(_ bundle: ServiceBundle) {
         id = bundle.id.value
         title = bundle.title
         version = bundle.version
         effective = bundle.effective.description
         category = bundle.category.rawValue
         promise = bundle.promise.value
+        description = bundle.description
+    }
+}
+
+/// A bundle in the list: its header, its lead department (when fixed) and how many items it has.
+struct BundleSummary: Encodable {
+    var header: BundleHeader
+    var lead: String?
+    var items: Int
+
+    init(_ entry: BundleLibrary.Entry) {
+        let bundle = entry.loaded.bundle
+        header = BundleHeader(bundle)
         if case .fixed(let department) = bundle.lead { lead = department.value } else { lead = nil }
         items = bundle.items.count
-        description = bundle.description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lead, items
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try header.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(lead, forKey: .lead)
+        try container.encode(items, forKey: .items)
     }
 }
 
@@ -130,7 +152,7 @@ struct RefusedBundle: Encodable {
     }
 }
 
-/// `GET /v1/bundles/{bundle}`: the bundle with its form, materials and items.
+/// `GET /v1/bundles/{bundle}`: the bundle's header with its form, materials and items.
 struct BundleDetail: Encodable {
     struct Field: Encodable {
         struct Value: Encodable {
@@ -166,26 +188,26 @@ struct BundleDetail: Encodable {
         var when: String?
     }
 
-    var id: String
-    var title: String
-    var version: String
-    var effective: String
-    var category: String
-    var promise: TimeLimit
-    var description: String?
+    var header: BundleHeader
     var form: [Field]
     var materials: [MaterialEntry]
     var items: [ItemEntry]
 
+    enum CodingKeys: String, CodingKey {
+        case form, materials, items
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try header.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(form, forKey: .form)
+        try container.encode(materials, forKey: .materials)
+        try container.encode(items, forKey: .items)
+    }
+
     init(_ entry: BundleLibrary.Entry) {
         let bundle = entry.loaded.bundle
-        id = bundle.id.value
-        title = bundle.title
-        version = bundle.version
-        effective = bundle.effective.description
-        category = bundle.category.rawValue
-        promise = bundle.promise.value
-        description = bundle.description
+        header = BundleHeader(bundle)
         form = bundle.form.fields.map { field in
             Field(
                 id: field.id, type: field.type.rawValue, label: field.label, required: field.required,

@@ -1,5 +1,6 @@
 import HTTPTypes
 import OneThing
+import OneThingPages
 import OneThingPlan
 import OneThingPresentation
 import OneThingRuntime
@@ -303,7 +304,7 @@ struct CaseLinks: Encodable, Sendable {
         path = Self.path(of: id)
         events = Self.path(of: id) + "/events"
         timeline = Self.path(of: id) + "/timeline"
-        page = "/cases/\(id)"
+        page = PageRoutes().casePage(of: id)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,3 +1,4 @@
+import OneThingAccess
 import OneThingRuntime
 import Synchronization
 
@@ -11,14 +12,20 @@ final class CaseDocumentCache: Sendable {
     struct Document: Sendable {
         /// The newest event the document shows.
         var sequence: Int
-        /// The `onething-case/1` JSON, personal numbers whole (the applicant's and the window's view).
+        /// The `onething-case/1` JSON, personal numbers whole (the applicant's own view).
         var json: [UInt8]
-        /// The same with identity and phone numbers masked (a supervisor's or a department's view).
+        /// The same with identity and phone numbers masked (everyone else's view).
         var maskedJSON: [UInt8]
         /// The departments with a step in the case.
         var departments: Set<String>
         /// Whether the case is closed.
         var closed: Bool
+
+        /// The JSON `caller` is shown: personal numbers whole only to the applicant
+        /// (``OneThingAccess/PersonalNumberMask/showsWhole(to:)``), masked for everyone else.
+        func json(for caller: Caller) -> [UInt8] {
+            PersonalNumberMask.showsWhole(to: caller) ? json : maskedJSON
+        }
     }
 
     private struct Slot {

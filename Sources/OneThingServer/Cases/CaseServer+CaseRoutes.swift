@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import OneThing
+import OneThingAccess
 import OneThingPresentation
 import OneThingRuntime
 
@@ -12,7 +13,7 @@ extension CaseServer {
         routes.add(.post, "/v1/cases", "createCase") { request, context in
             let bytes = try await self.body.bytesOfJSON(request)
             let document = try RequestDocument(parsing: bytes)
-            let idempotency = try self.idempotency(request, body: bytes, caller: "window")
+            let idempotency = try self.idempotency(request, body: bytes, caller: context.caller)
             let answer = try await self.desk.create(document, idempotency: idempotency)
             return Response.json(
                 answer.body, status: answer.status,
@@ -36,11 +37,15 @@ extension CaseServer {
         routes.add(.get, "/v1/cases/{id}", "getCase") { _, context in
             let id = try context.parameter("id")
             let document = try await self.desk.document(id)
-            return Response.json(document.json)
+            return Response.json(document.json(for: context.caller))
         }
         routes.add(.get, "/v1/cases/{id}/timeline", "getCaseTimeline") { _, context in
             let id = try context.parameter("id")
-            let (events, blueprint) = try await self.desk.history(id)
+            let (stored, blueprint) = try await self.desk.history(id)
+            // The timeline's text lists the answers: masked for all but the applicant.
+            let events =
+                PersonalNumberMask.showsWhole(to: context.caller)
+                ? stored : stored.map(PersonalNumbers.masked)
             return try Response.json(
                 TimelineBody(
                     events: events, blueprint: blueprint, calendar: self.desk.calendar,
@@ -49,12 +54,13 @@ extension CaseServer {
         routes.add(.get, "/v1/cases/{id}/events", "streamCaseEvents", query: ["lastEventId"]) {
             request, context in
             let id = try context.parameter("id")
-            return try await self.eventStream(of: id, request: request)
+            return try await self.eventStream(of: id, request: request, caller: context.caller)
         }
         routes.add(.post, "/v1/cases/{id}/supply", "supplyMaterial") { request, context in
             let id = try context.parameter("id")
             return try await self.caseAction(
-                request, case: id, keys: ["material"], read: { $0.string("material", required: true) }
+                request, context: context, case: id, keys: ["material"],
+                read: { $0.string("material", required: true) }
             ) { material async throws(Problem) in
                 try await self.desk.supply(material, to: id)
             }
@@ -62,7 +68,8 @@ extension CaseServer {
         routes.add(.post, "/v1/cases/{id}/supplement", "answerSupplement") { request, context in
             let id = try context.parameter("id")
             return try await self.caseAction(
-                request, case: id, keys: ["step"], read: { $0.string("step", required: true) }
+                request, context: context, case: id, keys: ["step"],
+                read: { $0.string("step", required: true) }
             ) { step async throws(Problem) in
                 try await self.desk.supplement(id, step: step)
             }
@@ -70,7 +77,8 @@ extension CaseServer {
         routes.add(.post, "/v1/cases/{id}/withdraw", "withdrawCase") { request, context in
             let id = try context.parameter("id")
             return try await self.caseAction(
-                request, case: id, keys: ["reason"], read: { $0.string("reason", required: false) ?? "" }
+                request, context: context, case: id, keys: ["reason"],
+                read: { $0.string("reason", required: false) ?? "" }
             ) { reason async throws(Problem) in
                 try await self.desk.withdraw(id, reason: reason)
             }
@@ -82,27 +90,30 @@ extension CaseServer {
     /// (`perform`), so a refused request changes nothing; the answer is the case's
     /// document as it stands after. With an `Idempotency-Key`, a repeat gets the first answer.
     func caseAction<Input: Sendable>(
-        _ request: Request, case id: CaseID, keys: [String],
+        _ request: Request, context: ServerRequestContext, case id: CaseID, keys: [String],
         read: @escaping @Sendable (inout RequestObject) -> Input?,
         perform: @escaping @Sendable (Input) async throws(Problem) -> Void
     ) async throws(Problem) -> Response {
         let bytes = try await body.bytesOfJSON(request)
         let document = try RequestDocument(parsing: bytes)
-        let idempotency = try self.idempotency(request, body: bytes, caller: "window")
+        let idempotency = try self.idempotency(request, body: bytes, caller: context.caller)
+        let caller = context.caller
         let answer = try await desk.idempotent(idempotency) { () async throws(Problem) -> CaseDesk.Answer in
             var object = document.object(LocalizedText(en: "the request", zh: "请求"), known: keys)
             let input = read(&object)
             try object.finish()
             guard let input else { throw Problem.invalidRequest(object.diagnostics) }
             try await perform(input)
-            return CaseDesk.Answer(status: .ok, location: nil, body: try await self.desk.document(id).json)
+            return CaseDesk.Answer(
+                status: .ok, location: nil, body: try await self.desk.document(id).json(for: caller))
         }
         return Response.json(answer.body, status: answer.status)
     }
 
-    /// The request's `Idempotency-Key`, scoped to `caller` and the request's method and
-    /// path, with the request's fingerprint.
-    func idempotency(_ request: Request, body: [UInt8], caller: String) throws(Problem) -> CaseDesk
+    /// The request's `Idempotency-Key`, scoped to `caller` (the principal, or the
+    /// applicant of the case) and the request's method and path, with the request's
+    /// fingerprint: the same key from two principals is two keys.
+    func idempotency(_ request: Request, body: [UInt8], caller: Caller) throws(Problem) -> CaseDesk
         .Idempotency?
     {
         guard let key = request.headers[HTTPField.Name.idempotencyKey] else { return nil }
@@ -110,10 +121,22 @@ extension CaseServer {
         var hash = StableHash.fnv1a("\(request.method) \(request.uri.path)\u{0}")
         hash = StableHash.fnv1a(body, continuing: hash)
         // A key belongs to the caller and the operation's target: the same key sent to
-        // another address is another key.
+        // another address, or by someone else, is another key.
         return CaseDesk.Idempotency(
-            key: IdempotencyLedger.Key(caller: "\(caller) \(request.method) \(request.uri.path)", key: key),
+            key: IdempotencyLedger.Key(
+                caller: "\(Self.idempotencyScope(of: caller)) \(request.method) \(request.uri.path)", key: key
+            ),
             fingerprint: StableHash.hex(hash))
+    }
+
+    /// Whose keys a caller's are: `principal:ID`, `applicant:CASE`, or `anonymous` (a
+    /// server that checks no principals, or a caller nobody knows).
+    static func idempotencyScope(of caller: Caller) -> String {
+        switch caller {
+        case .principal(let principal): "principal:\(principal.id)"
+        case .applicant(let id): "applicant:\(id)"
+        case .anonymous, .unknownToken, .wrongAccessCode: "anonymous"
+        }
     }
 }
 
@@ -122,6 +145,8 @@ extension HTTPField.Name {
     static let idempotencyKey = known("Idempotency-Key")
     /// `Last-Event-ID` (Server-Sent Events).
     static let lastEventID = known("Last-Event-ID")
+    /// `Referrer-Policy` (what a page's links tell the site they lead to).
+    static let referrerPolicy = known("Referrer-Policy")
     /// `X-Accel-Buffering` (tells a proxy such as nginx not to buffer a stream).
     static let accelBuffering = known("X-Accel-Buffering")
 

@@ -62,30 +62,34 @@ struct AccessGate: Sendable {
         return caller
     }
 
-    /// Checks `request` against the policy when it is one of the API's requests about
-    /// bundles, cases or supervision (what ``AccessMiddleware`` does before every route).
-    /// Health, readiness, metrics and the contract are open to anyone; the department
-    /// routes check for themselves, since they need the caller as the worker.
-    func check(_ request: Request) async throws(Problem) {
-        guard isGuarding else { return }
+    /// Who makes `request`, checked against the policy when it is one of the API's
+    /// requests about bundles, cases or supervision (what ``AccessMiddleware`` does
+    /// before every route). Health, readiness, metrics and the contract are open to
+    /// anyone; the department routes check for themselves, since they need the caller
+    /// as the worker. A server that checks nothing still tells an applicant with their
+    /// code from anyone else (what they are shown depends on it).
+    func check(_ request: Request) async throws(Problem) -> Caller {
         let parts = request.uri.path.split(separator: "/").map {
             String($0).removingPercentEncoding ?? String($0)
         }
-        guard parts.first == "v1", parts.count >= 2 else { return }
+        guard parts.first == "v1", parts.count >= 2 else { return .anonymous }
+        guard isGuarding else {
+            return parts[1] == "cases" && parts.count >= 3
+                ? try await caller(of: request, case: parts[2]) : .anonymous
+        }
         switch (parts[1], parts.count) {
         case ("bundles", _):
-            try await require(.readBundles, of: request)
+            return try await require(.readBundles, of: request)
         case ("admin", _):
-            try await require(.manageBundles, of: request)
+            return try await require(.manageBundles, of: request)
         case ("supervision", _):
-            try await require(.readSupervision, of: request)
+            return try await require(.readSupervision, of: request)
         case ("cases", 2):
             if request.method == .post {
-                try await require(.createCase, of: request)
-            } else {
-                let department = request.uri.queryParameters["department"].map(String.init)
-                try await require(.listCases(department: department), of: request)
+                return try await require(.createCase, of: request)
             }
+            let department = request.uri.queryParameters["department"].map(String.init)
+            return try await require(.listCases(department: department), of: request)
         case ("cases", _):
             let id = parts[2]
             let caller = try await caller(of: request, case: id)
@@ -97,8 +101,9 @@ struct AccessGate: Sendable {
             } catch {
                 throw Problem(error)
             }
+            return caller
         default:
-            return
+            return try await caller(of: request, case: nil)
         }
     }
 
@@ -115,7 +120,8 @@ struct AccessGate: Sendable {
     }
 }
 
-/// Checks every request of the API against the ``AccessGate`` before its route runs.
+/// Checks every request of the API against the ``AccessGate`` before its route runs,
+/// and tells the route who the caller is (``ServerRequestContext/caller``).
 struct AccessMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
 
@@ -126,7 +132,8 @@ struct AccessMiddleware: RouterMiddleware {
         _ request: Request, context: ServerRequestContext,
         next: (Request, ServerRequestContext) async throws -> Response
     ) async throws -> Response {
-        try await gate.check(request)
+        var context = context
+        context.caller = try await gate.check(request)
         return try await next(request, context)
     }
 }

@@ -43,22 +43,55 @@ extension CaseServer {
                 caseID: try context.parameter("case"), stepID: try context.parameter("step"),
                 attempt: Int(try context.parameter("attempt")) ?? 0)
             let caller = try await self.accessGate.require(.decideTask(department: department), of: request)
-            let queue = try await self.workQueue(of: department)
-            guard let parsed = Submission.parse(key: key),
-                queue.job(key: key).map({ $0.department == department }) ?? true
-            else { throw Problem(WorkQueue.Refusal(key: key, reason: .unknownKey)) }
+            let task = try await self.task(key, of: department)
             let (outcome, outputs, worker) = try await self.decision(request, caller: caller)
-            if !outputs.isEmpty {
-                try await self.checkOutputs(outputs, case: parsed.caseID, step: parsed.stepID)
-            }
-            let decision: WorkQueue.Decision
-            do throws(WorkQueue.Refusal) {
-                decision = try await queue.complete(
-                    key: key, worker: worker, outcome: outcome, outputs: outputs)
-            } catch {
-                throw Problem(error)
-            }
-            return try Response.json(DecisionBody(decision, caseID: parsed.caseID))
+            let decision = try await self.decide(task, worker: worker, outcome: outcome, outputs: outputs)
+            return try Response.json(DecisionBody(decision, caseID: task.caseID))
+        }
+    }
+
+    /// A task of a department's work queue, about to be decided.
+    struct QueuedTask: Sendable {
+        /// The queue it waits in.
+        var queue: WorkQueue
+        /// Its key, `case/step/attempt`.
+        var key: String
+        /// Its case.
+        var caseID: CaseID
+        /// Its step's id.
+        var stepID: String
+    }
+
+    /// The task with `key` in the work queue of `department`.
+    ///
+    /// - Throws: ``Problem`` 404 for a department without a work queue, a key that is no
+    ///   task's, or a task of another department.
+    func task(_ key: String, of department: String) async throws(Problem) -> QueuedTask {
+        let queue = try await workQueue(of: department)
+        guard let parsed = Submission.parse(key: key),
+            queue.job(key: key).map({ $0.department == department }) ?? true
+        else { throw Problem(WorkQueue.Refusal(key: key, reason: .unknownKey)) }
+        return QueuedTask(queue: queue, key: key, caseID: parsed.caseID, stepID: parsed.stepID)
+    }
+
+    /// `worker` decides `task`: the outputs an approval names are checked against what
+    /// the step issues, then the work queue reports the decision to the engine
+    /// (``OneThingRuntime/Engine/decide(_:case:step:by:)``, recording who decided). The
+    /// one way both the API and the department's page decide.
+    ///
+    /// - Throws: ``Problem``: outputs the step does not issue (400), the work queue's
+    ///   refusal (409, 422, 404, 503 with its reason).
+    func decide(_ task: QueuedTask, worker: String, outcome: AdapterOutcome, outputs: [String: String])
+        async throws(Problem) -> WorkQueue.Decision
+    {
+        if !outputs.isEmpty {
+            try await checkOutputs(outputs, case: task.caseID, step: task.stepID)
+        }
+        do throws(WorkQueue.Refusal) {
+            return try await task.queue.complete(
+                key: task.key, worker: worker, outcome: outcome, outputs: outputs)
+        } catch {
+            throw Problem(error)
         }
     }
 

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import OneThingAccess
 import OneThingPresentation
 import OneThingRuntime
 import ServiceLifecycle
@@ -13,9 +14,13 @@ extension CaseServer {
     /// `grammar/case.schema.json`, with `caseId`) as `data`; a comment keeps the
     /// connection alive every ``ServerConfiguration/keepAlive``.
     ///
+    /// The answers of the start event are masked (identity and phone numbers) for
+    /// everyone but the applicant (`caller` with the case's access code).
+    ///
     /// A delivered case with nothing after `Last-Event-ID` answers 204, which tells a
     /// browser's `EventSource` not to reconnect.
-    func eventStream(of id: CaseID, request: Request) async throws(Problem) -> Response {
+    func eventStream(of id: CaseID, request: Request, caller: Caller) async throws(Problem) -> Response {
+        let whole = PersonalNumberMask.showsWhole(to: caller)
         let last = try lastEventID(request)
         // Listen first, then read the store: an event stored in between comes through
         // both, and is sent once.
@@ -36,7 +41,10 @@ extension CaseServer {
             var ended = false
             for event in backlog where event.sequence > sent {
                 sent = event.sequence
-                try await writer.write(ByteBuffer(bytes: try Self.message(event, blueprint: blueprint)))
+                try await writer.write(
+                    ByteBuffer(
+                        bytes: try Self.message(
+                            whole ? event : PersonalNumbers.masked(event), blueprint: blueprint)))
                 if case .delivered = event.kind { ended = true }
             }
             if !ended {
@@ -47,7 +55,9 @@ extension CaseServer {
                     case .event(let event) where event.sequence > sent:
                         sent = event.sequence
                         try await writer.write(
-                            ByteBuffer(bytes: try Self.message(event, blueprint: blueprint)))
+                            ByteBuffer(
+                                bytes: try Self.message(
+                                    whole ? event : PersonalNumbers.masked(event), blueprint: blueprint)))
                         if case .delivered = event.kind { ended = true }
                     case .event:
                         continue

@@ -1,8 +1,10 @@
 import Hummingbird
 import Logging
 import OneThing
+import OneThingAccess
 import OneThingRuntime
 import ServiceLifecycle
+import Synchronization
 
 /// The runtime behind an HTTP API: the engine over a store, the bundles a folder holds,
 /// and the routes of `grammar/openapi.yaml` (bundles, cases, department work,
@@ -33,6 +35,9 @@ public final class CaseServer: Sendable {
     public let operations = OperationTable()
     /// The feed of acknowledged events, a service of the application.
     public let feed: CaseEventFeed
+    /// The browsers signed in to the pages.
+    public let sessions: BrowserSessions
+    let pageRouteTable = Mutex<[String]>([])
     let desk: CaseDesk
     let cache: CaseDocumentCache
     let readiness: Readiness
@@ -64,6 +69,7 @@ public final class CaseServer: Sendable {
         self.cache = cache
         self.logger = logger
         self.readiness = Readiness()
+        self.sessions = BrowserSessions(lifetime: configuration.sessionLifetime)
         self.body = BodyReader(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout)
         self.desk = CaseDesk(
             engine: engine, library: library, cache: cache, ledger: IdempotencyLedger(store: measured),
@@ -160,7 +166,11 @@ public final class CaseServer: Sendable {
         try await group.run()
     }
 
-    /// The router of every operation.
+    /// The page routes the router holds, as `METHOD /path` in the order added: not
+    /// operations of the API (``OneThingPages/PageRoutes`` has their patterns).
+    public var pageRoutes: [String] { pageRouteTable.withLock { $0 } }
+
+    /// The router of every operation, and of the pages (``addPageRoutes(to:)``).
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         if configuration.benchmarkRoute {
@@ -177,6 +187,7 @@ public final class CaseServer: Sendable {
         addCaseRoutes(routes)
         addSupervisionRoutes(routes)
         addDepartmentWorkRoutes(routes)
+        addPageRoutes(to: router)
         return router
     }
 }

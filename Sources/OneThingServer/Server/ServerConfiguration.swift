@@ -26,6 +26,12 @@ public struct ServerConfiguration: Sendable {
     /// The principals requests are checked against (``OneThingAccess/AccessPolicy``);
     /// `nil`: nothing is checked (a demonstration on loopback).
     public var principals: PrincipalDirectory?
+    /// How long a browser's session lasts after sign-in (the pages).
+    public var sessionLifetime: Duration
+    /// Whether the session cookie is marked `Secure` (sent only over HTTPS): on when the
+    /// server is reached through a proxy that terminates TLS; off on plain loopback,
+    /// where a browser would not send a `Secure` cookie back.
+    public var secureCookies: Bool
 
     /// A configuration; the defaults suit a server behind a government intranet's proxy.
     public init(
@@ -34,7 +40,8 @@ public struct ServerConfiguration: Sendable {
         idleTimeout: Duration = .seconds(75), longestPoll: Duration = .seconds(60),
         defaultLease: Duration = .seconds(300), longestLease: Duration = .seconds(3600),
         keepAlive: Duration = .seconds(15), benchmarkRoute: Bool = false,
-        principals: PrincipalDirectory? = nil
+        principals: PrincipalDirectory? = nil, sessionLifetime: Duration = .seconds(8 * 3600),
+        secureCookies: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -47,5 +54,7 @@ public struct ServerConfiguration: Sendable {
         self.keepAlive = keepAlive
         self.benchmarkRoute = benchmarkRoute
         self.principals = principals
+        self.sessionLifetime = sessionLifetime
+        self.secureCookies = secureCookies
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import OneThing
+import OneThingAccess
 
 /// What the server knows about a request while answering it: the language of its
 /// messages (`?lang=`, else `Accept-Language`, else Chinese) besides what Hummingbird keeps.
@@ -8,6 +9,10 @@ public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The language of the request's messages and refusals.
     public var language: Language = .zh
+    /// Who makes the request, as its credentials tell (a bearer token, an applicant's
+    /// access code): set before the route runs, for what the route shows (personal
+    /// numbers whole only to the applicant) and whose `Idempotency-Key` it is.
+    public var caller: Caller = .anonymous
 
     /// A context for a request from `source`.
     public init(source: Source) {

@@ -80,19 +80,7 @@ actor SupervisionBoard {
     func figures(_ query: SupervisionQuery, server: CaseServer) async throws(Problem) -> [UInt8] {
         let clock = ContinuousClock()
         if let known = kept[query], clock.now - known.at < freshness { return known.json }
-        var states = await server.engine.openStates
-        let closed: [CaseSummary]
-        do {
-            closed = try await server.store.cases(CaseQuery(open: false))
-        } catch {
-            throw Problem(error)
-        }
-        for summary in closed where summary.deliveredAt.map(query.period.contains) ?? false {
-            let (events, blueprint) = try await server.desk.history(summary.id)
-            var state = CaseState(id: summary.id, blueprint: blueprint)
-            for event in events { state.apply(event) }
-            states.append(state)
-        }
+        let states = try await Self.states(in: query.period, server: server)
         let calendar = server.desk.calendar
         let figures = SupervisionFigures(
             cases: states, calendars: [calendar.region: calendar], now: server.engine.clock.now,
@@ -108,5 +96,25 @@ actor SupervisionBoard {
         if kept.count > 100 { kept.removeAll() }
         kept[query] = (clock.now, json)
         return json
+    }
+
+    /// The cases the figures of `period` count: every open case, and those delivered in
+    /// the period (the API's figures and the supervisor's dashboard count the same).
+    static func states(in period: SupervisionPeriod, server: CaseServer) async throws(Problem) -> [CaseState]
+    {
+        var states = await server.engine.openStates
+        let closed: [CaseSummary]
+        do {
+            closed = try await server.store.cases(CaseQuery(open: false))
+        } catch {
+            throw Problem(error)
+        }
+        for summary in closed where summary.deliveredAt.map(period.contains) ?? false {
+            let (events, blueprint) = try await server.desk.history(summary.id)
+            var state = CaseState(id: summary.id, blueprint: blueprint)
+            for event in events { state.apply(event) }
+            states.append(state)
+        }
+        return states
     }
 }
