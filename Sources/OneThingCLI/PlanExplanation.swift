@@ -114,7 +114,8 @@ struct PlanExplanation {
                 if let issuer = entry.issuedBy { detail += say(" — issued by \(issuer)", "——由 \(issuer) 出具") }
                 let core = entry.core ? say(" (core)", "（主要材料）") : ""
                 lines.append(
-                    "    · \(entry.name)\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]")
+                    "    · \(entry.title.text(in: language))\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]"
+                )
             }
         }
         return lines.joined(separator: "\n")

@@ -42,7 +42,11 @@ public enum PromiseCheck {
             var read = Set<String>()
             for step in path.steps {
                 guard case .item(let index) = step else { continue }
-                read.formUnion(conditions.checked(.item(bundle.items[index].id.value))?.fields ?? [])
+                let item = bundle.items[index]
+                read.formUnion(conditions.checked(.item(item.id.value))?.fields ?? [])
+                for n in item.needs.indices where item.needs[n].when != nil {
+                    read.formUnion(conditions.checked(.need(of: item, at: n))?.fields ?? [])
+                }
             }
             let answers = ConditionAnswers(
                 form: bundle.form, values: worst.example.values.filter { read.contains($0.key) })
@@ -111,13 +115,24 @@ struct WorstCase {
 
     init(bundle: ServiceBundle, conditions: ConditionCheckResult) {
         let dependencies = ItemDependencies(bundle: bundle)
-        var conditional: [Int] = []
+        // The conditions searched: the items' (which items apply), then their needs'
+        // (through which needs an item waits), in the order the condition stage searched
+        // them. Either only adds waiting where it holds, so the largest outcomes suffice.
+        var conditional: [(item: Int, need: Int?)] = []
         var owners: [ConditionOwner] = []
         for (index, item) in bundle.items.enumerated() where item.when != nil {
             let owner = ConditionOwner.item(item.id.value)
             guard conditions.checked(owner) != nil else { continue }
-            conditional.append(index)
+            conditional.append((index, nil))
             owners.append(owner)
+        }
+        for (index, item) in bundle.items.enumerated() {
+            for (n, need) in item.needs.enumerated() where need.when != nil {
+                let owner = ConditionOwner.need(of: item, at: n)
+                guard conditions.checked(owner) != nil else { continue }
+                conditional.append((index, n))
+                owners.append(owner)
+            }
         }
         // The condition stage searched these outcomes already; this asks for its result.
         let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
@@ -134,6 +149,7 @@ struct WorstCase {
         var digits = [Int](repeating: 0, count: groups.count)
         var worst: [Int]?
         var applies = [Bool](repeating: true, count: bundle.items.count)
+        var needs = NeedSelection.all
         func answers(_ digits: [Int]) -> ConditionAnswers {
             var values: [String: ConditionValue] = [:]
             for g in groups.indices { values.merge(groups[g][digits[g]].example.values) { a, _ in a } }
@@ -148,10 +164,16 @@ struct WorstCase {
             for (g, group) in outcomes.groups.enumerated() {
                 let holds = groups[g][digits[g]].holds
                 for (position, condition) in group.conditions.enumerated() {
-                    applies[conditional[condition]] = holds[position]
+                    let (item, need) = conditional[condition]
+                    if let need {
+                        needs.set(item: item, need: need, applies: holds[position])
+                    } else {
+                        applies[item] = holds[position]
+                    }
                 }
             }
-            let path = CriticalPath(bundle: bundle, dependencies: dependencies, applies: applies)
+            let path = CriticalPath(
+                bundle: bundle, dependencies: dependencies, applies: applies, needs: needs)
             if self.path.map({ path.workdays > $0.workdays }) ?? true {
                 self.path = path
                 worst = digits

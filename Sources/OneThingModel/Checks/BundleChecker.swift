@@ -167,9 +167,12 @@ public enum BundleChecker {
             for item in test.expect.items ?? [] where !itemIDs.contains(item.value) {
                 found.append(.unknownReference(item, kind: .item, candidates: itemIDs))
             }
-            for material in test.expect.materials ?? []
-            where !materialIDs.contains(material.value) && !catalogue.materialsUnreadable {
-                found.append(.unknownReference(material, kind: .material, candidates: Array(materialIDs)))
+            for line in test.expect.materials ?? [] where !catalogue.materialsUnreadable {
+                for id in Need.members(ofLine: line.value) where !materialIDs.contains(id) {
+                    found.append(
+                        .unknownReference(
+                            Located(id, at: line.span), kind: .material, candidates: Array(materialIDs)))
+                }
             }
             if let lead = test.expect.lead { department(lead, in: catalogue, into: &found) }
         }

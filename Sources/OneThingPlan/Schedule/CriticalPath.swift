@@ -17,10 +17,14 @@ public struct CriticalPath: Hashable, Sendable {
     /// The earliest finish of every applicable item, in working days from acceptance.
     public var finish: [Int: Double]
 
-    /// The critical path through the items of `bundle` for which `applies` is true.
-    public init(bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool]) {
+    /// The critical path through the items of `bundle` for which `applies` is true,
+    /// waiting through the needs in `needs`.
+    public init(
+        bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool], needs: NeedSelection = .all
+    ) {
         self.init(
-            bundle: bundle, graph: StepGraph(bundle: bundle, dependencies: dependencies, applies: applies))
+            bundle: bundle,
+            graph: StepGraph(bundle: bundle, dependencies: dependencies, applies: applies, needs: needs))
     }
 
     /// The critical path through `graph`.
