@@ -32,6 +32,10 @@ struct PlanDocument: Encodable, Sendable {
         var deadline: TimeLimit?
         var issuedBy: String?
         var neededBy: [String]
+        /// For a line the applicant chooses from: `any-of` or `all-that-apply`.
+        var choice: String?
+        /// For a line the applicant chooses from: the ids of its materials.
+        var alternatives: [String]?
     }
 
     var bundle: String
@@ -88,7 +92,9 @@ struct PlanDocument: Encodable, Sendable {
         materials = plan.materials.map { entry in
             MaterialEntry(
                 id: entry.id, name: entry.name, status: entry.status.rawValue, core: entry.core,
-                deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy)
+                deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy,
+                choice: entry.alternatives?.kind.rawValue, alternatives: entry.alternatives?.members.map(\.id)
+            )
         }
     }
 }
