@@ -66,6 +66,8 @@ struct LanguageCoverageTests {
         Self.some("an any-of need under a condition") {
             $0.items.contains { $0.needs.contains { $0.kind == .anyOf && $0.when != nil } }
         }
+        Self.some("a promise by rule") { !$0.promiseRules.isEmpty }
+        Self.some("an item's promised limit by rule") { $0.items.contains { !$0.promisedRules.isEmpty } }
         Self.some("an all-that-apply need") {
             $0.items.contains { $0.needs.contains { $0.kind == .allThatApply } }
         }

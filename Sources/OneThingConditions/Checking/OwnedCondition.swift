@@ -8,6 +8,11 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     /// The `when` of a need of an item: the item's id, the need's 0-based position in
     /// the item's `needs`, and what it needs (``Need/label``).
     case need(item: String, index: Int, label: String)
+    /// The `when` of a rule choosing the bundle's promise, by its 0-based position.
+    case promiseRule(Int)
+    /// The `when` of a rule choosing an item's promised limit: the item's id and the
+    /// rule's 0-based position.
+    case limitRule(item: String, index: Int)
     /// The `when` of a rule choosing the lead department, by its 0-based position.
     case leadRule(Int)
     /// Anything else, named as the caller likes.
@@ -21,6 +26,12 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
             .init(
                 en: "the condition of the need '\(label)' of item '\(item)'",
                 zh: "事项“\(item)”所需材料“\(label)”的条件")
+        case .promiseRule(let index):
+            .init(en: "the condition of promise rule \(index + 1)", zh: "第 \(index + 1) 条承诺时限规则的条件")
+        case .limitRule(let item, let index):
+            .init(
+                en: "the condition of rule \(index + 1) of the promised limit of item '\(item)'",
+                zh: "事项“\(item)”第 \(index + 1) 条承诺时限规则的条件")
         case .leadRule(let index):
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
         case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
@@ -32,6 +43,8 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .item(let id): "item \(id)"
         case .need(let item, let index, _): "item \(item) need \(index + 1)"
+        case .promiseRule(let index): "promise rule \(index + 1)"
+        case .limitRule(let item, let index): "item \(item) limit rule \(index + 1)"
         case .leadRule(let index): "lead rule \(index + 1)"
         case .other(let name): name
         }
@@ -52,7 +65,8 @@ public struct OwnedCondition: Hashable, Sendable {
     }
 
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
-    /// of their needs in file order, then the lead rules' `when`s.
+    /// of their needs in file order, then those of the rules of their promised limits,
+    /// then those of the rules of the bundle's promise, then the lead rules' `when`s.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
@@ -65,6 +79,19 @@ public struct OwnedCondition: Hashable, Sendable {
                 if let when = need.when {
                     result.append(OwnedCondition(owner: .need(of: item, at: index), source: when))
                 }
+            }
+        }
+        for item in bundle.items {
+            for (index, rule) in item.promisedRules.enumerated() {
+                if let when = rule.when {
+                    result.append(
+                        OwnedCondition(owner: .limitRule(item: item.id.value, index: index), source: when))
+                }
+            }
+        }
+        for (index, rule) in bundle.promiseRules.enumerated() {
+            if let when = rule.when {
+                result.append(OwnedCondition(owner: .promiseRule(index), source: when))
             }
         }
         if case .rules(let rules) = bundle.lead {
@@ -88,7 +115,7 @@ extension ConditionOwner {
     /// need's (the searches over every applicant take these together).
     public var decidesPlan: Bool {
         switch self {
-        case .item, .need: true
+        case .item, .need, .limitRule, .promiseRule: true
         case .leadRule, .other: false
         }
     }

@@ -97,10 +97,15 @@ public enum BundleChecker {
                 }
             }
             if item.basis.isEmpty { found.append(.missingBasis(item)) }
-            if let legal = item.legal,
-                let finding = promiseAgainstLegal(item, legal: legal, calendar: calendar)
-            {
-                found.append(finding)
+            if let legal = item.legal {
+                // Every limit an applicant can be promised: the item's, or each rule's.
+                for limit in item.promisedRules.isEmpty ? [item.promised] : item.promisedRules.map(\.limit) {
+                    var promised = item
+                    promised.promised = limit
+                    if let finding = promiseAgainstLegal(promised, legal: legal, calendar: calendar) {
+                        found.append(finding)
+                    }
+                }
             }
         }
         for inspection in bundle.inspections {

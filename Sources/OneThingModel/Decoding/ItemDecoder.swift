@@ -25,7 +25,8 @@ enum ItemDecoder {
         let kind = f["kind"].flatMap {
             reader.choice($0, ItemKind.self, what: .init(en: "item kind", zh: "事项类型"))
         }
-        let promised = f["promised"].flatMap { reader.duration($0) }
+        let promisedRules = f["promised"].map { LimitRuleDecoder.decode($0, reader: &reader) }
+        let promised = promisedRules?.limit
         let legal = f["legal"].flatMap { reader.duration($0) }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
         let needs = f["needs"].map { decodeNeeds($0, reader: &reader) } ?? []
@@ -59,6 +60,7 @@ enum ItemDecoder {
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
         item.legalBasis = legalBasis
+        item.promisedRules = promisedRules?.rules ?? []
         return item
     }
 

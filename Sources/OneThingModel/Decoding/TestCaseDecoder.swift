@@ -32,15 +32,16 @@ enum TestCaseDecoder {
                 reader.mapping(
                     $0, what: .init(en: "a test expectation", zh: "测试预期"),
                     owner: f.keySpan("expect") ?? node.span,
-                    known: ["items", "materials", "lead", "workdays", "error"])
+                    known: ["items", "materials", "lead", "workdays", "promise", "error"])
             })
         else { return nil }
-        let expectation = TestExpectation(
+        var expectation = TestExpectation(
             items: e["items"].map { reader.ids($0, what: .init(en: "expected items", zh: "预期事项")) },
             materials: e["materials"].map { decodeMaterials($0, reader: &reader) },
             lead: e["lead"].flatMap { reader.id($0) },
             workdays: e["workdays"].flatMap { n in reader.number(n).map { Located($0, at: n.span) } },
             error: e["error"].flatMap { reader.locatedText($0) })
+        expectation.promise = e["promise"].flatMap { reader.duration($0) }
         return TestCase(name: name, answers: answers, expect: expectation)
     }
 

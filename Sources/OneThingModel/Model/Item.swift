@@ -30,8 +30,11 @@ public struct Item: Hashable, Sendable {
     public var kind: ItemKind
     /// The legal limit (法定时限), if the law sets one.
     public var legal: Located<TimeLimit>?
-    /// The promised limit (承诺时限).
+    /// The promised limit (承诺时限); with ``promisedRules``, the longest of their limits.
     public var promised: Located<TimeLimit>
+    /// The rules choosing the promised limit for each applicant; empty when there is one
+    /// limit for every applicant.
+    public var promisedRules: [LimitRule] = []
     /// The condition under which it applies; always when `nil`.
     public var when: ConditionSource?
     /// The materials and outputs it needs, each one id or a choice of several.

@@ -29,6 +29,16 @@ public struct Plan: Sendable {
     /// Which needs with a condition apply to the applicant.
     public var needs: NeedSelection { graph.needs }
 
+    /// The bundle's promise to this applicant: its only promise, or the one its rules
+    /// choose for these answers.
+    public var promise: TimeLimit { graph.promise }
+
+    /// The index of the rule that chose ``promise``, when the bundle promises by rule.
+    public let promiseRule: Int?
+
+    /// The promised limit of the item at `index` for this applicant.
+    public func promised(ofItem index: Int) -> TimeLimit { graph.limits[index] }
+
     /// The needs of the item at `index` that apply to the applicant: those without a
     /// condition, and those whose condition holds.
     public func applicableNeeds(ofItem index: Int) -> [Need] {

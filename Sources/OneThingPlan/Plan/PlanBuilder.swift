@@ -95,11 +95,15 @@ public struct PlanBuilder: Sendable {
         }
         let lead = try leadDecision(answers, missingAt: missingAt)
         let needs = needSelection(for: answers)
-        let graph = StepGraph(bundle: bundle, dependencies: dependencies, applies: applies, needs: needs)
+        let promise = promise(for: answers)
+        let graph = StepGraph(
+            bundle: bundle, dependencies: dependencies, applies: applies, needs: needs,
+            limits: limits(for: answers),
+            promise: promise.limit)
         return Plan(
             bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
             materials: checklist(applies: applies, needs: needs),
-            criticalPath: CriticalPath(bundle: bundle, graph: graph))
+            criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
     }
 
     /// The steps of the plan for answers already checked against the form: the items
@@ -112,12 +116,42 @@ public struct PlanBuilder: Sendable {
         StepGraph(
             bundle: bundle, dependencies: dependencies,
             applies: bundle.items.map { applies($0, to: answers) },
-            needs: needSelection(for: answers))
+            needs: needSelection(for: answers), limits: limits(for: answers),
+            promise: promise(for: answers).limit)
     }
 
     /// Whether `item` applies to `answers`: it has no condition, or its condition holds.
     func applies(_ item: Item, to answers: ConditionAnswers) -> Bool {
         conditions[.item(item.id.value)].map { $0.evaluate(answers) } ?? true
+    }
+
+    /// Each item's promised limit for `answers`: its only limit, or its first rule whose
+    /// condition holds.
+    func limits(for answers: ConditionAnswers) -> [TimeLimit] {
+        bundle.items.map { item in
+            Self.choose(item.promisedRules, default: item.promised.value) { index in
+                conditions[.limitRule(item: item.id.value, index: index)]?.evaluate(answers)
+            }.limit
+        }
+    }
+
+    /// The bundle's promise for `answers`, and the rule that chose it.
+    func promise(for answers: ConditionAnswers) -> (limit: TimeLimit, rule: Int?) {
+        Self.choose(bundle.promiseRules, default: bundle.promise.value) { index in
+            conditions[.promiseRule(index)]?.evaluate(answers)
+        }
+    }
+
+    /// The limit of the first of `rules` that holds (`holds` says; a rule without a
+    /// condition always holds), and its index; `fallback` when there are no rules.
+    /// One meaning of limit rules for the planner and the worst-case search.
+    static func choose(_ rules: [LimitRule], default fallback: TimeLimit, holds: (Int) -> Bool?)
+        -> (limit: TimeLimit, rule: Int?)
+    {
+        for (index, rule) in rules.enumerated() where rule.when == nil || holds(index) == true {
+            return (rule.limit.value, index)
+        }
+        return (fallback, nil)
     }
 
     /// The needs with a condition that hold for `answers`.

@@ -13,6 +13,10 @@ public struct StepGraph: Sendable {
     public let applies: [Bool]
     /// Which needs with a condition apply: an item waits through those only.
     public let needs: NeedSelection
+    /// Each item's promised limit for this applicant (its rules decided, where it has them).
+    public let limits: [TimeLimit]
+    /// The bundle's promise to this applicant (its rules decided, where it has them).
+    public let promise: TimeLimit
     /// For each item, the applicable items it waits for directly.
     public let predecessors: [[Int]]
     /// For each item, the joint inspection it takes part in (an index into the bundle's inspections).
@@ -28,8 +32,12 @@ public struct StepGraph: Sendable {
     /// the needs in `needs` (a need with a condition that does not hold makes no item
     /// wait). The items must not wait for each other in a circle (the validator reports
     /// cycles first); items on a circle are left out of ``order``.
+    ///
+    /// `limits` and `promise` are the applicant's own (chosen by the bundle's rules); the
+    /// items' longest limits and the bundle's longest promise when not given.
     public init(
-        bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool], needs: NeedSelection = .all
+        bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool], needs: NeedSelection = .all,
+        limits: [TimeLimit]? = nil, promise: TimeLimit? = nil
     ) {
         let n = bundle.items.count
         let inspectionIndex = Dictionary(
@@ -72,6 +80,8 @@ public struct StepGraph: Sendable {
         }
         self.applies = applies
         self.needs = needs
+        self.limits = limits ?? bundle.items.map(\.promised.value)
+        self.promise = promise ?? bundle.promise.value
         self.predecessors = predecessors
         self.inspectionOf = inspectionOf
         self.participants = participants

@@ -167,7 +167,7 @@ public struct PlanGraph: Sendable {
                     ?? item.department.value
                 return Node(
                     id: id(kind), kind: kind, label: item.name,
-                    detail: "\(department) · \(limit(item.promised.value))",
+                    detail: "\(department) · \(limit(plan.promised(ofItem: i)))",
                     applies: applies[i], critical: critical.contains(kind), layer: layer[kind] ?? 1)
             case .inspection(let k):
                 let inspection = bundle.inspections[k]

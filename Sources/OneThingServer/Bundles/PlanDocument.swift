@@ -66,7 +66,7 @@ struct PlanDocument: Encodable, Sendable {
         version = bundle.version
         title = bundle.title
         lead = plan.lead.department
-        promise = bundle.promise.value
+        promise = plan.promise
         accepted = schedule.accepted.description
         promisedBy = schedule.promisedBy.description
         delivery = schedule.delivery.description
@@ -78,7 +78,8 @@ struct PlanDocument: Encodable, Sendable {
             return ItemEntry(
                 id: item.id.value, name: item.name, department: item.department.value,
                 applies: decision.applies,
-                promised: item.promised.value, start: times.itemStart[decision.index]?.description,
+                promised: plan.promised(ofItem: decision.index),
+                start: times.itemStart[decision.index]?.description,
                 due: times.itemFinish[decision.index]?.description,
                 critical: critical.contains(decision.index))
         }
