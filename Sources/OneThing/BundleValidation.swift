@@ -75,6 +75,7 @@ enum BundleValidation {
         if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
             let promise = PromiseCheck.run(bundle, conditions: conditions.conditions)
             diagnostics += promise.diagnostics
+            diagnostics += NeedCheck.check(bundle, conditions: conditions.conditions, catalogue: catalogue)
             // Calendar days against the real calendar, for the bundles that have them:
             // the steps of the worst case the promise check found, without searching
             // again. Its answers need not choose a lead department, and dates do not

@@ -90,7 +90,11 @@ public struct BenchmarkCorpus: Sendable {
             text += "  material-\(i): {name: 申请材料\(i)（加盖公章）\(extra)}\n"
         }
         text += "outputs:\n  licence: {name: 营业执照, kind: licence, e-licence: true}\n"
-        for i in 1..<itemCount { text += "  result-\(i): {name: 审批结果\(i), kind: decision}\n" }
+        // Electronic results: an item needing the result of one that does not apply to
+        // an applicant fetches it, rather than asking for a paper nobody issued (OT313).
+        for i in 1..<itemCount {
+            text += "  result-\(i): {name: 审批结果\(i), kind: decision, e-licence: true}\n"
+        }
         text += "items:\n"
         for i in 0..<itemCount {
             let department = departments[(index + i) % departments.count]

@@ -36,8 +36,8 @@ struct PlanExplanation {
         lines.append(say("Answers: ", "答案：") + plan.answers.description)
         lines.append(
             say(
-                "Accepted \(schedule.accepted); promised within \(limit(bundle.promise.value)): by \(date(schedule.promisedBy)); predicted delivery \(date(schedule.delivery))",
-                "受理日期 \(schedule.accepted)；承诺\(limit(bundle.promise.value))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
+                "Accepted \(schedule.accepted); promised within \(limit(plan.promise)): by \(date(schedule.promisedBy)); predicted delivery \(date(schedule.delivery))",
+                "受理日期 \(schedule.accepted)；承诺\(limit(plan.promise))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
             ))
         if schedule.isProvisional {
             let reason = WorkdayCalendar.provisionalReason(years: schedule.provisionalYears)
@@ -62,7 +62,7 @@ struct PlanExplanation {
             let slack = schedule.slack[decision.index].map(CriticalPath.format) ?? "?"
             let mark = critical.contains(decision.index) ? " ★" : ""
             lines.append(
-                "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(item.promised.value))  \(start) → \(due)  "
+                "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(plan.promised(ofItem: decision.index)))  \(start) → \(due)  "
                     + say("slack \(slack)", "机动 \(slack) 个工作日") + mark)
             if let reason = reason(decision) { lines.append("      \(reason)") }
         }
@@ -88,7 +88,7 @@ struct PlanExplanation {
         lines.append("")
         let steps = schedule.times.criticalPath.map { step -> String in
             switch step {
-            case .item(let i): "\(bundle.items[i].name)（\(limit(bundle.items[i].promised.value))）"
+            case .item(let i): "\(bundle.items[i].name)（\(limit(plan.promised(ofItem: i)))）"
             case .inspection(let k):
                 "\(bundle.inspections[k].name)（\(limit(bundle.inspections[k].duration.value))）"
             }
@@ -114,7 +114,8 @@ struct PlanExplanation {
                 if let issuer = entry.issuedBy { detail += say(" — issued by \(issuer)", "——由 \(issuer) 出具") }
                 let core = entry.core ? say(" (core)", "（主要材料）") : ""
                 lines.append(
-                    "    · \(entry.name)\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]")
+                    "    · \(entry.title.text(in: language))\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]"
+                )
             }
         }
         return lines.joined(separator: "\n")

@@ -8,17 +8,17 @@ import OneThingSource
 
 extension Diagnostic {
     /// The bundle's promise is shorter than the critical path for some applicant.
-    static func promiseBroken(bundle: ServiceBundle, path: CriticalPath, answers: ConditionAnswers)
-        -> Diagnostic
-    {
+    static func promiseBroken(
+        bundle: ServiceBundle, promise: Located<TimeLimit>, path: CriticalPath, answers: ConditionAnswers
+    ) -> Diagnostic {
         let days = CriticalPath.format(path.workdays)
         let steps = path.steps.map { step -> (en: String, zh: String, span: SourceSpan) in
             switch step {
             case .item(let i):
                 let item = bundle.items[i]
                 return (
-                    "\(item.id.value) (\(item.promised.value))",
-                    "\(item.name)（\(item.promised.value.chineseDescription)）",
+                    "\(item.id.value) (\(path.limits[i]))",
+                    "\(item.name)（\(path.limits[i].chineseDescription)）",
                     item.promised.span
                 )
             case .inspection(let k):
@@ -30,17 +30,19 @@ extension Diagnostic {
                 )
             }
         }
+        // A promise chosen by rule is these applicants' own, not the bundle's only one.
+        let byRule = !bundle.promiseRules.isEmpty
         let answersText = answers.description
         let none = answers.values.isEmpty
         let whoEN = none ? "for every applicant" : "for the answers \(answersText)"
         let whoZH = none ? "对每位申请人" : "当答案为 \(answersText) 时"
         return Diagnostic(
-            code: .promiseBrokenInWorstCase, severity: .error, span: bundle.promise.span,
+            code: .promiseBrokenInWorstCase, severity: .error, span: promise.span,
             message: .init(
                 en:
-                    "the bundle promises \(bundle.promise.value), but \(whoEN) its critical path takes \(days) workdays: \(steps.map(\.en).joined(separator: " → "))",
+                    "the bundle promises \(byRule ? "these applicants " : "")\(promise.value), but \(whoEN) its critical path takes \(days) workdays: \(steps.map(\.en).joined(separator: " → "))",
                 zh:
-                    "本件事承诺\(bundle.promise.value.chineseDescription)，但\(whoZH)，关键路径需要\(days)个工作日：\(steps.map(\.zh).joined(separator: " → "))"
+                    "本件事\(byRule ? "按规则向这些申请人" : "")承诺\(promise.value.chineseDescription)，但\(whoZH)，关键路径需要\(days)个工作日：\(steps.map(\.zh).joined(separator: " → "))"
             ),
             hint: .init(
                 en: "promise at least \(days) workdays, or shorten the promised limits on this path",

@@ -36,17 +36,29 @@ public enum PromiseCheck {
     public static func run(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> Result {
         var found: [Diagnostic] = []
         let worst = WorstCase(bundle: bundle, conditions: conditions)
-        let promise = bundle.promise
+        let promise = worst.promise
         if let path = worst.path, path.workdays > promise.value.workdayEquivalent + 1e-9 {
-            // Only the answers that put the path's items in the plan matter to it.
+            // Only the answers that put the path's items in the plan, decide their limits
+            // and the promise matter to it.
             var read = Set<String>()
             for step in path.steps {
                 guard case .item(let index) = step else { continue }
-                read.formUnion(conditions.checked(.item(bundle.items[index].id.value))?.fields ?? [])
+                let item = bundle.items[index]
+                read.formUnion(conditions.checked(.item(item.id.value))?.fields ?? [])
+                for n in item.needs.indices where item.needs[n].when != nil {
+                    read.formUnion(conditions.checked(.need(of: item, at: n))?.fields ?? [])
+                }
+                for r in item.promisedRules.indices {
+                    read.formUnion(
+                        conditions.checked(.limitRule(item: item.id.value, index: r))?.fields ?? [])
+                }
+            }
+            for r in bundle.promiseRules.indices {
+                read.formUnion(conditions.checked(.promiseRule(r))?.fields ?? [])
             }
             let answers = ConditionAnswers(
                 form: bundle.form, values: worst.example.values.filter { read.contains($0.key) })
-            found.append(.promiseBroken(bundle: bundle, path: path, answers: answers))
+            found.append(.promiseBroken(bundle: bundle, promise: promise, path: path, answers: answers))
         }
         for clash in worst.doubleProducers {
             found.append(clash)
@@ -94,10 +106,13 @@ public enum PromiseCheck {
     }
 }
 
-/// The longest critical path over every applicant, and what the search saw on the way.
+/// The critical path that breaks its applicant's promise by the most (with one promise
+/// for all, the longest), over every applicant, and what the search saw on the way.
 struct WorstCase {
-    /// The longest path found; `nil` when the bundle has no items.
+    /// The worst path found; `nil` when the bundle has no items.
     var path: CriticalPath?
+    /// The promise of the worst case's applicant, where it is written.
+    var promise: Located<TimeLimit>
     /// Answers that lead to it.
     var example: ConditionAnswers
     /// `OT309` findings: outputs two applicable items issue.
@@ -109,31 +124,79 @@ struct WorstCase {
     /// The fields of the largest group of conditions that share fields.
     var widestGroup: [String] = []
 
+    /// A condition the search decides.
+    private enum Conditional {
+        /// Whether the item at this index applies.
+        case item(Int)
+        /// Whether a need (item index, need index) applies.
+        case need(Int, Int)
+        /// Whether a rule (item index, rule index) of an item's promised limit holds.
+        case limitRule(Int, Int)
+        /// Whether a rule of the bundle's promise holds.
+        case promiseRule(Int)
+
+        /// Whether its holding can make the path shorter or the promise longer: then
+        /// the largest outcomes of its group do not suffice.
+        var isRule: Bool {
+            switch self {
+            case .item, .need: false
+            case .limitRule, .promiseRule: true
+            }
+        }
+    }
+
     init(bundle: ServiceBundle, conditions: ConditionCheckResult) {
         let dependencies = ItemDependencies(bundle: bundle)
-        var conditional: [Int] = []
+        // The conditions searched, in the order the condition stage searched them: the
+        // items' (which items apply), their needs' (through which needs an item waits),
+        // the rules of their promised limits, the rules of the bundle's promise.
+        var conditional: [Conditional] = []
         var owners: [ConditionOwner] = []
-        for (index, item) in bundle.items.enumerated() where item.when != nil {
-            let owner = ConditionOwner.item(item.id.value)
-            guard conditions.checked(owner) != nil else { continue }
-            conditional.append(index)
+        func add(_ owner: ConditionOwner, _ what: Conditional) {
+            guard conditions.checked(owner) != nil else { return }
+            conditional.append(what)
             owners.append(owner)
+        }
+        for (index, item) in bundle.items.enumerated() where item.when != nil {
+            add(.item(item.id.value), .item(index))
+        }
+        for (index, item) in bundle.items.enumerated() {
+            for (n, need) in item.needs.enumerated() where need.when != nil {
+                add(.need(of: item, at: n), .need(index, n))
+            }
+        }
+        for (index, item) in bundle.items.enumerated() {
+            for (r, rule) in item.promisedRules.enumerated() where rule.when != nil {
+                add(.limitRule(item: item.id.value, index: r), .limitRule(index, r))
+            }
+        }
+        for (r, rule) in bundle.promiseRules.enumerated() where rule.when != nil {
+            add(.promiseRule(r), .promiseRule(r))
         }
         // The condition stage searched these outcomes already; this asks for its result.
         let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
         self.example = ConditionAnswers(form: bundle.form)
+        self.promise = bundle.promise
         self.isExhaustive = outcomes.isExhaustive
         self.isExact = outcomes.groups.allSatisfy { $0.isExact }
         self.widestGroup = outcomes.groups.max { $0.fields.count < $1.fields.count }?.fields ?? []
-        // The largest outcomes of each group: adding items never shortens the path.
-        let groups = outcomes.groups.map(Self.largest)
+        // Adding items or needs never shortens the path, so of a group without rules only
+        // its largest outcomes count; a group with a rule of a limit or of the promise
+        // is searched whole.
+        let groups = outcomes.groups.map { group in
+            group.conditions.contains { conditional[$0].isRule } ? group.outcomes : Self.largest(group)
+        }
         guard groups.allSatisfy({ !$0.isEmpty }) || groups.isEmpty else { return }
         // Only an output that several items issue can be issued twice.
         let shared = Array(dependencies.producers).filter { $0.value.count > 1 }
         var reported = [Bool](repeating: false, count: shared.count)
         var digits = [Int](repeating: 0, count: groups.count)
         var worst: [Int]?
+        var worstExcess = -Double.infinity
         var applies = [Bool](repeating: true, count: bundle.items.count)
+        var needs = NeedSelection.all
+        var limitHolds = bundle.items.map { [Bool](repeating: false, count: $0.promisedRules.count) }
+        var promiseHolds = [Bool](repeating: false, count: bundle.promiseRules.count)
         func answers(_ digits: [Int]) -> ConditionAnswers {
             var values: [String: ConditionValue] = [:]
             for g in groups.indices { values.merge(groups[g][digits[g]].example.values) { a, _ in a } }
@@ -148,12 +211,34 @@ struct WorstCase {
             for (g, group) in outcomes.groups.enumerated() {
                 let holds = groups[g][digits[g]].holds
                 for (position, condition) in group.conditions.enumerated() {
-                    applies[conditional[condition]] = holds[position]
+                    switch conditional[condition] {
+                    case .item(let item): applies[item] = holds[position]
+                    case .need(let item, let need):
+                        needs.set(item: item, need: need, applies: holds[position])
+                    case .limitRule(let item, let rule): limitHolds[item][rule] = holds[position]
+                    case .promiseRule(let rule): promiseHolds[rule] = holds[position]
+                    }
                 }
             }
-            let path = CriticalPath(bundle: bundle, dependencies: dependencies, applies: applies)
-            if self.path.map({ path.workdays > $0.workdays }) ?? true {
+            let limits = bundle.items.indices.map { i in
+                PlanBuilder.choose(bundle.items[i].promisedRules, default: bundle.items[i].promised.value) {
+                    limitHolds[i][$0]
+                }.limit
+            }
+            let chosen = PlanBuilder.choose(bundle.promiseRules, default: bundle.promise.value) {
+                promiseHolds[$0]
+            }
+            let path = CriticalPath(
+                bundle: bundle, dependencies: dependencies, applies: applies, needs: needs, limits: limits)
+            // The worst case breaks its own promise by the most; of equal ones, the
+            // longest path (with one promise for all, simply the longest), then the first
+            // found.
+            let excess = path.workdays - chosen.limit.workdayEquivalent
+            let longer = path.workdays > (self.path?.workdays ?? -Double.infinity) + 1e-9
+            if excess > worstExcess + 1e-9 || (excess > worstExcess - 1e-9 && longer) {
+                worstExcess = excess
                 self.path = path
+                self.promise = chosen.rule.map { bundle.promiseRules[$0].limit } ?? bundle.promise
                 worst = digits
             }
             for (index, (output, producers)) in shared.enumerated() where !reported[index] {

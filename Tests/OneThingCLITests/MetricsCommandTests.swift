@@ -151,7 +151,7 @@ struct MetricsCommandTests {
         death.place: medical-institution
         funeral.cremation: true
         deceased.medical_insurance: employee
-        deceased.pension_insured: true
+        deceased.pension_scheme: employee
         deceased.driving_licence: false
         deceased.housing_fund: true
         deceased.social_assistance: false

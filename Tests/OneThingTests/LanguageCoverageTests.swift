@@ -58,7 +58,19 @@ struct LanguageCoverageTests {
             }
         }
         Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
-        Self.some("a one-of need") { $0.items.contains { $0.needs.contains(where: \.isChoice) } }
+        Self.some("a one-of need") { $0.items.contains { $0.needs.contains { $0.kind == .oneOf } } }
+        Self.some("a need under a condition") { $0.items.contains { $0.needs.contains { $0.when != nil } } }
+        Self.some("an any-of need (the applicant brings any one)") {
+            $0.items.contains { $0.needs.contains { $0.kind == .anyOf } }
+        }
+        Self.some("an any-of need under a condition") {
+            $0.items.contains { $0.needs.contains { $0.kind == .anyOf && $0.when != nil } }
+        }
+        Self.some("a promise by rule") { !$0.promiseRules.isEmpty }
+        Self.some("an item's promised limit by rule") { $0.items.contains { !$0.promisedRules.isEmpty } }
+        Self.some("an all-that-apply need") {
+            $0.items.contains { $0.needs.contains { $0.kind == .allThatApply } }
+        }
         Self.some("an explicit ordering") { $0.items.contains { !$0.after.isEmpty } }
         Self.some("an item of local practice") {
             $0.items.contains { $0.locality != nil } || $0.locality != nil

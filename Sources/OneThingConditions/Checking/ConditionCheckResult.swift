@@ -33,7 +33,7 @@ public struct ConditionCheckResult: Sendable {
     public var space: AnswerSpace {
         didSet { search = nil }
     }
-    /// The search the check made over the items' conditions, while ``entries`` and
+    /// The search the check made over the conditions of items and needs, while ``entries`` and
     /// ``space`` are as it left them.
     var search: Search?
 
@@ -69,10 +69,10 @@ public struct ConditionCheckResult: Sendable {
         return space.satisfiableOutcomes(of: found.map(\.checked), limit: limit)
     }
 
-    /// Searches every outcome of the checked conditions of items, in order.
+    /// Searches every outcome of the checked conditions of items and their needs, in order.
     func itemSearch(limit: Int) -> Search {
         let found = entries.indices.compactMap { index -> (index: Int, checked: CheckedCondition)? in
-            guard case .item = entries[index].owner, let checked = entries[index].checked else { return nil }
+            guard entries[index].owner.decidesPlan, let checked = entries[index].checked else { return nil }
             return (index, checked)
         }
         let outcomes = space.satisfiableOutcomes(of: found.map(\.checked), limit: limit)

@@ -5,6 +5,14 @@ import OneThingSource
 public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     /// The `when` of an item, by item id.
     case item(String)
+    /// The `when` of a need of an item: the item's id, the need's 0-based position in
+    /// the item's `needs`, and what it needs (``Need/label``).
+    case need(item: String, index: Int, label: String)
+    /// The `when` of a rule choosing the bundle's promise, by its 0-based position.
+    case promiseRule(Int)
+    /// The `when` of a rule choosing an item's promised limit: the item's id and the
+    /// rule's 0-based position.
+    case limitRule(item: String, index: Int)
     /// The `when` of a rule choosing the lead department, by its 0-based position.
     case leadRule(Int)
     /// Anything else, named as the caller likes.
@@ -14,6 +22,16 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     public var phrase: LocalizedText {
         switch self {
         case .item(let id): .init(en: "the condition of item '\(id)'", zh: "事项“\(id)”的条件")
+        case .need(let item, _, let label):
+            .init(
+                en: "the condition of the need '\(label)' of item '\(item)'",
+                zh: "事项“\(item)”所需材料“\(label)”的条件")
+        case .promiseRule(let index):
+            .init(en: "the condition of promise rule \(index + 1)", zh: "第 \(index + 1) 条承诺时限规则的条件")
+        case .limitRule(let item, let index):
+            .init(
+                en: "the condition of rule \(index + 1) of the promised limit of item '\(item)'",
+                zh: "事项“\(item)”第 \(index + 1) 条承诺时限规则的条件")
         case .leadRule(let index):
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
         case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
@@ -24,6 +42,9 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .item(let id): "item \(id)"
+        case .need(let item, let index, _): "item \(item) need \(index + 1)"
+        case .promiseRule(let index): "promise rule \(index + 1)"
+        case .limitRule(let item, let index): "item \(item) limit rule \(index + 1)"
         case .leadRule(let index): "lead rule \(index + 1)"
         case .other(let name): name
         }
@@ -43,13 +64,34 @@ public struct OwnedCondition: Hashable, Sendable {
         self.source = source
     }
 
-    /// Every condition of `bundle`: the items' `when`s in file order, then the lead
-    /// rules' `when`s.
+    /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
+    /// of their needs in file order, then those of the rules of their promised limits,
+    /// then those of the rules of the bundle's promise, then the lead rules' `when`s.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
             if let when = item.when {
                 result.append(OwnedCondition(owner: .item(item.id.value), source: when))
+            }
+        }
+        for item in bundle.items {
+            for (index, need) in item.needs.enumerated() {
+                if let when = need.when {
+                    result.append(OwnedCondition(owner: .need(of: item, at: index), source: when))
+                }
+            }
+        }
+        for item in bundle.items {
+            for (index, rule) in item.promisedRules.enumerated() {
+                if let when = rule.when {
+                    result.append(
+                        OwnedCondition(owner: .limitRule(item: item.id.value, index: index), source: when))
+                }
+            }
+        }
+        for (index, rule) in bundle.promiseRules.enumerated() {
+            if let when = rule.when {
+                result.append(OwnedCondition(owner: .promiseRule(index), source: when))
             }
         }
         if case .rules(let rules) = bundle.lead {
@@ -60,5 +102,21 @@ public struct OwnedCondition: Hashable, Sendable {
             }
         }
         return result
+    }
+}
+
+extension ConditionOwner {
+    /// The owner of the condition of the need at `index` of `item`.
+    public static func need(of item: Item, at index: Int) -> ConditionOwner {
+        .need(item: item.id.value, index: index, label: item.needs[index].label)
+    }
+
+    /// Whether the condition decides what one applicant's plan holds: an item's or a
+    /// need's (the searches over every applicant take these together).
+    public var decidesPlan: Bool {
+        switch self {
+        case .item, .need, .limitRule, .promiseRule: true
+        case .leadRule, .other: false
+        }
     }
 }

@@ -97,10 +97,15 @@ public enum BundleChecker {
                 }
             }
             if item.basis.isEmpty { found.append(.missingBasis(item)) }
-            if let legal = item.legal,
-                let finding = promiseAgainstLegal(item, legal: legal, calendar: calendar)
-            {
-                found.append(finding)
+            if let legal = item.legal {
+                // Every limit an applicant can be promised: the item's, or each rule's.
+                for limit in item.promisedRules.isEmpty ? [item.promised] : item.promisedRules.map(\.limit) {
+                    var promised = item
+                    promised.promised = limit
+                    if let finding = promiseAgainstLegal(promised, legal: legal, calendar: calendar) {
+                        found.append(finding)
+                    }
+                }
             }
         }
         for inspection in bundle.inspections {
@@ -167,9 +172,12 @@ public enum BundleChecker {
             for item in test.expect.items ?? [] where !itemIDs.contains(item.value) {
                 found.append(.unknownReference(item, kind: .item, candidates: itemIDs))
             }
-            for material in test.expect.materials ?? []
-            where !materialIDs.contains(material.value) && !catalogue.materialsUnreadable {
-                found.append(.unknownReference(material, kind: .material, candidates: Array(materialIDs)))
+            for line in test.expect.materials ?? [] where !catalogue.materialsUnreadable {
+                for id in Need.members(ofLine: line.value) where !materialIDs.contains(id) {
+                    found.append(
+                        .unknownReference(
+                            Located(id, at: line.span), kind: .material, candidates: Array(materialIDs)))
+                }
             }
             if let lead = test.expect.lead { department(lead, in: catalogue, into: &found) }
         }

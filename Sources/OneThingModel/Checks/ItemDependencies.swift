@@ -13,6 +13,9 @@ public struct ItemDependencies: Sendable {
         public var successor: Int
         /// The reference that makes it wait (the `after:` or `needs:` entry).
         public var via: Located<String>
+        /// With a need that has a condition: its index in the waiting item's needs. The
+        /// item waits through this edge only where that need applies (``NeedSelection``).
+        public var need: Int? = nil
     }
 
     /// For each item, the edges into it.
@@ -36,21 +39,43 @@ public struct ItemDependencies: Sendable {
         }
         var incoming = [[Edge]](repeating: [], count: bundle.items.count)
         for (index, item) in bundle.items.enumerated() {
+            // One edge per predecessor, and one more per conditional need through which
+            // the item also waits for it (that edge holds only where the need applies).
             var seen = Set<Int>()
-            func add(_ predecessor: Int, via: Located<String>) {
-                guard seen.insert(predecessor).inserted else { return }
-                incoming[index].append(Edge(predecessor: predecessor, successor: index, via: via))
+            var seenConditional = Set<[Int]>()
+            func add(_ predecessor: Int, via: Located<String>, need: Int?) {
+                if let need {
+                    guard !seen.contains(predecessor), seenConditional.insert([predecessor, need]).inserted
+                    else { return }
+                } else {
+                    guard seen.insert(predecessor).inserted else { return }
+                }
+                incoming[index].append(Edge(predecessor: predecessor, successor: index, via: via, need: need))
             }
             for name in item.after {
-                if let p = itemIndex[name.value] { add(p, via: name) }
+                if let p = itemIndex[name.value] { add(p, via: name, need: nil) }
             }
-            for need in item.neededIDs {
-                let output = materialOutput[need.value] ?? need.value
-                for p in producers[output] ?? [] { add(p, via: need) }
+            // Unconditional needs first, so that a conditional need adds no edge to a
+            // predecessor the item waits for anyway.
+            let order =
+                item.needs.indices.filter { item.needs[$0].when == nil }
+                + item.needs.indices.filter { item.needs[$0].when != nil }
+            for n in order {
+                let need = item.needs[n]
+                for id in need.choices {
+                    let output = materialOutput[id.value] ?? id.value
+                    for p in producers[output] ?? [] { add(p, via: id, need: need.when == nil ? nil : n) }
+                }
             }
         }
         self.incoming = incoming
         self.producers = producers
+    }
+
+    /// Whether `edge` holds for an applicant: it does not come from a conditional need,
+    /// or that need applies in `needs`.
+    public func holds(_ edge: Edge, in needs: NeedSelection) -> Bool {
+        edge.need.map { needs.applies(item: edge.successor, need: $0) } ?? true
     }
 
     /// Every cycle's path, found by depth-first search: each as the items in order,

@@ -60,7 +60,8 @@ public enum BundleDecoder {
                 reader.choice($0, BundleCategory.self, what: .init(en: "category", zh: "类别"))
             })
         let lead = need(fields["lead"].flatMap { decodeLead($0, reader: &reader) })
-        let promise = need(fields["promise"].flatMap { reader.duration($0) })
+        let promiseRules = fields["promise"].map { LimitRuleDecoder.decode($0, reader: &reader) }
+        let promise = need(promiseRules?.limit)
         let onRejection =
             fields["on-rejection"].flatMap {
                 reader.choice($0, RejectionPolicy.self, what: .init(en: "rejection policy", zh: "驳回处理方式"))
@@ -72,7 +73,7 @@ public enum BundleDecoder {
         let items = need(fields["items"].map { ItemDecoder.decodeAll($0, reader: &reader) })
         let tests = fields["tests"].map { TestCaseDecoder.decodeAll($0, reader: &reader) } ?? []
 
-        let bundle = ServiceBundle(
+        var bundle = ServiceBundle(
             id: id ?? Located("", at: owner), title: title ?? "", version: version ?? "",
             effective: effective ?? CalendarDate(dayNumber: 0), category: category ?? .business,
             lead: lead ?? .rules([]), promise: promise ?? Located(TimeLimit(0, .workdays), at: owner),
@@ -81,6 +82,7 @@ public enum BundleDecoder {
             description: fields["description"].flatMap { reader.text($0) }, form: form ?? Form(fields: []),
             materials: materials, outputs: outputs, inspections: inspections, items: items ?? [],
             tests: tests, span: fields.span, effectiveSpan: fields["effective"]?.span)
+        bundle.promiseRules = promiseRules?.rules ?? []
         // A part that had an error was left out: what refers to it may look unused.
         let clean = !reader.diagnostics.contains { $0.severity == .error }
         return Result(bundle: bundle, isComplete: complete && clean, diagnostics: reader.diagnostics)

@@ -25,7 +25,8 @@ enum ItemDecoder {
         let kind = f["kind"].flatMap {
             reader.choice($0, ItemKind.self, what: .init(en: "item kind", zh: "事项类型"))
         }
-        let promised = f["promised"].flatMap { reader.duration($0) }
+        let promisedRules = f["promised"].map { LimitRuleDecoder.decode($0, reader: &reader) }
+        let promised = promisedRules?.limit
         let legal = f["legal"].flatMap { reader.duration($0) }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
         let needs = f["needs"].map { decodeNeeds($0, reader: &reader) } ?? []
@@ -59,34 +60,79 @@ enum ItemDecoder {
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
         item.legalBasis = legalBasis
+        item.promisedRules = promisedRules?.rules ?? []
         return item
     }
 
-    /// A list of ids, each of which may be a `{one-of: [a, b]}` choice.
+    /// The keys of a need written as a mapping: exactly one of the first four, and
+    /// `when`.
+    static let needKeys = NeedKind.allCases.map(\.rawValue) + ["when"]
+
+    /// A list of needs: each a plain id, or a mapping with `material`, `one-of`,
+    /// `any-of` or `all-that-apply`, and optionally `when`.
     static func decodeNeeds(_ node: YAMLNode, reader: inout NodeReader) -> [Need] {
         let what = LocalizedText(en: "needed materials", zh: "所需材料")
         return (reader.list(node, what: what) ?? []).compactMap { element -> Need? in
-            if case .mapping = element {
-                let choiceWhat = LocalizedText(en: "a choice of materials", zh: "可选材料")
-                guard
-                    let f = reader.mapping(
-                        element, what: choiceWhat, owner: element.span, known: ["one-of"],
-                        required: ["one-of"]),
-                    let list = f["one-of"]
-                else { return nil }
-                let choices = reader.references(list, what: choiceWhat)
-                if choices.count < 2, reader.list(list, what: choiceWhat) != nil {
-                    reader.report(
-                        Diagnostic(
-                            code: .badValue, severity: .error, span: list.span,
-                            message: .init(en: "'one-of' needs at least two choices", zh: "“one-of”至少要有两个选项"),
-                            hint: .init(
-                                en: "write a single need as a plain id", zh: "只有一个时请直接写材料标识")))
-                    return choices.first.map(Need.init)
-                }
-                return Need(oneOf: choices, span: element.span)
-            }
-            return reader.reference(element).map(Need.init)
+            if case .mapping = element { return decodeNeed(element, reader: &reader) }
+            return reader.reference(element).map { Need($0) }
         }
+    }
+
+    /// A need written as a mapping; `nil` (after a finding) when it cannot be read.
+    static func decodeNeed(_ element: YAMLNode, reader: inout NodeReader) -> Need? {
+        let needWhat = LocalizedText(en: "a need", zh: "所需材料条目")
+        guard let f = reader.mapping(element, what: needWhat, owner: element.span, known: needKeys) else {
+            return nil
+        }
+        let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
+            .map(ConditionSource.init)
+        let written = NeedKind.allCases.filter { f[$0.rawValue] != nil }
+        guard let kind = written.first, let value = f[kind.rawValue] else {
+            reader.report(
+                Diagnostic(
+                    code: .missingKey, severity: .error, span: element.span,
+                    message: .init(
+                        en:
+                            "a need must say what is needed: 'material', 'one-of', 'any-of' or 'all-that-apply'",
+                        zh: "所需材料条目必须写明所需材料：“material”“one-of”“any-of”或“all-that-apply”"),
+                    hint: .init(
+                        en:
+                            "write {material: ID, when: CONDITION}, or {any-of: [A, B]} when any one of them will do",
+                        zh: "请写成 {material: 材料标识, when: 条件}；任选其一的写成 {any-of: [A, B]}")))
+            return nil
+        }
+        if written.count > 1, let second = f.keySpan(written[1].rawValue) {
+            reader.report(
+                Diagnostic(
+                    code: .badValue, severity: .error, span: second,
+                    message: .init(
+                        en:
+                            "a need has one of 'material', 'one-of', 'any-of', 'all-that-apply', not '\(kind.rawValue)' and '\(written[1].rawValue)'",
+                        zh:
+                            "一个所需材料条目只能写“material”“one-of”“any-of”“all-that-apply”中的一个，不能同时写“\(kind.rawValue)”和“\(written[1].rawValue)”"
+                    ),
+                    hint: .init(
+                        en: "write each need as its own entry of the list",
+                        zh: "请把它们分别写成列表中的单独条目")))
+        }
+        if kind == .single {
+            return reader.reference(value).map { Need($0, when: when, span: element.span) }
+        }
+        let groupWhat = LocalizedText(
+            en: "a group of materials ('\(kind.rawValue)')", zh: "材料组（“\(kind.rawValue)”）")
+        let choices = reader.references(value, what: groupWhat)
+        if choices.count < 2, reader.list(value, what: groupWhat) != nil {
+            reader.report(
+                Diagnostic(
+                    code: .badValue, severity: .error, span: value.span,
+                    message: .init(
+                        en: "'\(kind.rawValue)' needs at least two materials",
+                        zh: "“\(kind.rawValue)”至少要有两个材料"),
+                    hint: .init(
+                        en: "write a single need as a plain id, or as {material: ID, when: CONDITION}",
+                        zh: "只有一个时请直接写材料标识，或写成 {material: 材料标识, when: 条件}")))
+            return choices.first.map { Need($0, when: when, span: element.span) }
+        }
+        return Need(choices, kind: kind, when: when, span: element.span)
     }
 }

@@ -32,18 +32,34 @@ enum TestCaseDecoder {
                 reader.mapping(
                     $0, what: .init(en: "a test expectation", zh: "测试预期"),
                     owner: f.keySpan("expect") ?? node.span,
-                    known: ["items", "materials", "lead", "workdays", "error"])
+                    known: ["items", "materials", "lead", "workdays", "promise", "error"])
             })
         else { return nil }
-        let expectation = TestExpectation(
+        var expectation = TestExpectation(
             items: e["items"].map { reader.ids($0, what: .init(en: "expected items", zh: "预期事项")) },
-            materials: e["materials"].map {
-                reader.ids($0, what: .init(en: "expected materials", zh: "预期材料"))
-            },
+            materials: e["materials"].map { decodeMaterials($0, reader: &reader) },
             lead: e["lead"].flatMap { reader.id($0) },
             workdays: e["workdays"].flatMap { n in reader.number(n).map { Located($0, at: n.span) } },
             error: e["error"].flatMap { reader.locatedText($0) })
+        expectation.promise = e["promise"].flatMap { reader.duration($0) }
         return TestCase(name: name, answers: answers, expect: expectation)
+    }
+
+    /// The expected materials: ids, and `{any-of: [a, b]}` or `{all-that-apply: [a, b]}`
+    /// for a line of the checklist the applicant chooses from (read as its line id,
+    /// `a|b`: ``Need/lineID(_:)``).
+    static func decodeMaterials(_ node: YAMLNode, reader: inout NodeReader) -> [Located<String>] {
+        let what = LocalizedText(en: "expected materials", zh: "预期材料")
+        return (reader.list(node, what: what) ?? []).compactMap { element -> Located<String>? in
+            guard case .mapping = element else { return reader.id(element) }
+            let groupWhat = LocalizedText(en: "an expected group of materials", zh: "预期的材料组")
+            let kinds = [NeedKind.anyOf.rawValue, NeedKind.allThatApply.rawValue]
+            guard let f = reader.mapping(element, what: groupWhat, owner: element.span, known: kinds),
+                let list = kinds.lazy.compactMap({ f[$0] }).first
+            else { return nil }
+            let members = reader.ids(list, what: groupWhat)
+            return members.isEmpty ? nil : Located(Need.lineID(members.map(\.value)), at: element.span)
+        }
     }
 
     /// Reads answers, flattening nested mappings into dotted field ids.

@@ -30,8 +30,11 @@ public struct Item: Hashable, Sendable {
     public var kind: ItemKind
     /// The legal limit (法定时限), if the law sets one.
     public var legal: Located<TimeLimit>?
-    /// The promised limit (承诺时限).
+    /// The promised limit (承诺时限); with ``promisedRules``, the longest of their limits.
     public var promised: Located<TimeLimit>
+    /// The rules choosing the promised limit for each applicant; empty when there is one
+    /// limit for every applicant.
+    public var promisedRules: [LimitRule] = []
     /// The condition under which it applies; always when `nil`.
     public var when: ConditionSource?
     /// The materials and outputs it needs, each one id or a choice of several.
@@ -82,29 +85,77 @@ public struct Item: Hashable, Sendable {
     }
 }
 
-/// One thing an item needs: a material or output, or a choice of several of which
-/// the first that the case has is used (`{one-of: [medical-death-certificate,
-/// police-death-certificate]}`: the certificate of whichever item applies).
+/// How the materials of one need combine.
+public enum NeedKind: String, Sendable, Hashable, CaseIterable {
+    /// One material or output (`needs: [floor-plan]`, or `{material: floor-plan, when: …}`).
+    case single = "material"
+    /// `one-of`: the case decides which: the one this case issues, else one fetched
+    /// electronically, else the first (the death certificate of whichever item applies).
+    case oneOf = "one-of"
+    /// `any-of`: the applicant brings any one of them (房屋租赁合同、就业证明或就读证明,
+    /// 任选其一); none to bring when the case issues one, one is fetched electronically,
+    /// or the applicant brings one anyway for another need.
+    case anyOf = "any-of"
+    /// `all-that-apply`: the applicant brings each of them that fits their situation, at
+    /// least one; those fetched electronically or issued in the case are not brought.
+    case allThatApply = "all-that-apply"
+}
+
+/// One thing an item needs: a material or output, or a group of several, perhaps
+/// only for the applicants a condition describes (`{material: cremation-certificate,
+/// when: funeral.cremation}`).
 public struct Need: Hashable, Sendable {
-    /// The ids it may be, in order of preference; one for a plain need.
+    /// The ids it may be, in the order written; one for a plain need.
     public var choices: [Located<String>]
+    /// How the choices combine.
+    public var kind: NeedKind
+    /// The condition under which the item needs it; always (when the item applies)
+    /// when `nil`.
+    public var when: ConditionSource?
     /// Where the need was written.
     public var span: SourceSpan
 
-    /// A need of one material or output.
-    public init(_ id: Located<String>) {
+    /// A need of one material or output, always or under a condition.
+    public init(_ id: Located<String>, when: ConditionSource? = nil, span: SourceSpan? = nil) {
         self.choices = [id]
-        self.span = id.span
+        self.kind = .single
+        self.when = when
+        self.span = span ?? id.span
     }
 
-    /// A need of one of several materials or outputs.
+    /// A need of one of several materials or outputs, chosen by the case (`one-of`).
     public init(oneOf choices: [Located<String>], span: SourceSpan) {
+        self.init(choices, kind: .oneOf, span: span)
+    }
+
+    /// A need of several materials or outputs combined as `kind` says.
+    public init(_ choices: [Located<String>], kind: NeedKind, when: ConditionSource? = nil, span: SourceSpan)
+    {
         self.choices = choices
+        self.kind = kind
+        self.when = when
         self.span = span
     }
 
     /// Whether this is a choice of several.
     public var isChoice: Bool { choices.count > 1 }
+
+    /// Whether the applicant chooses among the materials (`any-of`, `all-that-apply`),
+    /// rather than the case (`one-of`).
+    public var isApplicantsChoice: Bool { kind == .anyOf || kind == .allThatApply }
+
+    /// The need's ids as written, for messages: `a`, `a, b`.
+    public var label: String { choices.map(\.value).joined(separator: ", ") }
+
+    /// The id of a checklist line that stands for a group the applicant chooses from:
+    /// the members' ids joined by `|` (`residence-address-proof|employment-proof`), as
+    /// plans show it and test cases expect it.
+    public static func lineID(_ members: [String]) -> String { members.joined(separator: "|") }
+
+    /// The member ids of a checklist line's id: one for a single material.
+    public static func members(ofLine id: String) -> [String] {
+        id.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+    }
 }
 
 extension Item {

@@ -50,6 +50,39 @@ public struct LegalBasis: Hashable, Sendable {
     }
 }
 
+/// A time limit chosen by rule, as the lead department may be: the limit of the first
+/// rule whose condition holds for the applicant; the last rule has no condition.
+///
+/// ```yaml
+/// promise:
+///   - when: card.issue_mode == "central"
+///     limit: 15 workdays
+///   - limit: 即办
+/// ```
+public struct LimitRule: Hashable, Sendable {
+    /// The condition; `nil` for the default rule.
+    public var when: ConditionSource?
+    /// The limit chosen.
+    public var limit: Located<TimeLimit>
+
+    /// Creates a rule.
+    public init(when: ConditionSource?, limit: Located<TimeLimit>) {
+        self.when = when
+        self.limit = limit
+    }
+
+    /// The longest limit of `rules` (in working-day equivalents; the first of equal
+    /// ones): what an applicant can be promised at most.
+    public static func longest(_ rules: [LimitRule]) -> Located<TimeLimit>? {
+        var longest: Located<TimeLimit>?
+        for rule in rules
+        where longest.map({ rule.limit.value.workdayEquivalent > $0.value.workdayEquivalent }) ?? true {
+            longest = rule.limit
+        }
+        return longest
+    }
+}
+
 /// How the lead department (牵头部门) is chosen.
 public enum LeadDepartment: Hashable, Sendable {
     /// Always this department.
@@ -88,8 +121,11 @@ public struct ServiceBundle: Hashable, Sendable {
     public var category: BundleCategory
     /// The lead department or the rule that picks it.
     public var lead: LeadDepartment
-    /// The bundle's promised limit.
+    /// The bundle's promised limit; with ``promiseRules``, the longest of their limits.
     public var promise: Located<TimeLimit>
+    /// The rules choosing each applicant's own promise; empty when there is one promise
+    /// for every applicant.
+    public var promiseRules: [LimitRule] = []
     /// What a rejection does to the rest.
     public var onRejection: RejectionPolicy
     /// The locality, when the bundle is local practice.

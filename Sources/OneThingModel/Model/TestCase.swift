@@ -23,6 +23,8 @@ public struct TestExpectation: Hashable, Sendable {
     public var items: [Located<String>]?
     /// Exactly the materials the applicant brings.
     public var materials: [Located<String>]?
+    /// The bundle's promise to this applicant (chosen by rule, where it has rules).
+    public var promise: Located<TimeLimit>? = nil
     /// The lead department.
     public var lead: Located<String>?
     /// The promised completion in working days.

@@ -9,9 +9,11 @@ extension ReformFigures {
     /// card now fetched as an electronic licence was a photocopy at every window, and a
     /// certificate that one item of the bundle now issues to the next (the 死亡证明) was
     /// carried by the applicant from the department that issued it to each department
-    /// that asked for it. A choice (`one-of`) is one material.
+    /// that asked for it. A need counts where it applies (a need under a condition
+    /// only for the applicants it concerns), and a group (`one-of`, `any-of`,
+    /// `all-that-apply`) is one material.
     public static func materialsBefore(_ plan: Plan) -> Int {
-        plan.applicableItems.reduce(0) { $0 + $1.needs.count }
+        plan.decisions.filter(\.applies).reduce(0) { $0 + plan.applicableNeeds(ofItem: $1.index).count }
     }
 
     /// The materials the applicant still brings after the reform: the unique entries of

@@ -12,7 +12,11 @@ extension ReformFigures {
     /// day, 7 calendar days = 5). A joint inspection adds nothing: before the reform
     /// each department's own site check was part of its item's legal limit.
     public static func workdaysBefore(_ plan: Plan) -> Double {
-        plan.applicableItems.reduce(0) { $0 + ($1.legal ?? $1.promised).value.workdayEquivalent }
+        plan.decisions.filter(\.applies).reduce(0) { sum, decision in
+            sum
+                + (plan.bundle.items[decision.index].legal?.value ?? plan.promised(ofItem: decision.index))
+                .workdayEquivalent
+        }
     }
 
     /// The time after the reform, in working days: the plan's critical path of promised

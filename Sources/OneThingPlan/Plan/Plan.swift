@@ -26,6 +26,27 @@ public struct Plan: Sendable {
     /// The items that apply, in file order.
     public var applicableItems: [Item] { decisions.filter(\.applies).map { bundle.items[$0.index] } }
 
+    /// Which needs with a condition apply to the applicant.
+    public var needs: NeedSelection { graph.needs }
+
+    /// The bundle's promise to this applicant: its only promise, or the one its rules
+    /// choose for these answers.
+    public var promise: TimeLimit { graph.promise }
+
+    /// The index of the rule that chose ``promise``, when the bundle promises by rule.
+    public let promiseRule: Int?
+
+    /// The promised limit of the item at `index` for this applicant.
+    public func promised(ofItem index: Int) -> TimeLimit { graph.limits[index] }
+
+    /// The needs of the item at `index` that apply to the applicant: those without a
+    /// condition, and those whose condition holds.
+    public func applicableNeeds(ofItem index: Int) -> [Need] {
+        bundle.items[index].needs.indices.filter { needs.applies(item: index, need: $0) }.map {
+            bundle.items[index].needs[$0]
+        }
+    }
+
     /// The materials the applicant brings: those to bring now and those that may follow later.
     public var materialsToBring: [ChecklistEntry] {
         materials.filter { $0.status == .bring || $0.status == .later }
@@ -83,8 +104,55 @@ public struct ChecklistEntry: Sendable, Hashable {
     public let deadline: TimeLimit?
     /// With ``MaterialStatus/issued``: the id of the item that issues it.
     public let issuedBy: String?
+    /// For a line that stands for a group the applicant chooses from (`any-of`,
+    /// `all-that-apply`): the group; its ``id`` is then the members' ids joined by `|`
+    /// and its ``name`` their names joined by ` / `.
+    public var alternatives: MaterialAlternatives? = nil
     /// The ids of the applicable items that need it, in file order.
     public let neededBy: [String]
     /// A description for the applicant.
     public let description: String?
+}
+
+/// A checklist line of several materials from which the applicant chooses: any one of
+/// them (`any-of`), or each that fits their situation, at least one (`all-that-apply`).
+public struct MaterialAlternatives: Sendable, Hashable {
+    /// One material of the group.
+    public struct Member: Sendable, Hashable {
+        /// The material's (or output's) id.
+        public let id: String
+        /// Its name.
+        public let name: String
+        /// Its description, if it has one.
+        public let description: String?
+    }
+
+    /// How the applicant chooses: ``NeedKind/anyOf`` or ``NeedKind/allThatApply``.
+    public let kind: NeedKind
+    /// The materials still to choose from, in the order written (those the case issues,
+    /// fetches or has the applicant bring anyway are not among them).
+    public let members: [Member]
+
+    /// The id of the checklist line that stands for `members`.
+    public static func lineID(_ members: [String]) -> String { Need.lineID(members) }
+}
+
+extension ChecklistEntry {
+    /// The line as the applicant reads it: the material's name, or for a group to
+    /// choose from, what to choose and among which ("one of: 就业证明 / 就读证明",
+    /// "以下任选其一：就业证明、就读证明"). Every checklist the applicant sees (plan,
+    /// notice) names a line by this.
+    public var title: LocalizedText {
+        guard let alternatives else { return LocalizedText(en: name, zh: name) }
+        let names = alternatives.members.map(\.name)
+        switch alternatives.kind {
+        case .allThatApply:
+            return LocalizedText(
+                en: "all that apply to you, at least one: \(names.joined(separator: " / "))",
+                zh: "以下材料符合哪项提交哪项（至少一项）：\(names.joined(separator: "、"))")
+        default:
+            return LocalizedText(
+                en: "one of: \(names.joined(separator: " / "))", zh: "以下任选其一：\(names.joined(separator: "、"))")
+        }
+    }
 }

@@ -94,10 +94,16 @@ public struct PlanBuilder: Sendable {
             applies.append(holds)
         }
         let lead = try leadDecision(answers, missingAt: missingAt)
-        let graph = StepGraph(bundle: bundle, dependencies: dependencies, applies: applies)
+        let needs = needSelection(for: answers)
+        let promise = promise(for: answers)
+        let graph = StepGraph(
+            bundle: bundle, dependencies: dependencies, applies: applies, needs: needs,
+            limits: limits(for: answers),
+            promise: promise.limit)
         return Plan(
             bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
-            materials: checklist(applies: applies), criticalPath: CriticalPath(bundle: bundle, graph: graph))
+            materials: checklist(applies: applies, needs: needs),
+            criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
     }
 
     /// The steps of the plan for answers already checked against the form: the items
@@ -108,13 +114,51 @@ public struct PlanBuilder: Sendable {
     /// not settle the lead (the worst case that ``PromiseCheck`` found).
     public func steps(for answers: ConditionAnswers) -> StepGraph {
         StepGraph(
-            bundle: bundle, dependencies: dependencies, applies: bundle.items.map { applies($0, to: answers) }
-        )
+            bundle: bundle, dependencies: dependencies,
+            applies: bundle.items.map { applies($0, to: answers) },
+            needs: needSelection(for: answers), limits: limits(for: answers),
+            promise: promise(for: answers).limit)
     }
 
     /// Whether `item` applies to `answers`: it has no condition, or its condition holds.
     func applies(_ item: Item, to answers: ConditionAnswers) -> Bool {
         conditions[.item(item.id.value)].map { $0.evaluate(answers) } ?? true
+    }
+
+    /// Each item's promised limit for `answers`: its only limit, or its first rule whose
+    /// condition holds.
+    func limits(for answers: ConditionAnswers) -> [TimeLimit] {
+        bundle.items.map { item in
+            Self.choose(item.promisedRules, default: item.promised.value) { index in
+                conditions[.limitRule(item: item.id.value, index: index)]?.evaluate(answers)
+            }.limit
+        }
+    }
+
+    /// The bundle's promise for `answers`, and the rule that chose it.
+    func promise(for answers: ConditionAnswers) -> (limit: TimeLimit, rule: Int?) {
+        Self.choose(bundle.promiseRules, default: bundle.promise.value) { index in
+            conditions[.promiseRule(index)]?.evaluate(answers)
+        }
+    }
+
+    /// The limit of the first of `rules` that holds (`holds` says; a rule without a
+    /// condition always holds), and its index; `fallback` when there are no rules.
+    /// One meaning of limit rules for the planner and the worst-case search.
+    static func choose(_ rules: [LimitRule], default fallback: TimeLimit, holds: (Int) -> Bool?)
+        -> (limit: TimeLimit, rule: Int?)
+    {
+        for (index, rule) in rules.enumerated() where rule.when == nil || holds(index) == true {
+            return (rule.limit.value, index)
+        }
+        return (fallback, nil)
+    }
+
+    /// The needs with a condition that hold for `answers`.
+    func needSelection(for answers: ConditionAnswers) -> NeedSelection {
+        NeedSelection(bundle: bundle) { i, n in
+            conditions[.need(of: bundle.items[i], at: n)].map { $0.evaluate(answers) } ?? true
+        }
     }
 
     func leadDecision(_ answers: ConditionAnswers, missingAt: SourceSpan) throws(Failure) -> LeadDecision {
@@ -139,23 +183,51 @@ public struct PlanBuilder: Sendable {
         }
     }
 
-    /// The checklist: every material and output the applicable items need, once.
-    /// A choice (`one-of`) resolves to its first choice that this case issues, else
-    /// its first that is fetched electronically, else its first choice.
-    func checklist(applies: [Bool]) -> [ChecklistEntry] {
-        var order: [String] = []
-        var neededBy: [String: [String]] = [:]
+    /// The checklist: every material and output the applicable items need where their
+    /// needs apply, once. A `one-of` resolves to its first choice that this case
+    /// issues, else its first that is fetched electronically, else its first choice.
+    /// A group the applicant chooses from (`any-of`, `all-that-apply`) leaves out what
+    /// the case issues or fetches and what the applicant brings anyway for another need;
+    /// what remains is one line of the checklist (``ChecklistEntry/alternatives``); an
+    /// `any-of` with one member issued, fetched or brought anyway is that member.
+    func checklist(applies: [Bool], needs: NeedSelection) -> [ChecklistEntry] {
+        // What single needs and `one-of`s bring: a group is satisfied by it.
+        var single = Set<String>()
         for (index, item) in bundle.items.enumerated() where applies[index] {
-            for need in item.needs {
-                let id = resolve(need, applies: applies)
-                if neededBy[id] == nil { order.append(id) }
-                neededBy[id, default: []].append(item.id.value)
+            for (n, need) in item.needs.enumerated()
+            where !need.isApplicantsChoice && needs.applies(item: index, need: n) {
+                single.insert(resolve(need, applies: applies))
             }
         }
-        return order.compactMap { entry(for: $0, neededBy: neededBy[$0] ?? [], applies: applies) }
+        var order: [String] = []
+        var neededBy: [String: [String]] = [:]
+        var groups: [String: MaterialAlternatives] = [:]
+        func record(_ id: String, _ item: String) {
+            if neededBy[id] == nil { order.append(id) }
+            if neededBy[id]?.last != item { neededBy[id, default: []].append(item) }
+        }
+        for (index, item) in bundle.items.enumerated() where applies[index] {
+            for (n, need) in item.needs.enumerated() where needs.applies(item: index, need: n) {
+                guard need.isApplicantsChoice else {
+                    record(resolve(need, applies: applies), item.id.value)
+                    continue
+                }
+                let resolved = resolveGroup(need, applies: applies, brought: single)
+                for id in resolved.settled { record(id, item.id.value) }
+                if let group = resolved.group {
+                    let id = MaterialAlternatives.lineID(group.members.map(\.id))
+                    groups[id] = group
+                    record(id, item.id.value)
+                }
+            }
+        }
+        return order.compactMap { id in
+            if let group = groups[id] { return entry(for: group, id: id, neededBy: neededBy[id] ?? []) }
+            return entry(for: id, neededBy: neededBy[id] ?? [], applies: applies)
+        }
     }
 
-    /// The id a need stands for in this case.
+    /// The id a `material` or `one-of` need stands for in this case.
     func resolve(_ need: Need, applies: [Bool]) -> String {
         guard need.isChoice else { return need.choices[0].value }
         let entries = need.choices.compactMap { entry(for: $0.value, neededBy: [], applies: applies) }
@@ -163,6 +235,42 @@ public struct PlanBuilder: Sendable {
             (entries.first { $0.status == .issued } ?? entries.first { $0.status == .fetched }
             ?? entries.first)?.id
             ?? need.choices[0].value
+    }
+
+    /// What a group the applicant chooses from stands for in this case: the members the
+    /// case settles without a choice (issued, fetched, or brought anyway for `brought`
+    /// needs), and the group of the rest, if any is left to choose.
+    func resolveGroup(_ need: Need, applies: [Bool], brought: Set<String>)
+        -> (settled: [String], group: MaterialAlternatives?)
+    {
+        let entries = need.choices.compactMap { entry(for: $0.value, neededBy: [], applies: applies) }
+        let settled = entries.filter {
+            $0.status == .issued || $0.status == .fetched || brought.contains($0.id)
+        }
+        if need.kind == .anyOf, let first = settled.first { return ([first.id], nil) }
+        let rest = entries.filter { entry in !settled.contains { $0.id == entry.id } }
+        let group =
+            rest.isEmpty
+            ? nil
+            : MaterialAlternatives(
+                kind: need.kind,
+                members: rest.map { .init(id: $0.id, name: $0.name, description: $0.description) })
+        return (settled.map(\.id), group)
+    }
+
+    /// The checklist line of a group the applicant chooses from: brought, unless every
+    /// member may follow later (then by the earliest deadline); core when a member is.
+    func entry(for group: MaterialAlternatives, id: String, neededBy: [String]) -> ChecklistEntry {
+        let members = group.members.compactMap { materialsByID[$0.id] }
+        let deadlines = members.compactMap { $0.deferrable?.value }
+        let later = deadlines.count == group.members.count && members.allSatisfy { !$0.commitment }
+        var entry = ChecklistEntry(
+            id: id, name: group.members.map(\.name).joined(separator: " / "), status: later ? .later : .bring,
+            core: members.contains(where: \.core),
+            deadline: later ? deadlines.min { $0.workdayEquivalent < $1.workdayEquivalent } : nil,
+            issuedBy: nil, neededBy: neededBy, description: nil)
+        entry.alternatives = group
+        return entry
     }
 
     /// The checklist entry of a material or output id; `nil` for an id the bundle does not declare.

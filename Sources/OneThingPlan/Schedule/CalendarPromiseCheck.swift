@@ -14,7 +14,10 @@ public enum CalendarPromiseCheck {
     /// Whether `bundle` has a limit the 7 : 5 rule only approximates.
     public static func needsCheck(_ bundle: ServiceBundle) -> Bool {
         let calendarUnits: Set<TimeUnit> = [.days, .months]
-        return bundle.items.contains { calendarUnits.contains($0.promised.value.unit) }
+        return bundle.items.contains { item in
+            calendarUnits.contains(item.promised.value.unit)
+                || item.promisedRules.contains { calendarUnits.contains($0.limit.value.unit) }
+        }
             || bundle.inspections.contains { calendarUnits.contains($0.duration.value.unit) }
     }
 

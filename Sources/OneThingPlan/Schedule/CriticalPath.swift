@@ -16,11 +16,19 @@ public struct CriticalPath: Hashable, Sendable {
     public var steps: [Step]
     /// The earliest finish of every applicable item, in working days from acceptance.
     public var finish: [Int: Double]
+    /// Each item's promised limit the path was computed with (the applicant's own).
+    public var limits: [TimeLimit]
 
-    /// The critical path through the items of `bundle` for which `applies` is true.
-    public init(bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool]) {
+    /// The critical path through the items of `bundle` for which `applies` is true,
+    /// waiting through the needs in `needs`.
+    public init(
+        bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool], needs: NeedSelection = .all,
+        limits: [TimeLimit]? = nil
+    ) {
         self.init(
-            bundle: bundle, graph: StepGraph(bundle: bundle, dependencies: dependencies, applies: applies))
+            bundle: bundle,
+            graph: StepGraph(
+                bundle: bundle, dependencies: dependencies, applies: applies, needs: needs, limits: limits))
     }
 
     /// The critical path through `graph`.
@@ -29,5 +37,6 @@ public struct CriticalPath: Hashable, Sendable {
         self.workdays = times.end
         self.steps = times.criticalPath
         self.finish = times.itemFinish
+        self.limits = graph.limits
     }
 }

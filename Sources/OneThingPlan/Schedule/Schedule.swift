@@ -12,7 +12,7 @@ public struct Schedule: Sendable {
     public let accepted: CalendarDate
     /// Start and due dates of the steps, and the critical path.
     public let times: StepTimes<CalendarClock>
-    /// The date by which the bundle's promise is due.
+    /// The date by which the bundle's promise to the applicant is due.
     public let promisedBy: CalendarDate
     /// The predicted delivery date (统一出件): when the last step is due.
     public var delivery: CalendarDate { times.end }
@@ -44,7 +44,7 @@ public struct Schedule: Sendable {
         let clock = CalendarClock(calendar: calendar, accepted: accepted)
         self.accepted = accepted
         self.times = try StepTimes(bundle: bundle, graph: graph, clock: clock)
-        self.promisedBy = try calendar.due(after: accepted, limit: bundle.promise.value)
+        self.promisedBy = try calendar.due(after: accepted, limit: graph.promise)
         self.slack = Schedule.slack(bundle: bundle, graph: graph)
         self.provisionalYears = calendar.provisionalYears(from: accepted, through: max(times.end, promisedBy))
     }
@@ -67,7 +67,7 @@ public struct Schedule: Sendable {
             // out of the order (it waits for a circle of items) never starts and bounds nothing.
             for s in graph.successors[i] {
                 guard let successorFinish = latestFinish[s] else { continue }
-                let successorStart = successorFinish - bundle.items[s].promised.value.workdayEquivalent
+                let successorStart = successorFinish - graph.limits[s].workdayEquivalent
                 // A successor in a joint inspection must wait for the inspection first.
                 let bound = graph.inspectionOf[s].flatMap { inspectionLatestStart[$0] } ?? successorStart
                 finish = min(finish, min(successorStart, bound))
@@ -75,7 +75,7 @@ public struct Schedule: Sendable {
             latestFinish[i] = finish
             if let k = graph.inspectionOf[i] {
                 let start =
-                    finish - bundle.items[i].promised.value.workdayEquivalent
+                    finish - graph.limits[i].workdayEquivalent
                     - bundle.inspections[k].duration.value.workdayEquivalent
                 inspectionLatestStart[k] = min(inspectionLatestStart[k] ?? start, start)
             }

@@ -11,6 +11,12 @@ import OneThingModel
 public struct StepGraph: Sendable {
     /// Whether each item of the bundle applies.
     public let applies: [Bool]
+    /// Which needs with a condition apply: an item waits through those only.
+    public let needs: NeedSelection
+    /// Each item's promised limit for this applicant (its rules decided, where it has them).
+    public let limits: [TimeLimit]
+    /// The bundle's promise to this applicant (its rules decided, where it has them).
+    public let promise: TimeLimit
     /// For each item, the applicable items it waits for directly.
     public let predecessors: [[Int]]
     /// For each item, the joint inspection it takes part in (an index into the bundle's inspections).
@@ -22,10 +28,17 @@ public struct StepGraph: Sendable {
     /// For each item, the applicable items that come directly after it.
     public let successors: [[Int]]
 
-    /// The graph of the items of `bundle` for which `applies` is true. The items must
-    /// not wait for each other in a circle (the validator reports cycles first); items
-    /// on a circle are left out of ``order``.
-    public init(bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool]) {
+    /// The graph of the items of `bundle` for which `applies` is true, waiting through
+    /// the needs in `needs` (a need with a condition that does not hold makes no item
+    /// wait). The items must not wait for each other in a circle (the validator reports
+    /// cycles first); items on a circle are left out of ``order``.
+    ///
+    /// `limits` and `promise` are the applicant's own (chosen by the bundle's rules); the
+    /// items' longest limits and the bundle's longest promise when not given.
+    public init(
+        bundle: ServiceBundle, dependencies: ItemDependencies, applies: [Bool], needs: NeedSelection = .all,
+        limits: [TimeLimit]? = nil, promise: TimeLimit? = nil
+    ) {
         let n = bundle.items.count
         let inspectionIndex = Dictionary(
             bundle.inspections.enumerated().map { ($0.element.id.value, $0.offset) },
@@ -40,7 +53,8 @@ public struct StepGraph: Sendable {
                 inspectionOf[i] = k
             }
             var seen = Set<Int>()
-            for edge in dependencies.incoming[i] where applies[edge.predecessor] && edge.predecessor != i {
+            for edge in dependencies.incoming[i]
+            where applies[edge.predecessor] && edge.predecessor != i && dependencies.holds(edge, in: needs) {
                 if seen.insert(edge.predecessor).inserted { predecessors[i].append(edge.predecessor) }
             }
             for p in predecessors[i] { successors[p].append(i) }
@@ -65,6 +79,9 @@ public struct StepGraph: Sendable {
             }
         }
         self.applies = applies
+        self.needs = needs
+        self.limits = limits ?? bundle.items.map(\.promised.value)
+        self.promise = promise ?? bundle.promise.value
         self.predecessors = predecessors
         self.inspectionOf = inspectionOf
         self.participants = participants

@@ -67,7 +67,7 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
                     startCause = .inspection(k)
                 }
             }
-            let finish = try clock.advance(start, by: bundle.items[i].promised.value)
+            let finish = try clock.advance(start, by: graph.limits[i])
             itemStart[i] = start
             itemFinish[i] = finish
             finishOf[i] = finish

@@ -85,6 +85,12 @@ public struct BundleTestRunner: Sendable {
                     test: name, what: .init(en: "lead department", zh: "牵头部门"), expected: lead.value,
                     actual: plan.lead.department, at: lead.span))
         }
+        if let promise = expect.promise, promise.value != plan.promise {
+            found.append(
+                .testValueMismatch(
+                    test: name, what: .init(en: "promise", zh: "承诺时限"), expected: promise.value.description,
+                    actual: plan.promise.description, at: promise.span))
+        }
         if let workdays = expect.workdays, abs(workdays.value - plan.criticalPath.workdays) > 0.005 {
             found.append(
                 .testValueMismatch(

@@ -93,15 +93,29 @@ public struct PlanGraph: Sendable {
         }
         var hasSuccessor = Set<Int>()
         for (i, item) in bundle.items.enumerated() {
-            var waits: [Kind] = dependencies.incoming[i].map { .item($0.predecessor) }
-            for edge in dependencies.incoming[i] { hasSuccessor.insert(edge.predecessor) }
+            // Each item waited for once; the wait holds when one of its edges does (an
+            // edge of a need with a condition holds only where the need applies).
+            var waits: [Kind] = []
+            var holds: [Kind: Bool] = [:]
+            for edge in dependencies.incoming[i] {
+                let kind = Kind.item(edge.predecessor)
+                if holds[kind] == nil { waits.append(kind) }
+                holds[kind] = (holds[kind] ?? false) || dependencies.holds(edge, in: graph.needs)
+                hasSuccessor.insert(edge.predecessor)
+            }
             if let name = item.inspection?.value, let k = inspectionIndex[name] {
-                for p in waits { connect(p, .inspection(k), applies: applies[i] && Self.applies(p, applies)) }
+                for p in waits {
+                    connect(
+                        p, .inspection(k), applies: applies[i] && Self.applies(p, applies) && holds[p] == true
+                    )
+                }
                 if waits.isEmpty { connect(.intake, .inspection(k), applies: applies[i]) }
                 waits = [.inspection(k)]
             }
             if waits.isEmpty { waits = [.intake] }
-            for p in waits { connect(p, .item(i), applies: applies[i] && Self.applies(p, applies)) }
+            for p in waits {
+                connect(p, .item(i), applies: applies[i] && Self.applies(p, applies) && holds[p] != false)
+            }
         }
         for (i, _) in bundle.items.enumerated() where !hasSuccessor.contains(i) {
             connect(.item(i), .delivery, applies: applies[i])
@@ -153,7 +167,7 @@ public struct PlanGraph: Sendable {
                     ?? item.department.value
                 return Node(
                     id: id(kind), kind: kind, label: item.name,
-                    detail: "\(department) · \(limit(item.promised.value))",
+                    detail: "\(department) · \(limit(plan.promised(ofItem: i)))",
                     applies: applies[i], critical: critical.contains(kind), layer: layer[kind] ?? 1)
             case .inspection(let k):
                 let inspection = bundle.inspections[k]

@@ -15,7 +15,7 @@ extension NoticeWriter {
                 say(
                     "\(applying.count) items of \(departments.count) departments, handled in parallel",
                     "\(applying.count)个事项，涉及\(departments.count)个部门，并联办理")),
-            NoticeFact(say("Promised time", "承诺时限"), words.limit(bundle.promise.value)),
+            NoticeFact(say("Promised time", "承诺时限"), words.limit(plan.promise)),
         ]
         if let locality = bundle.locality {
             facts.append(NoticeFact(say("Local practice of", "适用地区"), locality))

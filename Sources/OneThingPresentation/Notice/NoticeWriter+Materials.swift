@@ -26,7 +26,10 @@ extension NoticeWriter {
                             say("No.", "序号"), say("Material", "材料名称"), say("For", "用于办理"), say("Note", "说明"),
                         ],
                         rows: bring.enumerated().map { number, entry in
-                            [String(number + 1), entry.name, itemNames(entry.neededBy), note(entry)]
+                            [
+                                String(number + 1), entry.title.text(in: words.language),
+                                itemNames(entry.neededBy), note(entry),
+                            ]
                         }, columns: [.number, .name, .text, .text])))
         }
         if !later.isEmpty {
@@ -47,7 +50,10 @@ extension NoticeWriter {
                         "within \(words.limit(deadline)) of acceptance: by \(words.date(date))",
                         "受理后\(words.limit(deadline))内，即\(words.date(date))前")
                 }
-                rows.append([String(number + 1), entry.name, due, itemNames(entry.neededBy), note(entry)])
+                rows.append([
+                    String(number + 1), entry.title.text(in: words.language), due, itemNames(entry.neededBy),
+                    note(entry),
+                ])
             }
             blocks.append(
                 .table(
@@ -77,7 +83,10 @@ extension NoticeWriter {
                             say("No.", "序号"), say("Material", "材料名称"), say("For", "用于办理"), say("Note", "说明"),
                         ],
                         rows: commitment.enumerated().map { number, entry in
-                            [String(number + 1), entry.name, itemNames(entry.neededBy), note(entry)]
+                            [
+                                String(number + 1), entry.title.text(in: words.language),
+                                itemNames(entry.neededBy), note(entry),
+                            ]
                         }, columns: [.number, .name, .text, .text])))
         }
         if !fetched.isEmpty {
@@ -95,7 +104,10 @@ extension NoticeWriter {
                             say("For", "用于办理"),
                         ],
                         rows: fetched.enumerated().map { number, entry in
-                            [String(number + 1), entry.name, obtained(entry), itemNames(entry.neededBy)]
+                            [
+                                String(number + 1), entry.title.text(in: words.language), obtained(entry),
+                                itemNames(entry.neededBy),
+                            ]
                         }, columns: [.number, .name, .text, .text])))
         }
         return blocks

@@ -54,7 +54,7 @@ extension NoticeWriter {
     /// working days are counted across the holidays in between, each item's dates, the
     /// critical path and the graph.
     func timeBlocks() -> [NoticeBlock] {
-        let promise = words.limit(bundle.promise.value)
+        let promise = words.limit(plan.promise)
         var blocks: [NoticeBlock] = [
             .facts([
                 NoticeFact(say("Accepted on", "受理日期"), words.date(schedule.accepted)),
@@ -143,7 +143,8 @@ extension NoticeWriter {
                 ])
             }
             rows.append([
-                item.name, words.limit(item.promised.value), item.legal.map { words.limit($0.value) } ?? "—",
+                item.name, words.limit(plan.promised(ofItem: decision.index)),
+                item.legal.map { words.limit($0.value) } ?? "—",
                 schedule.times.itemStart[decision.index].map(short) ?? "—",
                 schedule.times.itemFinish[decision.index].map(short) ?? "—",
             ])
@@ -162,7 +163,7 @@ extension NoticeWriter {
         let steps = schedule.times.criticalPath.map { step -> String in
             switch step {
             case .item(let i):
-                "\(bundle.items[i].name)（\(words.limit(bundle.items[i].promised.value))）"
+                "\(bundle.items[i].name)（\(words.limit(plan.promised(ofItem: i)))）"
             case .inspection(let k):
                 "\(bundle.inspections[k].name)（\(words.limit(bundle.inspections[k].duration.value))）"
             }

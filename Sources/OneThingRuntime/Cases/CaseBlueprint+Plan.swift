@@ -68,7 +68,7 @@ extension CaseBlueprint {
                     Step(
                         kind: .item, id: source.id.value, name: source.name,
                         department: source.department.value,
-                        limit: source.promised.value, predecessors: predecessorLists[index],
+                        limit: plan.promised(ofItem: item), predecessors: predecessorLists[index],
                         successors: successorLists[index], deferred: deferredByItem[source.id.value] ?? [],
                         outputs: source.produces.map(\.value)))
             case .inspection(let k):
@@ -101,6 +101,6 @@ extension CaseBlueprint {
                 if entry.status == .later, let deadline = entry.deadline { result[entry.id] = deadline }
             },
             core: plan.materials.filter { $0.core && $0.status == .bring }.map(\.id),
-            promise: bundle.promise.value, departments: departments, materials: materials, outputs: outputs)
+            promise: plan.promise, departments: departments, materials: materials, outputs: outputs)
     }
 }

@@ -32,6 +32,10 @@ struct PlanDocument: Encodable, Sendable {
         var deadline: TimeLimit?
         var issuedBy: String?
         var neededBy: [String]
+        /// For a line the applicant chooses from: `any-of` or `all-that-apply`.
+        var choice: String?
+        /// For a line the applicant chooses from: the ids of its materials.
+        var alternatives: [String]?
     }
 
     var bundle: String
@@ -62,7 +66,7 @@ struct PlanDocument: Encodable, Sendable {
         version = bundle.version
         title = bundle.title
         lead = plan.lead.department
-        promise = bundle.promise.value
+        promise = plan.promise
         accepted = schedule.accepted.description
         promisedBy = schedule.promisedBy.description
         delivery = schedule.delivery.description
@@ -74,7 +78,8 @@ struct PlanDocument: Encodable, Sendable {
             return ItemEntry(
                 id: item.id.value, name: item.name, department: item.department.value,
                 applies: decision.applies,
-                promised: item.promised.value, start: times.itemStart[decision.index]?.description,
+                promised: plan.promised(ofItem: decision.index),
+                start: times.itemStart[decision.index]?.description,
                 due: times.itemFinish[decision.index]?.description,
                 critical: critical.contains(decision.index))
         }
@@ -88,7 +93,9 @@ struct PlanDocument: Encodable, Sendable {
         materials = plan.materials.map { entry in
             MaterialEntry(
                 id: entry.id, name: entry.name, status: entry.status.rawValue, core: entry.core,
-                deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy)
+                deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy,
+                choice: entry.alternatives?.kind.rawValue, alternatives: entry.alternatives?.members.map(\.id)
+            )
         }
     }
 }

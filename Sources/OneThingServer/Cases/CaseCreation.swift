@@ -66,7 +66,15 @@ struct CaseCreation: Sendable {
         let checklist = Dictionary(
             plan.materials.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var brought = plan.materials.filter { $0.status == .bring }.map(\.id)
-        if let provided {
+        // A material of a line the applicant chooses from provides that line.
+        var lineOf: [String: String] = [:]
+        for entry in plan.materials {
+            for member in entry.alternatives?.members ?? [] where lineOf[member.id] == nil {
+                lineOf[member.id] = entry.id
+            }
+        }
+        if var provided {
+            provided = provided.map { checklist[$0] == nil ? lineOf[$0] ?? $0 : $0 }
             var findings: [Diagnostic] = []
             let elements = object.node["provided"]?.elements ?? []
             for (index, material) in provided.enumerated() where checklist[material] == nil {

@@ -1163,6 +1163,18 @@ enum OpenAPIDocument {
                         type: array
                         items:
                           type: string
+                      choice:
+                        description: >-
+                          For a line the applicant chooses from: `any-of` (any one of the
+                          alternatives) or `all-that-apply` (each that fits, at least one). The
+                          line's id is then the alternatives' ids joined by `|`.
+                        type: string
+                        enum: [any-of, all-that-apply]
+                      alternatives:
+                        description: For a line the applicant chooses from, the ids of its materials.
+                        type: array
+                        items:
+                          type: string
             CreateCaseRequest:
               type: object
               required: [bundle, answers]
@@ -1181,7 +1193,9 @@ enum OpenAPIDocument {
                 answers:
                   $ref: "#/components/schemas/Answers"
                 provided:
-                  description: The materials brought (default every material the plan says to bring).
+                  description: >-
+                    The materials brought (default every material the plan says to bring). A
+                    material of a line the applicant chooses from (`choice`) provides that line.
                   type: array
                   items:
                     type: string

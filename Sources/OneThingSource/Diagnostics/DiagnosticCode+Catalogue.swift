@@ -86,6 +86,8 @@ extension DiagnosticCode {
     public static let lonelyInspection = DiagnosticCode("OT311")
     /// Some applicants match no rule choosing the lead department.
     public static let leadUndetermined = DiagnosticCode("OT312")
+    /// For some applicants an item needs an output of the bundle that no item issues them.
+    public static let outputNotIssued = DiagnosticCode("OT313")
 
     // MARK: OT4xx: conditions and the form
 
@@ -105,6 +107,8 @@ extension DiagnosticCode {
     public static let conditionTooComplex = DiagnosticCode("OT407")
     /// A form field's declaration does not hold together (bounds, enum values).
     public static let badField = DiagnosticCode("OT408")
+    /// A need's condition never holds where its item applies.
+    public static let needNeverApplies = DiagnosticCode("OT409")
 
     // MARK: OT5xx: time limits and promises
 
@@ -241,6 +245,11 @@ extension DiagnosticCode {
             code: .leadUndetermined, severity: .error,
             summary: .init(en: "some applicants match no lead department rule", zh: "部分申请人不符合任何牵头部门规则")),
         Entry(
+            code: .outputNotIssued, severity: .warning,
+            summary: .init(
+                en: "some applicants are asked for an output no item issues them",
+                zh: "部分申请人被要求提交本件事不为其出具的证照/结果")),
+        Entry(
             code: .conditionSyntax, severity: .error,
             summary: .init(en: "a condition is not well formed", zh: "条件写法有误")),
         Entry(
@@ -264,6 +273,10 @@ extension DiagnosticCode {
         Entry(
             code: .badField, severity: .error,
             summary: .init(en: "a form field's declaration does not hold together", zh: "表单字段的定义自相矛盾")),
+        Entry(
+            code: .needNeverApplies, severity: .warning,
+            summary: .init(
+                en: "a need's condition never holds where its item applies", zh: "所需材料的条件在其事项适用时永远不成立")),
         Entry(
             code: .promiseExceedsLegal, severity: .error,
             summary: .init(en: "a promised limit longer than the legal one", zh: "承诺时限超过法定时限")),

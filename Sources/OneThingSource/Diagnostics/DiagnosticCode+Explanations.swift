@@ -376,6 +376,23 @@ extension DiagnosticCode {
             fix: .init(
                 en: "End the rules with a default: a rule with 'department:' and no 'when:'.",
                 zh: "请在规则最后加一条只写“department:”、不写“when:”的默认规则。")),
+        DiagnosticExplanation(
+            code: .outputNotIssued,
+            protects: .init(
+                en:
+                    "A certificate the bundle issues only to some applicants must not be asked of the others: "
+                    + "the family of a buried person cannot bring a 火化证明 that nobody issues them.",
+                zh: "本件事只为部分申请人出具的证明，不能向其他申请人索要：土葬逝者的家属拿不出任何部门都不会为其出具的火化证明。"),
+            wrong:
+                "  cremation-certificate: {when: funeral.cremation, produces: [cremation-certificate]}\n"
+                + "  funeral-grant: {needs: [cremation-certificate]}",
+            right:
+                "  cremation-certificate: {when: funeral.cremation, produces: [cremation-certificate]}\n"
+                + "  funeral-grant: {needs: [{material: cremation-certificate, when: funeral.cremation}]}",
+            fix: .init(
+                en: "Give the need the condition under which the output is issued ({material: ID, when: …}), "
+                    + "or let an 'any-of' offer a material the applicant can bring instead.",
+                zh: "请为该所需材料加上出具它的条件（{material: 标识, when: …}），或用“any-of”列出申请人可以改交的材料。")),
     ]
 
     // MARK: OT4xx
@@ -465,6 +482,22 @@ extension DiagnosticCode {
             fix: .init(
                 en: "Make 'min' not larger than 'max', and list each enum value once.",
                 zh: "请让“min”不大于“max”，每个选项只列一次。")),
+        DiagnosticExplanation(
+            code: .needNeverApplies,
+            protects: .init(
+                en:
+                    "A need whose condition contradicts its item's is never asked of anyone: the material the "
+                    + "bundle means to ask for is silently dropped.",
+                zh: "所需材料的条件与其事项的条件互相矛盾时，该材料不会向任何人索要：文件本想要求的材料被悄悄漏掉。"),
+            wrong:
+                "  funeral-grant:\n    when: funeral.cremation\n"
+                + "    needs: [{material: burial-record, when: not funeral.cremation}]",
+            right:
+                "  funeral-grant:\n    needs: [{material: cremation-certificate, when: funeral.cremation}, "
+                + "{material: burial-record, when: not funeral.cremation}]",
+            fix: .init(
+                en: "Correct the need's condition, or the item's; a need the item never uses can be removed.",
+                zh: "请改正所需材料或事项的条件；事项永远用不到的所需材料可以删去。")),
     ]
 
     // MARK: OT5xx

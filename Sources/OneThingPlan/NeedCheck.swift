@@ -1,0 +1,163 @@
+import OneThingConditions
+import OneThingModel
+import OneThingSource
+
+/// The plan stage's checks of needs over every applicant: a need whose condition never
+/// holds where its item applies (`OT409`), and a need that asks some applicants for an
+/// output of the bundle that no item issues them (`OT313`: the 火化证明 asked of the
+/// family of a buried person).
+public enum NeedCheck {
+    /// Every finding about the needs of `bundle`, whose conditions were checked into
+    /// `conditions`, with the common materials of `catalogue`.
+    public static func check(_ bundle: ServiceBundle, conditions: ConditionCheckResult, catalogue: Catalogue)
+        -> [Diagnostic]
+    {
+        var found: [Diagnostic] = []
+        let dependencies = ItemDependencies(bundle: bundle)
+        var materials = catalogue.materials
+        for material in bundle.materials { materials[material.id.value] = material }
+        let outputs = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        for item in bundle.items {
+            let itemCondition: CheckedCondition?
+            if item.when != nil {
+                guard let checked = conditions.checked(.item(item.id.value)) else { continue }
+                itemCondition = checked
+            } else {
+                itemCondition = nil
+            }
+            for (n, need) in item.needs.enumerated() {
+                var needCondition: CheckedCondition?
+                if let when = need.when {
+                    guard let checked = conditions.checked(.need(of: item, at: n)) else { continue }
+                    needCondition = checked
+                    if let itemCondition,
+                        example(holding: [itemCondition, checked], failing: [], conditions: conditions)
+                            == nil,
+                        !neverTrueAlone(checked, conditions: conditions)
+                    {
+                        found.append(.needNeverApplies(item: item, need: need, source: when))
+                        continue
+                    }
+                }
+                // The outputs the need can only be met by; none when one choice is
+                // brought, fetched, or always issued.
+                guard need.kind != .allThatApply else { continue }
+                var wanted: [Output] = []
+                for choice in need.choices {
+                    let material = materials[choice.value]
+                    let outputID =
+                        material.map { $0.source == .output ? $0.output?.value : nil } ?? choice.value
+                    guard let outputID, let output = outputs[outputID], !output.eLicence else {
+                        wanted = []
+                        break
+                    }
+                    wanted.append(output)
+                }
+                guard !wanted.isEmpty else { continue }
+                let producers = wanted.flatMap { dependencies.producers[$0.id.value] ?? [] }
+                guard !producers.isEmpty else { continue }  // OT308 reports it
+                var failing: [CheckedCondition] = []
+                for p in producers {
+                    guard bundle.items[p].when != nil else {
+                        failing = []
+                        break
+                    }
+                    guard let checked = conditions.checked(.item(bundle.items[p].id.value)) else {
+                        failing = []
+                        break
+                    }
+                    failing.append(checked)
+                }
+                guard !failing.isEmpty else { continue }
+                let holding = [itemCondition, needCondition].compactMap { $0 }
+                guard let answers = example(holding: holding, failing: failing, conditions: conditions) else {
+                    continue
+                }
+                found.append(
+                    .outputNotIssued(
+                        item: item, need: need, outputs: wanted,
+                        producers: producers.map { bundle.items[$0] },
+                        answers: answers))
+            }
+        }
+        return found
+    }
+
+    /// Answers for which every condition of `holding` holds and none of `failing` does,
+    /// limited to the fields they read; `nil` when there are none (or the search was cut
+    /// short before finding any).
+    static func example(
+        holding: [CheckedCondition], failing: [CheckedCondition], conditions: ConditionCheckResult
+    )
+        -> ConditionAnswers?
+    {
+        let all = holding + failing
+        let outcomes = conditions.space.satisfiableOutcomes(of: all, limit: PromiseCheck.combinationLimit)
+        var found: ConditionAnswers?
+        outcomes.forEachOutcome(limit: PromiseCheck.combinationLimit) { outcome in
+            let holds = outcome.holds
+            if holds[..<holding.count].allSatisfy({ $0 }), !holds[holding.count...].contains(true) {
+                found = outcome.example
+                return .stop
+            }
+            return .next
+        }
+        guard var found else { return nil }
+        let read = Set(all.flatMap(\.fields))
+        for id in found.values.keys where !read.contains(id) { found[id] = nil }
+        return found
+    }
+
+    /// Whether `condition` never holds on its own (the condition stage reports that as `OT405`).
+    static func neverTrueAlone(_ condition: CheckedCondition, conditions: ConditionCheckResult) -> Bool {
+        example(holding: [condition], failing: [], conditions: conditions) == nil
+    }
+}
+
+extension Diagnostic {
+    /// `OT409`: the condition of `need` never holds where `item` applies.
+    static func needNeverApplies(item: Item, need: Need, source: ConditionSource) -> Diagnostic {
+        Diagnostic(
+            code: .needNeverApplies, severity: .warning, span: source.scalar.span,
+            message: .init(
+                en:
+                    "item '\(item.id.value)' never needs '\(need.label)': the need's condition '\(source.text)' never holds where the item applies ('\(item.when?.text ?? "")')",
+                zh:
+                    "事项“\(item.id.value)”永远不会需要“\(need.label)”：在该事项适用时（“\(item.when?.text ?? "")”），所需材料的条件“\(source.text)”永远不成立"
+            ),
+            hint: .init(
+                en: "correct the need's condition or the item's; remove the need if the item never uses it",
+                zh: "请改正所需材料或事项的条件；如果事项确实用不到，请删去该所需材料"))
+    }
+
+    /// `OT313`: for `answers`, `item` needs `outputs`, which only `producers` issue, and
+    /// none of them applies.
+    static func outputNotIssued(
+        item: Item, need: Need, outputs: [Output], producers: [Item], answers: ConditionAnswers
+    ) -> Diagnostic {
+        let names = outputs.map(\.name).joined(separator: "、")
+        let ids = outputs.map { "'\($0.id.value)'" }.joined(separator: " or ")
+        let issuers = producers.map { "'\($0.id.value)'" }.joined(separator: ", ")
+        let issuersZH = producers.map { "“\($0.id.value)”" }.joined(separator: "、")
+        // The condition to suggest: that of the one item that issues it.
+        let condition = producers.count == 1 ? producers[0].when?.text : nil
+        let suggestion = condition.map { "{material: \(need.choices[0].value), when: \($0)}" }
+        return Diagnostic(
+            code: .outputNotIssued, severity: .warning, span: need.span,
+            message: .init(
+                en:
+                    "for the answers \(answers), item '\(item.id.value)' needs \(ids), but the item that issues it (\(issuers)) does not apply: the applicant would be asked to bring \(names)",
+                zh:
+                    "当答案为 \(answers) 时，事项“\(item.id.value)”需要“\(names)”，但出具它的事项（\(issuersZH)）不适用：申请人会被要求提交\(names)"
+            ),
+            hint: suggestion.map {
+                LocalizedText(
+                    en: "give the need the condition under which it is issued: \($0)",
+                    zh: "请为该所需材料加上出具它的条件：\($0)")
+            }
+                ?? LocalizedText(
+                    en:
+                        "give the need a condition ({material: ID, when: …}), or an 'any-of' with a material the applicant can bring",
+                    zh: "请为该所需材料加上条件（{material: 标识, when: …}），或用“any-of”列出申请人可以改交的材料"))
+    }
+}
