@@ -9,7 +9,7 @@ import PackageDescription
 //   OneThingEvents (event core: no YAML, no planner) ─► OneThingRuntime, every store
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
 //   OneThingPresentation ─► OneThingPages (HTML pages for the server)
-//   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
+//   OneThingSQLite (GRDB), OneThingPostgres (postgres-nio), OneThingStoreContract (the suite every store passes)
 //   OneThingServer (Hummingbird: the runtime behind an HTTP API) ─► OneThingCLI (`onething serve`)
 let package = Package(
     name: "onething",
@@ -32,6 +32,8 @@ let package = Package(
         .library(name: "OneThingPages", targets: ["OneThingPages"]),
         // The embedded event store: one SQLite file.
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
+        // The event store of a province: PostgreSQL, shared by several runtimes.
+        .library(name: "OneThingPostgres", targets: ["OneThingPostgres"]),
         // The checks every event store passes, for any store's tests.
         .library(name: "OneThingStoreContract", targets: ["OneThingStoreContract"]),
         // Who may do what: principals and their tokens, applicants' access codes, the
@@ -52,6 +54,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The system libyaml (Debian's libyaml-dev).
@@ -104,6 +107,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // The shared event store: PostgreSQL through postgres-nio, events partitioned by
+        // the month their case started. Imports the event core only, never YAML or the planner.
+        .target(
+            name: "OneThingPostgres",
+            dependencies: [
+                "OneThingEvents",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The checks every event store passes, parameterised over a store factory: the
         // in-memory, SQLite and later stores run the same suite. A library, not a test
         // target, so that a store in another package can run it too.
@@ -137,7 +149,7 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
-                "OneThingAccess",
+                "OneThingPostgres", "OneThingAccess",
                 "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -147,8 +159,10 @@ let package = Package(
         .executableTarget(
             name: "OneThingBenchmarks",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingServer",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingPostgres",
+                "OneThingServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -187,6 +201,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingPostgresTests",
+            dependencies: [
+                "OneThingPostgres", "OneThingStoreContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OneThingAccessTests", dependencies: ["OneThingAccess", "OneThing", "OneThingSimulation"]),

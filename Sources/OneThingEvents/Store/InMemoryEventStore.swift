@@ -20,48 +20,38 @@ public final class InMemoryEventStore: EventStore {
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         try contents.withLock { (contents: inout Contents) throws(StoreError) in
             // All or nothing. The projections the batch touches leave the store while the
-            // batch folds into them, so each changes in place (no copy of a case's
-            // steps); if an event does not fit, they are folded again from the events
-            // the store keeps, which the batch has not touched yet.
-            var touched: [CaseID: CaseProjection] = [:]
-            var order: [CaseID] = []
-            do throws(StoreError) {
-                for event in events {
-                    var projection: CaseProjection
-                    if let known = touched.removeValue(forKey: event.caseID)
-                        ?? contents.projections.removeValue(forKey: event.caseID)
-                    {
-                        projection = known
-                    } else {
-                        guard case .started(let start) = event.kind, event.sequence == 1 else {
-                            throw StoreError.unknownCase(event)
-                        }
-                        guard let blueprint = contents.blueprints[start.blueprint] else {
-                            throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
-                        }
-                        projection = CaseProjection(id: event.caseID, blueprint: blueprint)
-                        order.append(event.caseID)
-                    }
-                    do throws(CaseState.Refusal) {
-                        try projection.check(event)
-                    } catch {
-                        touched[event.caseID] = projection
-                        throw StoreError.refusal(error, caseID: event.caseID)
-                    }
-                    projection.apply(event)
-                    touched[event.caseID] = projection
+            // batch folds into them (``AppendBatch``), so each changes in place (no copy of
+            // a case's steps); if an event does not fit, they are folded again from the
+            // events the store keeps, which the batch has not touched yet.
+            var batch = AppendBatch<Void>(events)
+            var known: [CaseID: AppendBatch<Void>.Known] = [:]
+            for id in batch.caseIDs {
+                if let projection = contents.projections.removeValue(forKey: id) {
+                    known[id] = .init(projection: projection, stored: ())
                 }
+            }
+            var blueprints: [String: CaseBlueprint] = [:]
+            for fingerprint in batch.blueprintsNeeded(known: Set(known.keys)) {
+                blueprints[fingerprint] = contents.blueprints[fingerprint]
+            }
+            do throws(StoreError) {
+                try batch.fold(known: &known, blueprints: blueprints)
             } catch {
-                for (id, projection) in touched where contents.events[id] != nil {
-                    var restored = CaseProjection(id: id, blueprint: projection.state.blueprint)
+                for entry in batch.touched where entry.stored != nil {
+                    let id = entry.projection.state.id
+                    var restored = CaseProjection(id: id, blueprint: entry.projection.state.blueprint)
                     for stored in contents.events[id] ?? [] { restored.apply(stored) }
                     contents.projections[id] = restored
                 }
+                for (id, entry) in known { contents.projections[id] = entry.projection }
                 throw error
             }
             for event in events { contents.events[event.caseID, default: []].append(event) }
-            for (id, projection) in touched { contents.projections[id] = projection }
-            contents.order += order
+            for entry in batch.touched {
+                let id = entry.projection.state.id
+                if entry.stored == nil { contents.order.append(id) }
+                contents.projections[id] = entry.projection
+            }
         }
     }
 

@@ -1,0 +1,44 @@
+import OneThingEvents
+import PostgresNIO
+
+/// A ``CaseQuery`` as one SQL statement over the `cases` table, in the cases' order,
+/// using the partial indices of open cases (by number, by promise) and, for a
+/// department, the `case_departments` key in the cases' order.
+struct PostgresCaseQuery {
+    /// The statement.
+    let statement: PostgresQuery
+
+    /// The statement for `query`.
+    init(_ query: CaseQuery) {
+        var bindings = PostgresBindings()
+        var conditions: [String] = []
+        func parameter(_ append: (inout PostgresBindings) -> Void) -> String {
+            append(&bindings)
+            return "$\(bindings.count)"
+        }
+        var from = "cases c"
+        var order = "c.ordinal"
+        if let department = query.department {
+            from = "case_departments d JOIN cases c ON c.ordinal = d.ordinal"
+            order = "d.ordinal"
+            conditions.append("d.department = " + parameter { $0.append(department) })
+        }
+        if let open = query.open { conditions.append(open ? "c.outcome IS NULL" : "c.outcome IS NOT NULL") }
+        if let dueBy = query.dueBy {
+            conditions.append(
+                "c.outcome IS NULL AND c.promised_by <= onething_timestamp("
+                    + parameter { $0.append(dueBy.milliseconds) } + ")")
+        }
+        if let after = query.after {
+            let id = parameter { $0.append(after) }
+            conditions.append(
+                "\(order) > coalesce((SELECT ordinal FROM cases WHERE id = \(id)), (SELECT max(ordinal) FROM cases))"
+            )
+        }
+        var sql = "SELECT \(PostgresRows.caseColumns) FROM \(from)"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY \(order)"
+        if let limit = query.limit { sql += " LIMIT " + parameter { $0.append(Int64(max(limit, 0))) } }
+        statement = PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+}
