@@ -72,8 +72,8 @@ struct PostgresBenchmark: Sendable {
             "onething-pgbench-\(UUID().uuidString).sql")
         let bytes = String(repeating: "ab", count: max(1, payload))
         let text = """
-            \\set sequence random(1, 2000000000)
-            INSERT INTO \(address.schema).pgbench_events VALUES ('P' || :client_id, '2026-12-01', :sequence, now(), 'approved', '\\x\(bytes)'::bytea, :sequence);
+            \\set key random(1, 9000000000000000000)
+            INSERT INTO \(address.schema).pgbench_events VALUES ('P' || :key, '2026-12-01', 1, now(), 'approved', '\\x\(bytes)'::bytea, 0);
             """
         try Data(text.utf8).write(to: script)
         defer {

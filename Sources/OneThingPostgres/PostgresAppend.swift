@@ -29,7 +29,14 @@ struct PostgresAppend {
                 return taken
             }
             let cached = !known.isEmpty
-            let missing = batch.caseIDs.filter { known[$0] == nil }
+            // A case whose first event here is its start is new: no read for it (if another
+            // writer stored it meanwhile, inserting its summary finds it and is a conflict).
+            var starting = Set<CaseID>()
+            var seen = Set<CaseID>()
+            for event in events where seen.insert(event.caseID).inserted {
+                if case .started = event.kind, event.sequence == 1 { starting.insert(event.caseID) }
+            }
+            let missing = batch.caseIDs.filter { known[$0] == nil && !starting.contains($0) }
             if !missing.isEmpty {
                 for (id, entry) in try await load(missing) { known[id] = entry }
             }
@@ -148,22 +155,7 @@ struct PostgresAppend {
         let logger = store.logger
         let address = store.address
         return try await store.client.withTransaction(logger: logger) { connection in
-            var written = [StoredCase?](repeating: nil, count: batch.touched.count)
-            let order = batch.touched.indices.sorted {
-                batch.touched[$0].projection.state.id < batch.touched[$1].projection.state.id
-            }
-            for index in order {
-                let entry = batch.touched[index]
-                let id = entry.projection.state.id
-                guard let summary = entry.projection.summary else {
-                    throw StoreError(.refused, "\(address): case \(id) has no start event", caseID: id)
-                }
-                if let before = entry.stored {
-                    written[index] = try await update(summary, from: before, on: connection, logger: logger)
-                } else {
-                    written[index] = try await insert(summary, on: connection, logger: logger)
-                }
-            }
+            let written = try await writeSummaries(batch, on: connection, logger: logger, address: address)
             var ids: [String] = []
             var months: [String] = []
             var sequences: [Int32] = []
@@ -217,85 +209,6 @@ struct PostgresAppend {
                 ).collect()
             }
             return written
-        }
-    }
-
-    /// Updates the summary of a case the store holds as `before`.
-    ///
-    /// - Throws: ``StaleProjection`` when the database's summary no longer counts
-    ///   `before`'s events (another writer appended meanwhile).
-    func update(
-        _ summary: CaseSummary, from before: StoredCase, on connection: PostgresConnection, logger: Logger
-    )
-        async throws -> StoredCase
-    {
-        let changed = try await connection.query(
-            """
-            UPDATE cases SET promised_by = onething_timestamp(\(summary.promisedBy?.milliseconds)),
-                outcome = \(summary.outcome?.rawValue), delivered_at = onething_timestamp(\(summary.deliveredAt?.milliseconds)),
-                waiting_on = \(summary.waitingOn)::text[], events = \(Int32(clamping: summary.events))
-            WHERE ordinal = \(before.ordinal) AND events = \(Int32(clamping: before.events))
-            RETURNING ordinal
-            """, logger: logger
-        ).collect()
-        guard !changed.isEmpty else { throw StaleProjection() }
-        try await updateDepartments(
-            of: before.ordinal, from: before.waitingOn, to: summary.waitingOn, on: connection, logger: logger)
-        return StoredCase(
-            ordinal: before.ordinal, events: summary.events, waitingOn: summary.waitingOn, month: before.month
-        )
-    }
-
-    /// Inserts the summary of a case new to the store.
-    ///
-    /// - Throws: ``StoreError`` of kind ``StoreError/Kind/conflict`` when another writer
-    ///   stored the case first.
-    func insert(_ summary: CaseSummary, on connection: PostgresConnection, logger: Logger) async throws
-        -> StoredCase
-    {
-        let month = summary.startedAt.chinaDate.firstOfMonth
-        let rows = try await connection.query(
-            """
-            INSERT INTO cases (id, bundle, version, blueprint, lead, started_at, case_month, promised_by, outcome,
-                delivered_at, waiting_on, events)
-            VALUES (\(summary.id), \(summary.bundle), \(summary.version), \(summary.blueprint), \(summary.lead),
-                onething_timestamp(\(summary.startedAt.milliseconds)), \(month.description)::date,
-                onething_timestamp(\(summary.promisedBy?.milliseconds)), \(summary.outcome?.rawValue),
-                onething_timestamp(\(summary.deliveredAt?.milliseconds)), \(summary.waitingOn)::text[],
-                \(Int32(clamping: summary.events)))
-            ON CONFLICT (id) DO NOTHING
-            RETURNING ordinal
-            """, logger: logger
-        ).decode(Int64.self).collected()
-        guard let ordinal = rows.first else {
-            throw StoreError(
-                .conflict, "\(store.address): case \(summary.id) was started by another writer first",
-                caseID: summary.id)
-        }
-        try await updateDepartments(
-            of: ordinal, from: [], to: summary.waitingOn, on: connection, logger: logger)
-        return StoredCase(
-            ordinal: ordinal, events: summary.events, waitingOn: summary.waitingOn, month: month)
-    }
-
-    /// Brings the rows of `case_departments` of case number `ordinal` from `old` to `new`.
-    func updateDepartments(
-        of ordinal: Int64, from old: [String], to new: [String], on connection: PostgresConnection,
-        logger: Logger
-    ) async throws {
-        let removed = old.filter { !new.contains($0) }
-        let added = new.filter { !old.contains($0) }
-        if !removed.isEmpty {
-            _ = try await connection.query(
-                "DELETE FROM case_departments WHERE ordinal = \(ordinal) AND department = ANY(\(removed)::text[])",
-                logger: logger
-            ).collect()
-        }
-        if !added.isEmpty {
-            _ = try await connection.query(
-                "INSERT INTO case_departments (department, ordinal) SELECT unnest(\(added)::text[]), \(ordinal)",
-                logger: logger
-            ).collect()
         }
     }
 }

@@ -36,7 +36,9 @@ struct PostgresConnectionErrorTests {
         let error = await #expect(throws: StoreError.self) {
             _ = try await PostgresEventStore(url: "postgres://clerk:secret@127.0.0.1:\(port)/county")
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Refused at once; the bound is loose because the whole suite shares two cores.
+        // What it guards against is a wait without end.
+        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(error?.kind == .unavailable)
         #expect(error?.message.contains("127.0.0.1:\(port)/county") == true)
         #expect(error?.message.contains("refused") == true)
