@@ -36,8 +36,8 @@ struct PostgresBenchCommand: AsyncParsableCommand {
     @Option(help: "The connections of each instance, and pgbench's clients.")
     var connections = 8
 
-    @Option(help: "How long pgbench runs, in seconds.")
-    var seconds = 10
+    @Option(help: "How many transactions each pgbench client runs.")
+    var transactions = 2_000
 
     @Option(help: "How many events the store holds when the status queries are timed (0: skip them).")
     var statusEvents = 10_000_000
@@ -85,7 +85,8 @@ struct PostgresBenchCommand: AsyncParsableCommand {
                     + "  p50 \(Benchmarks.ms(two.latency(0.5)))  p99 \(Benchmarks.ms(two.latency(0.99)))")
             let payload = try await benchmark.averagePayload()
             let tps = try await benchmark.pgbench(
-                try pgbenchPath(), clients: connections, seconds: seconds, payload: Int(payload.rounded()),
+                try pgbenchPath(), clients: connections, transactions: transactions,
+                payload: Int(payload.rounded()),
                 url: url)
             line(
                 "pgbench, \(connections) clients, one event-row insert a txn",

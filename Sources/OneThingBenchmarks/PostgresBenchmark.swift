@@ -55,10 +55,11 @@ struct PostgresBenchmark: Sendable {
             ?? 40
     }
 
-    /// pgbench on the same cluster: `clients` clients for `seconds`, each transaction
-    /// one insert of an event row of the store's shape and `payload` bytes into a table
-    /// with the events' key; transactions per second.
-    func pgbench(_ program: String, clients: Int, seconds: Int, payload: Int, url: String) async throws
+    /// pgbench on the same cluster: `clients` clients of `transactions` transactions
+    /// each (a count, not a time: pgbench's `--time` did not stop on this machine), each
+    /// transaction one insert of an event row of the store's shape and `payload` bytes
+    /// into a table with the events' key; transactions per second.
+    func pgbench(_ program: String, clients: Int, transactions: Int, payload: Int, url: String) async throws
         -> Double
     {
         _ = try await query(
@@ -86,8 +87,8 @@ struct PostgresBenchmark: Sendable {
         let output = try await ServerBenchmark.run(
             program,
             [
-                "--no-vacuum", "--file", script.path, "--client", String(clients), "--jobs", "2", "--time",
-                String(seconds), url,
+                "--no-vacuum", "--file", script.path, "--client", String(clients), "--jobs", "2",
+                "--transactions", String(transactions), url,
             ])
         for line in output.split(separator: "\n") where line.hasPrefix("tps = ") {
             if let value = Double(line.dropFirst("tps = ".count).prefix { $0 != " " }) { return value }

@@ -63,7 +63,8 @@ extension PostgresAppend {
             for (index, old) in zip(updated, before) {
                 let summary = summaries[index]
                 written[index] = StoredCase(
-                    ordinal: old.ordinal, events: summary.events, waitingOn: summary.waitingOn, month: old.month)
+                    ordinal: old.ordinal, events: summary.events, waitingOn: summary.waitingOn,
+                    month: old.month)
                 for department in old.waitingOn where !summary.waitingOn.contains(department) {
                     removals.append((old.ordinal, department))
                 }
@@ -104,7 +105,8 @@ extension PostgresAppend {
                         caseID: summary.id)
                 }
                 written[index] = StoredCase(
-                    ordinal: ordinal, events: summary.events, waitingOn: summary.waitingOn, month: months[position])
+                    ordinal: ordinal, events: summary.events, waitingOn: summary.waitingOn,
+                    month: months[position])
                 for department in summary.waitingOn { additions.append((ordinal, department)) }
             }
         }
