@@ -149,7 +149,8 @@ struct PostgresBenchmark: Sendable {
         defer { Task { await store.close() } }
         // The filled cases' events carry no real digests (the store refuses them, as it
         // should): timelines are read of the engine's cases, stored among them.
-        let ids = try await query("SELECT id FROM cases WHERE id NOT LIKE 'F%' ORDER BY random() LIMIT \(rounds)")
+        let ids = try await query(
+            "SELECT id FROM cases WHERE id NOT LIKE 'F%' ORDER BY random() LIMIT \(rounds)")
         var generator = SystemRandomNumberGenerator()
         let queries: [(String, @Sendable (Int) async throws -> Void)] = [
             (
