@@ -19,7 +19,10 @@ struct PostgresCaseQuery {
         var from = "cases c"
         var order = "c.ordinal"
         if let department = query.department {
-            from = "case_departments d JOIN cases c ON c.ordinal = d.ordinal"
+            // The department's rows in order, each case looked up by its key: the planner
+            // would rather scan every open case and join, which grows with the open cases.
+            from =
+                "case_departments d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.ordinal = d.ordinal OFFSET 0) c"
             order = "d.ordinal"
             conditions.append("d.department = " + parameter { $0.append(department) })
         }
