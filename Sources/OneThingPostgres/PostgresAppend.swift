@@ -137,7 +137,7 @@ struct PostgresAppend {
         store.memory.withLock { $0.months.formUnion(missing) }
     }
 
-    /// Writes the summaries (in the order of the cases' ids, so that two batches never
+    /// Writes the summaries (their rows locked in the order of the cases' numbers, so that two batches never
     /// wait for each other in a circle) and the events in one transaction; returns what
     /// the store keeps of each touched case, in the order of `batch.touched`.
     func write(_ batch: AppendBatch<StoredCase>, tally: OnTimeTally) async throws -> [StoredCase?] {
