@@ -9,7 +9,8 @@ import PackageDescription
 //   OneThingEvents (event core: no YAML, no planner) ─► OneThingRuntime, every store
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
 //   OneThingPresentation ─► OneThingPages (HTML pages for the server)
-//   OneThingSQLite (GRDB), OneThingStoreContract (the suite every store passes)
+//   OneThingSQLite (GRDB), OneThingPostgres (postgres-nio), OneThingStoreContract (the suite every
+//   store passes)
 //   OneThingPages, OneThingAccess ─► OneThingServer (Hummingbird: the runtime behind an HTTP
 //   API, and the pages it serves) ─► OneThingCLI (`onething serve`)
 let package = Package(
@@ -33,6 +34,8 @@ let package = Package(
         .library(name: "OneThingPages", targets: ["OneThingPages"]),
         // The embedded event store: one SQLite file.
         .library(name: "OneThingSQLite", targets: ["OneThingSQLite"]),
+        // The event store of a province: PostgreSQL, shared by several runtimes.
+        .library(name: "OneThingPostgres", targets: ["OneThingPostgres"]),
         // The checks every event store passes, for any store's tests.
         .library(name: "OneThingStoreContract", targets: ["OneThingStoreContract"]),
         // Who may do what: principals and their tokens, applicants' access codes, the
@@ -53,6 +56,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The system libyaml (Debian's libyaml-dev).
@@ -105,6 +109,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // The shared event store: PostgreSQL through postgres-nio, events partitioned by
+        // the month their case started. Imports the event core only, never YAML or the planner.
+        .target(
+            name: "OneThingPostgres",
+            dependencies: [
+                "OneThingEvents",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The checks every event store passes, parameterised over a store factory: the
         // in-memory, SQLite and later stores run the same suite. A library, not a test
         // target, so that a store in another package can run it too.
@@ -139,7 +152,7 @@ let package = Package(
             name: "OneThingCLI",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
-                "OneThingAccess", "OneThingPages",
+                "OneThingPostgres", "OneThingAccess", "OneThingPages",
                 "OneThingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -149,8 +162,10 @@ let package = Package(
         .executableTarget(
             name: "OneThingBenchmarks",
             dependencies: [
-                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingServer",
+                "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingPostgres",
+                "OneThingServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -189,6 +204,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingPostgresTests",
+            dependencies: [
+                "OneThingPostgres", "OneThingStoreContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OneThingAccessTests", dependencies: ["OneThingAccess", "OneThing", "OneThingSimulation"]),

@@ -9,6 +9,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onething-bench",
         abstract:
-            "Measure OneThing: validation beside libyaml, plans per second, the runtime beside SQLite, the server beside Hummingbird.",
-        subcommands: [BenchCommand.self, RuntimeBenchCommand.self, ServerBenchCommand.self])
+            "Measure OneThing: validation beside libyaml, plans per second, the runtime beside SQLite and PostgreSQL, the server beside Hummingbird.",
+        subcommands: [
+            BenchCommand.self, RuntimeBenchCommand.self, ServerBenchCommand.self, PostgresBenchCommand.self,
+        ])
 }

@@ -85,7 +85,7 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
             case .decisions:
                 line(
                     "runtime decisions alone",
-                    format(try benchmark.runtimeAlone(cases: cases).casesPerSecond, "cases/s"))
+                    Benchmarks.format(try benchmark.runtimeAlone(cases: cases).casesPerSecond, "cases/s"))
             case .memory, .sqlite:
                 let store: any EventStore =
                     only == .memory
@@ -95,27 +95,32 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
                     store: store, cases: cases, inFlight: inFlight, prefix: "O")
                 line(
                     "engine, \(only)",
-                    format(figures.casesPerSecond, "cases/s") + "  p99 \(ms(figures.latency(0.99)))")
+                    Benchmarks.format(figures.casesPerSecond, "cases/s")
+                        + "  p99 \(Benchmarks.ms(figures.latency(0.99)))")
             }
             return
         }
         let alone = try benchmark.runtimeAlone(cases: cases)
-        line("runtime decisions alone (no engine, no store)", format(alone.casesPerSecond, "cases/s"))
+        line(
+            "runtime decisions alone (no engine, no store)",
+            Benchmarks.format(alone.casesPerSecond, "cases/s"))
 
         let memory = try await benchmark.engine(
             store: InMemoryEventStore(), cases: cases, inFlight: inFlight, prefix: "M")
         line(
             "engine, in-memory store",
-            format(memory.casesPerSecond, "cases/s") + "  " + format(memory.eventsPerSecond, "events/s")
-                + "  p50 \(ms(memory.latency(0.5)))  p99 \(ms(memory.latency(0.99)))")
+            Benchmarks.format(memory.casesPerSecond, "cases/s") + "  "
+                + Benchmarks.format(memory.eventsPerSecond, "events/s")
+                + "  p50 \(Benchmarks.ms(memory.latency(0.5)))  p99 \(Benchmarks.ms(memory.latency(0.99)))")
 
         let path = folder.appendingPathComponent("engine.sqlite").path
         let store = try SQLiteEventStore(path: path)
         let durable = try await benchmark.engine(store: store, cases: cases, inFlight: inFlight, prefix: "D")
         line(
             "engine, SQLite (NORMAL), ack after commit",
-            format(durable.casesPerSecond, "cases/s") + "  " + format(durable.eventsPerSecond, "events/s")
-                + "  p50 \(ms(durable.latency(0.5)))  p99 \(ms(durable.latency(0.99)))")
+            Benchmarks.format(durable.casesPerSecond, "cases/s") + "  "
+                + Benchmarks.format(durable.eventsPerSecond, "events/s")
+                + "  p50 \(Benchmarks.ms(durable.latency(0.5)))  p99 \(Benchmarks.ms(durable.latency(0.99)))")
 
         let payload = try RawInsertBenchmark.averagePayloadBytes(inStoreAt: path)
         let eventsPerCase = max(1, durable.events / max(1, durable.cases))
@@ -132,9 +137,10 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
         let ceiling = raw[.inPlace] ?? 0
         line(
             "raw GRDB batched inserts, the store's row size",
-            format(grdb, "rows/s") + String(format: "  (%.0f-byte payloads, 2,000 a transaction)", payload))
-        line("raw C-API batched inserts (SQLite's ceiling)", format(ceiling, "rows/s"))
-        line("SpiffWorkflow, published, same DAG shape", format(Self.spiffWorkflow, "cases/s"))
+            Benchmarks.format(grdb, "rows/s")
+                + String(format: "  (%.0f-byte payloads, 2,000 a transaction)", payload))
+        line("raw C-API batched inserts (SQLite's ceiling)", Benchmarks.format(ceiling, "rows/s"))
+        line("SpiffWorkflow, published, same DAG shape", Benchmarks.format(Self.spiffWorkflow, "cases/s"))
 
         print("")
         print("time per case as the number of cases grows (engine, SQLite, \(inFlight) in flight):")
@@ -148,8 +154,8 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
             line(
                 "  \(count) cases",
                 String(format: "%.1f µs/case  ", figures.microsecondsPerCase)
-                    + format(figures.casesPerSecond, "cases/s")
-                    + "  p99 \(ms(figures.latency(0.99)))")
+                    + Benchmarks.format(figures.casesPerSecond, "cases/s")
+                    + "  p99 \(Benchmarks.ms(figures.latency(0.99)))")
         }
 
         let footprint = try await benchmark.openCaseFootprint(count: openCases)
@@ -164,40 +170,23 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
 
         print("")
         print("goals:")
-        goal(
+        Benchmarks.goal(
             "in memory ≥ 18,000 cases/s (100× SpiffWorkflow's \(Int(Self.spiffWorkflow))/s)",
-            memory.casesPerSecond >= 18_000, format(memory.casesPerSecond, "cases/s"))
-        goal(
+            memory.casesPerSecond >= 18_000, Benchmarks.format(memory.casesPerSecond, "cases/s"))
+        Benchmarks.goal(
             "SQLite, ack after commit ≥ 5,400 cases/s", durable.casesPerSecond >= 5_400,
-            format(durable.casesPerSecond, "cases/s"))
-        goal(
+            Benchmarks.format(durable.casesPerSecond, "cases/s"))
+        Benchmarks.goal(
             "SQLite events/s ≥ 50% of raw GRDB rows/s", durable.eventsPerSecond >= 0.5 * grdb,
             String(format: "%.0f%%", grdb > 0 ? 100 * durable.eventsPerSecond / grdb : 0))
-        goal(
+        Benchmarks.goal(
             "p99 start-to-acknowledgement < 50 ms at \(inFlight) in flight", durable.latency(0.99) < 50,
-            ms(durable.latency(0.99)))
+            Benchmarks.ms(durable.latency(0.99)))
         if let first = perCase.first, let last = perCase.last, first.0 < last.0 {
             let growth = last.1 / max(first.1, 1e-9)
-            goal(
+            Benchmarks.goal(
                 "time per case flat from \(first.0) to \(last.0) cases (within 1.5×)", growth <= 1.5,
                 String(format: "%.2f×", growth))
         }
-    }
-
-    func format(_ value: Double, _ unit: String) -> String {
-        let rounded = Int(value.isFinite ? value.rounded() : 0)
-        let digits = String(rounded)
-        var grouped = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return String(grouped.reversed()) + " " + unit
-    }
-
-    func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
-
-    func goal(_ text: String, _ met: Bool, _ figure: String) {
-        print("  " + (met ? "met    " : "NOT met") + "  " + text + ": " + figure)
     }
 }

@@ -255,6 +255,26 @@ final class Counter: Sendable {
 
 /// What the benchmarks share: time and memory.
 enum Benchmarks {
+    /// `12,345 unit`: a figure rounded, its thousands grouped.
+    static func format(_ value: Double, _ unit: String) -> String {
+        let rounded = Int(value.isFinite ? value.rounded() : 0)
+        let digits = String(rounded)
+        var grouped = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return String(grouped.reversed()) + " " + unit
+    }
+
+    /// A duration in milliseconds, one decimal.
+    static func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
+
+    /// One line of a benchmark's goals: met or not, what, and the figure.
+    static func goal(_ text: String, _ met: Bool, _ figure: String) {
+        print("  " + (met ? "met    " : "NOT met") + "  " + text + ": " + figure)
+    }
+
     /// Seconds since `begin`.
     static func seconds(since begin: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - begin

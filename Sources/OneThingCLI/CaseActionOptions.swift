@@ -28,7 +28,7 @@ struct CaseActionOptions: ParsableArguments {
     /// it is delivered or waits for a person, and prints what happened.
     func act(on id: CaseID, _ change: @escaping (CaseDriver) async throws -> Void) async throws {
         let language = languageOptions.language
-        let session = try CaseSession.open(database, catalogue: catalogue, language: language)
+        let session = try await CaseSession.open(database, catalogue: catalogue, language: language)
         let calendar = try session.requireCalendar()
         let journal = try RuntimeInput.journal(adapterOptions.journal, language: language)
         try await RuntimeFailure.guarding(language) {

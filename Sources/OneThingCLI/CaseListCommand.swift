@@ -59,7 +59,8 @@ struct CaseListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = languageOptions.language
-        let session = try CaseSession.open(database, catalogue: catalogue, readOnly: true, language: language)
+        let session = try await CaseSession.open(
+            database, catalogue: catalogue, readOnly: true, language: language)
         var query = CaseQuery(open: open ? true : closed ? false : nil, department: department)
         if let dueBy, let date = CalendarDate(dueBy) { query.dueBy = WorkdayCalendar.end(of: date) }
         if let department, let known = session.catalogue?.departments.keys, !known.contains(department) {

@@ -9,7 +9,7 @@ import OneThingSimulation
 /// calendar counts working days (when one is found), and the language.
 struct CaseSession: Sendable {
     let store: any EventStore
-    /// The database's path, as given.
+    /// The database as a user may see it: its path, or its URL without the password.
     let databasePath: String
     let catalogue: Catalogue?
     let calendar: WorkdayCalendar?
@@ -20,24 +20,24 @@ struct CaseSession: Sendable {
     static func open(
         _ database: CaseStoreOptions, catalogue folder: String?, create: Bool = false, readOnly: Bool = false,
         language: Language
-    ) throws -> CaseSession {
+    ) async throws -> CaseSession {
         let catalogue = try RuntimeInput.catalogue(folder, language: language)
-        let store = try CaseStore.open(
+        let store = try await CaseStore.open(
             database.path, create: create, readOnly: readOnly, catalogue: catalogue, language: language)
         return CaseSession(
-            store: store, databasePath: database.path, catalogue: catalogue,
+            store: store, databasePath: database.display, catalogue: catalogue,
             calendar: catalogue?.calendar(region: "CN"), language: language)
     }
 
     /// Opens the database (created when `create` is set) with a catalogue already loaded.
     static func open(_ database: CaseStoreOptions, catalogue: Catalogue, create: Bool, language: Language)
-        throws
+        async throws
         -> CaseSession
     {
-        let store = try CaseStore.open(
+        let store = try await CaseStore.open(
             database.path, create: create, catalogue: catalogue, language: language)
         return CaseSession(
-            store: store, databasePath: database.path, catalogue: catalogue,
+            store: store, databasePath: database.display, catalogue: catalogue,
             calendar: catalogue.calendar(region: "CN"), language: language)
     }
 

@@ -46,7 +46,8 @@ struct CaseShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = languageOptions.language
-        let session = try CaseSession.open(database, catalogue: catalogue, readOnly: true, language: language)
+        let session = try await CaseSession.open(
+            database, catalogue: catalogue, readOnly: true, language: language)
         try await RuntimeFailure.guarding(language) {
             let (events, blueprint) = try await session.history(id)
             switch format {

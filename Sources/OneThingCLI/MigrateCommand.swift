@@ -1,11 +1,13 @@
 import ArgumentParser
 import OneThing
 import OneThingEvents
+import OneThingPostgres
 import OneThingSQLite
 
 /// `onething migrate --db PATH [--catalogue DIR]`: converts a case database written by
-/// an earlier version to the current format, on the catalogue's working-day calendar.
-struct MigrateCommand: ParsableCommand {
+/// an earlier version to the current format, on the catalogue's working-day calendar;
+/// `onething migrate --db postgres://…` runs the PostgreSQL store's migrations it lacks.
+struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Convert a case database written by an earlier version of OneThing to the current format.",
@@ -14,7 +16,9 @@ struct MigrateCommand: ParsableCommand {
             turned into absolute times on the catalogue's working-day calendar (which must \
             cover every day the cases reach), in one transaction. A copy of the old file is \
             kept beside it as PATH.v1-backup first. A database that is current is left as it \
-            is. Exit status: 0 when the database is current, 2 when it cannot be converted.
+            is. A PostgreSQL database (--db postgres://USER:PASSWORD@HOST:PORT/DATABASE) gets \
+            the migrations of the store's schema it lacks, each once, in a transaction. Exit \
+            status: 0 when the database is current, 2 when it cannot be converted.
             """)
 
     @OptionGroup
@@ -28,9 +32,13 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup
     var languageOptions: LanguageOptions
 
-    func run() throws {
+    func run() async throws {
         let language = languageOptions.language
         let zh = language == .zh
+        if case .postgres(let address) = try CaseStore.location(store.path, language: language) {
+            try await migratePostgres(address, language: language)
+            return
+        }
         let loaded = CatalogueLoader.load(folder: catalogue)
         let calendar = loaded.catalogue.calendar(region: "CN")
         guard !loaded.hasErrors, !calendar.years.isEmpty else {
@@ -71,5 +79,30 @@ struct MigrateCommand: ParsableCommand {
                 : "Converted \(path) from store schema \(report.fromVersion) to \(report.toVersion): \(report.cases) "
                     + "cases, \(report.events) events, their times made absolute on the working-day calendar of "
                     + "\(years). The old file is kept as \(backup).")
+    }
+
+    /// Runs the PostgreSQL store's migrations and says what they did.
+    func migratePostgres(_ address: PostgresStoreAddress, language: Language) async throws {
+        let report: PostgresEventStore.MigrationReport
+        do {
+            report = try await PostgresEventStore.migrate(address: address)
+        } catch {
+            StandardError.writeLine(error.postgresLine(address, in: language))
+            throw ExitStatus.usageOrInputError
+        }
+        let zh = language == .zh
+        guard report.migrated else {
+            print(
+                zh
+                    ? "\(address) 已是存储结构版本 \(report.toVersion)，无需迁移（\(report.cases) 个案件，\(report.events) 条事件）。"
+                    : "\(address) is in store schema \(report.toVersion) already: nothing to migrate "
+                        + "(\(report.cases) cases, \(report.events) events).")
+            return
+        }
+        print(
+            zh
+                ? "已将 \(address) 从存储结构版本 \(report.fromVersion) 迁移到 \(report.toVersion)（\(report.cases) 个案件，\(report.events) 条事件）。"
+                : "Migrated \(address) from store schema \(report.fromVersion) to \(report.toVersion) "
+                    + "(\(report.cases) cases, \(report.events) events).")
     }
 }

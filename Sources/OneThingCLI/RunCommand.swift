@@ -87,7 +87,7 @@ struct RunCommand: AsyncParsableCommand {
         let settings = try RuntimeInput.adapterSettings(
             adapterOptions.adapters, departments: Set(loaded.catalogue.departments.keys), language: language)
         let journal = try RuntimeInput.journal(adapterOptions.journal, language: language)
-        let session = try CaseSession.open(
+        let session = try await CaseSession.open(
             database, catalogue: loaded.catalogue, create: true, language: language)
         let driver = CaseDriver(
             store: session.store, calendar: calendar,

@@ -21,7 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
             Serves the bundles of --bundles (default bundles/, each validated at start: a \
             bundle with errors is refused and its findings printed, the others serve) with \
             the case store --db (default ./onething.sqlite, created if missing; a path or \
-            sqlite:PATH). Departments are simulated unless the adapters file makes them \
+            sqlite:PATH; or postgres://USER:PASSWORD@HOST:PORT/DATABASE, whose tables are \
+            made when missing). Departments are simulated unless the adapters file makes them \
             manual: a manual department's tasks wait in its work queue for its officers or \
             its own system (/v1/departments/{id}/tasks). Time is the wall clock: a simulated \
             department answers in real working time; --speed N runs the clock N times faster \
@@ -41,7 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("db"),
-        help: ArgumentHelp("The case store: a SQLite file, as a path or sqlite:PATH.", valueName: "url"))
+        help: ArgumentHelp(
+            "The case store: a SQLite file (a path or sqlite:PATH), or a PostgreSQL database"
+                + " (postgres://USER:PASSWORD@HOST:PORT/DATABASE; the password may come from PGPASSWORD instead).",
+            valueName: "url"))
     var database = CaseStore.defaultPath
 
     @Option(
@@ -122,8 +126,7 @@ struct ServeCommand: AsyncParsableCommand {
         let catalogue = await library.catalogue
         let settings = try RuntimeInput.adapterSettings(
             adapters, departments: Set(catalogue.departments.keys), language: language)
-        let store = try CaseStore.open(
-            try storePath(language: language), create: true, catalogue: catalogue, language: language)
+        let store = try await CaseStore.open(database, create: true, catalogue: catalogue, language: language)
         let clock: any EngineClock = speed == 1 ? LiveClock() : ScaledClock(speed: speed)
         let calendar = catalogue.calendar(region: "CN")
         let simulated = SimulatedAdapter(
@@ -157,7 +160,7 @@ struct ServeCommand: AsyncParsableCommand {
         let departments = LiveDepartments(engine: server.engine, adapter: simulated, settings: settings)
         let served = await library.entries.count
         let host = self.host
-        let database = self.database
+        let database = try CaseStore.location(self.database, language: language).display
         let speed = self.speed
         let checked = directoryOfPrincipals != nil
         try await server.run(services: [departments]) { port in
@@ -206,19 +209,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if loaded.hasErrors { throw ExitStatus.problemsFound }
         return PrincipalDirectory(loaded.principals)
-    }
-
-    /// The SQLite path the `--db` URL names.
-    func storePath(language: Language) throws -> String {
-        if database.hasPrefix("sqlite:") { return String(database.dropFirst("sqlite:".count)) }
-        if database.contains("://") {
-            StandardError.writeLine(
-                language.say(
-                    "onething: \(database): only SQLite stores are served so far (a path, or sqlite:PATH)",
-                    "onething: \(database)：目前只支持 SQLite 案件库（路径，或 sqlite:路径）"))
-            throw ExitStatus.usageOrInputError
-        }
-        return database
     }
 
     /// What the server prints once it listens: where the API, the contract and the pages are.

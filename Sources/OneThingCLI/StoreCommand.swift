@@ -1,5 +1,7 @@
 import ArgumentParser
 import OneThing
+import OneThingEvents
+import OneThingPostgres
 import OneThingSQLite
 
 /// `onething store check --db PATH`: the full check of a case database.
@@ -11,15 +13,17 @@ struct StoreCommand: ParsableCommand {
 
     /// `onething store check`: runs ``SQLiteEventStore/check(path:)`` and prints what it
     /// found in plain words.
-    struct Check: ParsableCommand {
+    struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Check every page, event, case and summary of a case database, without changing it.",
             discussion: """
                 Reads the whole file: SQLite's integrity check of every page and index, every \
                 event against its digest, every case's events folded and compared with its \
-                summary, the department table, blueprints, case numbers and metadata. Exit \
-                status: 0 when nothing is wrong, 1 when a problem was found, 2 when the file \
+                summary, the department table, blueprints, case numbers and metadata. A \
+                PostgreSQL store (--db postgres://…) is read a page of cases at a time: every \
+                event against its digest, every case folded and compared with its summary, \
+                events without a case, the department table and the blueprints. Exit status: 0 when nothing is wrong, 1 when a problem was found, 2 when the file \
                 cannot be opened.
                 """)
 
@@ -29,17 +33,82 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup
         var languageOptions: LanguageOptions
 
-        func run() throws {
+        func run() async throws {
             let language = languageOptions.language
             let report: StoreCheckReport
+            let location = try CaseStore.location(store.path, language: language)
+            switch location {
+            case .sqlite(let path):
+                do {
+                    report = try SQLiteEventStore.check(path: path)
+                } catch {
+                    StandardError.writeLine(error.line(in: language))
+                    throw ExitStatus.usageOrInputError
+                }
+            case .postgres(let address):
+                report = try await Self.check(address, language: language)
+            }
+            if case .postgres = location {
+                print(Self.postgresText(of: report, in: language), terminator: "")
+            } else {
+                print(Self.text(of: report, in: language), terminator: "")
+            }
+            if !report.isHealthy { throw ExitStatus.problemsFound }
+        }
+
+        /// The full check of the PostgreSQL store at `address`.
+        static func check(_ address: PostgresStoreAddress, language: Language) async throws
+            -> StoreCheckReport
+        {
+            let opened: PostgresEventStore
             do {
-                report = try SQLiteEventStore.check(path: store.path)
+                opened = try await PostgresEventStore(address: address)
             } catch {
+                StandardError.writeLine(error.postgresLine(address, in: language))
+                throw ExitStatus.usageOrInputError
+            }
+            do {
+                let report = try await opened.check()
+                await opened.close()
+                return report
+            } catch {
+                await opened.close()
                 StandardError.writeLine(error.line(in: language))
                 throw ExitStatus.usageOrInputError
             }
-            print(Self.text(of: report, in: language), terminator: "")
-            if !report.isHealthy { throw ExitStatus.problemsFound }
+        }
+
+        /// The report of a PostgreSQL store in plain words.
+        static func postgresText(of report: StoreCheckReport, in language: Language) -> String {
+            let zh = language == .zh
+            let schema = report.schemaVersion.map(String.init) ?? (zh ? "未知" : "unknown")
+            var lines = [
+                zh
+                    ? "存储 \(report.path)：结构版本 \(schema)，\(report.cases) 个案件，\(report.events) 条事件，\(report.blueprints) 个流程蓝图。"
+                    : "Store \(report.path): schema \(schema), \(report.cases) case(s), \(report.events) event(s), "
+                        + "\(report.blueprints) blueprint(s).",
+                zh
+                    ? "已检查：每条事件的摘要、每个案件的事件折叠及其汇总、无案件的事件、部门表、流程蓝图（数据页由 PostgreSQL 自行校验：pg_amcheck、数据校验和）。"
+                    : "Checked: every event against its digest, every case's events folded and compared with its summary, "
+                        + "events without a case, the department table and the blueprints (pages are PostgreSQL's own"
+                        + " business: pg_amcheck, data checksums).",
+            ]
+            guard !report.isHealthy else {
+                lines.append(zh ? "未发现问题。" : "No problems found.")
+                return lines.joined(separator: "\n") + "\n"
+            }
+            let count = report.problems.count + report.unlistedProblems
+            lines.append(zh ? "发现 \(count) 个问题：" : "\(count) problem(s) found:")
+            for problem in report.problems {
+                lines.append("  - " + meaning(of: problem.kind).text(in: language) + ": \(problem)")
+            }
+            if report.unlistedProblems > 0 {
+                lines.append(
+                    zh
+                        ? "  ……另有 \(report.unlistedProblems) 个问题未列出"
+                        : "  … and \(report.unlistedProblems) more not listed")
+            }
+            return lines.joined(separator: "\n") + "\n"
         }
 
         /// The report in plain words.

@@ -1,5 +1,6 @@
 import OneThing
 import OneThingEvents
+import OneThingPostgres
 
 extension StoreError {
     /// What the kind of failure means, in Chinese and English, for the line a command
@@ -21,5 +22,36 @@ extension StoreError {
     func line(in language: Language) -> String {
         let separator = language == .zh ? "：" : ": "
         return "onething" + separator + kindText.text(in: language) + separator + description
+    }
+}
+
+extension StoreError {
+    /// The line for a PostgreSQL store that could not be opened at `address`: why, in
+    /// the language asked for (a refused connection, no answer in time, a bad user or
+    /// password, a missing database), naming the server and the database (never the
+    /// password), then the store's own message.
+    func postgresLine(_ address: PostgresStoreAddress, in language: Language) -> String {
+        let reason: LocalizedText
+        switch underlyingCode {
+        case "SQLSTATE 28P01", "SQLSTATE 28000":
+            reason = LocalizedText(
+                en: "the server refused the user or the password", zh: "服务器拒绝了该用户名或密码")
+        case "SQLSTATE 3D000":
+            reason = LocalizedText(en: "the database does not exist", zh: "数据库不存在")
+        default:
+            if message.contains("refused") {
+                reason = LocalizedText(
+                    en: "the connection was refused (no server listens on that port)", zh: "连接被拒绝（该端口没有服务在监听）"
+                )
+            } else if message.contains("no answer within") {
+                reason = LocalizedText(en: "the server did not answer in time", zh: "服务器在连接超时内没有应答")
+            } else {
+                reason = kindText
+            }
+        }
+        let place = "\(address.host):\(address.port)/\(address.database)"
+        return language == .zh
+            ? "onething：无法打开 PostgreSQL 案件库 \(place)：\(reason.zh)。（\(description)）"
+            : "onething: cannot open the PostgreSQL case store at \(place): \(reason.en). (\(description))"
     }
 }

@@ -1,31 +1,20 @@
 import GRDB
 import OneThingEvents
 
-/// One call of `append`: checks that each case's events continue its history
-/// (``CaseState/check(_:)``), folds them into the cases' projections, and writes the
-/// events and the new summaries in one transaction. Nothing is written unless all is.
+/// One call of `append`: folds the events into the cases' projections
+/// (``AppendBatch``, the rule every store follows) and writes the events and the new
+/// summaries in one transaction. Nothing is written unless all is.
 struct AppendTransaction {
-    /// A case the batch touches.
-    struct Touched {
-        /// Its projection, with the batch's events folded in so far.
-        var projection: CaseProjection
-        /// Its summary row as the file holds it; `nil` for a case new to the file.
-        let before: StoredSummary?
-        /// Its summary row once written.
-        var after: StoredSummary?
-    }
-
     /// A cached projection did not match the file: another connection appended to
     /// the case. The transaction is rolled back and tried again from the file.
     struct StaleProjection: Error {}
 
-    /// The events, in the order they were given.
-    let events: [CaseEvent]
     /// The file, for messages.
     let file: StoreFile
-    /// The cases they touch, in the order of their first event.
-    private(set) var touched: [Touched] = []
-    private var positions: [CaseID: Int] = [:]
+    /// The batch, folded.
+    private(set) var batch: AppendBatch<StoredSummary>
+    /// The summary rows of the touched cases once written, in the order of `batch.touched`.
+    private(set) var written: [StoredSummary] = []
 
     /// Appends `events` in one transaction of `db`, using and updating the
     /// projections and blueprints in `memory`.
@@ -51,8 +40,8 @@ struct AppendTransaction {
                 retried = true
                 continue
             }
-            for entry in work.touched where !entry.projection.state.isClosed {
-                guard let stored = entry.after else { continue }
+            for (entry, stored) in zip(work.batch.touched, work.written)
+            where !entry.projection.state.isClosed {
                 memory.cases[entry.projection.state.id] = StoreMemory.CachedCase(
                     projection: entry.projection, stored: stored)
             }
@@ -61,42 +50,20 @@ struct AppendTransaction {
     }
 
     init(events: [CaseEvent], file: StoreFile) {
-        self.events = events
+        self.batch = AppendBatch(events)
         self.file = file
     }
 
-    /// Folds every event into its case's projection, checking that it fits.
+    /// Folds every event into its case's projection, checking that it fits: the
+    /// cases come from memory or the file, the blueprints of new cases from either.
     mutating func fold(in db: Database, memory: inout StoreMemory) throws {
-        var last: (id: CaseID, position: Int)?
-        for event in events {
-            let position: Int
-            if let last, last.id == event.caseID {
-                position = last.position  // a case's events come in a run: no lookup
-            } else if let known = positions[event.caseID] {
-                position = known
-            } else {
-                position = touched.count
-                touched.append(try begin(event, in: db, memory: &memory))
-                positions[event.caseID] = position
+        var known: [CaseID: AppendBatch<StoredSummary>.Known] = [:]
+        for id in batch.caseIDs {
+            if let cached = memory.cases.removeValue(forKey: id) {
+                known[id] = .init(projection: cached.projection, stored: cached.stored)
+                continue
             }
-            do {
-                try touched[position].projection.check(event)
-            } catch {
-                throw StoreError.refusal(error, caseID: event.caseID)
-            }
-            touched[position].projection.apply(event)
-            last = (event.caseID, position)
-        }
-    }
-
-    /// The projection of the case of `event`, its first in the batch: cached, folded
-    /// from the file, or new (a start event with sequence 1 of a saved blueprint).
-    func begin(_ event: CaseEvent, in db: Database, memory: inout StoreMemory) throws -> Touched {
-        let id = event.caseID
-        if let cached = memory.cases.removeValue(forKey: id) {
-            return Touched(projection: cached.projection, before: cached.stored)
-        }
-        if let stored = try SummaryRows.stored(id, in: db, file: file) {
+            guard let stored = try SummaryRows.stored(id, in: db, file: file) else { continue }
             guard
                 let blueprint = try Self.blueprint(
                     stored.summary.blueprint, in: db, memory: &memory, file: file)
@@ -106,15 +73,13 @@ struct AppendTransaction {
             }
             var projection = CaseProjection(id: id, blueprint: blueprint)
             for old in try StoredRows.events(of: id, in: db, file: file) { projection.apply(old) }
-            return Touched(projection: projection, before: stored)
+            known[id] = .init(projection: projection, stored: stored)
         }
-        guard case .started(let start) = event.kind, event.sequence == 1 else {
-            throw StoreError.unknownCase(event)
+        var blueprints: [String: CaseBlueprint] = [:]
+        for fingerprint in batch.blueprintsNeeded(known: Set(known.keys)) {
+            blueprints[fingerprint] = try Self.blueprint(fingerprint, in: db, memory: &memory, file: file)
         }
-        guard let blueprint = try Self.blueprint(start.blueprint, in: db, memory: &memory, file: file) else {
-            throw StoreError.unknownBlueprint(start.blueprint, caseID: id)
-        }
-        return Touched(projection: CaseProjection(id: id, blueprint: blueprint), before: nil)
+        try batch.fold(known: &known, blueprints: blueprints)
     }
 
     /// The blueprint with this fingerprint, from memory or from the file.
@@ -130,22 +95,23 @@ struct AppendTransaction {
     /// Writes the summaries of the touched cases, then the events.
     mutating func write(in db: Database) throws {
         var ordinal: Int64?
-        for index in touched.indices {
-            let id = touched[index].projection.state.id
-            guard let summary = touched[index].projection.summary else {
+        written = []
+        for entry in batch.touched {
+            let id = entry.projection.state.id
+            guard let summary = entry.projection.summary else {
                 throw StoreError(.refused, "case \(id) has no start event", caseID: id)
             }
-            if let before = touched[index].before {
+            if let before = entry.stored {
                 guard try SummaryRows.update(summary, from: before, in: db) else { throw StaleProjection() }
-                touched[index].after = StoredSummary(summary: summary, ordinal: before.ordinal)
+                written.append(StoredSummary(summary: summary, ordinal: before.ordinal))
                 continue
             }
             let next = try ordinal ?? SummaryRows.nextOrdinal(in: db)
             try SummaryRows.insert(summary, ordinal: next, in: db)
-            touched[index].after = StoredSummary(summary: summary, ordinal: next)
+            written.append(StoredSummary(summary: summary, ordinal: next))
             ordinal = next + 1
         }
         let inserter = try EventInserter(db: db)
-        for event in events { try inserter.insert(event) }
+        for event in batch.events { try inserter.insert(event) }
     }
 }

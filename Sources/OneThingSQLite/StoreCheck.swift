@@ -42,9 +42,9 @@ struct StoreCheck {
         report.events = events.values.reduce(0) { $0 + $1.count }
         report.blueprints = blueprints.count
         for stored in summaries.values.sorted(by: { $0.ordinal < $1.ordinal }) {
-            fold(
+            report.checkFold(
                 stored.summary, events[stored.summary.id], damaged: damaged[stored.summary.id] ?? [],
-                blueprints: blueprints, into: &report)
+                blueprints: blueprints)
         }
         for id in events.keys.sorted() where summaries[id] == nil {
             report.add(
@@ -133,52 +133,6 @@ struct StoreCheck {
         return (found, damaged)
     }
 
-    /// Checks that a case's events run from 1 without a gap, fold, and fold to its
-    /// summary; a case with a damaged event (reported already) is not folded.
-    private func fold(
-        _ summary: CaseSummary, _ events: [CaseEvent]?, damaged: Set<Int>,
-        blueprints: [String: CaseBlueprint],
-        into report: inout StoreCheckReport
-    ) {
-        let id = summary.id
-        let events = events ?? []
-        guard damaged.isEmpty else { return }
-        if let gap = events.enumerated().first(where: { $0.element.sequence != $0.offset + 1 }) {
-            report.add(
-                .init(
-                    .missingEvent, caseID: id, sequence: gap.offset + 1,
-                    "event \(gap.offset + 1) is missing or cannot be read (the next one read is \(gap.element.sequence))"
-                ))
-            return
-        }
-        guard events.count == summary.events else {
-            report.add(
-                .init(
-                    .missingEvent, caseID: id,
-                    "the file holds \(events.count) readable events, but the case's summary counts \(summary.events)"
-                ))
-            return
-        }
-        guard let blueprint = blueprints[summary.blueprint] else {
-            report.add(
-                .init(.blueprint, caseID: id, "its blueprint \(summary.blueprint) is missing or damaged"))
-            return
-        }
-        var projection = CaseProjection(id: id, blueprint: blueprint)
-        for event in events {
-            do {
-                try projection.check(event)
-            } catch {
-                report.add(.init(.fold, caseID: id, sequence: event.sequence, error.reason))
-                return
-            }
-            projection.apply(event)
-        }
-        if projection.summary != summary {
-            report.add(.init(.summary, caseID: id, "its summary is not the fold of its events"))
-        }
-    }
-
     /// Checks the department table against the summaries.
     private func departments(_ summaries: [CaseID: StoredSummary], into report: inout StoreCheckReport) throws
     {
@@ -191,17 +145,7 @@ struct StoreCheck {
                 report.add(.init(.index, error.message))
             }
         }
-        for id in Set(stored.keys).union(summaries.keys).sorted() {
-            let expected = Set(summaries[id]?.summary.waitingOn ?? [])
-            let found = stored[id] ?? []
-            if expected != found {
-                report.add(
-                    .init(
-                        .index, caseID: id,
-                        "the department table says it waits on \(found.sorted()), its summary on \(expected.sorted())"
-                    ))
-            }
-        }
+        report.checkDepartments(stored, summaries: summaries.mapValues(\.summary))
     }
 
     /// Checks every day's case number against its digest and the stored cases' numbers.

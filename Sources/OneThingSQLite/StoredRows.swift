@@ -14,42 +14,24 @@ enum StoredRows {
     ///   or the case's summary does not count its events.
     static func events(of id: CaseID, in db: Database, file: StoreFile) throws -> [CaseEvent] {
         let expected = try SummaryRows.stored(id, in: db, file: file)?.summary.events ?? 0
-        var events: [CaseEvent] = []
-        events.reserveCapacity(expected)
+        var history = StoredHistory(caseID: id, expected: expected)
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql:
                     "SELECT sequence, at, kind, payload, digest FROM events WHERE case_id = ? ORDER BY sequence"
             ),
             arguments: [id])
-        while let row = try rows.next() {
-            let value = StoredValue(row: row, file: file, what: "an event of case \(id)", caseID: id)
-            let sequence = try value.int(0)
-            guard sequence == events.count + 1 else {
-                throw StoreError.damaged(
-                    file,
-                    "case \(id): event \(events.count + 1) is missing (the next one stored is \(sequence))",
-                    caseID: id)
+        do {
+            while let row = try rows.next() {
+                let value = StoredValue(row: row, file: file, what: "an event of case \(id)", caseID: id)
+                try history.append(
+                    sequence: try value.int(0), at: Timestamp(milliseconds: try value.integer(1)),
+                    name: try value.text(2), payload: try value.bytes(3), digest: try value.digest(4))
             }
-            let (at, name, payload, digest) = (
-                Timestamp(milliseconds: try value.integer(1)), try value.text(2), try value.bytes(3),
-                try value.digest(4)
-            )
-            do {
-                events.append(
-                    try EventCodec.event(
-                        caseID: id, sequence: sequence, at: at, name: name, payload: payload, digest: digest))
-            } catch {
-                throw StoreError.damaged(file, error)
-            }
+            return try history.finish()
+        } catch let damage as EventCodec.Damaged {
+            throw StoreError.damaged(file, damage)
         }
-        guard events.count == expected else {
-            throw StoreError.damaged(
-                file,
-                "case \(id): the file holds \(events.count) events, but the case's summary counts \(expected)",
-                caseID: id)
-        }
-        return events
     }
 
     /// The blueprint with this fingerprint, if the file has it.
@@ -75,38 +57,22 @@ enum StoredRows {
         }
     }
 
-    /// The blueprint in `json`, kept under `fingerprint`.
+    /// The blueprint in `json`, kept under `fingerprint` (``CaseBlueprint/init(storedJSON:fingerprint:)``).
     private static func decodeBlueprint(_ json: String, fingerprint: String, file: StoreFile)
         throws(StoreError)
         -> CaseBlueprint
     {
-        let blueprint: CaseBlueprint
         do {
-            blueprint = try JSONDecoder().decode(CaseBlueprint.self, from: Data(json.utf8))
+            return try CaseBlueprint(storedJSON: json, fingerprint: fingerprint)
         } catch {
-            throw StoreError.damaged(file, "blueprint \(fingerprint) cannot be read back")
+            throw StoreError.damaged(file, error)
         }
-        guard blueprint.fingerprint == fingerprint else {
-            throw StoreError.damaged(
-                file,
-                "blueprint \(fingerprint) does not match its fingerprint (it reads as \(blueprint.fingerprint))"
-            )
-        }
-        return blueprint
-    }
-
-    /// The JSON the file keeps a blueprint as: keys sorted, so one blueprint is always
-    /// the same text.
-    static func json(of blueprint: CaseBlueprint) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(blueprint), as: UTF8.self)
     }
 
     /// Saves `blueprint` under its fingerprint unless the file has it already.
     static func save(_ blueprint: CaseBlueprint, fingerprint: String, in db: Database) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO blueprints (fingerprint, json) VALUES (?, ?)",
-            arguments: [fingerprint, try json(of: blueprint)])
+            arguments: [fingerprint, try blueprint.storedJSON()])
     }
 }

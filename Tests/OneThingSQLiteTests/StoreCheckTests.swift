@@ -79,7 +79,7 @@ struct StoreCheckTests {
             let error = #expect(throws: StoreError.self) { try SQLiteEventStore(path: path) }
             #expect(error?.kind == .corrupt)
             #expect(
-                error?.message.contains("case c: the file holds 8 events, but the case's summary counts 9")
+                error?.message.contains("case c: the store holds 8 events, but the case's summary counts 9")
                     == true)
             let report = try SQLiteEventStore.check(path: path)
             #expect(report.problems.map(\.kind) == [.missingEvent])

@@ -19,64 +19,39 @@ public final class InMemoryEventStore: EventStore {
 
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         try contents.withLock { (contents: inout Contents) throws(StoreError) in
-            // All or nothing. Each case's projection changes in place, found once for
-            // each run of its events (a batch holds a case's events together); if an
-            // event does not fit, the projections the batch touched are folded again
-            // from the events the store keeps, which the batch has not changed yet.
-            var touched: [CaseID] = []
-            var order: [CaseID] = []
-            do throws(StoreError) {
-                var currentID: CaseID?
-                var position: Dictionary<CaseID, CaseProjection>.Index?
-                for event in events {
-                    if currentID != event.caseID {
-                        currentID = event.caseID
-                        touched.append(event.caseID)
-                        position = contents.projections.index(forKey: event.caseID)
-                        if position == nil {
-                            guard case .started(let start) = event.kind, event.sequence == 1 else {
-                                throw StoreError.unknownCase(event)
-                            }
-                            guard let blueprint = contents.blueprints[start.blueprint] else {
-                                throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
-                            }
-                            contents.projections[event.caseID] = CaseProjection(
-                                id: event.caseID, blueprint: blueprint)
-                            order.append(event.caseID)
-                            position = contents.projections.index(forKey: event.caseID)
-                        }
-                    }
-                    guard let position else { continue }
-                    do throws(CaseState.Refusal) {
-                        try contents.projections.values[position].check(event)
-                    } catch {
-                        throw StoreError.refusal(error, caseID: event.caseID)
-                    }
-                    contents.projections.values[position].apply(event)
+            // All or nothing. The projections the batch touches leave the store while the
+            // batch folds into them (``AppendBatch``), so each changes in place (no copy of
+            // a case's steps); if an event does not fit, they are folded again from the
+            // events the store keeps, which the batch has not touched yet.
+            var batch = AppendBatch<Void>(events)
+            var known: [CaseID: AppendBatch<Void>.Known] = [:]
+            for id in batch.caseIDs {
+                if let projection = contents.projections.removeValue(forKey: id) {
+                    known[id] = .init(projection: projection, stored: ())
                 }
+            }
+            var blueprints: [String: CaseBlueprint] = [:]
+            for fingerprint in batch.blueprintsNeeded(known: Set(known.keys)) {
+                blueprints[fingerprint] = contents.blueprints[fingerprint]
+            }
+            do throws(StoreError) {
+                try batch.fold(known: &known, blueprints: blueprints)
             } catch {
-                for id in Set(touched) {
-                    guard let stored = contents.events[id],
-                        let blueprint = contents.projections[id]?.state.blueprint
-                    else {
-                        contents.projections[id] = nil  // new in this batch
-                        continue
-                    }
-                    var restored = CaseProjection(id: id, blueprint: blueprint)
-                    for event in stored { restored.apply(event) }
+                for entry in batch.touched where entry.stored != nil {
+                    let id = entry.projection.state.id
+                    var restored = CaseProjection(id: id, blueprint: entry.projection.state.blueprint)
+                    for stored in contents.events[id] ?? [] { restored.apply(stored) }
                     contents.projections[id] = restored
                 }
+                for (id, entry) in known { contents.projections[id] = entry.projection }
                 throw error
             }
-            var start = events.startIndex
-            while start < events.endIndex {
-                let id = events[start].caseID
-                var end = start + 1
-                while end < events.endIndex, events[end].caseID == id { end += 1 }
-                contents.events[id, default: []].append(contentsOf: events[start..<end])
-                start = end
+            for event in events { contents.events[event.caseID, default: []].append(event) }
+            for entry in batch.touched {
+                let id = entry.projection.state.id
+                if entry.stored == nil { contents.order.append(id) }
+                contents.projections[id] = entry.projection
             }
-            contents.order += order
         }
     }
 

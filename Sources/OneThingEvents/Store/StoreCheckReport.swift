@@ -1,7 +1,5 @@
-import OneThingEvents
-
-/// What the full check of a store found (``SQLiteEventStore/check(path:)``): how much
-/// the file holds, and every problem, each with its kind, the case and the event it
+/// What the full check of a store found (the SQLite store's `check(path:)`, the
+/// PostgreSQL store's `check()`): how much the store holds, and every problem, each with its kind, the case and the event it
 /// concerns, and the details in plain English (SQLite's own words for page damage).
 public struct StoreCheckReport: Sendable, Hashable {
     /// One thing that is wrong with the file.
@@ -89,6 +87,68 @@ public struct StoreCheckReport: Sendable, Hashable {
             problems.append(problem)
         } else {
             unlistedProblems += 1
+        }
+    }
+}
+
+extension StoreCheckReport {
+    /// Checks that a case's events run from 1 without a gap, fold, and fold to its
+    /// summary: the rule every store's full check applies to each case. A case with a
+    /// damaged event (reported already, its sequence in `damaged`) is not folded.
+    public mutating func checkFold(
+        _ summary: CaseSummary, _ events: [CaseEvent]?, damaged: Set<Int>, blueprints: [String: CaseBlueprint]
+    ) {
+        let id = summary.id
+        let events = events ?? []
+        guard damaged.isEmpty else { return }
+        if let gap = events.enumerated().first(where: { $0.element.sequence != $0.offset + 1 }) {
+            add(
+                .init(
+                    .missingEvent, caseID: id, sequence: gap.offset + 1,
+                    "event \(gap.offset + 1) is missing or cannot be read (the next one read is \(gap.element.sequence))"
+                ))
+            return
+        }
+        guard events.count == summary.events else {
+            add(
+                .init(
+                    .missingEvent, caseID: id,
+                    "the store holds \(events.count) readable events, but the case's summary counts \(summary.events)"
+                ))
+            return
+        }
+        guard let blueprint = blueprints[summary.blueprint] else {
+            add(.init(.blueprint, caseID: id, "its blueprint \(summary.blueprint) is missing or damaged"))
+            return
+        }
+        var projection = CaseProjection(id: id, blueprint: blueprint)
+        for event in events {
+            do {
+                try projection.check(event)
+            } catch {
+                add(.init(.fold, caseID: id, sequence: event.sequence, error.reason))
+                return
+            }
+            projection.apply(event)
+        }
+        if projection.summary != summary {
+            add(.init(.summary, caseID: id, "its summary is not the fold of its events"))
+        }
+    }
+
+    /// Checks the departments a store's index says each case waits on (`stored`)
+    /// against what the cases' summaries say.
+    public mutating func checkDepartments(_ stored: [CaseID: Set<String>], summaries: [CaseID: CaseSummary]) {
+        for id in Set(stored.keys).union(summaries.keys).sorted() {
+            let expected = Set(summaries[id]?.waitingOn ?? [])
+            let found = stored[id] ?? []
+            if expected != found {
+                add(
+                    .init(
+                        .index, caseID: id,
+                        "the department table says it waits on \(found.sorted()), its summary on \(expected.sorted())"
+                    ))
+            }
         }
     }
 }
