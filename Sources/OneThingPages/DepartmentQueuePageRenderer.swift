@@ -25,8 +25,9 @@ public struct DepartmentQueuePageRenderer: Sendable {
             id: "waiting", heading: LocalizedText(en: "Waiting for the department", zh: "待认领的任务"),
             claimNext(page)
                 + tasks(
-                    page.waiting, page: page, empty: LocalizedText(en: "No task is waiting.", zh: "暂无待认领的任务。")
-                ))
+                    page.waiting, page: page,
+                    empty: LocalizedText(en: "No task is waiting.", zh: "暂无待认领的任务。"),
+                    claimable: true))
         body += M.section(
             id: "claimed", heading: LocalizedText(en: "Claimed", zh: "已认领的任务"),
             tasks(page.claimed, page: page, empty: LocalizedText(en: "No task is claimed.", zh: "暂无已认领的任务。")))
@@ -49,14 +50,16 @@ public struct DepartmentQueuePageRenderer: Sendable {
             + "<div class=\"value\">\(value)</div></div>\n"
     }
 
-    func tasks(_ tasks: [DepartmentQueuePage.WorkItem], page: DepartmentQueuePage, empty: LocalizedText)
-        -> String
-    {
+    /// The cards of `tasks`; `claimable` when they wait for the department to claim them.
+    func tasks(
+        _ tasks: [DepartmentQueuePage.WorkItem], page: DepartmentQueuePage, empty: LocalizedText,
+        claimable: Bool = false
+    ) -> String {
         guard !tasks.isEmpty else { return PageMarkup.none(empty) }
-        return tasks.map { task($0, page: page) }.joined()
+        return tasks.map { task($0, page: page, claimable: claimable) }.joined()
     }
 
-    func task(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage) -> String {
+    func task(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage, claimable: Bool) -> String {
         typealias M = PageMarkup
         var out =
             "<article class=\"task\(task.overdue ? " overdue" : "")\" id=\"task-\(M.e(PageRoutes.segment(task.key)))\">\n"
@@ -100,7 +103,7 @@ public struct DepartmentQueuePageRenderer: Sendable {
         out += materials(task)
         out += answers(task)
         out += "</details>\n</div>\n</div>\n"
-        out += forms(task, page: page)
+        out += forms(task, page: page, claimable: claimable)
         return out + "</article>\n"
     }
 
@@ -153,15 +156,24 @@ public struct DepartmentQueuePageRenderer: Sendable {
         page.formToken.map { "<input type=\"hidden\" name=\"csrf\" value=\"\(PageMarkup.e($0))\">" } ?? ""
     }
 
-    /// The forms of a task the viewer has claimed: approve (with the numbers of the
-    /// documents issued), ask for a supplement, reject.
-    func forms(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage) -> String {
+    /// The forms of a task: claim it when it waits for the department; on a task the
+    /// viewer has claimed, approve (with the numbers of the documents issued), ask for a
+    /// supplement, reject.
+    func forms(_ task: DepartmentQueuePage.WorkItem, page: DepartmentQueuePage, claimable: Bool) -> String {
         typealias M = PageMarkup
         let token = token(page)
-        guard page.mayDecide, let claim = task.claim, page.viewer == nil || page.viewer == claim.principal
-        else {
-            return ""
+        guard page.mayDecide else { return "" }
+        guard let claim = task.claim else {
+            guard claimable else { return "" }
+            return """
+                <div class="actions">
+                <form class="claim" method="post" action="\(M.e(page.routes.claim(task.key, department: page.department)))">\
+                \(token)<button type="submit">\(M.both("认领此件", "Claim this task"))</button></form>
+                </div>
+
+                """
         }
+        guard page.viewer == nil || page.viewer == claim.principal else { return "" }
         let action = M.e(page.routes.decision(task.key, department: page.department))
         let inspection = task.kind == .inspection
         let outputs = task.outputs.map {

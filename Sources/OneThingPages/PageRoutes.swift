@@ -13,6 +13,7 @@ import OneThingRuntime
 ///   creation); `GET /cases?id=…&code=…` (the look-up form) leads there;
 /// - `GET  /departments/{department}/queue` — a department's work queue;
 /// - `POST /departments/{department}/queue/claim` — claim the next waiting task;
+/// - `POST /departments/{department}/queue/{task}/claim` — claim this waiting task;
 /// - `POST /departments/{department}/queue/{task}/decision` — decide a claimed task,
 ///   form fields `outcome` (`approved`, `rejected` or `supplement`), `reason`
 ///   (required to reject), `missing` (required to ask for a supplement) and, with an
@@ -45,6 +46,8 @@ public struct PageRoutes: Sendable, Hashable {
         public static let queue = "/departments/{department}/queue"
         /// Claim the next waiting task of a department (a form post).
         public static let claim = "/departments/{department}/queue/claim"
+        /// Claim a chosen waiting task of a department (a form post).
+        public static let claimTask = "/departments/{department}/queue/{task}/claim"
         /// Decide a claimed task (a form post).
         public static let decision = "/departments/{department}/queue/{task}/decision"
         /// The supervisor's dashboard.
@@ -77,6 +80,11 @@ public struct PageRoutes: Sendable, Hashable {
 
     /// Where a department claims its next waiting task.
     public func claim(department: String) -> String { Self.fill(Pattern.claim, ["department": department]) }
+
+    /// Where a department claims the waiting task with `key`.
+    public func claim(_ key: String, department: String) -> String {
+        Self.fill(Pattern.claimTask, ["department": department, "task": key])
+    }
 
     /// Where a department decides a task it claimed.
     public func decision(_ key: String, department: String) -> String {

@@ -59,7 +59,15 @@ struct DepartmentQueuePageTests {
             html.contains(
                 "<form class=\"claim\" method=\"post\" action=\"/departments/market-regulation/queue/claim\">"
             ))
-        #expect(PageFixtures.count("<form class=\"claim\"", in: html) == 1)
+        // And each waiting task, the form that claims it out of turn.
+        #expect(
+            html.contains(
+                "<form class=\"claim\" method=\"post\" action=\"/departments/market-regulation/queue/C20260302-0002%2Fbusiness-registration%2F1/claim\">"
+            ))
+        #expect(PageFixtures.count("<form class=\"claim\"", in: html) == 2)
+        // Nobody else claims a claimed task, nor one that waits for the applicant.
+        #expect(!html.contains("C20260302-0001%2Ffood-fire-joint-inspection%2F1/claim"))
+        #expect(!html.contains("C20260302-0003%2Ffood-permit%2F1/claim"))
         // The server's form token travels with every form, escaped.
         #expect(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"t0k&quot;en\">"))
     }

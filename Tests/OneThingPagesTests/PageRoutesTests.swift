@@ -7,6 +7,9 @@ struct PageRoutesTests {
         let routes = PageRoutes()
         #expect(routes.claim(department: "market-regulation") == "/departments/market-regulation/queue/claim")
         #expect(
+            routes.claim("C20260302-0001/food-permit/1", department: "market-regulation")
+                == "/departments/market-regulation/queue/C20260302-0001%2Ffood-permit%2F1/claim")
+        #expect(
             routes.decision("C20260302-0001/food-permit/1", department: "market-regulation")
                 == "/departments/market-regulation/queue/C20260302-0001%2Ffood-permit%2F1/decision")
         #expect(PageRoutes.segment("a b/中") == "a%20b%2F%E4%B8%AD")

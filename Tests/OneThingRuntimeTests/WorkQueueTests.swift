@@ -156,6 +156,62 @@ struct WorkQueueTests {
             ).isEmpty)
     }
 
+    /// The reason claiming `key` for `worker` is refused, or `nil` when it is claimed.
+    func claimRefusal(_ key: String, by worker: String, department: String = Self.fire) -> String? {
+        do {
+            _ = try queue.claim(key: key, department: department, worker: worker, lease: .seconds(60))
+            return nil
+        } catch {
+            return "\(error.reason)"
+        }
+    }
+
+    @Test func aChosenJobIsClaimedOutOfTurnAndTheRestKeepTheirOrder() async throws {
+        for number in 1...3 { try await queue.submit(submission(number, minutes: Int64(number))) }
+        let chosen = submission(3).key
+        let job = try queue.claim(
+            key: chosen, department: Self.fire, worker: "fire-officer", lease: .seconds(60))
+        #expect(
+            job.status == .claimed(worker: "fire-officer", until: Self.start.adding(milliseconds: 60_000)))
+        // The oldest are still given out first, without the chosen one.
+        #expect(await activate("fire-system").map(\.submission.caseID) == ["C20261203-1", "C20261203-2"])
+        // Another worker cannot take it; its holder claims it again with a new lease.
+        #expect(claimRefusal(chosen, by: "fire-system") == "claimedByAnother(worker: \"fire-officer\")")
+        clock.advance(to: Self.start.adding(milliseconds: 30_000))
+        #expect(claimRefusal(chosen, by: "fire-officer") == nil)
+        #expect(
+            queue.job(key: chosen)?.status
+                == .claimed(worker: "fire-officer", until: clock.now.adding(milliseconds: 60_000)))
+        // The holder decides it as any claimed job.
+        #expect(await refusal(chosen, by: "fire-officer") == nil)
+    }
+
+    @Test func claimingAChosenJobIsRefusedWithTheReason() async throws {
+        try await queue.submit(submission(1))
+        let key = submission(1).key
+        // Unknown keys, and another department's job, are the same: no such task here.
+        #expect(claimRefusal("C1/x/1", by: "w") == "unknownKey")
+        #expect(claimRefusal(key, by: "w", department: "tobacco") == "unknownKey")
+        #expect(queue.job(key: key)?.status == .waiting)
+        // A job waiting for the applicant's supplement cannot be claimed.
+        _ = try queue.claim(key: key, department: Self.fire, worker: "worker-a", lease: .seconds(60))
+        _ = try await queue.complete(
+            key: key, worker: "worker-a", outcome: .supplementRequested(note: "请补充场所平面图"))
+        #expect(claimRefusal(key, by: "worker-b") == "awaitingSupplement")
+    }
+
+    @Test func aLapsedLeaseNoLongerHoldsAChosenJob() async throws {
+        try await queue.submit(submission(1))
+        let key = submission(1).key
+        _ = try queue.claim(key: key, department: Self.fire, worker: "worker-a", lease: .seconds(60))
+        #expect(claimRefusal(key, by: "worker-b") != nil)
+        clock.advance(to: Self.start.adding(milliseconds: 60_000))
+        #expect(claimRefusal(key, by: "worker-b") == nil)
+        #expect(
+            await refusal(key, by: "worker-a").map { "\($0.reason)" }
+                == "leaseExpired")
+    }
+
     @Test func aLongPollIsWokenByASubmissionWithoutTheClockMoving() async throws {
         let poll = try await longPoll("fire-system")
         try await queue.submit(submission(1, department: "tobacco"))  // another department's: no wake

@@ -173,10 +173,45 @@ struct PageRouteTests {
         }
     }
 
+    @Test func anOfficerClaimsTheTaskTheyChoseAndAnUnknownOneIsRefusedWithTheReason() async throws {
+        let fixture = try await DepartmentWorkFixture()
+        try await fixture.test { client in
+            let (first, _) = try await fixture.createCase(client)
+            let (second, _) = try await fixture.createCase(client)
+            let session = try await fixture.signIn(client, as: "market-officer")
+            let chosen = "\(second)/business-registration/1"
+            let queuePage = try await client.get(Self.queue, headers: session.cookie)
+            #expect(queuePage.text.contains(PageRoutes().claim(chosen, department: Self.market)))
+            let claim = try await client.form(
+                PageRoutes().claim(chosen, department: Self.market), ["csrf": session.formToken],
+                session: session)
+            #expect(claim.status == .seeOther && claim.headers[.location] == Self.queue)
+            #expect(fixture.queue.job(key: chosen)?.status.claimant == "market-officer")
+            #expect(fixture.queue.job(key: "\(first)/business-registration/1")?.status == .waiting)
+            let claimed = try await client.get(Self.queue, headers: session.cookie)
+            #expect(claimed.text.contains("已认领办件 \(second)"), "the claim's message")
+            // A task that is not there: the queue's reason, in both languages, and nothing claimed.
+            let unknown = try await client.form(
+                PageRoutes().claim("\(first)/no-such-step/1", department: Self.market),
+                ["csrf": session.formToken],
+                session: session)
+            #expect(unknown.status == .seeOther)
+            let refused = try await client.get(Self.queue, headers: session.cookie)
+            #expect(refused.text.contains("flash refused"))
+            #expect(refused.text.contains("没有键为 \(first)/no-such-step/1 的任务"))
+            // Without the form token nothing is claimed.
+            let forged = try await client.form(
+                PageRoutes().claim("\(first)/business-registration/1", department: Self.market), [:],
+                session: session)
+            #expect(forged.status == .forbidden)
+            #expect(fixture.queue.job(key: "\(first)/business-registration/1")?.status == .waiting)
+        }
+    }
+
     @Test func aSupervisorReadsAQueueWithoutItsForms() async throws {
         let fixture = try await DepartmentWorkFixture()
         try await fixture.test { client in
-            _ = try await fixture.createCase(client)
+            let (id, _) = try await fixture.createCase(client)
             let session = try await fixture.signIn(client, as: "supervisor-1")
             let page = try await client.get(Self.queue, headers: session.cookie)
             #expect(page.status == .ok)
@@ -186,6 +221,11 @@ struct PageRouteTests {
                 PageRoutes().claim(department: Self.market), ["csrf": session.formToken], session: session)
             #expect(claim.status == .forbidden)
             #expect(claim.text.contains("无权") && claim.text.contains("may not"))
+            let chosen = try await client.form(
+                PageRoutes().claim("\(id)/business-registration/1", department: Self.market),
+                ["csrf": session.formToken], session: session)
+            #expect(chosen.status == .forbidden)
+            #expect(fixture.queue.job(key: "\(id)/business-registration/1")?.status == .waiting)
         }
     }
 

@@ -32,6 +32,26 @@ extension WorkQueue {
         return []
     }
 
+    /// Claims the job with `key` of `department` for `worker`, for `lease` from now: a
+    /// worker picks a task from the list rather than taking the oldest (``activate(department:worker:maxJobs:lease:wait:)``).
+    /// A job the worker holds already is theirs again with the new lease; a lease that
+    /// lapsed by now no longer counts.
+    ///
+    /// - Throws: ``Refusal`` ``Refusal/Reason/unknownKey`` when `department` has no job
+    ///   with `key`, ``Refusal/Reason/claimedByAnother(worker:)`` when another worker
+    ///   holds it, ``Refusal/Reason/awaitingSupplement`` while it waits for the applicant.
+    public func claim(key: String, department: String, worker: String, lease: Duration) throws(Refusal) -> Job
+    {
+        let now = clock.now
+        let until = now.adding(milliseconds: max(1, lease.wholeMilliseconds))
+        let (claimed, woken) = state.withLock { state in
+            let woken = state.expireLeases(at: now)
+            return (state.claim(key, of: department, worker: worker, until: until), woken)
+        }
+        for waiter in woken { waiter.resume() }
+        return try claimed.get()
+    }
+
     /// Returns when a job of `department` becomes waiting after `generation`, when the
     /// clock reaches `deadline`, or when the task is cancelled.
     func waitForWork(of department: String, after generation: UInt64, until deadline: Timestamp) async {

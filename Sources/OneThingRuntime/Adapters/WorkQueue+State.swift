@@ -114,12 +114,17 @@ extension WorkQueue {
             let stepKey = WorkQueue.stepKey(entry.job.submission.caseID, entry.job.submission.step)
             if steps[stepKey] == key { steps[stepKey] = nil }
             leases[key] = nil
-            if entry.job.status == .waiting, var queue = waiting[department] {
-                let slot = Slot(queuedAt: entry.job.queuedAt, order: entry.order, key: key)
-                let index = queue.partitionIndex { $0 < slot }
-                if index < queue.count, queue[index] == slot { queue.remove(at: index) }
-                waiting[department] = queue
-            }
+            if entry.job.status == .waiting { unqueue(entry, key: key) }
+        }
+
+        /// Takes `entry` (waiting) out of its department's queue of waiting jobs.
+        mutating func unqueue(_ entry: Entry, key: String) {
+            let department = entry.job.department
+            guard var queue = waiting[department] else { return }
+            let slot = Slot(queuedAt: entry.job.queuedAt, order: entry.order, key: key)
+            let index = queue.partitionIndex { $0 < slot }
+            if index < queue.count, queue[index] == slot { queue.remove(at: index) }
+            waiting[department] = queue
         }
 
         /// Claims up to `count` of `department`'s waiting jobs, oldest first, for
@@ -129,17 +134,45 @@ extension WorkQueue {
             let taken = queue.prefix(count)
             queue.removeFirst(taken.count)
             waiting[department] = queue
-            var jobs: [Job] = []
-            for slot in taken {
-                guard var entry = entries[slot.key] else { continue }
-                entry.job.status = .claimed(worker: worker, until: until)
-                entry.expired.remove(worker)
-                entries[slot.key] = entry
-                leases[slot.key] = until
-                jobs.append(entry.job)
+            return taken.compactMap { hold($0.key, for: worker, until: until) }
+        }
+
+        /// Claims the job with `key` of `department` for `worker` until `until`, whatever
+        /// its place in the queue: a job the worker holds already is theirs again, with
+        /// the new lease.
+        mutating func claim(_ key: String, of department: String, worker: String, until: Timestamp)
+            -> Swift.Result<Job, Refusal>
+        {
+            func refuse(_ reason: Refusal.Reason) -> Swift.Result<Job, Refusal> {
+                .failure(Refusal(key: key, reason: reason))
             }
-            if !jobs.isEmpty { earliestLease = min(earliestLease ?? until, until) }
-            return jobs
+            guard let entry = entries[key], entry.job.department == department else {
+                return refuse(.unknownKey)
+            }
+            switch entry.job.status {
+            case .waiting:
+                unqueue(entry, key: key)
+            case .claimed(let holder, _) where holder != worker:
+                return refuse(.claimedByAnother(worker: holder))
+            case .claimed:
+                break
+            case .awaitingSupplement:
+                return refuse(.awaitingSupplement)
+            }
+            guard let job = hold(key, for: worker, until: until) else { return refuse(.unknownKey) }
+            return .success(job)
+        }
+
+        /// Marks the job with `key` claimed by `worker` until `until` (it is out of the
+        /// waiting queue already), with its lease.
+        mutating func hold(_ key: String, for worker: String, until: Timestamp) -> Job? {
+            guard var entry = entries[key] else { return nil }
+            entry.job.status = .claimed(worker: worker, until: until)
+            entry.expired.remove(worker)
+            entries[key] = entry
+            leases[key] = until
+            earliestLease = min(earliestLease ?? until, until)
+            return entry.job
         }
 
         /// Returns to the queue every claimed job whose lease ended by `now` (not one

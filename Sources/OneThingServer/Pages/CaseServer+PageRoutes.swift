@@ -73,6 +73,13 @@ extension CaseServer {
                 try await self.claimNext(department, session: session)
             }
         }
+        page(.post, P.claimTask) { request, context in
+            let department = try context.parameter("department")
+            let key = try context.parameter("task")
+            return try await self.signedInForm(request) { session, _ in
+                try await self.claim(key, of: department, session: session)
+            }
+        }
         page(.post, P.decision) { request, context in
             let department = try context.parameter("department")
             let key = try context.parameter("task")
@@ -157,6 +164,38 @@ extension CaseServer {
     /// `POST …/queue/claim`: the officer claims the department's oldest waiting task
     /// (the work queue's activation, as a department system's), for the default lease.
     func claimNext(_ department: String, session: SignedIn) async throws(Problem) -> Response {
+        try await claiming(in: department, session: session) { queue, worker in
+            let claimed = await queue.activate(
+                department: department, worker: worker, maxJobs: 1, lease: configuration.defaultLease,
+                wait: .zero)
+            return claimed.first.map(claimedFlash)
+                ?? BrowserSessions.Flash(
+                    LocalizedText(en: "no task was waiting to be claimed", zh: "当前没有待认领的任务"), refused: true)
+        }
+    }
+
+    /// `POST …/queue/{task}/claim`: the officer claims the waiting task they chose, for
+    /// the default lease; a task another holds, or one waiting for the applicant, is
+    /// refused with the queue's reason.
+    func claim(_ key: String, of department: String, session: SignedIn) async throws(Problem) -> Response {
+        try await claiming(in: department, session: session) { queue, worker in
+            do throws(WorkQueue.Refusal) {
+                return claimedFlash(
+                    try queue.claim(
+                        key: key, department: department, worker: worker, lease: configuration.defaultLease))
+            } catch {
+                return BrowserSessions.Flash(error.text, refused: true)
+            }
+        }
+    }
+
+    /// A claim form's post: the principal may claim `department`'s tasks (else the
+    /// refusal), `claim` takes the queue and the worker's id and says what came of it,
+    /// and the officer goes back to the queue page with that message.
+    func claiming(
+        in department: String, session: SignedIn,
+        _ claim: (WorkQueue, String) async -> BrowserSessions.Flash
+    ) async throws(Problem) -> Response {
         let principal = session.session.principal
         do {
             try AccessPolicy.require(.principal(principal), .claimTasks(department: department))
@@ -164,25 +203,19 @@ extension CaseServer {
             throw Problem(error)
         }
         let queue = try await workQueue(of: department)
-        let claimed = await queue.activate(
-            department: department, worker: principal.id, maxJobs: 1, lease: configuration.defaultLease,
-            wait: .zero)
-        let flash: BrowserSessions.Flash
-        if let job = claimed.first {
-            let minutes = configuration.defaultLease.components.seconds / 60
-            flash = BrowserSessions.Flash(
-                LocalizedText(
-                    en:
-                        "claimed \(job.submission.stepID) of case \(job.submission.caseID) (\(job.key)) for \(minutes) minutes",
-                    zh:
-                        "已认领办件 \(job.submission.caseID) 的“\(job.submission.name)”（\(job.key)），租约 \(minutes) 分钟"
-                ))
-        } else {
-            flash = BrowserSessions.Flash(
-                LocalizedText(en: "no task was waiting to be claimed", zh: "当前没有待认领的任务"), refused: true)
-        }
-        sessions.leave(flash, for: session.id)
+        sessions.leave(await claim(queue, principal.id), for: session.id)
         return Response.seeOther(PageRoutes().queue(of: department))
+    }
+
+    /// What the queue page says after a claim.
+    func claimedFlash(_ job: WorkQueue.Job) -> BrowserSessions.Flash {
+        let minutes = configuration.defaultLease.components.seconds / 60
+        return BrowserSessions.Flash(
+            LocalizedText(
+                en:
+                    "claimed \(job.submission.stepID) of case \(job.submission.caseID) (\(job.key)) for \(minutes) minutes",
+                zh: "已认领办件 \(job.submission.caseID) 的“\(job.submission.name)”（\(job.key)），租约 \(minutes) 分钟"
+            ))
     }
 
     /// `POST …/queue/{task}/decision`: the officer decides a task they claimed; a
