@@ -78,6 +78,26 @@ struct MaskingAndIdempotencyTests {
         }
     }
 
+    @Test func wordsPeopleWroteAboutTheCaseAreMaskedForStaffToo() async throws {
+        let fixture = try await DepartmentWorkFixture()
+        try await fixture.test { client in
+            let (id, code) = try await Self.caseWithNumbers(fixture)
+            let reason = "申请人来电 \(Self.mobile) 要求撤回，身份证 \(Self.identity)"
+            let withdrawn = try await client.json(
+                "/v1/cases/\(id)/withdraw", body: #"{"reason": "\#(reason)"}"#,
+                headers: fixture.bearer("window-1"))
+            #expect(withdrawn.status == .ok, "\(withdrawn.text)")
+            for path in ["/v1/cases/\(id)", "/v1/cases/\(id)/timeline", "/v1/cases/\(id)/events"] {
+                let staff = try await client.get(path, headers: fixture.bearer("supervisor-1"))
+                #expect(staff.text.contains("申请人来电 138****8000 要求撤回"), "\(path): \(staff.text)")
+                #expect(!staff.text.contains(Self.mobile) && !staff.text.contains(Self.identity), "\(path)")
+            }
+            let own = try await client.get(
+                "/v1/cases/\(id)/timeline", headers: [.init("X-Access-Code")!: code])
+            #expect(own.text.contains("申请人来电 \(Self.mobile) 要求撤回"))
+        }
+    }
+
     @Test func aServerWithoutPrincipalsMasksForAnyoneWithoutTheCode() async throws {
         let fixture = try await DepartmentWorkFixture(guarded: false)
         try await fixture.test { client in

@@ -3,12 +3,31 @@ import OneThingRuntime
 
 /// Identity and phone numbers in what the server shows to others than the applicant.
 enum PersonalNumbers {
-    /// `event` with the personal numbers of its answers masked (only a start event has answers).
+    /// `event` with the personal numbers in its text masked: a start's answers, and the
+    /// words people wrote (a rejection's reason, a supplement request, a withdrawal's
+    /// reason, a failure a department system reported), where an officer may have
+    /// copied an identity or phone number.
     static func masked(_ event: CaseEvent) -> CaseEvent {
-        guard case .started(var start) = event.kind else { return event }
-        start.answers = masked(start.answers)
+        let mask = PersonalNumberMask.masked as (String) -> String
         var copy = event
-        copy.kind = .started(start)
+        switch event.kind {
+        case .started(var start):
+            start.answers = masked(start.answers)
+            copy.kind = .started(start)
+        case .supplementRequested(let step, let note):
+            copy.kind = .supplementRequested(step: step, note: mask(note))
+        case .rejected(let step, let reason):
+            copy.kind = .rejected(step: step, reason: mask(reason))
+        case .withdrawn(let reason):
+            copy.kind = .withdrawn(reason: mask(reason))
+        case .dispatchFailed(let step, let attempt, let reason, let retryAt):
+            copy.kind = .dispatchFailed(step: step, attempt: attempt, reason: mask(reason), retryAt: retryAt)
+        case .outcomeIgnored(let step, let key, let outcome, let status):
+            copy.kind = .outcomeIgnored(step: step, key: key, outcome: mask(outcome), status: status)
+        case .intake, .dispatched, .inReview, .supplementSupplied, .decidedBy, .approved, .approvalHeld,
+            .cancelled, .failed, .materialSupplied, .dueSoon, .overdue, .escalated, .dueChanged, .delivered:
+            return event
+        }
         return copy
     }
 

@@ -351,8 +351,9 @@ enum OpenAPIDocument {
               summary: A case - state, progress, what it waits on, due dates, every event
               description: |
                 The `onething-case/1` document of `onething case show --format json`
-                (`grammar/case.schema.json`). Identity and phone numbers are masked for everyone but the
-                applicant with the case's access code (window staff, officers, supervisors included).
+                (`grammar/case.schema.json`). Identity and phone numbers, in the answers and in the words
+                people wrote (reasons, supplement requests), are masked for everyone but the applicant
+                with the case's access code (window staff, officers, supervisors included).
               parameters:
                 - $ref: "#/components/parameters/CaseID"
                 - $ref: "#/components/parameters/Lang"
@@ -396,7 +397,7 @@ enum OpenAPIDocument {
                 new one as it is stored, until the case is delivered. Each message has the event's
                 sequence as `id`, its kind as `event`, and as `data` one JSON object shaped as an
                 element of `events` in `case.schema.json`, with `caseId` (identity and phone numbers
-                in the answers masked for everyone but the applicant). A comment keeps the
+                in the answers and reasons masked for everyone but the applicant). A comment keeps the
                 connection alive every 15 seconds. A delivered case with nothing newer answers 204,
                 which tells an `EventSource` to stop.
               parameters:
