@@ -85,7 +85,8 @@ struct CaseApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Approve a step, as the officer of its (manual) department.",
         discussion:
-            "The case's history records who decided: --by ID, else the account that ran the command (os:NAME)."
+            "The case's history records who decided: --by ID, else the account that ran the command (os:NAME); "
+            + "and the number of each document the approval issued: --issued OUTPUT=NUMBER."
     )
 
     @Argument(help: "The case id (see 'onething case list').")
@@ -94,15 +95,47 @@ struct CaseApproveCommand: AsyncParsableCommand {
     @Argument(help: "The step: the id of its item (or joint inspection), such as fire-check-normal.")
     var step: String
 
+    @Option(
+        name: .customLong("issued"),
+        help: ArgumentHelp(
+            "A document the approval issued and its number, as OUTPUT=NUMBER (one of the step's outputs), such as business-licence=91110000MA0000001X; repeat for each.",
+            valueName: "output=number"))
+    var issued: [String] = []
+
     @OptionGroup
     var decider: DeciderOption
 
     @OptionGroup
     var options: CaseActionOptions
 
+    func validate() throws {
+        _ = try documents()
+    }
+
+    /// The documents `--issued` names: output id → number.
+    func documents() throws(ValidationError) -> [String: String] {
+        var documents: [String: String] = [:]
+        for pair in issued {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError(
+                    "--issued takes OUTPUT=NUMBER, such as business-licence=91110000MA0000001X; got '\(pair)'"
+                )
+            }
+            guard documents.updateValue(parts[1], forKey: parts[0]) == nil else {
+                throw ValidationError("--issued names \(parts[0]) twice")
+            }
+        }
+        return documents
+    }
+
     func run() async throws {
-        let (id, step, by) = (self.id, self.step, decider.recorded)
-        try await options.act(on: id) { try await $0.decide(.approved, case: id, step: step, by: by) }
+        let (id, step, by, documents) = (self.id, self.step, decider.recorded, try documents())
+        try await options.act(on: id) {
+            try await $0.decide(.approved, case: id, step: step, by: by, documents: documents)
+        }
     }
 }
 

@@ -59,6 +59,12 @@ enum RuntimeFailure {
             return language.say(
                 "case \(id) does not wait for the deferred material '\(PrintableText.escaped(material))'",
                 "案件 \(id) 不在等待容缺材料“\(PrintableText.escaped(material))”")
+        case .documentsNotIssued(let id, let step, let documents, let outputs):
+            let named = documents.map(PrintableText.escaped)
+            return language.say(
+                error.description,
+                "案件 \(id) 的事项“\(step)”在此决定中不出具 \(named.joined(separator: "、"))；"
+                    + (outputs.isEmpty ? "只有准予许可时才出具证照" : "其出具：\(outputs.joined(separator: "、"))"))
         case .store(let error):
             return words(for: error, language: language)
         case .runtime(let error):

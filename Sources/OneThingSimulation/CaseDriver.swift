@@ -141,13 +141,15 @@ public final class CaseDriver {
     }
 
     /// An officer's decision on step `stepID` of case `id`, recorded as made by
-    /// `principal` (the case's history keeps who decided) when given.
+    /// `principal` (the case's history keeps who decided) when given, with the `documents`
+    /// an approval issued (output id → number).
     public func decide(
-        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil
+        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil,
+        documents: [String: String] = [:]
     )
         async throws
     {
-        try await engine.decide(outcome, case: id, step: stepID, by: principal)
+        try await engine.decide(outcome, case: id, step: stepID, by: principal, documents: documents)
         try await settle()
     }
 

@@ -169,6 +169,7 @@ public enum ContractCases {
             .failed(step: 3, material: "floor-plan"),
             .outcomeIgnored(step: 3, key: "k/hygiene/0", outcome: "approved", status: .cancelled),
             .decidedBy(step: 2, principal: "amr-wang"),
+            .issued(step: 0, documents: ["licence": "（2026）京市监字第 0001 号\n副本 91110000MA0000001X"]),
             .withdrawn(reason: ""),
             .withdrawn(reason: "开业计划取消\n另择场地"),
             .delivered(outputs: ["licence", "营业执照副本"], outcome: .partial),

@@ -147,6 +147,18 @@ extension StoreContract {
                         kind: .inReview(step: -1))
                 ])
             }
+            // A document the step does not issue (the licence is step 0's, not step 1's).
+            let stray = try await Expect.error(.refused, "a document step 1 does not issue") {
+                try await store.append([
+                    CaseEvent(
+                        caseID: "a", sequence: a.count + 1, at: ContractCases.firstStart,
+                        kind: .issued(step: 1, documents: ["licence": "91110000MA0000001X"]))
+                ])
+            }
+            try Expect.that(
+                stray.message.contains("'licence'"), "the refusal",
+                expected: "it names the document 'licence'",
+                actual: stray.message)
             try Expect.equal(try await store.events(of: "a"), a, "the events of case a")
         },
     ]

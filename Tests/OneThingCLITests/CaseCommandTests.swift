@@ -128,6 +128,31 @@ struct CaseCommandTests {
         #expect(refused.standardError.contains("--by takes a principal's id"))
     }
 
+    @Test func anApprovalRecordsTheNumbersOfTheDocumentsItIssued() throws {
+        let (db, _) = try Self.waitingOnFire()
+        // A document the step does not issue: refused, nothing decided.
+        let stray = try Self.caseCommand(
+            ["approve", Self.id, "fire-check-normal", "--issued", "food-licence=JY1", "--lang", "en"], db: db)
+        #expect(stray.status != 0)
+        #expect(stray.standardError.contains("does not issue food-licence"), "\(stray.standardError)")
+        let malformed = try Self.caseCommand(
+            ["approve", Self.id, "fire-check-normal", "--issued", "fire-licence"], db: db)
+        #expect(malformed.status == 2)
+        #expect(malformed.standardError.contains("--issued takes OUTPUT=NUMBER"))
+        let approved = try Self.caseCommand(
+            [
+                "approve", Self.id, "fire-check-normal", "--issued", "fire-licence=京消安检字〔2026〕第 0031 号",
+                "--by", "fire-zhao", "--lang", "zh",
+            ], db: db)
+        #expect(approved.status == 0, "\(approved.standardError)")
+        #expect(approved.standardOutput.contains("出具"), "\(approved.standardOutput)")
+        let json = try Self.caseCommand(["show", Self.id, "--format", "json"], db: db)
+        #expect(json.standardOutput.contains("京消安检字〔2026〕第 0031 号"))
+        #expect(
+            json.standardOutput.contains("\"kind\" : \"issued\"")
+                || json.standardOutput.contains("\"kind\":\"issued\""))
+    }
+
     @Test func anotherAdaptersFileForACaseIsRefusedWithWhatDiffers() throws {
         let (db, _) = try Self.waitingOnFire()
         let simulated = try RuntimeCLI.write(

@@ -41,6 +41,9 @@ struct CaseDocumentTests {
         runtime.report(.approved, for: try key("food-fire-joint-inspection"), at: at("2026-12-04 13:00"))
         let permit = try #require(blueprint.stepIndex("food-permit"))
         runtime.record(decisionOf: permit, in: "C20261203-0001", by: "amr-wang", at: at("2026-12-04 14:00"))
+        runtime.record(
+            ["food-licence": "JY11101050001234"], issuedBy: permit, in: "C20261203-0001",
+            at: at("2026-12-04 14:00"))
         runtime.report(.approved, for: try key("food-permit"), at: at("2026-12-04 14:00"))
         runtime.report(
             .rejected(reason: "疏散通道不达标"), for: try key("tobacco-retail-permit"), at: at("2026-12-04 15:00"))

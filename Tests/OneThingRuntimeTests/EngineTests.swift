@@ -302,6 +302,32 @@ struct EngineTests {
         }
     }
 
+    @Test func anApprovalRecordsTheDocumentsItIssuedAndTheDeliveryNamesThem() async throws {
+        let store = InMemoryEventStore()
+        let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))
+        let id = try await Self.begin(engine)
+        let licence = ["business-licence": "91110000MA0000001X"]
+        // A refusal issues nothing, and a step issues only its own outputs: refused, nothing stored.
+        let before = try await store.events(of: id).count
+        for (outcome, documents) in [
+            (AdapterOutcome.rejected(reason: "材料不全"), licence),
+            (.approved, ["food-permit": "JY11101000000001"]),
+        ] {
+            await #expect(throws: EngineError.self) {
+                try await engine.decide(
+                    outcome, case: id, step: "business-registration", documents: documents)
+            }
+        }
+        #expect(try await store.events(of: id).count == before)
+        try await engine.decide(
+            .approved, case: id, step: "business-registration", by: "amr-wang", documents: licence)
+        let events = try await store.events(of: id)
+        let approval = try #require(events.firstIndex { $0.kind == .approved(step: 0) })
+        #expect(events[approval - 1].kind == .issued(step: 0, documents: licence))
+        #expect(events[approval - 2].kind == .decidedBy(step: 0, principal: "amr-wang"))
+        #expect(await engine.state(of: id)?.steps[0].documents == licence)
+    }
+
     @Test func aDecisionRecordsWhoMadeItJustBeforeItself() async throws {
         let store = InMemoryEventStore()
         let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))

@@ -220,7 +220,7 @@ struct WorkQueueEngineTests {
         #expect(again.key == job.key)
         try await running.queue.complete(
             key: again.key, worker: "officer-2", outcome: .approved,
-            outputs: ["food-business-license": "JY14401050001234"])
+            outputs: ["business-licence": "92140105MA0L000001"])
         #expect(running.queue.decision(key: job.key)?.worker == "officer-2")
         // Approved, or held for a deferred material (容缺) the applicant still owes.
         let decided = try await running.store.events(of: running.id).contains { event in

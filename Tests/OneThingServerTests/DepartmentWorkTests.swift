@@ -64,8 +64,16 @@ struct DepartmentWorkTests {
             #expect(events.filter { $0.kind == .approved(step: 0) }.count == 1)
             // Who decided is stored just before the decision, once.
             let approved = try #require(events.firstIndex { $0.kind == .approved(step: 0) })
-            #expect(events[approved - 1].kind == .decidedBy(step: 0, principal: "market-system"))
             #expect(events.filter { if case .decidedBy = $0.kind { true } else { false } }.count == 1)
+            // So is the number of the licence it issued, which the case document shows.
+            #expect(events[approved - 2].kind == .decidedBy(step: 0, principal: "market-system"))
+            #expect(
+                events[approved - 1].kind
+                    == .issued(step: 0, documents: ["business-licence": "91370000MA3C000001"]))
+            let document = try await client.get("/v1/cases/\(id)", headers: fixture.bearer("supervisor-1"))
+            let steps = try #require(try document.object()["steps"] as? [[String: Any]])
+            #expect(
+                steps.first?["documents"] as? [String: String] == ["business-licence": "91370000MA3C000001"])
             // Another decision of the decided task: 409 with the reason.
             let otherwise = try await client.json(
                 path, body: #"{"decision": "reject", "reason": "材料不全"}"#,

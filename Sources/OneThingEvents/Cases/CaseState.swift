@@ -35,6 +35,9 @@ public struct CaseState: Sendable, Hashable {
         public var reason: String?
         /// Who made its last decision (a principal id), when the decision said so.
         public var decidedBy: String?
+        /// The documents its approval issued: output id → number, as the department
+        /// gave them (empty when it named none).
+        public var documents: [String: String] = [:]
         /// The step whose failure cancelled it, if it was cancelled.
         public var cancelledBy: Int?
         /// The deferred material whose absence failed it, if it failed.
@@ -159,6 +162,14 @@ public struct CaseState: Sendable, Hashable {
                     + "but the case's blueprint has \(steps.count) steps",
                 isRepeat: false)
         }
+        if case .issued(let step, let documents) = event.kind,
+            let stray = blueprint.steps[step].documentsNotIssued(documents.keys).first
+        {
+            throw Refusal(
+                reason: "case \(id): event \(event.sequence) names a document '\(stray)' that step \(step) "
+                    + "does not issue (its outputs: \(blueprint.steps[step].outputs.joined(separator: ", ")))",
+                isRepeat: false)
+        }
     }
 
     /// Folds one event into the state. Whoever folds events from outside checks them
@@ -228,6 +239,8 @@ public struct CaseState: Sendable, Hashable {
             steps[step].overdue = true
         case .decidedBy(let step, let principal):
             steps[step].decidedBy = principal
+        case .issued(let step, let documents):
+            steps[step].documents = documents
         case .escalated(let step, let to):
             steps[step].escalated = true
             steps[step].escalations.append(Escalation(at: event.at, to: to, due: steps[step].due))

@@ -46,7 +46,7 @@ public enum EventCodec {
             .supplementRequested(let step, _), .supplementSupplied(let step, _), .approved(let step),
             .approvalHeld(let step, _), .rejected(let step, _), .cancelled(let step, _), .failed(let step, _),
             .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _),
-            .outcomeIgnored(let step, _, _, _), .decidedBy(let step, _):
+            .outcomeIgnored(let step, _, _, _), .decidedBy(let step, _), .issued(let step, _):
             step
         case .dueChanged(let step, _, _):
             step
@@ -167,6 +167,9 @@ public enum EventCodec {
         case .cancelled(let step, let cause):
             writer.int(step)
             writer.int(cause)
+        case .issued(let step, let documents):
+            writer.int(step)
+            writer.table(documents)
         case .outcomeIgnored(let step, let key, let outcome, let status):
             writer.int(step)
             writer.string(key)
@@ -259,6 +262,8 @@ public enum EventCodec {
             return .withdrawn(reason: try reader.string())
         case .decidedBy:
             return .decidedBy(step: try reader.int(), principal: try reader.string())
+        case .issued:
+            return .issued(step: try reader.int(), documents: try reader.table())
         case .delivered:
             let outputs = try reader.strings()
             guard let outcome = CaseOutcome(rawValue: try reader.string()) else {
@@ -313,6 +318,8 @@ extension CaseEvent.Kind {
         case withdrawn
         /// ``CaseEvent/Kind/decidedBy(step:principal:)``.
         case decidedBy
+        /// ``CaseEvent/Kind/issued(step:documents:)``.
+        case issued
         /// ``CaseEvent/Kind/delivered(outputs:outcome:)``.
         case delivered
 
@@ -339,6 +346,7 @@ extension CaseEvent.Kind {
             case .outcomeIgnored: self = .outcomeIgnored
             case .withdrawn: self = .withdrawn
             case .decidedBy: self = .decidedBy
+            case .issued: self = .issued
             case .delivered: self = .delivered
             }
         }

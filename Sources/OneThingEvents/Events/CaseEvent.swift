@@ -50,6 +50,11 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         /// officer or a department system, by principal id): every decision records
         /// who made it.
         case decidedBy(step: Int, principal: String)
+        /// What the approval of `step` that the next event of the step records issued:
+        /// output id (of the step's outputs) → the document's number or reference, as
+        /// the department gave it (a licence number, say). Recorded just before the
+        /// approval, in the same commit, so that unified delivery (统一出件) can name them.
+        case issued(step: Int, documents: [String: String])
         /// The department approved (for a joint inspection: it was passed).
         case approved(step: Int)
         /// The department approved, but deferred materials it needs have not arrived: held.

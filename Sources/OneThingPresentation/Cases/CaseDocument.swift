@@ -43,7 +43,7 @@ public struct CaseDocument: Encodable, Sendable {
         case kind, name, department, limit, status, attempts, key, due, dueDate, finishedAt, reason
         case cancelledBy, missingMaterial, predecessors
         case sequence, at, step, attempt, retryAt, note, materials, material, late, to, from, cause
-        case decision, deferred, missing, dueBy, blueprint, principal, decidedBy
+        case decision, deferred, missing, dueBy, blueprint, principal, decidedBy, documents
         case progress, waiting, approved, rejected, failed, cancelled, total, party, caseId
     }
 
@@ -88,6 +88,7 @@ public struct CaseDocument: Encodable, Sendable {
             try entry.encode(step.finishedAt, forKey: .finishedAt)
             try entry.encode(step.reason, forKey: .reason)
             try entry.encode(step.decidedBy, forKey: .decidedBy)
+            if !step.documents.isEmpty { try entry.encode(step.documents, forKey: .documents) }
             try entry.encode(step.cancelledBy.map { blueprint.steps[$0].id }, forKey: .cancelledBy)
             try entry.encode(step.missingMaterial, forKey: .missingMaterial)
         }
@@ -189,6 +190,9 @@ public struct CaseDocument: Encodable, Sendable {
         case .decidedBy(let s, let principal):
             try entry.encode(step(s), forKey: .step)
             try entry.encode(principal, forKey: .principal)
+        case .issued(let s, let documents):
+            try entry.encode(step(s), forKey: .step)
+            try entry.encode(documents, forKey: .documents)
         case .dueChanged(let s, let from, let to):
             try entry.encode(s.map(step), forKey: .step)
             try entry.encode(from, forKey: .from)

@@ -179,6 +179,13 @@ public struct CaseEventText: Sendable {
                         "\(principal) of \(department(ofStep: s)) decides \(step(s)):",
                         "\(department(ofStep: s)) 的 \(principal) 对\(step(s))作出决定："), nil, nil
                 )
+            case .issued(let s, let documents):
+                let named = documents.keys.sorted().map {
+                    names.output($0, in: language) + " " + PrintableText.escaped(documents[$0] ?? "")
+                }
+                return (
+                    say("\(step(s)) issues \(list(named))", "\(step(s))出具\(list(named))"), nil, nil
+                )
             case .escalated(let s, let to):
                 let target = names.department(to, in: language)
                 return (

@@ -73,7 +73,8 @@ public final class WorkQueue: DepartmentAdapter {
         connect { [weak engine] (decision: Decision, submission: Submission) async throws(EngineError) in
             guard let engine else { throw .shuttingDown }
             try await engine.decide(
-                decision.outcome, case: submission.caseID, step: submission.stepID, by: decision.worker)
+                decision.outcome, case: submission.caseID, step: submission.stepID, by: decision.worker,
+                documents: decision.outputs)
         }
     }
 

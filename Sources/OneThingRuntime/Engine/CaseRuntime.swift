@@ -319,6 +319,14 @@ public struct CaseRuntime: Sendable {
         emit(slot, at: now, .decidedBy(step: step, principal: principal))
     }
 
+    /// Records the documents the approval of `step` of case `id` that is reported next issued.
+    public mutating func record(
+        _ documents: [String: String], issuedBy step: Int, in id: CaseID, at now: Timestamp
+    ) {
+        guard let slot = cases.slot(of: id) else { return }
+        emit(slot, at: now, .issued(step: step, documents: documents))
+    }
+
     // MARK: Decisions
 
     // The decisions below name a case by its slot in ``cases``, found once per input:

@@ -243,9 +243,12 @@ public actor Engine {
     /// be waiting for a decision (sent, or under review), and a refusal or a supplement
     /// request must say why. `principal`, when given, is who decided: recorded
     /// (``OneThingEvents/CaseEvent/Kind/decidedBy(step:principal:)``) just before the
-    /// decision, in the same commit.
+    /// decision, in the same commit; so are the `documents` an approval issued (output
+    /// id → the document's number, ``OneThingEvents/CaseEvent/Kind/issued(step:documents:)``),
+    /// which must be among the step's outputs.
     public func decide(
-        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil
+        _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil,
+        documents: [String: String] = [:]
     )
         async throws(EngineError)
     {
@@ -260,8 +263,18 @@ public actor Engine {
         guard current.status == .dispatched || current.status == .inReview, let key = current.key else {
             throw .stepNotWaiting(id, step: stepID, status: current.status)
         }
+        if !documents.isEmpty {
+            let spec = state.blueprint.steps[step]
+            let outputs = outcome == .approved ? spec.outputs : []
+            let stray =
+                outcome == .approved ? spec.documentsNotIssued(documents.keys) : documents.keys.sorted()
+            guard stray.isEmpty else {
+                throw .documentsNotIssued(id, step: stepID, documents: stray, outputs: outputs)
+            }
+        }
         let now = clock.now
         if let principal { runtime.record(decisionOf: step, in: id, by: principal, at: now) }
+        if !documents.isEmpty { runtime.record(documents, issuedBy: step, in: id, at: now) }
         runtime.report(outcome, for: key, at: now)
         try await commit([id])
         doorbell.ring()

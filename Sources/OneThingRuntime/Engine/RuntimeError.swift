@@ -36,6 +36,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case materialNotAwaited(CaseID, material: String)
     /// A refusal or a supplement request without a reason: the applicant must be told why.
     case reasonRequired
+    /// A decision names documents it cannot issue: `documents` are not among the
+    /// step's `outputs`, or the decision is not an approval (`outputs` is then empty).
+    case documentsNotIssued(CaseID, step: String, documents: [String], outputs: [String])
     /// The store failed; nothing of the call was stored.
     case store(StoreError)
     /// The runtime could not decide (a calendar, a damaged history).
@@ -56,6 +59,10 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         case .materialNotAwaited(let id, let material):
             "case \(id) does not wait for the deferred material '\(material)'"
         case .reasonRequired: "a refusal or a supplement request needs a reason for the applicant"
+        case .documentsNotIssued(let id, let step, let documents, let outputs):
+            "step \(step) of case \(id) does not issue \(documents.joined(separator: ", ")) in this decision; "
+                + (outputs.isEmpty
+                    ? "only an approval issues documents" : "it issues: \(outputs.joined(separator: ", "))")
         case .store(let error): error.description
         case .runtime(let error): error.description
         case .shuttingDown: "the engine is shutting down and takes no new work"

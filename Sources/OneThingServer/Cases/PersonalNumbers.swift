@@ -24,7 +24,8 @@ enum PersonalNumbers {
             copy.kind = .dispatchFailed(step: step, attempt: attempt, reason: mask(reason), retryAt: retryAt)
         case .outcomeIgnored(let step, let key, let outcome, let status):
             copy.kind = .outcomeIgnored(step: step, key: key, outcome: mask(outcome), status: status)
-        case .intake, .dispatched, .inReview, .supplementSupplied, .decidedBy, .approved, .approvalHeld,
+        case .intake, .dispatched, .inReview, .supplementSupplied, .decidedBy, .issued, .approved,
+            .approvalHeld,
             .cancelled, .failed, .materialSupplied, .dueSoon, .overdue, .escalated, .dueChanged, .delivered:
             return event
         }

@@ -209,7 +209,7 @@ extension CaseServer {
         }
         guard let index = state.blueprint.stepIndex(stepID) else { return }
         let issued = state.blueprint.steps[index].outputs
-        let unknown = outputs.keys.filter { !issued.contains($0) }.sorted()
+        let unknown = state.blueprint.steps[index].documentsNotIssued(outputs.keys)
         guard unknown.isEmpty else {
             let list = issued.isEmpty ? "none" : issued.joined(separator: ", ")
             throw Problem(

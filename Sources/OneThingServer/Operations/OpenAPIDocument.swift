@@ -1769,6 +1769,13 @@ enum OpenAPIDocument {
                         "type": "null"
                       }
                     ]
+                  },
+                  "documents": {
+                    "type": "object",
+                    "description": "What its approval issued: output id → the document's number, as the department gave it. Only when it named any.",
+                    "additionalProperties": {
+                      "type": "string"
+                    }
                   }
                 }
               }
@@ -2299,6 +2306,39 @@ enum OpenAPIDocument {
                       "principal": {
                         "type": "string",
                         "description": "Who decided: the principal id of an officer or a department system."
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
+                      "step",
+                      "documents"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "issued"
+                      },
+                      "step": {
+                        "type": "string"
+                      },
+                      "documents": {
+                        "type": "object",
+                        "description": "What the approval recorded next issued: output id (of the step's outputs) → the document's number or reference.",
+                        "additionalProperties": {
+                          "type": "string"
+                        }
                       }
                     }
                   },

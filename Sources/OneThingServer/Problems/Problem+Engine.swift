@@ -40,6 +40,13 @@ extension Problem {
                 .reasonRequired,
                 en: "a refusal or a supplement request must tell the applicant why: give a reason",
                 zh: "不予批准或要求补正时须告知申请人理由，请填写理由")
+        case .documentsNotIssued(let id, let step, let documents, let outputs):
+            self.init(
+                .invalidRequest,
+                en: error.description,
+                zh: "案件 \(id) 的环节“\(step)”在此决定中不出具 \(documents.joined(separator: "、"))；"
+                    + (outputs.isEmpty ? "只有准予许可时才出具证照" : "其出具：\(outputs.joined(separator: "、"))"),
+                members: ["caseId": id, "step": step])
         case .store(let error):
             self.init(error)
         case .runtime(let error):
