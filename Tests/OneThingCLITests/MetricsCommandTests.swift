@@ -59,12 +59,12 @@ struct MetricsCommandTests {
         let lines = run.standardOutput.components(separatedBy: "\n")
         let header = try #require(lines.firstIndex { $0.hasPrefix("  指标") })
         let table = Array(lines[header...(header + 5)])
-        #expect(table[1] == "  申报材料（份）          28       3  89.3%")
-        #expect(table[2] == "  办理时限（工作日）     8.6       2  76.9%")
+        #expect(table[1] == "  申报材料（份）          34       4  88.2%")
+        #expect(table[2] == "  办理时限（工作日）    27.6       2  92.8%")
         // Every line of the table ends in the same terminal column.
         #expect(Set(table.map(Self.terminalColumns)).count == 1, "\(table)")
-        #expect(run.standardOutput.contains("用例：\(Self.typicalCase)；适用 8 个事项。"))
-        #expect(run.standardOutput.contains("即申报材料平均精简89.3%，办理时限平均压缩76.9%，跑动次数平均减少83.3%，办事环节平均减少65.6%。"))
+        #expect(run.standardOutput.contains("用例：\(Self.typicalCase)；适用 9 个事项。"))
+        #expect(run.standardOutput.contains("即申报材料平均精简88.2%，办理时限平均压缩92.8%，跑动次数平均减少83.3%，办事环节平均减少66.7%。"))
     }
 
     @Test func csvHasAHeaderAndOneLinePerFigureAndAverage() throws {
@@ -79,15 +79,15 @@ struct MetricsCommandTests {
         let prefix = "bundle,bundles/after-death.yaml,after-death,test-case,\(Self.typicalCase),"
         #expect(
             Array(lines.dropFirst()) == [
-                prefix + "materials,28,3,89.3",
-                prefix + "workdays,8.642857142857142,2,76.9",
+                prefix + "materials,34,4,88.2",
+                prefix + "workdays,27.642857142857142,2,92.8",
                 prefix + "visits,6,1,83.3",
-                prefix + "steps,32,11,65.6",
+                prefix + "steps,36,12,66.7",
                 prefix + "departments,6,6,",
-                "average,,,,,materials,,,89.3",
-                "average,,,,,workdays,,,76.9",
+                "average,,,,,materials,,,88.2",
+                "average,,,,,workdays,,,92.8",
                 "average,,,,,visits,,,83.3",
-                "average,,,,,steps,,,65.6",
+                "average,,,,,steps,,,66.7",
                 "",
             ])
     }
@@ -114,19 +114,19 @@ struct MetricsCommandTests {
         #expect(bundles.count == 1)
         let bundle = bundles[0]
         #expect(bundle["bundle"] as? String == "after-death")
-        #expect(bundle["items"] as? Int == 8)
+        #expect(bundle["items"] as? Int == 9)
         #expect(bundle["departments"] as? Int == 6)
         let planCase = try #require(bundle["case"] as? [String: Any])
         #expect(planCase["kind"] as? String == "test-case")
         #expect(planCase["name"] as? String == Self.typicalCase)
         let figures = try #require(bundle["figures"] as? [String: [String: Any]])
-        #expect(figures["materials"]?["before"] as? Double == 28)
-        #expect(figures["materials"]?["after"] as? Double == 3)
-        #expect(figures["materials"]?["reduction"] as? Double == 89.3)
+        #expect(figures["materials"]?["before"] as? Double == 34)
+        #expect(figures["materials"]?["after"] as? Double == 4)
+        #expect(figures["materials"]?["reduction"] as? Double == 88.2)
         #expect(figures["workdays"]?["after"] as? Double == 2)
-        #expect(figures["steps"]?["reduction"] as? Double == 65.6)
+        #expect(figures["steps"]?["reduction"] as? Double == 66.7)
         let checklist = try #require(bundle["checklist"] as? [String: Int])
-        #expect(checklist == ["bring": 2, "later": 1, "commitment": 0, "fetched": 2, "issued": 2])
+        #expect(checklist == ["bring": 3, "later": 1, "commitment": 0, "fetched": 2, "issued": 2])
         let averages = try #require(document["averages"] as? [String: Any])
         #expect(averages["bundles"] as? Int == 1)
         #expect((averages["visits"] as? [String: Any])?["reduction"] as? Double == 83.3)
@@ -148,6 +148,7 @@ struct MetricsCommandTests {
         let answers = folder.appendingPathComponent("answers.yaml")
         try """
         death.abnormal: false
+        death.work_injury: false
         death.place: medical-institution
         funeral.cremation: true
         deceased.medical_insurance: employee
@@ -162,8 +163,8 @@ struct MetricsCommandTests {
             "metrics", "bundles/after-death.yaml", "--answers", answers.path, "--lang", "en",
         ])
         #expect(run.status == 0)
-        #expect(run.standardOutput.contains("Answers: \(answers.path). 8 items apply."))
-        #expect(run.standardOutput.contains("  Materials (pieces)       28      3      89.3%"))
+        #expect(run.standardOutput.contains("Answers: \(answers.path). 9 items apply."))
+        #expect(run.standardOutput.contains("  Materials (pieces)       34      4      88.2%"))
     }
 
     @Test func aBundleWithoutTheNamedCaseIsAnErrorNamingIt() throws {

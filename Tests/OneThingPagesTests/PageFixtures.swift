@@ -165,7 +165,7 @@ enum PageFixtures {
         var states: [CaseState] = []
         let bundles = [
             ("open-restaurant.yaml", RuntimeFixtures.restaurantWorstCase, UInt64(3)),
-            ("company-setup.yaml", "有职工，申领发票，预约开户（最坏情况）", UInt64(5)),
+            ("company-setup.yaml", "有职工，申领纸质发票，预约开户（最坏情况）", UInt64(5)),
             ("elevator-retrofit.yaml", "需办施工许可，申请补助并提取公积金（最坏情况）", UInt64(7)),
         ]
         for (file, name, seed) in bundles {

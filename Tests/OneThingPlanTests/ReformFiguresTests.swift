@@ -108,6 +108,13 @@ struct ReformFiguresTests {
         #expect(figures.workdays.publishedReduction == 69.2)  // 20.214 ÷ 29.214 = 69.19%
     }
 
+    @Test func theLegalPartOfTheTimeBeforeLeavesOutThePromisedLimitsOfItemsWithoutALegalOne() throws {
+        let plan = try Self.plan(Self.workshop, case: 0)
+        // Legal: 3 + 10 + 15 days (75/7); filing's 4 hours and sign's 5 are promised, not legal.
+        #expect(abs(ReformFigures.legalWorkdaysBefore(plan) - (3 + 10 + 75.0 / 7)) < 1e-9)
+        #expect(ReformFigures.legalWorkdaysBefore(plan) < ReformFigures(plan: plan).workdays.before)
+    }
+
     @Test func visitsAreOnePerDepartmentWithAnInPersonItemBeforeAndOneWindowAfter() throws {
         let figures = ReformFigures(plan: try Self.plan(Self.workshop, case: 0))
         // Before: dept-a (registration), dept-b (permit; its filing is online, the same

@@ -174,7 +174,8 @@ struct AlternativeMaterialRouteTests {
     static func enrolment(provided: [String]) -> String {
         """
         {"bundle": "school-enrolment", "answers": {"school.level": "primary", "pupil.local_hukou": false,
-         "family.housing": "other", "parent.residence_permit": false, "parent.social_insurance_met": true,
+         "family.housing": "other", "parent.residence_permit": false, "parent.resided_half_year": true,
+         "parent.social_insurance_met": true,
          "family.hardship": false}, "provided": [\(provided.map { "\"\($0)\"" }.joined(separator: ", "))]}
         """
     }

@@ -19,6 +19,16 @@ extension ReformFigures {
         }
     }
 
+    /// The part of ``workdaysBefore(_:)`` that is legal, in working days: the sum of
+    /// the legal limits (法定时限) of the applicable items that have one. The rest of
+    /// ``workdaysBefore(_:)`` is promised limits of items without a legal limit, which a
+    /// page must not present as legal.
+    public static func legalWorkdaysBefore(_ plan: Plan) -> Double {
+        plan.decisions.filter(\.applies).reduce(0) { sum, decision in
+            sum + (plan.bundle.items[decision.index].legal?.value.workdayEquivalent ?? 0)
+        }
+    }
+
     /// The time after the reform, in working days: the plan's critical path of promised
     /// limits (``CriticalPath``), the items running in parallel where they do not wait
     /// for each other and a joint inspection taking its own promised duration.
