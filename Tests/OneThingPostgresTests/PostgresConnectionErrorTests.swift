@@ -29,16 +29,17 @@ struct PostgresConnectionErrorTests {
         #expect(error?.message.contains("secret") == false)
     }
 
-    @Test func aRefusedConnectionIsAnErrorAtOnce() async throws {
+    // A wait without end fails the test by its time limit. Its own time is not measured:
+    // on two cores the whole suite's blocking work can hold this task back for a minute
+    // (seen: 80 s under load for a refusal that takes milliseconds alone); the message
+    // says the connection was refused, not that it timed out.
+    @Test(.timeLimit(.minutes(5)))
+    func aRefusedConnectionIsAnErrorAtOnce() async throws {
         // A port that was free a moment ago: nothing listens on it.
         let port = try freePort()
-        let started = ContinuousClock.now
         let error = await #expect(throws: StoreError.self) {
             _ = try await PostgresEventStore(url: "postgres://clerk:secret@127.0.0.1:\(port)/county")
         }
-        // Refused at once; the bound is loose because the whole suite shares two cores.
-        // What it guards against is a wait without end.
-        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(error?.kind == .unavailable)
         #expect(error?.message.contains("127.0.0.1:\(port)/county") == true)
         #expect(error?.message.contains("refused") == true)
