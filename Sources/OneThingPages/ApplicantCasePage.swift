@@ -118,8 +118,16 @@ public struct ApplicantCasePage: Sendable {
     public var deferred: [Material]
     /// The supplements asked for and not yet given.
     public var supplements: [Supplement]
+    /// An output delivered: its name, and its number when the department gave one.
+    public struct Output: Sendable, Hashable {
+        /// The output's name.
+        public var name: LocalizedText
+        /// The document's number (a licence number), when the approval recorded it.
+        public var number: String?
+    }
+
     /// The outputs delivered.
-    public var outputs: [LocalizedText]
+    public var outputs: [Output]
     /// The answers, by field.
     public var answers: [Answer]
     /// The number of the newest event shown: the live update asks for later ones.
@@ -184,7 +192,7 @@ public struct ApplicantCasePage: Sendable {
                 step: names.step(index), department: names.department(blueprint.steps[index].department),
                 missing: step.supplementNote ?? "", askedAt: step.pausedAt)
         }
-        outputs = state.outputs.map(names.output)
+        outputs = state.outputs.map { Output(name: names.output($0), number: state.documentNumber(of: $0)) }
         answers = Answer.all(of: state) { $0 }  // the applicant's own page: nothing masked
         sequence = state.sequence
         eventsURL = routes.events(of: state.id)

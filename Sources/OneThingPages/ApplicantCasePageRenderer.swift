@@ -180,7 +180,11 @@ public struct ApplicantCasePageRenderer: Sendable {
             return M.none(LocalizedText(en: "No licence or certificate was issued.", zh: "本次未出具证照。"))
         }
         return "<p>\(M.both("统一出件，您将获得：", "Delivered together:"))</p>\n<ul>\n"
-            + page.outputs.map { "<li>\(M.both($0))</li>\n" }.joined() + "</ul>\n"
+            + page.outputs.map { output in
+                let number =
+                    output.number.map { " " + M.both("编号", "No.") + " <code>\(M.e($0))</code>" } ?? ""
+                return "<li>\(M.both(output.name))\(number)</li>\n"
+            }.joined() + "</ul>\n"
     }
 
     /// The notice's letter, folded.

@@ -82,6 +82,8 @@ struct ApplicantCasePageTests {
         let html = try Self.page("C20260302-0004")
         #expect(html.contains("办理结果"))
         #expect(html.contains("食品经营许可证"))
+        // With the number the department gave it at the approval.
+        #expect(html.contains("<code>JY11101050001234</code>"), "the licence's number")
         #expect(!html.contains("<script"))
         #expect(!html.contains("data-events"))
         #expect(!html.contains("http-equiv=\"refresh\""))

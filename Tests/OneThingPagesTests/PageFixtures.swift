@@ -52,6 +52,8 @@ enum PageFixtures {
             case report(step: String, AdapterOutcome)
             /// The applicant brings a deferred material.
             case supply(String)
+            /// The step's department names the documents its approval (reported next) issues.
+            case issue(step: String, [String: String])
         }
 
         var at: String
@@ -109,6 +111,9 @@ enum PageFixtures {
             Happening(
                 at: "2026-03-02 10:00", id: fourth, kind: .report(step: "business-registration", .approved)),
             Happening(at: "2026-03-02 11:00", id: fourth, kind: .supply("food-safety-rules")),
+            Happening(
+                at: "2026-03-04 10:00", id: fourth,
+                kind: .issue(step: "food-permit", ["food-licence": "JY11101050001234"])),
             Happening(at: "2026-03-04 10:00", id: fourth, kind: .report(step: "food-permit", .approved)),
         ]
         for step in blueprint.steps where step.id != "business-registration" && step.id != "food-permit" {
@@ -134,6 +139,9 @@ enum PageFixtures {
                 runtime.report(outcome, for: key, at: moment)
             case .supply(let material):
                 runtime.supply(material, to: happening.id, at: moment)
+            case .issue(let step, let documents):
+                let index = try #require(blueprint.stepIndex(step))
+                runtime.record(documents, issuedBy: index, in: happening.id, at: moment)
             }
         }
         runtime.advance(to: until)

@@ -7,3 +7,11 @@ extension CaseBlueprint.Step {
         documents.filter { !outputs.contains($0) }.sorted()
     }
 }
+
+extension CaseState {
+    /// The number the department gave the document `output` when it approved the step
+    /// that issues it (``CaseEvent/Kind/issued(step:documents:)``), if it gave one.
+    public func documentNumber(of output: String) -> String? {
+        steps.lazy.compactMap { $0.documents[output] }.first
+    }
+}
