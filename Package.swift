@@ -195,7 +195,7 @@ let package = Package(
         .executableTarget(
             name: "OneThingFakeDepartment",
             dependencies: [
-                "OneThingDepartmentHTTP",
+                "OneThingDepartmentHTTP", "OneThingRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

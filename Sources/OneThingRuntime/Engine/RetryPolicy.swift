@@ -32,6 +32,6 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     /// from `seed` and the key (and the attempt) alone: the project's one seeded random
     /// source, so that a run repeats for a seed and no two keys back off in step.
     public func delay(after attempt: Int, of key: String, seed: UInt64) -> Int64 {
-        delay(after: attempt, random: CaseRuntime.unit(StableHash.fnv1a("\(key)#\(attempt)", seed: seed)))
+        delay(after: attempt, random: StableHash.unit("\(key)#\(attempt)", seed: seed))
     }
 }
