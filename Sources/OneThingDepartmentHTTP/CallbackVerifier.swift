@@ -21,6 +21,8 @@ public final class CallbackVerifier: Sendable {
         public var outcome: AdapterOutcome
         /// Whether the same callback came before (it must not take effect again).
         public var isDuplicate: Bool
+        /// The department that sent it.
+        public var department: String
     }
 
     let secrets: [String: DepartmentSecret]
@@ -83,7 +85,14 @@ public final class CallbackVerifier: Sendable {
             seen.log.append((scoped, now))
             return false
         }
-        return Verified(callbackID: id, key: key, outcome: outcome, isDuplicate: duplicate)
+        return Verified(
+            callbackID: id, key: key, outcome: outcome, isDuplicate: duplicate, department: department)
+    }
+
+    /// Forgets a verified callback whose answer was not taken (refused, or not stored),
+    /// so that the same callback sent again is judged anew rather than as a duplicate.
+    public func release(_ verified: Verified) {
+        _ = seen.withLock { $0.ids.removeValue(forKey: verified.department + "\u{0}" + verified.callbackID) }
     }
 
     /// Forgets ids older than `moment`: a callback that old is outside the window anyway.

@@ -187,6 +187,7 @@ public final class CaseServer: Sendable {
         addCaseRoutes(routes)
         addSupervisionRoutes(routes)
         addDepartmentWorkRoutes(routes)
+        addCallbackRoutes(routes)
         addPageRoutes(to: router)
         return router
     }
