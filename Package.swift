@@ -252,7 +252,8 @@ let package = Package(
             name: "OneThingServerTests",
             dependencies: [
                 "OneThingServer", "OneThingAccess", "OneThing", "OneThingRuntime", "OneThingSimulation",
-                "OneThingPages", "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "OneThingPages", "OneThingTestSupport", "OneThingDepartmentHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),

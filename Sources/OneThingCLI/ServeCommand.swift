@@ -305,5 +305,7 @@ extension ServeCommand {
 
 extension String {
     /// The text without `suffix` at its end, if it ends so.
-    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
 }

@@ -7,8 +7,8 @@ import Synchronization
 /// theirs reaches the engine: the signature under the department's secret, the
 /// timestamp within ``DepartmentSignature/window`` of the platform's clock, a well-formed
 /// answer, and a callback id not seen before. A callback whose id was seen with the
-/// same body is a duplicate (answered as before, recorded once); with another body, a
-/// replay (refused). Whether the task is the department's and its attempt the current
+/// same answer is a duplicate (answered as before, recorded once); with another answer,
+/// a replay (refused). Whether the task is the department's and its attempt the current
 /// one is the server's check, against the case.
 public final class CallbackVerifier: Sendable {
     /// A callback that passed: the department's answer on one task.
@@ -70,10 +70,13 @@ public final class CallbackVerifier: Sendable {
         } catch {
             throw CallbackRefusal(.malformed)
         }
-        guard let id = answer.callbackID, !id.isEmpty, let key = answer.key, Submission.parse(key: key) != nil,
+        guard let id = answer.callbackID, !id.isEmpty, let key = answer.key,
+            Submission.parse(key: key) != nil,
             let outcome = answer.adapterOutcome
         else { throw CallbackRefusal(.malformed) }
-        let digest = StableHash.fnv1a(body)
+        // What the callback says, not its bytes: a department may encode the same answer
+        // again with its keys in another order.
+        let digest = StableHash.fnv1a("\(key)\u{0}\(answer.outcome ?? "")\u{0}\(answer.note ?? "")")
         let scoped = department + "\u{0}" + id
         let duplicate = try seen.withLock { seen throws(CallbackRefusal) -> Bool in
             forget(&seen, before: now.adding(milliseconds: -4 * DepartmentSignature.window * 1000))
@@ -125,7 +128,7 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
         /// The body is not a callback: JSON with `callback-id`, `key`, a known `outcome`,
         /// and a `note` for a rejection or a supplement request.
         case malformed
-        /// A callback id seen before, with another body.
+        /// A callback id seen before, with another answer.
         case replayed(String)
         /// The task is not the department's: another department's step.
         case notTheirs(key: String)
@@ -179,23 +182,27 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
                 zh: "部门 \(id) 不在此接收回调（适配器配置文件中不是 http 部门）")
         case .unsigned:
             .init(
-                en: "the callback lacks the \(DepartmentSignature.timestampHeader) or \(DepartmentSignature.signatureHeader) header",
-                zh: "回调缺少 \(DepartmentSignature.timestampHeader) 或 \(DepartmentSignature.signatureHeader) 请求头")
+                en:
+                    "the callback lacks the \(DepartmentSignature.timestampHeader) or \(DepartmentSignature.signatureHeader) header",
+                zh: "回调缺少 \(DepartmentSignature.timestampHeader) 或 \(DepartmentSignature.signatureHeader) 请求头"
+            )
         case .badSignature:
             .init(
                 en: "the signature does not match the timestamp and body under the department's secret",
                 zh: "签名与时间戳和请求体不符（按该部门的密钥计算）")
         case .outsideWindow(let seconds):
             .init(
-                en: "the timestamp \(seconds) is more than \(DepartmentSignature.window) s from the platform's clock",
+                en:
+                    "the timestamp \(seconds) is more than \(DepartmentSignature.window) s from the platform's clock",
                 zh: "时间戳 \(seconds) 与平台时钟相差超过 \(DepartmentSignature.window) 秒")
         case .malformed:
             .init(
-                en: "the body is not a callback: JSON with callback-id, key, outcome, and a note for a rejection or a supplement request",
+                en:
+                    "the body is not a callback: JSON with callback-id, key, outcome, and a note for a rejection or a supplement request",
                 zh: "请求体不是回调：应为含 callback-id、key、outcome 的 JSON，不予许可或要求补正时须有 note")
         case .replayed(let id):
             .init(
-                en: "callback id \(id) was used before with another body",
+                en: "callback id \(id) was used before with another answer",
                 zh: "回调标识 \(id) 已被使用，且内容不同")
         case .notTheirs(let key):
             .init(en: "task \(key) belongs to another department", zh: "任务 \(key) 属于其他部门")
@@ -203,7 +210,8 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
             .init(en: "no case has the task \(key)", zh: "没有办件包含任务 \(key)")
         case .notCurrent(let key):
             .init(
-                en: "task \(key) no longer waits for an answer: a newer attempt, a closed case, or a step already decided",
+                en:
+                    "task \(key) no longer waits for an answer: a newer attempt, a closed case, or a step already decided",
                 zh: "任务 \(key) 已不再等待答复：已有新的尝试、办件已办结，或该环节已办理")
         }
     }

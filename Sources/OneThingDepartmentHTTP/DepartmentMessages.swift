@@ -24,7 +24,9 @@ public struct PushedTask: Sendable, Hashable, Codable {
     public var callback: String?
 
     enum CodingKeys: String, CodingKey {
-        case action, key, caseID = "case", step, name, department, attempt, due, callback
+        case action, key
+        case caseID = "case"
+        case step, name, department, attempt, due, callback
     }
 
     /// The push of `submission` (`action`: submit or withdraw), answered at `callback`.
@@ -55,7 +57,8 @@ public struct DepartmentAnswer: Sendable, Hashable, Codable {
     public var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case callbackID = "callback-id", key, outcome, note
+        case callbackID = "callback-id"
+        case key, outcome, note
     }
 
     /// Creates an answer.

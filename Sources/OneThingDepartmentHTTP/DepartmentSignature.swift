@@ -24,13 +24,16 @@ public enum DepartmentSignature {
     }
 
     /// The signature header's value of `body` sent at `timestamp` (seconds), under `secret`.
-    public static func sign(_ body: some Collection<UInt8>, timestamp: Int64, secret: DepartmentSecret) -> String {
+    public static func sign(_ body: some Collection<UInt8>, timestamp: Int64, secret: DepartmentSecret)
+        -> String
+    {
         let code = HMAC<SHA256>.authenticationCode(
             for: signedBytes(timestamp: timestamp, body: body), using: secret.key)
-        return "v1=" + code.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return "v1="
+            + code.map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
     }
 
     /// Whether `header` is the signature of `body` sent at `timestamp` under `secret`,
@@ -53,7 +56,9 @@ public enum DepartmentSignature {
         bytes.reserveCapacity(digits.count / 2)
         var index = 0
         while index < digits.count {
-            guard let high = value(of: digits[index]), let low = value(of: digits[index + 1]) else { return nil }
+            guard let high = value(of: digits[index]), let low = value(of: digits[index + 1]) else {
+                return nil
+            }
             bytes.append(high << 4 | low)
             index += 2
         }
@@ -126,17 +131,20 @@ public struct SecretError: Error, Sendable, Hashable, CustomStringConvertible {
     public var text: LocalizedText {
         guard let source else {
             return .init(
-                en: "department \(department) has no secret: give secret-env or secret-file in the adapters file",
+                en:
+                    "department \(department) has no secret: give secret-env or secret-file in the adapters file",
                 zh: "部门 \(department) 未配置密钥：请在适配器配置文件中给出 secret-env 或 secret-file")
         }
         switch source {
         case .environment(let name):
             return .init(
-                en: "the secret of department \(department) is missing: environment variable \(name) is unset or empty",
+                en:
+                    "the secret of department \(department) is missing: environment variable \(name) is unset or empty",
                 zh: "部门 \(department) 的密钥缺失：环境变量 \(name) 未设置或为空")
         case .file(let path):
             return .init(
-                en: "the secret of department \(department) is missing: file \(path) cannot be read or is empty",
+                en:
+                    "the secret of department \(department) is missing: file \(path) cannot be read or is empty",
                 zh: "部门 \(department) 的密钥缺失：文件 \(path) 无法读取或为空")
         }
     }

@@ -162,8 +162,10 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
             return state.breaker.isOpen
         }
         if failed {
-            Counter(label: "onething_department_call_failures_total", dimensions: [("department", department)])
-                .increment()
+            Counter(
+                label: "onething_department_call_failures_total", dimensions: [("department", department)]
+            )
+            .increment()
         }
         Gauge(label: "onething_department_breaker_open", dimensions: [("department", department)])
             .record(open ? 1 : 0)
@@ -209,7 +211,8 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
             case 200..<300:
                 guard reply.readableBytes > 0 else { return .taken(nil) }
                 do {
-                    return .taken(try JSONDecoder().decode(DepartmentAnswer.self, from: Data(reply.readableBytesView)))
+                    return .taken(
+                        try JSONDecoder().decode(DepartmentAnswer.self, from: Data(reply.readableBytesView)))
                 } catch {
                     // Taken all the same: the answer will come by callback.
                     logger.notice(

@@ -74,7 +74,7 @@ final class FakeDepartment: Sendable {
 
     let secret: DepartmentSecret
     let wrongSecret = DepartmentSecret(bytes: Array("not-the-secret".utf8), source: "the fake's wrong secret")
-    let faults: Faults
+    let faultsNow: Mutex<Faults>
     let seed: UInt64
     let client: HTTPClient
     let state = Mutex(State())
@@ -89,9 +89,15 @@ final class FakeDepartment: Sendable {
     /// A fake department signing with `secret`.
     init(secret: DepartmentSecret, faults: Faults, seed: UInt64, client: HTTPClient) {
         self.secret = secret
-        self.faults = faults
+        self.faultsNow = Mutex(faults)
         self.seed = seed
         self.client = client
+    }
+
+    /// How it misbehaves now.
+    var faults: Faults {
+        get { faultsNow.withLock { $0 } }
+        set { faultsNow.withLock { $0 = newValue } }
     }
 
     /// What it has counted so far.
@@ -195,14 +201,17 @@ final class FakeDepartment: Sendable {
         }
         bound += faults.unknown
         if draw >= bound, draw < bound + faults.contradictions {
-            let other: AdapterOutcome = reject ? .approved : .rejected(reason: "fake department: changed its mind")
-            await send(DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: other), to: url,
+            let other: AdapterOutcome =
+                reject ? .approved : .rejected(reason: "fake department: changed its mind")
+            await send(
+                DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: other), to: url,
                 secret: secret, honest: false)
         }
         bound += faults.contradictions
         if draw >= bound, draw < bound + faults.late {
             guard await Self.pause(faults.lateDelay) else { return }
-            await send(DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: outcome), to: url,
+            await send(
+                DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: outcome), to: url,
                 secret: secret, honest: false)
         }
     }
@@ -217,7 +226,10 @@ final class FakeDepartment: Sendable {
     }
 
     /// Posts `answer` to `url`, signed with `secret` as of `ageSeconds` ago, and counts what came of it.
-    func send(_ answer: DepartmentAnswer, to url: String, secret: DepartmentSecret, honest: Bool, ageSeconds: Int64 = 0)
+    func send(
+        _ answer: DepartmentAnswer, to url: String, secret: DepartmentSecret, honest: Bool,
+        ageSeconds: Int64 = 0
+    )
         async
     {
         state.withLock { $0.tally.callbacks += 1 }

@@ -50,7 +50,8 @@ struct FakeDepartmentCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         let faults = FakeDepartment.Faults(
-            errors: errors, timeouts: timeouts, slow: slow, duplicates: duplicates, late: late, unknown: unknown,
+            errors: errors, timeouts: timeouts, slow: slow, duplicates: duplicates, late: late,
+            unknown: unknown,
             wrongSignatures: wrongSignatures, replays: replays, contradictions: contradictions,
             rejections: rejections, hang: hang, slowDelay: slowDelay, answerDelay: answerDelay)
         let department = FakeDepartment(secret: secret, faults: faults, seed: seed, client: .shared)

@@ -28,7 +28,9 @@ public enum AdaptersFile {
         "errors", "timeouts", "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker",
     ]
     /// The keys that only a department of `adapter: http` takes.
-    public static let httpKeys = ["url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker"]
+    public static let httpKeys = [
+        "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker",
+    ]
     /// The keys of `backoff`: seconds before the first retry, and the longest wait.
     public static let backoffKeys = ["base", "cap"]
     /// The keys of `breaker`: failures in a row that open it, seconds it stays open.

@@ -132,14 +132,17 @@ struct AdaptersFileReader {
         -> HTTPDepartmentSettings?
     {
         guard kind == .http else {
-            for key in AdaptersFile.httpKeys { if let value = fields[key] { report(.httpKeyWithoutHTTP(key, at: value.span)) } }
+            for key in AdaptersFile.httpKeys {
+                if let value = fields[key] { report(.httpKeyWithoutHTTP(key, at: value.span)) }
+            }
             return nil
         }
         guard let urlNode = fields["url"] else {
             report(.missingHTTPKey("url", at: node.span))
             return nil
         }
-        guard case .scalar(let url) = urlNode, url.value.hasPrefix("http://") || url.value.hasPrefix("https://"),
+        guard case .scalar(let url) = urlNode,
+            url.value.hasPrefix("http://") || url.value.hasPrefix("https://"),
             url.value.count > 8
         else {
             report(.notAnHTTPURL(urlNode))

@@ -162,7 +162,8 @@ extension Diagnostic {
         Diagnostic(
             code: .badValue, severity: .error, span: span,
             message: .init(
-                en: "'http' cannot be the default adapter: each department's system has its own URL and secret",
+                en:
+                    "'http' cannot be the default adapter: each department's system has its own URL and secret",
                 zh: "“http”不能作为默认适配器：每个部门的系统有各自的地址和密钥"),
             hint: .init(
                 en: "write adapter: http with its url under the department in 'departments'",
@@ -206,10 +207,14 @@ extension Diagnostic {
         Diagnostic(
             code: .badValue, severity: .error, span: node.span,
             message: .init(
-                en: "expected an http:// or https:// URL, found \(node.scalar.map { "'\($0.value)'" } ?? node.kindName.en)",
-                zh: "此处应为 http:// 或 https:// 开头的地址，实际是\(node.scalar.map { "“\($0.value)”" } ?? node.kindName.zh)"),
+                en:
+                    "expected an http:// or https:// URL, found \(node.scalar.map { "'\($0.value)'" } ?? node.kindName.en)",
+                zh:
+                    "此处应为 http:// 或 https:// 开头的地址，实际是\(node.scalar.map { "“\($0.value)”" } ?? node.kindName.zh)"
+            ),
             hint: .init(
-                en: "the URL of the department system's endpoint for tasks, such as https://approvals.example.gov.cn/tasks",
+                en:
+                    "the URL of the department system's endpoint for tasks, such as https://approvals.example.gov.cn/tasks",
                 zh: "部门系统接收任务的地址，如 https://approvals.example.gov.cn/tasks"))
     }
 }

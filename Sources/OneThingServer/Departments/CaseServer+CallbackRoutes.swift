@@ -50,7 +50,8 @@ extension CaseServer {
                 department: department, timestamp: timestamp, signature: signature, body: body)
         } catch {
             logger.notice(
-                "department callback refused", metadata: ["department": "\(department)", "reason": "\(error.code)"])
+                "department callback refused",
+                metadata: ["department": "\(department)", "reason": "\(error.code)"])
             throw Problem(error)
         }
         if verified.isDuplicate {
@@ -72,13 +73,16 @@ extension CaseServer {
                 metadata: ["department": "\(department)", "key": "\(verified.key)", "reason": "\(error)"])
             throw error
         }
-        return CallbackAnswer(callbackId: verified.callbackID, taskKey: verified.key, recorded: true, duplicate: false)
+        return CallbackAnswer(
+            callbackId: verified.callbackID, taskKey: verified.key, recorded: true, duplicate: false)
     }
 
     /// Checks that the task with `key` is `department`'s and waits for its answer: the
     /// step's department, its current attempt, an open case, a step sent or under review.
     func checkCallbackTask(_ key: String, of department: String) async throws(Problem) {
-        guard let parsed = Submission.parse(key: key) else { throw Problem(CallbackRefusal(.unknownTask(key: key))) }
+        guard let parsed = Submission.parse(key: key) else {
+            throw Problem(CallbackRefusal(.unknownTask(key: key)))
+        }
         let state: CaseState
         do {
             state = try await engine.load(parsed.caseID)
@@ -93,7 +97,8 @@ extension CaseServer {
             throw Problem(CallbackRefusal(.notTheirs(key: key)))
         }
         let current = state.steps[step]
-        guard !state.isClosed, current.key == key, current.status == .dispatched || current.status == .inReview
+        guard !state.isClosed, current.key == key,
+            current.status == .dispatched || current.status == .inReview
         else { throw Problem(CallbackRefusal(.notCurrent(key: key))) }
     }
 

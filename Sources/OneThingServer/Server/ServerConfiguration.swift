@@ -1,5 +1,5 @@
-import OneThingDepartmentHTTP
 import OneThingAccess
+import OneThingDepartmentHTTP
 
 /// How a ``CaseServer`` behaves.
 public struct ServerConfiguration: Sendable {
