@@ -183,8 +183,9 @@ let package = Package(
             name: "OneThingBenchmarks",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingPostgres",
-                "OneThingServer",
+                "OneThingServer", "OneThingDepartmentHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

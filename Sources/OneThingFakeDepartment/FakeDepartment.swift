@@ -82,6 +82,7 @@ final class FakeDepartment: Sendable {
     struct State {
         var tally = Tally()
         var keys: Set<String> = []
+        var pushesOfKey: [String: Int] = [:]
         var steps: [String: String] = [:]
         var callbackCount = 0
     }
@@ -150,7 +151,12 @@ final class FakeDepartment: Sendable {
             state.withLock { $0.tally.withdrawals += 1 }
             return Response(status: .ok)
         }
-        let draw = StableHash.unit("\(task.key)#push", seed: seed)
+        // Each push of a key draws anew: a retry under the same key may go through.
+        let seen = state.withLock { state -> Int in
+            state.pushesOfKey[task.key, default: 0] += 1
+            return state.pushesOfKey[task.key, default: 0]
+        }
+        let draw = StableHash.unit("\(task.key)#push#\(seen)", seed: seed)
         if draw < faults.errors { return Response(status: .serviceUnavailable) }
         let isNew = state.withLock { state -> Bool in
             guard state.keys.insert(task.key).inserted else {

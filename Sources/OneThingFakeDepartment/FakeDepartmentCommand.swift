@@ -58,10 +58,12 @@ struct FakeDepartmentCommand: AsyncParsableCommand {
         let application = Application(
             router: department.router(), configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
-                print("fake department on http://\(host):\(channel.localAddress?.port ?? 0)/tasks")
+                // Unbuffered: a program that started this one reads the line from a pipe.
+                FileHandle.standardOutput.write(
+                    Data("fake department on http://\(host):\(channel.localAddress?.port ?? 0)/tasks\n".utf8))
             })
         try await application.runService()
-        print(department.tally.lines.joined(separator: "\n"))
+        FileHandle.standardOutput.write(Data((department.tally.lines.joined(separator: "\n") + "\n").utf8))
     }
 }
 
