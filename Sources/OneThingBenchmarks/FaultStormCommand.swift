@@ -38,6 +38,7 @@ struct FaultStormCommand: AsyncParsableCommand {
     @Option(help: "The server's port.") var port = 18_180
     @Option(help: "The fake department's port.") var departmentPort = 18_190
     @Option(help: ArgumentHelp("The folder of the real bundles.", valueName: "dir")) var bundles = "bundles"
+    @Flag(help: "Exit with status 1 when a goal is not met (for CI).") var check = false
     @Option(help: ArgumentHelp("Where to write the temporary SQLite files.", valueName: "dir"))
     var directory = FileManager.default.temporaryDirectory.path
 
@@ -88,13 +89,18 @@ struct FaultStormCommand: AsyncParsableCommand {
         }
         print("")
         print("goals:")
+        var met = true
         for (label, figures) in rows {
             let lost = cases - figures.completed - figures.failed - figures.stuck
+            met =
+                met && figures.stuck == 0 && lost == 0 && figures.tally["duplicate effects"] == 0
+                && figures.tally["misbehaving accepted"] == 0
             print(
                 "  \(label): stuck \(figures.stuck) (goal 0), lost \(lost) (goal 0), duplicate effects "
                     + "\(figures.tally["duplicate effects"] ?? -1) (goal 0), misbehaving callbacks accepted "
                     + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0)")
         }
+        if check, !met { throw ExitCode(1) }
     }
 
     /// One run with `share` of the calls misbehaving, its store in `folder`.
