@@ -295,7 +295,8 @@ extension ServeCommand {
             }
             secrets[department] = secret
             adapters[department] = HTTPDepartmentAdapter(
-                department: department, settings: link, secret: secret, client: .shared,
+                department: department, settings: link, secret: secret,
+                client: HTTPDepartmentAdapter.sharedClient,
                 callbackURL: "\(base)/v1/departments/\(department)/callbacks", clock: LiveClock(), seed: seed,
                 logger: logger)
         }

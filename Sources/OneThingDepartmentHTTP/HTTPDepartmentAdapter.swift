@@ -70,6 +70,16 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
         Gauge(label: "onething_department_breaker_open", dimensions: [("department", department)]).record(0)
     }
 
+    /// The client the department adapters of a process share: like `HTTPClient.shared`
+    /// (never shut down, lives as long as the process), with room for 256 connections to
+    /// a department's host instead of 8, so that pushes in flight do not queue behind
+    /// one another and time out.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 256
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     /// Reports the answers the department gives at once to `engine` (held weakly).
     public func connect(to engine: Engine) {
         connect { [weak engine] report in
