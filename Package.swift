@@ -11,6 +11,8 @@ import PackageDescription
 //   OneThingPresentation ─► OneThingPages (HTML pages for the server)
 //   OneThingSQLite (GRDB), OneThingPostgres (postgres-nio), OneThingStoreContract (the suite every
 //   store passes)
+//   OneThingDepartmentHTTP (async-http-client: the HTTP department adapter, the signature of
+//   pushed tasks and callbacks, the circuit breaker) ─► OneThingServer, onething-fake-department
 //   OneThingPages, OneThingAccess ─► OneThingServer (Hummingbird: the runtime behind an HTTP
 //   API, and the pages it serves) ─► OneThingCLI (`onething serve`)
 let package = Package(
@@ -45,6 +47,10 @@ let package = Package(
         .library(name: "OneThingServer", targets: ["OneThingServer"]),
         .executable(name: "onething", targets: ["OneThingCLI"]),
         .executable(name: "onething-bench", targets: ["OneThingBenchmarks"]),
+        // A department system for tests: takes pushed tasks and calls back, with faults by flags.
+        .executable(name: "onething-fake-department", targets: ["OneThingFakeDepartment"]),
+        // Departments' systems over HTTP: the signed push, the callback check, the breaker.
+        .library(name: "OneThingDepartmentHTTP", targets: ["OneThingDepartmentHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +63,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The system libyaml (Debian's libyaml-dev).
@@ -130,6 +137,18 @@ let package = Package(
             dependencies: [
                 "OneThingSource", "OneThingEvents", .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Departments' systems over HTTP: a task pushed as signed JSON (HMAC-SHA256 over the
+        // timestamp and the body), retried with backoff under one idempotency key behind a
+        // circuit breaker; the check of a department's signed callback. No server in it.
+        .target(
+            name: "OneThingDepartmentHTTP",
+            dependencies: [
+                "OneThingRuntime", "OneThingSource",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The runtime behind an HTTP API: routes, problem details, idempotency, events as
         // Server-Sent Events, metrics, and the pages (sign-in, sessions, forms) it serves.
         // Takes any event store; never imports a store's module.
@@ -137,6 +156,7 @@ let package = Package(
             name: "OneThingServer",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingPresentation", "OneThingAccess", "OneThingPages",
+                "OneThingDepartmentHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -153,7 +173,7 @@ let package = Package(
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
                 "OneThingPostgres", "OneThingAccess", "OneThingPages",
-                "OneThingServer",
+                "OneThingServer", "OneThingDepartmentHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -163,8 +183,9 @@ let package = Package(
             name: "OneThingBenchmarks",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingPostgres",
-                "OneThingServer",
+                "OneThingServer", "OneThingDepartmentHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -172,6 +193,21 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .executableTarget(
+            name: "OneThingFakeDepartment",
+            dependencies: [
+                "OneThingDepartmentHTTP", "OneThingRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OneThingDepartmentHTTPTests",
+            dependencies: [
+                "OneThingDepartmentHTTP", "OneThingFakeDepartment", "OneThingRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(name: "OneThingSourceTests", dependencies: ["OneThingSource"]),
         .testTarget(name: "OneThingCalendarTests", dependencies: ["OneThingCalendar"]),
         .testTarget(name: "OneThingEventsTests", dependencies: ["OneThingEvents", "OneThingStoreContract"]),
@@ -217,7 +253,8 @@ let package = Package(
             name: "OneThingServerTests",
             dependencies: [
                 "OneThingServer", "OneThingAccess", "OneThing", "OneThingRuntime", "OneThingSimulation",
-                "OneThingPages", "OneThingTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "OneThingPages", "OneThingTestSupport", "OneThingDepartmentHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "OneThingBenchmarksTests", dependencies: ["OneThingBenchmarks", "OneThing"]),

@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import OneThing
 import OneThingAccess
+import OneThingDepartmentHTTP
 import OneThingPages
 import OneThingPresentation
 import OneThingRuntime
@@ -24,7 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
             sqlite:PATH; or postgres://USER:PASSWORD@HOST:PORT/DATABASE, whose tables are \
             made when missing). Departments are simulated unless the adapters file makes them \
             manual: a manual department's tasks wait in its work queue for its officers or \
-            its own system (/v1/departments/{id}/tasks). Time is the wall clock: a simulated \
+            its own system (/v1/departments/{id}/tasks); or http: its tasks are pushed to its \
+            system's URL, signed with its secret, and it answers at \
+            --callback-base/v1/departments/{id}/callbacks. Time is the wall clock: a simulated \
             department answers in real working time; --speed N runs the clock N times faster \
             for a demonstration (a working day of 8 hours in 8h/N). The API is described at \
             /openapi.yaml. The pages are served too: /sign-in (staff sign in with their \
@@ -59,6 +62,13 @@ struct ServeCommand: AsyncParsableCommand {
             "The principals file (onething principals add): who may do what. Without it every request is allowed.",
             valueName: "file"))
     var principals: String?
+
+    @Option(
+        name: .customLong("callback-base"),
+        help: ArgumentHelp(
+            "The base URL at which departments' systems reach this server with their callbacks (default http://HOST:PORT).",
+            valueName: "url"))
+    var callbackBase: String?
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "host"))
     var host = "127.0.0.1"
@@ -136,10 +146,12 @@ struct ServeCommand: AsyncParsableCommand {
         // Departments that decide by hand pull their tasks from a work queue (over the API).
         // Leases and long polls are people's and systems' time: the wall clock, whatever --speed.
         let manual = WorkQueue(clock: LiveClock())
+        let linked = try httpDepartments(settings, logger: logger, language: language)
         var byDepartment: [String: any DepartmentAdapter] = [:]
         for (department, kind) in settings.kinds {
             byDepartment[department] = kind == .manual ? manual : simulated
         }
+        for (department, adapter) in linked.adapters { byDepartment[department] = adapter }
         let directory = AdapterDirectory(
             byDepartment: byDepartment, fallback: settings.defaultKind == .manual ? manual : simulated)
         let metrics = ServerMetrics()
@@ -149,8 +161,9 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: ServerConfiguration(
                 host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute,
                 principals: directoryOfPrincipals, sessionLifetime: .seconds(sessionHours * 3600),
-                secureCookies: secureCookies),
+                secureCookies: secureCookies, callbacks: linked.callbacks),
             metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed), logger: logger)
+        for adapter in linked.adapters.values { adapter.connect(to: server.engine) }
         do {
             try await server.recover()
         } catch {
@@ -258,5 +271,42 @@ struct ServeCommand: AsyncParsableCommand {
             language.say(
                 "Stop with Ctrl-C (drains requests and adapter calls).", "按 Ctrl-C 停止（等待请求和部门调用完成）。"),
         ]
+    }
+}
+
+extension ServeCommand {
+    /// The departments connected over HTTP: an adapter each, sharing one client, and the
+    /// check of their callbacks; their secrets are read now, and a missing one stops
+    /// the command with a message that names where it was looked for (never a value).
+    func httpDepartments(_ settings: AdapterSettings, logger: Logger, language: Language) throws
+        -> (adapters: [String: HTTPDepartmentAdapter], callbacks: CallbackVerifier?)
+    {
+        guard !settings.http.isEmpty else { return ([:], nil) }
+        let base = (callbackBase ?? "http://\(host):\(port)").trimmingSuffix("/")
+        var secrets: [String: DepartmentSecret] = [:]
+        var adapters: [String: HTTPDepartmentAdapter] = [:]
+        for (department, link) in settings.http.sorted(by: { $0.key < $1.key }) {
+            let secret: DepartmentSecret
+            do throws(SecretError) {
+                secret = try DepartmentSecret(department: department, from: link.secret)
+            } catch {
+                StandardError.writeLine("onething: " + error.text.text(in: language))
+                throw ExitStatus.problemsFound
+            }
+            secrets[department] = secret
+            adapters[department] = HTTPDepartmentAdapter(
+                department: department, settings: link, secret: secret,
+                client: HTTPDepartmentAdapter.sharedClient,
+                callbackURL: "\(base)/v1/departments/\(department)/callbacks", clock: LiveClock(), seed: seed,
+                logger: logger)
+        }
+        return (adapters, CallbackVerifier(secrets: secrets, clock: LiveClock()))
+    }
+}
+
+extension String {
+    /// The text without `suffix` at its end, if it ends so.
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -39,4 +39,11 @@ public enum StableHash {
         bits = (bits ^ (bits >> 27)) &* 0x94D0_49BB_1331_11EB
         return bits ^ (bits >> 31)
     }
+
+    /// A uniform number in 0..<1 from 64 random bits (the top 53).
+    public static func unit(_ bits: UInt64) -> Double { Double(bits >> 11) / Double(UInt64(1) << 53) }
+
+    /// A uniform number in 0..<1 drawn for `text` from `seed`: the one seeded random
+    /// source of OneThing's runtime (retry jitter, simulated and fake departments).
+    public static func unit(_ text: String, seed: UInt64) -> Double { unit(fnv1a(text, seed: seed)) }
 }

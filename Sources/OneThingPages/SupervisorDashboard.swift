@@ -84,8 +84,40 @@ public struct SupervisorDashboard: Sendable, Hashable {
         public var record: EscalationRecord
     }
 
+    /// A department system connected over HTTP, as its circuit breaker stands.
+    public struct DepartmentLink: Sendable, Hashable {
+        /// Where a breaker stands.
+        public enum Breaker: String, Sendable, Hashable {
+            /// Calls go through.
+            case closed
+            /// Calls fail at once: the system is taken as down.
+            case open
+            /// One trial call goes through.
+            case halfOpen = "half-open"
+        }
+
+        /// The department's id.
+        public var department: String
+        /// Its breaker.
+        public var breaker: Breaker
+        /// Failed calls since the last success.
+        public var failuresInRow: Int
+        /// Pushes that failed after their last try (escalated).
+        public var escalations: Int
+
+        /// Creates a row.
+        public init(department: String, breaker: Breaker, failuresInRow: Int, escalations: Int) {
+            self.department = department
+            self.breaker = breaker
+            self.failuresInRow = failuresInRow
+            self.escalations = escalations
+        }
+    }
+
     /// The figures shown.
     public var figures: SupervisionFigures
+    /// The department systems connected over HTTP, by id; empty when none is.
+    public var links: [DepartmentLink] = []
     /// The departments, most overdue first, then most open, then by id.
     public var departments: [Department]
     /// The bundles, by id.

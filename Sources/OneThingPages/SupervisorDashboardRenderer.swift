@@ -44,6 +44,11 @@ public struct SupervisorDashboardRenderer: Sendable {
         body += M.section(
             id: "escalations", heading: LocalizedText(en: "Escalations", zh: "督办记录"),
             escalationTable(dashboard))
+        if !dashboard.links.isEmpty {
+            body += M.section(
+                id: "department-systems", heading: LocalizedText(en: "Department systems", zh: "部门系统连接"),
+                linkTable(dashboard))
+        }
         let period = figures.period
         let subtitle = [
             M.both("统计时间", "As of") + " " + M.moment(figures.now),
@@ -269,6 +274,33 @@ public struct SupervisorDashboardRenderer: Sendable {
                     record.open
                         ? M.chip(LocalizedText(en: "still open", zh: "仍在办"), tone: .late)
                         : M.chip(LocalizedText(en: "no longer open", zh: "已结束"), tone: .done),
+                ]
+            })
+    }
+
+    /// The department systems connected over HTTP: each breaker, its failures in a row,
+    /// and the pushes escalated after their last try.
+    func linkTable(_ dashboard: SupervisorDashboard) -> String {
+        typealias M = PageMarkup
+        return M.table(
+            [
+                LocalizedText(en: "Department", zh: "部门"), LocalizedText(en: "Circuit breaker", zh: "熔断状态"),
+                LocalizedText(en: "Failures in a row", zh: "连续失败次数"),
+                LocalizedText(en: "Escalated pushes", zh: "推送失败上报次数"),
+            ],
+            dashboard.links.map { link in
+                let breaker: String
+                switch link.breaker {
+                case .closed:
+                    breaker = M.chip(LocalizedText(en: "closed: calls go through", zh: "正常"), tone: .done)
+                case .open:
+                    breaker = M.chip(LocalizedText(en: "open: system taken as down", zh: "已熔断"), tone: .late)
+                case .halfOpen:
+                    breaker = M.chip(
+                        LocalizedText(en: "half-open: trying one call", zh: "半开：试探中"), tone: .open)
+                }
+                return [
+                    M.id(link.department), breaker, "\(link.failuresInRow)", "\(link.escalations)",
                 ]
             })
     }

@@ -7,6 +7,10 @@ public enum AdapterKind: String, Sendable, Hashable, CaseIterable, Codable {
     case simulated
     /// An officer decides by hand (``ManualAdapter``): `onething case approve …`.
     case manual
+    /// The department's own system, over HTTP (``OneThingRuntime/HTTPDepartmentSettings``):
+    /// `onething serve` pushes its tasks and takes its callbacks; the commands on a
+    /// virtual clock (`run`, `simulate`, `case`) simulate it.
+    case http
 }
 
 /// The adapters configuration of a run: how simulated departments behave and which
@@ -23,6 +27,8 @@ public struct AdapterSettings: Sendable, Hashable, Codable {
     /// of the deadline drawn from ``SimulationSettings/deferredArrival``, or a person
     /// by hand (`onething case supply`).
     public var deferredMaterials: AdapterKind
+    /// How each department of kind ``AdapterKind/http`` is reached, by department id.
+    public var http: [String: HTTPDepartmentSettings] = [:]
 
     /// Creates settings; by default every department is simulated with the default behaviour.
     public init(
@@ -40,6 +46,9 @@ public struct AdapterSettings: Sendable, Hashable, Codable {
 
     /// The departments named as manual (the default kind aside).
     public var manualDepartments: [String] { kinds.filter { $0.value == .manual }.keys.sorted() }
+
+    /// The departments connected over HTTP.
+    public var httpDepartments: [String] { http.keys.sorted() }
 }
 
 /// The adapters a case runs with, kept in the case database beside the case (as

@@ -25,8 +25,16 @@ public enum AdaptersFile {
     /// The keys of `defaults` and of each department's entry.
     public static let departmentKeys = [
         "adapter", "latency", "latency-days", "latency-hours", "reject", "supplement", "supplement-response",
-        "errors", "timeouts",
+        "errors", "timeouts", "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker",
     ]
+    /// The keys that only a department of `adapter: http` takes.
+    public static let httpKeys = [
+        "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker",
+    ]
+    /// The keys of `backoff`: seconds before the first retry, and the longest wait.
+    public static let backoffKeys = ["base", "cap"]
+    /// The keys of `breaker`: failures in a row that open it, seconds it stays open.
+    public static let breakerKeys = ["failures", "cool-down"]
     /// The keys of a triangular distribution.
     public static let distributionKeys = ["min", "mode", "max"]
 
@@ -91,6 +99,7 @@ public enum AdaptersFile {
                     value, what: .department(key.value), inheriting: settings.simulation.defaults)
                 settings.simulation.departments[key.value] = entry.behaviour
                 if let kind = entry.kind { settings.kinds[key.value] = kind }
+                if let http = entry.http { settings.http[key.value] = http }
             }
         }
         return (settings, reader.diagnostics)

@@ -11,6 +11,8 @@ struct AdaptersFileReader {
         case defaults
         case departments
         case department(String)
+        case backoff
+        case breaker
 
         var text: LocalizedText {
             switch self {
@@ -18,6 +20,8 @@ struct AdaptersFileReader {
             case .defaults: .init(en: "'defaults'", zh: "“defaults”（默认设置）")
             case .departments: .init(en: "'departments'", zh: "“departments”（各部门设置）")
             case .department(let id): .init(en: "the settings of department '\(id)'", zh: "部门“\(id)”的设置")
+            case .backoff: .init(en: "'backoff'", zh: "“backoff”（重试间隔）")
+            case .breaker: .init(en: "'breaker'", zh: "“breaker”（熔断）")
             }
         }
     }
@@ -26,6 +30,8 @@ struct AdaptersFileReader {
     struct Entry {
         var behaviour: SimulatedDepartment
         var kind: AdapterKind?
+        /// How an `adapter: http` department is reached.
+        var http: HTTPDepartmentSettings?
     }
 
     /// The findings so far.
@@ -78,6 +84,10 @@ struct AdaptersFileReader {
         guard let fields = mapping(node, what: what, known: AdaptersFile.departmentKeys) else { return entry }
         if let node = fields["adapter"] {
             entry.kind = choice(node)
+            if case .defaults = what, entry.kind == .http {
+                report(.httpAsDefault(at: node.span))
+                entry.kind = .simulated
+            }
         }
         let latencyKeys = ["latency", "latency-days", "latency-hours"].filter { fields[$0] != nil }
         if latencyKeys.count > 1, let second = fields[latencyKeys[1]] {
@@ -107,6 +117,7 @@ struct AdaptersFileReader {
         }
         if let node = fields["errors"], let value = probability(node) { entry.behaviour.errors = value }
         if let node = fields["timeouts"], let value = probability(node) { entry.behaviour.timeouts = value }
+        entry.http = http(fields, kind: entry.kind, in: node)
         if entry.behaviour.errors + entry.behaviour.timeouts > 1,
             let node = fields["timeouts"] ?? fields["errors"]
         {
@@ -115,12 +126,87 @@ struct AdaptersFileReader {
         return entry
     }
 
-    /// `simulated` or `manual`.
+    /// The HTTP settings of an entry of `adapter: http`; for any other kind, each HTTP
+    /// key given is a finding.
+    mutating func http(_ fields: [String: YAMLNode], kind: AdapterKind?, in node: YAMLNode)
+        -> HTTPDepartmentSettings?
+    {
+        guard kind == .http else {
+            for key in AdaptersFile.httpKeys {
+                if let value = fields[key] { report(.httpKeyWithoutHTTP(key, at: value.span)) }
+            }
+            return nil
+        }
+        guard let urlNode = fields["url"] else {
+            report(.missingHTTPKey("url", at: node.span))
+            return nil
+        }
+        guard case .scalar(let url) = urlNode,
+            url.value.hasPrefix("http://") || url.value.hasPrefix("https://"),
+            url.value.count > 8
+        else {
+            report(.notAnHTTPURL(urlNode))
+            return nil
+        }
+        var settings = HTTPDepartmentSettings(url: url.value)
+        switch (fields["secret-env"], fields["secret-file"]) {
+        case (nil, nil):
+            report(.missingHTTPKey("secret-env", at: node.span))
+            return nil
+        case (.some, .some(let second)):
+            report(.conflictingSecrets(at: second.span))
+            return nil
+        case (.some(let env), nil):
+            guard let name = text(env) else { return nil }
+            settings.secret = .environment(name)
+        case (nil, .some(let file)):
+            guard let path = text(file) else { return nil }
+            settings.secret = .file(path)
+        }
+        if let node = fields["timeout"], let seconds = number(node, atMost: Limits.seconds) {
+            settings.timeout = max(1, Int64(seconds * 1000))
+        }
+        if let node = fields["retries"], let count = number(node, atMost: Limits.retries) {
+            settings.retries = Int(count)
+        }
+        if let node = fields["backoff"],
+            let values = mapping(node, what: .backoff, known: AdaptersFile.backoffKeys)
+        {
+            let base = values["base"].flatMap { number($0, atMost: Limits.seconds) }
+            let cap = values["cap"].flatMap { number($0, atMost: Limits.seconds) }
+            settings.backoff = RetryPolicy(
+                base: base.map { Int64($0 * 1000) } ?? settings.backoff.base,
+                cap: cap.map { Int64($0 * 1000) } ?? settings.backoff.cap, jitter: settings.backoff.jitter)
+        }
+        if let node = fields["breaker"],
+            let values = mapping(node, what: .breaker, known: AdaptersFile.breakerKeys)
+        {
+            if let failures = values["failures"].flatMap({ number($0, atMost: Limits.retries) }) {
+                settings.breakerFailures = max(1, Int(failures))
+            }
+            if let coolDown = values["cool-down"].flatMap({ number($0, atMost: Limits.seconds) }) {
+                settings.breakerCoolDown = max(1, Int64(coolDown * 1000))
+            }
+        }
+        return settings
+    }
+
+    /// A non-empty plain text (a variable's name, a file's path).
+    mutating func text(_ node: YAMLNode) -> String? {
+        guard case .scalar(let s) = node, !s.isNull, !s.value.isEmpty else {
+            report(.wrongAdaptersType(node, expected: .init(en: "a text", zh: "文本")))
+            return nil
+        }
+        return s.value
+    }
+
+    /// `simulated`, `manual` or `http`.
     mutating func choice(_ node: YAMLNode) -> AdapterKind? {
         let choices = AdapterKind.allCases.map(\.rawValue)
         guard case .scalar(let s) = node, !s.isNull else {
             report(
-                .wrongAdaptersType(node, expected: .init(en: "simulated or manual", zh: "simulated 或 manual"))
+                .wrongAdaptersType(
+                    node, expected: .init(en: "simulated, manual or http", zh: "simulated、manual 或 http"))
             )
             return nil
         }
@@ -136,6 +222,10 @@ struct AdaptersFileReader {
         static let fraction = 100.0
         /// Working days: ten years' worth.
         static let workingDays = DepartmentSampler.longestWorkingDays
+        /// Seconds of a timeout, a backoff or a cool-down: a day.
+        static let seconds = 86_400.0
+        /// Retries or failures in a row.
+        static let retries = 100.0
     }
 
     /// A triangular distribution `{min, mode, max}` of numbers from zero to `maximum`.

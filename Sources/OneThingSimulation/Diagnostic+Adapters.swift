@@ -98,7 +98,7 @@ extension Diagnostic {
                 en: "'\(s.value)' is not an adapter kind (\(choices.joined(separator: ", ")))",
                 zh: "“\(s.value)”不是可用的适配器类型（\(choices.joined(separator: "、"))）"),
             hint: Suggestion.hint(for: s.value, among: choices)
-                ?? .init(en: "write simulated or manual", zh: "请写 simulated 或 manual"))
+                ?? .init(en: "write simulated, manual or http", zh: "请写 simulated、manual 或 http"))
     }
 
     /// A scalar or list where a triangular distribution is asked for.
@@ -155,5 +155,66 @@ extension Diagnostic {
                 ?? .init(
                     en: "departments are listed in catalogue/departments.yaml",
                     zh: "部门列在 catalogue/departments.yaml 中"))
+    }
+
+    /// `adapter: http` under `defaults`: every department would share one system's URL.
+    static func httpAsDefault(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en:
+                    "'http' cannot be the default adapter: each department's system has its own URL and secret",
+                zh: "“http”不能作为默认适配器：每个部门的系统有各自的地址和密钥"),
+            hint: .init(
+                en: "write adapter: http with its url under the department in 'departments'",
+                zh: "请在“departments”下的部门中写 adapter: http 及其 url"))
+    }
+
+    /// An HTTP setting in an entry whose adapter is not `http`.
+    static func httpKeyWithoutHTTP(_ key: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "'\(key)' is a setting of an http department, and this entry's adapter is not http",
+                zh: "“\(key)”是 http 部门的设置，而此项的适配器不是 http"),
+            hint: .init(en: "add adapter: http, or remove '\(key)'", zh: "请加上 adapter: http，或删去“\(key)”"))
+    }
+
+    /// An http department without its URL or its secret's source.
+    static func missingHTTPKey(_ key: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .missingKey, severity: .error, span: span,
+            message: .init(en: "the http department is missing '\(key)'", zh: "http 部门缺少“\(key)”"),
+            hint: .init(
+                en:
+                    "an http department needs url and one of secret-env (a variable's name) or secret-file (a file's path); never the secret itself",
+                zh: "http 部门需要 url，以及 secret-env（环境变量名）或 secret-file（文件路径）之一；切勿直接写入密钥"))
+    }
+
+    /// Both sources of a secret.
+    static func conflictingSecrets(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "give only one of secret-env and secret-file", zh: "secret-env 与 secret-file 只能写一个"),
+            hint: .init(
+                en: "the secret comes from one place: a variable of the environment, or a file",
+                zh: "密钥只能来自一处：环境变量或文件"))
+    }
+
+    /// A URL that is not an absolute http or https URL.
+    static func notAnHTTPURL(_ node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: node.span,
+            message: .init(
+                en:
+                    "expected an http:// or https:// URL, found \(node.scalar.map { "'\($0.value)'" } ?? node.kindName.en)",
+                zh:
+                    "此处应为 http:// 或 https:// 开头的地址，实际是\(node.scalar.map { "“\($0.value)”" } ?? node.kindName.zh)"
+            ),
+            hint: .init(
+                en:
+                    "the URL of the department system's endpoint for tasks, such as https://approvals.example.gov.cn/tasks",
+                zh: "部门系统接收任务的地址，如 https://approvals.example.gov.cn/tasks"))
     }
 }

@@ -98,7 +98,7 @@ struct AdaptersFileTests {
             loaded.diagnostics[0].message.en
                 == "expected a distribution {min, mode, max}, found a single value")
         #expect(loaded.diagnostics[1].message.en.hasPrefix("expected a probability from 0 to 1"))
-        #expect(loaded.diagnostics[2].message.en == "expected simulated or manual, found a list")
+        #expect(loaded.diagnostics[2].message.en == "expected simulated, manual or http, found a list")
     }
 
     @Test func valuesOutOfRangeAreErrors() throws {

@@ -538,7 +538,7 @@ public struct CaseRuntime: Sendable {
     }
 
     /// A uniform number in 0..<1 from 64 random bits.
-    static func unit(_ bits: UInt64) -> Double { Double(bits >> 11) / Double(UInt64(1) << 53) }
+    static func unit(_ bits: UInt64) -> Double { StableHash.unit(bits) }
 
     /// An outcome's name, for the history: `in-review`, `supplement-requested`,
     /// `approved`, `rejected`.

@@ -1,7 +1,7 @@
 /// How a failed submission is tried again: exponential backoff with jitter, capped, in
 /// wall time (a department's system that is down comes back in real minutes, not in
 /// working days).
-public struct RetryPolicy: Sendable, Hashable {
+public struct RetryPolicy: Sendable, Hashable, Codable {
     /// The delay after the first failure, in milliseconds.
     public var base: Int64
     /// The longest delay, in milliseconds.
@@ -26,5 +26,12 @@ public struct RetryPolicy: Sendable, Hashable {
         let exponential = min(Double(cap), Double(base) * Double(1 << doublings))
         let factor = 1 - jitter + 2 * jitter * min(max(random, 0), 1)
         return max(1, Int64(exponential * factor))
+    }
+
+    /// The delay in milliseconds before attempt `attempt + 1` of `key`, its jitter drawn
+    /// from `seed` and the key (and the attempt) alone: the project's one seeded random
+    /// source, so that a run repeats for a seed and no two keys back off in step.
+    public func delay(after attempt: Int, of key: String, seed: UInt64) -> Int64 {
+        delay(after: attempt, random: StableHash.unit("\(key)#\(attempt)", seed: seed))
     }
 }

@@ -38,7 +38,7 @@ enum OpenAPIDocument {
           - name: cases
             description: Cases, their history and what the applicant does
           - name: departments
-            description: A department's work queue (claim with a lease, decide)
+            description: A department's work queue (claim with a lease, decide), and the callbacks of departments connected over HTTP
           - name: supervision
             description: 督办 figures
           - name: operations
@@ -629,6 +629,64 @@ enum OpenAPIDocument {
                   $ref: "#/components/responses/Problem"
                 default:
                   $ref: "#/components/responses/Problem"
+          /v1/departments/{department}/callbacks:
+            post:
+              operationId: postDepartmentCallback
+              tags: [departments]
+              summary: A department system's signed answer on a task pushed to it over HTTP
+              description: |
+                For departments of `adapter: http` in the adapters file. No token: the signature is
+                the credential. `OneThing-Timestamp` is the moment of signing in whole seconds since
+                1970 (UTC); `OneThing-Signature` is `v1=` and the lower-case hexadecimal
+                HMAC-SHA256, under the department's shared secret, of the timestamp's digits, `.`,
+                and the body's bytes exactly as sent. A timestamp more than 300 s from the server's
+                clock, a missing or wrong signature is 401 `callback-signature-invalid`; a
+                `callback-id` used before with another answer is 409 `callback-replayed`; the same
+                callback again answers 200 with `duplicate: true` and changes nothing; a task of
+                another department is 403, an unknown department or task 404, a task that no
+                longer waits for this answer (a newer attempt, a decided step, a closed case) 409
+                `task-not-current`. Every problem has `reason` (`callback-bad-signature`, …).
+                部门系统的签名回调；重复回调幂等，伪造、过期、重放的回调一律拒绝。
+              parameters:
+                - $ref: "#/components/parameters/Department"
+                - name: OneThing-Timestamp
+                  in: header
+                  required: true
+                  schema:
+                    type: string
+                    pattern: "^[0-9]{1,12}$"
+                - name: OneThing-Signature
+                  in: header
+                  required: true
+                  schema:
+                    type: string
+                    pattern: "^v1=[0-9a-f]{64}$"
+                - $ref: "#/components/parameters/Lang"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/DepartmentCallback"
+              responses:
+                "200":
+                  description: The callback as taken (recorded now, or a duplicate of one taken before).
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/CallbackReceipt"
+                "401":
+                  $ref: "#/components/responses/Problem"
+                "403":
+                  $ref: "#/components/responses/Problem"
+                "404":
+                  $ref: "#/components/responses/Problem"
+                "409":
+                  $ref: "#/components/responses/Problem"
+                "422":
+                  $ref: "#/components/responses/Problem"
+                default:
+                  $ref: "#/components/responses/Problem"
           /v1/supervision:
             get:
               operationId: getSupervision
@@ -799,6 +857,9 @@ enum OpenAPIDocument {
                 - urn:onething:problem:not-ready
                 - urn:onething:problem:shutting-down
                 - urn:onething:problem:internal-error
+                - urn:onething:problem:callback-signature-invalid
+                - urn:onething:problem:callback-replayed
+                - urn:onething:problem:task-not-current
             Texts:
               type: object
               required: [title, detail]
@@ -1474,6 +1535,36 @@ enum OpenAPIDocument {
                 worker:
                   description: Who decides, on a server without principals only.
                   type: string
+            DepartmentCallback:
+              description: A department's answer on one task (keys in kebab case, as the department sends them).
+              type: object
+              required: [callback-id, key, outcome]
+              properties:
+                callback-id:
+                  description: A nonce, unique per callback.
+                  type: string
+                  minLength: 1
+                key:
+                  description: The task's idempotency key, `case/step/attempt`.
+                  type: string
+                outcome:
+                  type: string
+                  enum: [in-review, approved, rejected, supplement-requested]
+                note:
+                  description: Why (a rejection), or what to supplement; required for those two.
+                  type: string
+            CallbackReceipt:
+              type: object
+              required: [callbackId, taskKey, recorded, duplicate]
+              properties:
+                callbackId:
+                  type: string
+                taskKey:
+                  type: string
+                recorded:
+                  type: boolean
+                duplicate:
+                  type: boolean
             Decision:
               type: object
               required: [key, caseId, decision, outputs, decidedBy, decidedAt]

@@ -286,9 +286,10 @@ extension CaseServer {
             from: CalendarDate(year: today.year, month: today.month, day: 1) ?? today, through: today)
         let states = try await SupervisionBoard.states(in: period, server: self)
         let calendar = desk.calendar
-        let dashboard = SupervisorDashboard(
+        var dashboard = SupervisorDashboard(
             cases: states, calendars: [calendar.region: calendar], now: now, period: period,
             mask: PersonalNumberMask.masked)
+        dashboard.links = departmentLinks
         return .page(
             SupervisorDashboardRenderer().render(dashboard, frame: frame(of: session, takingFlash: true)))
     }

@@ -147,6 +147,17 @@ extension ProblemKind {
     public static let internalError = ProblemKind(
         "internal-error", .internalServerError, en: "The server failed unexpectedly", zh: "服务器内部错误")
 
+    /// A department's callback whose signature is missing, wrong, or outside the window.
+    public static let callbackSignatureInvalid = ProblemKind(
+        "callback-signature-invalid", .unauthorized, en: "The callback's signature does not hold",
+        zh: "回调签名无效")
+    /// A department's callback whose id was used before for another body.
+    public static let callbackReplayed = ProblemKind(
+        "callback-replayed", .conflict, en: "The callback id was used before", zh: "回调标识已被使用")
+    /// A department's answer on a task that no longer waits for it.
+    public static let taskNotCurrent = ProblemKind(
+        "task-not-current", .conflict, en: "The task no longer waits for an answer", zh: "该任务已不再等待答复")
+
     /// Every kind, in the order the OpenAPI document lists them.
     public static let all: [ProblemKind] = [
         malformedJSON, invalidRequest, invalidParameter, payloadTooLarge, unsupportedMediaType,
@@ -154,6 +165,6 @@ extension ProblemKind {
         notFound, methodNotAllowed, unauthorized, forbidden, idempotencyKeyReused, idempotencyKeyInUse,
         unknownBundle, answersInvalid, reloadRefused, caseClosed, stepNotWaiting, materialNotAwaited,
         reasonRequired, taskNotClaimed, taskCancelled, taskDecided, storeUnavailable, storeFull, storeFailed,
-        notReady, shuttingDown, internalError,
+        notReady, shuttingDown, internalError, callbackSignatureInvalid, callbackReplayed, taskNotCurrent,
     ]
 }

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import OneThing
 import OneThingAccess
+import OneThingDepartmentHTTP
 import OneThingRuntime
 import ServiceLifecycle
 import Synchronization
@@ -44,6 +45,8 @@ public final class CaseServer: Sendable {
     let supervision = SupervisionBoard()
     let logger: Logger
     let body: BodyReader
+    /// The departments' systems connected over HTTP, for the supervisor's page.
+    let linked: [HTTPDepartmentAdapter]
 
     /// A server over `store`, serving the bundles of `library`, sending steps through
     /// `adapters`, on `clock`. The engine counts limits on the catalogue's calendar of
@@ -71,6 +74,11 @@ public final class CaseServer: Sendable {
         self.readiness = Readiness()
         self.sessions = BrowserSessions(lifetime: configuration.sessionLifetime)
         self.body = BodyReader(limit: configuration.bodyLimit, timeout: configuration.bodyTimeout)
+        self.linked = ([adapters.fallback] + adapters.byDepartment.values).compactMap {
+            $0 as? HTTPDepartmentAdapter
+        }
+        .reduce(into: [String: HTTPDepartmentAdapter]()) { $0[$1.department] = $1 }.values
+        .sorted { $0.department < $1.department }
         self.desk = CaseDesk(
             engine: engine, library: library, cache: cache, ledger: IdempotencyLedger(store: measured),
             calendar: calendar)
@@ -187,6 +195,7 @@ public final class CaseServer: Sendable {
         addCaseRoutes(routes)
         addSupervisionRoutes(routes)
         addDepartmentWorkRoutes(routes)
+        addCallbackRoutes(routes)
         addPageRoutes(to: router)
         return router
     }

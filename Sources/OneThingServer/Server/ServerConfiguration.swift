@@ -1,4 +1,5 @@
 import OneThingAccess
+import OneThingDepartmentHTTP
 
 /// How a ``CaseServer`` behaves.
 public struct ServerConfiguration: Sendable {
@@ -32,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     /// server is reached through a proxy that terminates TLS; off on plain loopback,
     /// where a browser would not send a `Secure` cookie back.
     public var secureCookies: Bool
+    /// The check of the callbacks of departments connected over HTTP (their secrets);
+    /// `nil` when none is: every callback is then refused as from an unknown department.
+    public var callbacks: CallbackVerifier?
 
     /// A configuration; the defaults suit a server behind a government intranet's proxy.
     public init(
@@ -41,7 +45,7 @@ public struct ServerConfiguration: Sendable {
         defaultLease: Duration = .seconds(300), longestLease: Duration = .seconds(3600),
         keepAlive: Duration = .seconds(15), benchmarkRoute: Bool = false,
         principals: PrincipalDirectory? = nil, sessionLifetime: Duration = .seconds(8 * 3600),
-        secureCookies: Bool = false
+        secureCookies: Bool = false, callbacks: CallbackVerifier? = nil
     ) {
         self.host = host
         self.port = port
@@ -56,5 +60,6 @@ public struct ServerConfiguration: Sendable {
         self.principals = principals
         self.sessionLifetime = sessionLifetime
         self.secureCookies = secureCookies
+        self.callbacks = callbacks
     }
 }

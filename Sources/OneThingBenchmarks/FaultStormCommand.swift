@@ -1,0 +1,263 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import OneThing
+import OneThingDepartmentHTTP
+import OneThingRuntime
+import OneThingSQLite
+import OneThingServer
+import Synchronization
+
+/// `onething-bench storm`: cases through the server on SQLite against
+/// `onething-fake-department`, every department connected over HTTP, once without
+/// faults and once with a share of the calls misbehaving; what became of the cases, what
+/// the department saw twice, and what the platform accepted of the misbehaviour.
+struct FaultStormCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "storm",
+        abstract:
+            "Run cases against the fake department system with and without faults, and count what was lost.",
+        discussion: """
+            Starts onething-fake-department (built beside this program) on --department-port and \
+            the server in this process on --port over a new SQLite file, every department of the \
+            catalogue of kind http, pointing at the fake. --cases restaurant cases are started \
+            (at most --in-flight at once) and the run waits until none is open or --deadline \
+            seconds have passed. Then the same with --faults of the calls misbehaving: 5xx, \
+            timeouts and slow answers on pushes; duplicate, late, unknown, wrongly signed, \
+            replayed and contradicting callbacks. Prints cases completed, failed with a \
+            recorded reason, stuck (still open), escalated pushes, duplicate effects the \
+            department saw (a step taken under two keys), misbehaving callbacks accepted, and \
+            cases per second.
+            """)
+
+    @Option(help: "How many cases each run starts.") var cases = 10_000
+    @Option(help: "The share of calls that misbehave in the second run.") var faults = 0.3
+    @Option(help: "How many cases are being started at once.") var inFlight = 64
+    @Option(help: "The seconds a run may take before open cases count as stuck.") var deadline = 300
+    @Option(help: "The server's port.") var port = 18_180
+    @Option(help: "The fake department's port.") var departmentPort = 18_190
+    @Option(help: ArgumentHelp("The folder of the real bundles.", valueName: "dir")) var bundles = "bundles"
+    @Flag(help: "Exit with status 1 when a goal is not met (for CI).") var check = false
+    @Option(help: ArgumentHelp("Where to write the temporary SQLite files.", valueName: "dir"))
+    var directory = FileManager.default.temporaryDirectory.path
+
+    func validate() throws {
+        guard cases > 0, inFlight > 0, deadline > 0, (0...1).contains(faults) else {
+            throw ValidationError(
+                "--cases, --in-flight and --deadline take 1 or more; --faults a share from 0 to 1")
+        }
+    }
+
+    /// What one run counted.
+    struct Figures {
+        var completed = 0
+        var failed = 0
+        var stuck = 0
+        var escalated = 0
+        var tally: [String: Int] = [:]
+        var seconds = 0.0
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .error
+            return handler
+        }
+        print(
+            "fault storm: \(cases) restaurant cases per run, onething serve in-process on SQLite, every department over HTTP"
+        )
+        print(
+            "run".padding(toLength: 14, withPad: " ", startingAt: 0)
+                + "completed  failed  stuck  escalated  duplicate-effects  misbehaving-accepted  misbehaving-refused  cases/s"
+        )
+        var rows: [(String, Figures)] = []
+        for (label, share) in [("no faults", 0.0), ("\(Int(faults * 100))% faults", faults)] {
+            let figures = try await Benchmarks.withFolder(in: directory, named: "onething-bench-storm") {
+                try await storm(share, in: $0)
+            }
+            rows.append((label, figures))
+            print(
+                label.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%9d %7d %6d %10d %18d %21d %20d %8.0f", figures.completed, figures.failed,
+                        figures.stuck, figures.escalated, figures.tally["duplicate effects"] ?? -1,
+                        figures.tally["misbehaving accepted"] ?? -1,
+                        figures.tally["misbehaving refused"] ?? -1,
+                        Double(figures.completed + figures.failed) / max(figures.seconds, 0.001)))
+        }
+        print("")
+        print("goals:")
+        var met = true
+        for (label, figures) in rows {
+            let lost = cases - figures.completed - figures.failed - figures.stuck
+            met =
+                met && figures.stuck == 0 && lost == 0 && figures.tally["duplicate effects"] == 0
+                && figures.tally["misbehaving accepted"] == 0
+            print(
+                "  \(label): stuck \(figures.stuck) (goal 0), lost \(lost) (goal 0), duplicate effects "
+                    + "\(figures.tally["duplicate effects"] ?? -1) (goal 0), misbehaving callbacks accepted "
+                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0)")
+        }
+        if check, !met { throw ExitCode(1) }
+    }
+
+    /// One run with `share` of the calls misbehaving, its store in `folder`.
+    func storm(_ share: Double, in folder: URL) async throws -> Figures {
+        let secret = "storm-secret-\(UUID().uuidString)"
+        let fake = try startFake(share: share, secret: secret)
+        defer { if fake.isRunning { fake.terminate() } }
+        let store = try SQLiteEventStore(path: folder.appendingPathComponent("storm.sqlite").path)
+        let library = try BundleLibrary(folder: bundles)
+        let departments = await library.catalogue.departments.keys.sorted()
+        let key = DepartmentSecret(bytes: Array(secret.utf8), source: "the storm")
+        return try await withClient { client in
+            let settings = HTTPDepartmentSettings(
+                url: "http://127.0.0.1:\(departmentPort)/tasks", timeout: 2_000, retries: 3,
+                backoff: RetryPolicy(base: 50, cap: 1_000, jitter: 0.5), breakerFailures: 20,
+                breakerCoolDown: 500)
+            var adapters: [String: any DepartmentAdapter] = [:]
+            var linked: [HTTPDepartmentAdapter] = []
+            for department in departments {
+                let adapter = HTTPDepartmentAdapter(
+                    department: department, settings: settings, secret: key, client: client,
+                    callbackURL: "http://127.0.0.1:\(port)/v1/departments/\(department)/callbacks")
+                adapters[department] = adapter
+                linked.append(adapter)
+            }
+            let fallback =
+                linked.first.map { $0 as any DepartmentAdapter } ?? RuntimeBenchmark.SilentDepartments()
+            let server = await CaseServer(
+                store: store, library: library,
+                adapters: AdapterDirectory(byDepartment: adapters, fallback: fallback),
+                clock: LiveClock(),
+                configuration: ServerConfiguration(
+                    port: port,
+                    callbacks: CallbackVerifier(
+                        secrets: Dictionary(uniqueKeysWithValues: departments.map { ($0, key) }))),
+                engineConfiguration: Engine.Configuration(
+                    retry: RetryPolicy(base: 200, cap: 2_000, jitter: 0.5)))
+            for adapter in linked { adapter.connect(to: server.engine) }
+            try await server.recover()
+            let (ports, listening) = AsyncStream.makeStream(of: Int.self)
+            let application = server.application { port in listening.yield(port) }
+            let running = Task { try await application.run() }
+            var iterator = ports.makeAsyncIterator()
+            _ = await iterator.next()
+            let benchmark = try RuntimeBenchmark.restaurant(bundles: bundles)
+            let begin = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var started = 0
+                while started < cases {
+                    if started >= inFlight { try await group.next() }
+                    group.addTask {
+                        try await server.engine.start(
+                            blueprint: benchmark.blueprint, answers: benchmark.answers,
+                            provided: benchmark.provided)
+                    }
+                    started += 1
+                }
+                try await group.waitForAll()
+            }
+            var figures = Figures()
+            let end = ContinuousClock.now.advanced(by: .seconds(deadline))
+            while ContinuousClock.now < end {
+                let summaries = try await store.cases(CaseQuery())
+                if summaries.allSatisfy({ $0.outcome != nil }) { break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            figures.seconds = Benchmarks.seconds(since: begin)
+            for summary in try await store.cases(CaseQuery()) {
+                switch summary.outcome {
+                case .completed?: figures.completed += 1
+                case nil: figures.stuck += 1
+                default: figures.failed += 1
+                }
+            }
+            figures.escalated = linked.map(\.escalations).reduce(0, +)
+            // Late callbacks come after the cases closed: give them time before the count.
+            try await Task.sleep(for: .seconds(1))
+            running.cancel()
+            _ = await running.result
+            await server.engine.shutDown()
+            figures.tally = try stopFake(fake)
+            return figures
+        }
+    }
+
+    /// Runs `body` with a client that has room for every push in flight (the shared one
+    /// keeps 8 connections a host), shut down afterwards.
+    func withClient<Value>(_ body: (HTTPClient) async throws -> Value) async throws -> Value {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 256
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let value = try await body(client)
+            try await client.shutdown()
+            return value
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+    }
+
+    /// The fake department's process, listening when this returns.
+    func startFake(share: Double, secret: String) throws -> Process {
+        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("onething-fake-department")
+        let process = Process()
+        process.executableURL = program
+        let part = share / 10
+        process.arguments = [
+            "--port", "\(departmentPort)", "--secret-env", "STORM_SECRET", "--seed", "1",
+            "--errors", "\(part * 2)", "--timeouts", "\(part)", "--slow", "\(part)", "--duplicates",
+            "\(part)",
+            "--late", "\(part)", "--unknown", "\(part)", "--wrong-signatures", "\(part)", "--replays",
+            "\(part)",
+            "--contradictions", "\(part)", "--hang", "4000", "--slow-delay", "100", "--answer-delay", "20",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["STORM_SECRET"] = secret
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        // The first line says it listens.
+        var seen = Data()
+        while !seen.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw Failure(description: "onething-fake-department did not start") }
+            seen.append(chunk)
+        }
+        fakeOutputs.withLock { $0[process.processIdentifier] = output }
+        return process
+    }
+
+    /// Stops the fake department (SIGINT) and reads what it counted.
+    func stopFake(_ process: Process) throws -> [String: Int] {
+        process.interrupt()
+        process.waitUntilExit()
+        guard let output = fakeOutputs.withLock({ $0.removeValue(forKey: process.processIdentifier) }) else {
+            return [:]
+        }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        var tally: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            guard let space = line.lastIndex(of: " "), let value = Int(line[line.index(after: space)...])
+            else {
+                continue
+            }
+            tally[String(line[..<space])] = value
+        }
+        return tally
+    }
+
+    /// Why the storm could not run.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+}
+
+/// The fake departments' output pipes, by process id.
+let fakeOutputs = Mutex<[Int32: Pipe]>([:])

@@ -1,0 +1,96 @@
+import Foundation
+import OneThingRuntime
+
+/// A task as pushed to a department's system (JSON, keys in kebab case): what to do
+/// (`submit` or `withdraw`), the idempotency key, and the step.
+public struct PushedTask: Sendable, Hashable, Codable {
+    /// `submit` or `withdraw`.
+    public var action: String
+    /// The idempotency key, `case/step/attempt` (also in the `Idempotency-Key` header).
+    public var key: String
+    /// The case.
+    public var caseID: String
+    /// The step's id.
+    public var step: String
+    /// The step's name.
+    public var name: String
+    /// The department.
+    public var department: String
+    /// The attempt, from 1.
+    public var attempt: Int
+    /// When the step is due, milliseconds since 1970 (UTC).
+    public var due: Int64
+    /// Where the department posts its answer, when the platform has told the adapter.
+    public var callback: String?
+
+    enum CodingKeys: String, CodingKey {
+        case action, key
+        case caseID = "case"
+        case step, name, department, attempt, due, callback
+    }
+
+    /// The push of `submission` (`action`: submit or withdraw), answered at `callback`.
+    public init(_ submission: Submission, action: String, callback: String?) {
+        self.action = action
+        self.key = submission.key
+        self.caseID = submission.caseID
+        self.step = submission.stepID
+        self.name = submission.name
+        self.department = submission.department
+        self.attempt = submission.attempt
+        self.due = submission.due.milliseconds
+        self.callback = callback
+    }
+}
+
+/// A department's answer on a task: at once, in the body of its reply to the push, or
+/// later, in a signed callback (then with a ``callbackID`` seen only once).
+public struct DepartmentAnswer: Sendable, Hashable, Codable {
+    /// The callback's own id (a nonce): a callback with an id seen before is a repeat.
+    public var callbackID: String?
+    /// The task's idempotency key.
+    public var key: String?
+    /// `in-review`, `supplement-requested`, `approved` or `rejected`; none for "taken,
+    /// the answer comes later".
+    public var outcome: String?
+    /// Why (a rejection) or what is asked for (a supplement request).
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case callbackID = "callback-id"
+        case key, outcome, note
+    }
+
+    /// Creates an answer.
+    public init(callbackID: String? = nil, key: String?, outcome: String?, note: String? = nil) {
+        self.callbackID = callbackID
+        self.key = key
+        self.outcome = outcome
+        self.note = note
+    }
+
+    /// The answer as the runtime's outcome; `nil` when it gives none or one it does not
+    /// know (or a rejection or a supplement request without a note).
+    public var adapterOutcome: AdapterOutcome? {
+        let text = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        switch outcome {
+        case "in-review": return .inReview
+        case "approved": return .approved
+        case "rejected": return text.isEmpty ? nil : .rejected(reason: text)
+        case "supplement-requested": return text.isEmpty ? nil : .supplementRequested(note: text)
+        default: return nil
+        }
+    }
+
+    /// The answer of `outcome` on `key`.
+    public init(callbackID: String? = nil, key: String, outcome: AdapterOutcome) {
+        self.callbackID = callbackID
+        self.key = key
+        self.outcome = CaseRuntime.name(of: outcome)
+        switch outcome {
+        case .rejected(let reason): note = reason
+        case .supplementRequested(let text): note = text
+        case .approved, .inReview: note = nil
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import OneThingDepartmentHTTP
+import OneThingRuntime
+import Testing
+
+@testable import OneThingFakeDepartment
+
+/// The HTTP adapter against the fake department system, run in this process on a free port.
+@Suite struct HTTPDepartmentAdapterTests {
+    static let secret = DepartmentSecret(bytes: Array("market-secret".utf8), source: "a test")
+
+    /// Runs `body` with a fake department with `faults` listening, and its tasks URL.
+    func withFake<Value: Sendable>(
+        _ faults: FakeDepartment.Faults, _ body: @Sendable (FakeDepartment, String) async throws -> Value
+    ) async throws -> Value {
+        let fake = FakeDepartment(secret: Self.secret, faults: faults, seed: 7, client: .shared)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let application = Application(
+            router: fake.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.runService(gracefulShutdownSignals: []) }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let value = try await body(fake, "http://127.0.0.1:\(port)/tasks")
+            group.cancelAll()
+            return value
+        }
+    }
+
+    static func submission(_ n: Int = 1) -> Submission {
+        let blueprint = CaseBlueprint(
+            bundle: "test", version: "1", title: "Test", lead: "market-regulation",
+            supervisor: "government-services", stopAllOnRejection: false,
+            steps: [
+                .init(
+                    id: "licence", name: "Licence", department: "market-regulation",
+                    limit: TimeLimit(5, .workdays), predecessors: [], successors: [])
+            ], deferredDeadlines: [:], core: ["licence"], promise: TimeLimit(5, .workdays))
+        return Submission(
+            caseID: "C20260302-000\(n)", step: 0, of: blueprint, attempt: 1, due: Timestamp(milliseconds: 0))
+    }
+
+    func adapter(
+        _ url: String, retries: Int = 2, timeout: Int64 = 2_000, failures: Int = 5, coolDown: Int64 = 200
+    )
+        -> HTTPDepartmentAdapter
+    {
+        HTTPDepartmentAdapter(
+            department: "market-regulation",
+            settings: HTTPDepartmentSettings(
+                url: url, timeout: timeout, retries: retries,
+                backoff: RetryPolicy(base: 5, cap: 20, jitter: 0.5),
+                breakerFailures: failures, breakerCoolDown: coolDown),
+            secret: Self.secret, client: .shared)
+    }
+
+    @Test func aTakenPushIsSignedAndCountsOnce() async throws {
+        try await withFake(FakeDepartment.Faults()) { fake, url in
+            let adapter = adapter(url)
+            try await adapter.submit(Self.submission())
+            #expect(fake.tally.pushes == 1 && fake.tally.taken == 1 && fake.tally.forgedPushes == 0)
+            #expect(adapter.breaker.state == .closed)
+        }
+    }
+
+    @Test func aPushWithTheWrongSecretIsRefusedByTheDepartment() async throws {
+        try await withFake(FakeDepartment.Faults()) { fake, url in
+            let wrong = HTTPDepartmentAdapter(
+                department: "market-regulation", settings: HTTPDepartmentSettings(url: url, retries: 0),
+                secret: DepartmentSecret(bytes: Array("wrong".utf8), source: "a test"), client: .shared)
+            await #expect(throws: AdapterError.self) { try await wrong.submit(Self.submission()) }
+            #expect(fake.tally.forgedPushes == 1 && fake.tally.taken == 0)
+        }
+    }
+
+    @Test func timeoutsAreRetriedUnderTheSameKeyWithOneEffect() async throws {
+        var faults = FakeDepartment.Faults()
+        faults.timeouts = 1
+        faults.hang = 400
+        try await withFake(faults) { fake, url in
+            let adapter = adapter(url, retries: 2, timeout: 100)
+            await #expect(throws: AdapterError.self) { try await adapter.submit(Self.submission()) }
+            // Three pushes, one key: the department took it once and saw the key twice again.
+            #expect(fake.tally.pushes == 3)
+            #expect(fake.tally.taken == 1 && fake.tally.repeatedKeys == 2 && fake.tally.duplicateEffects == 0)
+        }
+    }
+
+    @Test func afterTheLastTryTheFailureEscalatesWithItsReason() async throws {
+        var faults = FakeDepartment.Faults()
+        faults.errors = 1
+        try await withFake(faults) { fake, url in
+            let adapter = adapter(url, retries: 3)
+            do throws(AdapterError) {
+                try await adapter.submit(Self.submission())
+                Issue.record("a push answered 503 every time succeeded")
+            } catch {
+                #expect(
+                    error.reason.hasPrefix(
+                        "escalated: market-regulation did not take C20260302-0001/licence/1"))
+                #expect(error.reason.contains("after 4 tries: HTTP 503"))
+                #expect(!error.reason.contains("market-secret"))
+            }
+            #expect(fake.tally.pushes == 4 && fake.tally.taken == 0)
+            #expect(adapter.escalations == 1)
+        }
+    }
+
+    @Test func theBreakerOpensAfterFailuresInARowAndClosesWhenTheDepartmentRecovers() async throws {
+        var faults = FakeDepartment.Faults()
+        faults.errors = 1
+        try await withFake(faults) { fake, url in
+            let adapter = adapter(url, retries: 0, failures: 2, coolDown: 300)
+            for n in 1...2 {
+                await #expect(throws: AdapterError.self) { try await adapter.submit(Self.submission(n)) }
+            }
+            #expect(adapter.breaker.name == "open")
+            do throws(AdapterError) {
+                try await adapter.submit(Self.submission(3))
+                Issue.record("an open breaker let a push through")
+            } catch {
+                #expect(error.reason.contains("circuit breaker of market-regulation is open"))
+            }
+            #expect(fake.tally.pushes == 2, "an open breaker sends nothing")
+            fake.faults = FakeDepartment.Faults()
+            try await Task.sleep(for: .milliseconds(350))
+            try await adapter.submit(Self.submission(4))
+            #expect(adapter.breaker.state == .closed)
+            #expect(fake.tally.pushes == 3 && fake.tally.taken == 1)
+        }
+    }
+}
