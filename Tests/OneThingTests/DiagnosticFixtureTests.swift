@@ -123,6 +123,37 @@ struct GeneratedInputTests {
         #expect(report.diagnostics.first?.span.start == SourceLocation(line: 1, column: 1))
     }
 
+    @Test func aConditionOfTwoHundredThousandTermsIsOneFindingNotAHang() throws {
+        let root = DiagnosticFixtureTests.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let bundles = root.appendingPathComponent("bundles")
+        let real = try String(
+            contentsOf: bundles.appendingPathComponent("open-restaurant.yaml"), encoding: .utf8)
+        let condition = Array(repeating: "business.has_licence", count: 200_000).joined(separator: " or ")
+        guard let first = real.range(of: "when: not business.has_licence") else {
+            Issue.record("open-restaurant.yaml no longer has the condition this test replaces")
+            return
+        }
+        let text = real.replacingCharacters(in: first, with: "when: " + condition)
+        let catalogue = CatalogueLoader.load(folder: bundles.appendingPathComponent("catalogue").path)
+            .catalogue
+        let started = ContinuousClock.now
+        let report = Validator().validate(bytes: Array(text.utf8), name: "big.yaml", catalogue: catalogue)
+        // Once this did not finish in 60 s; now a debug build on a busy machine takes about 10 s.
+        #expect(ContinuousClock.now - started < .seconds(60))
+        let found = report.diagnostics.map {
+            "\(DiagnosticFixtureTests.span($0.span)) \($0.code): \($0.message.en)"
+        }
+        #expect(
+            found == [
+                "174:4107-174:4800007 OT407: this condition is 4799996 characters long; the limit is 4096"
+            ])
+        #expect(report.diagnostics.first?.message.zh.contains("4096") == true)
+        #expect(
+            report.diagnostics.first?.hint?.en
+                == "split it: add a yes/no field to the form, or simplify the condition")
+    }
+
     @Test func aBinaryFileIsNotText() throws {
         let path = try Self.temporaryFile(
             "image.yaml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
