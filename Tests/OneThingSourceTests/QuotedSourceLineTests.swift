@@ -15,4 +15,32 @@ struct QuotedSourceLineTests {
         #expect(
             QuotedSourceLine("\ta").shown == String(repeating: " ", count: QuotedSourceLine.tabWidth) + "a")
     }
+
+    @Test func aFindingOnALongLineIsRenderedInLinearTime() {
+        func render(columns: Int) -> (text: String, time: Duration) {
+            let file = SourceFile(
+                path: "long.yaml", text: "title: " + String(repeating: "a", count: columns) + " : b\n")
+            let at = SourceLocation(line: 1, column: columns + 9)
+            let finding = Diagnostic(
+                code: DiagnosticCode("OT101"), severity: .error,
+                span: SourceSpan(
+                    file: "long.yaml", start: at, end: SourceLocation(line: 1, column: columns + 10)),
+                message: LocalizedText(en: "a colon", zh: "冒号"))
+            let renderer = TextDiagnosticRenderer(language: .en)
+            var text = ""
+            let time = ContinuousClock().measure {
+                text = renderer.render([finding], fileCount: 1) { $0 == file.path ? file : nil }
+            }
+            return (text, time)
+        }
+        // Four times the line takes about four times as long; a copy of the line per
+        // character (as once) took sixteen times as long, 49 s on a 2 MB line.
+        let short = (0..<3).map { _ in render(columns: 50_000).time }.min() ?? .zero
+        let long = (0..<3).map { _ in render(columns: 200_000) }
+        let ratio = (long.map(\.time).min() ?? .zero) / short
+        #expect(ratio < 10, "4× the line took \(ratio)× as long")
+        let lines = long[0].text.split(separator: "\n")
+        #expect(lines[0] == "long.yaml:1:200009: error[OT101]: a colon")
+        #expect(lines[3] == "  | " + String(repeating: " ", count: 200_008) + "^")
+    }
 }

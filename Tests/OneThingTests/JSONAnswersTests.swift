@@ -286,6 +286,38 @@ struct JSONAnswersTests {
         #expect(try Self.findings(Self.answers(["staff.count": "-9007199254740992"])).count == 1)
     }
 
+    @Test func aPlusSignOrAnIntegerBeyond2To53InYAMLAnswersIsRefusedWithItsReason() throws {
+        let yaml = """
+            applicant.id: 11010519491231002X
+            venue.area_m2: +5
+            staff.count: 9223372036854775807
+            business.kind: retail
+            business.sells_tobacco: false
+            business.opens: 2025-09-01
+            """
+        guard
+            case .failure(let failure) = Self.plan(
+                try Self.applicantForm, yaml, syntax: .yaml, name: "answers.yaml")
+        else {
+            Issue.record("+5 and 2^63 were taken as answers")
+            return
+        }
+        let found = failure.diagnostics.filter { $0.code == .answerType }
+        #expect(found.map { "\($0.span.start)-\($0.span.end)" } == ["2:16-2:18", "3:14-3:33"])
+        #expect(
+            found.map(\.message.en) == [
+                "'+5' is not an answer to 'venue.area_m2' (面积): a number takes no '+' sign "
+                    + "(only '-' for a negative number); write 5",
+                "'9223372036854775807' is not an answer to 'staff.count' (从业人数): numbers of 2^53 "
+                    + "(9007199254740992) or more cannot be read exactly; the largest is 9007199254740991",
+            ])
+        #expect(
+            found.first?.message.zh
+                == "“+5”不是问题“venue.area_m2”（面积）的有效答案：数字前不写“+”号（负数才写“-”）；请写为 5")
+        #expect(found.first?.hint?.en == "answer with a number")
+        #expect(found.first?.hint?.zh == "请填写数字")
+    }
+
     @Test func escapesAreDecodedInKeysAndValues() throws {
         let text = Self.answers(["business.kind": #""\u0072etail""#]).replacingOccurrences(
             of: "\"staff.count\"", with: #""staff\u002ecount""#)

@@ -33,7 +33,10 @@ public struct AnswerChecker: Sendable {
                 if field.type == .enum, let s = answer.node.scalar {
                     found.append(.answerUndeclaredValue(s, field: field))
                 } else {
-                    found.append(.answerType(answer.node, field: field))
+                    found.append(
+                        .answerType(
+                            answer.node, field: field,
+                            problem: AnswerFormat.numberProblem(answer.node, for: field)))
                 }
                 continue
             }

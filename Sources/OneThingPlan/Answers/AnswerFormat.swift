@@ -26,6 +26,19 @@ enum AnswerFormat {
         }
     }
 
+    /// Why a number answer that is not a number as the bundle format writes numbers was
+    /// refused, when the reason is one a person would not guess: a leading `+` (numbers
+    /// take only a `-`). `nil` for the other refusals, which the expected type explains.
+    static func numberProblem(_ node: YAMLNode, for field: FormField) -> LocalizedText? {
+        guard field.type == .integer || field.type == .number, let scalar = node.scalar,
+            scalar.value.first == "+", YAMLScalar.isDecimalNumber(String(scalar.value.dropFirst()))
+        else { return nil }
+        let unsigned = scalar.value.dropFirst()
+        return .init(
+            en: "a number takes no '+' sign (only '-' for a negative number); write \(unsigned)",
+            zh: "数字前不写“+”号（负数才写“-”）；请写为 \(unsigned)")
+    }
+
     /// A mainland resident identity number (GB 11643-1999): 17 digits and a check
     /// character (a digit or X) computed with weights 2^(17-i) mod 11.
     static func idNumberProblem(_ text: String) -> LocalizedText? {

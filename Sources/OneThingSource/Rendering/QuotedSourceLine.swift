@@ -16,15 +16,20 @@ struct QuotedSourceLine {
 
     /// Prepares `line` (without its line break) for quoting.
     init(_ line: Substring) {
-        var shown = String.UnicodeScalarView()
+        // Scalars are appended one by one to a `String`: `append(contentsOf:)` on a
+        // `String.UnicodeScalarView` copies the whole view each time, which made quoting
+        // a long line quadratic (49 s for one finding on a 2 MB line).
+        var shown = ""
+        shown.reserveCapacity(line.utf8.count)
         var startColumns = [0]
+        startColumns.reserveCapacity(line.utf8.count + 1)
         var column = 0
         for scalar in line.unicodeScalars {
-            shown.append(contentsOf: Self.shown(scalar))
+            for shownScalar in Self.shown(scalar) { shown.unicodeScalars.append(shownScalar) }
             column += TerminalWidth.of(scalar)
             startColumns.append(column)
         }
-        self.shown = String(shown)
+        self.shown = shown
         self.startColumns = startColumns
     }
 
