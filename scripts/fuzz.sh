@@ -42,10 +42,22 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g -I "$products/Modules" -
 [ "$build_only" = 1 ] && { echo "$binary"; exit 0; }
 
 # libFuzzer adds what it finds to the first corpus folder: run on a scratch copy so that
-# the committed seeds stay as they are.
+# the committed seeds stay as they are. The seeds are the repository's own files as they
+# are now (the real bundles, the catalogues, the diagnostic fixtures, the adapters
+# example), gathered here rather than copied into Fuzz/, plus what Fuzz/Corpus/TARGET
+# holds of its own (conditions and answers taken from the bundles, inputs found earlier).
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$work.log"' EXIT
-cp -r "Fuzz/Corpus/$target/." "$work/"
+[ -d "Fuzz/Corpus/$target" ] && cp -r "Fuzz/Corpus/$target/." "$work/"
+seed() { for file in "$@"; do [ -f "$file" ] && cp "$file" "$work/$(echo "$file" | tr '/' '-')"; done; return 0; }
+shopt -s nullglob
+case "$target" in
+  yaml) seed bundles/*.yaml bundles/catalogue/*.yaml Tests/*/Fixtures/*/*.yaml grammar/*.example.yaml ;;
+  bundle) seed bundles/*.yaml Tests/*/Fixtures/diagnostics/*.yaml Tests/*/Fixtures/no-catalogue/*.yaml ;;
+  commands) seed bundles/*.yaml ;;
+  adapters) seed grammar/adapters.example.yaml ;;
+esac
+shopt -u nullglob
 mkdir -p "Fuzz/findings/$target"
 export ONETHING_ROOT=$PWD
 status=0
