@@ -61,7 +61,10 @@ public final class CallbackVerifier: Sendable {
             throw CallbackRefusal(.badSignature)
         }
         let now = clock.now
-        guard abs(DepartmentSignature.seconds(now) - seconds) <= DepartmentSignature.window else {
+        // As a range, not a difference: a signed timestamp near Int64's ends must not overflow.
+        let current = DepartmentSignature.seconds(now)
+        let window = DepartmentSignature.window
+        guard seconds >= current - window, seconds <= current + window else {
             throw CallbackRefusal(.outsideWindow(seconds: seconds))
         }
         let answer: DepartmentAnswer

@@ -45,6 +45,12 @@ import Testing
         #expect(throws: CallbackRefusal(.outsideWindow(seconds: 1_772_413_200 - 301))) {
             try verify(verifier, body, at: 1_772_413_200 - 301)
         }
+        // Signed timestamps at Int64's ends are refused as outside the window, not a crash.
+        for edge in [Int64.min, Int64.max] {
+            #expect(throws: CallbackRefusal(.outsideWindow(seconds: edge))) {
+                try verify(verifier, body, at: edge)
+            }
+        }
         #expect(throws: CallbackRefusal(.unsigned)) {
             try verifier.verify(department: "fire-rescue", timestamp: nil, signature: nil, body: body)
         }
