@@ -19,6 +19,8 @@ public final class CallbackVerifier: Sendable {
         public var key: String
         /// The answer.
         public var outcome: AdapterOutcome
+        /// With an approval, the documents it issued (output id → number).
+        public var documents: [String: String] = [:]
         /// Whether the same callback came before (it must not take effect again).
         public var isDuplicate: Bool
         /// The department that sent it.
@@ -79,7 +81,10 @@ public final class CallbackVerifier: Sendable {
         else { throw CallbackRefusal(.malformed) }
         // What the callback says, not its bytes: a department may encode the same answer
         // again with its keys in another order.
-        let digest = StableHash.fnv1a("\(key)\u{0}\(answer.outcome ?? "")\u{0}\(answer.note ?? "")")
+        let documents = answer.documents ?? [:]
+        let listed = documents.keys.sorted().map { "\($0)=\(documents[$0] ?? "")" }.joined(separator: "\u{0}")
+        let digest = StableHash.fnv1a(
+            "\(key)\u{0}\(answer.outcome ?? "")\u{0}\(answer.note ?? "")\u{0}\(listed)")
         let scoped = department + "\u{0}" + id
         let duplicate = try seen.withLock { seen throws(CallbackRefusal) -> Bool in
             forget(&seen, before: now.adding(milliseconds: -4 * DepartmentSignature.window * 1000))
@@ -92,7 +97,8 @@ public final class CallbackVerifier: Sendable {
             return false
         }
         return Verified(
-            callbackID: id, key: key, outcome: outcome, isDuplicate: duplicate, department: department)
+            callbackID: id, key: key, outcome: outcome, documents: documents, isDuplicate: duplicate,
+            department: department)
     }
 
     /// Forgets a verified callback whose answer was not taken (refused, or not stored),

@@ -55,18 +55,30 @@ public struct DepartmentAnswer: Sendable, Hashable, Codable {
     public var outcome: String?
     /// Why (a rejection) or what is asked for (a supplement request).
     public var note: String?
+    /// With an approval, the documents it issued: output id (of the step's outputs) →
+    /// the document's number, such as a licence number.
+    public var documents: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case callbackID = "callback-id"
-        case key, outcome, note
+        case key, outcome, note, documents
     }
 
     /// Creates an answer.
-    public init(callbackID: String? = nil, key: String?, outcome: String?, note: String? = nil) {
+    public init(
+        callbackID: String? = nil, key: String?, outcome: String?, note: String? = nil,
+        documents: [String: String]? = nil
+    ) {
         self.callbackID = callbackID
         self.key = key
         self.outcome = outcome
         self.note = note
+        self.documents = documents
+    }
+
+    /// The answer as a report on the task with `key`: its outcome and documents.
+    public func report(key: String) -> AdapterReport? {
+        adapterOutcome.map { AdapterReport(key: key, outcome: $0, documents: documents ?? [:]) }
     }
 
     /// The answer as the runtime's outcome; `nil` when it gives none or one it does not

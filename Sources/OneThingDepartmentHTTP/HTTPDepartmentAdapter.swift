@@ -107,8 +107,7 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     /// goes to the engine.
     public func submit(_ submission: Submission) async throws(AdapterError) {
         let answer = try await push(PushedTask(submission, action: "submit", callback: callbackURL))
-        if let answer, let outcome = answer.adapterOutcome, let reporter = state.withLock({ $0.reporter }) {
-            let report = AdapterReport(key: submission.key, outcome: outcome)
+        if let report = answer?.report(key: submission.key), let reporter = state.withLock({ $0.reporter }) {
             // Not within the engine's call: it reports like any answer from outside.
             Task { await reporter(report) }
         }

@@ -78,6 +78,36 @@ struct DepartmentCallbackTests {
         }
     }
 
+    @Test func anApprovalCallbackRecordsTheNumbersOfTheDocumentsItIssued() async throws {
+        let fixture = try await fixture()
+        try await fixture.test { client in
+            let (id, key) = try await marketTask(fixture, client)
+            // A document the step does not issue: 400, nothing recorded, and the callback may come again.
+            let stray = DepartmentAnswer(
+                callbackID: "cb-1", key: key, outcome: "approved", documents: ["food-licence": "JY1"])
+            let refused = try await post(client, stray, fixture: fixture)
+            #expect(refused.status == .unprocessableContent, "\(refused.text)")
+            #expect(refused.text.contains("food-licence"))
+            #expect(try await status(of: key, in: fixture) != .approved)
+            let licence = ["business-licence": "91110000MA0000001X"]
+            let answer = DepartmentAnswer(
+                callbackID: "cb-2", key: key, outcome: "approved", documents: licence)
+            let taken = try await post(client, answer, fixture: fixture)
+            #expect(taken.status == .ok, "\(taken.text)")
+            let events = try await fixture.store.events(of: id)
+            let approval = try #require(
+                events.firstIndex { if case .approved = $0.kind { true } else { false } })
+            guard case .issued(_, let documents) = events[approval - 1].kind else {
+                return #expect(Bool(false), "no issued event before the approval: \(events.map(\.kind))")
+            }
+            #expect(documents == licence)
+            // The same callback id with other numbers is a replay, refused.
+            let other = DepartmentAnswer(
+                callbackID: "cb-2", key: key, outcome: "approved", documents: ["business-licence": "X"])
+            #expect(try await post(client, other, fixture: fixture).status == .conflict)
+        }
+    }
+
     @Test func forgedStaleAndReplayedCallbacksReachNoCase() async throws {
         let fixture = try await fixture()
         try await fixture.test { client in

@@ -17,10 +17,15 @@ public struct AdapterReport: Sendable, Hashable {
     public var key: String
     /// What the system says.
     public var outcome: AdapterOutcome
+    /// With an approval, the documents it issued: output id (of the step's outputs) →
+    /// the document's number; empty when it names none.
+    public var documents: [String: String]
 
-    /// A report of `outcome` for the submission with `key`.
-    public init(key: String, outcome: AdapterOutcome) {
+    /// A report of `outcome` for the submission with `key`, with the `documents` an
+    /// approval issued.
+    public init(key: String, outcome: AdapterOutcome, documents: [String: String] = [:]) {
         self.key = key
         self.outcome = outcome
+        self.documents = documents
     }
 }

@@ -190,8 +190,11 @@ public actor Engine {
 
     /// A department's system reports on the submission with idempotency key `key`.
     /// A stale key or an answer that does not fit is recorded and ignored.
-    public func report(_ outcome: AdapterOutcome, for key: String) async throws(EngineError) {
-        if let failure = await report(batch: [AdapterReport(key: key, outcome: outcome)])[key] {
+    public func report(_ outcome: AdapterOutcome, for key: String, documents: [String: String] = [:])
+        async throws(EngineError)
+    {
+        if let failure = await report(batch: [AdapterReport(key: key, outcome: outcome, documents: documents)]
+        )[key] {
             throw failure
         }
     }
@@ -227,6 +230,14 @@ public actor Engine {
                 failures[report.key] = error
                 continue
             }
+            if !report.documents.isEmpty {
+                do throws(EngineError) {
+                    try recordDocuments(of: report, case: id, step: stepID)
+                } catch {
+                    failures[report.key] = error
+                    continue
+                }
+            }
             runtime.report(report.outcome, for: report.key, stepID: stepID, of: id, at: clock.now)
             touched[id, default: []].append(report.key)
         }
@@ -237,6 +248,34 @@ public actor Engine {
         }
         doorbell.ring()
         return failures
+    }
+
+    /// Checks that `documents` may be named with `outcome` on step `spec` (`stepID` of
+    /// case `id`): only an approval issues documents, and only the step's outputs.
+    static func check(
+        _ documents: [String: String], of outcome: AdapterOutcome, at spec: CaseBlueprint.Step,
+        case id: CaseID,
+        step stepID: String
+    ) throws(EngineError) {
+        guard !documents.isEmpty else { return }
+        let outputs = outcome == .approved ? spec.outputs : []
+        let stray = outcome == .approved ? spec.documentsNotIssued(documents.keys) : documents.keys.sorted()
+        guard stray.isEmpty else {
+            throw .documentsNotIssued(id, step: stepID, documents: stray, outputs: outputs)
+        }
+    }
+
+    /// Records the documents `report` names, when its step waits for it (the report is
+    /// then taken as the step's decision; otherwise it is ignored, and so are they).
+    func recordDocuments(of report: AdapterReport, case id: CaseID, step stepID: String) throws(EngineError) {
+        guard let state = runtime.cases[id], let step = state.blueprint.stepIndex(stepID) else { return }
+        try Self.check(
+            report.documents, of: report.outcome, at: state.blueprint.steps[step], case: id, step: stepID)
+        let current = state.steps[step]
+        guard current.key == report.key, current.status == .dispatched || current.status == .inReview else {
+            return
+        }
+        runtime.record(report.documents, issuedBy: step, in: id, at: clock.now)
     }
 
     /// An officer of the department of step `stepID` of case `id` decides; the step must
@@ -263,15 +302,7 @@ public actor Engine {
         guard current.status == .dispatched || current.status == .inReview, let key = current.key else {
             throw .stepNotWaiting(id, step: stepID, status: current.status)
         }
-        if !documents.isEmpty {
-            let spec = state.blueprint.steps[step]
-            let outputs = outcome == .approved ? spec.outputs : []
-            let stray =
-                outcome == .approved ? spec.documentsNotIssued(documents.keys) : documents.keys.sorted()
-            guard stray.isEmpty else {
-                throw .documentsNotIssued(id, step: stepID, documents: stray, outputs: outputs)
-            }
-        }
+        try Self.check(documents, of: outcome, at: state.blueprint.steps[step], case: id, step: stepID)
         let now = clock.now
         if let principal { runtime.record(decisionOf: step, in: id, by: principal, at: now) }
         if !documents.isEmpty { runtime.record(documents, issuedBy: step, in: id, at: now) }

@@ -61,7 +61,7 @@ extension CaseServer {
         do throws(Problem) {
             try await checkCallbackTask(verified.key, of: department)
             do {
-                try await engine.report(verified.outcome, for: verified.key)
+                try await engine.report(verified.outcome, for: verified.key, documents: verified.documents)
             } catch {
                 throw Problem(error)
             }

@@ -1553,6 +1553,14 @@ enum OpenAPIDocument {
                 note:
                   description: Why (a rejection), or what to supplement; required for those two.
                   type: string
+                documents:
+                  description: >-
+                    With an approval, the documents it issued: output id (one of the step's outputs) →
+                    the document's number, such as a licence number. The case records them just before
+                    the approval; a document the step does not issue is 422.
+                  type: object
+                  additionalProperties:
+                    type: string
             CallbackReceipt:
               type: object
               required: [callbackId, taskKey, recorded, duplicate]
