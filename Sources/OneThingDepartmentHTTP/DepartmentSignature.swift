@@ -29,11 +29,7 @@ public enum DepartmentSignature {
     {
         let code = HMAC<SHA256>.authenticationCode(
             for: signedBytes(timestamp: timestamp, body: body), using: secret.key)
-        return "v1="
-            + code.map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }.joined()
+        return "v1=" + Hexadecimal.text(code)
     }
 
     /// Whether `header` is the signature of `body` sent at `timestamp` under `secret`,
@@ -41,37 +37,12 @@ public enum DepartmentSignature {
     public static func isValid(
         _ header: String, body: some Collection<UInt8>, timestamp: Int64, secret: DepartmentSecret
     ) -> Bool {
-        guard header.hasPrefix("v1="), let code = bytes(hex: header.dropFirst(3)), code.count == 32 else {
+        guard header.hasPrefix("v1="), let code = Hexadecimal.bytes(header.dropFirst(3)), code.count == 32
+        else {
             return false
         }
         return HMAC<SHA256>.isValidAuthenticationCode(
             code, authenticating: signedBytes(timestamp: timestamp, body: body), using: secret.key)
-    }
-
-    /// The bytes of lower- or upper-case hexadecimal digits, or `nil`.
-    static func bytes(hex: Substring) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count.isMultiple(of: 2) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = value(of: digits[index]), let low = value(of: digits[index + 1]) else {
-                return nil
-            }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    static func value(of digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// Whole seconds since 1970 of `moment`.

@@ -1,5 +1,6 @@
 import Crypto
 import OneThingEvents
+import OneThingSource
 
 /// The code an applicant is given when their case is created, to follow that one case
 /// (its page, its events) without an account: 10 characters of Crockford's base32

@@ -1,4 +1,5 @@
 import Crypto
+import OneThingSource
 
 /// The SHA-256 hash of a principal's token: all the principals file keeps of it, so
 /// that a copy of the file lets nobody in.
@@ -55,47 +56,6 @@ public struct TokenHash: Sendable, Hashable, CustomStringConvertible {
     public static func isTokenShaped(_ text: String) -> Bool {
         text.hasPrefix(tokenPrefix)
             && Hexadecimal.bytes(String(text.dropFirst(tokenPrefix.count)))?.count == 32
-    }
-}
-
-/// Bytes written as hexadecimal digits and back.
-enum Hexadecimal {
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    /// `bytes` as lowercase hexadecimal digits.
-    static func text(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The bytes that `text` (an even number of hexadecimal digits, either case) writes,
-    /// or `nil` when it is not such text.
-    static func bytes(_ text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count.isMultiple(of: 2) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = value(utf8[index]), let low = value(utf8[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func value(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 
