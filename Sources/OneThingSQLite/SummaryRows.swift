@@ -37,20 +37,22 @@ enum SummaryRows {
     /// file's row no longer counts `before`'s events (another connection appended
     /// meanwhile), and nothing was changed.
     static func update(_ summary: CaseSummary, from before: StoredSummary, in db: Database) throws -> Bool {
-        try db.cachedStatement(
-            sql: """
-                UPDATE cases SET promised_by = ?, outcome = ?, delivered_at = ?, waiting_on = ?, events = ?,
-                    digest = ?
-                WHERE ordinal = ? AND id = ? AND events = ?
-                """
-        ).execute(arguments: [
-            summary.promisedBy?.milliseconds, summary.outcome?.rawValue, summary.deliveredAt?.milliseconds,
-            json(summary.waitingOn), summary.events,
-            Int64(bitPattern: RowDigest.summary(summary, ordinal: before.ordinal)), before.ordinal,
-            summary.id,
-            before.summary.events,
-        ])
-        guard db.changesCount == 1 else { return false }
+        let statement = try DirectStatement(
+            """
+            UPDATE cases SET promised_by = ?, outcome = ?, delivered_at = ?, waiting_on = ?, events = ?,
+                digest = ?
+            WHERE ordinal = ? AND id = ? AND events = ?
+            """, db: db)
+        statement.bind(1, summary.promisedBy?.milliseconds)
+        statement.bind(2, summary.outcome?.rawValue)
+        statement.bind(3, summary.deliveredAt?.milliseconds)
+        statement.bind(4, json(summary.waitingOn))
+        statement.bind(5, Int64(summary.events))
+        statement.bind(6, Int64(bitPattern: RowDigest.summary(summary, ordinal: before.ordinal)))
+        statement.bind(7, before.ordinal)
+        statement.bind(8, summary.id)
+        statement.bind(9, Int64(before.summary.events))
+        guard try statement.step() == 1 else { return false }
         try updateDepartments(of: summary.id, from: before.summary.waitingOn, to: summary.waitingOn, in: db)
         return true
     }
@@ -60,12 +62,18 @@ enum SummaryRows {
     {
         guard old != new else { return }
         for department in old where !new.contains(department) {
-            try db.cachedStatement(sql: "DELETE FROM case_departments WHERE department = ? AND case_id = ?")
-                .execute(arguments: [department, id])
+            let statement = try DirectStatement(
+                "DELETE FROM case_departments WHERE department = ? AND case_id = ?", db: db)
+            statement.bind(1, department)
+            statement.bind(2, id)
+            try statement.step()
         }
         for department in new where !old.contains(department) {
-            try db.cachedStatement(sql: "INSERT INTO case_departments (department, case_id) VALUES (?, ?)")
-                .execute(arguments: [department, id])
+            let statement = try DirectStatement(
+                "INSERT INTO case_departments (department, case_id) VALUES (?, ?)", db: db)
+            statement.bind(1, department)
+            statement.bind(2, id)
+            try statement.step()
         }
     }
 
@@ -193,6 +201,14 @@ enum SummaryRows {
         for (index, string) in strings.enumerated() {
             if index > 0 { text += "," }
             text += "\""
+            // Department ids need no escapes: copied whole, not a character at a time.
+            if !string.utf8.contains(where: {
+                $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+            }) {
+                text += string
+                text += "\""
+                continue
+            }
             for scalar in string.unicodeScalars {
                 switch scalar {
                 case "\"": text += "\\\""

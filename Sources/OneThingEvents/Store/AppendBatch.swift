@@ -56,7 +56,12 @@ public struct AppendBatch<Stored: Sendable>: Sendable {
         self.events = events
         var seen = Set<CaseID>()
         var ids: [CaseID] = []
-        for event in events where seen.insert(event.caseID).inserted { ids.append(event.caseID) }
+        var previous: CaseID?
+        for event in events where event.caseID != previous {
+            // A case's events come in runs: one set lookup per run, not per event.
+            previous = event.caseID
+            if seen.insert(event.caseID).inserted { ids.append(event.caseID) }
+        }
         self.caseIDs = ids
     }
 
@@ -65,7 +70,10 @@ public struct AppendBatch<Stored: Sendable>: Sendable {
     public func blueprintsNeeded(known: Set<CaseID>) -> [String] {
         var seen = Set<CaseID>()
         var fingerprints: [String] = []
-        for event in events where seen.insert(event.caseID).inserted && !known.contains(event.caseID) {
+        var previous: CaseID?
+        for event in events where event.caseID != previous {
+            previous = event.caseID
+            guard seen.insert(event.caseID).inserted, !known.contains(event.caseID) else { continue }
             if case .started(let start) = event.kind, !fingerprints.contains(start.blueprint) {
                 fingerprints.append(start.blueprint)
             }
@@ -100,24 +108,46 @@ public struct AppendBatch<Stored: Sendable>: Sendable {
                 touched.append(Touched(projection: entry.projection, stored: entry.stored))
                 positions[event.caseID] = position
             } else {
-                guard case .started(let start) = event.kind, event.sequence == 1 else {
-                    throw StoreError.unknownCase(event)
-                }
-                guard let blueprint = blueprints[start.blueprint] else {
-                    throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
-                }
                 position = touched.count
                 touched.append(
-                    Touched(projection: CaseProjection(id: event.caseID, blueprint: blueprint), stored: nil))
+                    Touched(
+                        projection: try Self.projection(startedBy: event, blueprints: blueprints), stored: nil
+                    ))
                 positions[event.caseID] = position
             }
-            do {
-                try touched[position].projection.check(event)
-            } catch {
-                throw StoreError.refusal(error, caseID: event.caseID)
-            }
-            touched[position].projection.apply(event)
+            try Self.fold(event, into: &touched[position].projection)
             last = (event.caseID, position)
         }
+    }
+
+    /// The projection of a case the store does not hold, begun by `event`: which must be
+    /// its start event, numbered 1, of a blueprint in `blueprints` (the event itself is
+    /// not folded yet).
+    ///
+    /// - Throws: ``StoreError/Kind/refused`` otherwise.
+    public static func projection(startedBy event: CaseEvent, blueprints: [String: CaseBlueprint])
+        throws(StoreError) -> CaseProjection
+    {
+        guard case .started(let start) = event.kind, event.sequence == 1 else {
+            throw StoreError.unknownCase(event)
+        }
+        guard let blueprint = blueprints[start.blueprint] else {
+            throw StoreError.unknownBlueprint(start.blueprint, caseID: event.caseID)
+        }
+        return CaseProjection(id: event.caseID, blueprint: blueprint)
+    }
+
+    /// Folds `event` into `projection` if it fits (``CaseState/check(_:)``).
+    ///
+    /// - Throws: ``StoreError/Kind/conflict`` for a sequence the case has already,
+    ///   ``StoreError/Kind/refused`` for anything else that does not fit; `projection`
+    ///   is then unchanged.
+    public static func fold(_ event: CaseEvent, into projection: inout CaseProjection) throws(StoreError) {
+        do {
+            try projection.check(event)
+        } catch {
+            throw StoreError.refusal(error, caseID: event.caseID)
+        }
+        projection.apply(event)
     }
 }

@@ -3,10 +3,17 @@ import Synchronization
 /// An event store in memory, for tests and simulation: the same contract as the
 /// durable stores, without durability.
 public final class InMemoryEventStore: EventStore {
+    /// One case: its events and the projection they fold to.
+    struct Entry {
+        var events: [CaseEvent]
+        var projection: CaseProjection
+    }
+
     struct Contents {
-        var events: [CaseID: [CaseEvent]] = [:]
-        var projections: [CaseID: CaseProjection] = [:]
-        var order: [CaseID] = []
+        /// The cases, in the order they were started.
+        var entries: [Entry] = []
+        /// The position of each case in ``entries``.
+        var index: [CaseID: Int] = [:]
         var blueprints: [String: CaseBlueprint] = [:]
         var caseNumbers: [CalendarDate: Int] = [:]
         var metadata: [String: String] = [:]
@@ -19,38 +26,47 @@ public final class InMemoryEventStore: EventStore {
 
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         try contents.withLock { (contents: inout Contents) throws(StoreError) in
-            // All or nothing. The projections the batch touches leave the store while the
-            // batch folds into them (``AppendBatch``), so each changes in place (no copy of
-            // a case's steps); if an event does not fit, they are folded again from the
-            // events the store keeps, which the batch has not touched yet.
-            var batch = AppendBatch<Void>(events)
-            var known: [CaseID: AppendBatch<Void>.Known] = [:]
-            for id in batch.caseIDs {
-                if let projection = contents.projections.removeValue(forKey: id) {
-                    known[id] = .init(projection: projection, stored: ())
-                }
-            }
-            var blueprints: [String: CaseBlueprint] = [:]
-            for fingerprint in batch.blueprintsNeeded(known: Set(known.keys)) {
-                blueprints[fingerprint] = contents.blueprints[fingerprint]
-            }
+            // All or nothing, by the rules of ``AppendBatch``. Each run of a case's events
+            // folds into the case's projection in place (one lookup a run, no copy of a
+            // case's steps); if an event does not fit, the cases touched are put back as
+            // they were: events cut to their stored count, projections folded again.
+            let firstNew = contents.entries.count
+            var touched: [(position: Int, stored: Int)] = []
+            var runStart = events.startIndex
             do throws(StoreError) {
-                try batch.fold(known: &known, blueprints: blueprints)
-            } catch {
-                for entry in batch.touched where entry.stored != nil {
-                    let id = entry.projection.state.id
-                    var restored = CaseProjection(id: id, blueprint: entry.projection.state.blueprint)
-                    for stored in contents.events[id] ?? [] { restored.apply(stored) }
-                    contents.projections[id] = restored
+                while runStart < events.endIndex {
+                    let id = events[runStart].caseID
+                    var runEnd = runStart + 1
+                    while runEnd < events.endIndex, events[runEnd].caseID == id { runEnd += 1 }
+                    let position: Int
+                    if let found = contents.index[id] {
+                        position = found
+                        if found < firstNew { touched.append((found, contents.entries[found].events.count)) }
+                    } else {
+                        let projection = try AppendBatch<Void>.projection(
+                            startedBy: events[runStart], blueprints: contents.blueprints)
+                        position = contents.entries.count
+                        contents.entries.append(Entry(events: [], projection: projection))
+                        contents.index[id] = position
+                    }
+                    for event in events[runStart..<runEnd] {
+                        try AppendBatch<Void>.fold(event, into: &contents.entries[position].projection)
+                    }
+                    contents.entries[position].events.append(contentsOf: events[runStart..<runEnd])
+                    runStart = runEnd
                 }
-                for (id, entry) in known { contents.projections[id] = entry.projection }
+            } catch {
+                for (position, stored) in touched.reversed() {
+                    let entry = contents.entries[position]
+                    var restored = CaseProjection(
+                        id: entry.projection.state.id, blueprint: entry.projection.state.blueprint)
+                    for event in entry.events.prefix(stored) { restored.apply(event) }
+                    contents.entries[position] = Entry(
+                        events: Array(entry.events.prefix(stored)), projection: restored)
+                }
+                for entry in contents.entries[firstNew...] { contents.index[entry.projection.state.id] = nil }
+                contents.entries.removeSubrange(firstNew...)
                 throw error
-            }
-            for event in events { contents.events[event.caseID, default: []].append(event) }
-            for entry in batch.touched {
-                let id = entry.projection.state.id
-                if entry.stored == nil { contents.order.append(id) }
-                contents.projections[id] = entry.projection
             }
         }
     }
@@ -64,21 +80,20 @@ public final class InMemoryEventStore: EventStore {
     }
 
     public func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] {
-        contents.withLock { $0.events[id] ?? [] }
+        contents.withLock { contents in contents.index[id].map { contents.entries[$0].events } ?? [] }
     }
 
     public func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
         contents.withLock { contents in
             var result: [CaseSummary] = []
             if let limit = query.limit, limit <= 0 { return result }
-            var order = contents.order[...]
+            var order = contents.entries[...]
             if let after = query.after {
-                guard let position = order.firstIndex(of: after) else { return result }
+                guard let position = contents.index[after] else { return result }
                 order = order[(position + 1)...]
             }
-            for id in order {
-                guard let summary = contents.projections[id]?.summary, CaseProjection.matches(summary, query)
-                else {
+            for entry in order {
+                guard let summary = entry.projection.summary, CaseProjection.matches(summary, query) else {
                     continue
                 }
                 result.append(summary)

@@ -13,6 +13,6 @@ public struct AdapterDirectory: Sendable {
 
     /// The adapter of `department`.
     public func adapter(for department: String) -> any DepartmentAdapter {
-        byDepartment[department] ?? fallback
+        byDepartment.isEmpty ? fallback : byDepartment[department] ?? fallback
     }
 }

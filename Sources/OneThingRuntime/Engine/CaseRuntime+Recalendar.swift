@@ -8,7 +8,7 @@ extension CaseRuntime {
     /// A due moment the calendar cannot count (beyond its years) stays as it was.
     mutating func recalendar(_ slot: Int, at now: Timestamp) {
         let state = cases.slots[slot]
-        guard !state.isClosed, let calendar = calendars[state.blueprint.region] else {
+        guard !state.isClosed, let calendar = calendar(region: state.blueprint.region) else {
             return  // a region without a calendar: the case's next step says so
         }
         if let acceptedAt = state.acceptedAt, let promisedBy = state.promisedBy,

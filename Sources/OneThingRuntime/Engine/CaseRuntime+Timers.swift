@@ -15,7 +15,7 @@ extension CaseRuntime {
     func warnings(for due: Timestamp, region: String) -> Warnings {
         let dueDate = WorkdayCalendar.date(endingAt: due)
         var escalate = WorkdayCalendar.end(of: dueDate.adding(days: 1))
-        if let calendar = calendars[region] {
+        if let calendar = calendar(region: region) {
             do {
                 escalate = WorkdayCalendar.end(
                     of: try calendar.nextWorkday(onOrAfter: dueDate.adding(days: 1)))

@@ -34,7 +34,10 @@ public struct CaseRuntime: Sendable {
     /// The seed retry jitter is drawn from (with each submission's key).
     public let seed: UInt64
     /// The working-day calendars, by region.
-    public private(set) var calendars: [String: WorkdayCalendar]
+    public let calendars: [String: WorkdayCalendar]
+    /// The calendars as a short list, looked through on every decision: a region is a
+    /// few bytes, and comparing it with each of a few regions is cheaper than hashing it.
+    private let regions: [(region: String, calendar: WorkdayCalendar)]
 
     /// The cases held, open and closed, by id.
     public private(set) var cases = CaseTable()
@@ -47,6 +50,7 @@ public struct CaseRuntime: Sendable {
     /// A runtime on `calendars` (by region) whose retry jitter is drawn from `seed`.
     public init(calendars: [String: WorkdayCalendar], seed: UInt64 = 1, retry: RetryPolicy = .standard) {
         self.calendars = calendars
+        self.regions = calendars.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.seed = seed
         self.retry = retry
     }
@@ -86,10 +90,16 @@ public struct CaseRuntime: Sendable {
 
     /// The calendar of `blueprint`'s region.
     func calendar(for blueprint: CaseBlueprint) throws(RuntimeError) -> WorkdayCalendar {
-        guard let calendar = calendars[blueprint.region] else {
+        guard let calendar = calendar(region: blueprint.region) else {
             throw RuntimeError.noCalendar(region: blueprint.region, known: calendars.keys.sorted())
         }
         return calendar
+    }
+
+    /// The calendar of `region`, if the runtime has one.
+    func calendar(region: String) -> WorkdayCalendar? {
+        for entry in regions where entry.region == region { return entry.calendar }
+        return nil
     }
 
     // MARK: Inputs
@@ -157,11 +167,12 @@ public struct CaseRuntime: Sendable {
     mutating func report(
         _ outcome: AdapterOutcome, for key: String, stepID: String, of id: CaseID, at now: Timestamp
     ) -> Bool {
+        advance(to: now)
         guard let slot = cases.slot(of: id), let step = cases.slots[slot].blueprint.stepIndex(stepID) else {
-            advance(to: now)
             return false
         }
-        return report(outcome, for: key, step: step, of: id, at: now)
+        report(outcome, for: key, step: step, slot: slot, at: now)
+        return true
     }
 
     /// A department reports on step `step` of case `id`, submitted under `key`: what
@@ -177,13 +188,21 @@ public struct CaseRuntime: Sendable {
         guard let slot = cases.slot(of: id), cases.slots[slot].steps.indices.contains(step) else {
             return false
         }
+        report(outcome, for: key, step: step, slot: slot, at: now)
+        return true
+    }
+
+    /// What ``report(_:for:step:of:at:)`` decides, for the case in `slot`, once the
+    /// timers due by `now` have fired.
+    mutating func report(_ outcome: AdapterOutcome, for key: String, step: Int, slot: Int, at now: Timestamp)
+    {
         let current = cases.slots[slot].steps[step]
         guard current.key == key else {
             emit(
                 slot, at: now,
                 .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status)
             )
-            return true
+            return
         }
         switch (outcome, current.status) {
         case (.inReview, .dispatched):
@@ -208,7 +227,6 @@ public struct CaseRuntime: Sendable {
                 .outcomeIgnored(step: step, key: key, outcome: Self.name(of: outcome), status: current.status)
             )
         }
-        return true
     }
 
     /// A submission could not be made; it is tried again after a backoff.

@@ -95,21 +95,22 @@ extension Engine {
     /// (``DepartmentAdapter/submit(batch:)``), every other call on its own. Outcomes
     /// and failures come back to the engine.
     func perform(_ effects: [CaseRuntime.Effect]) {
-        var batches: [String: [Submission]] = [:]
-        var order: [String] = []
+        var positions: [String: Int] = [:]
+        var batches: [(adapter: any DepartmentAdapter, submissions: [Submission])] = []
         for effect in effects {
-            guard case .submit(let submission) = effect,
-                adapters.adapter(for: submission.department).submitsInBatches
-            else {
-                perform(single: effect)
+            let adapter = adapters.adapter(for: effect.submission.department)
+            guard case .submit(let submission) = effect, adapter.submitsInBatches else {
+                perform(single: effect, on: adapter)
                 continue
             }
-            if batches[submission.department] == nil { order.append(submission.department) }
-            batches[submission.department, default: []].append(submission)
+            if let position = positions[submission.department] {
+                batches[position].submissions.append(submission)
+            } else {
+                positions[submission.department] = batches.count
+                batches.append((adapter, [submission]))
+            }
         }
-        for department in order {
-            guard let batch = batches[department] else { continue }
-            let adapter = adapters.adapter(for: department)
+        for (adapter, batch) in batches {
             calls.start { [weak self] in
                 let failures = await adapter.submit(batch: batch)
                 if !failures.isEmpty { await self?.submissionsFailed(failures) }
@@ -118,9 +119,8 @@ extension Engine {
     }
 
     /// Starts one adapter call as a task of its own.
-    func perform(single effect: CaseRuntime.Effect) {
+    func perform(single effect: CaseRuntime.Effect, on adapter: any DepartmentAdapter) {
         let submission = effect.submission
-        let adapter = adapters.adapter(for: submission.department)
         calls.start { [weak self] in
             switch effect {
             case .submit:

@@ -205,28 +205,40 @@ public actor Engine {
     /// every other one is stored when this returns.
     public func report(batch: [AdapterReport]) async -> [String: EngineError] {
         var failures: [String: EngineError] = [:]
-        var cases: [String: (caseID: CaseID, stepID: String)] = [:]
-        var absent: [CaseID: EngineError] = [:]
+        // The reports' cases and steps, parsed once; a batch usually names each case in a
+        // run of reports, so a case is looked up once per run, not once per report.
+        var parsed: [(caseID: CaseID, stepID: String)?] = []
+        parsed.reserveCapacity(batch.count)
+        var toLoad: [CaseID] = []
+        var previous: CaseID?
         for report in batch {
-            guard let parsed = Submission.parse(key: report.key) else {
+            guard let key = Submission.parse(key: report.key) else {
                 failures[report.key] = .unknownCase(report.key)
+                parsed.append(nil)
                 continue
             }
-            cases[report.key] = (parsed.caseID, parsed.stepID)
+            parsed.append((key.caseID, key.stepID))
+            if key.caseID != previous, runtime.isClosed(key.caseID) == nil || unavailable.contains(key.caseID)
+            {
+                toLoad.append(key.caseID)
+            }
+            previous = key.caseID
         }
         // Every case first, so that the reports are decided together and stored in one commit.
-        for id in Set(cases.values.map(\.caseID)).sorted()
-        where runtime.isClosed(id) == nil || unavailable.contains(id) {
+        var absent: [CaseID: EngineError] = [:]
+        for id in Set(toLoad).sorted() {
             do {
                 try await load(id)
             } catch {
                 absent[id] = error
             }
         }
-        var touched: [CaseID: [String]] = [:]
-        for report in batch {
-            guard let (id, stepID) = cases[report.key] else { continue }
-            if let error = absent[id] {
+        var touched = Set<CaseID>()
+        var recorded: [Int] = []
+        previous = nil
+        for (index, report) in batch.enumerated() {
+            guard let (id, stepID) = parsed[index] else { continue }
+            if !absent.isEmpty, let error = absent[id] {
                 failures[report.key] = error
                 continue
             }
@@ -239,12 +251,14 @@ public actor Engine {
                 }
             }
             runtime.report(report.outcome, for: report.key, stepID: stepID, of: id, at: clock.now)
-            touched[id, default: []].append(report.key)
+            if id != previous { touched.insert(id) }
+            previous = id
+            recorded.append(index)
         }
         do {
-            try await commit(Set(touched.keys))
+            try await commit(touched)
         } catch {
-            for key in touched.values.joined() { failures[key] = error }
+            for index in recorded { failures[batch[index].key] = error }
         }
         doorbell.ring()
         return failures
