@@ -87,6 +87,42 @@ public struct CataloguePage: Sendable {
         return page
     }
 
+    /// What the time before the reform rests on, for its column: the legal share, marked
+    /// when less than half is legal, or the place whose published figure it is.
+    static func timeBasis(_ basis: FigureBasis) -> String {
+        switch basis {
+        case .legal(let share):
+            let shown = CriticalPath.format(share) + "%"
+            return share < 50 ? "法定仅 \(shown)，主要为承诺 / mostly promised" : "法定 \(shown) / legal"
+        case .declared(let place, _): return "公布（\(place ?? "见来源")）/ published"
+        case .promised: return "承诺 / promised"
+        case .assumed: return "口径假定 / assumed"
+        case .counted: return "按文件清点 / counted"
+        }
+    }
+
+    /// The sources of the declared baselines, one line per bundle that declares one, with
+    /// the figures computed from its items beside them; empty when none does.
+    var sourcesSection: String {
+        let declaring = rows.compactMap { row in row.bundle.baseline.map { (row, $0) } }
+        guard !declaring.isEmpty else { return "" }
+        var out = "\n改革前公布数字的来源 / Sources of the published before-reform figures:\n\n"
+        for (row, baseline) in declaring {
+            let f = row.figures
+            var computed: [String] = []
+            if let value = f.materials.computedBefore { computed.append("材料 \(CriticalPath.format(value))") }
+            if let value = f.workdays.computedBefore { computed.append("时限 \(CriticalPath.format(value))") }
+            if let value = f.visits.computedBefore { computed.append("跑动 \(CriticalPath.format(value))") }
+            if baseline.departments != nil { computed.append("部门 \(f.departments)") }
+            let place = baseline.place.map { $0 + "，" } ?? ""
+            out +=
+                "- [\(row.bundle.title)](\(row.file))：\(place)\(baseline.source.citation)"
+                + (computed.isEmpty ? "" : "。按本文件事项计算 / computed from this file: " + computed.joined(separator: "，"))
+                + "\n"
+        }
+        return out
+    }
+
     /// The page in Markdown.
     public var markdown: String {
         func number(_ x: Double) -> String { CriticalPath.format(x) }
@@ -100,29 +136,32 @@ public struct CataloguePage: Sendable {
 
             每件事的数字按“最坏情况”计：在所有可能的申请人中，关键路径最长的那一位（适用的事项最多、承诺时限链最长）。“涉及部门”列出全部事项的部门；“事项”写作“最坏情况适用 / 全部”。改革前按逐项办理计：各事项材料分别提交、时限依次相加、每个部门跑一次；改革后按一件事计。
 
-            时限的依据：改革前的逐项串联中，有法定时限的事项按法定时限计，没有法定时限的事项按本文件的承诺时限计，“其中法定”一列是法定时限所占比例——其余部分不是法定时限；改革后是本文件承诺时限的关键路径，不是法定时限。这些数字由本目录的文件算出，不是某地公布的改革前数字。口径见 `onething metrics --help` 和 `Sources/OneThingPlan/Figures/`。
+            每个数字都写明依据。时限：改革前的逐项串联中，有法定时限的事项按法定时限计，没有法定时限的事项按本文件的承诺时限计，“改革前时限依据”一列写出法定时限所占比例——其余部分不是法定时限，不足一半的标明“主要为承诺”；改革后是本文件承诺时限的关键路径，是承诺，不是法定时限，并假定承诺兑现。跑动次数和办事环节按口径假定计（改革前每个部门跑一次、每个事项 4 个环节）。标“（公布）”的数字是文件声明的某地公布的改革前数字，来源列在表后；其余数字由本目录的文件算出，不是某地公布的数字。口径见 `onething metrics --help` 和 `Sources/OneThingPlan/Figures/`。
 
-            Each bundle's figures are for its worst case: of every possible applicant, the one whose critical path is longest. "Departments" lists the departments of every item; "items" reads "applicable in the worst case / all". Before the reform: item by item (each item's materials handed in separately, limits added up, one visit per department); after: as one thing.
+            Every figure states its basis. Time: before the reform, an item with a legal limit counts with it and an item without one counts with this file's promised limit; the "basis of the time before" column gives the legal limits' share, and the rest is not legal ("mostly promised" when less than half is legal). After the reform: the critical path of this file's promised limits, a promise assumed kept, not a legal limit. Visits and steps follow the counting model's assumptions (before: one visit per department, 4 steps per item). A figure marked "（公布）" is a place's published pre-reform figure that the bundle declares, with its source listed below the table; the others are computed from these files, not published figures.
 
-            The basis of the time figures: before the reform, an item with a legal limit counts with it and an item without one counts with this file's promised limit; the "of which legal" column is the legal limits' share, and the rest is not legal. After the reform: the critical path of this file's promised limits, not a legal limit. The figures are computed from these files; they are not a place's published pre-reform figures.
-
-            | 一件事 | 牵头部门 | 涉及部门（全部事项） | 事项 最坏情况/全部 | 申报材料 改革前→后 | 办理时限（工作日） 逐项串联→承诺关键路径 | 其中法定 | 跑动次数 | 办事环节 | 材料精简 | 时限压缩 | 跑动减少 | 环节减少 |
+            | 一件事 | 牵头部门 | 涉及部门（全部事项） | 事项 最坏情况/全部 | 申报材料 改革前→后 | 办理时限（工作日） 改革前→承诺关键路径 | 改革前时限依据 | 跑动次数 | 办事环节 | 材料精简 | 时限压缩 | 跑动减少 | 环节减少 |
             | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 
             """
+        func before(_ change: FigureChange) -> String {
+            guard case .declared = change.beforeBasis else { return number(change.before) }
+            return number(change.before) + "（公布）"
+        }
         for row in rows {
             let f = row.figures
             let title = "[\(row.bundle.title)](\(row.file))" + (row.bundle.locality.map { "（\($0)）" } ?? "")
             out +=
                 "| \(title) | \(row.lead) | \(row.departments.joined(separator: "、")) "
                 + "| \(f.items) / \(row.bundle.items.count) "
-                + "| \(number(f.materials.before))→\(number(f.materials.after)) "
-                + "| \(number(f.workdays.before))→\(number(f.workdays.after)) "
-                + "| \(row.legalShareBefore.map { number($0) + "%" } ?? "—") "
-                + "| \(number(f.visits.before))→\(number(f.visits.after)) "
+                + "| \(before(f.materials))→\(number(f.materials.after)) "
+                + "| \(before(f.workdays))→\(number(f.workdays.after)) "
+                + "| \(Self.timeBasis(f.workdays.beforeBasis)) "
+                + "| \(before(f.visits))→\(number(f.visits.after)) "
                 + "| \(number(f.steps.before))→\(number(f.steps.after)) "
                 + "| \(percent(f.materials)) | \(percent(f.workdays)) | \(percent(f.visits)) | \(percent(f.steps)) |\n"
         }
+        out += sourcesSection
         let averages = ReformAverages(rows.map(\.figures))
         func average(_ figure: ReformFigure) -> String {
             averages.publishedReduction(figure).map { number($0) + "%" } ?? "—"
