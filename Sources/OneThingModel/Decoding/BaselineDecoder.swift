@@ -28,7 +28,7 @@ enum BaselineDecoder {
         if !figureKeys.contains(where: { f.keySpan($0) != nil }) {
             reader.report(
                 Diagnostic(
-                    code: .missingKey, severity: .error, span: f.keySpan("source") ?? owner,
+                    code: .missingKey, severity: .error, span: owner,
                     message: .init(
                         en: "the baseline declares no figure", zh: "改革前基线没有写任何数字"),
                     hint: .init(
