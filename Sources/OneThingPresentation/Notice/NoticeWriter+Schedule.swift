@@ -227,7 +227,8 @@ extension NoticeWriter {
                 String(number + 1), item.name, departmentName(item.department.value), words.fee(item.fee),
             ]
             guard withBasis else { return row }
-            return row + [(item.fee?.basis ?? []).map(citation).joined(separator: say("; ", "；"))]
+            let basis = (item.fee?.basis ?? []).map(citation)
+            return row + [basis.isEmpty ? "—" : basis.joined(separator: say("; ", "；"))]
         }
         var header = [say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Fee", "收费")]
         var columns: [NoticeTable.Column] = [.number, .name, .name, .short]
