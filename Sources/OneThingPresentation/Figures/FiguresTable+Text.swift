@@ -43,7 +43,7 @@ extension FiguresTable {
             zh ? "涉及部门（个）" : "Departments", String(figures.departmentsBefore), String(figures.departments), "—",
             bases(figures.departmentsBeforeBasis, .counted, zh: zh),
         ])
-        lines += layout(cells)
+        lines += layout(cells, textColumns: [4])
         lines.append("")
         lines.append("  " + checklistLine(figures.checklist, zh: zh))
         lines += sourceLines(figures, zh: zh)
