@@ -23,7 +23,8 @@ public struct Validator: Sendable {
 
         /// Creates options.
         public init(
-            catalogue: String? = nil, limits: YAMLLimits = .default, parallel: Bool = true, requireFees: Bool = false
+            catalogue: String? = nil, limits: YAMLLimits = .default, parallel: Bool = true,
+            requireFees: Bool = false
         ) {
             self.catalogue = catalogue
             self.limits = limits

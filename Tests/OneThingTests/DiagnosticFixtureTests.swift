@@ -14,7 +14,9 @@ struct DiagnosticFixtureTests {
 
     /// Every fixture file, as a path relative to `Fixtures/`.
     static let files: [String] = {
-        let folders = ["diagnostics", "diagnostics/require-fees", "catalogue-errors/catalogue", "no-catalogue"]
+        let folders = [
+            "diagnostics", "diagnostics/require-fees", "catalogue-errors/catalogue", "no-catalogue",
+        ]
         return folders.flatMap { folder in
             let names =
                 (try? FileManager.default.contentsOfDirectory(
@@ -39,8 +41,8 @@ struct DiagnosticFixtureTests {
                 ? try Validator(options: .init(parallel: false, requireFees: true)).validate(paths: [path])
                     .diagnostics
                 : relative.contains("catalogue/")
-                ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
-                : try BundleTestSuite.run(paths: [path]).report.diagnostics
+                    ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
+                    : try BundleTestSuite.run(paths: [path]).report.diagnostics
         return diagnostics.map {
             var lines = ["\(Self.span($0.span)) \($0.code) \($0.severity.rawValue): \($0.message.en)"]
             if let hint = $0.hint { lines.append("  hint: \(hint.en)") }

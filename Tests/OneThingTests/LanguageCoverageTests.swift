@@ -58,7 +58,9 @@ struct LanguageCoverageTests {
             }
         }
         Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
-        Self.some("a declared pre-reform baseline with its source") { $0.baseline?.source.title.isEmpty == false }
+        Self.some("a declared pre-reform baseline with its source") {
+            $0.baseline?.source.title.isEmpty == false
+        }
         Self.some("a fee charged as a rule sets it") { bundle in
             bundle.items.contains {
                 if case .byLaw(let basis)? = $0.fee { return !basis.isEmpty }

@@ -21,7 +21,8 @@ public enum BundleDecoder {
     /// The keys of a bundle file.
     public static let bundleKeys = [
         "id", "title", "version", "effective", "category", "lead", "promise", "on-rejection",
-        "locality", "basis", "baseline", "description", "form", "materials", "outputs", "inspections", "items", "tests",
+        "locality", "basis", "baseline", "description", "form", "materials", "outputs", "inspections",
+        "items", "tests",
     ]
 
     /// Decodes the root node of a bundle file.

@@ -19,7 +19,8 @@ enum FeeDecoder {
                     message: .init(
                         en: "expected a fee, found '\(s.value)'", zh: "此处应为收费，实际是“\(s.value)”"),
                     hint: .init(
-                        en: "write a number of yuan (fee: 80), 'free', '{amount: 80, basis: …}' or '{by-law: …}'",
+                        en:
+                            "write a number of yuan (fee: 80), 'free', '{amount: 80, basis: …}' or '{by-law: …}'",
                         zh: "请写元数（fee: 80）、free、“{amount: 80, basis: …}”或“{by-law: …}”")))
             return nil
         }
@@ -55,7 +56,8 @@ enum FeeDecoder {
                         en: "a fee is either an amount or 'by-law', not both",
                         zh: "收费要么写金额（amount），要么写“by-law”（依规定收费），不能同时写"),
                     hint: .init(
-                        en: "keep 'amount:' when the amount is known, else 'by-law:' with the basis that sets it",
+                        en:
+                            "keep 'amount:' when the amount is known, else 'by-law:' with the basis that sets it",
                         zh: "金额已知的保留“amount:”，否则保留“by-law:”并写明规定收费的依据")))
             return nil
         case (nil, nil):

@@ -15,7 +15,8 @@ public struct FigureChange: Hashable, Sendable {
 
     /// Creates a figure; both sides are counted from the bundle unless said otherwise.
     public init(
-        before: Double, after: Double, beforeBasis: FigureBasis = .counted, afterBasis: FigureBasis = .counted,
+        before: Double, after: Double, beforeBasis: FigureBasis = .counted,
+        afterBasis: FigureBasis = .counted,
         computedBefore: Double? = nil
     ) {
         self.before = before

@@ -52,10 +52,12 @@ public struct ReformFigures: Hashable, Sendable {
         let baseline = plan.bundle.baseline
         let declared = baseline.map { FigureBasis.declared(place: $0.place, source: $0.source) }
         func change(
-            _ computed: Double, _ published: Double?, after: Double, basis: FigureBasis, afterBasis: FigureBasis
+            _ computed: Double, _ published: Double?, after: Double, basis: FigureBasis,
+            afterBasis: FigureBasis
         ) -> FigureChange {
             guard let published, let declared else {
-                return FigureChange(before: computed, after: after, beforeBasis: basis, afterBasis: afterBasis)
+                return FigureChange(
+                    before: computed, after: after, beforeBasis: basis, afterBasis: afterBasis)
             }
             return FigureChange(
                 before: published, after: after, beforeBasis: declared, afterBasis: afterBasis,
@@ -71,7 +73,8 @@ public struct ReformFigures: Hashable, Sendable {
             Double(Self.visitsBefore(plan)), baseline?.visits.map { Double($0.value) },
             after: Double(Self.visitsAfter(plan)), basis: .assumed, afterBasis: .assumed)
         self.steps = FigureChange(
-            before: Double(Self.stepsBefore(plan)), after: Double(Self.stepsAfter(plan)), beforeBasis: .assumed,
+            before: Double(Self.stepsBefore(plan)), after: Double(Self.stepsAfter(plan)),
+            beforeBasis: .assumed,
             afterBasis: .assumed)
         self.departments = Self.departments(plan)
         self.departmentsBefore = departments

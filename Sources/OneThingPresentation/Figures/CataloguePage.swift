@@ -117,7 +117,8 @@ public struct CataloguePage: Sendable {
             let place = baseline.place.map { $0 + "，" } ?? ""
             out +=
                 "- [\(row.bundle.title)](\(row.file))：\(place)\(baseline.source.citation)"
-                + (computed.isEmpty ? "" : "。按本文件事项计算 / computed from this file: " + computed.joined(separator: "，"))
+                + (computed.isEmpty
+                    ? "" : "。按本文件事项计算 / computed from this file: " + computed.joined(separator: "，"))
                 + "\n"
         }
         return out

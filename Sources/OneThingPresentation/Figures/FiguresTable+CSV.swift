@@ -3,7 +3,8 @@ import OneThing
 
 extension FiguresTable {
     /// The header of ``csv``.
-    public static let csvHeader = "row,file,bundle,case_kind,case,figure,before,after,reduction,before_basis,after_basis"
+    public static let csvHeader =
+        "row,file,bundle,case_kind,case,figure,before,after,reduction,before_basis,after_basis"
 
     /// The table as CSV (RFC 4180 quoting, a header line, lines ending in a line feed),
     /// one line per figure of each bundle and one per average:
@@ -35,7 +36,8 @@ extension FiguresTable {
             lines.append(
                 Self.csvLine(
                     prefix + [
-                        "departments", String(row.figures.departmentsBefore), String(row.figures.departments), "",
+                        "departments", String(row.figures.departmentsBefore), String(row.figures.departments),
+                        "",
                         row.figures.departmentsBeforeBasis.name, FigureBasis.counted.name,
                     ]))
         }

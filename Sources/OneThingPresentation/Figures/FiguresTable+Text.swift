@@ -40,7 +40,8 @@ extension FiguresTable {
             ])
         }
         cells.append([
-            zh ? "涉及部门（个）" : "Departments", String(figures.departmentsBefore), String(figures.departments), "—",
+            zh ? "涉及部门（个）" : "Departments", String(figures.departmentsBefore), String(figures.departments),
+            "—",
             bases(figures.departmentsBeforeBasis, .counted, zh: zh),
         ])
         lines += layout(cells, textColumns: [4])
@@ -89,12 +90,15 @@ extension FiguresTable {
             sources.append(source)
         }
         guard !sources.isEmpty else { return [] }
-        var lines = sources.map { (zh ? "  改革前数字来源：" : "  Before-reform figures published in: ") + $0.citation }
+        var lines = sources.map {
+            (zh ? "  改革前数字来源：" : "  Before-reform figures published in: ") + $0.citation
+        }
         if !computed.isEmpty {
             lines.append(
                 zh
                     ? "  按本文件事项计算的改革前数字：" + computed.joined(separator: "，") + "。"
-                    : "  The before figures computed from this file's items: " + computed.joined(separator: ", ") + ".")
+                    : "  The before figures computed from this file's items: "
+                        + computed.joined(separator: ", ") + ".")
         }
         return lines
     }
