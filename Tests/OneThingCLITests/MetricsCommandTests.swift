@@ -197,12 +197,14 @@ struct MetricsCommandTests {
         #expect(!page.contains("其中法定"))
         #expect(
             rows.allSatisfy { row in
-                ["法定 ", "法定仅 ", "公布（"].contains { row.contains($0) }
+                ["法定 ", "法定仅 ", "无法定时限", "公布（"].contains { row.contains($0) }
             })
         let afterDeath = try #require(rows.first { $0.contains("after-death.yaml)") })
         #expect(afterDeath.contains("| 32（公布）→4 | 20（公布）→5 | 公布（湖北省宣恩县）/ published |"))
         let school = try #require(rows.first { $0.contains("school-enrolment.yaml)") })
         #expect(school.contains("法定仅 25.7%，主要为承诺 / mostly promised"))
+        let credit = try #require(rows.first { $0.contains("credit-repair.yaml)") })
+        #expect(credit.contains("| 无法定时限，全为承诺 / no legal limit: all promised |"))
         #expect(
             page.contains(
                 "after-death.yaml)：湖北省宣恩县，宣恩县政务服务“小切口”惠及“大民生”（湖北文明网，恩施晚报 杨长镁）, 2021-04-28。"

@@ -63,6 +63,9 @@ extension FiguresTable {
         case .counted: return zh ? "按文件清点" : "counted"
         case .legal(let share):
             let shown = DecimalText.trimmed(share, places: 1)
+            if share == 0 {
+                return zh ? "无法定时限，全为承诺" : "no legal limit: all promised"
+            }
             if share < 50 {
                 return zh ? "法定仅占\(shown)%，余为承诺" : "only \(shown)% legal, the rest promised"
             }
