@@ -201,6 +201,8 @@ struct MetricsCommandTests {
             })
         let afterDeath = try #require(rows.first { $0.contains("after-death.yaml)") })
         #expect(afterDeath.contains("| 32（公布）→4 | 20（公布）→5 | 公布（湖北省宣恩县）/ published |"))
+        // The departments are the worst case's, the figures' scope; the others in brackets.
+        #expect(afterDeath.contains("、退役军人事务局（其他情况另有 / others: 卫生健康委员会） | 13 / 14 |"))
         let school = try #require(rows.first { $0.contains("school-enrolment.yaml)") })
         #expect(school.contains("法定仅 25.7%，主要为承诺 / mostly promised"))
         let credit = try #require(rows.first { $0.contains("credit-repair.yaml)") })
