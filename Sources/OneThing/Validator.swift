@@ -17,12 +17,19 @@ public struct Validator: Sendable {
         public var limits: YAMLLimits
         /// Whether to validate files on several cores.
         public var parallel: Bool
+        /// Whether an item that states no fee is a finding (OT508), as a review before a
+        /// bundle goes live asks.
+        public var requireFees: Bool
 
         /// Creates options.
-        public init(catalogue: String? = nil, limits: YAMLLimits = .default, parallel: Bool = true) {
+        public init(
+            catalogue: String? = nil, limits: YAMLLimits = .default, parallel: Bool = true,
+            requireFees: Bool = false
+        ) {
             self.catalogue = catalogue
             self.limits = limits
             self.parallel = parallel
+            self.requireFees = requireFees
         }
     }
 
@@ -65,13 +72,17 @@ public struct Validator: Sendable {
 
         // Bundles, on every core.
         let limits = options.limits
+        let requireFees = options.requireFees
         let catalogueByFolder = catalogues
         let results = Mutex([FileReport?](repeating: nil, count: bundleFiles.count))
         let work = { @Sendable (index: Int) in
             let catalogue = catalogueOf[index].flatMap { catalogueByFolder[$0] }
-            let report = BundleValidation.validate(
-                path: bundleFiles[index].path, catalogue: catalogue, limits: limits
-            ).report
+            var (report, bundle) = BundleValidation.validate(
+                path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
+            if requireFees, let bundle {
+                report.diagnostics += BundleChecker.missingFees(bundle)
+                report.diagnostics.sort(by: Diagnostic.sourceOrder)
+            }
             results.withLock { $0[index] = report }
         }
         if options.parallel, bundleFiles.count > 1 {

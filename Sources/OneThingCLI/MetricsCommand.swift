@@ -16,7 +16,12 @@ struct MetricsCommand: ParsableCommand {
             case (the applicant whose critical path is longest); with --case, the bundle's \
             test case of that name (a bundle without it is an error); with --answers, the \
             answers in that file (typically for one bundle). Then the averages over every \
-            bundle: the plain mean of the per-bundle percentages. Problems with a bundle or \
+            bundle: the plain mean of the per-bundle percentages. Every figure says what each \
+            side rests on: counted from the bundle, legal limits (with the share that is \
+            legal; "mostly promised" under half), the bundle's promises, the counting \
+            model's assumption, or a published baseline the bundle declares (baseline:, \
+            with its place and source), which then replaces the computed "before". \
+            Problems with a bundle or \
             the answers are printed to standard error and the other bundles still printed. \
             Exit status: 0 when every bundle has its figures, 1 when a bundle is not valid \
             or the answers do not fit it, 2 for a usage error or a path that cannot be read.

@@ -21,6 +21,12 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Count warnings as failures (exit status 1).")
     var strict = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Warn where an item states no fee (OT508), as a review before a bundle goes live asks; "
+                + "with --strict, such an item fails the run."))
+    var requireFees = false
+
     @Option(
         help: ArgumentHelp(
             "A catalogue folder to use for every bundle, instead of the nearest 'catalogue' folder.",
@@ -32,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOptions.language
-        let validator = Validator(options: Validator.Options(catalogue: catalogue))
+        let validator = Validator(options: Validator.Options(catalogue: catalogue, requireFees: requireFees))
         let report: ValidationReport
         do {
             report = try validator.validate(paths: paths)

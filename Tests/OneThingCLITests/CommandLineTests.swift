@@ -10,6 +10,24 @@ struct CommandLineTests {
         #expect(FileManager.default.isExecutableFile(atPath: OneThingExecutable.url.path))
     }
 
+    @Test func requireFeesWarnsOfEachItemWithoutAFeeAndStrictFailsOnIt() throws {
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let plain = try OneThingExecutable.run(["validate", "bundles/home-transfer.yaml"], in: root)
+        #expect(plain.status == 0)
+        #expect(!plain.standardOutput.contains("OT508"))
+        let fees = try OneThingExecutable.run(
+            ["validate", "--require-fees", "bundles/home-transfer.yaml"], in: root)
+        #expect(fees.status == 0)
+        // The two registrations state their fee by law; the seven other items do not.
+        #expect(fees.standardOutput.components(separatedBy: "warning[OT508]").count == 8)
+        #expect(fees.standardOutput.contains("item 'contract-filing' (存量房买卖合同网签备案（成交价申报）) states no fee"))
+        #expect(!fees.standardOutput.contains("item 'transfer-registration'"))
+        let strict = try OneThingExecutable.run(
+            ["validate", "--require-fees", "--strict", "bundles/home-transfer.yaml"], in: root)
+        #expect(strict.status == 1)
+    }
+
     @Test func validatingAPathThatDoesNotExistExitsWith2() throws {
         let run = try OneThingExecutable.run(["validate", "nonexistent"])
         #expect(run.status == 2)

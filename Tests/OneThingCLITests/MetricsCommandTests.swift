@@ -59,12 +59,21 @@ struct MetricsCommandTests {
         let lines = run.standardOutput.components(separatedBy: "\n")
         let header = try #require(lines.firstIndex { $0.hasPrefix("  指标") })
         let table = Array(lines[header...(header + 5)])
-        #expect(table[1] == "  申报材料（份）          34       4  88.2%")
-        #expect(table[2] == "  办理时限（工作日）    27.6       2  92.8%")
-        // Every line of the table ends in the same terminal column.
-        #expect(Set(table.map(Self.terminalColumns)).count == 1, "\(table)")
+        // 宣恩's published figures stand before the reform, and each row says its basis.
+        #expect(table[1] == "  申报材料（份）          32       4  87.5%  公布数字（湖北省宣恩县） / 按文件清点")
+        #expect(table[2] == "  办理时限（工作日）      20       2  90.0%  公布数字（湖北省宣恩县） / 承诺（假定兑现）")
+        #expect(table[3] == "  跑动次数（次）           6       1  83.3%  口径假定 / 口径假定")
+        #expect(table[5] == "  涉及部门（个）          10       6      —  公布数字（湖北省宣恩县） / 按文件清点")
+        // The numbers of every line end in the same terminal column, where the bases begin.
+        let numbersEnd = table.map { line in
+            Self.terminalColumns(
+                String(line[..<(line.range(of: "  ", options: .backwards)?.upperBound ?? line.endIndex)]))
+        }
+        #expect(Set(numbersEnd).count == 1, "\(table)")
         #expect(run.standardOutput.contains("用例：\(Self.typicalCase)；适用 9 个事项。"))
-        #expect(run.standardOutput.contains("即申报材料平均精简88.2%，办理时限平均压缩92.8%，跑动次数平均减少83.3%，办事环节平均减少66.7%。"))
+        #expect(run.standardOutput.contains("改革前数字来源：宣恩县政务服务“小切口”惠及“大民生”（湖北文明网，恩施晚报 杨长镁）, 2021-04-28"))
+        #expect(run.standardOutput.contains("按本文件事项计算的改革前数字：申报材料（份） 34，办理时限（工作日） 27.6。"))
+        #expect(run.standardOutput.contains("即申报材料平均精简87.5%，办理时限平均压缩90.0%，跑动次数平均减少83.3%，办事环节平均减少66.7%。"))
     }
 
     @Test func csvHasAHeaderAndOneLinePerFigureAndAverage() throws {
@@ -74,20 +83,22 @@ struct MetricsCommandTests {
         #expect(run.status == 0)
         let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(
             String.init)
-        #expect(lines.first == "row,file,bundle,case_kind,case,figure,before,after,reduction")
+        #expect(
+            lines.first
+                == "row,file,bundle,case_kind,case,figure,before,after,reduction,before_basis,after_basis")
         #expect(lines.first == FiguresTable.csvHeader)
         let prefix = "bundle,bundles/after-death.yaml,after-death,test-case,\(Self.typicalCase),"
         #expect(
             Array(lines.dropFirst()) == [
-                prefix + "materials,34,4,88.2",
-                prefix + "workdays,27.642857142857142,2,92.8",
-                prefix + "visits,6,1,83.3",
-                prefix + "steps,36,12,66.7",
-                prefix + "departments,6,6,",
-                "average,,,,,materials,,,88.2",
-                "average,,,,,workdays,,,92.8",
-                "average,,,,,visits,,,83.3",
-                "average,,,,,steps,,,66.7",
+                prefix + "materials,32,4,87.5,declared,counted",
+                prefix + "workdays,20,2,90,declared,promised",
+                prefix + "visits,6,1,83.3,assumed,assumed",
+                prefix + "steps,36,12,66.7,assumed,assumed",
+                prefix + "departments,10,6,,declared,counted",
+                "average,,,,,materials,,,87.5,,",
+                "average,,,,,workdays,,,90,,",
+                "average,,,,,visits,,,83.3,,",
+                "average,,,,,steps,,,66.7,,",
                 "",
             ])
     }
@@ -120,16 +131,86 @@ struct MetricsCommandTests {
         #expect(planCase["kind"] as? String == "test-case")
         #expect(planCase["name"] as? String == Self.typicalCase)
         let figures = try #require(bundle["figures"] as? [String: [String: Any]])
-        #expect(figures["materials"]?["before"] as? Double == 34)
+        #expect(figures["materials"]?["before"] as? Double == 32)
+        #expect(figures["materials"]?["computed-before"] as? Double == 34)
         #expect(figures["materials"]?["after"] as? Double == 4)
-        #expect(figures["materials"]?["reduction"] as? Double == 88.2)
+        #expect(figures["materials"]?["reduction"] as? Double == 87.5)
         #expect(figures["workdays"]?["after"] as? Double == 2)
         #expect(figures["steps"]?["reduction"] as? Double == 66.7)
+        #expect(figures["departments"]?["before"] as? Double == 10)
+        #expect(figures["departments"]?["after"] as? Double == 6)
+        #expect(figures["departments"]?["reduction"] is NSNull)
+        // Every figure says what each side rests on.
+        #expect(Set(figures.keys) == ["materials", "workdays", "visits", "steps", "departments"])
+        for (name, figure) in figures {
+            let basis = try #require(figure["basis"] as? [String: [String: Any]], "\(name) has no basis")
+            #expect(basis["before"]?["kind"] is String && basis["after"]?["kind"] is String, "\(name)")
+        }
+        let time = try #require(figures["workdays"]?["basis"] as? [String: [String: Any]])
+        #expect(time["before"]?["kind"] as? String == "declared")
+        #expect(time["before"]?["place"] as? String == "湖北省宣恩县")
+        let source = try #require(time["before"]?["source"] as? [String: Any])
+        #expect(source["published"] as? String == "2021-04-28")
+        #expect(time["after"]?["kind"] as? String == "promised")
+        #expect(time["after"]?["mostly-assumed"] as? Bool == true)
+        let visits = try #require(figures["visits"]?["basis"] as? [String: [String: Any]])
+        #expect(visits["before"]?["kind"] as? String == "assumed")
         let checklist = try #require(bundle["checklist"] as? [String: Int])
         #expect(checklist == ["bring": 3, "later": 1, "commitment": 0, "fetched": 2, "issued": 2])
         let averages = try #require(document["averages"] as? [String: Any])
         #expect(averages["bundles"] as? Int == 1)
         #expect((averages["visits"] as? [String: Any])?["reduction"] as? Double == 83.3)
+    }
+
+    @Test func aTimeFigureMostlyOfPromisesIsMarkedAndALegalOneIsNot() throws {
+        let run = try Self.run([
+            "metrics", "bundles/school-enrolment.yaml", "bundles/company-setup.yaml", "--format", "json",
+        ])
+        #expect(run.status == 0)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let bundles = try #require(document["bundles"] as? [[String: Any]])
+        let before = bundles.map { bundle in
+            ((bundle["figures"] as? [String: Any])?["workdays"] as? [String: Any]).flatMap {
+                ($0["basis"] as? [String: Any])?["before"] as? [String: Any]
+            }
+        }
+        // school-enrolment (in the order given): only 25.7% is legal, the rest its own promises.
+        #expect(before[0]?["kind"] as? String == "legal")
+        #expect(before[0]?["legal-share"] as? Double == 25.7)
+        #expect(before[0]?["mostly-assumed"] as? Bool == true)
+        // company-setup: 98.1% of its time before is legal.
+        #expect(before[1]?["kind"] as? String == "legal")
+        #expect(before[1]?["legal-share"] as? Double == 98.1)
+        #expect(before[1]?["mostly-assumed"] as? Bool == false)
+        let text = try Self.run(["metrics", "bundles/school-enrolment.yaml", "--lang", "en"])
+        #expect(text.standardOutput.contains("only 25.7% legal, the rest promised / promised (assumed kept)"))
+    }
+
+    @Test func theCataloguePageStatesTheBasisOfEveryTimeFigure() throws {
+        let run = try Self.run(["catalogue", "bundles/"])
+        #expect(run.status == 0)
+        let page = run.standardOutput
+        let rows = page.split(separator: "\n").filter { $0.hasPrefix("| [") }
+        #expect(rows.count >= 20)
+        // No column calls the serial sum legal; each row names what its time before rests on.
+        #expect(!page.contains("其中法定"))
+        #expect(
+            rows.allSatisfy { row in
+                ["法定 ", "法定仅 ", "无法定时限", "公布（"].contains { row.contains($0) }
+            })
+        let afterDeath = try #require(rows.first { $0.contains("after-death.yaml)") })
+        #expect(afterDeath.contains("| 32（公布）→4 | 20（公布）→5 | 公布（湖北省宣恩县）/ published |"))
+        // The departments are the worst case's, the figures' scope; the others in brackets.
+        #expect(afterDeath.contains("、退役军人事务局（其他情况另有 / others: 卫生健康委员会） | 13 / 14 |"))
+        let school = try #require(rows.first { $0.contains("school-enrolment.yaml)") })
+        #expect(school.contains("法定仅 25.7%，主要为承诺 / mostly promised"))
+        let credit = try #require(rows.first { $0.contains("credit-repair.yaml)") })
+        #expect(credit.contains("| 无法定时限，全为承诺 / no legal limit: all promised |"))
+        #expect(
+            page.contains(
+                "after-death.yaml)：湖北省宣恩县，宣恩县政务服务“小切口”惠及“大民生”（湖北文明网，恩施晚报 杨长镁）, 2021-04-28。"
+            ))
     }
 
     @Test func jsonOfTheWorstCaseNamesItsKind() throws {
@@ -164,7 +245,9 @@ struct MetricsCommandTests {
         ])
         #expect(run.status == 0)
         #expect(run.standardOutput.contains("Answers: \(answers.path). 9 items apply."))
-        #expect(run.standardOutput.contains("  Materials (pieces)       34      4      88.2%"))
+        #expect(
+            run.standardOutput.contains(
+                "  Materials (pieces)       32      4      87.5%  published (湖北省宣恩县) / counted"))
     }
 
     @Test func aBundleWithoutTheNamedCaseIsAnErrorNamingIt() throws {

@@ -119,7 +119,8 @@ struct ReformFiguresTests {
         let figures = ReformFigures(plan: try Self.plan(Self.workshop, case: 0))
         // Before: dept-a (registration), dept-b (permit; its filing is online, the same
         // department anyway), dept-c (check); dept-d's sign is online = 3.
-        #expect(figures.visits == FigureChange(before: 3, after: 1))
+        #expect(
+            figures.visits == FigureChange(before: 3, after: 1, beforeBasis: .assumed, afterBasis: .assumed))
         #expect(figures.visits.publishedReduction == 66.7)
     }
 
@@ -127,7 +128,8 @@ struct ReformFiguresTests {
         let figures = ReformFigures(plan: try Self.plan(Self.workshop, case: 0))
         // Before: 4 × 5 items + 2 own site checks (permit, check) = 22.
         // After: application 1 + acceptance 1 + 5 decisions + 1 joint inspection + delivery 1 = 9.
-        #expect(figures.steps == FigureChange(before: 22, after: 9))
+        #expect(
+            figures.steps == FigureChange(before: 22, after: 9, beforeBasis: .assumed, afterBasis: .assumed))
         #expect(figures.steps.publishedReduction == 59.1)  // 13 ÷ 22 = 59.09%
     }
 
@@ -144,8 +146,12 @@ struct ReformFiguresTests {
         #expect(figures.materials == FigureChange(before: 11, after: 3))  // 13 − sign's 2
         #expect(abs(figures.workdays.before - (3 + 10 + 75.0 / 7 + 0.5)) < 1e-9)
         #expect(figures.workdays.after == 9)
-        #expect(figures.visits == FigureChange(before: 3, after: 1))  // the sign was online
-        #expect(figures.steps == FigureChange(before: 18, after: 8))  // 4 × 4 + 2; 1 + 1 + 4 + 1 + 1
+        // The sign was online.
+        #expect(
+            figures.visits == FigureChange(before: 3, after: 1, beforeBasis: .assumed, afterBasis: .assumed))
+        // 4 × 4 + 2; 1 + 1 + 4 + 1 + 1.
+        #expect(
+            figures.steps == FigureChange(before: 18, after: 8, beforeBasis: .assumed, afterBasis: .assumed))
         #expect(figures.departments == 3)
     }
 
@@ -181,19 +187,25 @@ struct ReformFiguresTests {
 
     @Test func aFullyOnlineSingleItemHasNoVisitsAndNoStepReduction() throws {
         let figures = ReformFigures(plan: try Self.plan(Self.online, case: 0))
-        #expect(figures.visits == FigureChange(before: 0, after: 0))
+        #expect(
+            figures.visits == FigureChange(before: 0, after: 0, beforeBasis: .assumed, afterBasis: .assumed))
         #expect(figures.visits.reduction == nil)  // nothing to reduce
         #expect(figures.materials.reduction == nil)  // it needs nothing
         // A bundle of one item changes nothing: 4 steps before, 1 + 1 + 1 + 1 after.
-        #expect(figures.steps == FigureChange(before: 4, after: 4))
+        #expect(
+            figures.steps == FigureChange(before: 4, after: 4, beforeBasis: .assumed, afterBasis: .assumed))
         #expect(figures.steps.publishedReduction == 0)
-        #expect(figures.workdays == FigureChange(before: 1, after: 1))
+        #expect(
+            figures.workdays
+                == FigureChange(
+                    before: 1, after: 1, beforeBasis: .legal(legalShare: 0), afterBasis: .promised))
     }
 
     @Test func aPlanWhereNothingAppliesHasNoStepsAtAll() throws {
         let figures = ReformFigures(plan: try Self.plan(Self.online, case: 1))
         #expect(figures.items == 0)
-        #expect(figures.steps == FigureChange(before: 0, after: 0))
+        #expect(
+            figures.steps == FigureChange(before: 0, after: 0, beforeBasis: .assumed, afterBasis: .assumed))
         for figure in ReformFigure.allCases { #expect(figures[figure].reduction == nil) }
         #expect(figures.departments == 0)
     }

@@ -119,6 +119,27 @@ import Testing
         #expect(markdown.contains("| ¥120 |"))
     }
 
+    @Test func aFeeByLawShowsItsBasisAndAnUnstatedFeeSaysSo() throws {
+        let name = "卖方有抵押、买方贷款，双方已婚，水电气网全部过户（最坏情况）"
+        let c = try NoticeFixture.notice("bundles/home-transfer.yaml", case: name)
+        let fees = try #require(c.notice.sections.first { $0.anchor == "fees" })
+        guard case .table(let table) = fees.blocks.first else {
+            Issue.record("the fees section starts with a table")
+            return
+        }
+        #expect(table.header.last == "收费依据")
+        let notice = "国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知（发改价格规〔2016〕2559号）"
+        let registration = try #require(table.rows.first { $0[1] == "不动产转移登记" })
+        #expect(Array(registration.suffix(2)) == ["按规定收费", notice])
+        let filing = try #require(table.rows.first { $0[1] == "存量房买卖合同网签备案（成交价申报）" })
+        #expect(Array(filing.suffix(2)) == ["未写明，以窗口告知为准", "—"])
+        #expect(Self.markdown(c).contains("收费“未写明”的，本告知书所依据的文件没有写明收费"))
+        let english = try NoticeFixture.notice("bundles/home-transfer.yaml", case: name, language: .en)
+        #expect(
+            Self.markdown(english).contains(
+                "| 不动产转移登记 | Natural Resources and Planning Bureau | as the basis sets it | \(notice) |"))
+    }
+
     @Test func theEnglishLetterIsForReviewers() throws {
         let c = try NoticeFixture.notice(
             "bundles/open-restaurant.yaml", case: NoticeFixture.restaurantWorstCase, language: .en)

@@ -14,7 +14,9 @@ struct DiagnosticFixtureTests {
 
     /// Every fixture file, as a path relative to `Fixtures/`.
     static let files: [String] = {
-        let folders = ["diagnostics", "catalogue-errors/catalogue", "no-catalogue"]
+        let folders = [
+            "diagnostics", "diagnostics/require-fees", "catalogue-errors/catalogue", "no-catalogue",
+        ]
         return folders.flatMap { folder in
             let names =
                 (try? FileManager.default.contentsOfDirectory(
@@ -28,15 +30,19 @@ struct DiagnosticFixtureTests {
     /// each (the whole span), then its hint, Chinese message and Chinese hint, and each
     /// note with its span in both languages, on indented lines.
     /// Bundles are validated and, when valid, their test cases run; catalogue files
-    /// are validated; answers are read and checked against `diagnostics/valid.yaml`.
+    /// are validated; answers are read and checked against `diagnostics/valid.yaml`;
+    /// bundles in `require-fees/` are validated as `validate --require-fees` does.
     static func findings(of relative: String) throws -> [String] {
         let path = fixtures.appendingPathComponent(relative).path
         let diagnostics =
             relative.hasSuffix(".json")
             ? try answerFindings(path)
-            : relative.contains("catalogue/")
-                ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
-                : try BundleTestSuite.run(paths: [path]).report.diagnostics
+            : relative.contains("require-fees/")
+                ? try Validator(options: .init(parallel: false, requireFees: true)).validate(paths: [path])
+                    .diagnostics
+                : relative.contains("catalogue/")
+                    ? try Validator(options: .init(parallel: false)).validate(paths: [path]).diagnostics
+                    : try BundleTestSuite.run(paths: [path]).report.diagnostics
         return diagnostics.map {
             var lines = ["\(Self.span($0.span)) \($0.code) \($0.severity.rawValue): \($0.message.en)"]
             if let hint = $0.hint { lines.append("  hint: \(hint.en)") }

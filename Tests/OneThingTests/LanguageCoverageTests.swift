@@ -58,6 +58,15 @@ struct LanguageCoverageTests {
             }
         }
         Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
+        Self.some("a declared pre-reform baseline with its source") {
+            $0.baseline?.source.title.isEmpty == false
+        }
+        Self.some("a fee charged as a rule sets it") { bundle in
+            bundle.items.contains {
+                if case .byLaw(let basis)? = $0.fee { return !basis.isEmpty }
+                return false
+            }
+        }
         Self.some("a one-of need") { $0.items.contains { $0.needs.contains { $0.kind == .oneOf } } }
         Self.some("a need under a condition") { $0.items.contains { $0.needs.contains { $0.when != nil } } }
         Self.some("an any-of need (the applicant brings any one)") {

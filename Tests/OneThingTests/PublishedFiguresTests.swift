@@ -39,26 +39,44 @@ struct PublishedFiguresTests {
         // 死亡医学证明、户口注销、丧葬抚恤费申领、社保卡注销 "等事项" without the full list.
         #expect(figures.items == 9)
 
-        // BEFORE — materials: 34 here, 32 in 宣恩. Each of the 9 items counts what it
-        // needs (2 + 3 + 4 + 2 + 5 + 5 + 3 + 6 + 4): the 死亡证明, the ID cards, the bank
-        // card and the proof of heirship asked for again at every window.
-        #expect(figures.materials.before == 34)
+        // The bundle declares 宣恩's published figures (`baseline:`): they are the figures
+        // before, with their source as basis; the computed ones stay beside them.
+        let xuanen = try #require(plan.bundle.baseline)
+        let declared = FigureBasis.declared(place: "湖北省宣恩县", source: xuanen.source)
+        #expect(xuanen.source.published == CalendarDate("2021-04-28"))
 
-        // BEFORE — departments: 6 here, 10 in 宣恩: 卫健、民政、公安、医保、人社、公积金; the
-        // bundle has 8 at most (残联 and 退役军人 only when the deceased drew their benefits).
+        // BEFORE — materials: 32 declared (宣恩); 34 computed here. Each of the 9 items
+        // counts what it needs (2 + 3 + 4 + 2 + 5 + 5 + 3 + 6 + 4): the 死亡证明, the ID
+        // cards, the bank card and the proof of heirship asked for again at every window.
+        #expect(figures.materials.before == 32)
+        #expect(figures.materials.beforeBasis == declared)
+        #expect(figures.materials.computedBefore == 34)
+        #expect(Double(ReformFigures.materialsBefore(plan)) == 34)
+
+        // BEFORE — departments: 10 declared (宣恩); 6 here: 卫健、民政、公安、医保、人社、
+        // 公积金; the bundle has 8 at most (残联 and 退役军人 only when the deceased drew
+        // their benefits). The two are never made a reduction.
         #expect(figures.departments == 6)
+        #expect(figures.departmentsBefore == 10)
+        #expect(figures.departmentsBeforeBasis == declared)
 
-        // BEFORE — visits: 6 here (one per department with an in-person item), "跑10个部门"
-        // in 宣恩.
+        // BEFORE — visits: 6 here (one per department with an in-person item), by the
+        // model's assumption: "跑10个部门" is declared as departments, not as visits.
         #expect(figures.visits.before == 6)
+        #expect(figures.visits.beforeBasis == .assumed)
 
-        // BEFORE — time: 27.6 working days here, 20 in 宣恩. Legal limits: 医保减少登记 and
-        // 社会保险登记注销 10 WD each (社会保险经办条例 §10), 公积金 3日 (15/7 WD, 住房公积金
-        // 管理条例 §25); the other six items count with their promised limits (0 + 0.5 + 2
-        // + 1 + 1 + 1), which are not legal limits.
-        #expect(abs(figures.workdays.before - (0 + 0.5 + 2 + 10 + 1 + 1 + 10 + 1 + 15.0 / 7)) < 1e-9)
-        #expect(FigureChange.roundedToOneDecimal(figures.workdays.before) == 27.6)
+        // BEFORE — time: 20 working days declared (宣恩); 27.6 computed here. Legal limits:
+        // 医保减少登记 and 社会保险登记注销 10 WD each (社会保险经办条例 §10), 公积金 3日
+        // (15/7 WD, 住房公积金管理条例 §25); the other six items count with their promised
+        // limits (0 + 0.5 + 2 + 1 + 1 + 1), which are not legal limits: 80.1% is legal.
+        #expect(figures.workdays.before == 20)
+        #expect(figures.workdays.beforeBasis == declared)
+        let computed = ReformFigures.workdaysBefore(plan)
+        #expect(abs(computed - (0 + 0.5 + 2 + 10 + 1 + 1 + 10 + 1 + 15.0 / 7)) < 1e-9)
+        #expect(figures.workdays.computedBefore == computed)
+        #expect(FigureChange.roundedToOneDecimal(computed) == 27.6)
         #expect(abs(ReformFigures.legalWorkdaysBefore(plan) - (10 + 10 + 15.0 / 7)) < 1e-9)
+        #expect(ReformFigures.legalShareBefore(plan) == 80.1)
 
         // AFTER — materials: 4 here, 3 in 宣恩. 经办人身份证 and 银行卡 are brought, the
         // 逝者社保卡 may follow later (容缺), and the heir proves heirship (one of: 关系证明,
@@ -78,16 +96,19 @@ struct PublishedFiguresTests {
 
         // AFTER — time: 2 working days here, 1 in 宣恩. The 户口注销 is promised in 2 WD
         // (湖南: within 2 WD of receiving the death certificate) and follows the death
-        // certificate issued on the spot, so the critical path is 0 + 2.
+        // certificate issued on the spot, so the critical path is 0 + 2: a promise.
         #expect(figures.workdays.after == 2)
+        #expect(figures.workdays.afterBasis == .promised)
 
         // STEPS — 36 before (4 × 9 items), 12 after (application, acceptance, 9
         // decisions, delivery).
-        #expect(figures.steps == FigureChange(before: 36, after: 12))
+        #expect(
+            figures.steps == FigureChange(before: 36, after: 12, beforeBasis: .assumed, afterBasis: .assumed))
 
-        // REDUCTIONS, as published (宣恩's own figures imply 90.6%, 95.0% and 90.0%):
-        #expect(figures.materials.publishedReduction == 88.2)  // 30 ÷ 34; 宣恩 29 ÷ 32 = 90.6%
-        #expect(figures.workdays.publishedReduction == 92.8)  // 25.64 ÷ 27.64; 宣恩 19 ÷ 20 = 95%
+        // REDUCTIONS, from 宣恩's declared before to this file's after (宣恩's own figures
+        // imply 90.6%, 95.0% and 90.0%):
+        #expect(figures.materials.publishedReduction == 87.5)  // 28 ÷ 32; 宣恩 29 ÷ 32 = 90.6%
+        #expect(figures.workdays.publishedReduction == 90)  // 18 ÷ 20; 宣恩 19 ÷ 20 = 95%
         #expect(figures.visits.publishedReduction == 83.3)  // 5 ÷ 6; 宣恩 9 ÷ 10 = 90%
         #expect(figures.steps.publishedReduction == 66.7)  // 24 ÷ 36
     }

@@ -84,6 +84,7 @@ struct SchemaAgreementTests {
         "OT203-wrong-type": "$.items.tobacco.online: 'yes' is not of type 'boolean'",
         "OT204-bad-duration": "$.items.tobacco.promised: '5 weeks' is not a valid",
         "OT206-bad-identifier": "'Tobacco_Permit' is not a valid",
+        "OT202-baseline-without-source": "'source' is a required property",
     ]
 
     @Test(arguments: shapeFixtures.keys.sorted())

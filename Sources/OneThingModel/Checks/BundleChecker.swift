@@ -4,6 +4,12 @@ import OneThingSource
 /// references, unused declarations, cycles, time limits and materials, and a version
 /// that takes effect in a year whose calendar is only provisional.
 public enum BundleChecker {
+    /// An OT508 warning for each item of `bundle` that states no fee: a check a review
+    /// asks for (`validate --require-fees`), not part of every validation.
+    public static func missingFees(_ bundle: ServiceBundle) -> [Diagnostic] {
+        bundle.items.filter { $0.fee == nil }.map(Diagnostic.missingFee)
+    }
+
     /// Every finding about `bundle`'s references and declarations.
     ///
     /// With `reportUnused` false, declarations nothing uses are not reported: when

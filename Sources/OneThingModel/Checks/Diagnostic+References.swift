@@ -302,4 +302,17 @@ extension Diagnostic {
                     "add 'basis: {law: …, article: …}'; for local practice, the local document, and 'locality: …'",
                 zh: "请加上“basis: {law: …, article: …}”；属于地方做法的，写明地方文件并加上“locality: …”"))
     }
+
+    /// An item that states no fee.
+    static func missingFee(_ item: Item) -> Diagnostic {
+        Diagnostic(
+            code: .missingFee, severity: .warning, span: item.id.span,
+            message: .init(
+                en: "item '\(item.id.value)' (\(item.name)) states no fee; the notice can only say "
+                    + "\"not stated: as the window tells you\"",
+                zh: "事项“\(item.id.value)”（\(item.name)）未写明收费，告知书只能写“未写明，以窗口告知为准”"),
+            hint: .init(
+                en: "add 'fee: free', 'fee: 80' (yuan), 'fee: {amount: 80, basis: …}' or 'fee: {by-law: …}'",
+                zh: "请加上“fee: free”“fee: 80”（元）、“fee: {amount: 80, basis: …}”或“fee: {by-law: …}”"))
+    }
 }

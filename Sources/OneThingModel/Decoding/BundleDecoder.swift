@@ -21,7 +21,8 @@ public enum BundleDecoder {
     /// The keys of a bundle file.
     public static let bundleKeys = [
         "id", "title", "version", "effective", "category", "lead", "promise", "on-rejection",
-        "locality", "basis", "description", "form", "materials", "outputs", "inspections", "items", "tests",
+        "locality", "basis", "baseline", "description", "form", "materials", "outputs", "inspections",
+        "items", "tests",
     ]
 
     /// Decodes the root node of a bundle file.
@@ -83,6 +84,9 @@ public enum BundleDecoder {
             materials: materials, outputs: outputs, inspections: inspections, items: items ?? [],
             tests: tests, span: fields.span, effectiveSpan: fields["effective"]?.span)
         bundle.promiseRules = promiseRules?.rules ?? []
+        bundle.baseline = fields["baseline"].flatMap {
+            BaselineDecoder.decode($0, owner: fields.keySpan("baseline") ?? owner, reader: &reader)
+        }
         // A part that had an error was left out: what refers to it may look unused.
         let clean = !reader.diagnostics.contains { $0.severity == .error }
         return Result(bundle: bundle, isComplete: complete && clean, diagnostics: reader.diagnostics)

@@ -87,7 +87,9 @@ extension Diagnostic {
                 en: "expected \(what.en), found '\(s.value)'", zh: "此处应为\(what.zh)，实际是“\(s.value)”"),
             hint: quotedNumber
                 ? .init(en: "remove the quotes: \(s.value)", zh: "请去掉引号：\(s.value)")
-                : .init(en: "write digits only, such as 150 or 12.5", zh: "请只写数字，如 150 或 12.5"))
+                : integer
+                    ? .init(en: "write a whole number in digits, such as 150", zh: "请用数字写整数，如 150")
+                    : .init(en: "write digits only, such as 150 or 12.5", zh: "请只写数字，如 150 或 12.5"))
     }
 
     /// A scalar where a date is required.

@@ -34,15 +34,7 @@ enum ItemDecoder {
         let after =
             f["after"].map { reader.references($0, what: .init(en: "items waited for", zh: "前置事项")) } ?? []
         let inspection = f["inspection"].flatMap { reader.reference($0) }
-        var fee = f["fee"].flatMap { reader.number($0) }
-        if let value = fee, value < 0, let node = f["fee"] {
-            reader.report(
-                Diagnostic(
-                    code: .badValue, severity: .error, span: node.span,
-                    message: .init(en: "a fee cannot be negative", zh: "收费金额不能为负数"),
-                    hint: .init(en: "write 0 for a free item", zh: "免费事项请写 0")))
-            fee = nil
-        }
+        let fee = f["fee"].flatMap { FeeDecoder.decode($0, reader: &reader) }
         let online = f["online"].flatMap { reader.bool($0) } ?? false
         let basis = f["basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []
         let legalBasis = f["legal-basis"].map { LegalBasisDecoder.decode($0, reader: &reader) } ?? []

@@ -45,8 +45,8 @@ public struct Item: Hashable, Sendable {
     public var after: [Located<String>]
     /// The joint inspection it takes part in.
     public var inspection: Located<String>?
-    /// The fee in yuan, if one was stated.
-    public var fee: Double?
+    /// The fee, if one was stated.
+    public var fee: Fee?
     /// Whether it is fully online.
     public var online: Bool
     /// Its legal basis.
@@ -63,7 +63,7 @@ public struct Item: Hashable, Sendable {
         id: Located<String>, name: String, department: Located<String>, kind: ItemKind,
         legal: Located<TimeLimit>? = nil, promised: Located<TimeLimit>, when: ConditionSource? = nil,
         needs: [Need] = [], produces: [Located<String>] = [],
-        after: [Located<String>] = [], inspection: Located<String>? = nil, fee: Double? = nil,
+        after: [Located<String>] = [], inspection: Located<String>? = nil, fee: Fee? = nil,
         online: Bool = false, basis: [LegalBasis] = [], locality: String? = nil, note: String? = nil
     ) {
         self.id = id

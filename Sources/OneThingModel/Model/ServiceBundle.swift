@@ -132,6 +132,8 @@ public struct ServiceBundle: Hashable, Sendable {
     public var locality: String?
     /// The legal basis of the bundle.
     public var basis: [LegalBasis]
+    /// The published pre-reform figures and their source, when the bundle declares them.
+    public var baseline: DeclaredBaseline?
     /// A description for the applicant.
     public var description: String?
     /// The one form.

@@ -5,11 +5,25 @@ public struct FigureChange: Hashable, Sendable {
     public var before: Double
     /// The figure after the reform.
     public var after: Double
+    /// What ``before`` rests on.
+    public var beforeBasis: FigureBasis
+    /// What ``after`` rests on.
+    public var afterBasis: FigureBasis
+    /// The figure before as computed from the bundle, when a declared baseline
+    /// (``FigureBasis/declared(place:source:)``) replaced it; `nil` otherwise.
+    public var computedBefore: Double?
 
-    /// Creates a figure.
-    public init(before: Double, after: Double) {
+    /// Creates a figure; both sides are counted from the bundle unless said otherwise.
+    public init(
+        before: Double, after: Double, beforeBasis: FigureBasis = .counted,
+        afterBasis: FigureBasis = .counted,
+        computedBefore: Double? = nil
+    ) {
         self.before = before
         self.after = after
+        self.beforeBasis = beforeBasis
+        self.afterBasis = afterBasis
+        self.computedBefore = computedBefore
     }
 
     /// The reduction in percent of the figure before: (before − after) ÷ before × 100.

@@ -29,6 +29,14 @@ extension ReformFigures {
         }
     }
 
+    /// The share of ``workdaysBefore(_:)`` that is legal, in percent rounded to one
+    /// decimal (100 when there is no time before: nothing in it is promised).
+    public static func legalShareBefore(_ plan: Plan) -> Double {
+        let before = workdaysBefore(plan)
+        guard before > 0 else { return 100 }
+        return FigureChange.roundedToOneDecimal(legalWorkdaysBefore(plan) / before * 100)
+    }
+
     /// The time after the reform, in working days: the plan's critical path of promised
     /// limits (``CriticalPath``), the items running in parallel where they do not wait
     /// for each other and a joint inspection taking its own promised duration.

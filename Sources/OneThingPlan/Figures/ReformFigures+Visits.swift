@@ -21,12 +21,17 @@ extension ReformFigures {
     /// The departments the case involves: those of the applicable items and of the
     /// joint inspections that take place (an inspection's organiser, when named).
     public static func departments(_ plan: Plan) -> Int {
-        var departments = Set(plan.applicableItems.map(\.department.value))
-        for index in plan.inspections {
-            if let department = plan.bundle.inspections[index].department?.value {
-                departments.insert(department)
-            }
-        }
-        return departments.count
+        departmentIDs(plan).count
+    }
+
+    /// The ids of the departments ``departments(_:)`` counts, in the order the bundle
+    /// first names them (items, then inspections).
+    public static func departmentIDs(_ plan: Plan) -> [String] {
+        var ids: [String] = []
+        let named =
+            plan.applicableItems.map(\.department.value)
+            + plan.inspections.compactMap { plan.bundle.inspections[$0].department?.value }
+        for id in named where !ids.contains(id) { ids.append(id) }
+        return ids
     }
 }

@@ -32,6 +32,12 @@ public struct ReformFigures: Hashable, Sendable {
     /// The departments the case involves, before and after alike: the reform changes
     /// whom the applicant deals with (``visits``), not which departments decide.
     public var departments: Int
+    /// The departments before the reform: ``departments`` unless a declared baseline
+    /// publishes another count ("跑10个部门"), which may cover other items than this
+    /// bundle's and so is never compared with ``departments`` as a reduction.
+    public var departmentsBefore: Int
+    /// What ``departmentsBefore`` rests on: counted, or the declared baseline.
+    public var departmentsBeforeBasis: FigureBasis = .counted
     /// The number of items that apply.
     public var items: Int
     /// The unique materials of the checklist by how they are provided: what stands
@@ -39,16 +45,43 @@ public struct ReformFigures: Hashable, Sendable {
     /// ``MaterialStatus/later``) and what the reform took off the applicant's hands.
     public var checklist: [MaterialStatus: Int]
 
-    /// The figures of `plan`.
+    /// The figures of `plan`. Where the bundle declares a published pre-reform figure
+    /// (``ServiceBundle/baseline``), it is the figure before, with its source as its
+    /// basis, and the computed one is kept in ``FigureChange/computedBefore``.
     public init(plan: Plan) {
-        self.materials = FigureChange(
-            before: Double(Self.materialsBefore(plan)), after: Double(Self.materialsAfter(plan)))
-        self.workdays = FigureChange(before: Self.workdaysBefore(plan), after: Self.workdaysAfter(plan))
-        self.visits = FigureChange(
-            before: Double(Self.visitsBefore(plan)), after: Double(Self.visitsAfter(plan)))
+        let baseline = plan.bundle.baseline
+        let declared = baseline.map { FigureBasis.declared(place: $0.place, source: $0.source) }
+        func change(
+            _ computed: Double, _ published: Double?, after: Double, basis: FigureBasis,
+            afterBasis: FigureBasis
+        ) -> FigureChange {
+            guard let published, let declared else {
+                return FigureChange(
+                    before: computed, after: after, beforeBasis: basis, afterBasis: afterBasis)
+            }
+            return FigureChange(
+                before: published, after: after, beforeBasis: declared, afterBasis: afterBasis,
+                computedBefore: computed)
+        }
+        self.materials = change(
+            Double(Self.materialsBefore(plan)), baseline?.materials.map { Double($0.value) },
+            after: Double(Self.materialsAfter(plan)), basis: .counted, afterBasis: .counted)
+        self.workdays = change(
+            Self.workdaysBefore(plan), baseline?.workdays?.value, after: Self.workdaysAfter(plan),
+            basis: .legal(legalShare: Self.legalShareBefore(plan)), afterBasis: .promised)
+        self.visits = change(
+            Double(Self.visitsBefore(plan)), baseline?.visits.map { Double($0.value) },
+            after: Double(Self.visitsAfter(plan)), basis: .assumed, afterBasis: .assumed)
         self.steps = FigureChange(
-            before: Double(Self.stepsBefore(plan)), after: Double(Self.stepsAfter(plan)))
+            before: Double(Self.stepsBefore(plan)), after: Double(Self.stepsAfter(plan)),
+            beforeBasis: .assumed,
+            afterBasis: .assumed)
         self.departments = Self.departments(plan)
+        self.departmentsBefore = departments
+        if let published = baseline?.departments, let declared {
+            self.departmentsBefore = published.value
+            self.departmentsBeforeBasis = declared
+        }
         self.items = plan.applicableItems.count
         self.checklist = Dictionary(plan.materials.map { ($0.status, 1) }, uniquingKeysWith: +)
     }
@@ -63,6 +96,7 @@ public struct ReformFigures: Hashable, Sendable {
         self.visits = visits
         self.steps = steps
         self.departments = departments
+        self.departmentsBefore = departments
         self.items = items
         self.checklist = checklist
     }

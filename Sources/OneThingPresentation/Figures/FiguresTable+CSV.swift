@@ -3,7 +3,8 @@ import OneThing
 
 extension FiguresTable {
     /// The header of ``csv``.
-    public static let csvHeader = "row,file,bundle,case_kind,case,figure,before,after,reduction"
+    public static let csvHeader =
+        "row,file,bundle,case_kind,case,figure,before,after,reduction,before_basis,after_basis"
 
     /// The table as CSV (RFC 4180 quoting, a header line, lines ending in a line feed),
     /// one line per figure of each bundle and one per average:
@@ -14,7 +15,9 @@ extension FiguresTable {
     /// - `figure` is `materials`, `workdays`, `visits`, `steps` or `departments`;
     /// - `before` and `after` are exact; `reduction` is in percent, rounded to one
     ///   decimal as published, and empty when there is none (a figure 0 before, the
-    ///   departments, and the `before` and `after` of an average).
+    ///   departments, and the `before` and `after` of an average);
+    /// - `before_basis` and `after_basis` are what each side rests on (``FigureBasis/name``:
+    ///   `counted`, `legal`, `promised`, `assumed` or `declared`), empty for an average.
     public var csv: String {
         var lines = [Self.csvHeader]
         for row in rows {
@@ -26,11 +29,17 @@ extension FiguresTable {
                     Self.csvLine(
                         prefix + [
                             figure.rawValue, Self.csvNumber(change.before), Self.csvNumber(change.after),
-                            change.publishedReduction.map(Self.csvNumber) ?? "",
+                            change.publishedReduction.map(Self.csvNumber) ?? "", change.beforeBasis.name,
+                            change.afterBasis.name,
                         ]))
             }
-            let departments = String(row.figures.departments)
-            lines.append(Self.csvLine(prefix + ["departments", departments, departments, ""]))
+            lines.append(
+                Self.csvLine(
+                    prefix + [
+                        "departments", String(row.figures.departmentsBefore), String(row.figures.departments),
+                        "",
+                        row.figures.departmentsBeforeBasis.name, FigureBasis.counted.name,
+                    ]))
         }
         let averages = averages
         for figure in ReformFigure.allCases {
@@ -38,7 +47,7 @@ extension FiguresTable {
                 Self.csvLine(
                     [
                         "average", "", "", "", "", figure.rawValue, "", "",
-                        averages.publishedReduction(figure).map(Self.csvNumber) ?? "",
+                        averages.publishedReduction(figure).map(Self.csvNumber) ?? "", "", "",
                     ]))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -42,18 +42,20 @@ extension FiguresTable {
         return leading ? fill + text : text + fill
     }
 
-    /// Lines of `cells` laid out in columns two spaces apart; the first column is
-    /// aligned left, the others right. Each line is indented by `indent`.
-    static func layout(_ cells: [[String]], indent: String = "  ") -> [String] {
+    /// Lines of `cells` laid out in columns two spaces apart; the first column and those
+    /// in `textColumns` are aligned left, the others (numbers) right. Each line is
+    /// indented by `indent`; trailing spaces are dropped.
+    static func layout(_ cells: [[String]], indent: String = "  ", textColumns: Set<Int> = []) -> [String] {
         let count = cells.map(\.count).max() ?? 0
         let widths = (0..<count).map { column in
             cells.map { column < $0.count ? columns($0[column]) : 0 }.max() ?? 0
         }
         return cells.map { row in
             let line = row.enumerated().map { column, cell in
-                padded(cell, to: widths[column], leading: column > 0)
+                padded(cell, to: widths[column], leading: column > 0 && !textColumns.contains(column))
             }
-            return indent + line.joined(separator: "  ")
+            let joined = indent + line.joined(separator: "  ")
+            return String(joined.reversed().drop { $0 == " " }.reversed())
         }
     }
 }

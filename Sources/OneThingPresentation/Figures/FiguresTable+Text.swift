@@ -27,19 +27,82 @@ extension FiguresTable {
             caseLine(row.case, items: figures.items, zh: zh),
             "",
         ]
-        var cells = [zh ? ["指标", "改革前", "改革后", "降幅"] : ["Figure", "Before", "After", "Reduction"]]
+        var cells = [
+            zh
+                ? ["指标", "改革前", "改革后", "降幅", "依据（改革前 / 改革后）"]
+                : ["Figure", "Before", "After", "Reduction", "Basis (before / after)"]
+        ]
         for figure in ReformFigure.allCases {
             let change = figures[figure]
             cells.append([
                 label(figure, zh: zh), number(change.before), number(change.after),
-                percent(change.reduction),
+                percent(change.reduction), bases(change.beforeBasis, change.afterBasis, zh: zh),
             ])
         }
-        let departments = String(figures.departments)
-        cells.append([zh ? "涉及部门（个）" : "Departments", departments, departments, "—"])
-        lines += layout(cells)
+        cells.append([
+            zh ? "涉及部门（个）" : "Departments", String(figures.departmentsBefore), String(figures.departments),
+            "—",
+            bases(figures.departmentsBeforeBasis, .counted, zh: zh),
+        ])
+        lines += layout(cells, textColumns: [4])
         lines.append("")
         lines.append("  " + checklistLine(figures.checklist, zh: zh))
+        lines += sourceLines(figures, zh: zh)
+        return lines
+    }
+
+    /// The bases of a figure's two sides, for the table's last column.
+    static func bases(_ before: FigureBasis, _ after: FigureBasis, zh: Bool) -> String {
+        basisLabel(before, zh: zh) + " / " + basisLabel(after, zh: zh)
+    }
+
+    /// What one side of a figure rests on, in a few words; a figure resting mostly on
+    /// assumptions says so.
+    static func basisLabel(_ basis: FigureBasis, zh: Bool) -> String {
+        switch basis {
+        case .counted: return zh ? "按文件清点" : "counted"
+        case .legal(let share):
+            let shown = DecimalText.trimmed(share, places: 1)
+            if share == 0 {
+                return zh ? "无法定时限，全为承诺" : "no legal limit: all promised"
+            }
+            if share < 50 {
+                return zh ? "法定仅占\(shown)%，余为承诺" : "only \(shown)% legal, the rest promised"
+            }
+            return zh ? "法定时限（法定占\(shown)%）" : "legal limits (\(shown)% legal)"
+        case .promised: return zh ? "承诺（假定兑现）" : "promised (assumed kept)"
+        case .assumed: return zh ? "口径假定" : "model assumption"
+        case .declared(let place, _):
+            return zh ? "公布数字（\(place ?? "见来源")）" : "published (\(place ?? "see the source"))"
+        }
+    }
+
+    /// The sources of the declared figures of a row, one line each; none when no figure
+    /// is declared.
+    private static func sourceLines(_ figures: ReformFigures, zh: Bool) -> [String] {
+        var sources: [BaselineSource] = []
+        var computed: [String] = []
+        for figure in ReformFigure.allCases {
+            guard case .declared(_, let source) = figures[figure].beforeBasis else { continue }
+            if !sources.contains(source) { sources.append(source) }
+            if let before = figures[figure].computedBefore {
+                computed.append(label(figure, zh: zh) + " " + number(before))
+            }
+        }
+        if case .declared(_, let source) = figures.departmentsBeforeBasis, !sources.contains(source) {
+            sources.append(source)
+        }
+        guard !sources.isEmpty else { return [] }
+        var lines = sources.map {
+            (zh ? "  改革前数字来源：" : "  Before-reform figures published in: ") + $0.citation
+        }
+        if !computed.isEmpty {
+            lines.append(
+                zh
+                    ? "  按本文件事项计算的改革前数字：" + computed.joined(separator: "，") + "。"
+                    : "  The before figures computed from this file's items: "
+                        + computed.joined(separator: ", ") + ".")
+        }
         return lines
     }
 
@@ -102,15 +165,19 @@ extension FiguresTable {
 
     /// How the figures are counted, in one paragraph.
     private static let modelEN = """
-        Before: item by item — every item's materials, legal limits one after another, a visit to each \
-        department, 4 steps per item. After: one bundle — the unique materials still brought, the critical \
-        path of promised limits, one window, one application, acceptance and delivery around each item's \
-        decision.
+        Before: item by item — every item's materials, legal limits one after another (an item without \
+        one counts with its promise, which is not legal), a visit to each department, 4 steps per item; \
+        a figure the bundle declares from a published baseline replaces the computed one. After: one \
+        bundle — the unique materials still brought, the critical path of promised limits, one window, one \
+        application, acceptance and delivery around each item's decision. The last column says what each \
+        side rests on.
         """
 
     private static let modelZH = """
-        改革前按逐项办理计：各事项材料分别提交，法定时限依次相加，每个部门跑一次，每个事项 4 个环节；\
-        改革后按一件事计：去重后仍需提交的材料，承诺时限的关键路径，一窗受理，一次申请、受理和统一出件加各事项审查决定。
+        改革前按逐项办理计：各事项材料分别提交，法定时限依次相加（没有法定时限的事项按承诺时限计，不是法定时限），\
+        每个部门跑一次，每个事项 4 个环节；文件声明了某地公布的改革前数字的，以公布数字代替计算值。\
+        改革后按一件事计：去重后仍需提交的材料，承诺时限的关键路径，一窗受理，一次申请、受理和统一出件加各事项审查决定。\
+        最后一列写明每个数字的依据。
         """
 
     /// The row label of a figure.

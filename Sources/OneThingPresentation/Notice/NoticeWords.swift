@@ -39,12 +39,17 @@ struct NoticeWords: Sendable {
         return language == .zh ? limit.chineseDescription : limit.description
     }
 
-    /// A fee: `免费` for 0, `120元`, and `以窗口告知为准` when the bundle states none.
-    func fee(_ fee: Double?) -> String {
-        guard let fee else { return say("as the window tells you", "以窗口告知为准") }
-        if fee == 0 { return say("free", "免费") }
-        let amount = DecimalText.trimmed(fee, places: 2)
-        return say("¥\(amount)", "\(amount)元")
+    /// A fee as the bundle states it: `免费`, `120元`, `按规定收费` (the amount set by its
+    /// basis), and `未写明，以窗口告知为准` when the bundle states none.
+    func fee(_ fee: Fee?) -> String {
+        switch fee {
+        case nil: return say("not stated: as the window tells you", "未写明，以窗口告知为准")
+        case .free: return say("free", "免费")
+        case .byLaw: return say("as the basis sets it", "按规定收费")
+        case .amount(let value, _):
+            let amount = DecimalText.trimmed(value, places: 2)
+            return say("¥\(amount)", "\(amount)元")
+        }
     }
 
     /// A number of working days: `11`, `1.5`.

@@ -217,28 +217,32 @@ extension NoticeWriter {
             }
     }
 
-    /// Each applicable item's fee.
+    /// Each applicable item's fee as the bundle states it, with its basis where the
+    /// bundle gives one; a word where the bundle states none.
     func feeBlocks() -> [NoticeBlock] {
+        let withBasis = applying.contains { !(bundle.items[$0.index].fee?.basis.isEmpty ?? true) }
         let rows = applying.enumerated().map { number, decision -> [String] in
             let item = bundle.items[decision.index]
-            return [
+            let row = [
                 String(number + 1), item.name, departmentName(item.department.value), words.fee(item.fee),
             ]
+            guard withBasis else { return row }
+            let basis = (item.fee?.basis ?? []).map(citation)
+            return row + [basis.isEmpty ? "—" : basis.joined(separator: say("; ", "；"))]
         }
-        var blocks: [NoticeBlock] = [
-            .table(
-                NoticeTable(
-                    header: [
-                        say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Fee", "收费"),
-                    ],
-                    rows: rows, columns: [.number, .name, .name, .short]))
-        ]
+        var header = [say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Fee", "收费")]
+        var columns: [NoticeTable.Column] = [.number, .name, .name, .short]
+        if withBasis {
+            header.append(say("Basis of the fee", "收费依据"))
+            columns.append(.name)
+        }
+        var blocks: [NoticeBlock] = [.table(NoticeTable(header: header, rows: rows, columns: columns))]
         if applying.contains(where: { bundle.items[$0.index].fee == nil }) {
             blocks.append(
                 .paragraph(
                     say(
-                        "Where the fee is “as the window tells you”, the window tells you the amount and its basis when it accepts the case.",
-                        "收费“以窗口告知为准”的，窗口在受理时一并告知收费金额和依据。")))
+                        "Where the fee is “not stated”, the bundle behind this notice does not say it; the window tells you the amount and its basis when it accepts the case.",
+                        "收费“未写明”的，本告知书所依据的文件没有写明收费；窗口在受理时一并告知收费金额和依据。")))
         }
         return blocks
     }

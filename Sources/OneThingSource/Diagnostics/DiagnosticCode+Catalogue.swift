@@ -126,6 +126,8 @@ extension DiagnosticCode {
     public static let missingBasis = DiagnosticCode("OT506")
     /// The promise holds in working-day equivalents but not on the calendar for some start date.
     public static let promiseBrokenOnCalendar = DiagnosticCode("OT507")
+    /// An item that states no fee (only when fees are required: `validate --require-fees`).
+    public static let missingFee = DiagnosticCode("OT508")
 
     // MARK: OT6xx: catalogues and calendars
 
@@ -300,6 +302,9 @@ extension DiagnosticCode {
             code: .promiseBrokenOnCalendar, severity: .warning,
             summary: .init(
                 en: "the promise is broken on the calendar for some start date", zh: "按实际日历，某些受理日期下承诺时限不能兑现")),
+        Entry(
+            code: .missingFee, severity: .warning,
+            summary: .init(en: "an item that states no fee", zh: "事项未写明收费")),
         Entry(
             code: .unknownCatalogueFile, severity: .warning,
             summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),

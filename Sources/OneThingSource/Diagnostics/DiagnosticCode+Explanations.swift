@@ -597,6 +597,21 @@ extension DiagnosticCode {
                     "Promise at least the working days the hint names, or write the limits on the critical path "
                     + "in working days.",
                 zh: "请把承诺时限设为至少提示给出的工作日数，或把关键路径上的时限改以工作日计。")),
+        DiagnosticExplanation(
+            code: .missingFee,
+            protects: .init(
+                en: "The notice tells the applicant what each item costs; an item without a fee can only say "
+                    + "\"not stated: as the window tells you\", and the applicant cannot know before coming whether to pay.",
+                zh: "告知书要告诉申请人每个事项收多少费；没有写收费的事项只能写“未写明，以窗口告知为准”，申请人来之前无从知道是否要交钱。"),
+            wrong: "  register:\n    name: 不动产转移登记\n    basis: 不动产登记暂行条例",
+            right:
+                "  register:\n    name: 不动产转移登记\n    basis: 不动产登记暂行条例\n"
+                + "    fee: {amount: 80, basis: 发改价格规〔2016〕2559号}",
+            fix: .init(
+                en: "Add 'fee:': 'free', an amount in yuan ('fee: 80', or '{amount: 80, basis: …}'), or "
+                    + "'{by-law: …}' with the rule that sets the amount.",
+                zh: "请加上“fee:”：免费写 free；金额写元数（“fee: 80”或“{amount: 80, basis: …}”）；"
+                    + "按规定收费的写“{by-law: …}”并写明规定收费的依据。")),
     ]
 
     // MARK: OT6xx
