@@ -77,6 +77,8 @@ public final class SQLiteEventStore: EventStore {
     let reader: any DatabaseReader
     /// The connections, when the store may write.
     let pool: DatabasePool?
+    /// The small writes (case numbers, metadata), grouped into shared transactions.
+    private let smallWrites: SmallWrites?
     let memory = Mutex(StoreMemory())
     /// What the file looked like when a store that reads only opened it.
     private let openedStamp: StoreFile.Stamp?
@@ -128,6 +130,7 @@ public final class SQLiteEventStore: EventStore {
             let pool = try Self.openForWriting(file, configuration: configuration, durability: durability)
             try StoreOpening.prepare(pool, file: file, legacy: legacy, checked: checked)
             self.pool = pool
+            self.smallWrites = SmallWrites(pool: pool, file: file)
             self.reader = pool
             self.openedStamp = nil
         case .readOnly:
@@ -142,6 +145,7 @@ public final class SQLiteEventStore: EventStore {
                 throw file.changedWhileRead(doing: "opening the event store for reading")
             }
             self.pool = nil
+            self.smallWrites = nil
             self.reader = queue
             self.openedStamp = stamp
         }
@@ -262,20 +266,11 @@ public final class SQLiteEventStore: EventStore {
     /// A new case id for a case accepted on `date`, taken in a write transaction so
     /// that no other store on the file, in this process or another, gets it too.
     public func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
-        let pool = try writer("numbering a case accepted on \(date)")
-        let file = self.file
-        do {
-            return try await pool.writeWithoutTransaction { db in
-                var id: CaseID = ""
-                try db.inTransaction(.immediate) {
-                    id = try CaseNumbers.next(for: date, in: db, file: file)
-                    return .commit
-                }
-                return id
-            }
-        } catch {
-            throw .database(error, file: file, doing: "numbering a case accepted on \(date)", writing: true)
+        let write = SmallWrites.Write.caseNumber(date)
+        guard let id = try await small(write) else {
+            throw StoreError(.unavailable, "\(write.action): no case id was taken")
         }
+        return id
     }
 
     /// The metadata value under `key`, if any.
@@ -288,12 +283,15 @@ public final class SQLiteEventStore: EventStore {
 
     /// Keeps `value` under `key`, replacing what was there.
     public func setMetadata(_ value: String, for key: String) async throws(StoreError) {
-        let pool = try writer("writing metadata '\(key)'")
-        do {
-            try await pool.write { db in try MetadataRows.set(value, for: key, in: db) }
-        } catch {
-            throw .database(error, file: file, doing: "writing metadata '\(key)'", writing: true)
-        }
+        try await small(.metadata(key: key, value: value))
+    }
+
+    /// Performs a small write in the next shared transaction of them (``SmallWrites``).
+    @discardableResult
+    private func small(_ write: SmallWrites.Write) async throws(StoreError) -> CaseID? {
+        _ = try writer(write.action)  // refused at once on a store that reads only
+        guard let smallWrites else { throw StoreError(.readOnly, "\(write.action): the store reads only") }
+        return try await smallWrites.perform(write)
     }
 
     /// Runs `body` on a reading connection, mapping its errors to ``StoreError``.
