@@ -232,6 +232,23 @@ extension DiagnosticCode {
             fix: .init(
                 en: "Give each entry its own name.",
                 zh: "请为每一项取不同的名字。")),
+        DiagnosticExplanation(
+            code: .fallbackMissing,
+            protects: .init(
+                en:
+                    "An electronic licence or shared-data service is sometimes down or has no record of the "
+                    + "applicant; the bundle says what the office does then, so that the applicant is told "
+                    + "in time and no case waits for ever. Without a fallback the applicant is asked to bring "
+                    + "the material on paper.",
+                zh: "电子证照或数据共享服务有时不可用，或查不到申请人的记录；一件事应写明此时窗口怎么办，"
+                    + "让申请人及时知道，也不让办件无限期等待。未写明时，将请申请人提交纸质材料。"),
+            wrong: "  id-card:\n    name: 居民身份证\n    source: e-licence",
+            right: "  id-card:\n    name: 居民身份证\n    source: e-licence\n    fallback: paper",
+            fix: .init(
+                en: "Add 'fallback: paper' (the applicant brings it) or 'fallback: {wait: 2 workdays}' (the "
+                    + "steps that need it wait for the service, at most that long).",
+                zh: "请添加“fallback: paper”（请申请人提交），或“fallback: {wait: 2 workdays}”"
+                    + "（需要它的事项等待系统提供，最多等待这么久）。")),
     ]
 
     // MARK: OT3xx
