@@ -95,7 +95,10 @@ public final class CaseDriver {
         }
         let fallback: any DepartmentAdapter = adapters.settings.defaultKind == .manual ? manual : simulated
         self.engine = Engine(
-            store: store, adapters: AdapterDirectory(byDepartment: byDepartment, fallback: fallback),
+            store: store,
+            adapters: AdapterDirectory(
+                byDepartment: byDepartment, fallback: fallback,
+                materials: adapters.settings.simulatedMaterialService(seed: adapters.seed)),
             clock: clock,
             calendars: [calendar.region: calendar], configuration: Engine.Configuration(seed: adapters.seed))
         self.store = store
