@@ -65,7 +65,7 @@ enum MaterialDecoder {
         }
         let kind = LocalizedText(en: "fallback", zh: "获取不到时的办法（fallback）")
         if case .mapping = node {
-            let inner = LocalizedText(en: "fallback of \(what.en)", zh: "\(what.zh)的 fallback")
+            let inner = LocalizedText(en: "fallback of \(what.en)", zh: "\(what.zh)的“fallback”")
             guard
                 let f = reader.mapping(node, what: inner, owner: node.span, known: ["wait"], required: ["wait"]),
                 let bound = f["wait"].flatMap({ reader.duration($0) })
