@@ -307,7 +307,7 @@ public final class CaseDriver {
         }
         let sampler = simulated.sampler
         for material in state.deferredDue.keys.sorted() where !state.supplied.contains(material) {
-            guard let limit = state.blueprint.deferredDeadlines[material],
+            guard let limit = state.limitToBring(material),
                 let arrival = sampler.arrival(
                     of: material, caseID: state.id, acceptedAt: acceptedAt, limit: limit, on: calendar)
             else { continue }

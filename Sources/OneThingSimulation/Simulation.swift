@@ -102,7 +102,7 @@ public struct Simulation: Sendable {
             var queue = HappeningQueue()
             if let state = runtime.cases[id], let acceptedAt = state.acceptedAt {
                 for material in state.deferredDue.keys.sorted() {
-                    guard let limit = blueprint.deferredDeadlines[material],
+                    guard let limit = state.limitToBring(material),
                         let arrival = sampler.arrival(
                             of: material, caseID: id, acceptedAt: acceptedAt, limit: limit, on: calendar)
                     else { continue }

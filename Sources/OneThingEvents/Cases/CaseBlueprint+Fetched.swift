@@ -65,3 +65,15 @@ extension CaseState {
         return blueprint.steps[step].deferred + unavailable.map(\.material)
     }
 }
+
+extension CaseState {
+    /// The limit, counted from acceptance, within which the applicant brings `material`
+    /// the case awaits from them: a deferred material's deadline (容缺), or the case's
+    /// promise for a fetched material they were asked to bring instead
+    /// (``FetchFallback/paper(dueBy:)``); `nil` for anything else.
+    public func limitToBring(_ material: String) -> TimeLimit? {
+        if let limit = blueprint.deferredDeadlines[material] { return limit }
+        guard fetchFailures[material]?.fallback.isPaper == true else { return nil }
+        return blueprint.promise
+    }
+}
