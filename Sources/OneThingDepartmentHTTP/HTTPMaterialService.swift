@@ -75,7 +75,8 @@ public struct HTTPMaterialService: MaterialService {
         }
         logger.notice(
             "e-licence service unavailable", metadata: ["key": "\(key)", "reason": "\(reason)"])
-        return .unavailable(reason: "\(reason) (after \(settings.retries + 1) tries)")
+        let tries = settings.retries == 0 ? "1 try" : "\(settings.retries + 1) tries"
+        return .unavailable(reason: "\(reason) (after \(tries))")
     }
 
     /// What one call gave.
