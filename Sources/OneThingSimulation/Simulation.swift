@@ -180,6 +180,10 @@ public struct Simulation: Sendable {
         case .material(let material):
             guard runtime.awaits(material, in: happening.caseID) else { return }
             runtime.supply(material, to: happening.caseID, at: happening.at)
+        case .lateDelivery(let material):
+            runtime.receive(
+                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)), for: happening.caseID,
+                at: happening.at)
         }
     }
 
@@ -293,6 +297,10 @@ extension Happening {
         }
         if case .material(let material) = kind {
             return state.deferredDue[material] != nil && !state.supplied.contains(material)
+        }
+        if case .lateDelivery(let material) = kind {
+            guard let failure = state.fetchFailures[material], !failure.fallback.isPaper else { return false }
+            return !state.supplied.contains(material) && at < failure.fallback.dueBy
         }
         if case .failure = kind { return true }
         guard state.steps.indices.contains(step) else { return false }

@@ -84,4 +84,36 @@ struct FetchedMaterialWordsTests {
         #expect(state.isClosed)
         #expect(state.steps.allSatisfy { $0.missingMaterial != "id-card" })
     }
+
+    @Test func aCaseWhoseServiceFailsWaitsAndTheServiceDeliversLate() async throws {
+        let plan = try RuntimeFixtures.plan("credit-repair.yaml", case: Self.creditRepair)
+        let blueprint = try RuntimeFixtures.blueprint("credit-repair.yaml", case: Self.creditRepair)
+        var settings = AdapterSettings()
+        settings.simulation.defaults.rejection = 0
+        // Arrivals well inside their bound: the service delivers before the steps fail.
+        settings.simulation.deferredArrival = Triangular(min: 0.1, mode: 0.3, max: 0.5)
+        settings.materialService = .simulated(unavailable: 1)
+        let store = InMemoryEventStore()
+        let driver = CaseDriver(
+            store: store, calendar: try RuntimeFixtures.calendar(), adapters: CaseAdapters(settings: settings, seed: 5),
+            start: RuntimeFixtures.at("2026-12-03 09:00"))
+        let id = try await driver.start(
+            blueprint: blueprint, answers: plan.answers.values.mapValues(\.description),
+            provided: plan.materials.filter { $0.status == .bring }.map(\.id))
+        _ = try await driver.drive()
+        let events = try await store.events(of: id)
+        let unavailable = try #require(
+            events.firstIndex {
+                if case .materialUnavailable("obligation-proof", _, .wait) = $0.kind { return true }
+                return false
+            })
+        let delivered = try #require(
+            events.firstIndex {
+                if case .materialFetched("obligation-proof", let reference) = $0.kind { return reference.hasPrefix("SIM-") }
+                return false
+            })
+        #expect(unavailable < delivered)
+        let state = try CaseState(id: id, blueprint: blueprint, events: events)
+        #expect(state.outcome == .completed)
+    }
 }
