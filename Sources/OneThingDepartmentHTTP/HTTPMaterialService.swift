@@ -103,7 +103,9 @@ public struct HTTPMaterialService: MaterialService {
                 } catch {
                     return .final("the service's answer is not {\"reference\": …}")
                 }
-                guard !answer.reference.isEmpty else { return .final("the service's answer names no reference") }
+                guard !answer.reference.isEmpty else {
+                    return .final("the service's answer names no reference")
+                }
                 return .fetched(answer.reference)
             case 404: return .final("the service has no record (HTTP 404)")
             case 408, 429, 500...599: return .again("HTTP \(status)")

@@ -30,8 +30,11 @@ extension FakeDepartment {
         if StableHash.unit("\(key)#licence#\(seen)", seed: seed) < faults.errors {
             return Response(status: .serviceUnavailable)
         }
-        if StableHash.unit("\(key)#record", seed: seed) < faults.noRecord { return Response(status: .notFound) }
-        let answer = HTTPMaterialService.Answer(reference: "FAKE-" + StableHash.hex(StableHash.fnv1a(key, seed: seed)))
+        if StableHash.unit("\(key)#record", seed: seed) < faults.noRecord {
+            return Response(status: .notFound)
+        }
+        let answer = HTTPMaterialService.Answer(
+            reference: "FAKE-" + StableHash.hex(StableHash.fnv1a(key, seed: seed)))
         do {
             let bytes = try JSONEncoder().encode(answer)
             return Response(

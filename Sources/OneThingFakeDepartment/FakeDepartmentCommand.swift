@@ -54,7 +54,8 @@ struct FakeDepartmentCommand: AsyncParsableCommand {
             errors: errors, timeouts: timeouts, slow: slow, duplicates: duplicates, late: late,
             unknown: unknown,
             wrongSignatures: wrongSignatures, replays: replays, contradictions: contradictions,
-            rejections: rejections, noRecord: noRecord, hang: hang, slowDelay: slowDelay, answerDelay: answerDelay)
+            rejections: rejections, noRecord: noRecord, hang: hang, slowDelay: slowDelay,
+            answerDelay: answerDelay)
         let department = FakeDepartment(secret: secret, faults: faults, seed: seed, client: .shared)
         let application = Application(
             router: department.router(), configuration: .init(address: .hostname(host, port: port)),

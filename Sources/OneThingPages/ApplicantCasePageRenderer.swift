@@ -143,7 +143,8 @@ public struct ApplicantCasePageRenderer: Sendable {
                             M.both(material.name) + "<br>"
                                 + M.both(
                                     LocalizedText(
-                                        en: "Could not be fetched electronically (\(reason)): please bring it.",
+                                        en:
+                                            "Could not be fetched electronically (\(reason)): please bring it.",
                                         zh: "未能通过电子证照或数据共享获取（\(reason)），请您提交。"))
                         } ?? M.both(material.name)
                     return [

@@ -134,7 +134,9 @@ struct AdaptersFileReader {
     /// (with the probability `unavailable`) or over HTTP (with the keys of an http
     /// department).
     mutating func materialService(_ node: YAMLNode) -> MaterialServiceSettings? {
-        guard let fields = mapping(node, what: .eLicence, known: AdaptersFile.eLicenceKeys) else { return nil }
+        guard let fields = mapping(node, what: .eLicence, known: AdaptersFile.eLicenceKeys) else {
+            return nil
+        }
         var kind = AdapterKind.simulated
         if let node = fields["adapter"], let chosen = choice(node) {
             guard chosen != .manual else {

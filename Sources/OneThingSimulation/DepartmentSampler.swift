@@ -147,9 +147,12 @@ public struct DepartmentSampler: Sendable {
     /// material's arrival (``SimulationSettings/deferredArrival``), so now and then after
     /// the bound, when the steps that need it have failed.
     public func lateDelivery(
-        of material: String, caseID: CaseID, acceptedAt: Timestamp, limit: TimeLimit, on calendar: WorkdayCalendar
+        of material: String, caseID: CaseID, acceptedAt: Timestamp, limit: TimeLimit,
+        on calendar: WorkdayCalendar
     ) -> Happening? {
-        guard var happening = arrival(of: material, caseID: caseID, acceptedAt: acceptedAt, limit: limit, on: calendar)
+        guard
+            var happening = arrival(
+                of: material, caseID: caseID, acceptedAt: acceptedAt, limit: limit, on: calendar)
         else { return nil }
         happening.kind = .lateDelivery(material)
         return happening

@@ -135,7 +135,8 @@ public final class SimulatedAdapter: DepartmentAdapter {
             try await engine.supply(material, to: happening.caseID)
         case .lateDelivery(let material):
             try await engine.receive(
-                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)), for: happening.caseID)
+                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)),
+                for: happening.caseID)
         }
     }
 }

@@ -182,7 +182,8 @@ public struct Simulation: Sendable {
             runtime.supply(material, to: happening.caseID, at: happening.at)
         case .lateDelivery(let material):
             runtime.receive(
-                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)), for: happening.caseID,
+                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)),
+                for: happening.caseID,
                 at: happening.at)
         }
     }

@@ -14,12 +14,15 @@ import Testing
         caseID: "C20261203-0001", material: "id-card", name: "居民身份证", source: .eLicence,
         answers: ["applicant.id": "11010519491231002X"])
 
-    func service(_ url: String, secret: DepartmentSecret = HTTPDepartmentAdapterTests.secret, retries: Int = 2)
+    func service(
+        _ url: String, secret: DepartmentSecret = HTTPDepartmentAdapterTests.secret, retries: Int = 2
+    )
         -> HTTPMaterialService
     {
         HTTPMaterialService(
             settings: HTTPDepartmentSettings(
-                url: url.replacingOccurrences(of: "/tasks", with: "/licences"), timeout: 2_000, retries: retries,
+                url: url.replacingOccurrences(of: "/tasks", with: "/licences"), timeout: 2_000,
+                retries: retries,
                 backoff: RetryPolicy(base: 5, cap: 20, jitter: 0.5)),
             secret: secret, client: .shared)
     }

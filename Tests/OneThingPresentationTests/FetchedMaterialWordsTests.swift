@@ -28,7 +28,9 @@ struct FetchedMaterialWordsTests {
                     + "wait for it up to 2 workdays after acceptance"), "\(en)")
         let restaurant = try Self.notice(
             "bundles/open-restaurant.yaml", case: NoticeFixture.restaurantWorstCase, language: .en)
-        #expect(restaurant.contains("fetched from the electronic licence; if it cannot be fetched, you will be asked"))
+        #expect(
+            restaurant.contains(
+                "fetched from the electronic licence; if it cannot be fetched, you will be asked"))
     }
 
     @Test func theHistoryTellsWhatTheServiceAnsweredAndWhatFollows() throws {
@@ -39,7 +41,8 @@ struct FetchedMaterialWordsTests {
         func words(_ kind: CaseEvent.Kind, _ language: Language) throws -> CaseEventText {
             CaseEventText(
                 CaseEvent(caseID: "c1", sequence: 3, at: origin, kind: kind), names: names,
-                clock: CaseClockText(origin: origin, calendar: try RuntimeFixtures.calendar(), language: language))
+                clock: CaseClockText(
+                    origin: origin, calendar: try RuntimeFixtures.calendar(), language: language))
         }
         let waiting = CaseEvent.Kind.materialUnavailable(
             material: "obligation-proof", reason: "HTTP 503", fallback: .wait(until: until))
@@ -48,12 +51,14 @@ struct FetchedMaterialWordsTests {
         #expect(zh.reason == "HTTP 503")
         let en = try words(waiting, .en)
         #expect(
-            en.summary.contains("could not be fetched (from shared government data): the steps that need it wait"),
+            en.summary.contains(
+                "could not be fetched (from shared government data): the steps that need it wait"),
             "\(en.summary)")
         let fetched = try words(.materialFetched(material: "obligation-proof", reference: "FK-1"), .zh)
         #expect(fetched.summary.contains("已通过政务数据共享获取，无需提交") && fetched.reason == "FK-1")
         let failed = try words(.failed(step: 1, material: "obligation-proof"), .en)
-        #expect(failed.summary.contains("could not be fetched and did not arrive in time"), "\(failed.summary)")
+        #expect(
+            failed.summary.contains("could not be fetched and did not arrive in time"), "\(failed.summary)")
     }
 
     @Test func aCaseWhoseServiceFailsAsksForPaperAndStillCompletes() async throws {
@@ -64,7 +69,8 @@ struct FetchedMaterialWordsTests {
         settings.simulation.defaults.rejection = 0
         settings.materialService = .simulated(unavailable: 1)
         let driver = CaseDriver(
-            store: store, calendar: try RuntimeFixtures.calendar(), adapters: CaseAdapters(settings: settings, seed: 5),
+            store: store, calendar: try RuntimeFixtures.calendar(),
+            adapters: CaseAdapters(settings: settings, seed: 5),
             start: RuntimeFixtures.at("2026-12-03 09:00"))
         let id = try await driver.start(
             blueprint: blueprint, answers: plan.answers.values.mapValues(\.description),
@@ -73,7 +79,9 @@ struct FetchedMaterialWordsTests {
         let events = try await store.events(of: id)
         #expect(
             events.contains {
-                if case .materialUnavailable("id-card", SimulatedMaterialService.unavailableReason, .paper) = $0.kind {
+                if case .materialUnavailable("id-card", SimulatedMaterialService.unavailableReason, .paper) =
+                    $0.kind
+                {
                     return true
                 }
                 return false
@@ -95,7 +103,8 @@ struct FetchedMaterialWordsTests {
         settings.materialService = .simulated(unavailable: 1)
         let store = InMemoryEventStore()
         let driver = CaseDriver(
-            store: store, calendar: try RuntimeFixtures.calendar(), adapters: CaseAdapters(settings: settings, seed: 5),
+            store: store, calendar: try RuntimeFixtures.calendar(),
+            adapters: CaseAdapters(settings: settings, seed: 5),
             start: RuntimeFixtures.at("2026-12-03 09:00"))
         let id = try await driver.start(
             blueprint: blueprint, answers: plan.answers.values.mapValues(\.description),
@@ -109,7 +118,9 @@ struct FetchedMaterialWordsTests {
             })
         let delivered = try #require(
             events.firstIndex {
-                if case .materialFetched("obligation-proof", let reference) = $0.kind { return reference.hasPrefix("SIM-") }
+                if case .materialFetched("obligation-proof", let reference) = $0.kind {
+                    return reference.hasPrefix("SIM-")
+                }
                 return false
             })
         #expect(unavailable < delivered)

@@ -51,7 +51,8 @@ struct FetchedMaterialTests {
             bundle: restaurant.bundle, version: restaurant.version, title: restaurant.title,
             region: restaurant.region, lead: restaurant.lead, supervisor: restaurant.supervisor,
             stopAllOnRejection: restaurant.stopAllOnRejection, steps: restaurant.steps,
-            deferredDeadlines: restaurant.deferredDeadlines, core: restaurant.core, promise: restaurant.promise,
+            deferredDeadlines: restaurant.deferredDeadlines, core: restaurant.core,
+            promise: restaurant.promise,
             departments: restaurant.departments, materials: restaurant.materials, outputs: restaurant.outputs)
         #expect(without.fingerprint != restaurant.fingerprint)
         let json = String(decoding: try JSONEncoder().encode(without), as: UTF8.self)
@@ -83,9 +84,11 @@ struct FetchedMaterialTests {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()])
         try runtime.start(
-            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint, provided: blueprint.core + ["id-card"]),
+            "c1", blueprint: blueprint,
+            start: RuntimeFixtures.start(for: blueprint, provided: blueprint.core + ["id-card"]),
             at: Self.accepted, fetches: ["id-card": .unavailable(reason: "down")])
-        #expect(!Self.kinds(&runtime).contains { $0.name == .materialUnavailable || $0.name == .materialFetched })
+        #expect(
+            !Self.kinds(&runtime).contains { $0.name == .materialUnavailable || $0.name == .materialFetched })
     }
 
     @Test func paperHoldsTheStepsThatNeedItUntilTheApplicantBringsIt() throws {
@@ -101,7 +104,8 @@ struct FetchedMaterialTests {
                 .materialUnavailable(
                     material: "id-card", reason: "电子证照库无记录", fallback: .paper(dueBy: promisedBy))))
         #expect(runtime.cases["c1"]?.deferredDue["id-card"] == promisedBy)
-        let registration = try #require(Self.submitted(&runtime).first { $0.stepID == "business-registration" })
+        let registration = try #require(
+            Self.submitted(&runtime).first { $0.stepID == "business-registration" })
         runtime.report(.approved, for: registration.key, at: RuntimeFixtures.at("2026-12-03 10:00"))
         #expect(runtime.cases["c1"]?.steps[registration.step].status == .held)
         #expect(Self.kinds(&runtime) == [.approvalHeld(step: registration.step, materials: ["id-card"])])
@@ -121,7 +125,8 @@ struct FetchedMaterialTests {
         #expect(
             Self.kinds(&runtime).contains(
                 .materialUnavailable(
-                    material: "obligation-proof", reason: "HTTP 503 (after 4 tries)", fallback: .wait(until: until))))
+                    material: "obligation-proof", reason: "HTTP 503 (after 4 tries)",
+                    fallback: .wait(until: until))))
         // Not the applicant's to bring: it is no deferred material.
         #expect(runtime.cases["c1"]?.deferredDue["obligation-proof"] == nil)
         let confirmation = try #require(blueprint.stepIndex("tax-confirmation"))
@@ -129,9 +134,12 @@ struct FetchedMaterialTests {
         runtime.supply("obligation-proof", to: "c1", at: RuntimeFixtures.at("2026-12-03 10:00"))
         #expect(Self.kinds(&runtime).isEmpty)
         let received = runtime.receive(
-            "obligation-proof", reference: "FK-2026-77", for: "c1", at: RuntimeFixtures.at("2026-12-04 10:00"))
+            "obligation-proof", reference: "FK-2026-77", for: "c1", at: RuntimeFixtures.at("2026-12-04 10:00")
+        )
         #expect(received)
-        #expect(Self.kinds(&runtime).last == .materialFetched(material: "obligation-proof", reference: "FK-2026-77"))
+        #expect(
+            Self.kinds(&runtime).last
+                == .materialFetched(material: "obligation-proof", reference: "FK-2026-77"))
         #expect(runtime.cases["c1"]?.supplied.contains("obligation-proof") == true)
         let again = runtime.receive(
             "obligation-proof", reference: "again", for: "c1", at: RuntimeFixtures.at("2026-12-04 11:00"))
@@ -150,7 +158,8 @@ struct FetchedMaterialTests {
         let confirmation = try #require(Self.submitted(&runtime).first { $0.stepID == "tax-confirmation" })
         runtime.report(.approved, for: confirmation.key, at: RuntimeFixtures.at("2026-12-04 10:00"))
         #expect(runtime.cases["c1"]?.steps[confirmation.step].status == .held)
-        _ = runtime.receive("obligation-proof", reference: "FK-9", for: "c1", at: RuntimeFixtures.at("2026-12-07 15:00"))
+        _ = runtime.receive(
+            "obligation-proof", reference: "FK-9", for: "c1", at: RuntimeFixtures.at("2026-12-07 15:00"))
         #expect(runtime.cases["c1"]?.steps[confirmation.step].status == .approved)
     }
 

@@ -87,7 +87,8 @@ struct AdaptersFileELicenceTests {
         #expect(reference.hasPrefix("SIM-"))
         #expect(await always.fetch(request) == .fetched(reference: reference))
         let never = SimulatedMaterialService(unavailable: 1, seed: 3)
-        #expect(await never.fetch(request) == .unavailable(reason: SimulatedMaterialService.unavailableReason))
+        #expect(
+            await never.fetch(request) == .unavailable(reason: SimulatedMaterialService.unavailableReason))
         // About the share asked for, over many cases.
         let half = SimulatedMaterialService(unavailable: 0.5, seed: 3)
         var unavailable = 0

@@ -55,7 +55,9 @@ struct LanguageCoverageTests {
         }
         Self.some("a fetched material whose steps wait for the service (fallback: wait)") { bundle in
             bundle.materials.contains {
-                if case .wait = $0.fallback?.value { return $0.source == .sharedData || $0.source == .eLicence }
+                if case .wait = $0.fallback?.value {
+                    return $0.source == .sharedData || $0.source == .eLicence
+                }
                 return false
             }
         }

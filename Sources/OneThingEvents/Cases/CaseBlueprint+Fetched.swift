@@ -61,7 +61,9 @@ extension CaseState {
     /// the runtime's hold, release and deadline.
     public func awaitedMaterials(of step: Int) -> [String] {
         guard blueprint.steps.indices.contains(step) else { return [] }
-        let unavailable = blueprint.fetched.filter { $0.steps.contains(step) && fetchFailures[$0.material] != nil }
+        let unavailable = blueprint.fetched.filter {
+            $0.steps.contains(step) && fetchFailures[$0.material] != nil
+        }
         return blueprint.steps[step].deferred + unavailable.map(\.material)
     }
 }

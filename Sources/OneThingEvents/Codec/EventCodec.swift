@@ -274,7 +274,8 @@ public enum EventCodec {
             }
             let moment = try reader.timestamp()
             return .materialUnavailable(
-                material: material, reason: reason, fallback: paper ? .paper(dueBy: moment) : .wait(until: moment))
+                material: material, reason: reason,
+                fallback: paper ? .paper(dueBy: moment) : .wait(until: moment))
         case .dueChanged:
             let step = try reader.int()
             guard step >= -1 else { throw PayloadReader.Damaged() }

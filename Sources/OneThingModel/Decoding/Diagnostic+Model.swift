@@ -205,7 +205,8 @@ extension Diagnostic {
                     + "the applicant will be asked to bring it (fallback: paper)",
                 zh: "\(what.zh)通过系统获取，但未写明获取不到时怎么办；届时将请申请人提交纸质材料（fallback: paper）"),
             hint: .init(
-                en: "write 'fallback: paper', or 'fallback: {wait: 2 workdays}' to let the steps wait for the service",
+                en:
+                    "write 'fallback: paper', or 'fallback: {wait: 2 workdays}' to let the steps wait for the service",
                 zh: "请写“fallback: paper”，或写“fallback: {wait: 2 workdays}”让相关事项等待系统提供"))
     }
 
@@ -217,7 +218,8 @@ extension Diagnostic {
                 en: "'fallback: wait' needs a bound: how long the steps may wait for the service",
                 zh: "“fallback: wait”需要写明最多等待多久"),
             hint: .init(
-                en: "write 'fallback: {wait: 2 workdays}', or 'fallback: paper' to ask the applicant to bring it",
+                en:
+                    "write 'fallback: {wait: 2 workdays}', or 'fallback: paper' to ask the applicant to bring it",
                 zh: "请写成“fallback: {wait: 2 workdays}”，或写“fallback: paper”请申请人提交纸质材料"))
     }
 

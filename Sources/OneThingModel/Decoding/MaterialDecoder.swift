@@ -2,7 +2,9 @@ import OneThingSource
 
 /// Reads a table of materials, in a bundle or in the common-materials catalogue.
 enum MaterialDecoder {
-    static let keys = ["name", "source", "output", "core", "deferrable", "commitment", "description", "fallback"]
+    static let keys = [
+        "name", "source", "output", "core", "deferrable", "commitment", "description", "fallback",
+    ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Material] {
         guard let entries = reader.table(node, what: .init(en: "materials", zh: "材料")) else { return [] }
@@ -40,7 +42,9 @@ enum MaterialDecoder {
         let core = f["core"].flatMap { reader.bool($0) } ?? false
         let deferrable = f["deferrable"].flatMap { reader.duration($0) }
         let commitment = f["commitment"].flatMap { reader.bool($0) } ?? false
-        let fallback = f["fallback"].flatMap { decodeFallback($0, source: source, what: what, reader: &reader) }
+        let fallback = f["fallback"].flatMap {
+            decodeFallback($0, source: source, what: what, reader: &reader)
+        }
         if source.isFetched, f["fallback"] == nil, let node = f["source"] {
             reader.report(.fallbackMissing(node.span, what: what))
         }
@@ -67,7 +71,8 @@ enum MaterialDecoder {
         if case .mapping = node {
             let inner = LocalizedText(en: "fallback of \(what.en)", zh: "\(what.zh)的“fallback”")
             guard
-                let f = reader.mapping(node, what: inner, owner: node.span, known: ["wait"], required: ["wait"]),
+                let f = reader.mapping(
+                    node, what: inner, owner: node.span, known: ["wait"], required: ["wait"]),
                 let bound = f["wait"].flatMap({ reader.duration($0) })
             else { return nil }
             return Located(.wait(bound), at: node.span)

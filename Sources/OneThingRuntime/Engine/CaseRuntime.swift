@@ -314,7 +314,8 @@ public struct CaseRuntime: Sendable {
                     case .paper: .paper(dueBy: promisedBy)
                     case .wait(let limit): .wait(until: try calendar.dueMoment(startingAt: now, limit: limit))
                     }
-                events.append(.materialUnavailable(material: entry.material, reason: reason, fallback: fallback))
+                events.append(
+                    .materialUnavailable(material: entry.material, reason: reason, fallback: fallback))
             }
         }
         return events
