@@ -125,7 +125,9 @@ struct PlanExplanation {
     /// What happens when the fetched material `id` cannot be fetched, as the bundle (or
     /// the catalogue) says; nothing for an output issued as an electronic licence.
     func fallback(of id: String) -> String {
-        guard let material = plan.bundle.materials.first(where: { $0.id.value == id }) ?? catalogue.materials[id],
+        guard
+            let material = plan.bundle.materials.first(where: { $0.id.value == id })
+                ?? catalogue.materials[id],
             material.source.isFetched
         else { return "" }
         switch material.effectiveFallback {
