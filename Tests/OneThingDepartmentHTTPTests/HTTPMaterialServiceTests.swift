@@ -8,20 +8,22 @@ import Testing
 
 /// The e-licence service over HTTP against the fake department system's `/licences`,
 /// run in this process: signed as a pushed task is, retried on 503, and every failure an
-/// unavailable outcome with its reason.
+/// unavailable outcome with its reason. A call may take 30 s, so that a machine busy
+/// with the whole suite does not turn a slow answer into a retry.
 @Suite struct HTTPMaterialServiceTests {
     static let request = MaterialRequest(
         caseID: "C20261203-0001", material: "id-card", name: "居民身份证", source: .eLicence,
         answers: ["applicant.id": "11010519491231002X"])
 
     func service(
-        _ url: String, secret: DepartmentSecret = HTTPDepartmentAdapterTests.secret, retries: Int = 2
+        _ url: String, secret: DepartmentSecret = HTTPDepartmentAdapterTests.secret, retries: Int = 2,
+        timeout: Int64 = 30_000
     )
         -> HTTPMaterialService
     {
         HTTPMaterialService(
             settings: HTTPDepartmentSettings(
-                url: url.replacingOccurrences(of: "/tasks", with: "/licences"), timeout: 2_000,
+                url: url.replacingOccurrences(of: "/tasks", with: "/licences"), timeout: timeout,
                 retries: retries,
                 backoff: RetryPolicy(base: 5, cap: 20, jitter: 0.5)),
             secret: secret, client: .shared)
@@ -69,7 +71,8 @@ import Testing
     }
 
     @Test func aServiceNobodyRunsIsUnavailable() async {
-        let outcome = await service("http://127.0.0.1:9/tasks", retries: 0).fetch(Self.request)
+        let outcome = await service("http://127.0.0.1:9/tasks", retries: 0, timeout: 1_000).fetch(
+            Self.request)
         guard case .unavailable(let reason) = outcome else {
             Issue.record("fetched from nowhere")
             return
