@@ -579,15 +579,18 @@ extension DiagnosticCode {
             code: .deferralExceedsPromise,
             protects: .init(
                 en: "A material allowed to follow later (容缺) after the item is due would be asked for after "
-                    + "the decision.",
-                zh: "容缺材料的补交期限晚于事项办结时间，就会在作出决定之后才要求补交。"),
+                    + "the decision; likewise an item may not wait for a fetched material "
+                    + "('fallback: {wait: …}') longer than it promised.",
+                zh: "容缺材料的补交期限晚于事项办结时间，就会在作出决定之后才要求补交；同样，事项等待系统提供材料"
+                    + "（“fallback: {wait: …}”）的时间也不得超过其承诺时限。"),
             wrong:
                 "  floor-plan: {deferrable: 10 workdays}\n  register: {promised: 5 workdays, needs: [floor-plan]}",
             right:
                 "  floor-plan: {deferrable: 5 workdays}\n  register: {promised: 5 workdays, needs: [floor-plan]}",
             fix: .init(
-                en: "Shorten the deadline to at most the promise of every item that needs the material.",
-                zh: "请把补交期限缩短到不超过需要该材料的各事项的承诺时限。")),
+                en:
+                    "Shorten the deadline (or the wait) to at most the promise of every item that needs the material.",
+                zh: "请把补交期限（或等待期限）缩短到不超过需要该材料的各事项的承诺时限。")),
         DiagnosticExplanation(
             code: .missingBasis,
             protects: .init(
