@@ -112,6 +112,7 @@ struct PlanExplanation {
                         " — within \(limit(deadline)) after acceptance", "——受理后\(limit(deadline))内补交")
                 }
                 if let issuer = entry.issuedBy { detail += say(" — issued by \(issuer)", "——由 \(issuer) 出具") }
+                if entry.status == .fetched { detail += fallback(of: entry.id) }
                 let core = entry.core ? say(" (core)", "（主要材料）") : ""
                 lines.append(
                     "    · \(entry.title.text(in: language))\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]"
@@ -119,6 +120,24 @@ struct PlanExplanation {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What happens when the fetched material `id` cannot be fetched, as the bundle (or
+    /// the catalogue) says; nothing for an output issued as an electronic licence.
+    func fallback(of id: String) -> String {
+        guard
+            let material = plan.bundle.materials.first(where: { $0.id.value == id })
+                ?? catalogue.materials[id],
+            material.source.isFetched
+        else { return "" }
+        switch material.effectiveFallback {
+        case .paper:
+            return say(" — if it cannot be fetched: brought on paper", "——无法获取时提交纸质材料")
+        case .wait(let bound):
+            return say(
+                " — if it cannot be fetched: the items that need it wait up to \(limit(bound.value))",
+                "——无法获取时相关事项最多等待\(limit(bound.value))")
+        }
     }
 
     func heading(_ status: MaterialStatus) -> String {

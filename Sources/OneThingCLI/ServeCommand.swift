@@ -153,7 +153,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for (department, adapter) in linked.adapters { byDepartment[department] = adapter }
         let directory = AdapterDirectory(
-            byDepartment: byDepartment, fallback: settings.defaultKind == .manual ? manual : simulated)
+            byDepartment: byDepartment, fallback: settings.defaultKind == .manual ? manual : simulated,
+            materials: try materialService(settings, logger: logger, language: language))
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let server = await CaseServer(
@@ -301,6 +302,32 @@ extension ServeCommand {
                 logger: logger)
         }
         return (adapters, CallbackVerifier(secrets: secrets, clock: LiveClock()))
+    }
+}
+
+extension ServeCommand {
+    /// The service of the fetched materials the adapters file names (`e-licence`): the
+    /// simulated one, or the HTTP one with its secret. Without one nothing is fetched.
+    func materialService(_ settings: AdapterSettings, logger: Logger, language: Language) throws
+        -> (any MaterialService)?
+    {
+        switch settings.materialService {
+        case nil:
+            return nil
+        case .simulated(let unavailable):
+            return SimulatedMaterialService(unavailable: unavailable, seed: seed)
+        case .http(let link):
+            let secret: DepartmentSecret
+            do throws(SecretError) {
+                secret = try DepartmentSecret(department: "e-licence", from: link.secret)
+            } catch {
+                StandardError.writeLine("onething: " + error.text.text(in: language))
+                throw ExitStatus.problemsFound
+            }
+            return HTTPMaterialService(
+                settings: link, secret: secret, client: HTTPDepartmentAdapter.sharedClient, seed: seed,
+                logger: logger)
+        }
     }
 }
 

@@ -203,15 +203,8 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     func call(_ body: [UInt8], key: String) async -> CallEnd {
         state.withLock { $0.calls += 1 }
         let timestamp = DepartmentSignature.seconds(clock.now)
-        var request = HTTPClientRequest(url: settings.url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: DepartmentSignature.keyHeader, value: key)
-        request.headers.add(name: DepartmentSignature.timestampHeader, value: "\(timestamp)")
-        request.headers.add(
-            name: DepartmentSignature.signatureHeader,
-            value: DepartmentSignature.sign(body, timestamp: timestamp, secret: secret))
-        request.body = .bytes(ByteBuffer(bytes: body))
+        let request = HTTPClientRequest.signed(
+            url: settings.url, body: body, key: key, timestamp: timestamp, secret: secret)
         do {
             let response = try await client.execute(request, timeout: .milliseconds(settings.timeout))
             let reply = try await response.body.collect(upTo: 1 << 20)

@@ -33,6 +33,8 @@ final class FakeDepartment: Sendable {
         var contradictions = 0.0
         /// Decisions that reject instead of approving.
         var rejections = 0.0
+        /// Licence requests (`POST /licences`) answered 404: no record of the material.
+        var noRecord = 0.0
         /// How long a timed-out push hangs, in milliseconds.
         var hang = 2_000
         /// How long a slow push takes, in milliseconds.
@@ -70,6 +72,10 @@ final class FakeDepartment: Sendable {
         var refused = 0
         /// Callbacks that could not be delivered.
         var undelivered = 0
+        /// Licence requests received (`POST /licences`), repeats included.
+        var licenceRequests = 0
+        /// Licence requests whose signature did not hold (refused 401).
+        var forgedLicenceRequests = 0
     }
 
     let secret: DepartmentSecret
@@ -104,9 +110,16 @@ final class FakeDepartment: Sendable {
     /// What it has counted so far.
     var tally: Tally { state.withLock { $0.tally } }
 
-    /// Its router: `POST /tasks` takes pushes.
+    /// Its router: `POST /tasks` takes pushes; `POST /licences` serves fetched materials
+    /// as an e-licence service does (``answerLicence(_:timestamp:signature:)``).
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.post("/licences") { request, _ -> Response in
+            let body = Array((try await request.body.collect(upTo: 1 << 20)).readableBytesView)
+            return self.answerLicence(
+                body, timestamp: Self.header(DepartmentSignature.timestampHeader, of: request),
+                signature: Self.header(DepartmentSignature.signatureHeader, of: request))
+        }
         router.post("/tasks") { request, _ -> Response in
             let body = Array((try await request.body.collect(upTo: 1 << 20)).readableBytesView)
             return await self.take(

@@ -36,6 +36,7 @@ struct FakeDepartmentCommand: AsyncParsableCommand {
     @Option(help: "Share of callbacks replayed with an hour-old timestamp.") var replays = 0.0
     @Option(help: "Share of tasks answered twice, the second time otherwise.") var contradictions = 0.0
     @Option(help: "Share of tasks rejected.") var rejections = 0.0
+    @Option(help: "Share of e-licence requests (POST /licences) answered 404, no record.") var noRecord = 0.0
     @Option(help: "Milliseconds a timed-out push hangs.") var hang = 15_000
     @Option(help: "Milliseconds a slow push takes.") var slowDelay = 500
     @Option(help: "Milliseconds before the department answers a task.") var answerDelay = 100
@@ -53,7 +54,8 @@ struct FakeDepartmentCommand: AsyncParsableCommand {
             errors: errors, timeouts: timeouts, slow: slow, duplicates: duplicates, late: late,
             unknown: unknown,
             wrongSignatures: wrongSignatures, replays: replays, contradictions: contradictions,
-            rejections: rejections, hang: hang, slowDelay: slowDelay, answerDelay: answerDelay)
+            rejections: rejections, noRecord: noRecord, hang: hang, slowDelay: slowDelay,
+            answerDelay: answerDelay)
         let department = FakeDepartment(secret: secret, faults: faults, seed: seed, client: .shared)
         let application = Application(
             router: department.router(), configuration: .init(address: .hostname(host, port: port)),
@@ -76,6 +78,7 @@ extension FakeDepartment.Tally {
             "withdrawals \(withdrawals)", "callbacks \(callbacks)", "recorded \(recorded)",
             "duplicates answered \(duplicatesAnswered)", "misbehaving accepted \(forgedAccepted)",
             "misbehaving refused \(refused)", "undelivered \(undelivered)",
+            "licence requests \(licenceRequests)", "forged licence requests \(forgedLicenceRequests)",
         ]
     }
 }

@@ -49,6 +49,9 @@ public struct ApplicantCasePage: Sendable {
         public var late: Bool
         /// The steps that need it.
         public var neededBy: [LocalizedText]
+        /// For a material the platform meant to fetch (电子证照, 数据共享) and could not:
+        /// why, as the service said; the applicant brings it instead.
+        public var notFetched: String? = nil
     }
 
     /// A supplement (补正) a department asked for and waits for.
@@ -182,8 +185,8 @@ public struct ApplicantCasePage: Sendable {
             return Material(
                 id: material, name: names.material(material), dueBy: dueBy, supplied: supplied,
                 late: !supplied && !CaseState.isOnTime(finishedAt: now, due: dueBy),
-                neededBy: blueprint.steps.indices.filter { blueprint.steps[$0].deferred.contains(material) }
-                    .map(names.step))
+                neededBy: blueprint.steps.indices.filter { state.awaitedMaterials(of: $0).contains(material) }
+                    .map(names.step), notFetched: state.fetchFailures[material]?.reason)
         }
         supplements = state.steps.indices.compactMap { index in
             let step = state.steps[index]

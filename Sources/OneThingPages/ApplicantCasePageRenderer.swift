@@ -138,8 +138,17 @@ public struct ApplicantCasePageRenderer: Sendable {
                         : material.late
                             ? M.chip(LocalizedText(en: "past its deadline", zh: "已逾期"), tone: .late)
                             : M.chip(LocalizedText(en: "to bring", zh: "待补交"), tone: .applicant)
+                    let name =
+                        material.notFetched.map { reason in
+                            M.both(material.name) + "<br>"
+                                + M.both(
+                                    LocalizedText(
+                                        en:
+                                            "Could not be fetched electronically (\(reason)): please bring it.",
+                                        zh: "未能通过电子证照或数据共享获取（\(reason)），请您提交。"))
+                        } ?? M.both(material.name)
                     return [
-                        M.both(material.name), M.dueDate(material.dueBy),
+                        name, M.dueDate(material.dueBy),
                         material.neededBy.map(M.both).joined(separator: "、"), status,
                     ]
                 })

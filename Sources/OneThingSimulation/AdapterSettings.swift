@@ -13,6 +13,17 @@ public enum AdapterKind: String, Sendable, Hashable, CaseIterable, Codable {
     case http
 }
 
+/// The service that provides fetched materials (电子证照, 数据共享): the adapters file's
+/// `e-licence` entry.
+public enum MaterialServiceSettings: Sendable, Hashable, Codable {
+    /// Simulated (``SimulatedMaterialService``): each fetch is unavailable with this
+    /// probability, drawn from the run's seed.
+    case simulated(unavailable: Double)
+    /// The service over HTTP, signed like a department's pushed tasks (`onething serve`;
+    /// the commands on a virtual clock simulate it, always available).
+    case http(HTTPDepartmentSettings)
+}
+
 /// The adapters configuration of a run: how simulated departments behave and which
 /// departments an officer decides by hand. Configuration, never part of a bundle; read
 /// from an adapters file (`grammar/adapters-format.md`).
@@ -29,6 +40,19 @@ public struct AdapterSettings: Sendable, Hashable, Codable {
     public var deferredMaterials: AdapterKind
     /// How each department of kind ``AdapterKind/http`` is reached, by department id.
     public var http: [String: HTTPDepartmentSettings] = [:]
+    /// The service that provides fetched materials, when the file names one; without
+    /// one nothing is fetched and fetched materials count as in hand.
+    public var materialService: MaterialServiceSettings?
+
+    /// The simulated service of a run on a virtual clock with `seed`, if the file names a
+    /// service: the simulated one as configured, an HTTP one simulated as always available.
+    public func simulatedMaterialService(seed: UInt64) -> SimulatedMaterialService? {
+        switch materialService {
+        case nil: nil
+        case .simulated(let unavailable): SimulatedMaterialService(unavailable: unavailable, seed: seed)
+        case .http: SimulatedMaterialService(unavailable: 0, seed: seed)
+        }
+    }
 
     /// Creates settings; by default every department is simulated with the default behaviour.
     public init(

@@ -21,7 +21,10 @@ import OneThingRuntime
 /// outside 0–1, a department the catalogue does not know.
 public enum AdaptersFile {
     /// The keys of the file's top level.
-    public static let topKeys = ["defaults", "departments", "deferred-arrival"]
+    public static let topKeys = ["defaults", "departments", "deferred-arrival", "e-licence"]
+    /// The keys of the `e-licence` entry: the kind of service, the simulated one's
+    /// probability of being unavailable, and the keys of an http service.
+    public static let eLicenceKeys = ["adapter", "unavailable"] + httpKeys
     /// The keys of `defaults` and of each department's entry.
     public static let departmentKeys = [
         "adapter", "latency", "latency-days", "latency-hours", "reject", "supplement", "supplement-response",
@@ -89,6 +92,9 @@ public enum AdaptersFile {
             } else if let value = reader.distribution(arrival, atMost: AdaptersFileReader.Limits.fraction) {
                 settings.simulation.deferredArrival = value
             }
+        }
+        if let service = top["e-licence"] {
+            settings.materialService = reader.materialService(service)
         }
         if let departments = top["departments"] {
             for (key, value) in reader.table(departments, what: .departments) {

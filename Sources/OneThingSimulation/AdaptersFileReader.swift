@@ -13,6 +13,7 @@ struct AdaptersFileReader {
         case department(String)
         case backoff
         case breaker
+        case eLicence
 
         var text: LocalizedText {
             switch self {
@@ -22,6 +23,9 @@ struct AdaptersFileReader {
             case .department(let id): .init(en: "the settings of department '\(id)'", zh: "部门“\(id)”的设置")
             case .backoff: .init(en: "'backoff'", zh: "“backoff”（重试间隔）")
             case .breaker: .init(en: "'breaker'", zh: "“breaker”（熔断）")
+            case .eLicence:
+                .init(
+                    en: "'e-licence' (the e-licence and shared-data service)", zh: "“e-licence”（电子证照与数据共享服务）")
             }
         }
     }
@@ -124,6 +128,33 @@ struct AdaptersFileReader {
             report(.probabilitiesTooLarge(at: node.span))
         }
         return entry
+    }
+
+    /// The `e-licence` entry: the service that provides fetched materials, simulated
+    /// (with the probability `unavailable`) or over HTTP (with the keys of an http
+    /// department).
+    mutating func materialService(_ node: YAMLNode) -> MaterialServiceSettings? {
+        guard let fields = mapping(node, what: .eLicence, known: AdaptersFile.eLicenceKeys) else {
+            return nil
+        }
+        var kind = AdapterKind.simulated
+        if let node = fields["adapter"], let chosen = choice(node) {
+            guard chosen != .manual else {
+                report(.manualMaterialService(at: node.span))
+                return nil
+            }
+            kind = chosen
+        }
+        let settings = http(fields, kind: kind, in: node)
+        if kind == .http {
+            if let unavailable = fields["unavailable"] {
+                report(.unavailableWithHTTP(at: unavailable.span))
+                return nil
+            }
+            return settings.map { .http($0) }
+        }
+        let unavailable = fields["unavailable"].flatMap { probability($0) } ?? 0
+        return .simulated(unavailable: unavailable)
     }
 
     /// The HTTP settings of an entry of `adapter: http`; for any other kind, each HTTP

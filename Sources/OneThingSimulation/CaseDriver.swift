@@ -95,7 +95,10 @@ public final class CaseDriver {
         }
         let fallback: any DepartmentAdapter = adapters.settings.defaultKind == .manual ? manual : simulated
         self.engine = Engine(
-            store: store, adapters: AdapterDirectory(byDepartment: byDepartment, fallback: fallback),
+            store: store,
+            adapters: AdapterDirectory(
+                byDepartment: byDepartment, fallback: fallback,
+                materials: adapters.settings.simulatedMaterialService(seed: adapters.seed)),
             clock: clock,
             calendars: [calendar.region: calendar], configuration: Engine.Configuration(seed: adapters.seed))
         self.store = store
@@ -297,14 +300,24 @@ public final class CaseDriver {
 
     // MARK: The simulated applicant
 
-    /// Schedules the simulated applicant bringing the deferred materials of `state`.
+    /// Schedules the simulated applicant bringing the deferred materials of `state` (and
+    /// the fetched ones they were asked to bring), and the simulated service delivering,
+    /// late, the fetched materials the case waits for.
     func scheduleArrivals(_ state: CaseState) {
-        guard adapters.settings.deferredMaterials == .simulated, let acceptedAt = state.acceptedAt else {
-            return
-        }
+        guard let acceptedAt = state.acceptedAt else { return }
         let sampler = simulated.sampler
+        // The simulated service delivers, late, what the steps wait for (`fallback: wait`).
+        for (material, failure) in state.fetchFailures.sorted(by: { $0.key < $1.key })
+        where !failure.fallback.isPaper && !state.supplied.contains(material) {
+            guard case .wait(let limit) = state.blueprint.fetched(material)?.fallback,
+                let delivery = sampler.lateDelivery(
+                    of: material, caseID: state.id, acceptedAt: acceptedAt, limit: limit, on: calendar)
+            else { continue }
+            arrivals.push(delivery)
+        }
+        guard adapters.settings.deferredMaterials == .simulated else { return }
         for material in state.deferredDue.keys.sorted() where !state.supplied.contains(material) {
-            guard let limit = state.blueprint.deferredDeadlines[material],
+            guard let limit = state.limitToBring(material),
                 let arrival = sampler.arrival(
                     of: material, caseID: state.id, acceptedAt: acceptedAt, limit: limit, on: calendar)
             else { continue }

@@ -12,6 +12,9 @@ public struct Happening: Sendable, Hashable {
         case failure(reason: String)
         /// The applicant brings a deferred material (容缺).
         case material(String)
+        /// The e-licence or shared-data service delivers, late, a fetched material the
+        /// case waits for (`fallback: wait`).
+        case lateDelivery(String)
     }
 
     /// When.
@@ -137,6 +140,22 @@ public struct DepartmentSampler: Sendable {
         } catch {
             return nil
         }
+    }
+
+    /// When the simulated service delivers, late, the fetched material `material` that
+    /// case `caseID` waits for at most `limit` after acceptance: drawn like a deferred
+    /// material's arrival (``SimulationSettings/deferredArrival``), so now and then after
+    /// the bound, when the steps that need it have failed.
+    public func lateDelivery(
+        of material: String, caseID: CaseID, acceptedAt: Timestamp, limit: TimeLimit,
+        on calendar: WorkdayCalendar
+    ) -> Happening? {
+        guard
+            var happening = arrival(
+                of: material, caseID: caseID, acceptedAt: acceptedAt, limit: limit, on: calendar)
+        else { return nil }
+        happening.kind = .lateDelivery(material)
+        return happening
     }
 
     /// The longest simulated time, in working days: ten years. Settings are checked

@@ -157,6 +157,30 @@ extension Diagnostic {
                     zh: "部门列在 catalogue/departments.yaml 中"))
     }
 
+    /// `adapter: manual` for the e-licence service: nobody types a licence in by hand.
+    static func manualMaterialService(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "the e-licence service is simulated or reached over http; it cannot be manual",
+                zh: "电子证照服务只能是 simulated（模拟）或 http，不能是 manual"),
+            hint: .init(
+                en: "write adapter: simulated (with 'unavailable'), or adapter: http with its url and secret",
+                zh: "请写 adapter: simulated（可加 unavailable），或 adapter: http 并写明 url 和密钥"))
+    }
+
+    /// `unavailable` in an e-licence entry of `adapter: http`: a real service fails on its own.
+    static func unavailableWithHTTP(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "'unavailable' is a setting of the simulated e-licence service, and this one is http",
+                zh: "“unavailable”是模拟电子证照服务的设置，而此服务是 http"),
+            hint: .init(
+                en: "remove 'unavailable', or write adapter: simulated",
+                zh: "请删去“unavailable”，或写 adapter: simulated"))
+    }
+
     /// `adapter: http` under `defaults`: every department would share one system's URL.
     static func httpAsDefault(at span: SourceSpan) -> Diagnostic {
         Diagnostic(

@@ -101,7 +101,7 @@ public final class LiveDepartments: Service, Sendable {
     func schedule(_ state: CaseState) {
         guard settings.deferredMaterials == .simulated, let acceptedAt = state.acceptedAt else { return }
         for material in state.deferredDue.keys.sorted() where !state.supplied.contains(material) {
-            guard let limit = state.blueprint.deferredDeadlines[material],
+            guard let limit = state.limitToBring(material),
                 let arrival = adapter.sampler.arrival(
                     of: material, caseID: state.id, acceptedAt: acceptedAt, limit: limit, on: adapter.calendar
                 )

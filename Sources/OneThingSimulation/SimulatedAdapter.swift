@@ -133,6 +133,10 @@ public final class SimulatedAdapter: DepartmentAdapter {
             held?.resume(returning: AdapterError(reason))
         case .material(let material):
             try await engine.supply(material, to: happening.caseID)
+        case .lateDelivery(let material):
+            try await engine.receive(
+                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)),
+                for: happening.caseID)
         }
     }
 }

@@ -102,7 +102,7 @@ public struct Simulation: Sendable {
             var queue = HappeningQueue()
             if let state = runtime.cases[id], let acceptedAt = state.acceptedAt {
                 for material in state.deferredDue.keys.sorted() {
-                    guard let limit = blueprint.deferredDeadlines[material],
+                    guard let limit = state.limitToBring(material),
                         let arrival = sampler.arrival(
                             of: material, caseID: id, acceptedAt: acceptedAt, limit: limit, on: calendar)
                     else { continue }
@@ -180,6 +180,11 @@ public struct Simulation: Sendable {
         case .material(let material):
             guard runtime.awaits(material, in: happening.caseID) else { return }
             runtime.supply(material, to: happening.caseID, at: happening.at)
+        case .lateDelivery(let material):
+            runtime.receive(
+                material, reference: "SIM-" + StableHash.hex(StableHash.fnv1a(happening.key)),
+                for: happening.caseID,
+                at: happening.at)
         }
     }
 
@@ -293,6 +298,10 @@ extension Happening {
         }
         if case .material(let material) = kind {
             return state.deferredDue[material] != nil && !state.supplied.contains(material)
+        }
+        if case .lateDelivery(let material) = kind {
+            guard let failure = state.fetchFailures[material], !failure.fallback.isPaper else { return false }
+            return !state.supplied.contains(material) && at < failure.fallback.dueBy
         }
         if case .failure = kind { return true }
         guard state.steps.indices.contains(step) else { return false }

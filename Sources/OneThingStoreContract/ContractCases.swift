@@ -163,6 +163,11 @@ public enum ContractCases {
             .approvalHeld(step: 2, materials: []),
             .materialSupplied(material: "floor-plan", late: true),
             .materialSupplied(material: "消防设计图", late: false),
+            .materialFetched(material: "id-card", reference: "11010519491231002X"),
+            .materialFetched(material: "营业执照", reference: ""),
+            .materialUnavailable(
+                material: "id-card", reason: "电子证照库无记录\nno record", fallback: .paper(dueBy: farFuture)),
+            .materialUnavailable(material: "", reason: "", fallback: .wait(until: beforeEpoch)),
             .approved(step: 1),
             .rejected(step: 2, reason: "不符合《消防法》第十五条"),
             .cancelled(step: 3, cause: 2),

@@ -30,6 +30,22 @@ struct PlanningCommandTests {
         #expect(bundles.first?["file"] as? String == "bundles/after-death.yaml")
     }
 
+    @Test func thePlanSaysWhatHappensWhenAFetchedMaterialCannotBeFetched() throws {
+        let credit = ["plan", "bundles/credit-repair.yaml", "--case", "税务行政处罚信息修复（最坏情况）"]
+        let zh = try OneThingExecutable.run(credit + ["--lang", "zh"], in: Self.root)
+        #expect(zh.status == 0)
+        #expect(zh.standardOutput.contains("法定责任义务履行完毕的证明（罚款缴纳凭证等）——无法获取时相关事项最多等待2个工作日"))
+        let en = try OneThingExecutable.run(credit + ["--lang", "en"], in: Self.root)
+        #expect(
+            en.standardOutput.contains(
+                "— if it cannot be fetched: the items that need it wait up to 2 workdays"))
+        let restaurant = try OneThingExecutable.run(
+            ["plan", "bundles/open-restaurant.yaml", "--case", "新办餐饮店，一般程序消防，设招牌并售烟（最坏情况）", "--lang", "zh"],
+            in: Self.root)
+        #expect(
+            restaurant.standardOutput.contains("居民身份证（主要材料）——无法获取时提交纸质材料"), "\(restaurant.standardOutput)")
+    }
+
     @Test func aFailingCaseExitsWith1() throws {
         let run = try OneThingExecutable.run(
             ["test", "Tests/OneThingTests/Fixtures/diagnostics/OT701-test-failed.yaml"], in: Self.root)

@@ -73,6 +73,38 @@ struct RunCommandTests {
         #expect(run.standardOutput.contains("\n出件："))
     }
 
+    @Test func aRunWithAnELicenceServiceThatFailsAsksForPaperInBothLanguages() throws {
+        let folder = try RuntimeCLI.scratch()
+        let adapters = folder.appendingPathComponent("adapters.yaml")
+        try Data("e-licence:\n  adapter: simulated\n  unavailable: 100%\n".utf8).write(to: adapters)
+        let zh = try RuntimeCLI.run(
+            db: folder.appendingPathComponent("zh.sqlite").path,
+            ["--adapters", adapters.path, "--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.standardError)")
+        #expect(
+            zh.standardOutput.contains("居民身份证 未能通过电子证照获取：请申请人于 2026-10-16 前提交纸质材料"), "\(zh.standardOutput)")
+        #expect(zh.standardOutput.contains("申请人补交容缺材料 居民身份证"))
+        let en = try RuntimeCLI.run(
+            db: folder.appendingPathComponent("en.sqlite").path,
+            ["--adapters", adapters.path, "--lang", "en"])
+        #expect(
+            en.standardOutput.contains(
+                "id-card could not be fetched (from the electronic licence): the applicant is asked to bring it by 2026-10-16"
+            ), "\(en.standardOutput)")
+    }
+
+    @Test func aMisspeltKeyOfTheELicenceEntryStopsTheRunAtItsLine() throws {
+        let folder = try RuntimeCLI.scratch()
+        let adapters = folder.appendingPathComponent("adapters.yaml")
+        try Data("e-licence:\n  adapter: simulated\n  unavailabel: 5%\n".utf8).write(to: adapters)
+        let run = try RuntimeCLI.run(
+            db: folder.appendingPathComponent("c.sqlite").path, ["--adapters", adapters.path, "--lang", "en"])
+        #expect(run.status == 1)
+        let text = run.standardOutput + run.standardError
+        #expect(text.contains("adapters.yaml:3:3"), "\(text)")
+        #expect(text.contains("unavailable"))
+    }
+
     @Test func theDefaultDatabaseIsCreatedInTheWorkingDirectory() throws {
         let folder = try RuntimeCLI.scratch()
         let bundle = RuntimeCLI.root.appendingPathComponent(RuntimeCLI.restaurant).path

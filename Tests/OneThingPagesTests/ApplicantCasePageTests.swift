@@ -1,6 +1,7 @@
 import OneThingPages
 import OneThingPresentation
 import OneThingRuntime
+import OneThingTestSupport
 import Testing
 
 /// The applicant's own case page, for the restaurant case `C20260302-0001` on
@@ -87,5 +88,27 @@ struct ApplicantCasePageTests {
         #expect(!html.contains("<script"))
         #expect(!html.contains("data-events"))
         #expect(!html.contains("http-equiv=\"refresh\""))
+    }
+}
+
+/// A material the platform could not fetch (电子证照, 数据共享) is among what the applicant
+/// brings, with why, escaped as everything a system wrote.
+struct ApplicantCasePageFetchTests {
+    @Test func aMaterialThatCouldNotBeFetchedIsToBringWithWhy() throws {
+        let blueprint = try RuntimeFixtures.restaurantBlueprint()
+        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()])
+        try runtime.start(
+            "C20260302-0009", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint),
+            at: PageFixtures.at("2026-03-02 09:00"),
+            fetches: ["id-card": .unavailable(reason: "电子证照库无记录 <b>")])
+        let state = try #require(runtime.cases["C20260302-0009"])
+        let page = ApplicantCasePage(state: state, now: PageFixtures.at("2026-03-02 10:00"))
+        let card = try #require(page.toBring.first { $0.id == "id-card" })
+        #expect(card.notFetched == "电子证照库无记录 <b>")
+        #expect(!card.supplied && !card.neededBy.isEmpty)
+        let html = ApplicantCasePageRenderer().render(page)
+        #expect(html.contains("未能通过电子证照或数据共享获取（电子证照库无记录 &lt;b&gt;），请您提交。"), "\(html)")
+        #expect(html.contains("Could not be fetched electronically (电子证照库无记录 &lt;b&gt;): please bring it."))
+        #expect(!html.contains("<b>"))
     }
 }

@@ -10,14 +10,22 @@ import Testing
 struct CaseDocumentTests {
     /// Two restaurant cases that between them go through every kind of event: the first
     /// with a retry, a supplement, a stale report, a held approval, a rejection, a late
-    /// deferred material and timers; the second with a joint inspection not passed.
+    /// deferred material and timers; the second with a joint inspection not passed. The
+    /// identity card is fetched in the first and cannot be in the second.
     static func eventful(inspectionPasses: Bool = true) throws -> ([CaseEvent], CaseBlueprint) {
         let blueprint = try RuntimeFixtures.restaurantBlueprint()
         var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 3)
         let at = RuntimeFixtures.at
+        // The applicant's identity card: fetched from the e-licence in the first case; in
+        // the second the service cannot provide it and the applicant brings it.
         try runtime.start(
             "C20261203-0001", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint),
-            at: at("2026-12-03 09:00"))
+            at: at("2026-12-03 09:00"),
+            fetches: [
+                "id-card": inspectionPasses
+                    ? .fetched(reference: "11010519491231002X") : .unavailable(reason: "电子证照库暂不可用")
+            ])
+        if !inspectionPasses { runtime.supply("id-card", to: "C20261203-0001", at: at("2026-12-03 09:00")) }
         func key(_ id: String) throws -> String {
             let step = try #require(blueprint.stepIndex(id))
             return try #require(runtime.cases["C20261203-0001"]?.steps[step].key)

@@ -50,6 +50,17 @@ struct LanguageCoverageTests {
                     Self.catalogue.materials[$0.value]?.source == .eLicence
                 }
         }
+        Self.some("a fetched material that falls back to paper") { bundle in
+            bundle.materials.contains { $0.source.isFetched && $0.fallback?.value == .paper }
+        }
+        Self.some("a fetched material whose steps wait for the service (fallback: wait)") { bundle in
+            bundle.materials.contains {
+                if case .wait = $0.fallback?.value {
+                    return $0.source == .sharedData || $0.source == .eLicence
+                }
+                return false
+            }
+        }
         Self.some("a material produced by one item and needed by another") { bundle in
             let produced = Set(bundle.items.flatMap(\.produces).map(\.value))
             return bundle.items.flatMap(\.neededIDs).contains { need in

@@ -83,13 +83,14 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         let departments: [String: DepartmentName]
         let materials: [String: String]
         let outputs: [String: String]
+        let fetched: [FetchedMaterial]
         let fingerprint: String
 
         init(
             bundle: String, version: String, title: String, region: String, lead: String, supervisor: String,
             stopAllOnRejection: Bool, steps: [Step], deferredDeadlines: [String: TimeLimit], core: [String],
             promise: TimeLimit, departments: [String: DepartmentName], materials: [String: String],
-            outputs: [String: String]
+            outputs: [String: String], fetched: [FetchedMaterial]
         ) {
             self.bundle = bundle
             self.version = version
@@ -105,21 +106,25 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             self.departments = departments
             self.materials = materials
             self.outputs = outputs
+            self.fetched = fetched
             var writer = PayloadWriter()
             Self.writeCanonical(
                 into: &writer, bundle: bundle, version: version, title: title, region: region, lead: lead,
                 supervisor: supervisor, stopAllOnRejection: stopAllOnRejection, steps: steps,
                 deferredDeadlines: deferredDeadlines, core: core, promise: promise, departments: departments,
-                materials: materials, outputs: outputs)
+                materials: materials, outputs: outputs, fetched: fetched)
             self.fingerprint = "\(bundle)@\(version)#" + StableHash.hex(StableHash.fnv1a(writer.bytes))
         }
 
         /// Every field in a fixed order (dictionaries by sorted key), for the fingerprint.
+        /// The fetched materials are written only when there are some, so a blueprint
+        /// without any keeps the fingerprint it had before they existed.
         static func writeCanonical(
             into writer: inout PayloadWriter, bundle: String, version: String, title: String, region: String,
             lead: String, supervisor: String, stopAllOnRejection: Bool, steps: [Step],
             deferredDeadlines: [String: TimeLimit], core: [String], promise: TimeLimit,
-            departments: [String: DepartmentName], materials: [String: String], outputs: [String: String]
+            departments: [String: DepartmentName], materials: [String: String], outputs: [String: String],
+            fetched: [FetchedMaterial]
         ) {
             writer.strings([bundle, version, title, region, lead, supervisor])
             writer.byte(stopAllOnRejection ? 1 : 0)
@@ -139,6 +144,10 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             writer.table(departments.mapValues { $0.zh + "\u{1F}" + ($0.en ?? "") })
             writer.table(materials)
             writer.table(outputs)
+            if !fetched.isEmpty {
+                writer.unsigned(UInt64(fetched.count))
+                for entry in fetched { writer.strings(entry.canonical) }
+            }
         }
     }
 
@@ -172,19 +181,22 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
     public var materials: [String: String] { storage.materials }
     /// The outputs' names, by id.
     public var outputs: [String: String] { storage.outputs }
+    /// The materials fetched when a case starts (电子证照, 数据共享), in the plan's order.
+    public var fetched: [FetchedMaterial] { storage.fetched }
 
     /// Creates a blueprint.
     public init(
         bundle: String, version: String, title: String, region: String = "CN", lead: String,
         supervisor: String, stopAllOnRejection: Bool, steps: [Step], deferredDeadlines: [String: TimeLimit],
         core: [String], promise: TimeLimit, departments: [String: DepartmentName] = [:],
-        materials: [String: String] = [:], outputs: [String: String] = [:]
+        materials: [String: String] = [:], outputs: [String: String] = [:], fetched: [FetchedMaterial] = []
     ) {
         self.storage = Storage(
             bundle: bundle, version: version, title: title, region: region, lead: lead,
             supervisor: supervisor,
             stopAllOnRejection: stopAllOnRejection, steps: steps, deferredDeadlines: deferredDeadlines,
-            core: core, promise: promise, departments: departments, materials: materials, outputs: outputs)
+            core: core, promise: promise, departments: departments, materials: materials, outputs: outputs,
+            fetched: fetched)
     }
 
     /// A stable id of this blueprint's content, under which stores keep it once for
@@ -195,10 +207,11 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case bundle, version, title, region, lead, supervisor, stopAllOnRejection, steps, deferredDeadlines,
             core
-        case promise, departments, materials, outputs
+        case promise, departments, materials, outputs, fetched
     }
 
-    /// Reads a blueprint (its fingerprint is computed from what is read, never taken on trust).
+    /// Reads a blueprint (its fingerprint is computed from what is read, never taken on
+    /// trust). One stored before fetched materials existed has none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -215,10 +228,12 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             promise: try container.decode(TimeLimit.self, forKey: .promise),
             departments: try container.decode([String: DepartmentName].self, forKey: .departments),
             materials: try container.decode([String: String].self, forKey: .materials),
-            outputs: try container.decode([String: String].self, forKey: .outputs))
+            outputs: try container.decode([String: String].self, forKey: .outputs),
+            fetched: try container.decodeIfPresent([FetchedMaterial].self, forKey: .fetched) ?? [])
     }
 
-    /// Writes the fields to `encoder` under ``CodingKeys``.
+    /// Writes the fields to `encoder` under ``CodingKeys`` (the fetched materials only
+    /// when there are some, so a blueprint without any is written as before).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(bundle, forKey: .bundle)
@@ -235,6 +250,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         try container.encode(departments, forKey: .departments)
         try container.encode(materials, forKey: .materials)
         try container.encode(outputs, forKey: .outputs)
+        if !fetched.isEmpty { try container.encode(fetched, forKey: .fetched) }
     }
 
     /// Two blueprints are equal when every field is (the same storage, at once).
@@ -247,7 +263,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             && lhs.core == rhs.core
             && lhs.promise == rhs.promise && lhs.departments == rhs.departments
             && lhs.materials == rhs.materials
-            && lhs.outputs == rhs.outputs
+            && lhs.outputs == rhs.outputs && lhs.fetched == rhs.fetched
     }
 
     /// Hashes the fingerprint, which equal blueprints share.

@@ -66,6 +66,16 @@ public struct CaseState: Sendable, Hashable {
         public var due: Timestamp?
     }
 
+    /// A fetched material the service could not provide: why, and the bundle's fallback.
+    public struct FetchFailure: Sendable, Hashable {
+        /// When it was found unavailable.
+        public var at: Timestamp
+        /// Why, as the service or the engine said.
+        public var reason: String
+        /// What the case does about it.
+        public var fallback: FetchFallback
+    }
+
     /// The case's id.
     public let id: CaseID
     /// The steps and their order, fixed when the case started.
@@ -78,8 +88,13 @@ public struct CaseState: Sendable, Hashable {
     public private(set) var steps: [StepState]
     /// The materials in hand: those brought at intake and the deferred ones supplied since.
     public private(set) var supplied: Set<String> = []
-    /// The deadlines of the deferred materials, by material.
+    /// The deadlines of the deferred materials, by material: those of 容缺, and the
+    /// fetched materials the applicant was asked to bring instead (``FetchFallback/paper(dueBy:)``).
     public private(set) var deferredDue: [String: Timestamp] = [:]
+    /// The fetched materials the services provided: material → licence number or reference.
+    public private(set) var fetchedReferences: [String: String] = [:]
+    /// The fetched materials the services could not provide, with why and what follows.
+    public private(set) var fetchFailures: [String: FetchFailure] = [:]
     /// When the case was started.
     public private(set) var startedAt: Timestamp?
     /// When the case was accepted.
@@ -233,6 +248,12 @@ public struct CaseState: Sendable, Hashable {
             steps[step].missingMaterial = material
         case .materialSupplied(let material, _):
             supplied.insert(material)
+        case .materialFetched(let material, let reference):
+            fetchedReferences[material] = reference
+            if fetchFailures[material] != nil { supplied.insert(material) }
+        case .materialUnavailable(let material, let reason, let fallback):
+            fetchFailures[material] = FetchFailure(at: event.at, reason: reason, fallback: fallback)
+            if fallback.isPaper { deferredDue[material] = fallback.dueBy }
         case .dueSoon(let step, _):
             steps[step].warned = true
         case .overdue(let step, _):

@@ -50,7 +50,8 @@ public enum EventCodec {
             step
         case .dueChanged(let step, _, _):
             step
-        case .started, .intake, .materialSupplied, .withdrawn, .delivered:
+        case .started, .intake, .materialSupplied, .materialFetched, .materialUnavailable, .withdrawn,
+            .delivered:
             nil
         }
     }
@@ -181,6 +182,14 @@ public enum EventCodec {
         case .materialSupplied(let material, let late):
             writer.string(material)
             writer.byte(late ? 1 : 0)
+        case .materialFetched(let material, let reference):
+            writer.string(material)
+            writer.string(reference)
+        case .materialUnavailable(let material, let reason, let fallback):
+            writer.string(material)
+            writer.string(reason)
+            writer.byte(fallback.isPaper ? 0 : 1)
+            writer.timestamp(fallback.dueBy)
         case .dueChanged(let step, let from, let to):
             writer.int(step ?? -1)
             writer.timestamp(from)
@@ -253,6 +262,20 @@ public enum EventCodec {
             case 1: return .materialSupplied(material: material, late: true)
             default: throw PayloadReader.Damaged()
             }
+        case .materialFetched:
+            return .materialFetched(material: try reader.string(), reference: try reader.string())
+        case .materialUnavailable:
+            let (material, reason) = (try reader.string(), try reader.string())
+            let paper: Bool
+            switch try reader.byte() {
+            case 0: paper = true
+            case 1: paper = false
+            default: throw PayloadReader.Damaged()
+            }
+            let moment = try reader.timestamp()
+            return .materialUnavailable(
+                material: material, reason: reason,
+                fallback: paper ? .paper(dueBy: moment) : .wait(until: moment))
         case .dueChanged:
             let step = try reader.int()
             guard step >= -1 else { throw PayloadReader.Damaged() }
@@ -304,6 +327,10 @@ extension CaseEvent.Kind {
         case failed
         /// ``CaseEvent/Kind/materialSupplied(material:late:)``.
         case materialSupplied
+        /// ``CaseEvent/Kind/materialFetched(material:reference:)``.
+        case materialFetched
+        /// ``CaseEvent/Kind/materialUnavailable(material:reason:fallback:)``.
+        case materialUnavailable
         /// ``CaseEvent/Kind/dueSoon(step:due:)``.
         case dueSoon
         /// ``CaseEvent/Kind/overdue(step:due:)``.
@@ -339,6 +366,8 @@ extension CaseEvent.Kind {
             case .cancelled: self = .cancelled
             case .failed: self = .failed
             case .materialSupplied: self = .materialSupplied
+            case .materialFetched: self = .materialFetched
+            case .materialUnavailable: self = .materialUnavailable
             case .dueSoon: self = .dueSoon
             case .overdue: self = .overdue
             case .escalated: self = .escalated

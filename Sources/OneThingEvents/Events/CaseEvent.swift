@@ -68,6 +68,15 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         case failed(step: Int, material: String)
         /// A deferred material (容缺) arrived; `late` when it came after its deadline.
         case materialSupplied(material: String, late: Bool)
+        /// The service behind the fetched material `material` (电子证照, 数据共享) provided
+        /// it: `reference` is the licence number or the record's reference as the service
+        /// gave it. After ``materialUnavailable(material:reason:fallback:)`` with
+        /// ``FetchFallback/wait(until:)``, the late delivery: the steps held for it go on.
+        case materialFetched(material: String, reference: String)
+        /// The service could not provide the fetched material `material`, saying `reason`;
+        /// the bundle's fallback decided what the case does now (`fallback`, with the
+        /// moment by which the material must be in hand).
+        case materialUnavailable(material: String, reason: String, fallback: FetchFallback)
         /// A step is due soon: its due day has begun.
         case dueSoon(step: Int, due: Timestamp)
         /// A step's due moment passed before it finished.
@@ -132,6 +141,30 @@ public struct DeferredMaterial: Sendable, Hashable, Codable {
     public init(material: String, dueBy: Timestamp) {
         self.material = material
         self.dueBy = dueBy
+    }
+}
+
+/// What a case does about a fetched material the service could not provide: the
+/// bundle's `fallback`, with its moment fixed when it was decided.
+public enum FetchFallback: Sendable, Hashable, Codable {
+    /// The applicant is asked to bring it (纸质材料) by `dueBy` (the case's promise): it
+    /// is awaited as a deferred material (容缺) is.
+    case paper(dueBy: Timestamp)
+    /// The steps that need it wait for the service until `until`.
+    case wait(until: Timestamp)
+
+    /// The moment by which the material must be in hand; steps still held for it then fail.
+    public var dueBy: Timestamp {
+        switch self {
+        case .paper(let dueBy): dueBy
+        case .wait(let until): until
+        }
+    }
+
+    /// Whether the applicant is asked to bring it.
+    public var isPaper: Bool {
+        if case .paper = self { return true }
+        return false
     }
 }
 

@@ -146,6 +146,13 @@ public enum BundleChecker {
                 else { continue }
                 found.append(.deferralExceedsPromise(material: material, deadline: deadline, item: item))
             }
+            // A fetched material the steps wait for: the same rule, for its bound.
+            for need in item.neededIDs {
+                guard let material = materials[need.value], case .wait(let bound) = material.fallback?.value,
+                    exceeds(bound.value, item.promised.value)
+                else { continue }
+                found.append(.waitExceedsPromise(material: material, bound: bound, item: item))
+            }
         }
         for output in bundle.outputs {
             if !producedOutputs.contains(output.id.value) {

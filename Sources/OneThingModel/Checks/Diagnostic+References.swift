@@ -290,6 +290,26 @@ extension Diagnostic {
             ])
     }
 
+    /// A fetched material whose `fallback: {wait: …}` is longer than the promise of an
+    /// item that needs it: the item could be held past its promise (the rule of OT505).
+    static func waitExceedsPromise(material: Material, bound: Located<TimeLimit>, item: Item) -> Diagnostic {
+        Diagnostic(
+            code: .deferralExceedsPromise, severity: .error, span: bound.span,
+            message: .init(
+                en:
+                    "item '\(item.id.value)' may wait \(bound.value) for material '\(material.id.value)' from the service, longer than its promised \(item.promised.value)",
+                zh:
+                    "事项“\(item.id.value)”可能等待系统提供材料“\(material.id.value)”达\(bound.value.chineseDescription)，超过其承诺时限\(item.promised.value.chineseDescription)"
+            ),
+            hint: .init(
+                en: "wait at most the promised limit of every item that needs it, or write 'fallback: paper'",
+                zh: "等待期限不得超过需要它的每个事项的承诺时限；或改写为“fallback: paper”"),
+            notes: [
+                DiagnosticNote(
+                    span: item.promised.span, message: .init(en: "the item's promise", zh: "事项的承诺时限"))
+            ])
+    }
+
     /// An item that names no legal basis.
     static func missingBasis(_ item: Item) -> Diagnostic {
         Diagnostic(

@@ -185,6 +185,46 @@ extension Diagnostic {
             } ?? .init(en: "one of: \(list)", zh: "可选：\(list)"))
     }
 
+    /// `fallback:` on a material that is not fetched: nothing can fail to be fetched.
+    static func fallbackWithoutFetch(_ span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: span,
+            message: .init(
+                en: "'fallback' only applies to a material with 'source: e-licence' or 'source: shared-data'",
+                zh: "只有“source: e-licence”或“source: shared-data”的材料才能填写“fallback”"),
+            hint: .init(
+                en: "remove 'fallback', or give the material the source it is fetched from",
+                zh: "请删去“fallback”，或写明该材料从哪里获取（e-licence 或 shared-data）"))
+    }
+
+    /// A fetched material that does not say what happens when the service cannot
+    /// provide it (it falls back to paper: the applicant is asked to bring it).
+    static func fallbackMissing(_ span: SourceSpan, what: LocalizedText) -> Diagnostic {
+        Diagnostic(
+            code: .fallbackMissing, severity: .warning, span: span,
+            message: .init(
+                en: "\(what.en) is fetched but does not say what happens when the service cannot provide it; "
+                    + "the applicant will be asked to bring it (fallback: paper)",
+                zh: "\(what.zh)通过系统获取，但未写明获取不到时怎么办；届时将请申请人提交纸质材料（fallback: paper）"),
+            hint: .init(
+                en:
+                    "write 'fallback: paper', or 'fallback: {wait: 2 workdays}' to let the steps wait for the service",
+                zh: "请写“fallback: paper”，或写“fallback: {wait: 2 workdays}”让相关事项等待系统提供"))
+    }
+
+    /// `fallback: wait` without a bound: a case could wait for ever.
+    static func waitWithoutBound(_ s: YAMLScalar) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: s.span,
+            message: .init(
+                en: "'fallback: wait' needs a bound: how long the steps may wait for the service",
+                zh: "“fallback: wait”需要写明最多等待多久"),
+            hint: .init(
+                en:
+                    "write 'fallback: {wait: 2 workdays}', or 'fallback: paper' to ask the applicant to bring it",
+                zh: "请写成“fallback: {wait: 2 workdays}”，或写“fallback: paper”请申请人提交纸质材料"))
+    }
+
     /// Two entries of a list with the same name.
     public static func duplicateName(_ name: Located<String>, first: SourceSpan, what: LocalizedText)
         -> Diagnostic

@@ -2,7 +2,9 @@ import OneThingSource
 
 /// Reads a table of materials, in a bundle or in the common-materials catalogue.
 enum MaterialDecoder {
-    static let keys = ["name", "source", "output", "core", "deferrable", "commitment", "description"]
+    static let keys = [
+        "name", "source", "output", "core", "deferrable", "commitment", "description", "fallback",
+    ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Material] {
         guard let entries = reader.table(node, what: .init(en: "materials", zh: "材料")) else { return [] }
@@ -40,9 +42,50 @@ enum MaterialDecoder {
         let core = f["core"].flatMap { reader.bool($0) } ?? false
         let deferrable = f["deferrable"].flatMap { reader.duration($0) }
         let commitment = f["commitment"].flatMap { reader.bool($0) } ?? false
+        let fallback = f["fallback"].flatMap {
+            decodeFallback($0, source: source, what: what, reader: &reader)
+        }
+        if source.isFetched, f["fallback"] == nil, let node = f["source"] {
+            reader.report(.fallbackMissing(node.span, what: what))
+        }
         guard let id, let name else { return nil }
         return Material(
             id: id, name: name, source: source, output: output, core: core, deferrable: deferrable,
-            commitment: commitment, description: f["description"].flatMap { reader.text($0) })
+            commitment: commitment, description: f["description"].flatMap { reader.text($0) },
+            fallback: fallback)
+    }
+
+    /// The names `fallback:` takes, for the did-you-mean of a misspelt one.
+    static let fallbackNames = ["paper", "wait"]
+
+    /// `fallback: paper` or `fallback: {wait: 2 workdays}`, on a material whose source is
+    /// fetched (`e-licence`, `shared-data`).
+    static func decodeFallback(
+        _ node: YAMLNode, source: MaterialSource, what: LocalizedText, reader: inout NodeReader
+    ) -> Located<MaterialFallback>? {
+        guard source.isFetched else {
+            reader.report(.fallbackWithoutFetch(node.span))
+            return nil
+        }
+        let kind = LocalizedText(en: "fallback", zh: "获取不到时的办法（fallback）")
+        if case .mapping = node {
+            let inner = LocalizedText(en: "fallback of \(what.en)", zh: "\(what.zh)的“fallback”")
+            guard
+                let f = reader.mapping(
+                    node, what: inner, owner: node.span, known: ["wait"], required: ["wait"]),
+                let bound = f["wait"].flatMap({ reader.duration($0) })
+            else { return nil }
+            return Located(.wait(bound), at: node.span)
+        }
+        guard let s = reader.scalar(node, expected: kind) else { return nil }
+        switch s.value {
+        case "paper": return Located(.paper, at: s.span)
+        case "wait":
+            reader.report(.waitWithoutBound(s))
+            return nil
+        default:
+            reader.report(.notAChoice(s, what: kind, choices: fallbackNames))
+            return nil
+        }
     }
 }

@@ -10,6 +10,31 @@ public enum MaterialSource: String, Sendable, Hashable, CaseIterable {
     case sharedData = "shared-data"
     /// An item of the same bundle issues it.
     case output
+
+    /// Whether a material of this source is fetched by the platform from a service
+    /// (an electronic licence or shared data) rather than brought or issued.
+    public var isFetched: Bool { self == .eLicence || self == .sharedData }
+}
+
+/// What happens when the service behind a fetched material (``MaterialSource/eLicence``
+/// or ``MaterialSource/sharedData``) cannot provide it for a case: `fallback:` of the
+/// material. A material that declares none falls back to ``paper`` (documented in
+/// `grammar/bundle-format.md`, and OT208 warns under `--strict`).
+public enum MaterialFallback: Hashable, Sendable {
+    /// The applicant is asked to bring it (纸质材料): the steps that need it are held
+    /// before approval until it is brought, at the latest by the case's promise.
+    case paper
+    /// The steps that need it wait for the service, at most this long after acceptance;
+    /// a step still waiting then fails, with the material as its reason.
+    case wait(Located<TimeLimit>)
+
+    /// Its name as the bundle writes it: `paper` or `wait`.
+    public var name: String {
+        switch self {
+        case .paper: "paper"
+        case .wait: "wait"
+        }
+    }
 }
 
 /// Something the applicant provides or the system obtains (材料).
@@ -30,13 +55,20 @@ public struct Material: Hashable, Sendable {
     public var commitment: Bool
     /// A description for the applicant.
     public var description: String?
+    /// With a fetched source: what happens when the service cannot provide it, as
+    /// declared (`nil` when the bundle declares nothing; see ``effectiveFallback``).
+    public var fallback: Located<MaterialFallback>?
+
+    /// The fallback that applies: the declared one, else ``MaterialFallback/paper``.
+    public var effectiveFallback: MaterialFallback { fallback?.value ?? .paper }
 
     /// Creates a material.
     public init(
         id: Located<String>, name: String, source: MaterialSource = .applicant,
         output: Located<String>? = nil, core: Bool = false, deferrable: Located<TimeLimit>? = nil,
-        commitment: Bool = false, description: String? = nil
+        commitment: Bool = false, description: String? = nil, fallback: Located<MaterialFallback>? = nil
     ) {
+        self.fallback = fallback
         self.id = id
         self.name = name
         self.source = source

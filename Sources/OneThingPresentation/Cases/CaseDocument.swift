@@ -45,6 +45,7 @@ public struct CaseDocument: Encodable, Sendable {
         case sequence, at, step, attempt, retryAt, note, materials, material, late, to, from, cause
         case decision, deferred, missing, dueBy, blueprint, principal, decidedBy, documents
         case progress, waiting, approved, rejected, failed, cancelled, total, party, caseId
+        case reference, fallback
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -184,6 +185,14 @@ public struct CaseDocument: Encodable, Sendable {
         case .materialSupplied(let material, let late):
             try entry.encode(material, forKey: .material)
             try entry.encode(late, forKey: .late)
+        case .materialFetched(let material, let reference):
+            try entry.encode(material, forKey: .material)
+            try entry.encode(reference, forKey: .reference)
+        case .materialUnavailable(let material, let reason, let fallback):
+            try entry.encode(material, forKey: .material)
+            try entry.encode(reason, forKey: .reason)
+            try entry.encode(fallback.isPaper ? "paper" : "wait", forKey: .fallback)
+            try entry.encode(fallback.dueBy, forKey: .dueBy)
         case .escalated(let s, let to):
             try entry.encode(step(s), forKey: .step)
             try entry.encode(to, forKey: .to)

@@ -45,6 +45,13 @@ public struct CaseEventText: Sendable {
 
         func materials(_ ids: [String]) -> String { list(ids.map { names.material($0, in: language) }) }
 
+        /// Where a fetched material comes from: from the electronic licence, or shared data.
+        func source(of material: String, in language: Language) -> String {
+            blueprint.fetched(material)?.source == .sharedData
+                ? language.say("from shared government data", "通过政务数据共享")
+                : language.say("from the electronic licence", "通过电子证照")
+        }
+
         func describe(_ kind: CaseEvent.Kind) -> (String, String?, String?) {
             switch kind {
             case .started(let start):
@@ -143,6 +150,12 @@ public struct CaseEventText: Sendable {
                         "\(step(s)) cancelled: \(step(cause)) did not succeed",
                         "\(step(s))取消办理：\(step(cause))未办成"), nil, nil
                 )
+            case .failed(let s, let material) where blueprint.fetched(material) != nil:
+                return (
+                    say(
+                        "\(step(s)) failed: \(materials([material])) could not be fetched and did not arrive in time",
+                        "\(step(s))办理失败：\(materials([material])) 未能获取，且未在期限内取得"), nil, nil
+                )
             case .failed(let s, let material):
                 return (
                     say(
@@ -161,6 +174,31 @@ public struct CaseEventText: Sendable {
                             "the applicant brought the deferred material \(materials([material]))",
                             "申请人补交容缺材料 \(materials([material]))"), nil, nil
                     )
+            case .materialFetched(let material, let reference):
+                return (
+                    say(
+                        "\(materials([material])) fetched (\(source(of: material, in: .en))), no need to bring it",
+                        "\(materials([material])) 已\(source(of: material, in: .zh))获取，无需提交"),
+                    nil, PrintableText.escaped(reference)
+                )
+            case .materialUnavailable(let material, let reason, .paper(let dueBy)):
+                return (
+                    say(
+                        "\(materials([material])) could not be fetched (\(source(of: material, in: .en))): "
+                            + "the applicant is asked to bring it by \(clock.due(dueBy))",
+                        "\(materials([material])) 未能\(source(of: material, in: .zh))获取：请申请人于 "
+                            + "\(clock.due(dueBy)) 前提交纸质材料"),
+                    nil, PrintableText.escaped(reason)
+                )
+            case .materialUnavailable(let material, let reason, .wait(let until)):
+                return (
+                    say(
+                        "\(materials([material])) could not be fetched (\(source(of: material, in: .en))): "
+                            + "the steps that need it wait for it until \(clock.due(until))",
+                        "\(materials([material])) 暂未能\(source(of: material, in: .zh))获取：需要它的事项等待至 "
+                            + "\(clock.due(until))"),
+                    nil, PrintableText.escaped(reason)
+                )
             case .dueSoon(let s, let due):
                 return (
                     say("\(step(s)) is due today (\(clock.due(due)))", "\(step(s))今日到期（\(clock.due(due))）"),

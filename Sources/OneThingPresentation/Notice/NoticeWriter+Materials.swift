@@ -133,11 +133,24 @@ extension NoticeWriter {
                 "issued within this case by “\(itemName(issuer))”", "由本次办理的“\(itemName(issuer))”出具")
         }
         let material = bundle.materials.first { $0.id.value == entry.id } ?? catalogue.materials[entry.id]
-        switch material?.source {
-        case .sharedData:
-            return say("fetched from shared government data", "通过政务数据共享获取")
-        default:
-            return say("fetched from the electronic licence", "通过电子证照获取")
+        let how =
+            material?.source == .sharedData
+            ? say("fetched from shared government data", "通过政务数据共享获取")
+            : say("fetched from the electronic licence", "通过电子证照获取")
+        guard let material, material.source.isFetched else { return how }
+        return how + fallback(material.effectiveFallback)
+    }
+
+    /// What the applicant is told happens when a fetched material cannot be fetched.
+    func fallback(_ fallback: MaterialFallback) -> String {
+        switch fallback {
+        case .paper:
+            say("; if it cannot be fetched, you will be asked to bring it", "；无法获取时，将请您提交纸质材料")
+        case .wait(let bound):
+            say(
+                "; if it cannot be fetched at once, the items that need it wait for it up to "
+                    + "\(words.limit(bound.value)) after acceptance",
+                "；暂时无法获取时，需要它的事项在受理后最多等待\(words.limit(bound.value))")
         }
     }
 }

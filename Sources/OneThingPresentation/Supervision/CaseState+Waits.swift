@@ -1,11 +1,14 @@
 import OneThingRuntime
 
 extension CaseState {
-    /// The deferred materials (容缺) step `index` needs that have not arrived, in the
-    /// blueprint's order; none for a step the blueprint does not have.
+    /// The materials step `index` needs from the applicant that have not arrived: its
+    /// deferred materials (容缺), then the fetched ones the service could not provide and
+    /// the applicant was asked to bring (`fallback: paper`); none for a step the
+    /// blueprint does not have.
     public func missingDeferred(ofStep index: Int) -> [String] {
-        guard blueprint.steps.indices.contains(index) else { return [] }
-        return blueprint.steps[index].deferred.filter { !supplied.contains($0) }
+        awaitedMaterials(of: index).filter {
+            !supplied.contains($0) && (fetchFailures[$0].map(\.fallback.isPaper) ?? true)
+        }
     }
 
     /// Whether open step `index` waits for the applicant rather than its department: a

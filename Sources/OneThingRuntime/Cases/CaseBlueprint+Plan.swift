@@ -92,6 +92,7 @@ extension CaseBlueprint {
         for entry in plan.materials { materials[entry.id] = entry.name }
         var outputs: [String: String] = [:]
         for output in bundle.outputs { outputs[output.id.value] = output.name }
+        let fetched = Self.fetchedMaterials(of: plan, catalogue: catalogue, steps: steps)
         self.init(
             bundle: bundle.id.value, version: bundle.version, title: bundle.title, region: region,
             lead: plan.lead.department,
@@ -101,6 +102,35 @@ extension CaseBlueprint {
                 if entry.status == .later, let deadline = entry.deadline { result[entry.id] = deadline }
             },
             core: plan.materials.filter { $0.core && $0.status == .bring }.map(\.id),
-            promise: plan.promise, departments: departments, materials: materials, outputs: outputs)
+            promise: plan.promise, departments: departments, materials: materials, outputs: outputs,
+            fetched: fetched)
+    }
+
+    /// The materials of `plan` fetched from an e-licence or shared data, each with the
+    /// bundle's fallback (or the catalogue's, for a common material) and the item steps
+    /// among `steps` that need it.
+    static func fetchedMaterials(of plan: Plan, catalogue: Catalogue, steps: [Step]) -> [FetchedMaterial] {
+        var stepOfItem: [String: Int] = [:]
+        for (index, step) in steps.enumerated() where step.kind == .item { stepOfItem[step.id] = index }
+        return plan.materials.compactMap { entry -> FetchedMaterial? in
+            guard entry.status == .fetched,
+                let material = plan.bundle.materials.first(where: { $0.id.value == entry.id })
+                    ?? catalogue.materials[entry.id]
+            else { return nil }
+            let source: FetchedMaterial.Source
+            switch material.source {
+            case .eLicence: source = .eLicence
+            case .sharedData: source = .sharedData
+            case .applicant, .output: return nil
+            }
+            let fallback: FetchedMaterial.Fallback =
+                switch material.effectiveFallback {
+                case .paper: .paper
+                case .wait(let bound): .wait(bound.value)
+                }
+            return FetchedMaterial(
+                material: entry.id, source: source, fallback: fallback,
+                steps: entry.neededBy.compactMap { stepOfItem[$0] }.sorted())
+        }
     }
 }

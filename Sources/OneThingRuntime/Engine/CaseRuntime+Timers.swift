@@ -84,7 +84,8 @@ extension CaseRuntime {
             dispatch(slot, step, attempt: attempt + 1, at: now)
         case .deadline(let material):
             guard !state.supplied.contains(material) else { return }
-            for (step, spec) in state.blueprint.steps.enumerated() where spec.deferred.contains(material) {
+            for step in state.blueprint.steps.indices
+            where state.awaitedMaterials(of: step).contains(material) {
                 guard !cases.slots[slot].steps[step].status.isFinal else { continue }
                 emit(slot, at: now, .failed(step: step, material: material))
                 settleAfterRejection(slot, step, at: now)

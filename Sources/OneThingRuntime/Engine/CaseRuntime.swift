@@ -104,14 +104,17 @@ public struct CaseRuntime: Sendable {
 
     // MARK: Inputs
 
-    /// Starts a case: intake decides at once, and the first steps are sent.
+    /// Starts a case: intake decides at once, the outcomes of the fetched materials
+    /// (`fetches`, material id → what the service answered) are recorded once it has
+    /// accepted, and the first steps are sent.
     ///
     /// - Throws: ``RuntimeError`` when the case exists already, or its region has no
     ///   calendar, or the promise or a deferred material's deadline falls outside the
     ///   calendar's years; then nothing is emitted.
-    public mutating func start(_ id: CaseID, blueprint: CaseBlueprint, start: CaseStart, at now: Timestamp)
-        throws(RuntimeError)
-    {
+    public mutating func start(
+        _ id: CaseID, blueprint: CaseBlueprint, start: CaseStart, at now: Timestamp,
+        fetches: [String: MaterialFetchOutcome] = [:]
+    ) throws(RuntimeError) {
         advance(to: now)
         guard cases[id] == nil else { throw RuntimeError.caseExists(id) }
         let calendar = try calendar(for: blueprint)
@@ -119,15 +122,19 @@ public struct CaseRuntime: Sendable {
         let missingCore = blueprint.core.filter { !provided.contains($0) }
         var promisedBy: Timestamp?
         var deferred: [DeferredMaterial] = []
+        var fetchEvents: [CaseEvent.Kind] = []
         if missingCore.isEmpty {
             do throws(WorkdayCalendar.OutOfRange) {
-                promisedBy = try calendar.dueMoment(startingAt: now, limit: blueprint.promise)
+                let promise = try calendar.dueMoment(startingAt: now, limit: blueprint.promise)
+                promisedBy = promise
                 for material in blueprint.deferredDeadlines.keys.sorted() where !provided.contains(material) {
                     guard let limit = blueprint.deferredDeadlines[material] else { continue }
                     deferred.append(
                         DeferredMaterial(
                             material: material, dueBy: try calendar.dueMoment(startingAt: now, limit: limit)))
                 }
+                fetchEvents = try Self.fetchEvents(
+                    blueprint, fetches, provided: provided, promisedBy: promise, calendar: calendar, at: now)
             } catch {
                 throw RuntimeError.outsideCalendar(error)
             }
@@ -142,6 +149,12 @@ public struct CaseRuntime: Sendable {
         emit(slot, at: now, .intake(.accepted(promisedBy: promisedBy, deferred: deferred)))
         for entry in deferred {
             timers.schedule(.deadline(material: entry.material), for: id, at: entry.dueBy)
+        }
+        for kind in fetchEvents {
+            emit(slot, at: now, kind)
+            if case .materialUnavailable(let material, _, let fallback) = kind {
+                timers.schedule(.deadline(material: material), for: id, at: fallback.dueBy)
+            }
         }
         if blueprint.steps.isEmpty {
             deliver(slot, at: now)
@@ -210,7 +223,7 @@ public struct CaseRuntime: Sendable {
         case (.supplementRequested(let note), .dispatched), (.supplementRequested(let note), .inReview):
             emit(slot, at: now, .supplementRequested(step: step, note: note))
         case (.approved, .dispatched), (.approved, .inReview):
-            let missing = cases.slots[slot].blueprint.steps[step].deferred.filter {
+            let missing = cases.slots[slot].awaitedMaterials(of: step).filter {
                 !cases.slots[slot].supplied.contains($0)
             }
             if missing.isEmpty {
@@ -256,23 +269,74 @@ public struct CaseRuntime: Sendable {
         scheduleDeadlines(slot, step)
     }
 
-    /// A deferred material (容缺) arrived: approvals held for it are issued. One that
-    /// comes after its deadline is recorded as late; the steps that needed it failed
-    /// at the deadline.
+    /// A deferred material (容缺), or a fetched one the applicant was asked to bring
+    /// instead, arrived: approvals held for it are issued. One that comes after its
+    /// deadline is recorded as late; the steps that needed it failed at the deadline.
     public mutating func supply(_ material: String, to id: CaseID, at now: Timestamp) {
         advance(to: now)
         guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed,
             !cases.slots[slot].supplied.contains(material),
-            cases.slots[slot].blueprint.deferredDeadlines[material] != nil
+            cases.slots[slot].deferredDue[material] != nil
         else { return }
         let late = cases.slots[slot].deferredDue[material].map { now >= $0 } ?? false
         emit(slot, at: now, .materialSupplied(material: material, late: late))
         guard !late else { return }
-        for (step, spec) in cases.slots[slot].blueprint.steps.enumerated()
-        where spec.deferred.contains(material) {
-            guard cases.slots[slot].steps[step].status == .held else { continue }
-            if spec.deferred.allSatisfy(cases.slots[slot].supplied.contains) { approve(slot, step, at: now) }
+        releaseHolds(for: material, slot, at: now)
+    }
+
+    /// The service delivered, late, a fetched material that the case waits for
+    /// (``FetchFallback/wait(until:)``): recorded with `reference`, and approvals held
+    /// for it are issued. Returns `false` when the case does not wait for it (closed,
+    /// in hand already, past its bound, or never unavailable).
+    @discardableResult
+    public mutating func receive(_ material: String, reference: String, for id: CaseID, at now: Timestamp)
+        -> Bool
+    {
+        advance(to: now)
+        guard let slot = cases.slot(of: id), !cases.slots[slot].isClosed,
+            !cases.slots[slot].supplied.contains(material),
+            let failure = cases.slots[slot].fetchFailures[material], !failure.fallback.isPaper,
+            now < failure.fallback.dueBy
+        else { return false }
+        emit(slot, at: now, .materialFetched(material: material, reference: reference))
+        releaseHolds(for: material, slot, at: now)
+        return true
+    }
+
+    /// Approves the held steps that awaited `material`, once nothing else they await is missing.
+    mutating func releaseHolds(for material: String, _ slot: Int, at now: Timestamp) {
+        for step in cases.slots[slot].blueprint.steps.indices {
+            let awaited = cases.slots[slot].awaitedMaterials(of: step)
+            guard awaited.contains(material), cases.slots[slot].steps[step].status == .held else { continue }
+            if awaited.allSatisfy(cases.slots[slot].supplied.contains) { approve(slot, step, at: now) }
         }
+    }
+
+    /// The events that record what the services answered for the fetched materials of
+    /// `blueprint` the applicant did not bring, in the blueprint's order: each
+    /// unavailable one with its fallback's moment (paper: by the promise; wait: its bound).
+    static func fetchEvents(
+        _ blueprint: CaseBlueprint, _ fetches: [String: MaterialFetchOutcome], provided: Set<String>,
+        promisedBy: Timestamp, calendar: WorkdayCalendar, at now: Timestamp
+    ) throws(WorkdayCalendar.OutOfRange) -> [CaseEvent.Kind] {
+        var events: [CaseEvent.Kind] = []
+        for entry in blueprint.fetched where !provided.contains(entry.material) {
+            switch fetches[entry.material] {
+            case nil:
+                continue
+            case .fetched(let reference):
+                events.append(.materialFetched(material: entry.material, reference: reference))
+            case .unavailable(let reason):
+                let fallback: FetchFallback =
+                    switch entry.fallback {
+                    case .paper: .paper(dueBy: promisedBy)
+                    case .wait(let limit): .wait(until: try calendar.dueMoment(startingAt: now, limit: limit))
+                    }
+                events.append(
+                    .materialUnavailable(material: entry.material, reason: reason, fallback: fallback))
+            }
+        }
+        return events
     }
 
     /// Drops every pending timer (a simulation between cases).
@@ -308,6 +372,10 @@ public struct CaseRuntime: Sendable {
         let state = cases.slots[slot]
         for (material, dueBy) in state.deferredDue where !state.supplied.contains(material) {
             timers.schedule(.deadline(material: material), for: state.id, at: dueBy)
+        }
+        for (material, failure) in state.fetchFailures
+        where !failure.fallback.isPaper && !state.supplied.contains(material) {
+            timers.schedule(.deadline(material: material), for: state.id, at: failure.fallback.dueBy)
         }
         for (step, current) in state.steps.enumerated() {
             if let key = current.key, let due = current.due,

@@ -176,8 +176,12 @@ public actor Engine {
         let start = CaseStart(
             bundle: blueprint.bundle, version: blueprint.version, answers: answers, provided: provided,
             lead: blueprint.lead, blueprint: fingerprint)
+        // The fetched materials (电子证照, 数据共享), asked for before intake decides.
+        let fetches =
+            await adapters.materials?.fetchAll(
+                for: caseID, blueprint: blueprint, answers: answers, provided: provided) ?? [:]
         do {
-            try runtime.start(caseID, blueprint: blueprint, start: start, at: clock.now)
+            try runtime.start(caseID, blueprint: blueprint, start: start, at: clock.now, fetches: fetches)
         } catch {
             throw .runtime(error)
         }
@@ -332,6 +336,18 @@ public actor Engine {
             throw .materialNotAwaited(id, material: material)
         }
         runtime.supply(material, to: id, at: clock.now)
+        try await commit([id])
+        doorbell.ring()
+    }
+
+    /// The service delivered, late, the fetched material `material` of case `id`, which
+    /// the case waits for (its fallback is `wait` and its bound has not passed): recorded
+    /// with `reference` (the licence number), and the steps held for it go on.
+    public func receive(_ material: String, reference: String, for id: CaseID) async throws(EngineError) {
+        _ = try await open(id)
+        guard runtime.receive(material, reference: reference, for: id, at: clock.now) else {
+            throw .materialNotAwaited(id, material: material)
+        }
         try await commit([id])
         doorbell.ring()
     }

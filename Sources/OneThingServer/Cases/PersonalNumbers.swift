@@ -6,7 +6,8 @@ enum PersonalNumbers {
     /// `event` with the personal numbers in its text masked: a start's answers, and the
     /// words people wrote (a rejection's reason, a supplement request, a withdrawal's
     /// reason, a failure a department system reported), where an officer may have
-    /// copied an identity or phone number.
+    /// copied an identity or phone number; and a fetched licence's number and an
+    /// unavailable one's reason.
     static func masked(_ event: CaseEvent) -> CaseEvent {
         let mask = PersonalNumberMask.masked as (String) -> String
         var copy = event
@@ -24,6 +25,11 @@ enum PersonalNumbers {
             copy.kind = .dispatchFailed(step: step, attempt: attempt, reason: mask(reason), retryAt: retryAt)
         case .outcomeIgnored(let step, let key, let outcome, let status):
             copy.kind = .outcomeIgnored(step: step, key: key, outcome: mask(outcome), status: status)
+        case .materialFetched(let material, let reference):
+            // The licence number of a 居民身份证 is the identity number itself.
+            copy.kind = .materialFetched(material: material, reference: mask(reference))
+        case .materialUnavailable(let material, let reason, let fallback):
+            copy.kind = .materialUnavailable(material: material, reason: mask(reason), fallback: fallback)
         case .intake, .dispatched, .inReview, .supplementSupplied, .decidedBy, .issued, .approved,
             .approvalHeld,
             .cancelled, .failed, .materialSupplied, .dueSoon, .overdue, .escalated, .dueChanged, .delivered:

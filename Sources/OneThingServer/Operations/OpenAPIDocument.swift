@@ -2327,6 +2327,75 @@ enum OpenAPIDocument {
                       "sequence",
                       "at",
                       "kind",
+                      "material",
+                      "reference"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "materialFetched"
+                      },
+                      "material": {
+                        "type": "string"
+                      },
+                      "reference": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
+                      "material",
+                      "reason",
+                      "fallback",
+                      "dueBy"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "materialUnavailable"
+                      },
+                      "material": {
+                        "type": "string"
+                      },
+                      "reason": {
+                        "type": "string"
+                      },
+                      "fallback": {
+                        "enum": [
+                          "paper",
+                          "wait"
+                        ]
+                      },
+                      "dueBy": {
+                        "$ref": "#/$defs/moment"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
                       "step",
                       "due"
                     ],

@@ -59,6 +59,8 @@ extension DiagnosticCode {
     public static let badIdentifier = DiagnosticCode("OT206")
     /// Two entries of a list have the same name.
     public static let duplicateName = DiagnosticCode("OT207")
+    /// A material fetched from an e-licence or shared data does not declare its fallback.
+    public static let fallbackMissing = DiagnosticCode("OT208")
 
     // MARK: OT3xx: references and graph
 
@@ -217,6 +219,11 @@ extension DiagnosticCode {
         Entry(
             code: .duplicateName, severity: .error,
             summary: .init(en: "two entries have the same name", zh: "两个条目同名")),
+        Entry(
+            code: .fallbackMissing, severity: .warning,
+            summary: .init(
+                en: "a fetched material does not say what happens when it cannot be fetched",
+                zh: "通过系统获取的材料未写明获取不到时怎么办")),
         Entry(
             code: .unknownDepartment, severity: .error, summary: .init(en: "unknown department", zh: "未知部门")),
         Entry(code: .unknownMaterial, severity: .error, summary: .init(en: "unknown material", zh: "未知材料")),

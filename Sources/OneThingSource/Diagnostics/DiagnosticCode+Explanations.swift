@@ -232,6 +232,23 @@ extension DiagnosticCode {
             fix: .init(
                 en: "Give each entry its own name.",
                 zh: "请为每一项取不同的名字。")),
+        DiagnosticExplanation(
+            code: .fallbackMissing,
+            protects: .init(
+                en:
+                    "An electronic licence or shared-data service is sometimes down or has no record of the "
+                    + "applicant; the bundle says what the office does then, so that the applicant is told "
+                    + "in time and no case waits for ever. Without a fallback the applicant is asked to bring "
+                    + "the material on paper.",
+                zh: "电子证照或数据共享服务有时不可用，或查不到申请人的记录；一件事应写明此时窗口怎么办，"
+                    + "让申请人及时知道，也不让办件无限期等待。未写明时，将请申请人提交纸质材料。"),
+            wrong: "  id-card:\n    name: 居民身份证\n    source: e-licence",
+            right: "  id-card:\n    name: 居民身份证\n    source: e-licence\n    fallback: paper",
+            fix: .init(
+                en: "Add 'fallback: paper' (the applicant brings it) or 'fallback: {wait: 2 workdays}' (the "
+                    + "steps that need it wait for the service, at most that long).",
+                zh: "请添加“fallback: paper”（请申请人提交），或“fallback: {wait: 2 workdays}”"
+                    + "（需要它的事项等待系统提供，最多等待这么久）。")),
     ]
 
     // MARK: OT3xx
@@ -562,15 +579,18 @@ extension DiagnosticCode {
             code: .deferralExceedsPromise,
             protects: .init(
                 en: "A material allowed to follow later (容缺) after the item is due would be asked for after "
-                    + "the decision.",
-                zh: "容缺材料的补交期限晚于事项办结时间，就会在作出决定之后才要求补交。"),
+                    + "the decision; likewise an item may not wait for a fetched material "
+                    + "('fallback: {wait: …}') longer than it promised.",
+                zh: "容缺材料的补交期限晚于事项办结时间，就会在作出决定之后才要求补交；同样，事项等待系统提供材料"
+                    + "（“fallback: {wait: …}”）的时间也不得超过其承诺时限。"),
             wrong:
                 "  floor-plan: {deferrable: 10 workdays}\n  register: {promised: 5 workdays, needs: [floor-plan]}",
             right:
                 "  floor-plan: {deferrable: 5 workdays}\n  register: {promised: 5 workdays, needs: [floor-plan]}",
             fix: .init(
-                en: "Shorten the deadline to at most the promise of every item that needs the material.",
-                zh: "请把补交期限缩短到不超过需要该材料的各事项的承诺时限。")),
+                en:
+                    "Shorten the deadline (or the wait) to at most the promise of every item that needs the material.",
+                zh: "请把补交期限（或等待期限）缩短到不超过需要该材料的各事项的承诺时限。")),
         DiagnosticExplanation(
             code: .missingBasis,
             protects: .init(
