@@ -43,8 +43,10 @@ import Testing
             caseID: "C20260302-000\(n)", step: 0, of: blueprint, attempt: 1, due: Timestamp(milliseconds: 0))
     }
 
+    /// An adapter for `url`. Its default timeout is long, so that a test about something
+    /// else never sees a push time out on a loaded machine and be sent twice.
     func adapter(
-        _ url: String, retries: Int = 2, timeout: Int64 = 2_000, failures: Int = 5, coolDown: Int64 = 200
+        _ url: String, retries: Int = 2, timeout: Int64 = 30_000, failures: Int = 5, coolDown: Int64 = 200
     )
         -> HTTPDepartmentAdapter
     {
