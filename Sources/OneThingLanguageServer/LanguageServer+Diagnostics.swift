@@ -68,21 +68,25 @@ extension LanguageServer {
             case .warning: 2
             case .note: 3
             }
-        var object: [String: JSONValue] = [
-            "range": source.lspRange(of: diagnostic.span),
-            "severity": .integer(severity),
-            "code": .string(diagnostic.code.rawValue),
-            "source": "onething",
-            "message": .string(RenderingWords.messageWithHint(diagnostic, in: language)),
+        var object: [(String, JSONValue)] = [
+            ("range", source.lspRange(of: diagnostic.span)),
+            ("severity", .integer(severity)),
+            ("code", .string(diagnostic.code.rawValue)),
+            ("source", "onething"),
+            ("message", .string(RenderingWords.messageWithHint(diagnostic, in: language))),
         ]
         if !diagnostic.notes.isEmpty {
-            object["relatedInformation"] = .array(
-                diagnostic.notes.map { note in
-                    [
-                        "location": location(of: note.span, from: source),
-                        "message": .string(note.message.text(in: language)),
-                    ]
-                })
+            object.append(
+                (
+                    "relatedInformation",
+                    .array(
+                        diagnostic.notes.map { note in
+                            [
+                                "location": location(of: note.span, from: source),
+                                "message": .string(note.message.text(in: language)),
+                            ]
+                        })
+                ))
         }
         return .object(object)
     }
@@ -114,8 +118,9 @@ extension LanguageServer {
 
     /// The notification that publishes `diagnostics` for `uri`.
     static func publish(uri: String, version: Int?, diagnostics: [JSONValue]) -> JSONValue {
-        var params: [String: JSONValue] = ["uri": .string(uri), "diagnostics": .array(diagnostics)]
-        if let version { params["version"] = .integer(version) }
+        var params: [(String, JSONValue)] = [("uri", .string(uri))]
+        if let version { params.append(("version", .integer(version))) }
+        params.append(("diagnostics", .array(diagnostics)))
         return notification("textDocument/publishDiagnostics", .object(params))
     }
 }

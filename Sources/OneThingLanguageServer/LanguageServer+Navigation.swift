@@ -46,10 +46,10 @@ extension LanguageServer {
             }
         }
         guard !sections.isEmpty else { return .null }
-        var result: [String: JSONValue] = [
-            "contents": ["kind": "markdown", "value": .string(sections.joined(separator: "\n\n---\n\n"))]
+        var result: [(String, JSONValue)] = [
+            ("contents", ["kind": "markdown", "value": .string(sections.joined(separator: "\n\n---\n\n"))])
         ]
-        if let word { result["range"] = document.source.lspRange(of: word.span) }
+        if let word { result.append(("range", document.source.lspRange(of: word.span))) }
         return .object(result)
     }
 
@@ -87,7 +87,7 @@ extension LanguageServer {
                 "kind": "quickfix",
                 "isPreferred": true,
                 "diagnostics": [lspDiagnostic(diagnostic, in: document.source)],
-                "edit": ["changes": .object([uri: .array(edits)])],
+                "edit": ["changes": .object([(uri, .array(edits))])],
             ])
         }
         return .array(actions)

@@ -39,10 +39,17 @@ public struct LanguageServer: Sendable {
         self.language = language
     }
 
+    /// The bundle of the open document at `uri` as last decoded (kept while its text
+    /// does not decode); `nil` for a document not open or never decoded.
+    public func bundle(uri: String) -> ServiceBundle? { documents[uri]?.bundle }
+
+    /// The findings about the open document at `uri`, as last published.
+    public func diagnostics(uri: String) -> [Diagnostic] { documents[uri]?.diagnostics ?? [] }
+
     /// The messages to send after reading the JSON body `bytes` of one message; a body
     /// that is not JSON is answered with a parse error (-32700).
     public mutating func handle(body bytes: [UInt8]) -> [JSONValue] {
-        guard let message = JSONValue.parse(bytes) else {
+        guard let message = JSONValue.parse(bytes, limits: Self.messageLimits) else {
             return [Self.error(id: .null, code: -32700, message: "the message is not JSON")]
         }
         return handle(message)
@@ -172,6 +179,10 @@ public struct LanguageServer: Sendable {
         }
         return affected.map(\.uri).sorted().map { check($0) }
     }
+
+    /// The limits of reading a message: a file as large as the validator reads, its
+    /// text escaped in JSON, and the nesting JSON-RPC needs.
+    static let messageLimits = YAMLLimits(maxBytes: 2 * YAMLLimits.default.maxBytes + 4096, maxDepth: 64)
 
     /// The capabilities the server announces.
     static let capabilities: JSONValue = [

@@ -41,7 +41,9 @@ public struct LanguageServerConnection: Sendable {
                 case .refused(let refusal):
                     log("onething lsp: \(refusal)")
                 case .message(let body):
-                    for answer in server.handle(body: body) { write(MessageFramer.frame(answer.encoded)) }
+                    for answer in server.handle(body: body) {
+                        write(MessageFramer.frame(Array(answer.serialized.utf8)))
+                    }
                     if case .exited(let code) = server.phase { return code }
                 }
             }
