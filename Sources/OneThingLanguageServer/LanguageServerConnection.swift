@@ -32,14 +32,14 @@ public struct LanguageServerConnection: Sendable {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
-                log("onething lsp: the input ended before 'exit'")
+                log("onething lsp: " + server.language.say("the input ended before 'exit'", "输入在“exit”之前结束"))
                 return 1
             }
             framer.append(buffer[..<count])
             while let frame = framer.next() {
                 switch frame {
                 case .refused(let refusal):
-                    log("onething lsp: \(refusal)")
+                    log("onething lsp: \(refusal.message.text(in: server.language))")
                 case .message(let body):
                     for answer in server.handle(body: body) {
                         write(MessageFramer.frame(Array(answer.serialized.utf8)))
@@ -57,7 +57,7 @@ public struct LanguageServerConnection: Sendable {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(output, $0.baseAddress, $0.count) }
             if written < 0, errno == EINTR { continue }
             guard written > 0 else {
-                log("onething lsp: cannot write to the output")
+                log("onething lsp: cannot write to the output / 无法写入输出")
                 return
             }
             offset += written

@@ -1,4 +1,5 @@
 import Foundation
+import OneThingSource
 
 /// Splits the bytes of a Language Server Protocol stream into messages: each is a
 /// header (`Content-Length: N`, other fields ignored, lines ended by `\r\n`), an empty
@@ -125,16 +126,25 @@ public enum FrameRefusal: Hashable, Sendable, CustomStringConvertible {
     case headerTooLong
 
     /// The refusal in plain words, for the server's log.
-    public var description: String {
+    public var message: LocalizedText {
         switch self {
         case .missingLength(let header):
-            "refused a message whose header has no Content-Length number: \(header.debugDescription)"
+            .init(
+                en: "refused a message whose header has no Content-Length number: \(header.debugDescription)",
+                zh: "已拒绝一条消息：消息头中没有数字形式的 Content-Length：\(header.debugDescription)")
         case .tooLong(let length, let limit):
-            "refused a message of \(length) bytes (the limit is \(limit)); its body is skipped"
+            .init(
+                en: "refused a message of \(length) bytes (the limit is \(limit)); its body is skipped",
+                zh: "已拒绝一条 \(length) 字节的消息（上限为 \(limit)），其内容被跳过")
         case .headerTooLong:
-            "refused a header that does not end (no empty line); its bytes are skipped"
+            .init(
+                en: "refused a header that does not end (no empty line); its bytes are skipped",
+                zh: "已拒绝一个没有结束（没有空行）的消息头，其字节被跳过")
         }
     }
+
+    /// The refusal in English.
+    public var description: String { message.en }
 }
 
 extension Substring {

@@ -1,3 +1,4 @@
+import OneThing
 import OneThingLanguageServer
 import Testing
 
@@ -46,5 +47,6 @@ struct MessageFramerTests {
         framer.append([UInt8](repeating: UInt8(ascii: "x"), count: 100))
         #expect(framer.next() == .refused(.headerTooLong))
         #expect(framer.next() == nil)
+        #expect(FrameRefusal.headerTooLong.message.zh == "已拒绝一个没有结束（没有空行）的消息头，其字节被跳过")
     }
 }
