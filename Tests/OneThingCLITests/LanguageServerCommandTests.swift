@@ -65,7 +65,7 @@ struct LanguageServerCommandTests {
         process.waitUntilExit()
 
         #expect(process.terminationStatus == 0)
-        #expect(errors.contains("refused a message whose header has no Content-Length number"))
+        #expect(errors.contains("已拒绝一条消息：消息头中没有数字形式的 Content-Length"))
         let messages = try Self.messages(in: output)
         #expect(messages.compactMap { $0["id"] as? Int } == [1, 2])
         let published = try #require(
