@@ -59,3 +59,16 @@ struct DiagnosticFixTests {
         #expect(finding.hint?.en.hasPrefix("known keys here:") == true)
     }
 }
+
+/// Fixes inside conditions: the exact characters of the field written, in the file.
+struct ConditionFixTests {
+    @Test("a misspelt form field in a condition is fixed by the field the hint names")
+    func misspeltField() throws {
+        let findings = try DiagnosticFixTests.findings(
+            replacing: "when: not business.has_licence", with: "when: not business.has_licnece")
+        let finding = try #require(findings.first { $0.code == .unknownField })
+        #expect(finding.hint?.en == "did you mean 'business.has_licence'?")
+        #expect(finding.fixes == [DiagnosticFix(span: finding.span, replacement: "business.has_licence")])
+        #expect(finding.span.end.column - finding.span.start.column == "business.has_licnece".count)
+    }
+}
