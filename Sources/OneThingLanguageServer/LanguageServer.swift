@@ -118,6 +118,11 @@ public struct LanguageServer: Sendable {
 
     /// What the server does on notification `method`: the documents' life.
     private mutating func notice(method: String, params: JSONValue) -> [JSONValue] {
+        if method == "workspace/didChangeWatchedFiles" {
+            // A file changed on disk (a catalogue edited elsewhere): load catalogues again.
+            catalogues = [:]
+            return documents.keys.sorted().map { check($0) }
+        }
         let document = params["textDocument"]
         guard let uri = document?["uri"]?.string else { return [] }
         switch method {

@@ -35,6 +35,11 @@ struct CatalogueDocumentTests {
         let closed = client.notify(
             "textDocument/didClose", ["textDocument": ["uri": .string(ScriptedClient.uri(departmentsPath))]])
         #expect(ScriptedClient.findings(for: ScriptedClient.uri(bundlePath), in: closed).isEmpty)
+
+        // A file changed on disk: every open document is checked again.
+        let watched = client.notify("workspace/didChangeWatchedFiles", ["changes": []])
+        #expect(watched.count == 1)
+        #expect(ScriptedClient.findings(for: ScriptedClient.uri(bundlePath), in: watched).isEmpty)
     }
 
     @Test("a department written twice in the open departments file is found there, in Chinese")
