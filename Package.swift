@@ -5,6 +5,7 @@ import PackageDescription
 // leaf never drags in what it does not use (the README's "Architecture" has the picture):
 //
 //   CYAML ─► OneThingSource ─► OneThingModel ─► OneThingConditions ─► OneThingPlan ─► OneThing (facade)
+//   OneThing ─► OneThingLanguageServer (`onething lsp`) ─► OneThingCLI
 //   OneThingCalendar (dates, limits, working days) ─► OneThingModel, OneThingEvents
 //   OneThingEvents (event core: no YAML, no planner) ─► OneThingRuntime, every store
 //   OneThingRuntime ─► OneThingSimulation, OneThingPresentation ─► OneThingCLI
@@ -21,6 +22,9 @@ let package = Package(
     products: [
         // The validator and loader facade: read, check and plan bundles.
         .library(name: "OneThing", targets: ["OneThing"]),
+        // The Language Server Protocol server of `onething lsp`: the validator's findings,
+        // hover, completion, definitions and quick fixes in editors.
+        .library(name: "OneThingLanguageServer", targets: ["OneThingLanguageServer"]),
         // Dates, time limits and working days.
         .library(name: "OneThingCalendar", targets: ["OneThingCalendar"]),
         // The event core: events, case state, blueprints, the store protocol and codec.
@@ -84,6 +88,9 @@ let package = Package(
         .target(name: "OneThingPlan", dependencies: ["OneThingConditions"]),
         // The facade for embedding the validator: find, load, validate and plan bundles.
         .target(name: "OneThing", dependencies: ["OneThingPlan"]),
+        // The language server: JSON-RPC over stdio, documents in memory, the validator's
+        // findings as LSP diagnostics; only the facade, no runtime, no server stack.
+        .target(name: "OneThingLanguageServer", dependencies: ["OneThing"]),
         // The event core: events, case state and its fold, blueprints, the store
         // protocol, the event codec and typed store errors. No YAML, no planner.
         .target(name: "OneThingEvents", dependencies: ["OneThingCalendar"]),
@@ -173,7 +180,7 @@ let package = Package(
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingPresentation", "OneThingSQLite",
                 "OneThingPostgres", "OneThingAccess", "OneThingPages",
-                "OneThingServer", "OneThingDepartmentHTTP",
+                "OneThingServer", "OneThingDepartmentHTTP", "OneThingLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -183,7 +190,7 @@ let package = Package(
             name: "OneThingBenchmarks",
             dependencies: [
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingPostgres",
-                "OneThingServer", "OneThingDepartmentHTTP",
+                "OneThingServer", "OneThingDepartmentHTTP", "OneThingLanguageServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -247,6 +254,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OneThingLanguageServerTests", dependencies: ["OneThingLanguageServer", "OneThing"]),
         .testTarget(
             name: "OneThingAccessTests", dependencies: ["OneThingAccess", "OneThing", "OneThingSimulation"]),
         .testTarget(

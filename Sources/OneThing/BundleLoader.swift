@@ -77,7 +77,7 @@ public enum BundleLoader {
 
     /// Loads a bundle from bytes; without a catalogue the bundle is invalid (OT604).
     static func load(bytes: [UInt8], name: String, catalogue: Catalogue?, limits: YAMLLimits) -> Result {
-        let (report, bundle) = BundleValidation.validate(
+        let (report, bundle, _) = BundleValidation.validate(
             bytes: bytes, name: name, catalogue: catalogue, limits: limits)
         guard let bundle, let source = report.source, let catalogue else { return .invalid(report) }
         do {

@@ -6,20 +6,21 @@ enum BundleValidation {
     /// The findings about the bundle at `path`, checked against `catalogue`, and the
     /// bundle when it has no error: the file is read, then validated as bytes.
     static func validate(path: String, catalogue: Catalogue?, limits: YAMLLimits)
-        -> (report: FileReport, bundle: ServiceBundle?)
+        -> (report: FileReport, bundle: ServiceBundle?, decoded: ServiceBundle?)
     {
         switch SourceReader.contents(path: path, limits: limits) {
         case .bytes(let bytes):
             return validate(bytes: bytes, name: path, catalogue: catalogue, limits: limits)
         case .unreadable(let diagnostic):
-            return (FileReport(path: path, source: nil, diagnostics: [diagnostic]), nil)
+            return (FileReport(path: path, source: nil, diagnostics: [diagnostic]), nil, nil)
         }
     }
 
     /// The findings about the bundle `bytes` that findings name `name`, checked against
-    /// `catalogue`, and the bundle when it has no error.
+    /// `catalogue`; the bundle when it has no error; and the bundle as decoded, errors
+    /// or not, when its shape could be read at all (an editor's names and places).
     static func validate(bytes: [UInt8], name: String, catalogue: Catalogue?, limits: YAMLLimits)
-        -> (report: FileReport, bundle: ServiceBundle?)
+        -> (report: FileReport, bundle: ServiceBundle?, decoded: ServiceBundle?)
     {
         let (source, document) = YAMLComposer.compose(path: name, bytes: bytes, limits: limits)
         var diagnostics = document.diagnostics
@@ -35,7 +36,9 @@ enum BundleValidation {
         }
         diagnostics.sort(by: Diagnostic.sourceOrder)
         let clean = !diagnostics.contains { $0.severity == .error }
-        return (FileReport(path: name, source: source, diagnostics: diagnostics), clean ? bundle : nil)
+        return (
+            FileReport(path: name, source: source, diagnostics: diagnostics), clean ? bundle : nil, bundle
+        )
     }
 
     /// The findings of the model, condition and plan stages about a composed bundle;

@@ -112,4 +112,29 @@ public struct Validator: Sendable {
         BundleValidation.validate(bytes: bytes, name: name, catalogue: catalogue, limits: options.limits)
             .report
     }
+
+    /// Validates one bundle from the bytes of its file as
+    /// ``validate(bytes:name:catalogue:)`` does, and keeps the bundle as decoded, with
+    /// errors or not, for a tool that shows its names and places (an editor). Without a
+    /// catalogue the bundle has the finding a file without one has (OT604).
+    public func analyse(bytes: [UInt8], name: String, catalogue: Catalogue?) -> BundleAnalysis {
+        let result = BundleValidation.validate(
+            bytes: bytes, name: name, catalogue: catalogue, limits: options.limits)
+        return BundleAnalysis(report: result.report, bundle: result.decoded)
+    }
+}
+
+/// One bundle file's findings together with the bundle decoded from it.
+public struct BundleAnalysis: Sendable {
+    /// The findings, as ``Validator/validate(bytes:name:catalogue:)`` gives them.
+    public var report: FileReport
+    /// The bundle as decoded, even when it has errors; `nil` when the file is not YAML or
+    /// not shaped like a bundle at all.
+    public var bundle: ServiceBundle?
+
+    /// Creates an analysis.
+    public init(report: FileReport, bundle: ServiceBundle?) {
+        self.report = report
+        self.bundle = bundle
+    }
 }

@@ -25,6 +25,7 @@ struct OneThingCommand: AsyncParsableCommand {
             MetricsCommand.self, CatalogueCommand.self, RunCommand.self, SimulateCommand.self,
             CaseCommand.self, StoreCommand.self, MigrateCommand.self, ServeCommand.self,
             CalendarCommand.self, ExplainCommand.self, CodesCommand.self, PrincipalsCommand.self,
+            LanguageServerCommand.self,
         ],
         defaultSubcommand: ValidateCommand.self)
 

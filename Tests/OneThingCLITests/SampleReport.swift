@@ -75,7 +75,8 @@ enum SampleReport {
     static let conditionTypo = Diagnostic(
         code: .conditionSyntax, severity: .error, span: span(of: "nto", line: 10),
         message: .init(en: "unexpected word 'nto'", zh: "无法识别的词“nto”"),
-        hint: .init(en: "did you mean 'not'?", zh: "是否应为“not”？"))
+        hint: .init(en: "did you mean 'not'?", zh: "是否应为“not”？"),
+        fixes: [DiagnosticFix(span: span(of: "nto", line: 10), replacement: "not")])
 
     static let promiseTooLong = Diagnostic(
         code: .promiseExceedsLegal, severity: .error, span: span(of: "30 workdays", line: 12),

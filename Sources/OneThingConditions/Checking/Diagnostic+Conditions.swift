@@ -8,14 +8,26 @@ import OneThingSource
 extension Diagnostic {
     /// The diagnostic of `issue`, found in the condition `source` of `file`, pointing at
     /// the exact characters inside the YAML scalar.
+    /// The issue's replacement becomes a fix when the span is known to hold exactly the
+    /// characters the issue is about.
     public init(_ issue: ConditionIssue, in source: ConditionSource, file: SourceFile) {
         let scalar = source.scalar
+        let span = scalar.span(ofValueRange: issue.range, in: file)
+        let scalars = Array(scalar.value.unicodeScalars)
+        var fixes: [DiagnosticFix] = []
+        if let replacement = issue.replacement, issue.range.lowerBound >= 0,
+            issue.range.upperBound <= scalars.count,
+            let written = file.text(of: span),
+            String(written) == String(String.UnicodeScalarView(scalars[issue.range]))
+        {
+            fixes = [DiagnosticFix(span: span, replacement: replacement)]
+        }
         self.init(
             code: issue.code, severity: issue.severity,
-            span: scalar.span(ofValueRange: issue.range, in: file), message: issue.message, hint: issue.hint,
+            span: span, message: issue.message, hint: issue.hint,
             notes: issue.notes.map {
                 DiagnosticNote(span: scalar.span(ofValueRange: $0.range, in: file), message: $0.message)
-            })
+            }, fixes: fixes)
     }
 
     /// A condition that is false for every applicant (`OT405`), naming the parts that

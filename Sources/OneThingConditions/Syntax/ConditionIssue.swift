@@ -30,17 +30,21 @@ public struct ConditionIssue: Hashable, Sendable {
     public var hint: LocalizedText?
     /// Related places in the same condition.
     public var notes: [Note]
+    /// The text to write in place of ``range`` when the hint is that edit (a
+    /// did-you-mean field), for a machine-readable fix.
+    public var replacement: String?
 
     /// Creates an issue.
     public init(
         code: DiagnosticCode, range: Range<Int>, message: LocalizedText, hint: LocalizedText? = nil,
-        notes: [Note] = []
+        notes: [Note] = [], replacement: String? = nil
     ) {
         self.code = code
         self.range = range
         self.message = message
         self.hint = hint
         self.notes = notes
+        self.replacement = replacement
     }
 
     /// The severity the code is registered with.

@@ -9,19 +9,33 @@ extension ConditionIssue {
     static func unknownField(_ path: String, range: Range<Int>, fields: [FormField], peer: FormField?)
         -> ConditionIssue
     {
-        ConditionIssue(
+        let hint = unknownFieldHint(path, fields: fields, peer: peer)
+        return ConditionIssue(
             code: .unknownField, range: range,
             message: .init(en: "the form has no field '\(path)'", zh: "表单中没有字段“\(path)”"),
-            hint: unknownFieldHint(path, fields: fields, peer: peer))
+            hint: hint.text, replacement: hint.replacement)
     }
 
+    /// The hint about an unknown field, and the field to write instead when the hint
+    /// is a did-you-mean.
     private static func unknownFieldHint(_ path: String, fields: [FormField], peer: FormField?)
+        -> (text: LocalizedText, replacement: String?)
+    {
+        let replacement =
+            closestValue(path, of: peer) == nil ? Suggestion.closest(to: path, among: fields.map(\.id)) : nil
+        return (unknownFieldText(path, fields: fields, peer: peer), replacement)
+    }
+
+    /// The closest value of `peer` to `path`, or the value `path` spells exactly.
+    private static func closestValue(_ path: String, of peer: FormField?) -> String? {
+        guard let peer else { return nil }
+        return Suggestion.closest(to: path, among: peer.values.map(\.id)) ?? exactValue(path, of: peer)
+    }
+
+    private static func unknownFieldText(_ path: String, fields: [FormField], peer: FormField?)
         -> LocalizedText
     {
-        if let peer,
-            let value = Suggestion.closest(to: path, among: peer.values.map(\.id))
-                ?? exactValue(path, of: peer)
-        {
+        if let peer, let value = closestValue(path, of: peer) {
             return quoteHint(value, field: peer.id)
         }
         if let field = Suggestion.closest(to: path, among: fields.map(\.id)) {

@@ -58,10 +58,14 @@ extension Diagnostic {
                     en:
                         "'\(name.value)' is the name of \(kind.name.en) \(ids); a \(kind.name.en) is named here by its id, not its name",
                     zh: "“\(name.value)”是\(kind.name.zh)\(idsZH)的名称；此处应写\(kind.name.zh)的标识，而不是名称"),
-                hint: .init(en: "write \(ids)", zh: "请改为\(idsZH)"))
+                hint: .init(en: "write \(ids)", zh: "请改为\(idsZH)"),
+                fixes: owners.count == 1
+                    ? DiagnosticFix.rewrite(name.span, value: name.value, as: owners[0]).map { [$0] } ?? []
+                    : [])
         }
         let written = name.value.unicodeScalars.contains { $0.properties.isIdeographic }
-        var hint = written ? nil : Suggestion.hint(for: name.value, among: candidates)
+        let match = written ? nil : Suggestion.closest(to: name.value, among: candidates)
+        var hint = match.map(Suggestion.hint(for:))
         if hint == nil, kind == .department || written, !candidates.isEmpty {
             let nearest = Suggestion.nearest(
                 to: name.value,
@@ -82,7 +86,9 @@ extension Diagnostic {
             : .init(en: "unknown \(kind.name.en) '\(name.value)'", zh: "未知的\(kind.name.zh)“\(name.value)”")
         return Diagnostic(
             code: kind.code, severity: .error, span: name.span, message: message,
-            hint: hint ?? kind.whereDeclared)
+            hint: hint ?? kind.whereDeclared,
+            fixes: match.flatMap { DiagnosticFix.rewrite(name.span, value: name.value, as: $0) }.map { [$0] }
+                ?? [])
     }
 
     /// A declared material that no item needs.

@@ -25,6 +25,18 @@ public enum BundleDecoder {
         "items", "tests",
     ]
 
+    /// The keys of an item (an entry of `items:`).
+    public static var itemKeys: [String] { ItemDecoder.keys }
+
+    /// The keys of a material declared in a bundle (an entry of `materials:`).
+    public static var materialKeys: [String] { MaterialDecoder.keys }
+
+    /// The keys of a need written as a mapping (an element of an item's `needs:`).
+    public static var needKeys: [String] { ItemDecoder.needKeys }
+
+    /// The keys of a form field (an entry of `form:`).
+    public static var fieldKeys: [String] { FormFieldDecoder.keys }
+
     /// Decodes the root node of a bundle file.
     public static func decode(_ root: YAMLNode) -> Result {
         var reader = NodeReader()

@@ -6,8 +6,9 @@ import OneThingSource
 extension Diagnostic {
     /// A key this place does not know, with the closest known key as a suggestion.
     public static func unknownKey(_ key: YAMLScalar, in what: LocalizedText, known: [String]) -> Diagnostic {
+        let match = Suggestion.closest(to: key.value, among: known)
         let hint =
-            Suggestion.hint(for: key.value, among: known)
+            match.map(Suggestion.hint(for:))
             ?? LocalizedText(
                 en: "known keys here: \(known.joined(separator: ", "))",
                 zh: "此处可用的键：\(known.joined(separator: "、"))")
@@ -15,7 +16,9 @@ extension Diagnostic {
             code: .unknownKey, severity: .error, span: key.span,
             message: .init(
                 en: "unknown key '\(key.value)' in \(what.en)", zh: "\(what.zh)中有未知的键“\(key.value)”"),
-            hint: hint)
+            hint: hint,
+            fixes: match.flatMap { DiagnosticFix.rewrite(key.span, value: key.value, as: $0) }.map { [$0] }
+                ?? [])
     }
 
     /// A misspelt key, read as the known key `intended`.
@@ -26,7 +29,8 @@ extension Diagnostic {
             message: .init(
                 en: "unknown key '\(key.value)' in \(what.en); it was read as '\(intended)'",
                 zh: "\(what.zh)中有未知的键“\(key.value)”，已按“\(intended)”读取"),
-            hint: .init(en: "write '\(intended)'", zh: "请改为“\(intended)”"))
+            hint: .init(en: "write '\(intended)'", zh: "请改为“\(intended)”"),
+            fixes: DiagnosticFix.rewrite(key.span, value: key.value, as: intended).map { [$0] } ?? [])
     }
 
     /// A required key is missing.

@@ -71,10 +71,9 @@ struct NodeReader {
         guard let found = FullWidthPunctuation.first(in: scalar.value) else { return nil }
         let start = scalar.span.start
         // The sign's column is known when the scalar is written on one line as it reads.
-        let location =
-            scalar.span.end.line == start.line && scalar.style == .plain
-            ? start.advanced(by: found.offset) : start
-        return found.diagnostic(code: code, file: scalar.span.file, at: location)
+        let exact = scalar.span.end.line == start.line && scalar.style == .plain
+        let location = exact ? start.advanced(by: found.offset) : start
+        return found.diagnostic(code: code, file: scalar.span.file, at: location, exact: exact)
     }
 
     /// The entries of a mapping whose keys are ids the file chooses (items, materials).

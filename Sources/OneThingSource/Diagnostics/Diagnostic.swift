@@ -71,6 +71,9 @@ public struct Diagnostic: Hashable, Sendable {
     public var hint: LocalizedText?
     /// Related locations.
     public var notes: [DiagnosticNote]
+    /// What the hint suggests, as edits a tool can apply; empty when it cannot be
+    /// applied mechanically.
+    public var fixes: [DiagnosticFix]
 
     /// Creates a finding.
     public init(
@@ -79,7 +82,8 @@ public struct Diagnostic: Hashable, Sendable {
         span: SourceSpan,
         message: LocalizedText,
         hint: LocalizedText? = nil,
-        notes: [DiagnosticNote] = []
+        notes: [DiagnosticNote] = [],
+        fixes: [DiagnosticFix] = []
     ) {
         self.code = code
         self.severity = severity
@@ -87,6 +91,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.message = message
         self.hint = hint
         self.notes = notes
+        self.fixes = fixes
     }
 
     /// Orders findings as a reader expects them: by file, then position, then code.

@@ -76,8 +76,12 @@ public struct FullWidthPunctuation: Hashable, Sendable {
     }
 
     /// A finding with `code` about this sign at `location`: what it is and the
-    /// half-width sign to write instead.
-    public func diagnostic(code: DiagnosticCode, file: String, at location: SourceLocation) -> Diagnostic {
+    /// half-width sign to write instead, as a fix too when `exact` (the sign is known to
+    /// stand at `location`, not only somewhere in the text that starts there).
+    public func diagnostic(
+        code: DiagnosticCode, file: String, at location: SourceLocation, exact: Bool = true
+    ) -> Diagnostic {
+        let span = SourceSpan(file: file, start: location, end: location.advanced(by: 1))
         let fix = replacement == " " ? "' '" : "'\(replacement)'"
         let fixZH = replacement == " " ? "半角空格" : "半角“\(replacement)”"
         let needs: LocalizedText =
@@ -92,13 +96,13 @@ public struct FullWidthPunctuation: Hashable, Sendable {
                 .init(en: "YAML separates list entries with half-width commas", zh: "列表各项之间要用半角逗号分隔")
             }
         return Diagnostic(
-            code: code, severity: .error,
-            span: SourceSpan(file: file, start: location, end: location.advanced(by: 1)),
+            code: code, severity: .error, span: span,
             message: .init(
                 en: "a \(name.en) is written here; \(needs.en)",
                 zh: "这里写了\(name.zh)；\(needs.zh)"),
             hint: .init(
                 en: "replace it with \(fix) (type it with the input method in half-width or English mode)",
-                zh: "请改为\(fixZH)（可把输入法切换到半角或英文状态再输入）"))
+                zh: "请改为\(fixZH)（可把输入法切换到半角或英文状态再输入）"),
+            fixes: exact ? [DiagnosticFix(span: span, replacement: replacement)] : [])
     }
 }

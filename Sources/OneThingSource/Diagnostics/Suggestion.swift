@@ -57,7 +57,11 @@ public enum Suggestion {
 
     /// A hint "did you mean `x`?" in both languages, or `nil` when nothing is close.
     public static func hint(for word: String, among candidates: some Sequence<String>) -> LocalizedText? {
-        guard let match = closest(to: word, among: candidates) else { return nil }
-        return LocalizedText(en: "did you mean '\(match)'?", zh: "是否应为“\(match)”？")
+        closest(to: word, among: candidates).map(hint(for:))
+    }
+
+    /// The hint "did you mean `match`?" in both languages.
+    public static func hint(for match: String) -> LocalizedText {
+        LocalizedText(en: "did you mean '\(match)'?", zh: "是否应为“\(match)”？")
     }
 }

@@ -4,14 +4,17 @@
 /// {"diagnostics": [{"file": "…", "line": 11, "column": 36, "endLine": 11, "endColumn": 39,
 ///                   "code": "OT401", "severity": "error", "message": "…", "hint": null,
 ///                   "notes": [{"file": "…", "line": 2, "column": 3, "endLine": 2,
-///                              "endColumn": 20, "message": "…"}]}],
+///                              "endColumn": 20, "message": "…"}],
+///                   "fixes": [{"file": "…", "line": 11, "column": 36, "endLine": 11,
+///                              "endColumn": 39, "replacement": "…"}]}],
 ///  "errors": 1, "warnings": 0, "files": 3}
 /// ```
 ///
 /// Lines and columns are 1-based; columns count Unicode scalars and the end is
 /// exclusive, as in ``SourceSpan``. `severity` is `error`, `warning` or `note` in every
 /// language; messages and hints are in the renderer's language, `hint` is `null` when
-/// there is none. Keys are sorted, so the same findings always give the same bytes.
+/// there is none. `fixes` are the edits the hint suggests, each the text to write in
+/// place of a span (empty when the hint is not a mechanical edit). Keys are sorted, so the same findings always give the same bytes.
 public struct JSONDiagnosticRenderer: DiagnosticRenderer, Sendable {
     /// The language of messages and hints.
     public var language: Language
@@ -56,6 +59,7 @@ public struct JSONFinding: Encodable, Sendable {
     var message: String
     var hint: String?
     var notes: [JSONNote]
+    var fixes: [JSONFix]
 
     /// The finding `diagnostic` with its texts in `language`.
     public init(_ diagnostic: Diagnostic, language: Language) {
@@ -69,10 +73,11 @@ public struct JSONFinding: Encodable, Sendable {
         message = diagnostic.message.text(in: language)
         hint = diagnostic.hint?.text(in: language)
         notes = diagnostic.notes.map { JSONNote($0, language: language) }
+        fixes = diagnostic.fixes.map(JSONFix.init)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file, line, column, endLine, endColumn, code, severity, message, hint, notes
+        case file, line, column, endLine, endColumn, code, severity, message, hint, notes, fixes
     }
 
     /// Encodes every key, `hint` as `null` when there is none.
@@ -88,6 +93,7 @@ public struct JSONFinding: Encodable, Sendable {
         try container.encode(message, forKey: .message)
         try container.encode(hint, forKey: .hint)
         try container.encode(notes, forKey: .notes)
+        try container.encode(fixes, forKey: .fixes)
     }
 }
 
@@ -107,5 +113,24 @@ struct JSONNote: Encodable, Sendable {
         endLine = note.span.end.line
         endColumn = note.span.end.column
         message = note.message.text(in: language)
+    }
+}
+
+/// One fix of a finding in the JSON document: the text to write in place of a span.
+struct JSONFix: Encodable, Sendable {
+    var file: String
+    var line: Int
+    var column: Int
+    var endLine: Int
+    var endColumn: Int
+    var replacement: String
+
+    init(_ fix: DiagnosticFix) {
+        file = fix.span.file
+        line = fix.span.start.line
+        column = fix.span.start.column
+        endLine = fix.span.end.line
+        endColumn = fix.span.end.column
+        replacement = fix.replacement
     }
 }

@@ -56,6 +56,21 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer, Sendable {
                             id: index + 1,
                             physicalLocation: Self.physicalLocation(note.span),
                             message: SARIFMessage(text: note.message.text(in: language)))
+                    },
+                fixes: diagnostic.fixes.isEmpty
+                    ? nil
+                    : diagnostic.fixes.map { fix in
+                        SARIFFix(
+                            description: diagnostic.hint.map { SARIFMessage(text: $0.text(in: language)) },
+                            artifactChanges: [
+                                SARIFArtifactChange(
+                                    artifactLocation: Self.artifactLocation(fix.span.file),
+                                    replacements: [
+                                        SARIFReplacement(
+                                            deletedRegion: Self.physicalLocation(fix.span).region,
+                                            insertedContent: SARIFArtifactContent(text: fix.replacement))
+                                    ])
+                            ])
                     })
         }
         let log = SARIFLog(runs: [SARIFRun(tool: SARIFTool(driver: driver), results: results)])

@@ -55,6 +55,30 @@ struct SARIFResult: Encodable {
     var message: SARIFMessage
     var locations: [SARIFLocation]
     var relatedLocations: [SARIFLocation]?
+    var fixes: [SARIFFix]?
+}
+
+/// A fix of a result: the replacements in one file that the hint suggests.
+struct SARIFFix: Encodable {
+    var description: SARIFMessage?
+    var artifactChanges: [SARIFArtifactChange]
+}
+
+/// The changes a fix makes to one file.
+struct SARIFArtifactChange: Encodable {
+    var artifactLocation: SARIFArtifactLocation
+    var replacements: [SARIFReplacement]
+}
+
+/// A region deleted and the text inserted in its place.
+struct SARIFReplacement: Encodable {
+    var deletedRegion: SARIFRegion
+    var insertedContent: SARIFArtifactContent
+}
+
+/// Text content of a file.
+struct SARIFArtifactContent: Encodable {
+    var text: String
 }
 
 /// A place in a file, with an optional id and message (for related locations).
