@@ -77,7 +77,7 @@ public struct Validator: Sendable {
         let results = Mutex([FileReport?](repeating: nil, count: bundleFiles.count))
         let work = { @Sendable (index: Int) in
             let catalogue = catalogueOf[index].flatMap { catalogueByFolder[$0] }
-            var (report, bundle) = BundleValidation.validate(
+            var (report, bundle, _) = BundleValidation.validate(
                 path: bundleFiles[index].path, catalogue: catalogue, limits: limits)
             if requireFees, let bundle {
                 report.diagnostics += BundleChecker.missingFees(bundle)
