@@ -56,7 +56,11 @@ struct FakeDepartmentCommand: AsyncParsableCommand {
             wrongSignatures: wrongSignatures, replays: replays, contradictions: contradictions,
             rejections: rejections, noRecord: noRecord, hang: hang, slowDelay: slowDelay,
             answerDelay: answerDelay)
-        let department = FakeDepartment(secret: secret, faults: faults, seed: seed, client: .shared)
+        // Its callbacks go out through a client with room for every task in flight: the
+        // shared one keeps 8 connections to the platform, and a storm of thousands of
+        // cases then measured that queue instead of the platform.
+        let department = FakeDepartment(
+            secret: secret, faults: faults, seed: seed, client: HTTPDepartmentAdapter.sharedClient)
         let application = Application(
             router: department.router(), configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
