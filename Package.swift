@@ -250,7 +250,7 @@ let package = Package(
         .testTarget(
             name: "OneThingPostgresTests",
             dependencies: [
-                "OneThingPostgres", "OneThingStoreContract",
+                "OneThingPostgres", "OneThingStoreContract", "OneThingRuntime", "OneThingTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(name: "OneThingTests", dependencies: ["OneThing"], exclude: ["Fixtures"]),

@@ -68,9 +68,12 @@ enum CaseStore {
     /// writing when the catalogue's calendar is at hand (its times were counted on it).
     /// A PostgreSQL database gets the store's tables when it has none. A store that
     /// cannot be opened (a refused connection, a bad password: within a few seconds)
-    /// ends the command with status 2 and says why.
+    /// ends the command with status 2 and says why. `instance` names the runtime
+    /// instance a PostgreSQL store handle writes for (``CaseHolding``); by default one
+    /// unique to the process.
     static func open(
-        _ value: String, create: Bool, readOnly: Bool = false, catalogue: Catalogue?, language: Language
+        _ value: String, create: Bool, readOnly: Bool = false, catalogue: Catalogue?, language: Language,
+        instance: String? = nil
     ) async throws -> any EventStore {
         switch try location(value, language: language) {
         case .sqlite(let path):
@@ -78,7 +81,9 @@ enum CaseStore {
                 path, create: create, readOnly: readOnly, catalogue: catalogue, language: language)
         case .postgres(let address):
             do {
-                return try await PostgresEventStore(address: address)
+                var options = PostgresEventStore.Options()
+                if let instance { options.instance = instance }
+                return try await PostgresEventStore(address: address, options: options)
             } catch {
                 StandardError.writeLine(error.postgresLine(address, in: language))
                 throw ExitStatus.usageOrInputError

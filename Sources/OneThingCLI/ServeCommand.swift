@@ -6,6 +6,7 @@ import OneThing
 import OneThingAccess
 import OneThingDepartmentHTTP
 import OneThingPages
+import OneThingPostgres
 import OneThingPresentation
 import OneThingRuntime
 import OneThingServer
@@ -64,6 +65,20 @@ struct ServeCommand: AsyncParsableCommand {
     var principals: String?
 
     @Option(
+        help: ArgumentHelp(
+            "This instance's name among the instances that share one PostgreSQL database (default: host:pid:random)."
+                + " An instance restarted under its old name takes its cases up at once.",
+            valueName: "name"))
+    var instance: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With a PostgreSQL database: how long, in seconds, this instance's lease lasts unless renewed;"
+                + " another instance adopts the open cases of one that has not renewed it for this long (default 30).",
+            valueName: "seconds"))
+    var lease: Int = 30
+
+    @Option(
         name: .customLong("callback-base"),
         help: ArgumentHelp(
             "The base URL at which departments' systems reach this server with their callbacks (default http://HOST:PORT).",
@@ -120,6 +135,22 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...168).contains(sessionHours) else {
             throw ValidationError("--session-hours takes a number of hours from 1 to 168")
         }
+        guard (1...3_600).contains(lease) else {
+            throw ValidationError("--lease takes a number of seconds from 1 to 3600")
+        }
+        if let instance {
+            guard !instance.isEmpty, instance.count <= 200, !instance.contains(where: \.isNewline),
+                !instance.contains("\t")
+            else {
+                throw ValidationError(
+                    "--instance takes a name of 1 to 200 characters, without tabs or line breaks")
+            }
+            guard PostgresStoreAddress.isPostgresURL(database) else {
+                throw ValidationError(
+                    "--instance names an instance among several sharing a PostgreSQL database; --db \(database) is a SQLite file, which one instance serves"
+                )
+            }
+        }
     }
 
     func run() async throws {
@@ -136,7 +167,8 @@ struct ServeCommand: AsyncParsableCommand {
         let catalogue = await library.catalogue
         let settings = try RuntimeInput.adapterSettings(
             adapters, departments: Set(catalogue.departments.keys), language: language)
-        let store = try await CaseStore.open(database, create: true, catalogue: catalogue, language: language)
+        let store = try await CaseStore.open(
+            database, create: true, catalogue: catalogue, language: language, instance: instance)
         let clock: any EngineClock = speed == 1 ? LiveClock() : ScaledClock(speed: speed)
         let calendar = catalogue.calendar(region: "CN")
         let simulated = SimulatedAdapter(
@@ -163,7 +195,8 @@ struct ServeCommand: AsyncParsableCommand {
                 host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute,
                 principals: directoryOfPrincipals, sessionLifetime: .seconds(sessionHours * 3600),
                 secureCookies: secureCookies, callbacks: linked.callbacks),
-            metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed), logger: logger)
+            metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed, lease: .seconds(lease)),
+            logger: logger)
         for adapter in linked.adapters.values { adapter.connect(to: server.engine) }
         do {
             try await server.recover()

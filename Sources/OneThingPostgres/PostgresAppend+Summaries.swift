@@ -19,9 +19,12 @@ extension PostgresAppend {
     /// - Throws: ``StaleProjection`` when a summary no longer counts the events the fold
     ///   started from; ``StoreError`` of kind ``StoreError/Kind/conflict`` when another
     ///   writer stored a new case first.
+    ///
+    /// Every case written is held by `instance` from now on (``CaseHolding``); the
+    /// instances that held one of them before are told so when the transaction commits.
     func writeSummaries(
         _ batch: AppendBatch<StoredCase>, on connection: PostgresConnection, logger: Logger,
-        address: PostgresStoreAddress
+        address: PostgresStoreAddress, instance: String
     ) async throws -> [StoredCase?] {
         var written = [StoredCase?](repeating: nil, count: batch.touched.count)
         var summaries: [CaseSummary] = []
@@ -39,16 +42,21 @@ extension PostgresAppend {
         if !updated.isEmpty {
             let before = updated.compactMap { batch.touched[$0].stored }
             let ordinals = before.map(\.ordinal)
-            _ = try await connection.query(
-                "SELECT ordinal FROM cases WHERE ordinal = ANY(\(ordinals)::int8[]) ORDER BY ordinal FOR UPDATE",
-                logger: logger
-            ).collect()
+            let holders = try await connection.query(
+                """
+                SELECT id, holder FROM cases WHERE ordinal = ANY(\(ordinals)::int8[]) ORDER BY ordinal FOR UPDATE
+                """, logger: logger
+            ).decode((String, String?).self).collected()
+            let taken = holders.compactMap { row in row.1.flatMap { $0 == instance ? nil : (row.0, $0) } }
+            try await PostgresHolding.notify(
+                taken: taken, by: instance, on: connection, channel: address.holdingChannel, logger: logger)
             let rows = updated.map { summaries[$0] }
             let changed = try await connection.query(
                 """
                 UPDATE cases AS c SET promised_by = onething_timestamp(NULLIF(u.p, \(Self.noMoment))),
                     outcome = NULLIF(u.o, ''), delivered_at = onething_timestamp(NULLIF(u.d, \(Self.noMoment))),
-                    waiting_on = string_to_array(u.w, \(Self.departmentSeparator)), events = u.n
+                    waiting_on = string_to_array(u.w, \(Self.departmentSeparator)), events = u.n,
+                    holder = \(instance)
                 FROM unnest(\(ordinals)::int8[], \(before.map { Int32(clamping: $0.events) })::int4[],
                     \(rows.map { $0.promisedBy?.milliseconds ?? Self.noMoment })::int8[],
                     \(rows.map { $0.outcome?.rawValue ?? "" })::text[],
@@ -79,10 +87,10 @@ extension PostgresAppend {
             let stored = try await connection.query(
                 """
                 INSERT INTO cases (id, bundle, version, blueprint, lead, started_at, case_month, promised_by, outcome,
-                    delivered_at, waiting_on, events)
+                    delivered_at, waiting_on, events, holder)
                 SELECT i, b, v, f, l, onething_timestamp(s), m::date, onething_timestamp(NULLIF(p, \(Self.noMoment))),
                     NULLIF(o, ''), onething_timestamp(NULLIF(d, \(Self.noMoment))),
-                    string_to_array(w, \(Self.departmentSeparator)), n
+                    string_to_array(w, \(Self.departmentSeparator)), n, \(instance)
                 FROM unnest(\(rows.map(\.id))::text[], \(rows.map(\.bundle))::text[], \(rows.map(\.version))::text[],
                     \(rows.map(\.blueprint))::text[], \(rows.map(\.lead))::text[],
                     \(rows.map(\.startedAt.milliseconds))::int8[], \(months.map(\.description))::text[],

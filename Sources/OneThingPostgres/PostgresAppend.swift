@@ -155,7 +155,8 @@ struct PostgresAppend {
         let logger = store.logger
         let address = store.address
         return try await store.client.withTransaction(logger: logger) { connection in
-            let written = try await writeSummaries(batch, on: connection, logger: logger, address: address)
+            let written = try await writeSummaries(
+                batch, on: connection, logger: logger, address: address, instance: store.instance)
             var ids: [String] = []
             var months: [String] = []
             var sequences: [Int32] = []

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import OneThingEvents
@@ -40,17 +41,31 @@ public final class PostgresEventStore: EventStore {
         public var maximumConnections = 20
         /// Where postgres-nio logs (nothing below errors by default).
         public var logger: Logger
+        /// The name of the runtime instance this store handle writes for (``CaseHolding``):
+        /// unique among the instances sharing the database. By default the host's name,
+        /// the process id and a random suffix.
+        public var instance: String
 
         /// The defaults: a 5-second connect timeout, 20 connections.
         public init() {
             var logger = Logger(label: "onething.postgres")
             logger.logLevel = .critical
             self.logger = logger
+            self.instance = Self.defaultInstance()
+        }
+
+        /// A name no other process is likely to have: host, process id, random suffix.
+        public static func defaultInstance() -> String {
+            let host = ProcessInfo.processInfo.hostName.filter { $0 != "\t" }
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            return "\(host):\(ProcessInfo.processInfo.processIdentifier):\(suffix)"
         }
     }
 
     /// Where the store lives.
     public let address: PostgresStoreAddress
+    /// The runtime instance this store handle writes for: it holds every case it writes.
+    public let instance: String
     let client: PostgresClient
     let logger: Logger
     let memory: Mutex<PostgresStoreMemory>
@@ -75,7 +90,11 @@ public final class PostgresEventStore: EventStore {
     ///   ``StoreError/Kind/incompatible`` for a schema a later version wrote or that
     ///   holds other tables.
     public init(address: PostgresStoreAddress, options: Options = Options()) async throws(StoreError) {
+        var options = options
+        // A tab separates the fields of a holding notice.
+        options.instance = options.instance.filter { $0 != "\t" }
         self.address = address
+        self.instance = options.instance
         self.logger = options.logger
         let months = try await PostgresMigration.prepare(address, options: options)
         self.memory = Mutex(PostgresStoreMemory(months: months))

@@ -30,6 +30,7 @@ enum PostgresMigration {
         let outcome: Outcome
         do {
             outcome = try await migrate(address, on: connection, logger: options.logger)
+            try await PostgresHolding.register(options.instance, on: connection, logger: options.logger)
         } catch {
             await close(connection, logger: options.logger)
             throw .postgres(error, address: address, doing: "preparing the event store")

@@ -5,7 +5,7 @@ import OneThingEvents
 /// that open a new database at once make the tables once), and recorded in
 /// `schema_migrations`.
 ///
-/// Schema 1 (this version):
+/// Schema 1:
 /// - `events`: the append-only log, one row per event keyed by case and sequence: the
 ///   moment, the kind's name, the payload and the 64-bit digest of ``EventCodec``. It
 ///   is partitioned by range on `case_month`, the first day of the month (China time)
@@ -27,6 +27,13 @@ import OneThingEvents
 /// - `blueprints`, `case_numbers` (the last number given out per day of acceptance),
 ///   `metadata`, and `store_format` (the schema version and the event format).
 ///
+/// Schema 2 (this version) adds which instance runs which case (``CaseHolding``):
+/// - `instances`: each runtime instance's name and when its lease lapses (the
+///   database's clock); an ended lease is one that lapsed at once.
+/// - `cases.holder`: the instance that last wrote the case, with a partial index over
+///   the open cases by holder, so "the open cases this instance holds" and "the open
+///   cases no living instance holds" read only the open cases.
+///
 /// Times are `timestamptz`, converted from and to the milliseconds of ``Timestamp``
 /// by `onething_timestamp` and `onething_milliseconds` in integer arithmetic (days,
 /// then the milliseconds of the day), exactly over the whole range of the type: a
@@ -46,7 +53,7 @@ enum PostgresSchema {
     }
 
     /// The schema version this version writes.
-    static let version = 1
+    static let version = 2
 
     /// The migrations, in order.
     static let migrations: [Migration] = [
@@ -150,7 +157,15 @@ enum PostgresSchema {
                 END
                 $$
                 """,
-            ])
+            ]),
+        Migration(
+            version: 2, name: "instances and their leases, the holder of each case",
+            statements: [
+                "CREATE TABLE instances (name text PRIMARY KEY, lease_until timestamptz NOT NULL)",
+                "ALTER TABLE cases ADD COLUMN holder text",
+                "CREATE INDEX cases_open_by_holder ON cases (holder, ordinal) WHERE outcome IS NULL",
+                "UPDATE store_format SET value = 2 WHERE name = 'schema'",
+            ]),
     ]
 
     /// The statement that keeps the applied migrations, made before any runs.

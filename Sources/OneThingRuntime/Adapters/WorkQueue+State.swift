@@ -222,14 +222,6 @@ extension WorkQueue {
     }
 }
 
-extension Duration {
-    /// The duration in whole milliseconds.
-    var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-}
-
 extension Array {
     /// The index of the first element for which `belongs` is false, in an array where
     /// every element for which it is true comes first.

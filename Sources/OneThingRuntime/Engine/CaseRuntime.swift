@@ -353,10 +353,14 @@ public struct CaseRuntime: Sendable {
     /// Restores a case from its stored events (after a restart, or to act on one case):
     /// the state, and the timers its open steps need. Steps sent without an answer are
     /// sent again with the same idempotency key, which the department treats as the same
-    /// submission; steps under review or waiting for a supplement are polled.
+    /// submission; steps under review or waiting for a supplement are polled — unless
+    /// `resending` is false: the case is loaded from a store where another instance,
+    /// alive, sent them already.
     ///
     /// - Throws: ``RuntimeError/damagedHistory(_:reason:)`` when the events do not fold.
-    public mutating func restore(_ events: [CaseEvent], blueprint: CaseBlueprint, at now: Timestamp)
+    public mutating func restore(
+        _ events: [CaseEvent], blueprint: CaseBlueprint, at now: Timestamp, resending: Bool = true
+    )
         throws(RuntimeError)
     {
         guard let first = events.first else { return }
@@ -378,7 +382,7 @@ public struct CaseRuntime: Sendable {
             timers.schedule(.deadline(material: material), for: state.id, at: failure.fallback.dueBy)
         }
         for (step, current) in state.steps.enumerated() {
-            if let key = current.key, let due = current.due,
+            if resending, let key = current.key, let due = current.due,
                 current.status == .dispatched || current.status == .inReview
                     || current.status == .supplementRequested
             {

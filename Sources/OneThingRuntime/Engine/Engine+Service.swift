@@ -9,12 +9,32 @@ extension Engine: Service {
     ///
     /// A store that fails while the service runs is logged and tried again; it never
     /// ends the service.
+    ///
+    /// On a store several instances share (``CaseHolding``) it also renews the
+    /// instance's lease, adopts the cases of instances that stopped and lets go of those
+    /// another instance wrote (``holdCases(_:)``); at shutdown it ends the lease, so the
+    /// other instances adopt its open cases at once.
     public func run() async throws {
         try await recover()
         await cancelWhenGracefulShutdown {
-            await self.fireTimers()
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.fireTimers() }
+                if let holding = self.holding {
+                    group.addTask { await self.holdCases(holding) }
+                }
+                await group.waitForAll()
+            }
         }
         await shutDown()
+        if let holding {
+            do {
+                try await holding.endLease()
+            } catch {
+                logger.error(
+                    "the instance's lease could not be ended; its cases are adopted when it lapses",
+                    metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     /// Stops taking work, waits for the adapter calls in flight (at most the drain

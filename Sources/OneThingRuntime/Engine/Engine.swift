@@ -25,6 +25,11 @@ import Logging
 /// - **One case at a time.** Calls about a case load that case alone from the store
 ///   when the engine does not hold it; ``recover()`` (what ``run()`` does first)
 ///   adopts every open case, for the one process that serves the store.
+/// - **Several instances.** On a store several instances share (``CaseHolding``), an
+///   engine runs the cases its instance holds (those it wrote last), renews its
+///   lease, adopts the cases of instances whose lease lapsed or ended, and lets go of
+///   the cases another instance wrote; every write is still a compare-and-set, so a
+///   timer or a department task is recorded once whatever each instance believes.
 /// - **A service.** ``run()`` fires timers on the clock (warnings, overdue,
 ///   escalations, retries, deadlines of deferred materials) until graceful shutdown,
 ///   then stops taking work, waits for the adapter calls in flight and returns.
@@ -41,17 +46,27 @@ public actor Engine {
         public var drainTimeout: Duration
         /// Whether delivered cases are dropped from memory once stored (they stay in the store).
         public var evictsClosedCases: Bool
+        /// On a store several instances share (``CaseHolding``): how long this instance's
+        /// lease lasts unless renewed (it is renewed every third of it). Another instance
+        /// adopts the cases of one that has not renewed for this long.
+        public var lease: Duration
+        /// The most free cases adopted in one statement.
+        public var adoptionBatch: Int
 
         /// Creates a configuration.
         public init(
             retry: RetryPolicy = .standard, seed: UInt64 = 1, subscriberBuffer: Int = 10_000,
-            drainTimeout: Duration = .seconds(30), evictsClosedCases: Bool = true
+            drainTimeout: Duration = .seconds(30), evictsClosedCases: Bool = true,
+            lease: Duration = .seconds(30),
+            adoptionBatch: Int = 500
         ) {
             self.retry = retry
             self.seed = seed
             self.subscriberBuffer = max(1, subscriberBuffer)
             self.drainTimeout = drainTimeout
             self.evictsClosedCases = evictsClosedCases
+            self.lease = max(lease, .milliseconds(300))
+            self.adoptionBatch = max(1, adoptionBatch)
         }
     }
 
@@ -400,14 +415,21 @@ public actor Engine {
     // MARK: Loading cases
 
     /// Loads case `id` from the store unless the engine holds it: its state, its timers,
-    /// and the submissions of its steps that had no answer (sent again under the same
-    /// key). Returns its state.
+    /// and — on a store one process serves — the submissions of its steps that had no
+    /// answer (sent again under the same key). On a store several instances share, the
+    /// instance that wrote the case sent them; only a recovery or an adoption sends
+    /// them again. Returns its state.
     @discardableResult
     public func load(_ id: CaseID) async throws(EngineError) -> CaseState {
+        try await load(id, resending: holding == nil)
+    }
+
+    /// ``load(_:)``, sending the unanswered submissions again when `resending`.
+    func load(_ id: CaseID, resending: Bool) async throws(EngineError) -> CaseState {
         if runtime.isClosed(id) != nil, !unavailable.contains(id), let held = runtime.cases[id] {
             return held
         }
-        try await restoreFromStore(id)
+        try await restoreFromStore(id, resending: resending)
         try await commit([id])
         doorbell.ring()
         guard let state = runtime.cases[id] else { throw .unknownCase(id) }
@@ -417,7 +439,7 @@ public actor Engine {
     /// Restores case `id` from the store into the runtime, without storing what that
     /// decides (the caller commits: ``load(_:)``, or the write in progress after a
     /// failed append).
-    func restoreFromStore(_ id: CaseID) async throws(EngineError) {
+    func restoreFromStore(_ id: CaseID, resending: Bool) async throws(EngineError) {
         let events: [CaseEvent]
         do {
             events = try await store.events(of: id)
@@ -429,25 +451,22 @@ public actor Engine {
         let blueprint = try await blueprint(start.blueprint, of: id)
         runtime.forget([id])
         do {
-            try runtime.restore(events, blueprint: blueprint, at: clock.now)
+            try runtime.restore(events, blueprint: blueprint, at: clock.now, resending: resending)
         } catch {
             throw .runtime(error)
         }
         unavailable.remove(id)
     }
 
-    /// Adopts every open case of the store: what the one process serving the store does
-    /// when it starts. Returns their ids.
+    /// Loads the open cases this engine is to run: every open case of a store one
+    /// process serves; on a store several instances share (``CaseHolding``), after
+    /// renewing this instance's lease, the cases it holds and those no living instance
+    /// holds (adopted). Returns their ids.
     @discardableResult
     public func recover() async throws(EngineError) -> [CaseID] {
-        let open: [CaseSummary]
-        do {
-            open = try await store.cases(CaseQuery(open: true))
-        } catch {
-            throw .store(error)
-        }
-        for summary in open { try await load(summary.id) }
-        return open.map(\.id)
+        let open = try await casesToRecover()
+        for id in open { try await load(id, resending: true) }
+        return open
     }
 
     func blueprint(_ fingerprint: String, of id: CaseID) async throws(EngineError) -> CaseBlueprint {
@@ -474,7 +493,7 @@ public actor Engine {
         for id in ids.sorted() {
             unavailable.insert(id)
             do {
-                try await restoreFromStore(id)
+                try await restoreFromStore(id, resending: holding == nil)
             } catch {
                 logger.warning(
                     "case could not be reloaded after a failed append; it is reloaded when next asked for",
