@@ -97,6 +97,14 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "n"))
     var speed: Double = 1
 
+    @Option(
+        name: .customLong("clock-origin"),
+        help: ArgumentHelp(
+            "With --speed: the wall-clock moment from which the fast clock runs (ISO 8601, e.g. 2026-12-07T01:00:00Z;"
+                + " default: when this instance starts). Instances that share a database need the same one.",
+            valueName: "time"))
+    var clockOrigin: String?
+
     @Option(help: ArgumentHelp("The seed of the simulated departments and applicant.", valueName: "n"))
     var seed: UInt64 = 1
 
@@ -135,6 +143,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...168).contains(sessionHours) else {
             throw ValidationError("--session-hours takes a number of hours from 1 to 168")
         }
+        if clockOrigin != nil, speed == 1 {
+            throw ValidationError("--clock-origin sets where a fast clock starts; give --speed too")
+        }
+        _ = try origin()
         guard (1...3_600).contains(lease) else {
             throw ValidationError("--lease takes a number of seconds from 1 to 3600")
         }
@@ -169,7 +181,8 @@ struct ServeCommand: AsyncParsableCommand {
             adapters, departments: Set(catalogue.departments.keys), language: language)
         let store = try await CaseStore.open(
             database, create: true, catalogue: catalogue, language: language, instance: instance)
-        let clock: any EngineClock = speed == 1 ? LiveClock() : ScaledClock(speed: speed)
+        let clock: any EngineClock =
+            speed == 1 ? LiveClock() : ScaledClock(speed: speed, origin: try origin())
         let calendar = catalogue.calendar(region: "CN")
         let simulated = SimulatedAdapter(
             sampler: DepartmentSampler(settings: settings.simulation, seed: seed), calendar: calendar)
@@ -218,6 +231,17 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
         }
+    }
+
+    /// The moment `--clock-origin` names, or now.
+    func origin() throws -> Timestamp {
+        guard let clockOrigin else { return .now }
+        guard let date = ISO8601DateFormatter().date(from: clockOrigin) else {
+            throw ValidationError(
+                "--clock-origin \(clockOrigin): not an ISO 8601 time with a zone, such as 2026-12-07T01:00:00Z"
+            )
+        }
+        return Timestamp(date)
     }
 
     /// The bundles, validated; refused ones are printed with their findings.

@@ -13,10 +13,12 @@ public struct ScaledClock: EngineClock {
     /// The longest single nap, in wall time, so that a clock change of the machine is noticed.
     public var longestNap: Duration
 
-    /// A clock `speed` times as fast as the wall clock (at least 1), starting now.
-    public init(speed: Double, longestNap: Duration = .seconds(5)) {
+    /// A clock `speed` times as fast as the wall clock (at least 1), reading `origin`
+    /// when the wall clock does (by default: now). Instances that share a store and
+    /// are given the same origin and speed read the same time.
+    public init(speed: Double, origin: Timestamp = .now, longestNap: Duration = .seconds(5)) {
         self.speed = max(1, speed.isFinite ? speed : 1)
-        self.origin = Timestamp.now
+        self.origin = origin
         self.longestNap = longestNap
     }
 
