@@ -53,6 +53,9 @@ extension PostgresStoreAddress {
 }
 
 extension PostgresEventStore: CaseHolding {
+    /// The store itself: several instances share a PostgreSQL database.
+    public var holding: (any CaseHolding)? { self }
+
     /// Registers this instance, or renews its lease, for `lease` from now on the
     /// database's clock; and forgets instances whose lease lapsed a day ago and that
     /// hold no open case (one-shot commands register too).

@@ -29,6 +29,8 @@ public final class LiveDepartments: Service, Sendable {
     public let settings: AdapterSettings
     /// How often, in wall time, the service looks for what is due.
     public let interval: Duration
+    /// How often, in wall time, it looks at the open cases the engine holds.
+    public let rescan: Duration
     let logger: Logger
     private let arrivals = Mutex(ArrivalBook())
 
@@ -41,23 +43,28 @@ public final class LiveDepartments: Service, Sendable {
     /// `engine` what is due every `interval` of wall time.
     public init(
         engine: Engine, adapter: SimulatedAdapter, settings: AdapterSettings,
-        interval: Duration = .milliseconds(100), logger: Logger = Logger(label: "onething.simulation")
+        interval: Duration = .milliseconds(100), rescan: Duration = .seconds(2),
+        logger: Logger = Logger(label: "onething.simulation")
     ) {
         self.engine = engine
         self.adapter = adapter
         self.settings = settings
         self.interval = interval
+        self.rescan = rescan
         self.logger = logger
     }
 
     /// Delivers what is due until graceful shutdown or cancellation. Cases started from
-    /// now on are followed through the engine's acknowledgements; the open cases of the
-    /// store are looked at once, at the start (and again if the service fell behind).
+    /// now on are followed through the engine's acknowledgements; the open cases the
+    /// engine holds are looked at when it starts and every `rescan` of wall time after
+    /// (cases it recovered or adopted from a stopped instance come in without an intake
+    /// to follow), and again if the service fell behind.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.followNewCases() }
                 group.addTask { await self.deliverDue() }
+                group.addTask { await self.followHeldCases() }
                 await group.next()
                 group.cancelAll()
             }
@@ -85,15 +92,24 @@ public final class LiveDepartments: Service, Sendable {
         }
     }
 
-    /// Schedules the deferred materials of the open cases of the store.
+    /// Schedules the deferred materials of the open cases the engine holds.
     func scheduleOpenCases() async {
-        do {
-            for summary in try await engine.store.cases(CaseQuery(open: true)) {
-                guard !Task.isCancelled else { return }
-                if let state = await engine.state(of: summary.id) { schedule(state) }
+        for state in await engine.openStates {
+            guard !Task.isCancelled else { return }
+            schedule(state)
+        }
+    }
+
+    /// Every `rescan` of wall time, schedules the open cases the engine holds: those it
+    /// adopted meanwhile from an instance that stopped, whose applicant no one follows.
+    func followHeldCases() async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: rescan)
+            } catch {
+                return
             }
-        } catch {
-            logger.warning("the open cases could not be read", metadata: ["error": "\(error)"])
+            await scheduleOpenCases()
         }
     }
 

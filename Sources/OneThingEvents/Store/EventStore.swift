@@ -103,6 +103,15 @@ public protocol EventStore: Sendable {
     func metadata(_ key: String) async throws(StoreError) -> String?
     /// Keeps `value` under `key`, replacing what was there.
     func setMetadata(_ value: String, for key: String) async throws(StoreError)
+    /// The store's side for several runtime instances sharing it (``CaseHolding``);
+    /// `nil` (the default) for a store that one process serves. A store that wraps
+    /// another passes the other's on.
+    var holding: (any CaseHolding)? { get }
+}
+
+extension EventStore {
+    /// One process serves the store: no instance holds cases.
+    public var holding: (any CaseHolding)? { nil }
 }
 
 /// How case ids are written: `C`, the day of acceptance, and the day's case number.

@@ -3,7 +3,7 @@
 /// stopped, and lets go of the cases another instance wrote.
 extension Engine {
     /// The store's holding side, when several instances may share it.
-    nonisolated var holding: (any CaseHolding)? { store as? any CaseHolding }
+    nonisolated var holding: (any CaseHolding)? { store.holding }
 
     /// The cases to load when the engine starts: on a shared store, those this instance
     /// holds and those no living instance holds (adopted now); otherwise every open case.

@@ -14,6 +14,9 @@ public struct MeasuredEventStore: EventStore {
         self.metrics = metrics
     }
 
+    /// The measured store's holding side, passed on.
+    public var holding: (any CaseHolding)? { base.holding }
+
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         let clock = ContinuousClock()
         let start = clock.now
