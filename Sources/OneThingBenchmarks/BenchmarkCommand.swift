@@ -12,6 +12,6 @@ struct BenchmarkCommand: AsyncParsableCommand {
             "Measure OneThing: validation beside libyaml, plans per second, the runtime beside SQLite and PostgreSQL, the server beside Hummingbird.",
         subcommands: [
             BenchCommand.self, RuntimeBenchCommand.self, ServerBenchCommand.self, PostgresBenchCommand.self,
-            FaultStormCommand.self, LanguageServerBenchCommand.self,
+            FaultStormCommand.self, FailoverCommand.self, LanguageServerBenchCommand.self,
         ])
 }

@@ -1,0 +1,336 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import OneThingEvents
+import OneThingPostgres
+import Synchronization
+
+/// `onething-bench failover`: two `onething serve` instances on one PostgreSQL database,
+/// cases created through both, one instance killed with SIGKILL mid-run; then what
+/// became of every acknowledged case, and whether anything was done twice.
+struct FailoverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "failover",
+        abstract: "Kill one of two serve instances on PostgreSQL mid-run; count what was lost or done twice.",
+        discussion: """
+            Each run starts two `onething serve` processes (the program beside this one) on a new \
+            schema of --url (default ONETHING_TEST_POSTGRES_URL), with slow simulated departments \
+            on a fast clock both instances share (--speed, --clock-origin), and a short --lease. \
+            --cases restaurant cases are created through the HTTP API, alternately on each \
+            instance (--in-flight at once, each with an Idempotency-Key; a request the dead \
+            instance cannot answer is sent to the other, as a load balancer would). Instance A \
+            is killed with SIGKILL at a different point in each run: after a share of the \
+            cases was acknowledged, or some seconds after the last one. The run waits until no \
+            case is open or --deadline seconds have passed, then reads every case's events: \
+            acknowledged cases missing (lost) or still open (stuck), a step sent twice under \
+            one attempt or sent again under a new key without a recorded failure (a department \
+            would see the task twice), a warning or overdue timer recorded twice. Exit status 1 \
+            with --check when any of them is not zero.
+            """)
+
+    @Option(help: "The PostgreSQL server (postgres://USER:PASSWORD@HOST:PORT/DATABASE).") var url: String?
+    @Option(help: "How many cases each run creates.") var cases = 2_000
+    @Option(help: "How many runs, each with its own kill point.") var runs = 10
+    @Option(help: "How many creations are in flight at once.") var inFlight = 64
+    @Option(help: "The instances' lease, in seconds.") var lease = 2
+    @Option(help: "How many times faster than the wall clock the instances' clock runs.") var speed = 36_000
+    @Option(help: "The seconds a run may take after the kill before open cases count as stuck.")
+    var deadline = 300
+    @Option(help: "The first instance's port (the second listens on the next).") var port = 18_310
+    @Option(help: ArgumentHelp("The folder of the real bundles.", valueName: "dir")) var bundles = "bundles"
+    @Flag(help: "Exit with status 1 when anything was lost, stuck or done twice (for CI).") var check = false
+
+    func validate() throws {
+        guard cases > 0, runs > 0, inFlight > 0, lease > 0, speed >= 1, deadline > 0 else {
+            throw ValidationError(
+                "--cases, --runs, --in-flight, --lease, --speed and --deadline take 1 or more")
+        }
+    }
+
+    /// What one run counted.
+    struct Figures {
+        var killPoint = ""
+        var acknowledged = 0
+        var stored = 0
+        var completed = 0
+        var otherwise = 0
+        var stuck = 0
+        var lost = 0
+        var sentTwice = 0
+        var timersTwice = 0
+        var drainSeconds = 0.0
+
+        var clean: Bool { stuck == 0 && lost == 0 && sentTwice == 0 && timersTwice == 0 }
+    }
+
+    func run() async throws {
+        guard let url = url ?? ProcessInfo.processInfo.environment["ONETHING_TEST_POSTGRES_URL"] else {
+            throw ValidationError("name the server with --url, or set ONETHING_TEST_POSTGRES_URL")
+        }
+        print(
+            "failover: \(runs) runs of \(cases) restaurant cases, two onething serve instances on PostgreSQL,"
+                + " lease \(lease) s, clock ×\(speed), instance A killed with SIGKILL")
+        print(
+            "run  kill point                 acked  stored  completed  otherwise  stuck  lost  sent-twice  timers-twice  drain s"
+        )
+        var all: [Figures] = []
+        for run in 1...runs {
+            let figures = try await self.run(run, url: url)
+            all.append(figures)
+            print(
+                String(format: "%3d  ", run)
+                    + figures.killPoint.padding(toLength: 25, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%6d  %6d  %9d  %9d  %5d  %4d  %10d  %12d  %7.1f", figures.acknowledged,
+                        figures.stored, figures.completed, figures.otherwise, figures.stuck, figures.lost,
+                        figures.sentTwice, figures.timersTwice, figures.drainSeconds))
+        }
+        let clean = all.filter(\.clean).count
+        print("")
+        print(
+            "goals: every acknowledged case completes on the survivor, nothing lost, no task sent twice under"
+                + " another key, no timer twice — \(clean) of \(runs) runs clean")
+        if check, clean < runs { throw ExitCode(1) }
+    }
+
+    /// Where instance A is killed in run `run`: after a share of the acknowledgements,
+    /// or (the last runs) some seconds after the last one, while the cases are worked.
+    func killPoint(_ run: Int) -> (afterAcknowledged: Int?, afterSeconds: Double) {
+        let share = Double(run) / Double(runs + 1) * 1.5
+        if share < 1 { return (max(1, Int(Double(cases) * share)), 0) }
+        return (nil, (share - 1) * 8)
+    }
+
+    /// One run.
+    func run(_ run: Int, url: String) async throws -> Figures {
+        var address = try PostgresStoreAddress(url: url)
+        address.schema = "failover_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let base = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        let schemaURL = base + "?schema=" + address.schema
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-failover-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer {
+            do {
+                try FileManager.default.removeItem(at: folder)
+            } catch {
+                FileHandle.standardError.write(
+                    Data("failover: \(folder.path) was not removed: \(error)\n".utf8))
+            }
+        }
+        let adapters = folder.appendingPathComponent("adapters.yaml")
+        // Slow departments: one to three working hours a review, a few failures retried.
+        try """
+        defaults:
+          adapter: simulated
+          latency-hours: {min: 1, mode: 2, max: 3}
+          reject: 0
+          supplement: 0.05
+          supplement-response: {min: 0.1, mode: 0.2, max: 0.5}
+          errors: 0.03
+          timeouts: 0
+        deferred-arrival: {min: 0.1, mode: 0.2, max: 0.3}
+        """.write(to: adapters, atomically: true, encoding: .utf8)
+        let origin = ISO8601DateFormatter().string(from: Date())
+        var instances: [Process] = []
+        defer { for process in instances where process.isRunning { process.terminate() } }
+        for (index, name) in ["A", "B"].enumerated() {
+            instances.append(
+                try start(
+                    name, port: port + index, url: schemaURL, adapters: adapters.path, origin: origin,
+                    log: folder.appendingPathComponent("\(name).log")))
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        defer { client.shutdown { _ in } }
+        for index in instances.indices { try await waitUntilReady(port: port + index, client: client) }
+        let store = try await PostgresEventStore(address: address)
+        defer { Task { await store.close() } }
+
+        var figures = Figures()
+        let point = killPoint(run)
+        let alive = AliveInstances()
+        let blueprint = RestaurantRequest.body
+        var acknowledged: [CaseID] = []
+        var killedAt: ContinuousClock.Instant?
+        func kill() {
+            guard killedAt == nil else { return }
+            Foundation.kill(instances[0].processIdentifier, SIGKILL)
+            alive.killFirst()
+            killedAt = .now
+        }
+        try await withThrowingTaskGroup(of: CaseID?.self) { group in
+            var started = 0
+            func collect(_ id: CaseID?) {
+                guard let id else { return }
+                acknowledged.append(id)
+                if let after = point.afterAcknowledged, acknowledged.count >= after { kill() }
+            }
+            while started < cases {
+                if started >= inFlight, let next = try await group.next() { collect(next) }
+                let number = started
+                group.addTask {
+                    try await create(number, run: run, body: blueprint, alive: alive, client: client)
+                }
+                started += 1
+            }
+            for try await id in group { collect(id) }
+        }
+        figures.killPoint =
+            point.afterAcknowledged.map { "after \($0) acknowledged" }
+            ?? String(format: "%.1f s after the last", point.afterSeconds)
+        if killedAt == nil {
+            try await Task.sleep(for: .milliseconds(Int(point.afterSeconds * 1000)))
+            kill()
+        }
+        let begin = killedAt ?? .now
+        let end = ContinuousClock.now.advanced(by: .seconds(deadline))
+        while ContinuousClock.now < end {
+            if try await store.cases(CaseQuery(open: true, limit: 1)).isEmpty { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        figures.drainSeconds = Benchmarks.seconds(since: begin)
+        figures.acknowledged = acknowledged.count
+        let summaries = try await store.cases(CaseQuery())
+        figures.stored = summaries.count
+        let byID = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in acknowledged {
+            guard let summary = byID[id] else {
+                figures.lost += 1
+                continue
+            }
+            switch summary.outcome {
+            case .completed?: figures.completed += 1
+            case nil: figures.stuck += 1
+            default: figures.otherwise += 1
+            }
+        }
+        for summary in summaries {
+            let twice = Self.doneTwice(try await store.events(of: summary.id))
+            figures.sentTwice += twice.sent
+            figures.timersTwice += twice.timers
+        }
+        instances[1].terminate()
+        instances[1].waitUntilExit()
+        _ = try await PostgresBenchmark(address: address, connections: 1).query(
+            "DROP SCHEMA \"\(address.schema)\" CASCADE")
+        return figures
+    }
+
+    /// What a case's events record twice: a step sent twice under one attempt, or sent
+    /// again under a new attempt (a new key) with no failure recorded for the one
+    /// before; a warning or an overdue notice of one step and due date recorded twice.
+    static func doneTwice(_ events: [CaseEvent]) -> (sent: Int, timers: Int) {
+        var sent = Set<[Int]>()
+        var failed = Set<[Int]>()
+        var timers = Set<String>()
+        var twice = (sent: 0, timers: 0)
+        for event in events {
+            switch event.kind {
+            case .dispatched(let step, let attempt, _, _):
+                if !sent.insert([step, attempt]).inserted { twice.sent += 1 }
+                if attempt > 1, !failed.contains([step, attempt - 1]) { twice.sent += 1 }
+            case .dispatchFailed(let step, let attempt, _, _):
+                failed.insert([step, attempt])
+            case .dueSoon(let step, let due):
+                if !timers.insert("soon \(step) \(due.milliseconds)").inserted { twice.timers += 1 }
+            case .overdue(let step, let due):
+                if !timers.insert("over \(step) \(due.milliseconds)").inserted { twice.timers += 1 }
+            default:
+                break
+            }
+        }
+        return twice
+    }
+
+    /// Creates case `number` on the instance its number names, or, when that one does not
+    /// answer, on the other (same Idempotency-Key); returns its id once acknowledged.
+    func create(_ number: Int, run: Int, body: String, alive: AliveInstances, client: HTTPClient)
+        async throws -> CaseID?
+    {
+        for attempt in 0..<6 {
+            let target = alive.port(for: number + attempt, base: port)
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(target)/v1/cases")
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Idempotency-Key", value: "failover-\(run)-\(number)")
+            request.body = .bytes(ByteBuffer(string: body))
+            do {
+                let response = try await client.execute(request, timeout: .seconds(30))
+                let bytes = try await response.body.collect(upTo: 1 << 22)
+                if response.status == .created,
+                    let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes))
+                        as? [String: Any],
+                    let id = object["id"] as? String
+                {
+                    return id
+                }
+            } catch {
+                // The instance died under the request: the next attempt goes to the other.
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
+    /// Starts one `onething serve` instance.
+    func start(_ name: String, port: Int, url: String, adapters: String, origin: String, log: URL) throws
+        -> Process
+    {
+        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("onething")
+        let process = Process()
+        process.executableURL = program
+        process.arguments = [
+            "serve", "--bundles", bundles, "--db", url, "--adapters", adapters, "--instance", name,
+            "--lease", "\(lease)", "--speed", "\(speed)", "--clock-origin", origin, "--port", "\(port)",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw ValidationError("\(log.path) could not be created")
+        }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
+    }
+
+    /// Waits (up to a minute) until the instance on `port` answers `GET /readyz` with 200.
+    func waitUntilReady(port: Int, client: HTTPClient) async throws {
+        for _ in 0..<600 {
+            do {
+                let response = try await client.execute(
+                    HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"), timeout: .seconds(2))
+                if response.status == .ok { return }
+            } catch {
+                // not listening yet
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ValidationError("onething serve on port \(port) did not become ready within a minute")
+    }
+
+    /// The restaurant's worst case as a creation request.
+    enum RestaurantRequest {
+        static let body = """
+            {"bundle":"open-restaurant","answers":{"business.has_licence":false,"business.prepackaged_only":false,\
+            "fire.route":"normal","sign.outdoor":true,"tobacco.retail":true}}
+            """
+    }
+}
+
+/// Which instances still answer: both, until the first is killed.
+final class AliveInstances: Sendable {
+    private let firstKilled = Mutex(false)
+
+    /// Instance A was killed.
+    func killFirst() { firstKilled.withLock { $0 = true } }
+
+    /// The port of the instance request `number` goes to.
+    func port(for number: Int, base: Int) -> Int {
+        firstKilled.withLock { $0 } ? base + 1 : base + number % 2
+    }
+}
