@@ -10,7 +10,8 @@ struct FailoverCheckTests {
 
     static func events(_ kinds: [CaseEvent.Kind]) -> [CaseEvent] {
         kinds.enumerated().map { index, kind in
-            CaseEvent(caseID: "c", sequence: index + 1, at: start.adding(milliseconds: Int64(index)), kind: kind)
+            CaseEvent(
+                caseID: "c", sequence: index + 1, at: start.adding(milliseconds: Int64(index)), kind: kind)
         }
     }
 
