@@ -68,17 +68,17 @@ struct FailoverCommand: AsyncParsableCommand {
         guard let url = url ?? ProcessInfo.processInfo.environment["ONETHING_TEST_POSTGRES_URL"] else {
             throw ValidationError("name the server with --url, or set ONETHING_TEST_POSTGRES_URL")
         }
-        print(
+        say(
             "failover: \(runs) runs of \(cases) restaurant cases, two onething serve instances on PostgreSQL,"
                 + " lease \(lease) s, clock ×\(speed), instance A killed with SIGKILL")
-        print(
+        say(
             "run  kill point                 acked  stored  completed  otherwise  stuck  lost  sent-twice  timers-twice  drain s"
         )
         var all: [Figures] = []
         for run in 1...runs {
             let figures = try await self.run(run, url: url)
             all.append(figures)
-            print(
+            say(
                 String(format: "%3d  ", run)
                     + figures.killPoint.padding(toLength: 25, withPad: " ", startingAt: 0)
                     + String(
@@ -87,11 +87,16 @@ struct FailoverCommand: AsyncParsableCommand {
                         figures.sentTwice, figures.timersTwice, figures.drainSeconds))
         }
         let clean = all.filter(\.clean).count
-        print("")
-        print(
+        say("")
+        say(
             "goals: every acknowledged case completes on the survivor, nothing lost, no task sent twice under"
                 + " another key, no timer twice — \(clean) of \(runs) runs clean")
         if check, clean < runs { throw ExitCode(1) }
+    }
+
+    /// Prints a line at once (a line a run, as it ends, even into a file or a pipe).
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// Where instance A is killed in run `run`: after a share of the acknowledgements,
