@@ -30,16 +30,18 @@ import Testing
         }
     }
 
+    /// A case of one step, the market department's licence.
+    static let blueprint = CaseBlueprint(
+        bundle: "test", version: "1", title: "Test", lead: "market-regulation",
+        supervisor: "government-services", stopAllOnRejection: false,
+        steps: [
+            .init(
+                id: "licence", name: "Licence", department: "market-regulation",
+                limit: TimeLimit(5, .workdays), predecessors: [], successors: [])
+        ], deferredDeadlines: [:], core: ["licence"], promise: TimeLimit(5, .workdays))
+
     static func submission(_ n: Int = 1) -> Submission {
-        let blueprint = CaseBlueprint(
-            bundle: "test", version: "1", title: "Test", lead: "market-regulation",
-            supervisor: "government-services", stopAllOnRejection: false,
-            steps: [
-                .init(
-                    id: "licence", name: "Licence", department: "market-regulation",
-                    limit: TimeLimit(5, .workdays), predecessors: [], successors: [])
-            ], deferredDeadlines: [:], core: ["licence"], promise: TimeLimit(5, .workdays))
-        return Submission(
+        Submission(
             caseID: "C20260302-000\(n)", step: 0, of: blueprint, attempt: 1, due: Timestamp(milliseconds: 0))
     }
 
