@@ -221,7 +221,7 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
         case notTheirs(key: String)
         /// No case has the task.
         case unknownTask(key: String)
-        /// The task no longer waits for this answer: a newer attempt, a closed case, a
+        /// The task no longer waits for this answer: not the step's key, a closed case, a
         /// step already decided.
         case notCurrent(key: String)
     }
@@ -310,8 +310,8 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
         case .notCurrent(let key):
             .init(
                 en:
-                    "task \(key) no longer waits for an answer: a newer attempt, a closed case, or a step already decided",
-                zh: "任务 \(key) 已不再等待答复：已有新的尝试、办件已办结，或该环节已办理")
+                    "task \(key) no longer waits for an answer: not the step's key, a closed case, or a step already decided",
+                zh: "任务 \(key) 已不再等待答复：不是该环节的任务键、办件已办结，或该环节已办理")
         }
     }
 

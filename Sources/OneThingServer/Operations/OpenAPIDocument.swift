@@ -644,7 +644,7 @@ enum OpenAPIDocument {
                 `callback-id` used before with another answer is 409 `callback-replayed`; the same
                 callback again answers 200 with `duplicate: true` and changes nothing; a task of
                 another department is 403, an unknown department or task 404, a task that no
-                longer waits for this answer (a newer attempt, a decided step, a closed case) 409
+                longer waits for this answer (not the step's key, a decided step, a closed case) 409
                 `task-not-current`. Every problem has `reason` (`callback-bad-signature`, …).
                 部门系统的签名回调；重复回调幂等，伪造、过期、重放的回调一律拒绝。
               parameters:
