@@ -55,6 +55,8 @@ struct FaultStormCommand: AsyncParsableCommand {
         var failed = 0
         var stuck = 0
         var escalated = 0
+        /// The most pushes on their way to one department at once, on the platform's side.
+        var mostInFlight = 0
         var tally: [String: Int] = [:]
         var seconds = 0.0
     }
@@ -67,6 +69,9 @@ struct FaultStormCommand: AsyncParsableCommand {
         }
         print(
             "fault storm: \(cases) restaurant cases per run, onething serve in-process on SQLite, every department over HTTP"
+        )
+        print(
+            "pushes in flight: at most \(HTTPDepartmentSettings.defaultInFlight) per department (the adapters file's default); the rest wait on the platform"
         )
         print(
             "run".padding(toLength: 14, withPad: " ", startingAt: 0)
@@ -97,8 +102,20 @@ struct FaultStormCommand: AsyncParsableCommand {
                 && figures.tally["misbehaving accepted"] == 0
             print(
                 "  \(label): stuck \(figures.stuck) (goal 0), lost \(lost) (goal 0), duplicate effects "
-                    + "\(figures.tally["duplicate effects"] ?? -1) (goal 0), misbehaving callbacks accepted "
-                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0)")
+                    + "\(figures.tally["duplicate effects"] ?? -1) (goal 0; pushes repeating a key taken "
+                    + "before: \(figures.tally["repeated keys"] ?? -1)), misbehaving callbacks accepted "
+                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0); most pushes on their way to one "
+                    + "department at once \(figures.mostInFlight) (bound \(HTTPDepartmentSettings.defaultInFlight))"
+            )
+        }
+        if let calm = rows.first?.1, let stormy = rows.last?.1, rows.count == 2 {
+            let rate = { (figures: Figures) in
+                Double(figures.completed + figures.failed) / max(figures.seconds, 0.001)
+            }
+            print(
+                String(
+                    format: "  cases/s with faults: %.0f%% of the run without (%.0f against %.0f)",
+                    100 * rate(stormy) / max(rate(calm), 0.001), rate(stormy), rate(calm)))
         }
         if check, !met { throw ExitCode(1) }
     }
@@ -177,6 +194,7 @@ struct FaultStormCommand: AsyncParsableCommand {
                 }
             }
             figures.escalated = linked.map(\.escalations).reduce(0, +)
+            figures.mostInFlight = linked.map(\.bulkhead.peak).max() ?? 0
             // Late callbacks come after the cases closed: give them time before the count.
             try await Task.sleep(for: .seconds(1))
             running.cancel()

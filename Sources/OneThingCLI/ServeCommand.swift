@@ -197,9 +197,10 @@ struct ServeCommand: AsyncParsableCommand {
             byDepartment[department] = kind == .manual ? manual : simulated
         }
         for (department, adapter) in linked.adapters { byDepartment[department] = adapter }
+        let materials = try materialService(settings, logger: logger, language: language)
         let directory = AdapterDirectory(
             byDepartment: byDepartment, fallback: settings.defaultKind == .manual ? manual : simulated,
-            materials: try materialService(settings, logger: logger, language: language))
+            materials: materials.service)
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let server = await CaseServer(
@@ -207,7 +208,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: ServerConfiguration(
                 host: host, port: port, bodyLimit: maxBody, benchmarkRoute: benchRoute,
                 principals: directoryOfPrincipals, sessionLifetime: .seconds(sessionHours * 3600),
-                secureCookies: secureCookies, callbacks: linked.callbacks),
+                secureCookies: secureCookies, callbacks: linked.callbacks, deliveries: materials.deliveries),
             metrics: metrics, engineConfiguration: Engine.Configuration(seed: seed, lease: .seconds(lease)),
             logger: logger)
         for adapter in linked.adapters.values { adapter.connect(to: server.engine) }
@@ -364,15 +365,16 @@ extension ServeCommand {
 
 extension ServeCommand {
     /// The service of the fetched materials the adapters file names (`e-licence`): the
-    /// simulated one, or the HTTP one with its secret. Without one nothing is fetched.
+    /// simulated one, or the HTTP one with its secret, which also signs the service's
+    /// late deliveries (`deliveries`, their check). Without one nothing is fetched.
     func materialService(_ settings: AdapterSettings, logger: Logger, language: Language) throws
-        -> (any MaterialService)?
+        -> (service: (any MaterialService)?, deliveries: CallbackVerifier?)
     {
         switch settings.materialService {
         case nil:
-            return nil
+            return (nil, nil)
         case .simulated(let unavailable):
-            return SimulatedMaterialService(unavailable: unavailable, seed: seed)
+            return (SimulatedMaterialService(unavailable: unavailable, seed: seed), nil)
         case .http(let link):
             let secret: DepartmentSecret
             do throws(SecretError) {
@@ -381,9 +383,13 @@ extension ServeCommand {
                 StandardError.writeLine("onething: " + error.text.text(in: language))
                 throw ExitStatus.problemsFound
             }
-            return HTTPMaterialService(
+            let service = HTTPMaterialService(
                 settings: link, secret: secret, client: HTTPDepartmentAdapter.sharedClient, seed: seed,
                 logger: logger)
+            return (
+                service,
+                CallbackVerifier(secrets: [ServerConfiguration.materialService: secret], clock: LiveClock())
+            )
         }
     }
 }

@@ -48,6 +48,22 @@ public final class CallbackVerifier: Sendable {
     /// The departments whose callbacks are taken.
     public var departments: [String] { secrets.keys.sorted() }
 
+    /// A late delivery that passed: the service's material for one case.
+    public struct VerifiedDelivery: Sendable, Hashable {
+        /// The delivery's id.
+        public var callbackID: String
+        /// The case.
+        public var caseID: CaseID
+        /// The material's id.
+        public var material: String
+        /// The licence number or the record's reference.
+        public var reference: String
+        /// Whether the same delivery came before (it must not take effect again).
+        public var isDuplicate: Bool
+        /// The service that sent it, as its secret is named here.
+        public var service: String
+    }
+
     /// Checks a callback of `department` with the headers' `timestamp` and `signature`
     /// and its raw `body`.
     ///
@@ -55,20 +71,7 @@ public final class CallbackVerifier: Sendable {
     public func verify(department: String, timestamp: String?, signature: String?, body: [UInt8])
         throws(CallbackRefusal) -> Verified
     {
-        guard let secret = secrets[department] else { throw CallbackRefusal(.unknownDepartment(department)) }
-        guard let timestamp, let signature, let seconds = Int64(timestamp) else {
-            throw CallbackRefusal(.unsigned)
-        }
-        guard DepartmentSignature.isValid(signature, body: body, timestamp: seconds, secret: secret) else {
-            throw CallbackRefusal(.badSignature)
-        }
-        let now = clock.now
-        // As a range, not a difference: a signed timestamp near Int64's ends must not overflow.
-        let current = DepartmentSignature.seconds(now)
-        let window = DepartmentSignature.window
-        guard seconds >= current - window, seconds <= current + window else {
-            throw CallbackRefusal(.outsideWindow(seconds: seconds))
-        }
+        let now = try authenticate(sender: department, timestamp: timestamp, signature: signature, body: body)
         let answer: DepartmentAnswer
         do {
             answer = try JSONDecoder().decode(DepartmentAnswer.self, from: Data(body))
@@ -85,8 +88,71 @@ public final class CallbackVerifier: Sendable {
         let listed = documents.keys.sorted().map { "\($0)=\(documents[$0] ?? "")" }.joined(separator: "\u{0}")
         let digest = StableHash.fnv1a(
             "\(key)\u{0}\(answer.outcome ?? "")\u{0}\(answer.note ?? "")\u{0}\(listed)")
-        let scoped = department + "\u{0}" + id
-        let duplicate = try seen.withLock { seen throws(CallbackRefusal) -> Bool in
+        let duplicate = try remember(id, digest: digest, from: department, at: now)
+        return Verified(
+            callbackID: id, key: key, outcome: outcome, documents: documents, isDuplicate: duplicate,
+            department: department)
+    }
+
+    /// Checks a late delivery (``MaterialDelivery``) of the material service `service`
+    /// (the name its secret has here) with the headers' `timestamp` and `signature` and
+    /// its raw `body`, as a department's callback is checked.
+    ///
+    /// - Throws: ``CallbackRefusal``, with why.
+    public func verifyDelivery(from service: String, timestamp: String?, signature: String?, body: [UInt8])
+        throws(CallbackRefusal) -> VerifiedDelivery
+    {
+        let now = try authenticate(sender: service, timestamp: timestamp, signature: signature, body: body)
+        let delivery: MaterialDelivery
+        do {
+            delivery = try JSONDecoder().decode(MaterialDelivery.self, from: Data(body))
+        } catch {
+            throw CallbackRefusal(.malformedDelivery)
+        }
+        guard let id = delivery.callbackID, !id.isEmpty, let caseID = delivery.caseID, !caseID.isEmpty,
+            let material = delivery.material, !material.isEmpty,
+            let reference = delivery.reference?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !reference.isEmpty
+        else { throw CallbackRefusal(.malformedDelivery) }
+        let digest = StableHash.fnv1a("\(caseID)\u{0}\(material)\u{0}\(reference)")
+        let duplicate = try remember(id, digest: digest, from: service, at: now)
+        return VerifiedDelivery(
+            callbackID: id, caseID: caseID, material: material, reference: reference, isDuplicate: duplicate,
+            service: service)
+    }
+
+    /// Checks the signature of what `sender` posted under its secret, and its timestamp
+    /// against the window; returns the platform's now.
+    func authenticate(sender: String, timestamp: String?, signature: String?, body: [UInt8])
+        throws(CallbackRefusal) -> Timestamp
+    {
+        guard let secret = secrets[sender] else { throw CallbackRefusal(.unknownDepartment(sender)) }
+        guard let timestamp, let signature, let seconds = Int64(timestamp) else {
+            throw CallbackRefusal(.unsigned)
+        }
+        guard DepartmentSignature.isValid(signature, body: body, timestamp: seconds, secret: secret) else {
+            throw CallbackRefusal(.badSignature)
+        }
+        let now = clock.now
+        // As a range, not a difference: a signed timestamp near Int64's ends must not overflow.
+        let current = DepartmentSignature.seconds(now)
+        let window = DepartmentSignature.window
+        guard seconds >= current - window, seconds <= current + window else {
+            throw CallbackRefusal(.outsideWindow(seconds: seconds))
+        }
+        return now
+    }
+
+    /// Remembers callback id `id` of `sender` with the `digest` of what it says:
+    /// `true` when it came before saying the same (a duplicate).
+    ///
+    /// - Throws: ``CallbackRefusal/Reason/replayed(_:)`` when it came before saying
+    ///   something else.
+    func remember(_ id: String, digest: UInt64, from sender: String, at now: Timestamp)
+        throws(CallbackRefusal) -> Bool
+    {
+        let scoped = sender + "\u{0}" + id
+        return try seen.withLock { seen throws(CallbackRefusal) -> Bool in
             forget(&seen, before: now.adding(milliseconds: -4 * DepartmentSignature.window * 1000))
             if let first = seen.ids[scoped] {
                 guard first.digest == digest else { throw CallbackRefusal(.replayed(id)) }
@@ -96,15 +162,21 @@ public final class CallbackVerifier: Sendable {
             seen.log.append((scoped, now))
             return false
         }
-        return Verified(
-            callbackID: id, key: key, outcome: outcome, documents: documents, isDuplicate: duplicate,
-            department: department)
     }
 
     /// Forgets a verified callback whose answer was not taken (refused, or not stored),
     /// so that the same callback sent again is judged anew rather than as a duplicate.
     public func release(_ verified: Verified) {
-        _ = seen.withLock { $0.ids.removeValue(forKey: verified.department + "\u{0}" + verified.callbackID) }
+        release(verified.callbackID, from: verified.department)
+    }
+
+    /// Forgets a verified delivery that was not taken, as a callback's release does.
+    public func release(_ delivery: VerifiedDelivery) {
+        release(delivery.callbackID, from: delivery.service)
+    }
+
+    func release(_ id: String, from sender: String) {
+        _ = seen.withLock { $0.ids.removeValue(forKey: sender + "\u{0}" + id) }
     }
 
     /// Forgets ids older than `moment`: a callback that old is outside the window anyway.
@@ -128,6 +200,9 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
     public enum Reason: Sendable, Hashable {
         /// No HTTP department of that id has a secret on this platform.
         case unknownDepartment(String)
+        /// No material service over HTTP (the adapters file's `e-licence` entry with
+        /// `adapter: http`) delivers to this platform.
+        case noMaterialService
         /// A timestamp or signature header is missing or not a number.
         case unsigned
         /// The signature does not match the body and timestamp under the department's secret.
@@ -137,13 +212,16 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
         /// The body is not a callback: JSON with `callback-id`, `key`, a known `outcome`,
         /// and a `note` for a rejection or a supplement request.
         case malformed
+        /// The body is not a delivery: JSON with `callback-id`, `case`, `material` and a
+        /// non-empty `reference`.
+        case malformedDelivery
         /// A callback id seen before, with another answer.
         case replayed(String)
         /// The task is not the department's: another department's step.
         case notTheirs(key: String)
         /// No case has the task.
         case unknownTask(key: String)
-        /// The task no longer waits for this answer: a newer attempt, a closed case, a
+        /// The task no longer waits for this answer: not the step's key, a closed case, a
         /// step already decided.
         case notCurrent(key: String)
     }
@@ -161,9 +239,9 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
         switch reason {
         case .unsigned, .badSignature, .outsideWindow: 401
         case .notTheirs: 403
-        case .unknownDepartment, .unknownTask: 404
+        case .unknownDepartment, .unknownTask, .noMaterialService: 404
         case .replayed, .notCurrent: 409
-        case .malformed: 422
+        case .malformed, .malformedDelivery: 422
         }
     }
 
@@ -171,10 +249,12 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
     public var code: String {
         switch reason {
         case .unknownDepartment: "callback-unknown-department"
+        case .noMaterialService: "delivery-no-service"
         case .unsigned: "callback-unsigned"
         case .badSignature: "callback-bad-signature"
         case .outsideWindow: "callback-outside-window"
         case .malformed: "callback-malformed"
+        case .malformedDelivery: "delivery-malformed"
         case .replayed: "callback-replayed"
         case .notTheirs: "callback-not-theirs"
         case .unknownTask: "callback-unknown-task"
@@ -189,6 +269,11 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
             .init(
                 en: "department \(id) takes no callbacks here (not an http department of the adapters file)",
                 zh: "部门 \(id) 不在此接收回调（适配器配置文件中不是 http 部门）")
+        case .noMaterialService:
+            .init(
+                en:
+                    "no e-licence service over HTTP delivers here (the adapters file's e-licence entry is not adapter: http)",
+                zh: "此处没有通过 HTTP 送达材料的电子证照服务（适配器配置文件的 e-licence 不是 adapter: http）")
         case .unsigned:
             .init(
                 en:
@@ -209,6 +294,11 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
                 en:
                     "the body is not a callback: JSON with callback-id, key, outcome, and a note for a rejection or a supplement request",
                 zh: "请求体不是回调：应为含 callback-id、key、outcome 的 JSON，不予许可或要求补正时须有 note")
+        case .malformedDelivery:
+            .init(
+                en:
+                    "the body is not a delivery: JSON with callback-id, case, material and a non-empty reference",
+                zh: "请求体不是材料送达：应为含 callback-id、case、material 和非空 reference 的 JSON")
         case .replayed(let id):
             .init(
                 en: "callback id \(id) was used before with another answer",
@@ -220,8 +310,8 @@ public struct CallbackRefusal: Error, Sendable, Hashable, CustomStringConvertibl
         case .notCurrent(let key):
             .init(
                 en:
-                    "task \(key) no longer waits for an answer: a newer attempt, a closed case, or a step already decided",
-                zh: "任务 \(key) 已不再等待答复：已有新的尝试、办件已办结，或该环节已办理")
+                    "task \(key) no longer waits for an answer: not the step's key, a closed case, or a step already decided",
+                zh: "任务 \(key) 已不再等待答复：不是该环节的任务键、办件已办结，或该环节已办理")
         }
     }
 

@@ -32,6 +32,25 @@ public struct CircuitBreaker: Sendable, Hashable {
         self.coolDown = max(1, coolDown)
     }
 
+    /// When a call could go out, seen at `now` without changing the breaker.
+    public enum Admission: Sendable, Hashable {
+        /// Now: the breaker is closed, or its cool-down has passed and a trial may go.
+        case now
+        /// Once the cool-down ends at the moment given.
+        case after(Timestamp)
+        /// Once the trial call under way has ended.
+        case afterTrial
+    }
+
+    /// When a call could go out, seen at `now`; ``admits(at:)`` is what lets one through.
+    public func admission(at now: Timestamp) -> Admission {
+        switch state {
+        case .closed: .now
+        case .halfOpen: .afterTrial
+        case .open(let until): now >= until ? .now : .after(until)
+        }
+    }
+
     /// Whether a call may go out at `now`; an open breaker whose cool-down has passed
     /// lets this one call through as its trial (and becomes half-open).
     public mutating func admits(at now: Timestamp) -> Bool {

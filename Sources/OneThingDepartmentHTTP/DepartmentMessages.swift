@@ -6,7 +6,8 @@ import OneThingRuntime
 public struct PushedTask: Sendable, Hashable, Codable {
     /// `submit` or `withdraw`.
     public var action: String
-    /// The idempotency key, `case/step/attempt` (also in the `Idempotency-Key` header).
+    /// The idempotency key, `case/step/1` (also in the `Idempotency-Key` header): the
+    /// same for every attempt of the step.
     public var key: String
     /// The case.
     public var caseID: String
@@ -104,5 +105,33 @@ public struct DepartmentAnswer: Sendable, Hashable, Codable {
         case .supplementRequested(let text): note = text
         case .approved, .inReview: note = nil
         }
+    }
+}
+
+/// The e-licence or shared-data service's late delivery of a fetched material it could
+/// not provide when the case started (JSON, keys in kebab case), posted signed to
+/// `/v1/materials/deliveries` with a ``callbackID`` seen only once.
+public struct MaterialDelivery: Sendable, Hashable, Codable {
+    /// The delivery's own id (a nonce): a delivery with an id seen before is a repeat.
+    public var callbackID: String?
+    /// The case.
+    public var caseID: String?
+    /// The material's id, as the request named it.
+    public var material: String?
+    /// The licence number or the record's reference.
+    public var reference: String?
+
+    enum CodingKeys: String, CodingKey {
+        case callbackID = "callback-id"
+        case caseID = "case"
+        case material, reference
+    }
+
+    /// Creates a delivery.
+    public init(callbackID: String?, caseID: String?, material: String?, reference: String?) {
+        self.callbackID = callbackID
+        self.caseID = caseID
+        self.material = material
+        self.reference = reference
     }
 }

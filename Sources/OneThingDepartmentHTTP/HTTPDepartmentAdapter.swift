@@ -10,19 +10,25 @@ import Synchronization
 /// A department whose own system takes its tasks over HTTP: each submission is pushed
 /// as JSON (``PushedTask``) with its idempotency key in a header, signed with the
 /// department's secret (``DepartmentSignature``). The system answers at once, in its
-/// reply, or later through the platform's callback route.
+/// reply, or later through the platform's callback route. The calls are the platform's
+/// one signed call with retries (``SignedCaller``):
 ///
 /// - **Retries under one key.** A call that times out, cannot connect, or gets a 5xx,
 ///   408 or 429 is tried again after an exponential backoff with jitter (drawn from the
 ///   seed and the key: ``OneThingRuntime/RetryPolicy/delay(after:of:seed:)``), up to
 ///   ``OneThingRuntime/HTTPDepartmentSettings/retries`` times, every time with the same
 ///   idempotency key. Any other 4xx is not tried again.
-/// - **Escalation, never a silent drop.** After the last try the submission fails with
-///   an ``OneThingRuntime/AdapterError`` whose reason begins `escalated:` and says why;
-///   the engine records it (`dispatchFailed`, with the reason) and tries again later
-///   with a new attempt, and the failure is logged and counted.
-/// - **Circuit breaker.** ``CircuitBreaker``: after repeated failures calls fail at
-///   once until the cool-down has passed; its state is a gauge in the metrics.
+/// - **A bulkhead.** At most ``OneThingRuntime/HTTPDepartmentSettings/inFlight`` pushes
+///   are on their way to the department at once; the others wait on the platform, in
+///   order, and the wait does not count against a push's timeout.
+/// - **Circuit breaker.** ``CircuitBreaker``: after repeated failures no call goes out
+///   until the cool-down has passed and one trial call went through; a push held back
+///   meanwhile waits, and the wait is no try. Its state is a gauge in the metrics.
+/// - **Escalation, never a silent drop.** After the last real try the submission fails
+///   with an ``OneThingRuntime/AdapterError`` whose reason begins `escalated:` and says
+///   why; the engine records it (`dispatchFailed`, with the reason) and sends the step
+///   again later as a new attempt under the same key (the department may have taken
+///   it), and the failure is logged and counted.
 /// - **The secret** is held as a key and appears in no log, error or description.
 public final class HTTPDepartmentAdapter: DepartmentAdapter {
     /// Hands a department's answer to the engine.
@@ -36,17 +42,13 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     public let seed: UInt64
     /// Where the department posts its callbacks, told in every pushed task.
     public let callbackURL: String?
-    let secret: DepartmentSecret
-    let client: HTTPClient
-    let clock: any EngineClock
+    let caller: SignedCaller
     let logger: Logger
     let state: Mutex<State>
 
     struct State {
-        var breaker: CircuitBreaker
         var reporter: Reporter?
         var escalations = 0
-        var calls = 0
     }
 
     /// An adapter for `department` through `client`, signing with `secret`.
@@ -57,17 +59,13 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     ) {
         self.department = department
         self.settings = settings
-        self.secret = secret
-        self.client = client
         self.callbackURL = callbackURL
-        self.clock = clock
         self.seed = seed
         self.logger = logger
-        self.state = Mutex(
-            State(
-                breaker: CircuitBreaker(
-                    failureLimit: settings.breakerFailures, coolDown: settings.breakerCoolDown)))
-        Gauge(label: "onething_department_breaker_open", dimensions: [("department", department)]).record(0)
+        self.caller = SignedCaller(
+            system: department, noun: "the system", settings: settings, secret: secret, client: client,
+            clock: clock, seed: seed, logger: logger)
+        self.state = Mutex(State())
     }
 
     /// The client the department adapters of a process share: like `HTTPClient.shared`
@@ -93,13 +91,16 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     }
 
     /// The breaker as it stands.
-    public var breaker: CircuitBreaker { state.withLock { $0.breaker } }
+    public var breaker: CircuitBreaker { caller.breaker }
+
+    /// The bound on the pushes in flight.
+    public var bulkhead: Bulkhead { caller.bulkhead }
 
     /// How many submissions failed after their last try.
     public var escalations: Int { state.withLock { $0.escalations } }
 
     /// How many HTTP calls were made (tries included).
-    public var calls: Int { state.withLock { $0.calls } }
+    public var calls: Int { caller.calls }
 
     // MARK: The adapter
 
@@ -126,58 +127,32 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     func push(_ task: PushedTask) async throws(AdapterError) -> DepartmentAnswer? {
         let body: [UInt8]
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            body = Array(try encoder.encode(task))
+            body = try SignedCaller.body(of: task)
         } catch {
             throw AdapterError("cannot encode the task \(task.key): \(error)")
         }
-        var reason = ""
-        for attempt in 1...(settings.retries + 1) {
-            if attempt > 1 {
-                let delay = settings.backoff.delay(after: attempt - 1, of: task.key, seed: seed)
-                do {
-                    try await clock.sleep(until: clock.now.adding(milliseconds: delay))
-                } catch {
-                    throw AdapterError("the push of \(task.key) to \(department) was cancelled")
-                }
-            }
-            let now = clock.now
-            let admitted = state.withLock { $0.breaker.admits(at: now) }
-            guard admitted else {
-                reason = "the circuit breaker of \(department) is open"
-                continue
-            }
-            switch await call(body, key: task.key) {
-            case .taken(let answer):
-                settle(failed: false)
-                return answer
-            case .retry(let why):
-                reason = why
-                settle(failed: true)
-            case .refused(let why):
-                settle(failed: false)
-                throw escalate(task, reason: why, tries: attempt)
+        let outcome = await caller.call(body, key: task.key, whenOpen: .wait) {
+            status, reply -> SignedCaller.Reading<DepartmentAnswer?> in
+            guard (200..<300).contains(status) else { return .refused("HTTP \(status)") }
+            guard reply.readableBytes > 0 else { return .done(nil) }
+            do {
+                return .done(
+                    try JSONDecoder().decode(DepartmentAnswer.self, from: Data(reply.readableBytesView)))
+            } catch {
+                // Taken all the same: the answer will come by callback.
+                logger.notice(
+                    "department reply is not an answer",
+                    metadata: ["department": "\(department)", "key": "\(task.key)"])
+                return .done(nil)
             }
         }
-        throw escalate(task, reason: reason, tries: settings.retries + 1)
-    }
-
-    /// Records a call's end in the breaker and the metrics.
-    func settle(failed: Bool) {
-        let now = clock.now
-        let open = state.withLock { state -> Bool in
-            if failed { state.breaker.recordFailure(at: now) } else { state.breaker.recordSuccess() }
-            return state.breaker.isOpen
+        switch outcome {
+        case .done(let answer, _): return answer
+        case .refused(let reason, let tries), .exhausted(let reason, let tries):
+            throw escalate(task, reason: reason, tries: tries)
+        case .cancelled:
+            throw AdapterError("the push of \(task.key) to \(department) was cancelled")
         }
-        if failed {
-            Counter(
-                label: "onething_department_call_failures_total", dimensions: [("department", department)]
-            )
-            .increment()
-        }
-        Gauge(label: "onething_department_breaker_open", dimensions: [("department", department)])
-            .record(open ? 1 : 0)
     }
 
     /// The error after the last try: counted, logged, and with the reason for the case's history.
@@ -190,45 +165,5 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
             "department push escalated",
             metadata: ["department": "\(department)", "key": "\(task.key)", "reason": "\(reason)"])
         return AdapterError(text)
-    }
-
-    /// What became of one call.
-    enum CallEnd {
-        case taken(DepartmentAnswer?)
-        case retry(String)
-        case refused(String)
-    }
-
-    /// One signed call.
-    func call(_ body: [UInt8], key: String) async -> CallEnd {
-        state.withLock { $0.calls += 1 }
-        let timestamp = DepartmentSignature.seconds(clock.now)
-        let request = HTTPClientRequest.signed(
-            url: settings.url, body: body, key: key, timestamp: timestamp, secret: secret)
-        do {
-            let response = try await client.execute(request, timeout: .milliseconds(settings.timeout))
-            let reply = try await response.body.collect(upTo: 1 << 20)
-            let status = response.status.code
-            switch status {
-            case 200..<300:
-                guard reply.readableBytes > 0 else { return .taken(nil) }
-                do {
-                    return .taken(
-                        try JSONDecoder().decode(DepartmentAnswer.self, from: Data(reply.readableBytesView)))
-                } catch {
-                    // Taken all the same: the answer will come by callback.
-                    logger.notice(
-                        "department reply is not an answer",
-                        metadata: ["department": "\(department)", "key": "\(key)"])
-                    return .taken(nil)
-                }
-            case 408, 429, 500...599: return .retry("HTTP \(status)")
-            default: return .refused("HTTP \(status)")
-            }
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            return .retry("no answer within \(settings.timeout) ms")
-        } catch {
-            return .retry("cannot reach the system: \(error)")
-        }
     }
 }

@@ -49,6 +49,8 @@ final class FakeDepartment: Sendable {
     struct Tally: Sendable, Hashable {
         /// Pushes received, repeats included.
         var pushes = 0
+        /// The most pushes it was answering at once.
+        var peakInFlight = 0
         /// Pushes whose signature did not hold (refused 401).
         var forgedPushes = 0
         /// Distinct keys taken: the effects.
@@ -91,6 +93,7 @@ final class FakeDepartment: Sendable {
         var pushesOfKey: [String: Int] = [:]
         var steps: [String: String] = [:]
         var callbackCount = 0
+        var inFlight = 0
     }
 
     /// A fake department signing with `secret`.
@@ -147,7 +150,12 @@ final class FakeDepartment: Sendable {
 
     /// Takes one push.
     func take(_ body: [UInt8], timestamp: String?, signature: String?) async -> Response {
-        state.withLock { $0.tally.pushes += 1 }
+        state.withLock { state in
+            state.tally.pushes += 1
+            state.inFlight += 1
+            state.tally.peakInFlight = max(state.tally.peakInFlight, state.inFlight)
+        }
+        defer { state.withLock { $0.inFlight -= 1 } }
         guard let timestamp, let signature, let seconds = Int64(timestamp),
             DepartmentSignature.isValid(signature, body: body, timestamp: seconds, secret: secret)
         else {

@@ -77,7 +77,8 @@ extension FakeDepartment.Tally {
     /// The counts, one a line.
     var lines: [String] {
         [
-            "pushes \(pushes)", "forged pushes \(forgedPushes)", "effects \(taken)",
+            "pushes \(pushes)", "peak pushes in flight \(peakInFlight)", "forged pushes \(forgedPushes)",
+            "effects \(taken)",
             "repeated keys \(repeatedKeys)", "duplicate effects \(duplicateEffects)",
             "withdrawals \(withdrawals)", "callbacks \(callbacks)", "recorded \(recorded)",
             "duplicates answered \(duplicatesAnswered)", "misbehaving accepted \(forgedAccepted)",

@@ -29,10 +29,11 @@ public enum AdaptersFile {
     public static let departmentKeys = [
         "adapter", "latency", "latency-days", "latency-hours", "reject", "supplement", "supplement-response",
         "errors", "timeouts", "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker",
+        "in-flight",
     ]
     /// The keys that only a department of `adapter: http` takes.
     public static let httpKeys = [
-        "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker",
+        "url", "secret-env", "secret-file", "timeout", "retries", "backoff", "breaker", "in-flight",
     ]
     /// The keys of `backoff`: seconds before the first retry, and the longest wait.
     public static let backoffKeys = ["base", "cap"]

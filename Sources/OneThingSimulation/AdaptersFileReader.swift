@@ -219,6 +219,15 @@ struct AdaptersFileReader {
                 settings.breakerCoolDown = max(1, Int64(coolDown * 1000))
             }
         }
+        if let node = fields["in-flight"],
+            let count = number(node, atMost: Double(HTTPDepartmentSettings.mostInFlight))
+        {
+            if count >= 1, count == count.rounded() {
+                settings.inFlight = Int(count)
+            } else if case .scalar(let s) = node {
+                report(.notAnInFlightCount(s))
+            }
+        }
         return settings
     }
 

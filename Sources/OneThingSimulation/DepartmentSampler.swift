@@ -45,10 +45,10 @@ public struct Happening: Sendable, Hashable {
 /// behind an ``Engine``) and ``Simulation`` draw from it, so the same seed gives the
 /// same case.
 ///
-/// Every draw comes from the seed and the submission's idempotency key (or the case
-/// and the material) alone, never from what was drawn before, so a run does not depend
-/// on the order in which concurrent submissions arrive, and the same key sent twice
-/// is one submission with one fate. Times are working time on the case's calendar
+/// Every draw comes from the seed and the submission's case, step and attempt (or the
+/// case and the material) alone, never from what was drawn before, so a run does not
+/// depend on the order in which concurrent submissions arrive, and the same attempt sent
+/// twice is one submission with one fate. Times are working time on the case's calendar
 /// (office hours), from the moment the submission was sent.
 public struct DepartmentSampler: Sendable {
     /// How the departments and the applicant behave.
@@ -62,6 +62,14 @@ public struct DepartmentSampler: Sendable {
         self.seed = seed
     }
 
+    /// What the fate of a submission is drawn from: its case, step and attempt
+    /// (`case/step/attempt`). Every attempt of a step goes under the step's one key, and a
+    /// simulated department meets each attempt afresh, as a real system's call that failed
+    /// may go through when tried again; a repeat of the same attempt draws the same fate.
+    static func fateName(of submission: Submission) -> String {
+        Submission.key(caseID: submission.caseID, stepID: submission.stepID, attempt: submission.attempt)
+    }
+
     /// How long a timed-out call takes to fail: 30 seconds.
     public static let timeoutMilliseconds: Int64 = 30_000
 
@@ -73,7 +81,7 @@ public struct DepartmentSampler: Sendable {
     public func fate(of submission: Submission, limit: TimeLimit, on calendar: WorkdayCalendar) -> [Happening]
     {
         let department = settings.department(submission.department)
-        var random = SplitMix64(seed: StableHash.fnv1a(submission.key, seed: seed))
+        var random = SplitMix64(seed: StableHash.fnv1a(Self.fateName(of: submission), seed: seed))
         let sentAt = submission.sentAt ?? submission.due
         func happening(_ kind: Happening.Kind, at: Timestamp, order: Int) -> Happening {
             Happening(

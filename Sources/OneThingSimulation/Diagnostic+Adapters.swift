@@ -49,6 +49,19 @@ extension Diagnostic {
             hint: .init(en: "write digits only, such as 0.05 or 5%", zh: "请只写数字，如 0.05 或 5%"))
     }
 
+    /// A bound on calls in flight (`in-flight`) that is not a whole number of 1 or more.
+    static func notAnInFlightCount(_ s: YAMLScalar) -> Diagnostic {
+        Diagnostic(
+            code: .badValue, severity: .error, span: s.span,
+            message: .init(
+                en: "'\(s.value)' is not a number of calls: in-flight is a whole number from 1",
+                zh: "“\(s.value)”不是调用数：in-flight 应为不小于 1 的整数"),
+            hint: .init(
+                en:
+                    "write how many pushes may be on their way to the system at once, such as 32; the others wait on the platform",
+                zh: "请写同时发往该系统的推送数上限，如 32；其余推送在平台排队等候"))
+    }
+
     /// A negative number where times and fractions are asked for.
     static func negativeAdaptersNumber(_ s: YAMLScalar) -> Diagnostic {
         Diagnostic(

@@ -38,7 +38,7 @@ public final class SimulatedAdapter: DepartmentAdapter {
 
     // MARK: DepartmentAdapter
 
-    /// Receives a submission: journals its key and samples its fate once per key; for a
+    /// Receives a submission: journals its key and samples its fate once per attempt; for a
     /// sampled error or timeout, waits until the failure is delivered and throws it.
     public func submit(_ submission: Submission) async throws(AdapterError) {
         try journal?.record(submission.key)
@@ -72,13 +72,16 @@ public final class SimulatedAdapter: DepartmentAdapter {
         held?.resume(returning: AdapterError("withdrawn"))
     }
 
-    /// Records `submission` and samples its fate the first time its key is seen;
-    /// returns whether the call must fail.
+    /// Records `submission` and samples its fate the first time its attempt is seen (a
+    /// new attempt under the step's key is met afresh, and the failure of the one before
+    /// no longer stands); returns whether the call must fail.
     func receive(_ submission: Submission) -> Bool {
         state.withLock { state -> Bool in
             state.submissions.append(submission.key)
             state.received.insert(submission.key)
-            guard state.fated.insert(submission.key).inserted else { return false }
+            let attempt = DepartmentSampler.fateName(of: submission)
+            guard state.fated.insert(attempt).inserted else { return false }
+            state.failing[submission.key] = nil
             let happenings = sampler.fate(of: submission, limit: submission.limit, on: calendar)
             state.pending.append(contentsOf: happenings)
             return happenings.contains {

@@ -77,3 +77,44 @@ import Testing
         #expect(try !verify(verifier, body).isDuplicate)
     }
 }
+
+/// The material service's late deliveries, checked as departments' callbacks are.
+extension CallbackVerifierTests {
+    func delivery(id: String = "d-1", reference: String? = "FAKE-0001") throws -> [UInt8] {
+        Array(
+            try JSONEncoder().encode(
+                MaterialDelivery(
+                    callbackID: id, caseID: "C20260302-0001", material: "obligation-proof",
+                    reference: reference)))
+    }
+
+    func verifyDelivery(
+        _ verifier: CallbackVerifier, _ body: [UInt8], secret: DepartmentSecret = secret
+    ) throws(CallbackRefusal) -> CallbackVerifier.VerifiedDelivery {
+        let seconds: Int64 = 1_772_413_200
+        return try verifier.verifyDelivery(
+            from: "e-licence", timestamp: "\(seconds)",
+            signature: DepartmentSignature.sign(body, timestamp: seconds, secret: secret), body: body)
+    }
+
+    @Test func aSignedDeliveryPassesOnceAndForgedReplayedOrEmptyOnesAreRefused() throws {
+        let verifier = CallbackVerifier(
+            secrets: ["e-licence": Self.secret], clock: VirtualClock(start: Self.now))
+        let first = try verifyDelivery(verifier, try delivery())
+        #expect(
+            first.caseID == "C20260302-0001" && first.material == "obligation-proof"
+                && first.reference == "FAKE-0001" && !first.isDuplicate)
+        #expect(try verifyDelivery(verifier, try delivery()).isDuplicate)
+        let wrong = DepartmentSecret(bytes: Array("guess".utf8), source: "a test")
+        #expect(throws: CallbackRefusal(.badSignature)) {
+            try verifyDelivery(verifier, try delivery(id: "d-2"), secret: wrong)
+        }
+        #expect(throws: CallbackRefusal(.replayed("d-1"))) {
+            try verifyDelivery(verifier, try delivery(reference: "FAKE-0002"))
+        }
+        #expect(throws: CallbackRefusal(.malformedDelivery)) {
+            try verifyDelivery(verifier, try delivery(id: "d-3", reference: " "))
+        }
+        #expect(CallbackRefusal(.malformedDelivery).httpStatus == 422)
+    }
+}

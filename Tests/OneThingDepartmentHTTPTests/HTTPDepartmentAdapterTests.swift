@@ -30,23 +30,26 @@ import Testing
         }
     }
 
+    /// A case of one step, the market department's licence.
+    static let blueprint = CaseBlueprint(
+        bundle: "test", version: "1", title: "Test", lead: "market-regulation",
+        supervisor: "government-services", stopAllOnRejection: false,
+        steps: [
+            .init(
+                id: "licence", name: "Licence", department: "market-regulation",
+                limit: TimeLimit(5, .workdays), predecessors: [], successors: [])
+        ], deferredDeadlines: [:], core: ["licence"], promise: TimeLimit(5, .workdays))
+
     static func submission(_ n: Int = 1) -> Submission {
-        let blueprint = CaseBlueprint(
-            bundle: "test", version: "1", title: "Test", lead: "market-regulation",
-            supervisor: "government-services", stopAllOnRejection: false,
-            steps: [
-                .init(
-                    id: "licence", name: "Licence", department: "market-regulation",
-                    limit: TimeLimit(5, .workdays), predecessors: [], successors: [])
-            ], deferredDeadlines: [:], core: ["licence"], promise: TimeLimit(5, .workdays))
-        return Submission(
+        Submission(
             caseID: "C20260302-000\(n)", step: 0, of: blueprint, attempt: 1, due: Timestamp(milliseconds: 0))
     }
 
     /// An adapter for `url`. Its default timeout is long, so that a test about something
     /// else never sees a push time out on a loaded machine and be sent twice.
     func adapter(
-        _ url: String, retries: Int = 2, timeout: Int64 = 30_000, failures: Int = 5, coolDown: Int64 = 200
+        _ url: String, retries: Int = 2, timeout: Int64 = 30_000, failures: Int = 5, coolDown: Int64 = 200,
+        inFlight: Int = HTTPDepartmentSettings.defaultInFlight, client: HTTPClient = .shared
     )
         -> HTTPDepartmentAdapter
     {
@@ -55,8 +58,8 @@ import Testing
             settings: HTTPDepartmentSettings(
                 url: url, timeout: timeout, retries: retries,
                 backoff: RetryPolicy(base: 5, cap: 20, jitter: 0.5),
-                breakerFailures: failures, breakerCoolDown: coolDown),
-            secret: Self.secret, client: .shared)
+                breakerFailures: failures, breakerCoolDown: coolDown, inFlight: inFlight),
+            secret: Self.secret, client: client)
     }
 
     @Test func aTakenPushIsSignedAndCountsOnce() async throws {
@@ -111,27 +114,78 @@ import Testing
         }
     }
 
-    @Test func theBreakerOpensAfterFailuresInARowAndClosesWhenTheDepartmentRecovers() async throws {
+    @Test func anOpenBreakerHoldsAPushBackWithoutSpendingItsTries() async throws {
         var faults = FakeDepartment.Faults()
         faults.errors = 1
         try await withFake(faults) { fake, url in
-            let adapter = adapter(url, retries: 0, failures: 2, coolDown: 300)
+            let adapter = adapter(url, retries: 0, failures: 2, coolDown: 400)
             for n in 1...2 {
                 await #expect(throws: AdapterError.self) { try await adapter.submit(Self.submission(n)) }
             }
             #expect(adapter.breaker.name == "open")
-            do throws(AdapterError) {
-                try await adapter.submit(Self.submission(3))
-                Issue.record("an open breaker let a push through")
-            } catch {
-                #expect(error.reason.contains("circuit breaker of market-regulation is open"))
-            }
+            // The third push has one try and the breaker is open: it waits, and does not
+            // fail at once as if the department had refused it.
+            let third = Task { try await adapter.submit(Self.submission(3)) }
+            try await Task.sleep(for: .milliseconds(100))
             #expect(fake.tally.pushes == 2, "an open breaker sends nothing")
+            #expect(adapter.escalations == 2)
             fake.faults = FakeDepartment.Faults()
-            try await Task.sleep(for: .milliseconds(350))
-            try await adapter.submit(Self.submission(4))
+            // After the cool-down it goes as the trial, is taken, and the breaker closes.
+            try await third.value
             #expect(adapter.breaker.state == .closed)
             #expect(fake.tally.pushes == 3 && fake.tally.taken == 1)
+            #expect(adapter.escalations == 2, "only the pushes whose tries ran out escalated")
+        }
+    }
+
+    @Test func pushesWaitingForATrialGoOnceItSucceeds() async throws {
+        var faults = FakeDepartment.Faults()
+        faults.errors = 1
+        try await withFake(faults) { fake, url in
+            let adapter = adapter(url, retries: 0, failures: 1, coolDown: 200)
+            await #expect(throws: AdapterError.self) { try await adapter.submit(Self.submission(1)) }
+            fake.faults = FakeDepartment.Faults()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 2...9 {
+                    group.addTask { try await adapter.submit(Self.submission(n)) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(fake.tally.taken == 8 && fake.tally.pushes == 9)
+            #expect(adapter.breaker.state == .closed && adapter.escalations == 1)
+        }
+    }
+
+    @Test func aBurstWaitsOnThePlatformWithinTheBoundAndNoWaitCountsAgainstTheTimeout() async throws {
+        var faults = FakeDepartment.Faults()
+        faults.slow = 1
+        faults.slowDelay = 100
+        // A client with room for every push: the bound under test is the adapter's own.
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            try await burst(faults, client: client)
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+
+    func burst(_ faults: FakeDepartment.Faults, client: HTTPClient) async throws {
+        try await withFake(faults) { fake, url in
+            // 30 pushes of 100 ms, 3 at a time: the last waits about 1 s, longer than its timeout.
+            let adapter = adapter(url, retries: 0, timeout: 800, inFlight: 3, client: client)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 1...30 {
+                    group.addTask { try await adapter.submit(Self.submission(n)) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(fake.tally.peakInFlight <= 3 && adapter.bulkhead.peak == 3)
+            #expect(fake.tally.pushes == 30 && fake.tally.taken == 30 && fake.tally.repeatedKeys == 0)
+            #expect(adapter.escalations == 0 && adapter.bulkhead.inFlight == 0)
         }
     }
 }

@@ -80,3 +80,25 @@ import Testing
         #expect(reason.contains("cannot reach the service") && reason.hasSuffix("(after 1 try)"))
     }
 }
+
+extension HTTPMaterialServiceTests {
+    @Test func anOpenBreakerMakesAFetchUnavailableAtOnceWithoutACall() async throws {
+        var faults = FakeDepartment.Faults()
+        faults.errors = 1
+        let (outcome, tally) = try await HTTPDepartmentAdapterTests().withFake(faults) { fake, url in
+            let service = HTTPMaterialService(
+                settings: HTTPDepartmentSettings(
+                    url: url.replacingOccurrences(of: "/tasks", with: "/licences"), timeout: 30_000,
+                    retries: 1,
+                    backoff: RetryPolicy(base: 5, cap: 20, jitter: 0.5), breakerFailures: 2,
+                    breakerCoolDown: 60_000),
+                secret: HTTPDepartmentAdapterTests.secret, client: .shared)
+            // Two tries, both 503: the breaker opens.
+            _ = await service.fetch(Self.request)
+            #expect(service.breaker.name == "open")
+            return (await service.fetch(Self.request), fake.tally)
+        }
+        #expect(outcome == .unavailable(reason: "the circuit breaker of e-licence is open"))
+        #expect(tally.licenceRequests == 2, "an open breaker sends nothing")
+    }
+}

@@ -231,7 +231,7 @@ struct CaseRuntimeTests {
         #expect(escalations.contains("government-services"))  // the lead's own joint inspection
     }
 
-    @Test func aFailedSubmissionIsSentAgainWithANewAttemptAfterABackoff() throws {
+    @Test func aFailedSubmissionIsSentAgainAsANewAttemptUnderTheSameKeyAfterABackoff() throws {
         var (runtime, _) = try Self.started()
         let first = Self.submitted(&runtime)[0]
         runtime.submissionFailed(first.key, reason: "timeout", at: Self.accepted)
@@ -246,8 +246,46 @@ struct CaseRuntimeTests {
         runtime.advance(to: retryAt)
         let again = Self.submitted(&runtime)
         #expect(again.map(\.attempt) == [2])
-        #expect(again.first?.key == "c1/business-registration/2")
+        // The department may have taken the first push (its answer lost, or late): the
+        // second is the same task to it, under the first key.
+        #expect(again.first?.key == "c1/business-registration/1")
         #expect(again.first?.due == first.due)  // a retry keeps the step's due date
+        // The history still records each attempt, with the key it went under.
+        #expect(
+            runtime.takeOutbox().last?.kind
+                == .dispatched(step: 0, attempt: 2, key: "c1/business-registration/1", due: first.due))
+    }
+
+    @Test func anAnswerOnTheKeyWhileTheStepWaitsForItsRetryIsTaken() throws {
+        var (runtime, _) = try Self.started()
+        let first = Self.submitted(&runtime)[0]
+        runtime.submissionFailed(first.key, reason: "no answer within 10000 ms", at: Self.accepted)
+        guard case .dispatchFailed(_, _, _, let retryAt) = runtime.takeOutbox().last?.kind else {
+            Issue.record("no failure recorded")
+            return
+        }
+        // The department took the push that timed out, and answers before the retry.
+        runtime.report(.approved, for: first.key, at: Self.accepted.adding(milliseconds: 1_000))
+        #expect(runtime.cases["c1"]?.steps[0].status == .approved)
+        runtime.advance(to: retryAt)
+        #expect(!Self.submitted(&runtime).contains { $0.stepID == "business-registration" })
+    }
+
+    @Test func aRestoredCaseRetriesUnderTheKeyItWasFirstSentWith() throws {
+        var (runtime, blueprint) = try Self.started()
+        let first = Self.submitted(&runtime)[0]
+        runtime.submissionFailed(first.key, reason: "escalated: HTTP 503", at: Self.accepted)
+        let events = runtime.takeOutbox()
+        guard case .dispatchFailed(_, _, _, let retryAt) = events.last?.kind else {
+            Issue.record("no failure recorded")
+            return
+        }
+        var restored = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
+        try restored.restore(events, blueprint: blueprint, at: Self.accepted.adding(milliseconds: 1_000))
+        #expect(Self.submitted(&restored).isEmpty, "a step waiting for its retry is not sent at once")
+        restored.advance(to: retryAt)
+        let again = Self.submitted(&restored)
+        #expect(again.map(\.key) == [first.key] && again.map(\.attempt) == [2])
     }
 
     @Test func anAnswerWithAStaleKeyIsRecordedAndIgnored() throws {

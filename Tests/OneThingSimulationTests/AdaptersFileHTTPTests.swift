@@ -16,6 +16,7 @@ struct AdaptersFileHTTPTests {
             retries: 4
             backoff: {base: 0.25, cap: 8}
             breaker: {failures: 3, cool-down: 12}
+            in-flight: 8
         """
 
     @Test func anHTTPDepartmentGivesItsSettings() throws {
@@ -28,6 +29,7 @@ struct AdaptersFileHTTPTests {
         #expect(http.timeout == 2_500 && http.retries == 4)
         #expect(http.backoff.base == 250 && http.backoff.cap == 8_000)
         #expect(http.breakerFailures == 3 && http.breakerCoolDown == 12_000)
+        #expect(http.inFlight == 8)
         #expect(loaded.settings.httpDepartments == ["market-regulation"])
     }
 
@@ -40,6 +42,18 @@ struct AdaptersFileHTTPTests {
         #expect(http.secret == .file("/run/tobacco"))
         #expect(
             http == HTTPDepartmentSettings(url: "http://127.0.0.1:8090/tasks", secret: .file("/run/tobacco")))
+        #expect(http.inFlight == HTTPDepartmentSettings.defaultInFlight)
+    }
+
+    @Test func aBoundOnPushesInFlightIsAWholeNumberFromOneFoundAtItsPlace() throws {
+        for value in ["0", "2.5", "5000", "many"] {
+            let loaded = try AdaptersFileTests.load(
+                Self.market.replacingOccurrences(of: "in-flight: 8", with: "in-flight: \(value)"))
+            let finding = try #require(loaded.diagnostics.first, "in-flight: \(value)")
+            #expect(finding.span.start == SourceLocation(line: 10, column: 16), "in-flight: \(value)")
+            #expect(finding.severity == .error && finding.hint != nil && !finding.message.zh.isEmpty)
+            #expect(loaded.settings.http["market-regulation"]?.inFlight != Int(value))
+        }
     }
 
     @Test func aMisspeltKeyIsFoundAtItsLineWithTheKnownOne() throws {

@@ -32,14 +32,19 @@ public struct HTTPDepartmentSettings: Sendable, Hashable, Codable {
     public var breakerFailures: Int
     /// How long an open breaker stays open before one trial call, in milliseconds.
     public var breakerCoolDown: Int64
+    /// How many calls may be on their way to the system at once (a bulkhead): the others
+    /// wait on the platform, in the order they came, and their wait does not count
+    /// against ``timeout``.
+    public var inFlight: Int
 
     /// Settings for `url`; the rest as the adapters file's defaults: 10 s a call, 3
     /// retries from 500 ms doubling up to 30 s with ±50 % jitter, a breaker that opens
-    /// after 5 failures in a row and tries again after 30 s.
+    /// after 5 failures in a row and tries again after 30 s, at most
+    /// ``defaultInFlight`` calls at once.
     public init(
         url: String, secret: SecretSource? = nil, timeout: Int64 = 10_000, retries: Int = 3,
         backoff: RetryPolicy = RetryPolicy(base: 500, cap: 30_000, jitter: 0.5), breakerFailures: Int = 5,
-        breakerCoolDown: Int64 = 30_000
+        breakerCoolDown: Int64 = 30_000, inFlight: Int = HTTPDepartmentSettings.defaultInFlight
     ) {
         self.url = url
         self.secret = secret
@@ -48,5 +53,14 @@ public struct HTTPDepartmentSettings: Sendable, Hashable, Codable {
         self.backoff = backoff
         self.breakerFailures = max(1, breakerFailures)
         self.breakerCoolDown = max(1, breakerCoolDown)
+        self.inFlight = max(1, inFlight)
     }
+
+    /// The calls a system takes at once unless the adapters file says otherwise: enough
+    /// to keep a department's system busy, few enough that a burst of thousands of
+    /// cases queues on the platform rather than times out at the department.
+    public static let defaultInFlight = 32
+
+    /// The most calls at once the adapters file may allow.
+    public static let mostInFlight = 1_024
 }

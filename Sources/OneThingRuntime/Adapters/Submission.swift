@@ -20,11 +20,13 @@ public struct Submission: Sendable, Hashable, Codable {
     public var due: Timestamp
     /// When this attempt was sent, when known.
     public var sentAt: Timestamp?
-    /// The idempotency key, `case/step/attempt`: a system that sees the same key twice
-    /// must treat it as one submission.
+    /// The idempotency key, `case/step/attempt` with the attempt that first sent the
+    /// step (`…/1`): every later attempt of the step is sent under the same key, and a
+    /// system that sees the same key twice must treat it as one submission.
     public var key: String
 
-    /// The submission of `step` of case `caseID` (of `blueprint`), attempt `attempt`.
+    /// The submission of `step` of case `caseID` (of `blueprint`), attempt `attempt`,
+    /// under the key of that attempt (a retry sets ``key`` to the step's first key).
     public init(caseID: CaseID, step: Int, of blueprint: CaseBlueprint, attempt: Int, due: Timestamp) {
         let spec = blueprint.steps[step]
         self.caseID = caseID

@@ -217,12 +217,16 @@ public struct CaseRuntime: Sendable {
             )
             return
         }
+        // A step waiting to be pushed again (`ready` under its key) may have been taken by
+        // the department already (a push that timed out): its answer counts as if the push
+        // had been answered, and the retry timer then finds nothing to send.
         switch (outcome, current.status) {
-        case (.inReview, .dispatched):
+        case (.inReview, .dispatched), (.inReview, .ready):
             emit(slot, at: now, .inReview(step: step))
-        case (.supplementRequested(let note), .dispatched), (.supplementRequested(let note), .inReview):
+        case (.supplementRequested(let note), .dispatched), (.supplementRequested(let note), .inReview),
+            (.supplementRequested(let note), .ready):
             emit(slot, at: now, .supplementRequested(step: step, note: note))
-        case (.approved, .dispatched), (.approved, .inReview):
+        case (.approved, .dispatched), (.approved, .inReview), (.approved, .ready):
             let missing = cases.slots[slot].awaitedMaterials(of: step).filter {
                 !cases.slots[slot].supplied.contains($0)
             }
@@ -231,7 +235,8 @@ public struct CaseRuntime: Sendable {
             } else {
                 emit(slot, at: now, .approvalHeld(step: step, materials: missing))
             }
-        case (.rejected(let reason), .dispatched), (.rejected(let reason), .inReview):
+        case (.rejected(let reason), .dispatched), (.rejected(let reason), .inReview),
+            (.rejected(let reason), .ready):
             emit(slot, at: now, .rejected(step: step, reason: reason))
             settleAfterRejection(slot, step, at: now)
         default:
@@ -242,7 +247,8 @@ public struct CaseRuntime: Sendable {
         }
     }
 
-    /// A submission could not be made; it is tried again after a backoff.
+    /// A submission could not be made; it is tried again after a backoff, as a new
+    /// attempt under the same idempotency key (the department may have taken it).
     public mutating func submissionFailed(_ key: String, reason: String, at now: Timestamp) {
         advance(to: now)
         guard let (id, step) = locate(key), let slot = cases.slot(of: id),
@@ -442,12 +448,16 @@ public struct CaseRuntime: Sendable {
         }
     }
 
+    /// Sends attempt `attempt` of `step`. A step sent before keeps its idempotency key:
+    /// a department that took an earlier attempt (whose push timed out, or whose answer
+    /// was lost) must see this one as the same task, never as a second one.
     mutating func dispatch(_ slot: Int, _ step: Int, attempt: Int, at now: Timestamp) {
         let first = cases.slots[slot].steps[step].dispatchedAt == nil
         let due = cases.slots[slot].steps[step].due ?? dueMoment(of: step, in: slot, startingAt: now)
         var submission = Submission(
             caseID: cases.slots[slot].id, step: step, of: cases.slots[slot].blueprint, attempt: attempt,
             due: due)
+        if let key = cases.slots[slot].steps[step].key { submission.key = key }
         submission.sentAt = now
         emit(slot, at: now, .dispatched(step: step, attempt: attempt, key: submission.key, due: due))
         effects.append(.submit(submission))

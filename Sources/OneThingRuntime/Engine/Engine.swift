@@ -305,7 +305,9 @@ public actor Engine {
         try Self.check(
             report.documents, of: report.outcome, at: state.blueprint.steps[step], case: id, step: stepID)
         let current = state.steps[step]
-        guard current.key == report.key, current.status == .dispatched || current.status == .inReview else {
+        guard current.key == report.key,
+            current.status == .dispatched || current.status == .inReview || current.status == .ready
+        else {
             return
         }
         runtime.record(report.documents, issuedBy: step, in: id, at: clock.now)

@@ -15,9 +15,9 @@ extension CaseServer {
             request, context in
             let department = try context.parameter("department")
             let bytes = try await self.body.bytes(of: request)
+            let signed = Self.signature(of: request)
             let answer = try await self.takeCallback(
-                of: department, timestamp: request.headers[values: Self.timestampField].first,
-                signature: request.headers[values: Self.signatureField].first, body: bytes)
+                of: department, timestamp: signed.timestamp, signature: signed.signature, body: bytes)
             return try Response.json(answer)
         }
     }
@@ -78,7 +78,8 @@ extension CaseServer {
     }
 
     /// Checks that the task with `key` is `department`'s and waits for its answer: the
-    /// step's department, its current attempt, an open case, a step sent or under review.
+    /// step's department, its current key, an open case, a step sent (or to be sent
+    /// again) or under review.
     func checkCallbackTask(_ key: String, of department: String) async throws(Problem) {
         guard let parsed = Submission.parse(key: key) else {
             throw Problem(CallbackRefusal(.unknownTask(key: key)))
@@ -96,10 +97,17 @@ extension CaseServer {
         guard state.blueprint.steps[step].department == department else {
             throw Problem(CallbackRefusal(.notTheirs(key: key)))
         }
+        // A step waiting to be pushed again under its key (`ready`) may have been taken
+        // by the department already, through a push whose answer was lost: it waits too.
         let current = state.steps[step]
         guard !state.isClosed, current.key == key,
-            current.status == .dispatched || current.status == .inReview
+            current.status == .dispatched || current.status == .inReview || current.status == .ready
         else { throw Problem(CallbackRefusal(.notCurrent(key: key))) }
+    }
+
+    /// The signature headers of a request signed as the platform's callbacks are.
+    static func signature(of request: Request) -> (timestamp: String?, signature: String?) {
+        (request.headers[values: timestampField].first, request.headers[values: signatureField].first)
     }
 
     static let timestampField = HTTPField.Name(DepartmentSignature.timestampHeader) ?? .contentType

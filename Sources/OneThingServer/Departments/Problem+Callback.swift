@@ -21,8 +21,8 @@ extension Problem {
         case .unknownTask(let key):
             kind = .notFound
             members["taskKey"] = key
-        case .unknownDepartment: kind = .notFound
-        case .malformed: kind = .invalidRequest
+        case .unknownDepartment, .noMaterialService: kind = .notFound
+        case .malformed, .malformedDelivery: kind = .invalidRequest
         }
         self.init(kind, refusal.text, members: members)
     }

@@ -644,23 +644,13 @@ enum OpenAPIDocument {
                 `callback-id` used before with another answer is 409 `callback-replayed`; the same
                 callback again answers 200 with `duplicate: true` and changes nothing; a task of
                 another department is 403, an unknown department or task 404, a task that no
-                longer waits for this answer (a newer attempt, a decided step, a closed case) 409
+                longer waits for this answer (not the step's key, a decided step, a closed case) 409
                 `task-not-current`. Every problem has `reason` (`callback-bad-signature`, …).
                 部门系统的签名回调；重复回调幂等，伪造、过期、重放的回调一律拒绝。
               parameters:
                 - $ref: "#/components/parameters/Department"
-                - name: OneThing-Timestamp
-                  in: header
-                  required: true
-                  schema:
-                    type: string
-                    pattern: "^[0-9]{1,12}$"
-                - name: OneThing-Signature
-                  in: header
-                  required: true
-                  schema:
-                    type: string
-                    pattern: "^v1=[0-9a-f]{64}$"
+                - $ref: "#/components/parameters/SignatureTimestamp"
+                - $ref: "#/components/parameters/Signature"
                 - $ref: "#/components/parameters/Lang"
               requestBody:
                 required: true
@@ -678,6 +668,52 @@ enum OpenAPIDocument {
                 "401":
                   $ref: "#/components/responses/Problem"
                 "403":
+                  $ref: "#/components/responses/Problem"
+                "404":
+                  $ref: "#/components/responses/Problem"
+                "409":
+                  $ref: "#/components/responses/Problem"
+                "422":
+                  $ref: "#/components/responses/Problem"
+                default:
+                  $ref: "#/components/responses/Problem"
+          /v1/materials/deliveries:
+            post:
+              operationId: postMaterialDelivery
+              tags: [departments]
+              summary: The e-licence or shared-data service's signed late delivery of a material a case waits for
+              description: |
+                For the `e-licence` entry of `adapter: http` in the adapters file. When the service
+                could not provide a fetched material at the start and the case waits for it (the
+                material's `fallback: {wait: …}`, within its bound), the service posts it here when
+                it has it; the case records the reference (`materialFetched`) and the steps held for
+                it go on. No token: the signature is the credential, made with the service's secret
+                exactly as a department's callback (`OneThing-Timestamp`, `OneThing-Signature`). A
+                missing or wrong signature, or a timestamp more than 300 s from the server's clock, is
+                401 `callback-signature-invalid`; a `callback-id` used before with another delivery is
+                409 `callback-replayed`; the same delivery again answers 200 with `duplicate: true`
+                and changes nothing; no service over HTTP configured is 404 (`reason`
+                `delivery-no-service`), an unknown case 404, a closed case 409 `case-closed`, a
+                material the case does not wait for 409 `material-not-awaited`, a malformed body 422.
+                电子证照或数据共享服务补送案件等待的材料；签名与部门回调相同，重复送达幂等，伪造、过期、重放一律拒绝。
+              parameters:
+                - $ref: "#/components/parameters/SignatureTimestamp"
+                - $ref: "#/components/parameters/Signature"
+                - $ref: "#/components/parameters/Lang"
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/MaterialDelivery"
+              responses:
+                "200":
+                  description: The delivery as taken (recorded now, or a duplicate of one taken before).
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/DeliveryReceipt"
+                "401":
                   $ref: "#/components/responses/Problem"
                 "404":
                   $ref: "#/components/responses/Problem"
@@ -727,6 +763,22 @@ enum OpenAPIDocument {
                   $ref: "#/components/responses/Problem"
         components:
           parameters:
+            SignatureTimestamp:
+              name: OneThing-Timestamp
+              in: header
+              description: The moment of signing, whole seconds since 1970 (UTC).
+              required: true
+              schema:
+                type: string
+                pattern: "^[0-9]{1,12}$"
+            Signature:
+              name: OneThing-Signature
+              in: header
+              description: "`v1=` and the HMAC-SHA256 of the timestamp, `.`, and the body, under the sender's secret."
+              required: true
+              schema:
+                type: string
+                pattern: "^v1=[0-9a-f]{64}$"
             IdempotencyKey:
               name: Idempotency-Key
               in: header
@@ -1545,7 +1597,7 @@ enum OpenAPIDocument {
                   type: string
                   minLength: 1
                 key:
-                  description: The task's idempotency key, `case/step/attempt`.
+                  description: The task's idempotency key, `case/step/1` (one key per step, every attempt).
                   type: string
                 outcome:
                   type: string
@@ -1561,6 +1613,41 @@ enum OpenAPIDocument {
                   type: object
                   additionalProperties:
                     type: string
+            MaterialDelivery:
+              description: A material the service provides late (keys in kebab case, as the service sends them).
+              type: object
+              required: [callback-id, case, material, reference]
+              properties:
+                callback-id:
+                  description: A nonce, unique per delivery.
+                  type: string
+                  minLength: 1
+                case:
+                  description: The case that waits for the material.
+                  type: string
+                  minLength: 1
+                material:
+                  description: The material's id, as the platform's request named it.
+                  type: string
+                  minLength: 1
+                reference:
+                  description: The licence number or the record's reference.
+                  type: string
+                  minLength: 1
+            DeliveryReceipt:
+              type: object
+              required: [callbackId, caseId, material, recorded, duplicate]
+              properties:
+                callbackId:
+                  type: string
+                caseId:
+                  type: string
+                material:
+                  type: string
+                recorded:
+                  type: boolean
+                duplicate:
+                  type: boolean
             CallbackReceipt:
               type: object
               required: [callbackId, taskKey, recorded, duplicate]

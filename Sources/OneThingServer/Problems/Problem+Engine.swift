@@ -32,8 +32,8 @@ extension Problem {
             self.init(
                 .materialNotAwaited,
                 en:
-                    "case \(id) does not wait for the deferred material '\(material)' (supplied already, or not deferred)",
-                zh: "案件 \(id) 不在等待容缺材料“\(material)”（已补交，或并非容缺材料）",
+                    "case \(id) does not wait for the material '\(material)' (in hand already, past its deadline, or neither deferred nor missing)",
+                zh: "案件 \(id) 不在等待材料“\(material)”（已在手、已过期限，或既非容缺材料也未缺失）",
                 members: ["caseId": id, "material": material])
         case .reasonRequired:
             self.init(

@@ -196,6 +196,7 @@ public final class CaseServer: Sendable {
         addSupervisionRoutes(routes)
         addDepartmentWorkRoutes(routes)
         addCallbackRoutes(routes)
+        addMaterialDeliveryRoutes(routes)
         addPageRoutes(to: router)
         return router
     }

@@ -36,6 +36,11 @@ public struct ServerConfiguration: Sendable {
     /// The check of the callbacks of departments connected over HTTP (their secrets);
     /// `nil` when none is: every callback is then refused as from an unknown department.
     public var callbacks: CallbackVerifier?
+    /// The check of the late deliveries of the material service over HTTP (its secret,
+    /// under ``materialService``); `nil` when there is none: every delivery is then refused.
+    public var deliveries: CallbackVerifier?
+    /// The name the material service's secret has in ``deliveries``.
+    public static let materialService = "e-licence"
 
     /// A configuration; the defaults suit a server behind a government intranet's proxy.
     public init(
@@ -45,7 +50,7 @@ public struct ServerConfiguration: Sendable {
         defaultLease: Duration = .seconds(300), longestLease: Duration = .seconds(3600),
         keepAlive: Duration = .seconds(15), benchmarkRoute: Bool = false,
         principals: PrincipalDirectory? = nil, sessionLifetime: Duration = .seconds(8 * 3600),
-        secureCookies: Bool = false, callbacks: CallbackVerifier? = nil
+        secureCookies: Bool = false, callbacks: CallbackVerifier? = nil, deliveries: CallbackVerifier? = nil
     ) {
         self.host = host
         self.port = port
@@ -61,5 +66,6 @@ public struct ServerConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.secureCookies = secureCookies
         self.callbacks = callbacks
+        self.deliveries = deliveries
     }
 }
