@@ -107,6 +107,24 @@ struct EngineTests {
         #expect(after.contains { if case .overdue = $0.kind { true } else { false } })
     }
 
+    @Test func aStoreThatIsDownIsAskedAgainAfterPausesNotInATightLoop() async throws {
+        let store = RefusingStore()
+        let clock = VirtualClock(start: Self.start)
+        let engine = try Self.engine(store, clock: clock)
+        _ = try await Self.begin(engine)
+        let running = Task { try await engine.run() }
+        try await Task.sleep(for: .milliseconds(200))
+        store.refuse(StoreError(.unavailable, "the database is down (test)"))
+        // Every timer of the case falls due, and stays due while the store refuses them.
+        clock.advance(to: RuntimeFixtures.at("2026-12-31 00:00"))
+        try await Task.sleep(for: .seconds(1))
+        let tries = store.refusedAppends
+        running.cancel()
+        _ = await running.result
+        // Pauses of 0.25 s, 0.5 s, 1 s…: a few tries in a second, not thousands.
+        #expect((1...5).contains(tries))
+    }
+
     @Test func concurrentStartsGetDistinctIdsFromTheStore() async throws {
         let store = InMemoryEventStore()
         let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))

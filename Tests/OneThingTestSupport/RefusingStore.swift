@@ -7,6 +7,7 @@ public final class RefusingStore: EventStore {
     /// The store the events go to.
     public let inner = InMemoryEventStore()
     private let refusal = Mutex<StoreError?>(nil)
+    private let refused = Mutex(0)
 
     /// A store that takes every append until told otherwise.
     public init() {}
@@ -14,8 +15,14 @@ public final class RefusingStore: EventStore {
     /// Refuses every append with `error` from now on; `nil` takes them again.
     public func refuse(_ error: StoreError?) { refusal.withLock { $0 = error } }
 
+    /// How many appends were refused so far.
+    public var refusedAppends: Int { refused.withLock { $0 } }
+
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
-        if let error = refusal.withLock({ $0 }) { throw error }
+        if let error = refusal.withLock({ $0 }) {
+            refused.withLock { $0 += 1 }
+            throw error
+        }
         try await inner.append(events)
     }
     public func saveBlueprint(_ blueprint: CaseBlueprint) async throws(StoreError) {

@@ -55,8 +55,9 @@ extension Engine {
                     }
                 }
             }
-            await group.next()
-            group.cancelAll()
+            // Both run until the service stops: a notice stream that ended early must not
+            // stop the renewals.
+            await group.waitForAll()
         }
     }
 

@@ -72,12 +72,18 @@ extension Engine: Service {
     }
 
     /// The timer loop: fire what is due, reload cases the store could not give, sleep
-    /// until the next timer or until new work rings the doorbell.
+    /// until the next timer or until new work rings the doorbell. While the store
+    /// fails, the loop waits between tries on the wall clock, from a quarter of a
+    /// second doubling to half a minute, whatever the engine's clock (a timer that is due
+    /// stays due, and a fast clock would otherwise ask the store in a tight loop).
     func fireTimers() async {
+        var pause = Duration.zero
         while !Task.isCancelled {
+            var failed = false
             do {
                 try await tick()
             } catch {
+                failed = true
                 logger.error("timers could not be stored; trying again", metadata: ["error": "\(error)"])
             }
             if !unavailable.isEmpty {
@@ -85,15 +91,26 @@ extension Engine: Service {
                 do {
                     try await commit(unavailable)
                 } catch {
+                    failed = true
                     logger.error(
                         "reloaded cases could not be stored; trying again", metadata: ["error": "\(error)"])
                 }
             }
-            let deadline = runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour)
-            // A store that is down is asked again within a minute, not at the next timer.
-            let wake = unavailable.isEmpty ? deadline : min(deadline, clock.now.adding(milliseconds: 60_000))
-            await nap(until: wake)
+            if failed || !unavailable.isEmpty {
+                pause = min(max(pause * 2, .milliseconds(250)), .seconds(30))
+                await nap(for: pause)
+                continue
+            }
+            pause = .zero
+            await nap(until: runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour))
         }
+    }
+
+    /// Sleeps for `pause` of wall time, or until cancelled.
+    func nap(for pause: Duration) async {
+        do {
+            try await Task.sleep(for: pause)
+        } catch {}  // cancelled: the service is stopping
     }
 
     /// Sleeps until `deadline`, until the doorbell rings, or until cancelled.

@@ -467,7 +467,7 @@ public actor Engine {
     @discardableResult
     public func recover() async throws(EngineError) -> [CaseID] {
         let open = try await casesToRecover()
-        for id in open { try await load(id, resending: true) }
+        for id in open { _ = try await load(id, resending: true) }
         return open
     }
 
