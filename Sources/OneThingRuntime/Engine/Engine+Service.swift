@@ -102,7 +102,8 @@ extension Engine: Service {
                 continue
             }
             pause = .zero
-            await nap(until: runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour))
+            await nap(
+                until: runtime.nextTimer ?? clock.now.adding(milliseconds: Timestamp.millisecondsPerHour))
         }
     }
 
