@@ -20,9 +20,13 @@ public enum PromiseCheck {
     public struct Result: Sendable {
         /// The findings.
         public var diagnostics: [Diagnostic]
-        /// Answers of the applicant whose critical path is longest (no answer for a
-        /// field no condition reads).
+        /// Answers of the applicant who misses their own promise by the most (with one
+        /// promise for all, whose critical path is longest; no answer for a field no
+        /// condition reads).
         public var worstCase: ConditionAnswers
+        /// Answers of the applicant whose critical path is longest, whatever their
+        /// promise: the same as ``worstCase`` unless promises differ by applicant.
+        public var longestCase: ConditionAnswers
     }
 
     /// Every finding of the plan stage about `bundle`, whose conditions were checked
@@ -73,7 +77,7 @@ public enum PromiseCheck {
             found.append(.worstCaseHeuristic(bundle: bundle))
         }
         found += leadDiagnostics(bundle, conditions: conditions)
-        return Result(diagnostics: found, worstCase: worst.example)
+        return Result(diagnostics: found, worstCase: worst.example, longestCase: worst.longestExample)
     }
 
     /// `OT312` when some applicant matches no rule choosing the lead department.
