@@ -80,19 +80,27 @@ enum BundleValidation {
             diagnostics += promise.diagnostics
             diagnostics += NeedCheck.check(bundle, conditions: conditions.conditions, catalogue: catalogue)
             // Calendar days against the real calendar, for the bundles that have them:
-            // the steps of the worst case the promise check found, without searching
-            // again. Its answers need not choose a lead department, and dates do not
-            // depend on one, so only the steps are planned.
+            // the steps of the worst cases the promise check found, without searching
+            // again: the applicant who misses their promise by the most in working-day
+            // equivalents and, where promises differ, the one who waits longest (whose
+            // months or days may break their promise on the calendar all the same). Their
+            // answers need not choose a lead department, and dates do not depend on one,
+            // so only the steps are planned.
             if !diagnostics.contains(where: { $0.severity == .error }),
                 CalendarPromiseCheck.needsCheck(bundle)
             {
                 let builder = PlanBuilder(
                     bundle: bundle, source: source, catalogue: catalogue, conditions: conditions.conditions)
-                let steps = builder.steps(for: promise.worstCase)
-                if let finding = CalendarPromiseCheck.check(
-                    bundle, steps: steps, calendar: catalogue.calendar(region: "CN"))
-                {
-                    diagnostics.append(finding)
+                let cases =
+                    promise.longestCase == promise.worstCase
+                    ? [promise.worstCase] : [promise.worstCase, promise.longestCase]
+                for answers in cases {
+                    if let finding = CalendarPromiseCheck.check(
+                        bundle, steps: builder.steps(for: answers), calendar: catalogue.calendar(region: "CN")
+                    ) {
+                        diagnostics.append(finding)
+                        break
+                    }
                 }
             }
         }

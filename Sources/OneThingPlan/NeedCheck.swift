@@ -131,33 +131,51 @@ extension Diagnostic {
     }
 
     /// `OT313`: for `answers`, `item` needs `outputs`, which only `producers` issue, and
-    /// none of them applies.
+    /// none of them applies. With several (a `one-of` of outputs), no choice can be met
+    /// and the plan asks for the first.
     static func outputNotIssued(
         item: Item, need: Need, outputs: [Output], producers: [Item], answers: ConditionAnswers
     ) -> Diagnostic {
-        let names = outputs.map(\.name).joined(separator: "、")
-        let ids = outputs.map { "'\($0.id.value)'" }.joined(separator: " or ")
         let issuers = producers.map { "'\($0.id.value)'" }.joined(separator: ", ")
         let issuersZH = producers.map { "“\($0.id.value)”" }.joined(separator: "、")
-        // The condition to suggest: that of the one item that issues it.
-        let condition = producers.count == 1 ? producers[0].when?.text : nil
-        let suggestion = condition.map { "{material: \(need.choices[0].value), when: \($0)}" }
-        return Diagnostic(
-            code: .outputNotIssued, severity: .warning, span: need.span,
-            message: .init(
+        let asked = outputs[0].name
+        let message: LocalizedText
+        let hint: LocalizedText
+        if outputs.count > 1 {
+            let ids = outputs.map { "'\($0.id.value)'" }.joined(separator: " or ")
+            let names = outputs.map(\.name).joined(separator: "、")
+            message = LocalizedText(
                 en:
-                    "for the answers \(answers), item '\(item.id.value)' needs \(ids), but the item that issues it (\(issuers)) does not apply: the applicant would be asked to bring \(names)",
+                    "for the answers \(answers), item '\(item.id.value)' needs one of \(ids), but none of the items that issue them (\(issuers)) applies: no choice can be met in this case, and the applicant would be asked to bring \(asked)",
                 zh:
-                    "当答案为 \(answers) 时，事项“\(item.id.value)”需要“\(names)”，但出具它的事项（\(issuersZH)）不适用：申请人会被要求提交\(names)"
-            ),
-            hint: suggestion.map {
-                LocalizedText(
-                    en: "give the need the condition under which it is issued: \($0)",
-                    zh: "请为该所需材料加上出具它的条件：\($0)")
-            }
+                    "当答案为 \(answers) 时，事项“\(item.id.value)”需要“\(names)”之一，但出具它们的事项（\(issuersZH)）都不适用：没有一项能在本次办理中取得，申请人会被要求提交\(asked)"
+            )
+            hint = LocalizedText(
+                en:
+                    "add to the 'one-of' a material the applicant can bring, or give the need a condition ({one-of: […], when: …})",
+                zh: "请在“one-of”中加入申请人可以提交的材料，或为该所需材料加上条件（{one-of: […], when: …}）")
+        } else {
+            message = LocalizedText(
+                en:
+                    "for the answers \(answers), item '\(item.id.value)' needs '\(outputs[0].id.value)', but the item that issues it (\(issuers)) does not apply: the applicant would be asked to bring \(asked)",
+                zh:
+                    "当答案为 \(answers) 时，事项“\(item.id.value)”需要“\(asked)”，但出具它的事项（\(issuersZH)）不适用：申请人会被要求提交\(asked)"
+            )
+            // The condition to suggest: that of the one item that issues it.
+            let condition = producers.count == 1 ? producers[0].when?.text : nil
+            hint =
+                condition.map {
+                    let suggestion = "{material: \(need.choices[0].value), when: \($0)}"
+                    return LocalizedText(
+                        en: "give the need the condition under which it is issued: \(suggestion)",
+                        zh: "请为该所需材料加上出具它的条件：\(suggestion)")
+                }
                 ?? LocalizedText(
                     en:
                         "give the need a condition ({material: ID, when: …}), or an 'any-of' with a material the applicant can bring",
-                    zh: "请为该所需材料加上条件（{material: 标识, when: …}），或用“any-of”列出申请人可以改交的材料"))
+                    zh: "请为该所需材料加上条件（{material: 标识, when: …}），或用“any-of”列出申请人可以改交的材料")
+        }
+        return Diagnostic(
+            code: .outputNotIssued, severity: .warning, span: need.span, message: message, hint: hint)
     }
 }

@@ -20,9 +20,13 @@ public enum PromiseCheck {
     public struct Result: Sendable {
         /// The findings.
         public var diagnostics: [Diagnostic]
-        /// Answers of the applicant whose critical path is longest (no answer for a
-        /// field no condition reads).
+        /// Answers of the applicant who misses their own promise by the most (with one
+        /// promise for all, whose critical path is longest; no answer for a field no
+        /// condition reads).
         public var worstCase: ConditionAnswers
+        /// Answers of the applicant whose critical path is longest, whatever their
+        /// promise: the same as ``worstCase`` unless promises differ by applicant.
+        public var longestCase: ConditionAnswers
     }
 
     /// Every finding of the plan stage about `bundle`, whose conditions were checked
@@ -73,7 +77,7 @@ public enum PromiseCheck {
             found.append(.worstCaseHeuristic(bundle: bundle))
         }
         found += leadDiagnostics(bundle, conditions: conditions)
-        return Result(diagnostics: found, worstCase: worst.example)
+        return Result(diagnostics: found, worstCase: worst.example, longestCase: worst.longestExample)
     }
 
     /// `OT312` when some applicant matches no rule choosing the lead department.
@@ -106,15 +110,27 @@ public enum PromiseCheck {
     }
 }
 
-/// The critical path that breaks its applicant's promise by the most (with one promise
-/// for all, the longest), over every applicant, and what the search saw on the way.
+/// Over every applicant, in one search: the critical path that breaks its applicant's
+/// promise by the most (what the promise check holds the bundle to), the longest
+/// critical path (the worst case of the figures, the graph and the catalogue), and what
+/// the search saw on the way. With one promise for all the two are the same applicant.
+///
+/// Every candidate is measured by the figure its plan shows: the working days of its
+/// ``CriticalPath`` (``Plan/criticalPath``), months and calendar days in their
+/// working-day equivalents, as the planner counts them.
 struct WorstCase {
-    /// The worst path found; `nil` when the bundle has no items.
+    /// The path that breaks its promise by the most (of equal ones, the longest); `nil`
+    /// when the bundle has no items.
     var path: CriticalPath?
-    /// The promise of the worst case's applicant, where it is written.
+    /// The promise of that path's applicant, where it is written.
     var promise: Located<TimeLimit>
-    /// Answers that lead to it.
+    /// Answers that lead to ``path``.
     var example: ConditionAnswers
+    /// The longest path over every applicant, whatever their promise (of equal ones, the
+    /// first found); `nil` when the bundle has no items.
+    var longest: CriticalPath?
+    /// Answers that lead to ``longest``: the applicant who waits longest.
+    var longestExample: ConditionAnswers
     /// `OT309` findings: outputs two applicable items issue.
     var doubleProducers: [Diagnostic] = []
     /// Whether every combination of answers and of applicable items was searched.
@@ -176,6 +192,7 @@ struct WorstCase {
         // The condition stage searched these outcomes already; this asks for its result.
         let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
         self.example = ConditionAnswers(form: bundle.form)
+        self.longestExample = ConditionAnswers(form: bundle.form)
         self.promise = bundle.promise
         self.isExhaustive = outcomes.isExhaustive
         self.isExact = outcomes.groups.allSatisfy { $0.isExact }
@@ -192,6 +209,7 @@ struct WorstCase {
         var reported = [Bool](repeating: false, count: shared.count)
         var digits = [Int](repeating: 0, count: groups.count)
         var worst: [Int]?
+        var longestDigits: [Int]?
         var worstExcess = -Double.infinity
         var applies = [Bool](repeating: true, count: bundle.items.count)
         var needs = NeedSelection.all
@@ -204,6 +222,7 @@ struct WorstCase {
         }
         defer {
             if let worst { example = answers(worst) }
+            if let longestDigits { longestExample = answers(longestDigits) }
         }
         var searched = 0
         while searched < PromiseCheck.combinationLimit {
@@ -240,6 +259,10 @@ struct WorstCase {
                 self.path = path
                 self.promise = chosen.rule.map { bundle.promiseRules[$0].limit } ?? bundle.promise
                 worst = digits
+            }
+            if path.workdays > (longest?.workdays ?? -Double.infinity) + 1e-9 {
+                longest = path
+                longestDigits = digits
             }
             for (index, (output, producers)) in shared.enumerated() where !reported[index] {
                 let applicable = producers.filter { applies[$0] }

@@ -207,6 +207,13 @@ struct MetricsCommandTests {
         #expect(school.contains("法定仅 25.7%，主要为承诺 / mostly promised"))
         let credit = try #require(rows.first { $0.contains("credit-repair.yaml)") })
         #expect(credit.contains("| 无法定时限，全为承诺 / no legal limit: all promised |"))
+        // Every item 即办 and none with a legal limit: no legal limit, not "法定 100%" of 0 days.
+        let taxCredit = try #require(rows.first { $0.contains("tax-credit-query.yaml)") })
+        #expect(taxCredit.contains("| 0→0 | 无法定时限，全为承诺 / no legal limit: all promised |"))
+        // The worst case is the applicant who waits longest: a 2-month evaluation report,
+        // the dispute and mediation (60 × 5/7 + 60 + 10 WD), not the 70 WD of another.
+        let ip = try #require(rows.first { $0.contains("ip-protection.yaml)") })
+        #expect(ip.contains("| 142.86→112.86 | 法定 51% / legal |"))
         #expect(
             page.contains(
                 "after-death.yaml)：湖北省宣恩县，宣恩县政务服务“小切口”惠及“大民生”（湖北文明网，恩施晚报 杨长镁）, 2021-04-28。"

@@ -189,4 +189,82 @@ struct NeedPlanTests {
         #expect(
             NeedCheck.check(fixed.bundle, conditions: fixedConditions, catalogue: fixed.catalogue).isEmpty)
     }
+
+    /// The bundle with the grant needing `one-of` the cremation certificate (issued only
+    /// after a cremation) and `other`, and a burial proof the applicant can bring.
+    static func oneOf(_ other: String, eLicence: Bool = false) -> String {
+        Self.text.replacingOccurrences(
+            of: "{material: cremation-certificate, when: funeral.cremation}",
+            with: "{one-of: [cremation-certificate, \(other)]}"
+        )
+        .replacingOccurrences(
+            of: "  photo: {name: 相片}", with: "  photo: {name: 相片}\n  burial-proof: {name: 安葬证明}"
+        )
+        .replacingOccurrences(
+            of: "cremation-certificate: {name: 火化证明}",
+            with: "cremation-certificate: {name: 火化证明, e-licence: \(eLicence)}")
+    }
+
+    static func plan(_ text: String, cremation: Bool, home: String = "rented") throws -> Plan {
+        let span = SourceSpan.wholeFile("answers.yaml")
+        let answers = [("funeral.cremation", cremation ? "true" : "false"), ("home.kind", home)].map {
+            Answer(field: $0.0, node: .scalar(YAMLScalar(value: $0.1, style: .plain, span: span)), span: span)
+        }
+        return try builder(text).plan(for: answers, missingAt: span)
+    }
+
+    /// The plan stage's findings about the needs of the bundle written in `text`.
+    static func needFindings(_ text: String) throws -> [Diagnostic] {
+        let builder = try Self.builder(text)
+        let conditions = ConditionChecker(form: builder.bundle.form, file: builder.source).check(
+            OwnedCondition.all(in: builder.bundle))
+        return NeedCheck.check(builder.bundle, conditions: conditions, catalogue: builder.catalogue)
+    }
+
+    @Test func oneOfNeverTakesAnOutputNoApplicableItemIssuesWhileAnotherChoiceCanBeMet() throws {
+        for eLicence in [false, true] {
+            let text = Self.oneOf("burial-proof", eLicence: eLicence)
+            // Buried: nobody issues the cremation certificate, so the burial proof is asked for.
+            let buried = try Self.plan(text, cremation: false)
+            #expect(!buried.materials.contains { $0.id == "cremation-certificate" })
+            let proof = try #require(buried.materials.first { $0.id == "burial-proof" })
+            #expect(proof.status == .bring)
+            #expect(proof.neededBy == ["grant"])
+            #expect(buried.graph.predecessors[1] == [])
+            // Cremated: the certificate is issued in the case, and waited for.
+            let cremated = try Self.plan(text, cremation: true)
+            #expect(cremated.materials.first { $0.id == "cremation-certificate" }?.status == .issued)
+            #expect(!cremated.materials.contains { $0.id == "burial-proof" })
+            #expect(cremated.graph.predecessors[1] == [0])
+            // A choice the applicant can bring: nothing to warn of.
+            #expect(try Self.needFindings(text).isEmpty)
+        }
+    }
+
+    @Test func oneOfWhoseChoicesAreAllOutputsNotIssuedIsFoundAndAsksForTheFirst() throws {
+        // A one-of of two outputs: the cremation certificate, issued only after a
+        // cremation, and the tenancy check's record, issued only to renters.
+        let text = Self.oneOf("lease-record")
+            .replacingOccurrences(
+                of: "  permit: {name: 居住证}", with: "  permit: {name: 居住证}\n  lease-record: {name: 租赁核验回执}"
+            )
+            .replacingOccurrences(
+                of: "    needs: [lease]", with: "    needs: [lease]\n    produces: [lease-record]")
+        let found = try Self.needFindings(text)
+        #expect(found.map(\.code) == [.outputNotIssued])
+        let message = try #require(found.first?.message)
+        #expect(message.en.contains("funeral.cremation = false"))
+        #expect(message.en.contains("needs one of 'cremation-certificate' or 'lease-record'"))
+        #expect(message.en.contains("no choice can be met in this case"))
+        #expect(message.zh.contains("没有一项能在本次办理中取得"))
+        #expect(
+            found.first?.hint?.en.contains("add to the 'one-of' a material the applicant can bring") == true)
+        // Neither is issued to a buried owner: the first choice is asked for, as warned.
+        let owner = try Self.plan(text, cremation: false, home: "owned")
+        #expect(owner.materials.first { $0.id == "cremation-certificate" }?.status == .bring)
+        // A renter's tenancy record is issued in the case: that is the choice.
+        let renter = try Self.plan(text, cremation: false, home: "rented")
+        #expect(renter.materials.first { $0.id == "lease-record" }?.status == .issued)
+        #expect(!renter.materials.contains { $0.id == "cremation-certificate" })
+    }
 }

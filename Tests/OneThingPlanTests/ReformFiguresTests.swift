@@ -1,3 +1,4 @@
+import Foundation
 import OneThingModel
 import OneThingPlan
 import OneThingSource
@@ -208,6 +209,61 @@ struct ReformFiguresTests {
             figures.steps == FigureChange(before: 0, after: 0, beforeBasis: .assumed, afterBasis: .assumed))
         for figure in ReformFigure.allCases { #expect(figures[figure].reduction == nil) }
         #expect(figures.departments == 0)
+    }
+
+    /// Two items done on the spot (即办), one with a legal limit of 即办 when `legal.one`
+    /// is true, neither with one otherwise: no time before the reform at all.
+    static let onTheSpot = """
+        id: figures-on-the-spot
+        title: 即办一件事
+        version: 1.0.0
+        effective: 2025-01-01
+        category: individual
+        lead: dept-a
+        promise: immediate
+        form:
+          legal.one:
+            type: bool
+            label: 是否有法定时限？
+        items:
+          query:
+            name: 查询
+            department: dept-a
+            kind: other
+            promised: immediate
+            online: true
+          grant:
+            name: 授权
+            department: dept-a
+            kind: other
+            promised: immediate
+            online: true
+        tests:
+          - name: 无法定时限
+            answers: {legal.one: false}
+            expect: {workdays: 0}
+        """
+
+    @Test func noTimeBeforeAndNoLegalLimitIsNoLegalShareNotAHundredPercentOfNothing() throws {
+        let plan = try Self.plan(Self.onTheSpot, case: 0)
+        let figures = ReformFigures(plan: plan)
+        #expect(figures.workdays.before == 0)
+        #expect(ReformFigures.legalWorkdaysBefore(plan) == 0)
+        // 0 legal days of 0: no item has a legal limit, so nothing of it is legal.
+        #expect(ReformFigures.legalShareBefore(plan) == 0)
+        #expect(figures.workdays.beforeBasis == .legal(legalShare: 0))
+        #expect(figures.workdays.beforeBasis.isMostlyAssumed)
+    }
+
+    @Test func noTimeBeforeWeighsTheItemsWithALegalLimitByCount() throws {
+        // The same bundle with the query's legal limit written as 即办: one item of two.
+        let withLegal = Self.onTheSpot.replacingOccurrences(
+            of: "    promised: immediate\n    online: true\n  grant:",
+            with: "    legal: immediate\n    promised: immediate\n    online: true\n  grant:")
+        #expect(withLegal != Self.onTheSpot)
+        let plan = try Self.plan(withLegal, case: 0)
+        #expect(ReformFigures.workdaysBefore(plan) == 0)
+        #expect(ReformFigures.legalShareBefore(plan) == 50)
     }
 
     @Test func reductionsAreRoundedToOneDecimalHalvesAwayFromZero() {

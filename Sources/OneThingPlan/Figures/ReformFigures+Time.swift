@@ -30,10 +30,18 @@ extension ReformFigures {
     }
 
     /// The share of ``workdaysBefore(_:)`` that is legal, in percent rounded to one
-    /// decimal (100 when there is no time before: nothing in it is promised).
+    /// decimal. When there is no time before (every limit 即办), days cannot weigh the
+    /// items: the share is that of the applicable items with a legal limit, so that
+    /// items with no legal limit anywhere are 0 % legal ("无法定时限"), never a
+    /// 100 % of nothing; with no item at all it is 0.
     public static func legalShareBefore(_ plan: Plan) -> Double {
         let before = workdaysBefore(plan)
-        guard before > 0 else { return 100 }
+        guard before > 0 else {
+            let applicable = plan.applicableItems
+            guard !applicable.isEmpty else { return 0 }
+            let legal = applicable.filter { $0.legal != nil }.count
+            return FigureChange.roundedToOneDecimal(Double(legal) / Double(applicable.count) * 100)
+        }
         return FigureChange.roundedToOneDecimal(legalWorkdaysBefore(plan) / before * 100)
     }
 

@@ -185,7 +185,8 @@ public struct PlanBuilder: Sendable {
 
     /// The checklist: every material and output the applicable items need where their
     /// needs apply, once. A `one-of` resolves to its first choice that this case
-    /// issues, else its first that is fetched electronically, else its first choice.
+    /// issues, else its first that is fetched electronically, else its first choice, of
+    /// the choices that can be met in this case (``resolve(_:applies:)``).
     /// A group the applicant chooses from (`any-of`, `all-that-apply`) leaves out what
     /// the case issues or fetches and what the applicant brings anyway for another need;
     /// what remains is one line of the checklist (``ChecklistEntry/alternatives``); an
@@ -228,13 +229,29 @@ public struct PlanBuilder: Sendable {
     }
 
     /// The id a `material` or `one-of` need stands for in this case.
+    ///
+    /// A `one-of` takes, of its choices that can be met in this case, the one this case
+    /// issues, else the first fetched electronically, else the first. An output of the
+    /// bundle (or a material that is one) that no applicable item issues cannot be met
+    /// in this case: it stands for the need only when no choice can be met, and then the
+    /// validator has said so (`OT313`, where every choice is such an output).
     func resolve(_ need: Need, applies: [Bool]) -> String {
         guard need.isChoice else { return need.choices[0].value }
         let entries = need.choices.compactMap { entry(for: $0.value, neededBy: [], applies: applies) }
+        let met = entries.filter { !isOutputNotIssued($0) }
+        let candidates = met.isEmpty ? entries : met
         return
-            (entries.first { $0.status == .issued } ?? entries.first { $0.status == .fetched }
-            ?? entries.first)?.id
+            (candidates.first { $0.status == .issued } ?? candidates.first { $0.status == .fetched }
+            ?? candidates.first)?.id
             ?? need.choices[0].value
+    }
+
+    /// Whether `entry` is an output of the bundle, or a material that is one, that no
+    /// applicable item issues in this case.
+    func isOutputNotIssued(_ entry: ChecklistEntry) -> Bool {
+        guard entry.status != .issued else { return false }
+        if let material = materialsByID[entry.id] { return material.source == .output }
+        return outputsByID[entry.id] != nil
     }
 
     /// What a group the applicant chooses from stands for in this case: the members the
