@@ -1,7 +1,6 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
-import NIOCore
 import OneThingEvents
 import OneThingPostgres
 import Synchronization
@@ -138,29 +137,33 @@ struct FailoverCommand: AsyncParsableCommand {
         deferred-arrival: {min: 0.1, mode: 0.2, max: 0.3}
         """.write(to: adapters, atomically: true, encoding: .utf8)
         let origin = ISO8601DateFormatter().string(from: Date())
-        var instances: [Process] = []
-        defer { for process in instances where process.isRunning { process.terminate() } }
+        var instances: [ServeInstance] = []
+        defer { for instance in instances where instance.process.isRunning { instance.process.terminate() } }
         for (index, name) in ["A", "B"].enumerated() {
             instances.append(
-                try start(
-                    name, port: port + index, url: schemaURL, adapters: adapters.path, origin: origin,
+                try ServeInstance.start(
+                    [
+                        "--bundles", bundles, "--db", schemaURL, "--adapters", adapters.path, "--instance",
+                        name,
+                        "--lease", "\(lease)", "--speed", "\(speed)", "--clock-origin", origin,
+                    ], port: port + index, environment: ["LOG_LEVEL": "error"],
                     log: folder.appendingPathComponent("\(name).log")))
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { client.shutdown { _ in } }
-        for index in instances.indices { try await waitUntilReady(port: port + index, client: client) }
+        for instance in instances { try await instance.waitUntilReady(client: client) }
+        let serving = instances
         let store = try await PostgresEventStore(address: address)
         defer { Task { await store.close() } }
 
         var figures = Figures()
         let point = killPoint(run)
         let alive = AliveInstances()
-        let blueprint = RestaurantRequest.body
         var acknowledged: [CaseID] = []
         var killedAt: ContinuousClock.Instant?
         func kill() {
             guard killedAt == nil else { return }
-            Foundation.kill(instances[0].processIdentifier, SIGKILL)
+            Foundation.kill(instances[0].process.processIdentifier, SIGKILL)
             alive.killFirst()
             killedAt = .now
         }
@@ -175,7 +178,7 @@ struct FailoverCommand: AsyncParsableCommand {
                 if started >= inFlight, let next = try await group.next() { collect(next) }
                 let number = started
                 group.addTask {
-                    try await create(number, run: run, body: blueprint, alive: alive, client: client)
+                    try await create(number, run: run, on: serving, alive: alive, client: client)
                 }
                 started += 1
             }
@@ -215,8 +218,7 @@ struct FailoverCommand: AsyncParsableCommand {
             figures.sentTwice += twice.sent
             figures.timersTwice += twice.timers
         }
-        instances[1].terminate()
-        instances[1].waitUntilExit()
+        instances[1].stop()
         _ = try await PostgresBenchmark(address: address, connections: 1).query(
             "DROP SCHEMA \"\(address.schema)\" CASCADE")
         return figures
@@ -250,23 +252,16 @@ struct FailoverCommand: AsyncParsableCommand {
 
     /// Creates case `number` on the instance its number names, or, when that one does not
     /// answer, on the other (same Idempotency-Key); returns its id once acknowledged.
-    func create(_ number: Int, run: Int, body: String, alive: AliveInstances, client: HTTPClient)
+    func create(
+        _ number: Int, run: Int, on instances: [ServeInstance], alive: AliveInstances, client: HTTPClient
+    )
         async throws -> CaseID?
     {
         for attempt in 0..<6 {
-            let target = alive.port(for: number + attempt, base: port)
-            var request = HTTPClientRequest(url: "http://127.0.0.1:\(target)/v1/cases")
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.headers.add(name: "Idempotency-Key", value: "failover-\(run)-\(number)")
-            request.body = .bytes(ByteBuffer(string: body))
+            let instance = instances[alive.index(for: number + attempt)]
             do {
-                let response = try await client.execute(request, timeout: .seconds(30))
-                let bytes = try await response.body.collect(upTo: 1 << 22)
-                if response.status == .created,
-                    let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes))
-                        as? [String: Any],
-                    let id = object["id"] as? String
+                if let id = try await instance.create(
+                    ServeInstance.restaurantRequest, key: "failover-\(run)-\(number)", client: client)
                 {
                     return id
                 }
@@ -277,54 +272,6 @@ struct FailoverCommand: AsyncParsableCommand {
         }
         return nil
     }
-
-    /// Starts one `onething serve` instance.
-    func start(_ name: String, port: Int, url: String, adapters: String, origin: String, log: URL) throws
-        -> Process
-    {
-        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("onething")
-        let process = Process()
-        process.executableURL = program
-        process.arguments = [
-            "serve", "--bundles", bundles, "--db", url, "--adapters", adapters, "--instance", name,
-            "--lease", "\(lease)", "--speed", "\(speed)", "--clock-origin", origin, "--port", "\(port)",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LOG_LEVEL"] = "error"
-        process.environment = environment
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
-            throw ValidationError("\(log.path) could not be created")
-        }
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        return process
-    }
-
-    /// Waits (up to a minute) until the instance on `port` answers `GET /readyz` with 200.
-    func waitUntilReady(port: Int, client: HTTPClient) async throws {
-        for _ in 0..<600 {
-            do {
-                let response = try await client.execute(
-                    HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"), timeout: .seconds(2))
-                if response.status == .ok { return }
-            } catch {
-                // not listening yet
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw ValidationError("onething serve on port \(port) did not become ready within a minute")
-    }
-
-    /// The restaurant's worst case as a creation request.
-    enum RestaurantRequest {
-        static let body = """
-            {"bundle":"open-restaurant","answers":{"business.has_licence":false,"business.prepackaged_only":false,\
-            "fire.route":"normal","sign.outdoor":true,"tobacco.retail":true}}
-            """
-    }
 }
 
 /// Which instances still answer: both, until the first is killed.
@@ -334,8 +281,8 @@ final class AliveInstances: Sendable {
     /// Instance A was killed.
     func killFirst() { firstKilled.withLock { $0 = true } }
 
-    /// The port of the instance request `number` goes to.
-    func port(for number: Int, base: Int) -> Int {
-        firstKilled.withLock { $0 } ? base + 1 : base + number % 2
+    /// The instance request `number` goes to (0 or 1).
+    func index(for number: Int) -> Int {
+        firstKilled.withLock { $0 } ? 1 : number % 2
     }
 }

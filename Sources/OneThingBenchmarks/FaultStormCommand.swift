@@ -19,9 +19,10 @@ struct FaultStormCommand: AsyncParsableCommand {
         abstract:
             "Run cases against the fake department system with and without faults, and count what was lost.",
         discussion: """
-            Starts onething-fake-department (built beside this program) on --department-port and \
-            the server in this process on --port over a new SQLite file, every department of the \
-            catalogue of kind http, pointing at the fake. --cases restaurant cases are started \
+            Starts onething-fake-department and onething serve (both built beside this program) on \
+            --department-port and --port, the server over a new SQLite file with every department \
+            of the catalogue of kind http in its adapters file, pointing at the fake. --cases \
+            restaurant cases are created through the API (`POST /v1/cases`) \
             (at most --in-flight at once) and the run waits until none is open or --deadline \
             seconds have passed. Then the same with --faults of the calls misbehaving: 5xx, \
             timeouts and slow answers on pushes; duplicate, late, unknown, wrongly signed, \
@@ -55,8 +56,10 @@ struct FaultStormCommand: AsyncParsableCommand {
         var failed = 0
         var stuck = 0
         var escalated = 0
-        /// The most pushes on their way to one department at once, on the platform's side.
+        /// The most pushes the department systems were answering at once (all of them together).
         var mostInFlight = 0
+        /// Creations the server did not acknowledge (no 201).
+        var refused = 0
         var tally: [String: Int] = [:]
         var seconds = 0.0
     }
@@ -68,7 +71,7 @@ struct FaultStormCommand: AsyncParsableCommand {
             return handler
         }
         print(
-            "fault storm: \(cases) restaurant cases per run, onething serve in-process on SQLite, every department over HTTP"
+            "fault storm: \(cases) restaurant cases per run through the API of onething serve on SQLite, every department over HTTP"
         )
         print(
             "pushes in flight: at most \(HTTPDepartmentSettings.defaultInFlight) per department (the adapters file's default); the rest wait on the platform"
@@ -101,11 +104,12 @@ struct FaultStormCommand: AsyncParsableCommand {
                 met && figures.stuck == 0 && lost == 0 && figures.tally["duplicate effects"] == 0
                 && figures.tally["misbehaving accepted"] == 0
             print(
-                "  \(label): stuck \(figures.stuck) (goal 0), lost \(lost) (goal 0), duplicate effects "
+                "  \(label): stuck \(figures.stuck) (goal 0), lost \(lost) (goal 0; creations not acknowledged "
+                    + "\(figures.refused)), duplicate effects "
                     + "\(figures.tally["duplicate effects"] ?? -1) (goal 0; pushes repeating a key taken "
                     + "before: \(figures.tally["repeated keys"] ?? -1)), misbehaving callbacks accepted "
-                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0); most pushes on their way to one "
-                    + "department at once \(figures.mostInFlight) (bound \(HTTPDepartmentSettings.defaultInFlight))"
+                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0); most pushes the department systems "
+                    + "answered at once \(figures.mostInFlight) (bound \(HTTPDepartmentSettings.defaultInFlight) a department)"
             )
         }
         if let calm = rows.first?.1, let stormy = rows.last?.1, rows.count == 2 {
@@ -120,89 +124,102 @@ struct FaultStormCommand: AsyncParsableCommand {
         if check, !met { throw ExitCode(1) }
     }
 
-    /// One run with `share` of the calls misbehaving, its store in `folder`.
+    /// One run with `share` of the calls misbehaving: `onething serve` over a new SQLite
+    /// file in `folder`, every department of the catalogue over HTTP to the fake.
     func storm(_ share: Double, in folder: URL) async throws -> Figures {
         let secret = "storm-secret-\(UUID().uuidString)"
         let fake = try startFake(share: share, secret: secret)
         defer { if fake.isRunning { fake.terminate() } }
-        let store = try SQLiteEventStore(path: folder.appendingPathComponent("storm.sqlite").path)
         let library = try BundleLibrary(folder: bundles)
         let departments = await library.catalogue.departments.keys.sorted()
-        let key = DepartmentSecret(bytes: Array(secret.utf8), source: "the storm")
+        let adapters = folder.appendingPathComponent("adapters.yaml")
+        // Short timeouts and backoffs, so a run's faults play out in seconds.
+        var text = "departments:\n"
+        for department in departments {
+            text += """
+                  \(department):
+                    adapter: http
+                    url: http://127.0.0.1:\(departmentPort)/tasks
+                    secret-env: STORM_SECRET
+                    timeout: 2
+                    retries: 3
+                    backoff: {base: 0.05, cap: 1}
+                    breaker: {failures: 20, cool-down: 0.5}
+
+                """
+        }
+        try text.write(to: adapters, atomically: true, encoding: .utf8)
+        let database = folder.appendingPathComponent("storm.sqlite").path
+        let server = try ServeInstance.start(
+            ["--bundles", bundles, "--db", database, "--adapters", adapters.path], port: port,
+            environment: ["STORM_SECRET": secret, "LOG_LEVEL": "error"],
+            log: folder.appendingPathComponent("serve.log"))
+        defer { if server.process.isRunning { server.process.terminate() } }
+        // Every material brought, the deferred ones too: the storm measures the departments'
+        // side, not an applicant who brings a material days later.
+        let blueprint = try RuntimeBenchmark.restaurant(bundles: bundles).blueprint
+        let request = ServeInstance.restaurant(
+            providing: Set(blueprint.materials.keys).union(blueprint.deferredDeadlines.keys).sorted())
         return try await withClient { client in
-            let settings = HTTPDepartmentSettings(
-                url: "http://127.0.0.1:\(departmentPort)/tasks", timeout: 2_000, retries: 3,
-                backoff: RetryPolicy(base: 50, cap: 1_000, jitter: 0.5), breakerFailures: 20,
-                breakerCoolDown: 500)
-            var adapters: [String: any DepartmentAdapter] = [:]
-            var linked: [HTTPDepartmentAdapter] = []
-            for department in departments {
-                let adapter = HTTPDepartmentAdapter(
-                    department: department, settings: settings, secret: key, client: client,
-                    callbackURL: "http://127.0.0.1:\(port)/v1/departments/\(department)/callbacks")
-                adapters[department] = adapter
-                linked.append(adapter)
-            }
-            let fallback =
-                linked.first.map { $0 as any DepartmentAdapter } ?? RuntimeBenchmark.SilentDepartments()
-            let server = await CaseServer(
-                store: store, library: library,
-                adapters: AdapterDirectory(byDepartment: adapters, fallback: fallback),
-                clock: LiveClock(),
-                configuration: ServerConfiguration(
-                    port: port,
-                    callbacks: CallbackVerifier(
-                        secrets: Dictionary(uniqueKeysWithValues: departments.map { ($0, key) }))),
-                engineConfiguration: Engine.Configuration(
-                    retry: RetryPolicy(base: 200, cap: 2_000, jitter: 0.5)))
-            for adapter in linked { adapter.connect(to: server.engine) }
-            try await server.recover()
-            let (ports, listening) = AsyncStream.makeStream(of: Int.self)
-            let application = server.application { port in listening.yield(port) }
-            let running = Task { try await application.run() }
-            var iterator = ports.makeAsyncIterator()
-            _ = await iterator.next()
-            let benchmark = try RuntimeBenchmark.restaurant(bundles: bundles)
+            try await server.waitUntilReady(client: client)
             let begin = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            var figures = Figures()
+            try await withThrowingTaskGroup(of: CaseID?.self) { group in
                 var started = 0
                 while started < cases {
-                    if started >= inFlight { try await group.next() }
+                    if started >= inFlight, let next = try await group.next(), next == nil {
+                        figures.refused += 1
+                    }
+                    let number = started
                     group.addTask {
-                        try await server.engine.start(
-                            blueprint: benchmark.blueprint, answers: benchmark.answers,
-                            provided: benchmark.provided)
+                        try await server.create(request, key: "storm-\(number)", client: client)
                     }
                     started += 1
                 }
-                try await group.waitForAll()
+                for try await id in group where id == nil { figures.refused += 1 }
             }
-            var figures = Figures()
             let end = ContinuousClock.now.advanced(by: .seconds(deadline))
             while ContinuousClock.now < end {
-                // One open case is enough to know the run goes on: reading every case's
-                // summary on each look made the look grow with the cases.
-                if try await store.cases(CaseQuery(open: true, limit: 1)).isEmpty { break }
+                // One open case is enough to know the run goes on.
+                if try await !anyOpen(on: server, client: client) { break }
                 try await Task.sleep(for: .milliseconds(200))
             }
             figures.seconds = Benchmarks.seconds(since: begin)
+            // Late callbacks come after the cases closed: give them time before the count.
+            try await Task.sleep(for: .seconds(1))
+            server.stop()
+            let store = try SQLiteEventStore(path: database)
             for summary in try await store.cases(CaseQuery()) {
                 switch summary.outcome {
                 case .completed?: figures.completed += 1
                 case nil: figures.stuck += 1
                 default: figures.failed += 1
                 }
+                for event in try await store.events(of: summary.id) {
+                    if case .dispatchFailed(_, _, let reason, _) = event.kind, reason.hasPrefix("escalated") {
+                        figures.escalated += 1
+                    }
+                }
             }
-            figures.escalated = linked.map(\.escalations).reduce(0, +)
-            figures.mostInFlight = linked.map(\.bulkhead.peak).max() ?? 0
-            // Late callbacks come after the cases closed: give them time before the count.
-            try await Task.sleep(for: .seconds(1))
-            running.cancel()
-            _ = await running.result
-            await server.engine.shutDown()
             figures.tally = try stopFake(fake)
+            figures.mostInFlight = figures.tally["peak pushes in flight"] ?? -1
             return figures
         }
+    }
+
+    /// Whether the server lists an open case.
+    func anyOpen(on server: ServeInstance, client: HTTPClient) async throws -> Bool {
+        let response = try await client.execute(
+            HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/v1/cases?status=open&limit=1"),
+            timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 1 << 22)
+        guard response.status == .ok,
+            let page = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any],
+            let open = page["cases"] as? [Any]
+        else {
+            throw Failure(description: "GET /v1/cases?status=open answered \(response.status.code)")
+        }
+        return !open.isEmpty
     }
 
     /// Runs `body` with a client that has room for every push in flight (the shared one

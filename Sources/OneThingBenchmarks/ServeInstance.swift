@@ -1,0 +1,92 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import OneThingEvents
+
+/// An `onething serve` process a benchmark starts: the program built beside
+/// `onething-bench`, its output into a log file, on a port of 127.0.0.1.
+struct ServeInstance {
+    /// The process.
+    let process: Process
+    /// The port it listens on.
+    let port: Int
+
+    /// Starts `onething serve` with `arguments` (after `serve`; `--port` is added), its
+    /// standard output and error into `log`, with `environment` added to this process's.
+    static func start(_ arguments: [String], port: Int, environment: [String: String] = [:], log: URL) throws
+        -> ServeInstance
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("onething")
+        process.arguments = ["serve"] + arguments + ["--port", "\(port)"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw RuntimeBenchmark.Failure(description: "\(log.path) could not be created")
+        }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return ServeInstance(process: process, port: port)
+    }
+
+    /// Waits (up to a minute) until the instance answers `GET /readyz` with 200.
+    func waitUntilReady(client: HTTPClient) async throws {
+        for _ in 0..<600 {
+            guard process.isRunning else {
+                throw RuntimeBenchmark.Failure(
+                    description:
+                        "onething serve on port \(port) ended with status \(process.terminationStatus)")
+            }
+            do {
+                let response = try await client.execute(
+                    HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"), timeout: .seconds(2))
+                if response.status == .ok { return }
+            } catch {
+                // not listening yet
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw RuntimeBenchmark.Failure(
+            description: "onething serve on port \(port) was not ready within a minute")
+    }
+
+    /// Stops the instance gracefully (SIGTERM) and waits for it to end.
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// Asks the instance to create a case from `body` (`POST /v1/cases`, with
+    /// `Idempotency-Key: key`): its id once the instance acknowledged it (201), `nil` for
+    /// any other answer. Throws when the instance does not answer.
+    func create(_ body: String, key: String, client: HTTPClient) async throws -> CaseID? {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/cases")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Idempotency-Key", value: key)
+        request.body = .bytes(ByteBuffer(string: body))
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let bytes = try await response.body.collect(upTo: 1 << 22)
+        guard response.status == .created,
+            let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any]
+        else { return nil }
+        return object["id"] as? String
+    }
+
+    /// The restaurant's worst case as a creation request (the materials of the plan
+    /// brought, the deferred ones to follow by the simulated applicant).
+    static let restaurantRequest = restaurant(providing: nil)
+
+    /// The restaurant's worst case with `provided` brought, or the plan's default.
+    static func restaurant(providing provided: [String]?) -> String {
+        let materials = provided.map { list in
+            ",\"provided\":[" + list.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        }
+        return """
+            {"bundle":"open-restaurant","answers":{"business.has_licence":false,"business.prepackaged_only":false,\
+            "fire.route":"normal","sign.outdoor":true,"tobacco.retail":true}\(materials ?? "")}
+            """
+    }
+}
