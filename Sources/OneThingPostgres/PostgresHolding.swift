@@ -110,17 +110,33 @@ extension PostgresEventStore: CaseHolding {
 
     /// Adopts at most `limit` open cases that no living instance holds, skipping rows
     /// another adopter has locked (`FOR UPDATE SKIP LOCKED`); returns them, oldest first.
+    ///
+    /// It first asks which instances with a lapsed lease still hold an open case (an
+    /// index probe per lapsed instance): the usual round, in which no instance died,
+    /// ends there, without reading the open cases the living instances hold.
     public func adoptCases(limit: Int) async throws(StoreError) -> [CaseID] {
         guard limit > 0 else { return [] }
         let adopted = try await withConnection("adopting cases for instance \(instance)") {
             [instance, logger] connection in
-            try await connection.query(
+            let holders = try await connection.query(
                 """
-                WITH lapsed AS (
-                    SELECT name FROM instances WHERE lease_until < clock_timestamp() AND name <> \(instance)
-                ), free AS (
+                SELECT name FROM instances AS i
+                WHERE lease_until < clock_timestamp() AND name <> \(instance)
+                    AND EXISTS (SELECT 1 FROM cases AS c WHERE c.holder = i.name AND c.outcome IS NULL)
+                """, logger: logger
+            ).decode(String.self).collected()
+            // Cases no instance ever held (stored before schema 2).
+            let unheld =
+                try await connection.query(
+                    "SELECT EXISTS (SELECT 1 FROM cases WHERE holder IS NULL AND outcome IS NULL)",
+                    logger: logger
+                ).decode(Bool.self).collected().first ?? false
+            guard !holders.isEmpty || unheld else { return [(String, Int64)]() }
+            return try await connection.query(
+                """
+                WITH free AS (
                     SELECT ordinal FROM cases
-                    WHERE outcome IS NULL AND (holder IS NULL OR holder IN (SELECT name FROM lapsed))
+                    WHERE outcome IS NULL AND (holder = ANY(\(holders)::text[]) OR (\(unheld) AND holder IS NULL))
                     ORDER BY ordinal LIMIT \(Int64(limit))
                     FOR UPDATE SKIP LOCKED
                 )

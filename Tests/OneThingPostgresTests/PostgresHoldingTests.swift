@@ -121,6 +121,19 @@ struct PostgresHoldingTests {
         }
     }
 
+    @Test func aCaseStoredBeforeHoldingExistedIsAdopted() async throws {
+        try await Self.withInstances(["A", "B"]) { stores in
+            let (a, b) = (stores[0], stores[1])
+            try await a.renewLease(.seconds(60))
+            try await b.renewLease(.seconds(60))
+            try await Self.start(["old", "new"], through: a)
+            // What a schema-1 store left: a case no instance holds.
+            _ = try await TestServer.query("UPDATE cases SET holder = NULL WHERE id = 'old'", at: a.address)
+            #expect(try await b.adoptCases(limit: 10) == ["old"])
+            #expect(try await a.heldCases() == ["new"])
+        }
+    }
+
     @Test func writingACaseAnotherInstanceHeldTakesItAndTellsThatInstance() async throws {
         try await Self.withInstances(["A", "B"]) { stores in
             let (a, b) = (stores[0], stores[1])
