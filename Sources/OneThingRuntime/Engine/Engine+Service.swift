@@ -27,8 +27,11 @@ extension Engine: Service {
         }
         await shutDown()
         if let holding {
+            // A service stopped by cancellation still ends its lease: in a task of its own,
+            // which the cancellation does not reach.
+            let ending = Task { try await holding.endLease() }
             do {
-                try await holding.endLease()
+                try await ending.value
             } catch {
                 logger.error(
                     "the instance's lease could not be ended; its cases are adopted when it lapses",
