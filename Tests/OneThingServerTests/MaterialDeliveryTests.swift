@@ -119,6 +119,12 @@ struct MaterialDeliveryTests {
             let response = try await post(client, delivery, fixture: fixture)
             #expect(response.status == .notFound)
             #expect(try response.object()["reason"] as? String == "delivery-no-service")
+            // Unsigned, it is refused as unsigned first, whether or not a service delivers here.
+            let unsigned = try await client.execute(
+                uri: "/v1/materials/deliveries", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(bytes: Array(try JSONEncoder().encode(delivery))))
+            #expect(unsigned.status == .unauthorized)
+            #expect(try unsigned.object()["reason"] as? String == "callback-unsigned")
         }
     }
 }

@@ -42,6 +42,8 @@ extension CaseServer {
     func takeDelivery(timestamp: String?, signature: String?, body: [UInt8]) async throws(Problem)
         -> DeliveryReceipt
     {
+        // An unsigned request is refused as such first, whether or not a service delivers here.
+        guard timestamp != nil, signature != nil else { throw Problem(CallbackRefusal(.unsigned)) }
         guard let verifier = configuration.deliveries else {
             throw Problem(CallbackRefusal(.noMaterialService))
         }
