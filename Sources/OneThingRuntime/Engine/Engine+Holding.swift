@@ -23,9 +23,10 @@ extension Engine {
         }
     }
 
-    /// While the service runs on a shared store: renews the lease a third of its length
-    /// before it would lapse, adopts free cases at each renewal and as soon as another
-    /// instance says it stopped, and lets go of the cases another instance wrote.
+    /// While the service runs on a shared store: renews the lease every third of its
+    /// length, adopts free cases as often and as soon as another instance says it
+    /// stopped, and lets go of the cases another instance wrote. Renewals run on their
+    /// own, so loading many adopted cases never delays them past the lease.
     func holdCases(_ holding: any CaseHolding) async {
         let notices = holding.holdingNotices()
         let period = configuration.lease / 3
@@ -47,6 +48,15 @@ extension Engine {
                             "the instance's lease could not be renewed; its cases may be adopted by another",
                             metadata: ["instance": "\(holding.instance)", "error": "\(error)"])
                     }
+                    do {
+                        try await Task.sleep(for: period)
+                    } catch {
+                        break
+                    }
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
                     await self.adoptFreeCases(holding)
                     do {
                         try await Task.sleep(for: period)
