@@ -63,6 +63,8 @@ struct AppendTransaction {
                 known[id] = .init(projection: cached.projection, stored: cached.stored)
                 continue
             }
+            // A case the batch starts is new unless its row says otherwise when written.
+            if batch.startedCaseIDs.contains(id) { continue }
             guard let stored = try SummaryRows.stored(id, in: db, file: file) else { continue }
             guard
                 let blueprint = try Self.blueprint(
@@ -96,18 +98,26 @@ struct AppendTransaction {
     mutating func write(in db: Database) throws {
         var ordinal: Int64?
         written = []
+        written.reserveCapacity(batch.touched.count)
+        let summaries = try SummaryWriter(db: db)
         for entry in batch.touched {
             let id = entry.projection.state.id
             guard let summary = entry.projection.summary else {
                 throw StoreError(.refused, "case \(id) has no start event", caseID: id)
             }
             if let before = entry.stored {
-                guard try SummaryRows.update(summary, from: before, in: db) else { throw StaleProjection() }
+                guard try summaries.update(summary, from: before) else { throw StaleProjection() }
                 written.append(StoredSummary(summary: summary, ordinal: before.ordinal))
                 continue
             }
             let next = try ordinal ?? SummaryRows.nextOrdinal(in: db)
-            try SummaryRows.insert(summary, ordinal: next, in: db)
+            do {
+                try summaries.insert(summary, ordinal: next)
+            } catch let taken as SummaryWriter.Taken {
+                throw StoreError(
+                    .conflict, "case \(taken.id) was started already (its event 1 is stored)",
+                    caseID: taken.id)
+            }
             written.append(StoredSummary(summary: summary, ordinal: next))
             ordinal = next + 1
         }

@@ -94,6 +94,7 @@ enum LegacyMigration {
         var converted = 0
         var lastNumbers: [String: Int64] = [:]
         let inserter = try EventInserter(db: db)
+        let summaries = try SummaryWriter(db: db)
         let ids = try Row.fetchAll(db, sql: "SELECT id FROM legacy_cases ORDER BY ordinal").map {
             try StoredValue(row: $0, file: file, what: "an old case", caseID: nil).text(0)
         }
@@ -106,7 +107,7 @@ enum LegacyMigration {
             guard let summary = projection.summary else {
                 throw failure("case \(id)", BadValue(reason: "it has no start event"), file: file)
             }
-            try SummaryRows.insert(summary, ordinal: Int64(index + 1), in: db)
+            try summaries.insert(summary, ordinal: Int64(index + 1))
             for event in events { try inserter.insert(event) }
             converted += events.count
             if let (day, number) = caseNumber(id) { lastNumbers[day] = max(lastNumbers[day] ?? 0, number) }

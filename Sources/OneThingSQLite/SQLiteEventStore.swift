@@ -77,6 +77,8 @@ public final class SQLiteEventStore: EventStore {
     let reader: any DatabaseReader
     /// The connections, when the store may write.
     let pool: DatabasePool?
+    /// The checkpoints of the write-ahead log, off the path of appends, when the store writes.
+    let checkpoints: LogCheckpoints?
     /// The small writes (case numbers, metadata), grouped into shared transactions.
     private let smallWrites: SmallWrites?
     let memory = Mutex(StoreMemory())
@@ -129,6 +131,7 @@ public final class SQLiteEventStore: EventStore {
             }
             let pool = try Self.openForWriting(file, configuration: configuration, durability: durability)
             try StoreOpening.prepare(pool, file: file, legacy: legacy, checked: checked)
+            self.checkpoints = try Self.checkpoints(of: pool, file: file)
             self.pool = pool
             self.smallWrites = SmallWrites(pool: pool, file: file)
             self.reader = pool
@@ -145,6 +148,7 @@ public final class SQLiteEventStore: EventStore {
                 throw file.changedWhileRead(doing: "opening the event store for reading")
             }
             self.pool = nil
+            self.checkpoints = nil
             self.smallWrites = nil
             self.reader = queue
             self.openedStamp = stamp
@@ -184,6 +188,18 @@ public final class SQLiteEventStore: EventStore {
                 try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
             }
             return pool
+        } catch {
+            throw .database(error, file: file, doing: "opening the event store")
+        }
+    }
+
+    /// Checkpoints of the log of `pool`'s file on a connection of their own, asked for
+    /// by the writer's commits (``LogCheckpoints``).
+    static func checkpoints(of pool: DatabasePool, file: StoreFile) throws(StoreError) -> LogCheckpoints {
+        do {
+            let checkpoints = try LogCheckpoints(path: file.absolutePath, label: "OneThing event store")
+            try pool.writeWithoutTransaction { db in checkpoints.install(on: db) }
+            return checkpoints
         } catch {
             throw .database(error, file: file, doing: "opening the event store")
         }

@@ -11,71 +11,14 @@ struct StoredSummary: Sendable, Hashable {
     var ordinal: Int64
 }
 
-/// The `cases` and `case_departments` tables: writing a case's summary, reading it
-/// back with its digest checked, and answering queries.
+/// The `cases` and `case_departments` tables: reading a case's summary back with its
+/// digest checked, and answering queries (``SummaryWriter`` writes them).
 enum SummaryRows {
     /// The columns of a `cases` row, in the order ``decode(_:file:)`` reads them.
     static let columns = """
         ordinal, id, bundle, version, blueprint, lead, started_at, promised_by, outcome, delivered_at,
         waiting_on, events, digest
         """
-
-    /// Inserts the summary of a case new to the file, at position `ordinal`.
-    static func insert(_ summary: CaseSummary, ordinal: Int64, in db: Database) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO cases (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [
-            ordinal, summary.id, summary.bundle, summary.version, summary.blueprint, summary.lead,
-            summary.startedAt.milliseconds, summary.promisedBy?.milliseconds, summary.outcome?.rawValue,
-            summary.deliveredAt?.milliseconds, json(summary.waitingOn), summary.events,
-            Int64(bitPattern: RowDigest.summary(summary, ordinal: ordinal)),
-        ])
-        try updateDepartments(of: summary.id, from: [], to: summary.waitingOn, in: db)
-    }
-
-    /// Updates the summary of a case the file holds as `before`; `false` when the
-    /// file's row no longer counts `before`'s events (another connection appended
-    /// meanwhile), and nothing was changed.
-    static func update(_ summary: CaseSummary, from before: StoredSummary, in db: Database) throws -> Bool {
-        let statement = try DirectStatement(
-            """
-            UPDATE cases SET promised_by = ?, outcome = ?, delivered_at = ?, waiting_on = ?, events = ?,
-                digest = ?
-            WHERE ordinal = ? AND id = ? AND events = ?
-            """, db: db)
-        statement.bind(1, summary.promisedBy?.milliseconds)
-        statement.bind(2, summary.outcome?.rawValue)
-        statement.bind(3, summary.deliveredAt?.milliseconds)
-        statement.bind(4, json(summary.waitingOn))
-        statement.bind(5, Int64(summary.events))
-        statement.bind(6, Int64(bitPattern: RowDigest.summary(summary, ordinal: before.ordinal)))
-        statement.bind(7, before.ordinal)
-        statement.bind(8, summary.id)
-        statement.bind(9, Int64(before.summary.events))
-        guard try statement.step() == 1 else { return false }
-        try updateDepartments(of: summary.id, from: before.summary.waitingOn, to: summary.waitingOn, in: db)
-        return true
-    }
-
-    /// Brings the rows of `case_departments` of case `id` from `old` to `new`.
-    static func updateDepartments(of id: CaseID, from old: [String], to new: [String], in db: Database) throws
-    {
-        guard old != new else { return }
-        for department in old where !new.contains(department) {
-            let statement = try DirectStatement(
-                "DELETE FROM case_departments WHERE department = ? AND case_id = ?", db: db)
-            statement.bind(1, department)
-            statement.bind(2, id)
-            try statement.step()
-        }
-        for department in new where !old.contains(department) {
-            let statement = try DirectStatement(
-                "INSERT INTO case_departments (department, case_id) VALUES (?, ?)", db: db)
-            statement.bind(1, department)
-            statement.bind(2, id)
-            try statement.step()
-        }
-    }
 
     /// The position the next new case takes.
     static func nextOrdinal(in db: Database) throws -> Int64 {

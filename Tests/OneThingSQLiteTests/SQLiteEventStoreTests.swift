@@ -147,6 +147,34 @@ struct SQLiteEventStoreTests {
         }
     }
 
+    @Test func theLogIsCheckpointedOnAConnectionOfItsOwnNotInTheWritersCommit() async throws {
+        try await TemporaryStore.withPath { path in
+            let store = try SQLiteEventStore(path: path)
+            try await store.saveBlueprint(Cases.blueprint)
+            let before = try Self.size(of: path)
+            var index = 0
+            // Appends of 50 cases each until the log has passed the 1,000 pages at which
+            // a checkpoint is asked for.
+            while index < 4_000, store.checkpoints?.counts.ran ?? 0 == 0 {
+                var batch: [CaseEvent] = []
+                for _ in 0..<50 {
+                    batch += Self.events("c\(index)", day: Double(index) / 1_000, .completed)
+                    index += 1
+                }
+                try await store.append(batch)
+            }
+            let counts = try #require(store.checkpoints?.counts)
+            #expect(counts.ran >= 1 && counts.failed == 0, "checkpoints ran (after \(index) cases)")
+            #expect(try Self.size(of: path) > before + 1_000_000, "the pages were copied into the database")
+            #expect(try await store.cases(CaseQuery()).count == index)
+            #expect(try await store.events(of: "c17") == Self.events("c17", day: 0.017, .completed))
+        }
+    }
+
+    static func size(of path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    }
+
     @Test func twentyStoresOnOneFileNeverGiveTheSameCaseID() async throws {
         // Twenty stores stand for twenty processes: each has its own connections, and
         // SQLite's file locks order their write transactions.

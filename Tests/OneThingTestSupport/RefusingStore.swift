@@ -3,7 +3,7 @@ import Synchronization
 
 /// An in-memory store that refuses appends while told to, then works again: a full disk
 /// or a lost connection that comes back. Everything else it passes to the in-memory store.
-public final class RefusingStore: EventStore {
+public final class RefusingStore: ForwardingStore {
     /// The store the events go to.
     public let inner = InMemoryEventStore()
     private let refusal = Mutex<StoreError?>(nil)
@@ -24,24 +24,5 @@ public final class RefusingStore: EventStore {
             throw error
         }
         try await inner.append(events)
-    }
-    public func saveBlueprint(_ blueprint: CaseBlueprint) async throws(StoreError) {
-        try await inner.saveBlueprint(blueprint)
-    }
-    public func blueprint(_ fingerprint: String) async throws(StoreError) -> CaseBlueprint? {
-        try await inner.blueprint(fingerprint)
-    }
-    public func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] {
-        try await inner.events(of: id)
-    }
-    public func cases(_ query: CaseQuery) async throws(StoreError) -> [CaseSummary] {
-        try await inner.cases(query)
-    }
-    public func newCaseID(acceptedOn date: CalendarDate) async throws(StoreError) -> CaseID {
-        try await inner.newCaseID(acceptedOn: date)
-    }
-    public func metadata(_ key: String) async throws(StoreError) -> String? { try await inner.metadata(key) }
-    public func setMetadata(_ value: String, for key: String) async throws(StoreError) {
-        try await inner.setMetadata(value, for: key)
     }
 }

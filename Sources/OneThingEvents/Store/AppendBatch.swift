@@ -48,6 +48,10 @@ public struct AppendBatch<Stored: Sendable>: Sendable {
     public let events: [CaseEvent]
     /// The cases the events belong to, each once, in the order of their first event.
     public let caseIDs: [CaseID]
+    /// The cases whose first event in the batch is a start event numbered 1: cases the
+    /// batch means to start, which a store need not look for (if one exists after all,
+    /// writing it again is a ``StoreError/Kind/conflict``).
+    public let startedCaseIDs: Set<CaseID>
     /// The cases touched, in the order of ``caseIDs``, once ``fold(known:blueprints:)`` has run.
     public private(set) var touched: [Touched] = []
 
@@ -56,13 +60,17 @@ public struct AppendBatch<Stored: Sendable>: Sendable {
         self.events = events
         var seen = Set<CaseID>()
         var ids: [CaseID] = []
+        var started = Set<CaseID>()
         var previous: CaseID?
         for event in events where event.caseID != previous {
             // A case's events come in runs: one set lookup per run, not per event.
             previous = event.caseID
-            if seen.insert(event.caseID).inserted { ids.append(event.caseID) }
+            guard seen.insert(event.caseID).inserted else { continue }
+            ids.append(event.caseID)
+            if case .started = event.kind, event.sequence == 1 { started.insert(event.caseID) }
         }
         self.caseIDs = ids
+        self.startedCaseIDs = started
     }
 
     /// The fingerprints of the blueprints the batch's new cases start with: the start

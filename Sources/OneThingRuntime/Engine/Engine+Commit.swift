@@ -4,6 +4,12 @@ extension Engine {
     /// meanwhile: group commit), then tells subscribers and performs the effects.
     /// Returns once the events of the cases in `touched` are stored.
     ///
+    /// The caller that finds no write under way writes one batch itself; when others
+    /// have decided more meanwhile, a task of its own goes on writing, so no caller is
+    /// held for longer than its own batch however busy the engine stays (a caller that
+    /// wrote until the engine fell idle once waited two seconds for a commit of one
+    /// millisecond).
+    ///
     /// When the store refuses a batch, none of its events is kept: the batch's cases are
     /// forgotten with everything decided for them since, and reloaded from the store;
     /// the callers whose cases were in it get the store's error.
@@ -23,46 +29,44 @@ extension Engine {
             return
         }
         writing = true
-        defer { writing = false }
-        var failure: EngineError?
-        var first = true
-        while true {
-            let batch = runtime.takeOutbox()
-            let effects = runtime.takeEffects()
-            let released = waiters
-            waiters.removeAll()
-            if batch.isEmpty && effects.isEmpty {
-                for waiter in released { waiter.continuation.resume() }
-                break
+        let failure = await writeBatch(failingFor: touched)
+        if hasWorkToWrite {
+            Task { await self.writeUntilIdle() }
+        } else {
+            writing = false
+        }
+        if let failure { throw failure }
+    }
+
+    /// Whether events, effects or waiting callers are left for the next batch.
+    var hasWorkToWrite: Bool {
+        !waiters.isEmpty || !runtime.outbox.isEmpty || !runtime.effects.isEmpty
+    }
+
+    /// Writes batches while there is work, then gives up the writer's role.
+    func writeUntilIdle() async {
+        while hasWorkToWrite { _ = await writeBatch(failingFor: []) }
+        writing = false
+    }
+
+    /// Writes one batch: the events decided so far, then tells the subscribers,
+    /// performs the effects and releases the callers who were waiting for it. Returns
+    /// the store's refusal when it refused a batch holding one of the cases in `touched`.
+    func writeBatch(failingFor touched: Set<CaseID>) async -> EngineError? {
+        let batch = runtime.takeOutbox()
+        let effects = runtime.takeEffects()
+        let released = waiters
+        waiters.removeAll()
+        var refused: StoreError?
+        if !batch.isEmpty {
+            do {
+                try await store.append(batch)
+            } catch {
+                refused = error
             }
-            var refused: StoreError?
-            if !batch.isEmpty {
-                do {
-                    try await store.append(batch)
-                } catch {
-                    refused = error
-                }
-            }
-            if let refused {
-                let failed = Set(batch.map(\.caseID))
-                logger.error(
-                    "the store refused \(batch.count) events; their cases are reloaded from the store",
-                    metadata: ["cases": "\(failed.sorted().joined(separator: ","))", "error": "\(refused)"])
-                runtime.forget(failed)
-                perform(effects.filter { !failed.contains($0.submission.caseID) })
-                for waiter in released {
-                    if waiter.cases.isDisjoint(with: failed) {
-                        waiter.continuation.resume()
-                    } else {
-                        waiter.continuation.resume(throwing: EngineError.store(refused))
-                    }
-                }
-                if first, !touched.isDisjoint(with: failed) { failure = .store(refused) }
-                first = false
-                await reload(failed)
-                continue
-            }
-            publish(batch)
+        }
+        guard let refused else {
+            if !batch.isEmpty { publish(batch) }
             if configuration.evictsClosedCases {
                 for event in batch {
                     if case .delivered = event.kind { runtime.evict(event.caseID) }
@@ -70,9 +74,23 @@ extension Engine {
             }
             perform(effects)
             for waiter in released { waiter.continuation.resume() }
-            first = false
+            return nil
         }
-        if let failure { throw failure }
+        let failed = Set(batch.map(\.caseID))
+        logger.error(
+            "the store refused \(batch.count) events; their cases are reloaded from the store",
+            metadata: ["cases": "\(failed.sorted().joined(separator: ","))", "error": "\(refused)"])
+        runtime.forget(failed)
+        perform(effects.filter { !failed.contains($0.submission.caseID) })
+        for waiter in released {
+            if waiter.cases.isDisjoint(with: failed) {
+                waiter.continuation.resume()
+            } else {
+                waiter.continuation.resume(throwing: EngineError.store(refused))
+            }
+        }
+        await reload(failed)
+        return touched.isDisjoint(with: failed) ? nil : .store(refused)
     }
 
     /// Hands stored events to the subscribers; one that has fallen too far behind is dropped.

@@ -1,0 +1,98 @@
+import OneThingRuntime
+import OneThingTestSupport
+import Synchronization
+import Testing
+
+/// Group commit: whoever finds no write under way writes one batch and returns with
+/// it; what others decided meanwhile is written by a task of its own, so a caller is
+/// never held while the engine stays busy.
+struct GroupCommitTests {
+    /// An in-memory store whose appends each wait until the test lets them through.
+    final class GatedStore: ForwardingStore {
+        struct Gate {
+            var begun = 0
+            var opened = 0
+            var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+        }
+
+        let inner = InMemoryEventStore()
+        private let gate = Mutex(Gate())
+
+        /// How many appends have begun (and wait, or went through).
+        var appendsBegun: Int { gate.withLock { $0.begun } }
+
+        /// Lets appends up to number `last` (from 1) through.
+        func open(through last: Int) {
+            let released = gate.withLock { gate -> [CheckedContinuation<Void, Never>] in
+                gate.opened = max(gate.opened, last)
+                let ready = gate.waiting.keys.filter { $0 <= last }
+                return ready.compactMap { gate.waiting.removeValue(forKey: $0) }
+            }
+            for continuation in released { continuation.resume() }
+        }
+
+        func append(_ events: [CaseEvent]) async throws(StoreError) {
+            let number = gate.withLock { gate in
+                gate.begun += 1
+                return gate.begun
+            }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let through = gate.withLock { gate -> Bool in
+                    if number <= gate.opened { return true }
+                    gate.waiting[number] = continuation
+                    return false
+                }
+                if through { continuation.resume() }
+            }
+            try await inner.append(events)
+        }
+    }
+
+    /// The ids the starts returned, in the order they returned.
+    final class Returned: Sendable {
+        let ids = Mutex<[CaseID]>([])
+    }
+
+    /// Waits until `condition` holds, up to ten seconds.
+    func eventually(_ what: Comment, _ condition: () async -> Bool) async throws {
+        for _ in 0..<1_000 {
+            if await condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("still not so after 10 s: \(what)")
+        throw CancellationError()
+    }
+
+    @Test func theCallerWhoWritesABatchReturnsWithItNotWithTheBatchesOthersAddedMeanwhile() async throws {
+        let store = GatedStore()
+        let engine = try EngineTests.engine(store, clock: VirtualClock(start: EngineTests.start))
+        let returned = Returned()
+        func begin() -> Task<Void, any Error> {
+            Task {
+                let id = try await EngineTests.begin(engine)
+                returned.ids.withLock { $0.append(id) }
+            }
+        }
+        let first = begin()
+        try await eventually("the first case's append has begun") { store.appendsBegun == 1 }
+        // The second case is decided while the first's batch is being written: it waits
+        // for the next batch.
+        let second = begin()
+        try await eventually("the second case is decided") { await engine.openCases.count == 2 }
+
+        store.open(through: 1)
+        try await eventually("the first start returns once its own batch is stored") {
+            returned.ids.withLock { $0.count } == 1
+        }
+        #expect(store.appendsBegun == 2, "the second case's batch is being written meanwhile")
+        #expect(try await store.inner.cases(CaseQuery()).map(\.id) == returned.ids.withLock { $0 })
+
+        store.open(through: .max)
+        try await first.value
+        try await second.value
+        #expect(
+            try await store.inner.cases(CaseQuery()).map(\.id).sorted()
+                == returned.ids.withLock { $0 }.sorted())
+        #expect(returned.ids.withLock { $0.count } == 2)
+    }
+}
