@@ -192,6 +192,7 @@ let package = Package(
                 "OneThing", "OneThingRuntime", "OneThingSimulation", "OneThingSQLite", "OneThingPostgres",
                 "OneThingServer", "OneThingDepartmentHTTP", "OneThingLanguageServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,6 +6,7 @@ import OneThing
 import OneThingRuntime
 import OneThingSQLite
 import OneThingServer
+import ServiceLifecycle
 
 /// `onething-bench server`: `onething serve` in this process on loopback, measured
 /// with wrk (Debian's `wrk`) side by side in one run: a bare Hummingbird route of the
@@ -88,7 +89,12 @@ struct ServerBenchCommand: AsyncParsableCommand {
         try await server.recover()
         let (ports, listening) = AsyncStream.makeStream(of: Int.self)
         let application = server.application { port in listening.yield(port) }
-        let running = Task { try await application.run() }
+        // Stopped as `onething serve` stops on SIGTERM: gracefully (cancelling the
+        // application instead makes Hummingbird log an error for its listener).
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: application)], logger: Logger(label: "onething-bench.server")))
+        let running = Task { try await services.run() }
         defer { running.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw ServerBenchmark.Failure(description: "no port") }
@@ -155,7 +161,7 @@ struct ServerBenchCommand: AsyncParsableCommand {
             String(format: "%.0f cases/s", createdPerSecond))
         goal("creation p99 < 100 ms", create.p99 < 100, String(format: "%.1f ms", create.p99))
         goal("every creation answered 201", create.refused == 0, "\(create.refused) other answers")
-        running.cancel()
+        await services.triggerGracefulShutdown()
         _ = await running.result
         await server.engine.shutDown()
     }
