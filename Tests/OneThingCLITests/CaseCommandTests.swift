@@ -101,6 +101,24 @@ struct CaseCommandTests {
         #expect(again.standardError.contains("is delivered already"))
     }
 
+    @Test func approvingOneCaseChangesNoOtherCaseInTheDatabase() throws {
+        let (db, adapters) = try Self.waitingOnFire()
+        let second = try RuntimeCLI.run(db: db, ["--adapters", adapters])
+        #expect(second.status == 0, "\(second.standardError)")
+        let other = "C20260925-0002"
+        let before = try Self.caseCommand(["show", other, "--lang", "en"], db: db)
+        #expect(before.status == 0, "\(before.standardError)")
+        #expect(before.standardOutput.contains("fire-check-normal"))
+
+        let approve = try Self.caseCommand(["approve", Self.id, "fire-check-normal", "--lang", "en"], db: db)
+        #expect(approve.status == 0, "\(approve.standardError)")
+        #expect(!approve.standardOutput.contains(other), "the approval's output speaks of its own case only")
+        let after = try Self.caseCommand(["show", other, "--lang", "en"], db: db)
+        #expect(after.standardOutput == before.standardOutput, "the other case's history is unchanged")
+        let open = try Self.caseCommand(["list", "--open"], db: db).standardOutput
+        #expect(open.contains(other) && !open.contains(Self.id))
+    }
+
     @Test func aDecisionRecordsWhoMadeIt() throws {
         let (db, _) = try Self.waitingOnFire()
         let named = try Self.caseCommand(
