@@ -108,8 +108,10 @@ struct FaultStormCommand: AsyncParsableCommand {
                     + "\(figures.refused)), duplicate effects "
                     + "\(figures.tally["duplicate effects"] ?? -1) (goal 0; pushes repeating a key taken "
                     + "before: \(figures.tally["repeated keys"] ?? -1)), misbehaving callbacks accepted "
-                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0); most pushes the department systems "
-                    + "answered at once \(figures.mostInFlight) (bound \(HTTPDepartmentSettings.defaultInFlight) a department)"
+                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0); most pushes the fake system (one "
+                    + "for every department) held at once \(figures.mostInFlight) (the platform sends at most "
+                    + "\(HTTPDepartmentSettings.defaultInFlight) a department at a time; a push it gave up on after "
+                    + "its timeout stays with the fake until the fake's slow answer ends)"
             )
         }
         if let calm = rows.first?.1, let stormy = rows.last?.1, rows.count == 2 {
