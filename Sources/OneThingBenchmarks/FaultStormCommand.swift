@@ -102,13 +102,14 @@ struct FaultStormCommand: AsyncParsableCommand {
             let lost = cases - figures.completed - figures.failed - figures.stuck
             met =
                 met && figures.stuck == 0 && lost == 0 && figures.tally["duplicate effects"] == 0
-                && figures.tally["misbehaving accepted"] == 0
+                && figures.tally["misbehaving accepted"] == 0 && figures.tally["mismatched keys"] == 0
             print(
                 "  \(label): stuck \(figures.stuck) (goal 0), lost \(lost) (goal 0; creations not acknowledged "
                     + "\(figures.refused)), duplicate effects "
                     + "\(figures.tally["duplicate effects"] ?? -1) (goal 0; pushes repeating a key taken "
                     + "before: \(figures.tally["repeated keys"] ?? -1)), misbehaving callbacks accepted "
-                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0); most pushes the fake system (one "
+                    + "\(figures.tally["misbehaving accepted"] ?? -1) (goal 0), pushes whose Idempotency-Key "
+                    + "did not name them \(figures.tally["mismatched keys"] ?? -1) (goal 0); most pushes the fake system (one "
                     + "for every department) held at once \(figures.mostInFlight) (the platform sends at most "
                     + "\(HTTPDepartmentSettings.defaultInFlight) a department at a time; a push it gave up on after "
                     + "its timeout stays with the fake until the fake's slow answer ends)"

@@ -24,6 +24,11 @@ public struct PushedTask: Sendable, Hashable, Codable {
     /// Where the department posts its answer, when the platform has told the adapter.
     public var callback: String?
 
+    /// The `Idempotency-Key` header of this push: the task's key for a submission, the
+    /// key followed by `/withdraw` for a withdrawal, so that a system keying on the
+    /// header alone never takes a withdrawal for the task pushed again.
+    public var requestKey: String { action == "withdraw" ? key + "/withdraw" : key }
+
     enum CodingKeys: String, CodingKey {
         case action, key
         case caseID = "case"

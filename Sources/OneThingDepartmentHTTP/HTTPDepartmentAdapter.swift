@@ -131,7 +131,7 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
         } catch {
             throw AdapterError("cannot encode the task \(task.key): \(error)")
         }
-        let outcome = await caller.call(body, key: task.key, whenOpen: .wait) {
+        let outcome = await caller.call(body, key: task.requestKey, whenOpen: .wait) {
             status, reply -> SignedCaller.Reading<DepartmentAnswer?> in
             guard (200..<300).contains(status) else { return .refused("HTTP \(status)") }
             guard reply.readableBytes > 0 else { return .done(nil) }

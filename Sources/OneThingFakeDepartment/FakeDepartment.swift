@@ -53,6 +53,8 @@ final class FakeDepartment: Sendable {
         var peakInFlight = 0
         /// Pushes whose signature did not hold (refused 401).
         var forgedPushes = 0
+        /// Pushes whose `Idempotency-Key` header did not name the push (refused 400).
+        var mismatchedKeys = 0
         /// Distinct keys taken: the effects.
         var taken = 0
         /// Pushes of a key taken before (the same idempotency key: no new effect).
@@ -127,7 +129,8 @@ final class FakeDepartment: Sendable {
             let body = Array((try await request.body.collect(upTo: 1 << 20)).readableBytesView)
             return await self.take(
                 body, timestamp: Self.header(DepartmentSignature.timestampHeader, of: request),
-                signature: Self.header(DepartmentSignature.signatureHeader, of: request))
+                signature: Self.header(DepartmentSignature.signatureHeader, of: request),
+                key: Self.header(DepartmentSignature.keyHeader, of: request))
         }
         return router
     }
@@ -149,7 +152,7 @@ final class FakeDepartment: Sendable {
     }
 
     /// Takes one push.
-    func take(_ body: [UInt8], timestamp: String?, signature: String?) async -> Response {
+    func take(_ body: [UInt8], timestamp: String?, signature: String?, key: String?) async -> Response {
         state.withLock { state in
             state.tally.pushes += 1
             state.inFlight += 1
@@ -166,6 +169,12 @@ final class FakeDepartment: Sendable {
         do {
             task = try JSONDecoder().decode(PushedTask.self, from: Data(body))
         } catch {
+            return Response(status: .badRequest)
+        }
+        guard key == task.requestKey else {
+            // The header must name this push: the task's key, or the key and
+            // `/withdraw` for a withdrawal.
+            state.withLock { $0.tally.mismatchedKeys += 1 }
             return Response(status: .badRequest)
         }
         if task.action == "withdraw" {

@@ -78,7 +78,7 @@ extension FakeDepartment.Tally {
     var lines: [String] {
         [
             "pushes \(pushes)", "peak pushes in flight \(peakInFlight)", "forged pushes \(forgedPushes)",
-            "effects \(taken)",
+            "mismatched keys \(mismatchedKeys)", "effects \(taken)",
             "repeated keys \(repeatedKeys)", "duplicate effects \(duplicateEffects)",
             "withdrawals \(withdrawals)", "callbacks \(callbacks)", "recorded \(recorded)",
             "duplicates answered \(duplicatesAnswered)", "misbehaving accepted \(forgedAccepted)",

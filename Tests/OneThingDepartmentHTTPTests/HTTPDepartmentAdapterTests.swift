@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    @Test func aWithdrawalIsKeyedApartFromItsTaskSoNoSystemTakesItForARepeat() async throws {
+        try await withFake(FakeDepartment.Faults()) { fake, url in
+            let adapter = adapter(url)
+            try await adapter.submit(Self.submission())
+            try await adapter.cancel(Self.submission())
+            // The fake refuses (400) a push whose Idempotency-Key header is not its own.
+            #expect(fake.tally.mismatchedKeys == 0 && fake.tally.pushes == 2)
+            #expect(fake.tally.taken == 1 && fake.tally.repeatedKeys == 0 && fake.tally.withdrawals == 1)
+        }
+        let task = PushedTask(Self.submission(), action: "withdraw", callback: nil)
+        #expect(task.requestKey == "C20260302-0001/licence/1/withdraw")
+        #expect(PushedTask(Self.submission(), action: "submit", callback: nil).requestKey == task.key)
+    }
+
     @Test func aPushWithTheWrongSecretIsRefusedByTheDepartment() async throws {
         try await withFake(FakeDepartment.Faults()) { fake, url in
             let wrong = HTTPDepartmentAdapter(
