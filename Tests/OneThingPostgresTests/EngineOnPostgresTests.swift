@@ -136,6 +136,23 @@ struct EngineOnPostgresTests {
         }
     }
 
+    @Test func aReadOnAnotherInstanceNeitherRunsNorTakesTheCase() async throws {
+        try await Self.withInstances { instances in
+            let (a, b) = (instances.engines[0], instances.engines[1])
+            let id = try await Self.begin(a)
+            let before = try await instances.stores[0].events(of: id)
+            // Past every due date: a case B took in would fire its timers and write.
+            instances.clock.advance(to: RuntimeFixtures.at("2026-12-31 09:00"))
+            let state = try await b.read(id)
+            #expect(state.id == id && state.steps.contains { $0.status == .dispatched })
+            #expect(await b.state(of: id) == nil, "B keeps no copy of A's case")
+            try await b.tick()
+            #expect(try await instances.stores[1].events(of: id) == before, "nothing was written")
+            #expect(try await instances.stores[0].heldCases() == [id], "A still holds the case")
+            await #expect(throws: EngineError.self) { try await b.read("C20261203-9999") }
+        }
+    }
+
     @Test func aTimerBothInstancesFireIsRecordedOnce() async throws {
         try await Self.withInstances { instances in
             let (a, b) = (instances.engines[0], instances.engines[1])

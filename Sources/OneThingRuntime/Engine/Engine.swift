@@ -426,6 +426,25 @@ public actor Engine {
         try await load(id, resending: holding == nil)
     }
 
+    /// The state of case `id` for a request that only reads it (an access check, a look
+    /// at a step): the engine's own when it holds the case, else the store's, folded from
+    /// its events without taking the case into the runtime — no timers set, nothing sent,
+    /// nothing written. On a store several instances share, a read on one instance then
+    /// never makes it run, and take, a case another instance holds.
+    public func read(_ id: CaseID) async throws(EngineError) -> CaseState {
+        if let held = runtime.cases[id], !unavailable.contains(id) { return held }
+        let events: [CaseEvent]
+        do {
+            events = try await store.events(of: id)
+        } catch {
+            throw .store(error)
+        }
+        guard case .started(let start)? = events.first?.kind else { throw .unknownCase(id) }
+        var projection = CaseProjection(id: id, blueprint: try await blueprint(start.blueprint, of: id))
+        for event in events { projection.apply(event) }
+        return projection.state
+    }
+
     /// ``load(_:)``, sending the unanswered submissions again when `resending`.
     func load(_ id: CaseID, resending: Bool) async throws(EngineError) -> CaseState {
         if runtime.isClosed(id) != nil, !unavailable.contains(id), let held = runtime.cases[id] {

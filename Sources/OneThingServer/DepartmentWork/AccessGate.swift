@@ -113,7 +113,7 @@ struct AccessGate: Sendable {
     func departments(of id: CaseID, for caller: Caller) async -> Set<String> {
         guard case .principal(let principal) = caller, principal.role.hasDepartment else { return [] }
         do {
-            return Set(try await engine.load(id).blueprint.steps.map(\.department))
+            return Set(try await engine.read(id).blueprint.steps.map(\.department))
         } catch {
             return []
         }

@@ -203,7 +203,7 @@ extension CaseServer {
     {
         let state: CaseState
         do {
-            state = try await engine.load(id)
+            state = try await engine.read(id)
         } catch {
             throw Problem(error)
         }

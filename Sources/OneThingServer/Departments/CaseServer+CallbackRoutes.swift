@@ -86,7 +86,7 @@ extension CaseServer {
         }
         let state: CaseState
         do {
-            state = try await engine.load(parsed.caseID)
+            state = try await engine.read(parsed.caseID)
         } catch {
             if case .unknownCase = error { throw Problem(CallbackRefusal(.unknownTask(key: key))) }
             throw Problem(error)
