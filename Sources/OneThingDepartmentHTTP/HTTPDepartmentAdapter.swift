@@ -93,6 +93,10 @@ public final class HTTPDepartmentAdapter: DepartmentAdapter {
     /// The breaker as it stands.
     public var breaker: CircuitBreaker { caller.breaker }
 
+    /// How many pushes are held on the platform now, waiting for the breaker or for a
+    /// place in the bulkhead (`onething_department_calls_held` in the metrics).
+    public var held: Int { caller.held }
+
     /// The bound on the pushes in flight.
     public var bulkhead: Bulkhead { caller.bulkhead }
 

@@ -66,6 +66,9 @@ final class SignedCaller: Sendable {
     struct State {
         var breaker: CircuitBreaker
         var calls = 0
+        /// Calls held on the platform: waiting for the breaker or for a place in the
+        /// bulkhead.
+        var held = 0
         /// Calls waiting for the trial under way to end, by number.
         var trialWaiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
         var nextWaiter: UInt64 = 0
@@ -90,6 +93,21 @@ final class SignedCaller: Sendable {
                 breaker: CircuitBreaker(
                     failureLimit: settings.breakerFailures, coolDown: settings.breakerCoolDown)))
         Gauge(label: "onething_department_breaker_open", dimensions: [("department", system)]).record(0)
+        Gauge(label: "onething_department_calls_held", dimensions: [("department", system)]).record(0)
+    }
+
+    /// How many calls are held on the platform now, waiting for the breaker or for a
+    /// place in the bulkhead (`onething_department_calls_held` in the metrics).
+    var held: Int { state.withLock { $0.held } }
+
+    /// Counts a call held (`change` 1) or let go (-1), and records the count.
+    private func hold(_ change: Int) {
+        state.withLock { state in
+            state.held += change
+            // Recorded under the lock, so that two changes never leave an older count.
+            Gauge(label: "onething_department_calls_held", dimensions: [("department", system)])
+                .record(state.held)
+        }
     }
 
     /// The breaker as it stands.
@@ -124,7 +142,10 @@ final class SignedCaller: Sendable {
                     return .cancelled(reason)
                 }
             }
-            switch await clearance(whenOpen) {
+            hold(1)
+            let clearance = await clearance(whenOpen)
+            hold(-1)
+            switch clearance {
             case .granted: break
             case .refused(let why): return .refused(why, tries: tries)
             case .cancelled: return .cancelled(reason)

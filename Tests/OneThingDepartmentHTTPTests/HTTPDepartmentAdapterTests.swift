@@ -142,6 +142,7 @@ import Testing
             let third = Task { try await adapter.submit(Self.submission(3)) }
             try await Task.sleep(for: .milliseconds(100))
             #expect(fake.tally.pushes == 2, "an open breaker sends nothing")
+            #expect(adapter.held == 1, "the push is counted as held on the platform")
             #expect(adapter.escalations == 2)
             fake.faults = FakeDepartment.Faults()
             // After the cool-down it goes as the trial, is taken, and the breaker closes.
@@ -149,6 +150,7 @@ import Testing
             #expect(adapter.breaker.state == .closed)
             #expect(fake.tally.pushes == 3 && fake.tally.taken == 1)
             #expect(adapter.escalations == 2, "only the pushes whose tries ran out escalated")
+            #expect(adapter.held == 0)
         }
     }
 
