@@ -433,6 +433,18 @@ public actor Engine {
     /// never makes it run, and take, a case another instance holds.
     public func read(_ id: CaseID) async throws(EngineError) -> CaseState {
         if let held = runtime.cases[id], !unavailable.contains(id) { return held }
+        let (events, blueprint) = try await stored(id)
+        var projection = CaseProjection(id: id, blueprint: blueprint)
+        for event in events { projection.apply(event) }
+        return projection.state
+    }
+
+    /// The events of case `id` as the store has them, and the blueprint its start event
+    /// names.
+    ///
+    /// - Throws: ``EngineError/unknownCase(_:)`` for a case the store does not have (or
+    ///   whose first event is not its start); the store's errors.
+    func stored(_ id: CaseID) async throws(EngineError) -> (events: [CaseEvent], blueprint: CaseBlueprint) {
         let events: [CaseEvent]
         do {
             events = try await store.events(of: id)
@@ -440,9 +452,7 @@ public actor Engine {
             throw .store(error)
         }
         guard case .started(let start)? = events.first?.kind else { throw .unknownCase(id) }
-        var projection = CaseProjection(id: id, blueprint: try await blueprint(start.blueprint, of: id))
-        for event in events { projection.apply(event) }
-        return projection.state
+        return (events, try await blueprint(start.blueprint, of: id))
     }
 
     /// ``load(_:)``, sending the unanswered submissions again when `resending`.
@@ -461,15 +471,8 @@ public actor Engine {
     /// decides (the caller commits: ``load(_:)``, or the write in progress after a
     /// failed append).
     func restoreFromStore(_ id: CaseID, resending: Bool) async throws(EngineError) {
-        let events: [CaseEvent]
-        do {
-            events = try await store.events(of: id)
-        } catch {
-            throw .store(error)
-        }
+        let (events, blueprint) = try await stored(id)
         if runtime.isClosed(id) != nil, !unavailable.contains(id) { return }  // loaded meanwhile
-        guard case .started(let start)? = events.first?.kind else { throw .unknownCase(id) }
-        let blueprint = try await blueprint(start.blueprint, of: id)
         runtime.forget([id])
         do {
             try runtime.restore(events, blueprint: blueprint, at: clock.now, resending: resending)
