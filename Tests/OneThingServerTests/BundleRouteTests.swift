@@ -30,6 +30,20 @@ struct BundleRouteTests {
                     $0["id"] as? String == "business.has_licence" && $0["type"] as? String == "bool"
                 })
             #expect((detail["materials"] as? [[String: Any]])?.isEmpty == false)
+            // Each item says what the law sets: the limit's shape (市场主体登记管理条例 §19
+            // for registration), or that it is not known.
+            let items = try #require(detail["items"] as? [[String: Any]])
+            let registration = try #require(items.first { $0["id"] as? String == "business-registration" })
+            #expect(registration["legal-status"] as? String == "stated")
+            #expect(registration["on-the-spot"] as? Bool == true)
+            #expect(registration["grounds"] as? String == "情形复杂的，经登记机关负责人批准")
+            #expect(registration["extendable-by"] != nil && registration["extendable-to"] == nil)
+            #expect(items.contains { $0["legal-status"] as? String == "not-known" && $0["legal"] == nil })
+            let newborn = try await client.get("/v1/bundles/newborn").object()
+            let birth = try #require(
+                (newborn["items"] as? [[String: Any]])?.first { $0["id"] as? String == "birth-registration" })
+            #expect(birth["legal-status"] as? String == "none-by-law")
+            #expect(birth["on-the-spot"] == nil)
             let missing = try await client.get("/v1/bundles/no-such-bundle")
             #expect(missing.status == .notFound)
             #expect(try missing.problemType() == ProblemKind.type("not-found"))

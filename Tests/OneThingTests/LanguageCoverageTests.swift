@@ -96,6 +96,13 @@ struct LanguageCoverageTests {
             $0.items.contains { $0.locality != nil } || $0.locality != nil
         }
         Self.some("a time limit in calendar days") { $0.items.contains { $0.legal?.value.unit == .days } }
+        Self.some("a legal limit the law sets none for (legal: none)") {
+            $0.items.contains { $0.legalStatus == .noneByLaw }
+        }
+        Self.some("a legal limit on the spot first") { $0.items.contains { $0.legalTerms.onTheSpot } }
+        Self.some("a legal limit extendable on stated grounds") {
+            $0.items.contains { $0.legalTerms.allowedExtension?.grounds.isEmpty == false }
+        }
         Self.some("a time limit in hours") { $0.items.contains { $0.promised.value.unit == .hours } }
         Self.some("an enum field") { $0.form.fields.contains { $0.type == .enum } }
         Self.some("a number field with bounds") {

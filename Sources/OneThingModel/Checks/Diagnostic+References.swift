@@ -172,10 +172,25 @@ extension Diagnostic {
                 zh:
                     "事项“\(item.id.value)”承诺时限\(promised.value.chineseDescription)，超过法定时限\(legal.value.chineseDescription)"
             ),
-            hint: .init(
-                en: "a promised limit may be shorter than the legal one, never longer",
-                zh: "承诺时限只能短于或等于法定时限"),
+            hint: extensionHint(item: item, promised: promised.value, legal: legal.value)
+                ?? .init(
+                    en: "a promised limit may be shorter than the legal one, never longer",
+                    zh: "承诺时限只能短于或等于法定时限"),
             notes: [DiagnosticNote(span: legal.span, message: .init(en: "the legal limit", zh: "法定时限"))])
+    }
+
+    /// The hint for a promise that only the law's extension would cover: the extension
+    /// needs its grounds in each case, so a promise to every applicant cannot count on it.
+    static func extensionHint(item: Item, promised: TimeLimit, legal: TimeLimit) -> LocalizedText? {
+        guard let allowed = item.legalTerms.allowedExtension, let extended = allowed.extended(legal),
+            !BundleChecker.exceeds(promised, extended)
+        else { return nil }
+        return .init(
+            en:
+                "the law allows \(extended) only when \(allowed.grounds); a promise to every applicant cannot count on the extension: promise at most \(legal)",
+            zh:
+                "法规只在“\(allowed.grounds)”时允许延长至\(extended.chineseDescription)，对所有申请人的承诺不能以延长为准：承诺时限最多为\(legal.chineseDescription)"
+        )
     }
 
     /// A promise that ends after a legal limit in calendar days (日) or months on some

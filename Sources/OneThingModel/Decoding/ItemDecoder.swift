@@ -27,7 +27,8 @@ enum ItemDecoder {
         }
         let promisedRules = f["promised"].map { LimitRuleDecoder.decode($0, reader: &reader) }
         let promised = promisedRules?.limit
-        let legal = f["legal"].flatMap { reader.duration($0) }
+        let (legal, legalTerms) =
+            f["legal"].map { LegalLimitDecoder.decode($0, reader: &reader) } ?? (nil, LegalTerms())
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
         let needs = f["needs"].map { decodeNeeds($0, reader: &reader) } ?? []
         let produces = f["produces"].map { reader.references($0, what: .init(en: "outputs", zh: "产出")) } ?? []
@@ -52,6 +53,7 @@ enum ItemDecoder {
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
         item.legalBasis = legalBasis
+        item.legalTerms = legalTerms
         item.promisedRules = promisedRules?.rules ?? []
         return item
     }

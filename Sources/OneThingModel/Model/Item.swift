@@ -28,8 +28,12 @@ public struct Item: Hashable, Sendable {
     public var department: Located<String>
     /// Its kind.
     public var kind: ItemKind
-    /// The legal limit (法定时限), if the law sets one.
+    /// The legal limit (法定时限) that binds the office in every case, if the bundle
+    /// states one: the limit when the item cannot be done on the spot, before any
+    /// extension (see ``legalTerms`` and ``legalStatus``).
     public var legal: Located<TimeLimit>?
+    /// What the law says besides the limit: none, on the spot first, an extension.
+    public var legalTerms = LegalTerms()
     /// The promised limit (承诺时限); with ``promisedRules``, the longest of their limits.
     public var promised: Located<TimeLimit>
     /// The rules choosing the promised limit for each applicant; empty when there is one

@@ -39,6 +39,33 @@ struct NoticeWords: Sendable {
         return language == .zh ? limit.chineseDescription : limit.description
     }
 
+    /// An item's legal limit as the applicant reads it, with what the law says besides
+    /// the limit: `当场办结；不能当场办结的3个工作日（情形复杂的，可延长3个工作日）`;
+    /// `法律未规定` where the bundle says the law sets none, `未写明` where it says nothing.
+    func legal(_ item: Item) -> String {
+        guard let legal = item.legal?.value else {
+            return item.legalTerms.noneByLaw == nil
+                ? say("not stated", "未写明") : say("none set by law", "法律未规定")
+        }
+        var text = limit(legal)
+        if item.legalTerms.onTheSpot, legal.amount > 0 {
+            text = say("on the spot; else \(text)", "当场办结；不能当场办结的\(text)")
+        }
+        if let allowed = item.legalTerms.allowedExtension {
+            switch allowed.reach.value {
+            case .by(let more):
+                text += say(
+                    " (extendable by \(limit(more)) when \(allowed.grounds))",
+                    "（\(allowed.grounds)，可延长\(limit(more))）")
+            case .to(let total):
+                text += say(
+                    " (extendable to \(limit(total)) when \(allowed.grounds))",
+                    "（\(allowed.grounds)，可延长至\(limit(total))）")
+            }
+        }
+        return text
+    }
+
     /// A fee as the bundle states it: `免费`, `120元`, `按规定收费` (the amount set by its
     /// basis), and `未写明，以窗口告知为准` when the bundle states none.
     func fee(_ fee: Fee?) -> String {

@@ -129,6 +129,12 @@ extension NoticeWriter {
     /// Each applicable item's promised and legal limit and its dates, and the joint inspections.
     func itemTimes() -> NoticeTable {
         var rows: [[String]] = []
+        // The law's terms (on the spot first, an extension and its grounds) are running text.
+        let legalColumn: NoticeTable.Column =
+            applying.contains {
+                let terms = bundle.items[$0.index].legalTerms
+                return terms.onTheSpot || terms.allowedExtension != nil
+            } ? .text : .short
         for decision in applying {
             let item = bundle.items[decision.index]
             if let k = plan.graph.inspectionOf[decision.index], let start = schedule.times.inspectionStart[k],
@@ -144,7 +150,7 @@ extension NoticeWriter {
             }
             rows.append([
                 item.name, words.limit(plan.promised(ofItem: decision.index)),
-                item.legal.map { words.limit($0.value) } ?? "—",
+                words.legal(item),
                 schedule.times.itemStart[decision.index].map(short) ?? "—",
                 schedule.times.itemFinish[decision.index].map(short) ?? "—",
             ])
@@ -155,7 +161,7 @@ extension NoticeWriter {
                 say("Counted from", "起算日"),
                 say("Due", "预计办结"),
             ],
-            rows: rows, columns: [.name, .short, .short, .short, .short])
+            rows: rows, columns: [.name, .short, legalColumn, .short, .short])
     }
 
     /// The chain of steps that decides the completion date, in words.

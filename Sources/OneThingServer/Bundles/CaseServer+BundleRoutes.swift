@@ -185,7 +185,40 @@ struct BundleDetail: Encodable {
         var department: String
         var promised: TimeLimit
         var legal: TimeLimit?
+        /// `stated`, `none-by-law` or `not-known` (``LegalLimitStatus``).
+        var legalStatus: String
+        /// Whether the law asks for the item on the spot first; written only when it does.
+        var onTheSpot: Bool?
+        var extendableBy: TimeLimit?
+        var extendableTo: TimeLimit?
+        var grounds: String?
         var when: String?
+
+        init(_ item: Item) {
+            id = item.id.value
+            name = item.name
+            department = item.department.value
+            promised = item.promised.value
+            legal = item.legal?.value
+            legalStatus = item.legalStatus.rawValue
+            onTheSpot = item.legalTerms.onTheSpot ? true : nil
+            if let allowed = item.legalTerms.allowedExtension {
+                switch allowed.reach.value {
+                case .by(let more): extendableBy = more
+                case .to(let total): extendableTo = total
+                }
+                grounds = allowed.grounds
+            }
+            when = item.when?.text
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, department, promised, legal, grounds, when
+            case legalStatus = "legal-status"
+            case onTheSpot = "on-the-spot"
+            case extendableBy = "extendable-by"
+            case extendableTo = "extendable-to"
+        }
     }
 
     var header: BundleHeader
@@ -221,12 +254,7 @@ struct BundleDetail: Encodable {
                 deferrable: material.deferrable?.value,
                 commitment: material.commitment, description: material.description)
         }
-        items = bundle.items.map { item in
-            ItemEntry(
-                id: item.id.value, name: item.name, department: item.department.value,
-                promised: item.promised.value,
-                legal: item.legal?.value, when: item.when?.text)
-        }
+        items = bundle.items.map(ItemEntry.init)
     }
 
     static func text(_ bound: FieldBound) -> String {

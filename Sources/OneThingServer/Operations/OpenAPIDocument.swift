@@ -1091,7 +1091,7 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     type: object
-                    required: [id, name, department, promised]
+                    required: [id, name, department, promised, legal-status]
                     properties:
                       id:
                         type: string
@@ -1103,6 +1103,22 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Limit"
                       legal:
                         $ref: "#/components/schemas/Limit"
+                      legal-status:
+                        description: >-
+                          stated: the bundle gives the legal limit (legal); none-by-law: the law sets
+                          none; not-known: the bundle does not say.
+                        type: string
+                        enum: [stated, none-by-law, not-known]
+                      on-the-spot:
+                        description: The law asks for the item on the spot first; legal is the limit when it cannot be.
+                        type: boolean
+                      extendable-by:
+                        $ref: "#/components/schemas/Limit"
+                      extendable-to:
+                        $ref: "#/components/schemas/Limit"
+                      grounds:
+                        description: When the law allows the extension, as the bundle quotes it.
+                        type: string
                       when:
                         type: string
             FormField:
