@@ -1,7 +1,8 @@
 import OneThingConditions
 
 /// The condition stage's checks of one bundle: every `when:` of items and lead
-/// rules, the form's declarations, unused fields, and the test cases' answers.
+/// rules, the form's declarations, the fields deadlines count from, unused fields, and
+/// the test cases' answers.
 enum BundleConditions {
     /// What the condition stage found, and the checked conditions for the plan stage.
     struct Result {
@@ -16,9 +17,11 @@ enum BundleConditions {
         let result = checker.check(OwnedCondition.all(in: bundle))
         var diagnostics = result.diagnostics
         diagnostics += checker.declarationDiagnostics()
+        diagnostics += checker.deadlineDiagnostics(bundle.deadlines)
         // A condition that did not check may read fields that would look unused.
         if reportUnused, result.entries.allSatisfy({ $0.checked != nil }) {
-            diagnostics += checker.unusedFieldDiagnostics(read: result.readFields)
+            diagnostics += checker.unusedFieldDiagnostics(
+                read: result.readFields, alsoUsed: ConditionChecker.deadlineFields(bundle.deadlines))
         }
         return Result(diagnostics: diagnostics, conditions: result)
     }

@@ -24,6 +24,23 @@ struct PlanExplanation {
         return "\(date)" + say(" (provisional, 暂定)", "（暂定）")
     }
 
+    /// An applicant's deadline: `Deadline 申报出生登记: within 1 month of 2026-02-20, by
+    /// 2026-03-20 (户口登记条例 第七条)`, with a warning when the case is accepted after it.
+    func deadline(_ deadline: DeadlineDate) -> String {
+        let rule = deadline.deadline.deadline
+        let from = deadline.deadline.from.map(\.description) ?? say("(not answered)", "（未填写）")
+        let due = deadline.due.map(date) ?? say("cannot be counted on the calendar", "无法按日历推算")
+        let basis = rule.basis.map { [$0.law, $0.article].compactMap { $0 }.joined(separator: " ") }
+            .joined(separator: "; ")
+        var line = say(
+            "Deadline \(rule.name): within \(limit(rule.within.value)) of \(from), by \(due) (\(basis))",
+            "申请人期限 \(rule.name)：自 \(from) 起\(limit(rule.within.value))内，即 \(due) 前（\(basis)）")
+        if deadline.passed == true {
+            line += "\n" + say("⚠ accepted after this deadline", "⚠ 受理日期已超过该期限")
+        }
+        return line
+    }
+
     /// The calendar the schedule was made on.
     var calendar: WorkdayCalendar { catalogue.calendar(region: StatutoryHolidays.region) }
 
@@ -46,6 +63,9 @@ struct PlanExplanation {
         }
         if !schedule.keepsPromise {
             lines.append(say("⚠ the predicted delivery is later than the promise", "⚠ 预计出件晚于承诺期限"))
+        }
+        for deadline in DeadlineDate.all(of: plan, calendar: calendar, accepted: schedule.accepted) {
+            lines.append(self.deadline(deadline))
         }
         lines.append("")
         let critical = Set(

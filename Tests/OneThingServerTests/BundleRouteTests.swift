@@ -88,6 +88,7 @@ struct BundleRouteTests {
             let body = try response.object()
             let plan = try #require(body["plan"] as? [String: Any])
             #expect(plan["promisedBy"] as? String == "2026-03-17")
+            #expect((plan["deadlines"] as? [Any])?.isEmpty == true)
             let notice = try #require(body["notice"] as? String)
             #expect(notice.contains("<"))
             #expect(notice.contains("一次告知") || notice.contains("告知"), "\(notice.prefix(300))")
@@ -98,6 +99,30 @@ struct BundleRouteTests {
             let date = try await client.json(
                 "/v1/bundles/open-restaurant/plan", body: #"{"answers": {}, "start": "someday"}"#)
             #expect(date.status == .unprocessableContent)
+        }
+    }
+
+    /// The applicant's deadlines in the plan: 户口登记条例 §7's month from the birth, whose
+    /// last day moves past the Spring Festival, passed for a case accepted after it.
+    @Test func aPlanGivesTheApplicantsDeadlinesWithTheirDays() async throws {
+        let fixture = try await ServerFixture.make()
+        let answers = #"""
+            {"child.birth_date": "2026-01-20", "parents.married": true, "hukou.in_province": true,
+             "card.issue_mode": "instant", "vaccination.first_dose": true, "maternity.reimburse": false,
+             "services.parenting_guidance": false}
+            """#
+        try await fixture.test { client in
+            for (start, passed) in [("2026-02-24", false), ("2026-03-02", true)] {
+                let response = try await client.json(
+                    "/v1/bundles/newborn/plan", body: #"{"answers": \#(answers), "start": "\#(start)"}"#)
+                #expect(response.status == .ok, "\(response.text)")
+                let plan = try #require(try response.object()["plan"] as? [String: Any])
+                let deadline = try #require((plan["deadlines"] as? [[String: Any]])?.first)
+                #expect(deadline["id"] as? String == "birth-report")
+                #expect(deadline["from"] as? String == "2026-01-20")
+                #expect(deadline["due"] as? String == "2026-02-24")
+                #expect(deadline["passed"] as? Bool == passed)
+            }
         }
     }
 }

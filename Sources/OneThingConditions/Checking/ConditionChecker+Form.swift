@@ -58,3 +58,37 @@ extension ConditionChecker {
         form.fields.filter { !read.contains($0.id) && !alsoUsed.contains($0.id) }.map(Diagnostic.unusedField)
     }
 }
+
+extension ConditionChecker {
+    /// The form fields the applicant's deadlines count from (`from:`): each must be a
+    /// field of the form (OT402, with the likeliest field as the hint) and a date
+    /// (OT403): a deadline falls on the day its date and its time make.
+    public func deadlineDiagnostics(_ deadlines: [ApplicantDeadline]) -> [Diagnostic] {
+        deadlines.compactMap { deadline -> Diagnostic? in
+            let from = deadline.from
+            guard let field = form.fields.first(where: { $0.id == from.value }) else {
+                let issue = ConditionIssue.unknownField(
+                    from.value, range: 0..<from.value.unicodeScalars.count, fields: form.fields, peer: nil)
+                return Diagnostic(
+                    code: issue.code, severity: .error, span: from.span, message: issue.message,
+                    hint: issue.hint)
+            }
+            guard field.type != .date else { return nil }
+            return Diagnostic(
+                code: .conditionType, severity: .error, span: from.span,
+                message: .init(
+                    en:
+                        "deadline '\(deadline.id.value)' counts from '\(field.id)', which is not a date (it is \(field.type.rawValue))",
+                    zh: "期限“\(deadline.id.value)”从字段“\(field.id)”起算，但它不是日期（而是 \(field.type.rawValue)）"),
+                hint: .init(
+                    en:
+                        "count it from a field of type date, such as the day of birth: {type: date, label: 出生日期}",
+                    zh: "请从日期类型的字段起算，如 {type: date, label: 出生日期}"))
+        }
+    }
+
+    /// The fields the deadlines count from, which are used though no condition reads them.
+    public static func deadlineFields(_ deadlines: [ApplicantDeadline]) -> Set<String> {
+        Set(deadlines.map(\.from.value))
+    }
+}

@@ -15,6 +15,8 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     case limitRule(item: String, index: Int)
     /// The `when` of a rule choosing the lead department, by its 0-based position.
     case leadRule(Int)
+    /// The `when` of an applicant's deadline, by its id.
+    case deadline(String)
     /// Anything else, named as the caller likes.
     case other(String)
 
@@ -34,6 +36,7 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
                 zh: "事项“\(item)”第 \(index + 1) 条承诺时限规则的条件")
         case .leadRule(let index):
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
+        case .deadline(let id): .init(en: "the condition of deadline '\(id)'", zh: "期限“\(id)”的条件")
         case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
         }
     }
@@ -46,6 +49,7 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .promiseRule(let index): "promise rule \(index + 1)"
         case .limitRule(let item, let index): "item \(item) limit rule \(index + 1)"
         case .leadRule(let index): "lead rule \(index + 1)"
+        case .deadline(let id): "deadline \(id)"
         case .other(let name): name
         }
     }
@@ -66,7 +70,8 @@ public struct OwnedCondition: Hashable, Sendable {
 
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
     /// of their needs in file order, then those of the rules of their promised limits,
-    /// then those of the rules of the bundle's promise, then the lead rules' `when`s.
+    /// then those of the rules of the bundle's promise, then the lead rules' `when`s,
+    /// then the deadlines'.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
@@ -101,6 +106,11 @@ public struct OwnedCondition: Hashable, Sendable {
                 }
             }
         }
+        for deadline in bundle.deadlines {
+            if let when = deadline.when {
+                result.append(OwnedCondition(owner: .deadline(deadline.id.value), source: when))
+            }
+        }
         return result
     }
 }
@@ -116,7 +126,7 @@ extension ConditionOwner {
     public var decidesPlan: Bool {
         switch self {
         case .item, .need, .limitRule, .promiseRule: true
-        case .leadRule, .other: false
+        case .leadRule, .deadline, .other: false
         }
     }
 }

@@ -22,7 +22,7 @@ public enum BundleDecoder {
     public static let bundleKeys = [
         "id", "title", "version", "effective", "category", "lead", "promise", "on-rejection",
         "locality", "basis", "baseline", "description", "form", "materials", "outputs", "inspections",
-        "items", "tests",
+        "items", "deadlines", "tests",
     ]
 
     /// The keys of an item (an entry of `items:`).
@@ -96,6 +96,7 @@ public enum BundleDecoder {
             materials: materials, outputs: outputs, inspections: inspections, items: items ?? [],
             tests: tests, span: fields.span, effectiveSpan: fields["effective"]?.span)
         bundle.promiseRules = promiseRules?.rules ?? []
+        bundle.deadlines = fields["deadlines"].map { DeadlineDecoder.decodeAll($0, reader: &reader) } ?? []
         bundle.baseline = fields["baseline"].flatMap {
             BaselineDecoder.decode($0, owner: fields.keySpan("baseline") ?? owner, reader: &reader)
         }

@@ -146,6 +146,8 @@ public struct ServiceBundle: Hashable, Sendable {
     public var inspections: [Inspection]
     /// The items.
     public var items: [Item]
+    /// The deadlines the law sets on the applicant (`deadlines:`).
+    public var deadlines: [ApplicantDeadline] = []
     /// The bundle's own test cases.
     public var tests: [TestCase]
     /// The span of the whole file's root mapping.

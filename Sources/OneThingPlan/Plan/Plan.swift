@@ -1,3 +1,4 @@
+import OneThingCalendar
 import OneThingConditions
 import OneThingModel
 import OneThingSource
@@ -35,6 +36,10 @@ public struct Plan: Sendable {
 
     /// The index of the rule that chose ``promise``, when the bundle promises by rule.
     public let promiseRule: Int?
+
+    /// The applicant's deadlines that apply to these answers, in file order, each with
+    /// the date it counts from (see ``DeadlineDate`` for the day it falls on).
+    public var deadlines: [PlanDeadline] = []
 
     /// The promised limit of the item at `index` for this applicant.
     public func promised(ofItem index: Int) -> TimeLimit { graph.limits[index] }
@@ -155,4 +160,13 @@ extension ChecklistEntry {
                 en: "one of: \(names.joined(separator: " / "))", zh: "以下任选其一：\(names.joined(separator: "、"))")
         }
     }
+}
+
+/// An applicant's deadline that applies to one plan, with the date the applicant gave
+/// for the field it counts from (`nil` when the field was not answered).
+public struct PlanDeadline: Sendable, Hashable {
+    /// The deadline as the bundle declares it.
+    public let deadline: ApplicantDeadline
+    /// The date it counts from.
+    public let from: CalendarDate?
 }

@@ -100,10 +100,25 @@ public struct PlanBuilder: Sendable {
             bundle: bundle, dependencies: dependencies, applies: applies, needs: needs,
             limits: limits(for: answers),
             promise: promise.limit)
-        return Plan(
+        var plan = Plan(
             bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
             materials: checklist(applies: applies, needs: needs),
             criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
+        plan.deadlines = deadlines(for: answers)
+        return plan
+    }
+
+    /// The applicant's deadlines that apply to `answers`: those without a condition and
+    /// those whose condition holds, with the date their field holds.
+    func deadlines(for answers: ConditionAnswers) -> [PlanDeadline] {
+        bundle.deadlines.compactMap { deadline in
+            let holds = conditions[.deadline(deadline.id.value)].map { $0.evaluate(answers) } ?? true
+            guard holds else { return nil }
+            guard case .date(let date)? = answers[deadline.from.value] else {
+                return PlanDeadline(deadline: deadline, from: nil)
+            }
+            return PlanDeadline(deadline: deadline, from: date)
+        }
     }
 
     /// The steps of the plan for answers already checked against the form: the items

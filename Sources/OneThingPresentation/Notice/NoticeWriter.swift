@@ -58,6 +58,8 @@ struct NoticeWriter {
         drafts.append(("materials", say("Materials", "申请材料"), try materialBlocks()))
         drafts.append(("where", say("Where to go", "办理地点和方式"), placeBlocks()))
         drafts.append(("when", say("Time limits", "办理时限"), timeBlocks()))
+        let deadlines = deadlineBlocks()
+        if !deadlines.isEmpty { drafts.append(("deadlines", say("Your deadlines", "申请人的期限"), deadlines)) }
         drafts.append(("fees", say("Fees", "收费标准"), feeBlocks()))
         drafts.append(("next", say("What happens next", "办理流程"), processBlocks()))
         let basis = basisBlocks()

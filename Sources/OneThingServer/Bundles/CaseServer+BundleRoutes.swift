@@ -61,7 +61,7 @@ extension CaseServer {
                     language: context.language)
                 return try Response.json(
                     PlanBody(
-                        plan: PlanDocument(plan: plan, schedule: schedule),
+                        plan: PlanDocument(plan: plan, schedule: schedule, calendar: calendar),
                         notice: NoticeHTMLRenderer().render(notice)))
             } catch let error as WorkdayCalendar.OutOfRange {
                 throw Problem(

@@ -38,6 +38,17 @@ struct PlanDocument: Encodable, Sendable {
         var alternatives: [String]?
     }
 
+    /// An applicant's deadline: the day it falls on for this applicant, and whether the
+    /// case is accepted after it.
+    struct DeadlineEntry: Encodable, Sendable {
+        var id: String
+        var name: String
+        var within: TimeLimit
+        var from: String?
+        var due: String?
+        var passed: Bool?
+    }
+
     var bundle: String
     var version: String
     var title: String
@@ -52,9 +63,16 @@ struct PlanDocument: Encodable, Sendable {
     var items: [ItemEntry]
     var inspections: [InspectionEntry]
     var materials: [MaterialEntry]
+    var deadlines: [DeadlineEntry]
 
-    /// The document of `plan` on `schedule`.
-    init(plan: Plan, schedule: Schedule) {
+    /// The document of `plan` on `schedule`, made on `calendar`.
+    init(plan: Plan, schedule: Schedule, calendar: WorkdayCalendar) {
+        deadlines = DeadlineDate.all(of: plan, calendar: calendar, accepted: schedule.accepted).map { date in
+            let deadline = date.deadline.deadline
+            return DeadlineEntry(
+                id: deadline.id.value, name: deadline.name, within: deadline.within.value,
+                from: date.deadline.from?.description, due: date.due?.description, passed: date.passed)
+        }
         let bundle = plan.bundle
         let times = schedule.times
         let critical = Set(

@@ -153,7 +153,8 @@ final class CaseDesk: Sendable {
             do {
                 plan = PlanDocument(
                     plan: creation.plan,
-                    schedule: try Schedule(plan: creation.plan, calendar: calendar, accepted: accepted))
+                    schedule: try Schedule(plan: creation.plan, calendar: calendar, accepted: accepted),
+                    calendar: calendar)
             } catch {
                 plan = nil  // a date beyond the calendar: the case itself has its due dates
             }

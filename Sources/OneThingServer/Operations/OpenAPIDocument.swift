@@ -1207,6 +1207,7 @@ enum OpenAPIDocument {
                 - items
                 - inspections
                 - materials
+                - deadlines
               properties:
                 bundle:
                   type: string
@@ -1305,6 +1306,29 @@ enum OpenAPIDocument {
                         type: array
                         items:
                           type: string
+                deadlines:
+                  description: >-
+                    The deadlines the law sets on the applicant (the bundle's `deadlines:`) that
+                    apply to these answers: the day each falls on, counted from the date on the form,
+                    and whether the case is accepted after it.
+                  type: array
+                  items:
+                    type: object
+                    required: [id, name, within]
+                    properties:
+                      id:
+                        type: string
+                      name:
+                        type: string
+                      within:
+                        $ref: "#/components/schemas/Limit"
+                      from:
+                        $ref: "#/components/schemas/Date"
+                      due:
+                        description: Absent when the date was not given or the calendar does not cover its years.
+                        $ref: "#/components/schemas/Date"
+                      passed:
+                        type: boolean
             CreateCaseRequest:
               type: object
               required: [bundle, answers]
