@@ -99,6 +99,9 @@ struct LanguageCoverageTests {
         Self.some("a legal limit the law sets none for (legal: none)") {
             $0.items.contains { $0.legalStatus == .noneByLaw }
         }
+        Self.some("a commitment the applicant chooses on the form") {
+            $0.materials.contains { $0.commitmentWhen != nil }
+        }
         Self.some("an applicant's deadline counted from a date on the form") { !$0.deadlines.isEmpty }
         Self.some("a legal limit on the spot first") { $0.items.contains { $0.legalTerms.onTheSpot } }
         Self.some("a legal limit extendable on stated grounds") {

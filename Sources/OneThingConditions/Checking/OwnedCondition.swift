@@ -17,6 +17,9 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     case leadRule(Int)
     /// The `when` of an applicant's deadline, by its id.
     case deadline(String)
+    /// The `when` of a material's commitment (the applicant signs it instead), by the
+    /// material's id.
+    case commitment(String)
     /// Anything else, named as the caller likes.
     case other(String)
 
@@ -37,6 +40,8 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .leadRule(let index):
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
         case .deadline(let id): .init(en: "the condition of deadline '\(id)'", zh: "期限“\(id)”的条件")
+        case .commitment(let id):
+            .init(en: "the condition of the commitment for material '\(id)'", zh: "材料“\(id)”告知承诺的条件")
         case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
         }
     }
@@ -50,6 +55,7 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .limitRule(let item, let index): "item \(item) limit rule \(index + 1)"
         case .leadRule(let index): "lead rule \(index + 1)"
         case .deadline(let id): "deadline \(id)"
+        case .commitment(let id): "commitment \(id)"
         case .other(let name): name
         }
     }
@@ -71,7 +77,7 @@ public struct OwnedCondition: Hashable, Sendable {
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
     /// of their needs in file order, then those of the rules of their promised limits,
     /// then those of the rules of the bundle's promise, then the lead rules' `when`s,
-    /// then the deadlines'.
+    /// then the materials' commitments', then the deadlines'.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
@@ -106,6 +112,11 @@ public struct OwnedCondition: Hashable, Sendable {
                 }
             }
         }
+        for material in bundle.materials {
+            if let when = material.commitmentWhen {
+                result.append(OwnedCondition(owner: .commitment(material.id.value), source: when))
+            }
+        }
         for deadline in bundle.deadlines {
             if let when = deadline.when {
                 result.append(OwnedCondition(owner: .deadline(deadline.id.value), source: when))
@@ -126,7 +137,7 @@ extension ConditionOwner {
     public var decidesPlan: Bool {
         switch self {
         case .item, .need, .limitRule, .promiseRule: true
-        case .leadRule, .deadline, .other: false
+        case .leadRule, .deadline, .commitment, .other: false
         }
     }
 }

@@ -47,7 +47,23 @@ public enum CatalogueDecoder {
         let content: Content?
         switch entry.key.value {
         case "departments": content = .departments(departments(entry.value, reader: &reader))
-        case "materials": content = .materials(MaterialDecoder.decodeAll(entry.value, reader: &reader))
+        case "materials":
+            let materials = MaterialDecoder.decodeAll(entry.value, reader: &reader)
+            // A condition reads a bundle's form: the shared catalogue has none.
+            for when in materials.compactMap(\.commitmentWhen) {
+                reader.report(
+                    Diagnostic(
+                        code: .badValue, severity: .error, span: when.scalar.span,
+                        message: .init(
+                            en:
+                                "a material of the shared catalogue cannot make its commitment depend on the answers",
+                            zh: "共享目录中的材料不能按申请表的回答决定是否告知承诺"),
+                        hint: .init(
+                            en:
+                                "write 'commitment: true' here, or declare the material in the bundle with its condition",
+                            zh: "这里请写“commitment: true”，或在事项清单（bundle）中声明该材料并写明条件")))
+            }
+            content = .materials(materials)
         default: content = calendar(entry.value, owner: entry.key.span, reader: &reader).map { .calendar($0) }
         }
         return Result(content: content, diagnostics: reader.diagnostics)

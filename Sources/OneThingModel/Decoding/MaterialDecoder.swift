@@ -41,18 +41,49 @@ enum MaterialDecoder {
         }
         let core = f["core"].flatMap { reader.bool($0) } ?? false
         let deferrable = f["deferrable"].flatMap { reader.duration($0) }
-        let commitment = f["commitment"].flatMap { reader.bool($0) } ?? false
+        var commitment = false
+        var commitmentWhen: ConditionSource?
+        if let node = f["commitment"] {
+            if case .mapping = node {
+                let choice = LocalizedText(en: "the applicant's choice of a commitment", zh: "申请人选择告知承诺的条件")
+                if let g = reader.mapping(
+                    node, what: choice, owner: node.span, known: ["when"], required: ["when"]),
+                    let when = g["when"].flatMap({
+                        reader.scalar($0, expected: .init(en: "a condition", zh: "条件"))
+                    })
+                {
+                    commitment = true
+                    commitmentWhen = ConditionSource(scalar: when)
+                }
+            } else {
+                commitment = reader.bool(node) ?? false
+            }
+        }
         let fallback = f["fallback"].flatMap {
             decodeFallback($0, source: source, what: what, reader: &reader)
         }
         if source.isFetched, f["fallback"] == nil, let node = f["source"] {
             reader.report(.fallbackMissing(node.span, what: what))
         }
+        if commitment, source != .applicant, let node = f["commitment"] {
+            reader.report(
+                Diagnostic(
+                    code: .badValue, severity: .error, span: node.span,
+                    message: .init(
+                        en:
+                            "a commitment replaces a material the applicant brings, not one with 'source: \(source.rawValue)'",
+                        zh: "告知承诺只能代替申请人提交的材料，不能代替“source: \(source.rawValue)”的材料"),
+                    hint: .init(
+                        en: "remove 'commitment', or the 'source' line if the applicant brings it",
+                        zh: "请删去“commitment”；如该材料由申请人提交，请删去“source”")))
+        }
         guard let id, let name else { return nil }
-        return Material(
+        var material = Material(
             id: id, name: name, source: source, output: output, core: core, deferrable: deferrable,
             commitment: commitment, description: f["description"].flatMap { reader.text($0) },
             fallback: fallback)
+        material.commitmentWhen = commitmentWhen
+        return material
     }
 
     /// The names `fallback:` takes, for the did-you-mean of a misspelt one.

@@ -53,6 +53,10 @@ public struct Material: Hashable, Sendable {
     public var deferrable: Located<TimeLimit>?
     /// Whether a signed commitment (告知承诺) may replace it.
     public var commitment: Bool
+    /// When the commitment is the applicant's choice (`commitment: {when: C}`), the
+    /// condition that says they sign it; where it does not hold they bring the material.
+    /// `nil` when a commitment replaces it for everyone (`commitment: true`).
+    public var commitmentWhen: ConditionSource?
     /// A description for the applicant.
     public var description: String?
     /// With a fetched source: what happens when the service cannot provide it, as

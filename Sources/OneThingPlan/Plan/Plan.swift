@@ -113,6 +113,9 @@ public struct ChecklistEntry: Sendable, Hashable {
     /// `all-that-apply`): the group; its ``id`` is then the members' ids joined by `|`
     /// and its ``name`` their names joined by ` / `.
     public var alternatives: MaterialAlternatives? = nil
+    /// Whether a commitment could have replaced it and the applicant chose to bring it
+    /// (a commitment that is the applicant's choice, declined on the form).
+    public var commitmentDeclined = false
     /// The ids of the applicable items that need it, in file order.
     public let neededBy: [String]
     /// A description for the applicant.

@@ -26,6 +26,9 @@ public struct PlanBuilder: Sendable {
     let dependencies: ItemDependencies
     let materialsByID: [String: Material]
     let outputsByID: [String: Output]
+    /// The materials whose commitment is the applicant's choice and who chose to bring
+    /// them instead, for the plan being built (set on a copy by `plan(for:missingAt:)`).
+    var declinedCommitments: Set<String> = []
 
     /// Prepares to plan `bundle`, whose text is `source`.
     ///
@@ -100,12 +103,24 @@ public struct PlanBuilder: Sendable {
             bundle: bundle, dependencies: dependencies, applies: applies, needs: needs,
             limits: limits(for: answers),
             promise: promise.limit)
+        var choosing = self
+        choosing.declinedCommitments = declinedCommitments(for: answers)
         var plan = Plan(
             bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
-            materials: checklist(applies: applies, needs: needs),
+            materials: choosing.checklist(applies: applies, needs: needs),
             criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
         plan.deadlines = deadlines(for: answers)
         return plan
+    }
+
+    /// The materials whose commitment is the applicant's choice (`commitment: {when: C}`)
+    /// and whose condition does not hold for `answers`: they bring the material.
+    func declinedCommitments(for answers: ConditionAnswers) -> Set<String> {
+        Set(
+            materialsByID.values.filter { material in
+                material.commitmentWhen != nil
+                    && conditions[.commitment(material.id.value)].map { $0.evaluate(answers) } == false
+            }.map(\.id.value))
     }
 
     /// The applicant's deadlines that apply to `answers`: those without a condition and
@@ -295,7 +310,7 @@ public struct PlanBuilder: Sendable {
     func entry(for group: MaterialAlternatives, id: String, neededBy: [String]) -> ChecklistEntry {
         let members = group.members.compactMap { materialsByID[$0.id] }
         let deadlines = members.compactMap { $0.deferrable?.value }
-        let later = deadlines.count == group.members.count && members.allSatisfy { !$0.commitment }
+        let later = deadlines.count == group.members.count && members.allSatisfy { !replacedByCommitment($0) }
         var entry = ChecklistEntry(
             id: id, name: group.members.map(\.name).joined(separator: " / "), status: later ? .later : .bring,
             core: members.contains(where: \.core),
@@ -328,13 +343,22 @@ public struct PlanBuilder: Sendable {
                 status = .bring
             }
         case .applicant:
-            status = material.commitment ? .commitment : material.deferrable != nil ? .later : .bring
+            status =
+                replacedByCommitment(material) ? .commitment : material.deferrable != nil ? .later : .bring
         }
-        return ChecklistEntry(
+        var entry = ChecklistEntry(
             id: material.id.value, name: material.name, status: status, core: material.core,
             deadline: status == .later ? material.deferrable?.value : nil, issuedBy: issuedBy,
             neededBy: neededBy,
             description: material.description)
+        entry.commitmentDeclined = declinedCommitments.contains(material.id.value)
+        return entry
+    }
+
+    /// Whether a signed commitment replaces `material` in this plan: it may, and the
+    /// applicant did not choose to bring it.
+    func replacedByCommitment(_ material: Material) -> Bool {
+        material.commitment && !declinedCommitments.contains(material.id.value)
     }
 
     func entry(for output: Output, neededBy: [String], applies: [Bool]) -> ChecklistEntry {

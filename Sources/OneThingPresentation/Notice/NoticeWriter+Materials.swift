@@ -122,6 +122,12 @@ extension NoticeWriter {
     func note(_ entry: ChecklistEntry) -> String {
         var parts: [String] = []
         if entry.core { parts.append(say("Core material.", "主要材料。")) }
+        if entry.commitmentDeclined {
+            parts.append(
+                say(
+                    "You chose on the form to bring it rather than sign a commitment.",
+                    "您在申请表中选择提交此材料，不以告知承诺书代替。"))
+        }
         if let description = entry.description { parts.append(description) }
         return parts.joined(separator: say(" ", ""))
     }

@@ -176,6 +176,8 @@ struct BundleDetail: Encodable {
         var core: Bool
         var deferrable: TimeLimit?
         var commitment: Bool
+        /// When the commitment is the applicant's choice: the condition under which they sign it.
+        var commitmentWhen: String?
         var description: String?
     }
 
@@ -252,7 +254,8 @@ struct BundleDetail: Encodable {
             MaterialEntry(
                 id: material.id.value, name: material.name, core: material.core,
                 deferrable: material.deferrable?.value,
-                commitment: material.commitment, description: material.description)
+                commitment: material.commitment, commitmentWhen: material.commitmentWhen?.text,
+                description: material.description)
         }
         items = bundle.items.map(ItemEntry.init)
     }

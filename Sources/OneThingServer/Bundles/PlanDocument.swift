@@ -36,6 +36,8 @@ struct PlanDocument: Encodable, Sendable {
         var choice: String?
         /// For a line the applicant chooses from: the ids of its materials.
         var alternatives: [String]?
+        /// True when a commitment could have replaced it and the applicant chose to bring it.
+        var commitmentDeclined: Bool?
     }
 
     /// An applicant's deadline: the day it falls on for this applicant, and whether the
@@ -112,8 +114,9 @@ struct PlanDocument: Encodable, Sendable {
             MaterialEntry(
                 id: entry.id, name: entry.name, status: entry.status.rawValue, core: entry.core,
                 deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy,
-                choice: entry.alternatives?.kind.rawValue, alternatives: entry.alternatives?.members.map(\.id)
-            )
+                choice: entry.alternatives?.kind.rawValue,
+                alternatives: entry.alternatives?.members.map(\.id),
+                commitmentDeclined: entry.commitmentDeclined ? true : nil)
         }
     }
 }

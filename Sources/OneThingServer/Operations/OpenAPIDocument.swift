@@ -1085,6 +1085,9 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Limit"
                       commitment:
                         type: boolean
+                      commitmentWhen:
+                        description: When the commitment is the applicant's choice, the condition under which they sign it.
+                        type: string
                       description:
                         type: string
                 items:
@@ -1306,6 +1309,11 @@ enum OpenAPIDocument {
                         type: array
                         items:
                           type: string
+                      commitmentDeclined:
+                        description: >-
+                          Present and true when a signed commitment could have replaced the material
+                          and the applicant chose on the form to bring it.
+                        type: boolean
                 deadlines:
                   description: >-
                     The deadlines the law sets on the applicant (the bundle's `deadlines:`) that
