@@ -99,6 +99,10 @@ struct LanguageCoverageTests {
         Self.some("a legal limit the law sets none for (legal: none)") {
             $0.items.contains { $0.legalStatus == .noneByLaw }
         }
+        Self.some("a thing to bring that is not a document (kind: object)") {
+            $0.materials.contains { $0.kind == .object }
+        }
+        Self.some("an item done at a place other than the window") { $0.items.contains { $0.place != nil } }
         Self.some("a commitment the applicant chooses on the form") {
             $0.materials.contains { $0.commitmentWhen != nil }
         }

@@ -4,7 +4,7 @@ import OneThingSource
 enum ItemDecoder {
     static let keys = [
         "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
-        "inspection", "fee", "online", "basis", "legal-basis", "locality", "note",
+        "inspection", "fee", "online", "place", "basis", "legal-basis", "locality", "note",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
@@ -54,6 +54,19 @@ enum ItemDecoder {
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
         item.legalBasis = legalBasis
         item.legalTerms = legalTerms
+        item.place = f["place"].flatMap { reader.text($0) }
+        if item.place != nil, online, let key = f.keySpan("place") {
+            reader.report(
+                Diagnostic(
+                    code: .badValue, severity: .error, span: key,
+                    message: .init(
+                        en:
+                            "item '\(id.value)' is fully online ('online: true'), so the applicant goes to no place for it",
+                        zh: "事项“\(id.value)”全程网办（online: true），申请人无需前往任何地点"),
+                    hint: .init(
+                        en: "remove 'place', or 'online: true' if the applicant must go there",
+                        zh: "请删去“place”；如申请人须前往办理，请删去“online: true”")))
+        }
         item.promisedRules = promisedRules?.rules ?? []
         return item
     }

@@ -3,7 +3,7 @@ import OneThingSource
 /// Reads a table of materials, in a bundle or in the common-materials catalogue.
 enum MaterialDecoder {
     static let keys = [
-        "name", "source", "output", "core", "deferrable", "commitment", "description", "fallback",
+        "name", "kind", "source", "output", "core", "deferrable", "commitment", "description", "fallback",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Material] {
@@ -77,12 +77,33 @@ enum MaterialDecoder {
                         en: "remove 'commitment', or the 'source' line if the applicant brings it",
                         zh: "请删去“commitment”；如该材料由申请人提交，请删去“source”")))
         }
+        let kind =
+            f["kind"].flatMap {
+                reader.choice($0, MaterialKind.self, what: .init(en: "material kind", zh: "材料类别"))
+            } ?? .document
+        if kind == .object, let node = f["kind"] {
+            // A thing is brought or handed over by the applicant: nothing fetches it, and no
+            // commitment replaces it.
+            if source != .applicant || commitment {
+                reader.report(
+                    Diagnostic(
+                        code: .badValue, severity: .error, span: node.span,
+                        message: .init(
+                            en:
+                                "a thing (kind: object) is brought by the applicant: it cannot be fetched, issued or replaced by a commitment",
+                            zh: "实物（kind: object）由申请人带来或交付，不能通过共享获取、由事项出具或以告知承诺代替"),
+                        hint: .init(
+                            en: "remove 'source' and 'commitment', or write it as a document",
+                            zh: "请删去“source”和“commitment”，或把它写成文件材料")))
+            }
+        }
         guard let id, let name else { return nil }
         var material = Material(
             id: id, name: name, source: source, output: output, core: core, deferrable: deferrable,
             commitment: commitment, description: f["description"].flatMap { reader.text($0) },
             fallback: fallback)
         material.commitmentWhen = commitmentWhen
+        material.kind = kind
         return material
     }
 

@@ -57,6 +57,9 @@ public struct Item: Hashable, Sendable {
     public var basis: [LegalBasis]
     /// The basis of its legal time limit, when another text than the item's sets it.
     public var legalBasis: [LegalBasis] = []
+    /// Where the applicant must go for this item when it is not the one window (另需前往):
+    /// a recycler the owner chooses, another province's registry. `nil`: at the window.
+    public var place: String?
     /// The locality, when the item is local practice.
     public var locality: String?
     /// A note for readers.

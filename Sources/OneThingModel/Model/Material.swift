@@ -37,6 +37,16 @@ public enum MaterialFallback: Hashable, Sendable {
     }
 }
 
+/// Whether a material is a paper or a thing.
+public enum MaterialKind: String, Sendable, Hashable, CaseIterable {
+    /// A document (申报材料): a paper, a certificate, a form.
+    case document
+    /// A thing the applicant brings or hands over that is not a document (实物): the old
+    /// car delivered to the recycler, a vehicle to be inspected. It is on the checklist
+    /// as a thing to bring, never among the materials the reform figures count.
+    case object
+}
+
 /// Something the applicant provides or the system obtains (材料).
 public struct Material: Hashable, Sendable {
     /// The material's id.
@@ -53,6 +63,8 @@ public struct Material: Hashable, Sendable {
     public var deferrable: Located<TimeLimit>?
     /// Whether a signed commitment (告知承诺) may replace it.
     public var commitment: Bool
+    /// A document, or a thing that is not one (`kind: object`).
+    public var kind: MaterialKind = .document
     /// When the commitment is the applicant's choice (`commitment: {when: C}`), the
     /// condition that says they sign it; where it does not hold they bring the material.
     /// `nil` when a commitment replaces it for everyone (`commitment: true`).

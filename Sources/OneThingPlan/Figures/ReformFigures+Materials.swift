@@ -11,9 +11,15 @@ extension ReformFigures {
     /// carried by the applicant from the department that issued it to each department
     /// that asked for it. A need counts where it applies (a need under a condition
     /// only for the applicants it concerns), and a group (`one-of`, `any-of`,
-    /// `all-that-apply`) is one material.
+    /// `all-that-apply`) is one material. A thing that is not a document (the old car,
+    /// ``MaterialKind/object``) is no 申报材料 and is not counted.
     public static func materialsBefore(_ plan: Plan) -> Int {
-        plan.decisions.filter(\.applies).reduce(0) { $0 + plan.applicableNeeds(ofItem: $1.index).count }
+        plan.decisions.filter(\.applies).reduce(0) { sum, decision in
+            sum
+                + plan.applicableNeeds(ofItem: decision.index).filter { need in
+                    !(need.kind == .single && need.choices.allSatisfy { plan.objects.contains($0.value) })
+                }.count
+        }
     }
 
     /// The materials the applicant still brings after the reform: the unique entries of
@@ -27,7 +33,9 @@ extension ReformFigures {
     /// - ``MaterialStatus/fetched``: taken from an electronic licence or shared data;
     /// - ``MaterialStatus/issued``: issued by an item of the same case and passed on by
     ///   the back office.
+    ///
+    /// Nor is a thing that is not a document (``MaterialKind/object``): brought, but no 申报材料.
     public static func materialsAfter(_ plan: Plan) -> Int {
-        plan.materialsToBring.count
+        plan.materialsToBring.filter { !$0.isObject }.count
     }
 }

@@ -9,13 +9,27 @@ extension ReformFigures {
         Set(plan.applicableItems.filter { !$0.online }.map(\.department.value)).count
     }
 
-    /// The visits after the reform: one visit to the one window (一窗受理) when any
-    /// applicable item is not fully online, none when every one is.
+    /// The visits after the reform: one visit to the one window (一窗受理) when an
+    /// applicable item done there is not fully online, and one to each other place an
+    /// applicable item must be done at (`place:`, such as the recycler the old car is
+    /// delivered to); none when every item is fully online.
     ///
     /// A material that may follow later (容缺) is not counted as a second visit: it can
     /// be sent in, and a reform figure counts the visits the procedure requires.
     public static func visitsAfter(_ plan: Plan) -> Int {
-        plan.applicableItems.contains { !$0.online } ? 1 : 0
+        let inPerson = plan.applicableItems.filter { !$0.online }
+        return (inPerson.contains { $0.place == nil } ? 1 : 0) + otherPlaces(plan).count
+    }
+
+    /// The places other than the one window that the applicable items are done at, in
+    /// the order the bundle first names them.
+    public static func otherPlaces(_ plan: Plan) -> [String] {
+        var places: [String] = []
+        for place in plan.applicableItems.filter({ !$0.online }).compactMap(\.place)
+        where !places.contains(place) {
+            places.append(place)
+        }
+        return places
     }
 
     /// The departments the case involves: those of the applicable items and of the

@@ -37,6 +37,10 @@ public struct Plan: Sendable {
     /// The index of the rule that chose ``promise``, when the bundle promises by rule.
     public let promiseRule: Int?
 
+    /// The ids of the materials (of the bundle and the catalogue) that are things, not
+    /// documents (``MaterialKind/object``).
+    public var objects: Set<String> = []
+
     /// The applicant's deadlines that apply to these answers, in file order, each with
     /// the date it counts from (see ``DeadlineDate`` for the day it falls on).
     public var deadlines: [PlanDeadline] = []
@@ -116,6 +120,8 @@ public struct ChecklistEntry: Sendable, Hashable {
     /// Whether a commitment could have replaced it and the applicant chose to bring it
     /// (a commitment that is the applicant's choice, declined on the form).
     public var commitmentDeclined = false
+    /// Whether it is a thing, not a document (``MaterialKind/object``): the old car.
+    public var isObject = false
     /// The ids of the applicable items that need it, in file order.
     public let neededBy: [String]
     /// A description for the applicant.

@@ -110,6 +110,7 @@ public struct PlanBuilder: Sendable {
             materials: choosing.checklist(applies: applies, needs: needs),
             criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
         plan.deadlines = deadlines(for: answers)
+        plan.objects = Set(materialsByID.values.filter { $0.kind == .object }.map(\.id.value))
         return plan
     }
 
@@ -352,6 +353,7 @@ public struct PlanBuilder: Sendable {
             neededBy: neededBy,
             description: material.description)
         entry.commitmentDeclined = declinedCommitments.contains(material.id.value)
+        entry.isObject = material.kind == .object
         return entry
     }
 

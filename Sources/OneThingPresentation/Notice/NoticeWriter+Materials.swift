@@ -4,8 +4,9 @@ extension NoticeWriter {
     /// The materials: those to bring, those that may follow later with their deadline,
     /// those a signed commitment may replace, and those not to bring.
     func materialBlocks() throws(WorkdayCalendar.OutOfRange) -> [NoticeBlock] {
-        let bring = entries(.bring)
-        let later = entries(.later)
+        let bring = entries(.bring).filter { !$0.isObject }
+        let later = entries(.later).filter { !$0.isObject }
+        let things = plan.materialsToBring.filter(\.isObject)
         let commitment = entries(.commitment)
         let fetched = entries(.fetched) + entries(.issued)
         var blocks: [NoticeBlock] = []
@@ -31,6 +32,30 @@ extension NoticeWriter {
                                 itemNames(entry.neededBy), note(entry),
                             ]
                         }, columns: [.number, .name, .text, .text])))
+        }
+        if !things.isEmpty {
+            blocks.append(
+                .subheading(
+                    say("Things to bring, not documents (\(things.count))", "需要带来或交付的实物（共\(things.count)件）")))
+            blocks.append(
+                .paragraph(
+                    say(
+                        "Bring or hand over these where the item that needs them is done.",
+                        "以下实物不是申请材料，请带到（交付到）需要它的事项的办理地点。")))
+            blocks.append(
+                .table(
+                    NoticeTable(
+                        header: [
+                            say("No.", "序号"), say("Thing", "实物"), say("For", "用于办理"), say("Where", "地点"),
+                            say("Note", "说明"),
+                        ],
+                        rows: things.enumerated().map { number, entry in
+                            [
+                                String(number + 1), entry.title.text(in: words.language),
+                                itemNames(entry.neededBy),
+                                placeOf(entry), note(entry),
+                            ]
+                        }, columns: [.number, .name, .text, .text, .text])))
         }
         if !later.isEmpty {
             blocks.append(
@@ -111,6 +136,12 @@ extension NoticeWriter {
                         }, columns: [.number, .name, .text, .text])))
         }
         return blocks
+    }
+
+    /// Where a thing is brought: the places of the items that need it, else the window.
+    func placeOf(_ entry: ChecklistEntry) -> String {
+        let places = entry.neededBy.compactMap { bundle.item($0)?.place }
+        return places.isEmpty ? say("the window", "综合窗口") : words.join(Array(Set(places)).sorted())
     }
 
     /// The checklist entries with `status`, in the order first needed.

@@ -1,16 +1,13 @@
 import OneThing
 
 extension NoticeWriter {
-    /// Where to go: the comprehensive window of the lead department, one visit, items
-    /// fully online, joint inspections.
+    /// Where to go: the comprehensive window of the lead department, the places other
+    /// items are done at, the visits (as the reform figures count them), items fully
+    /// online, joint inspections.
     func placeBlocks() -> [NoticeBlock] {
         var facts = [
             NoticeFact(say("Where", "办理地点"), window),
-            NoticeFact(
-                say("Visits", "跑动次数"),
-                say(
-                    "one (hand in everything at the window once; you need not go to each department)",
-                    "1次（在综合窗口一次提交，无需分别到各部门）")),
+            NoticeFact(say("Visits", "跑动次数"), visits),
             NoticeFact(
                 say("Results", "领取结果"),
                 say("all results together at the same window (unified delivery)", "办结后在综合窗口统一出件")),
@@ -22,6 +19,15 @@ extension NoticeWriter {
                     say(
                         "bring them to the same window by their deadline (this may take one more visit)",
                         "在期限内交到同一窗口（可能需要再跑一次）")))
+        }
+        for place in ReformFigures.otherPlaces(plan) {
+            let items = applying.map { bundle.items[$0.index] }.filter { !$0.online && $0.place == place }
+            facts.append(
+                NoticeFact(
+                    say("Also go to", "另需前往"),
+                    say(
+                        "\(place), for \(words.join(items.map(\.name)))",
+                        "\(place)，办理\(words.join(items.map { words.quote($0.name) }))")))
         }
         var blocks: [NoticeBlock] = [.facts(facts)]
         let online = applying.map { bundle.items[$0.index] }.filter(\.online)
@@ -251,5 +257,24 @@ extension NoticeWriter {
                         "收费“未写明”的，本告知书所依据的文件没有写明收费；窗口在受理时一并告知收费金额和依据。")))
         }
         return blocks
+    }
+
+    /// The visits the applicant makes, counted as the reform figures count them
+    /// (``ReformFigures/visitsAfter(_:)``): the window once, and each other place.
+    var visits: String {
+        let count = ReformFigures.visitsAfter(plan)
+        let others = ReformFigures.otherPlaces(plan).count
+        if count == 0 {
+            return say("none: every item is done online", "0次（全部事项全程网上办理）")
+        }
+        if others == 0 {
+            return say(
+                "one (hand in everything at the window once; you need not go to each department)",
+                "1次（在综合窗口一次提交，无需分别到各部门）")
+        }
+        let window = count - others
+        return say(
+            "\(count): \(window == 1 ? "the window once, and " : "")\(others == 1 ? "one other place" : "\(others) other places") (below)",
+            "\(count)次：\(window == 1 ? "综合窗口1次，" : "")另需前往\(others)处（见下）")
     }
 }
