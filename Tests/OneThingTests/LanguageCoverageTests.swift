@@ -69,6 +69,18 @@ struct LanguageCoverageTests {
             }
         }
         Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
+        Self.some("a multi-choice field tested with \"value\" in field") { bundle in
+            let ids = bundle.form.fields.filter { $0.type == .multiChoice }.map(\.id)
+            return bundle.items.contains { item in
+                ids.contains { item.when?.text.contains(" in \($0)") == true }
+            }
+        }
+        Self.some("a field required only when a condition holds") { bundle in
+            bundle.form.fields.contains { $0.requiredWhen != nil }
+        }
+        Self.some("a cross-field rule of the form with its own message") { bundle in
+            bundle.form.rules.contains { !$0.message.zh.isEmpty && !$0.message.en.isEmpty }
+        }
         Self.some("a declared pre-reform baseline with its source") {
             $0.baseline?.source.title.isEmpty == false
         }

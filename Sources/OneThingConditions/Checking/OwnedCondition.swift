@@ -15,6 +15,12 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     case limitRule(item: String, index: Int)
     /// The `when` of a rule choosing the lead department, by its 0-based position.
     case leadRule(Int)
+    /// The `required: {when: …}` of a form field, by field id.
+    case requiredWhen(field: String)
+    /// The `check` of a rule of `form-rules:`, by its 0-based position.
+    case formRule(Int)
+    /// The `check` of a rule of `eligibility:`, by its 0-based position.
+    case eligibility(Int)
     /// Anything else, named as the caller likes.
     case other(String)
 
@@ -34,6 +40,12 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
                 zh: "事项“\(item)”第 \(index + 1) 条承诺时限规则的条件")
         case .leadRule(let index):
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
+        case .requiredWhen(let field):
+            .init(en: "the condition under which '\(field)' is required", zh: "字段“\(field)”必填的条件")
+        case .formRule(let index):
+            .init(en: "the check of form rule \(index + 1)", zh: "第 \(index + 1) 条表单规则的检查条件")
+        case .eligibility(let index):
+            .init(en: "the condition of eligibility rule \(index + 1)", zh: "第 \(index + 1) 条申请条件")
         case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
         }
     }
@@ -46,6 +58,9 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .promiseRule(let index): "promise rule \(index + 1)"
         case .limitRule(let item, let index): "item \(item) limit rule \(index + 1)"
         case .leadRule(let index): "lead rule \(index + 1)"
+        case .requiredWhen(let field): "field \(field) required"
+        case .formRule(let index): "form rule \(index + 1)"
+        case .eligibility(let index): "eligibility rule \(index + 1)"
         case .other(let name): name
         }
     }
@@ -66,7 +81,9 @@ public struct OwnedCondition: Hashable, Sendable {
 
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
     /// of their needs in file order, then those of the rules of their promised limits,
-    /// then those of the rules of the bundle's promise, then the lead rules' `when`s.
+    /// then those of the rules of the bundle's promise, then the lead rules' `when`s,
+    /// then the form's (fields required under a condition, then the form rules), then
+    /// the eligibility rules.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
@@ -101,6 +118,17 @@ public struct OwnedCondition: Hashable, Sendable {
                 }
             }
         }
+        for field in bundle.form.fields {
+            if let when = field.requiredWhen {
+                result.append(OwnedCondition(owner: .requiredWhen(field: field.id), source: when))
+            }
+        }
+        for (index, rule) in bundle.form.rules.enumerated() {
+            result.append(OwnedCondition(owner: .formRule(index), source: rule.check))
+        }
+        for (index, rule) in bundle.eligibility.enumerated() {
+            result.append(OwnedCondition(owner: .eligibility(index), source: rule.check))
+        }
         return result
     }
 }
@@ -116,7 +144,7 @@ extension ConditionOwner {
     public var decidesPlan: Bool {
         switch self {
         case .item, .need, .limitRule, .promiseRule: true
-        case .leadRule, .other: false
+        case .leadRule, .requiredWhen, .formRule, .eligibility, .other: false
         }
     }
 }

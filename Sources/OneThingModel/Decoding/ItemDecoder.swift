@@ -4,7 +4,7 @@ import OneThingSource
 enum ItemDecoder {
     static let keys = [
         "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
-        "inspection", "fee", "online", "basis", "legal-basis", "locality", "note",
+        "inspection", "fee", "online", "on-rejection", "basis", "legal-basis", "locality", "note",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
@@ -52,6 +52,9 @@ enum ItemDecoder {
             inspection: inspection, fee: fee, online: online, basis: basis,
             locality: f["locality"].flatMap { reader.text($0) }, note: f["note"].flatMap { reader.text($0) })
         item.legalBasis = legalBasis
+        item.onRejection = f["on-rejection"].flatMap {
+            reader.choice($0, RejectionPolicy.self, what: .init(en: "rejection policy", zh: "驳回处理方式"))
+        }
         item.promisedRules = promisedRules?.rules ?? []
         return item
     }

@@ -126,8 +126,12 @@ public struct ServiceBundle: Hashable, Sendable {
     /// The rules choosing each applicant's own promise; empty when there is one promise
     /// for every applicant.
     public var promiseRules: [LimitRule] = []
-    /// What a rejection does to the rest.
+    /// What a rejection does to the rest, unless an item says otherwise
+    /// (``Item/onRejection``).
     public var onRejection: RejectionPolicy
+    /// The conditions every applicant must meet (`eligibility:`); one who does not is
+    /// told "not eligible", with each rule's message, instead of a plan.
+    public var eligibility: [ConditionRule] = []
     /// The locality, when the bundle is local practice.
     public var locality: String?
     /// The legal basis of the bundle.
@@ -183,4 +187,8 @@ public struct ServiceBundle: Hashable, Sendable {
 
     /// The item with id `id`.
     public func item(_ id: String) -> Item? { items.first { $0.id.value == id } }
+
+    /// What a rejection of `item` does to the rest of a case: the item's own policy,
+    /// else the bundle's.
+    public func rejectionPolicy(of item: Item) -> RejectionPolicy { item.onRejection ?? onRejection }
 }

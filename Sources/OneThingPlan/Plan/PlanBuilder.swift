@@ -47,9 +47,7 @@ public struct PlanBuilder: Sendable {
     public init(
         bundle: ServiceBundle, source: SourceFile, catalogue: Catalogue, conditions: ConditionCheckResult
     ) {
-        var checked: [ConditionOwner: CheckedCondition] = [:]
-        for entry in conditions.entries { checked[entry.owner] = entry.checked }
-        self.init(bundle: bundle, source: source, catalogue: catalogue, checked: checked)
+        self.init(bundle: bundle, source: source, catalogue: catalogue, checked: conditions.checkedByOwner)
     }
 
     init(
@@ -75,7 +73,8 @@ public struct PlanBuilder: Sendable {
     /// - Throws: ``Failure`` with the problems of the answers (OT801–OT805), or when no
     ///   lead rule matches them (OT312).
     public func plan(for answers: [Answer], missingAt: SourceSpan) throws(Failure) -> Plan {
-        let (values, problems) = AnswerChecker(form: bundle.form).check(answers, missingAt: missingAt)
+        let (values, problems) = AnswerChecker(form: bundle.form, conditions: conditions).check(
+            answers, missingAt: missingAt)
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return try plan(for: values, missingAt: missingAt)
     }

@@ -61,6 +61,12 @@ struct NoticeReasons: Sendable {
         case .bool(let yes): return yes ? words.say("yes", "是") : words.say("no", "否")
         case .number: return value.description + unit
         case .date(let date): return date.description
+        case .choices(let ids):
+            let labels = ids.map { id in
+                field.values.first { $0.id == id }.map { Self.withoutAsides($0.label) } ?? id
+            }
+            if labels.isEmpty { return words.say("none", "都不是") }
+            return labels.joined(separator: words.say(", ", "、"))
         case .text(let text):
             guard field.type == .enum, let declared = field.values.first(where: { $0.id == text }) else {
                 return text

@@ -165,6 +165,8 @@ extension DiagnosticCode {
     public static let answerUndeclaredValue = DiagnosticCode("OT804")
     /// An answer to a question the form does not ask.
     public static let answerUnknownField = DiagnosticCode("OT805")
+    /// The answers break a rule of the form (`form-rules:`).
+    public static let answerBreaksRule = DiagnosticCode("OT806")
 
     /// Every code with its severity and summary, in code order.
     public static let catalogue: [Entry] = [
@@ -353,6 +355,9 @@ extension DiagnosticCode {
         Entry(
             code: .answerUnknownField, severity: .error,
             summary: .init(en: "an answer to a question the form does not ask", zh: "回答了表单中没有的问题")),
+        Entry(
+            code: .answerBreaksRule, severity: .error,
+            summary: .init(en: "the answers break a rule of the form", zh: "答案不符合表单规则")),
 
     ]
 
