@@ -78,6 +78,9 @@ struct LanguageCoverageTests {
         Self.some("a field required only when a condition holds") { bundle in
             bundle.form.fields.contains { $0.requiredWhen != nil }
         }
+        Self.some("an eligibility rule with its reason, and a test of a not-eligible applicant") { bundle in
+            !bundle.eligibility.isEmpty && bundle.tests.contains { $0.expect.eligible?.value == false }
+        }
         Self.some("a cross-field rule of the form with its own message") { bundle in
             bundle.form.rules.contains { !$0.message.zh.isEmpty && !$0.message.en.isEmpty }
         }

@@ -139,12 +139,13 @@ extension ConditionOwner {
         .need(item: item.id.value, index: index, label: item.needs[index].label)
     }
 
-    /// Whether the condition decides what one applicant's plan holds: an item's or a
-    /// need's (the searches over every applicant take these together).
+    /// Whether the condition decides what one applicant's plan holds: an item's, a
+    /// need's, a limit rule's, or an eligibility rule's, which decides whether there is
+    /// a plan at all (the searches over every applicant take these together).
     public var decidesPlan: Bool {
         switch self {
-        case .item, .need, .limitRule, .promiseRule: true
-        case .leadRule, .requiredWhen, .formRule, .eligibility, .other: false
+        case .item, .need, .limitRule, .promiseRule, .eligibility: true
+        case .leadRule, .requiredWhen, .formRule, .other: false
         }
     }
 }

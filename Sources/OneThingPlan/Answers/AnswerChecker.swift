@@ -94,7 +94,7 @@ public struct AnswerChecker: Sendable {
             guard let checked = conditions[.formRule(index)],
                 checked.fields.allSatisfy({ values[$0] != nil }), !checked.evaluate(values)
             else { return nil }
-            let read = checked.fields.compactMap { id in form[id].map { (field: $0, value: values[id]) } }
+            let read = checked.readings(in: form, values)
             let first = checked.fields.lazy.compactMap { id in answers.first { $0.field == id } }.first
             return .answerBreaksRule(rule, readings: read, at: first?.node.span ?? missingAt)
         }
@@ -122,5 +122,14 @@ public struct AnswerChecker: Sendable {
 
     static func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+    }
+}
+
+extension CheckedCondition {
+    /// The fields the condition reads, with their answers in `answers` (`nil` when
+    /// absent), in order of first reading: what a finding or an explanation shows.
+    func readings(in form: Form, _ answers: ConditionAnswers) -> [(field: FormField, value: ConditionValue?)]
+    {
+        fields.compactMap { id in form[id].map { (field: $0, value: answers[id]) } }
     }
 }

@@ -71,20 +71,25 @@ extension Diagnostic {
             notes: [fieldNote(field)])
     }
 
+    /// The answers a condition reads, as findings list them: `a = 1, b = "x"`, an
+    /// unanswered one as `a = —`.
+    static func shownAnswers(_ readings: [(field: FormField, value: ConditionValue?)]) -> LocalizedText {
+        let shown = readings.map { "\($0.field.id) = \($0.value?.description ?? "—")" }
+        return LocalizedText(en: shown.joined(separator: ", "), zh: shown.joined(separator: "，"))
+    }
+
     /// Answers that break a rule of the form (`form-rules:`): the rule's own message,
     /// with the answers it reads.
     static func answerBreaksRule(
         _ rule: ConditionRule, readings: [(field: FormField, value: ConditionValue?)], at span: SourceSpan
     ) -> Diagnostic {
-        let shown = readings.map { "\($0.field.id) = \($0.value?.description ?? "—")" }
-        let shownEnglish = shown.joined(separator: ", ")
-        let shownChinese = shown.joined(separator: "，")
+        let shown = shownAnswers(readings)
         return Diagnostic(
             code: .answerBreaksRule, severity: .error, span: span,
             message: rule.message,
             hint: .init(
-                en: "the form's rule \(rule.check.text) does not hold for these answers (\(shownEnglish))",
-                zh: "这些答案（\(shownChinese)）不符合表单规则 \(rule.check.text)"),
+                en: "the form's rule \(rule.check.text) does not hold for these answers (\(shown.en))",
+                zh: "这些答案（\(shown.zh)）不符合表单规则 \(rule.check.text)"),
             notes: [
                 DiagnosticNote(
                     span: rule.check.scalar.span,
