@@ -69,6 +69,9 @@ struct LanguageCoverageTests {
             }
         }
         Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
+        Self.some("an item whose own rejection policy differs from the bundle's") { bundle in
+            bundle.items.contains { $0.onRejection != nil && $0.onRejection != bundle.onRejection }
+        }
         Self.some("a multi-choice field tested with \"value\" in field") { bundle in
             let ids = bundle.form.fields.filter { $0.type == .multiChoice }.map(\.id)
             return bundle.items.contains { item in

@@ -14,6 +14,21 @@ public enum RejectionPolicy: String, Sendable, Hashable, CaseIterable {
     case `continue`
     /// Everything stops.
     case stopAll = "stop-all"
+
+    /// What the applicant is told of an item with this policy, where it differs from
+    /// the bundle's: `如本事项不予办理，整件事终止办理…`.
+    public var consequence: LocalizedText {
+        switch self {
+        case .continue:
+            .init(
+                en: "If this item is refused, the other items go on (those that need what it issues stop).",
+                zh: "本事项不予办理的，其他事项继续办理（需要其办理结果的事项除外）。")
+        case .stopAll:
+            .init(
+                en: "If this item is refused, the whole application stops: every other item is withdrawn.",
+                zh: "本事项不予办理的，整件事终止办理，其他事项一并撤回。")
+        }
+    }
 }
 
 /// A condition as written in the file, before the condition stage reads it.
@@ -191,4 +206,11 @@ public struct ServiceBundle: Hashable, Sendable {
     /// What a rejection of `item` does to the rest of a case: the item's own policy,
     /// else the bundle's.
     public func rejectionPolicy(of item: Item) -> RejectionPolicy { item.onRejection ?? onRejection }
+
+    /// What the applicant is told about a refusal of `item`, where the item's policy
+    /// differs from the bundle's (``RejectionPolicy/consequence``); `nil` elsewhere.
+    public func rejectionNote(of item: Item) -> LocalizedText? {
+        guard let own = item.onRejection, own != onRejection else { return nil }
+        return own.consequence
+    }
 }

@@ -42,6 +42,14 @@ struct NoticeReasons: Sendable {
             return words.say(
                 "the question “\(field.label)” was not answered", "您未回答“\(field.label)”")
         }
+        if case .choices(let ids) = value {
+            let question = Self.plain(field.label)
+            if ids.isEmpty {
+                return words.say("you ticked none of “\(question)”", "您在“\(question)”中一项也没有选")
+            }
+            let chosen = answer(field: field, value: value)
+            return words.say("you ticked “\(chosen)” for “\(question)”", "您在“\(question)”中选了“\(chosen)”")
+        }
         if language == .zh, case .bool(let yes) = value, let statement = Self.statement(field.label, yes: yes)
         {
             return statement
