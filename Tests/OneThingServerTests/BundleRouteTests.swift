@@ -86,4 +86,22 @@ struct BundleRouteTests {
             #expect(date.status == .unprocessableContent)
         }
     }
+
+    @Test func anApplicantWhoIsNotEligibleIsToldWhyWithAProblemOfItsOwn() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let answers = #"""
+                {"event.attendance": 600, "event.government_host": false, "event.joint_organisers": false,
+                 "event.start_date": "2026-05-01", "event.end_date": "2026-05-01"}
+                """#
+            let response = try await client.json(
+                "/v1/bundles/sports-event/plan?lang=zh", body: #"{"answers": \#(answers)}"#)
+            #expect(response.status == .unprocessableContent, "\(response.text)")
+            #expect(try response.problemType() == ProblemKind.type("not-eligible"))
+            let body = try response.object()
+            #expect((body["detail"] as? String)?.hasPrefix("不符合申请条件，原因：每场次预计参加人数不足 1000 人") == true)
+            let findings = try #require(body["diagnostics"] as? [[String: Any]])
+            #expect(findings.map { $0["code"] as? String } == ["OT807"])
+        }
+    }
 }

@@ -246,7 +246,9 @@ enum OpenAPIDocument {
               description: |
                 201 with `Location`, the plan, the promised due date and the applicant's access code
                 (shown once; the store keeps only its hash). Answers that do not fit the form are 422
-                with the same findings as the command line's (OT801–OT805), located in the body.
+                `answers-invalid` with the same findings as the command line's (OT801–OT806), located
+                in the body; answers that do not meet the bundle's eligibility rules are 422
+                `not-eligible`, with one OT807 finding per unmet rule giving its reason.
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
                 - $ref: "#/components/parameters/Lang"
@@ -895,6 +897,7 @@ enum OpenAPIDocument {
                 - urn:onething:problem:idempotency-key-in-use
                 - urn:onething:problem:unknown-bundle
                 - urn:onething:problem:answers-invalid
+                - urn:onething:problem:not-eligible
                 - urn:onething:problem:reload-refused
                 - urn:onething:problem:case-closed
                 - urn:onething:problem:step-not-waiting
