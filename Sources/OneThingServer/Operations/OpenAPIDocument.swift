@@ -1072,6 +1072,16 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     $ref: "#/components/schemas/FormField"
+                formRules:
+                  description: The rules the answers must keep across fields; answers that break one are 422 (OT806).
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/ConditionRule"
+                eligibility:
+                  description: The conditions an applicant must meet; one who does not is 422 `not-eligible` (OT807).
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/ConditionRule"
                 materials:
                   type: array
                   items:
@@ -1116,7 +1126,7 @@ enum OpenAPIDocument {
                   type: string
                 type:
                   type: string
-                  enum: [bool, integer, number, text, enum, date, id-number, credit-code, phone]
+                  enum: [bool, integer, number, text, enum, multi-choice, date, id-number, credit-code, phone]
                 label:
                   type: string
                 required:
@@ -1139,6 +1149,24 @@ enum OpenAPIDocument {
                   type: string
                 help:
                   type: string
+                requiredWhen:
+                  description: The condition under which the field must be answered (`required` is then false).
+                  type: string
+            ConditionRule:
+              description: A condition and the message, in both languages, given when it does not hold.
+              type: object
+              required: [check, message]
+              properties:
+                check:
+                  type: string
+                message:
+                  type: object
+                  required: [zh, en]
+                  properties:
+                    zh:
+                      type: string
+                    en:
+                      type: string
             ValidationReport:
               type: object
               required: [valid, errors, warnings, diagnostics]
@@ -1156,7 +1184,8 @@ enum OpenAPIDocument {
             Answers:
               description: |
                 The applicant's answers, field id to answer, as JSON answers files write them:
-                `{"business.has_licence": false, "venue.area_m2": 80}` or nested by the dots.
+                `{"business.has_licence": false, "venue.area_m2": 80}` or nested by the dots; a
+                multi-choice field is answered with a list of its value ids (`[]` for none).
               type: object
             PlanRequest:
               type: object
