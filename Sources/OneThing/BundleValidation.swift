@@ -70,7 +70,7 @@ enum BundleValidation {
         let conditions = BundleConditions.check(bundle, source: source, reportUnused: decoded.isComplete)
         diagnostics += conditions.diagnostics
         // Test answers must fit the form, except in a case that expects them not to.
-        let answers = AnswerChecker(form: bundle.form)
+        let answers = AnswerChecker(form: bundle.form, conditions: conditions.conditions.checkedByOwner)
         for test in bundle.tests where test.expect.error == nil {
             diagnostics += answers.check(test.answers, missingAt: test.name.span).1
         }

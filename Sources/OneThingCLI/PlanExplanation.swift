@@ -85,6 +85,9 @@ struct PlanExplanation {
                 "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(plan.promised(ofItem: decision.index)))  \(start) → \(due)  "
                     + say("slack \(slack)", "机动 \(slack) 个工作日") + mark)
             if let reason = reason(decision) { lines.append("      \(reason)") }
+            if let rejection = bundle.rejectionNote(of: item) {
+                lines.append("      " + rejection.text(in: language))
+            }
         }
         let skipped = plan.decisions.filter { !$0.applies }
         if !skipped.isEmpty {

@@ -62,11 +62,26 @@ struct PlanningInput {
         do {
             return try loaded.builder.plan(for: resolved.answers, missingAt: resolved.missingAt)
         } catch {
+            if !error.ineligible.isEmpty {
+                print(notEligibleText(loaded.bundle, rules: error.ineligible, language: language))
+                throw ExitStatus.problemsFound
+            }
             printDiagnostics(
                 error.diagnostics, sources: [loaded.source] + [resolved.source].compactMap { $0 },
                 language: language)
             throw ExitStatus.problemsFound
         }
+    }
+
+    /// The outcome for an applicant who does not meet the bundle's eligibility rules,
+    /// printed instead of a plan: "not eligible", and each rule's own message.
+    static func notEligibleText(_ bundle: ServiceBundle, rules: [ConditionRule], language: Language) -> String
+    {
+        let reasons = rules.map { "  - " + $0.message.text(in: language) }
+        let head = language.say(
+            "Not eligible for \(bundle.title) (\(bundle.id.value) \(bundle.version)), because:",
+            "不符合\(bundle.title)（\(bundle.id.value) \(bundle.version)）的申请条件，原因：")
+        return ([head] + reasons).joined(separator: "\n")
     }
 
     /// Loads and validates one bundle; its errors end the command.

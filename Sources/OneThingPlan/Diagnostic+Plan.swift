@@ -113,3 +113,28 @@ extension CriticalPath {
         DecimalText.trimmed(workdays, places: 2)
     }
 }
+
+extension Diagnostic {
+    /// The applicant does not meet an eligibility rule of the bundle: the rule's own
+    /// message, with the answers it reads.
+    static func notEligible(
+        _ rule: ConditionRule, bundle: ServiceBundle, readings: [(field: FormField, value: ConditionValue?)],
+        at span: SourceSpan
+    ) -> Diagnostic {
+        let shown = shownAnswers(readings)
+        return Diagnostic(
+            code: .notEligible, severity: .error, span: span,
+            message: .init(
+                en: "not eligible for \(bundle.title): \(rule.message.en)",
+                zh: "不符合\(bundle.title)的申请条件：\(rule.message.zh)"),
+            hint: .init(
+                en:
+                    "the eligibility rule \(rule.check.text) does not hold for these answers (\(shown.en))",
+                zh: "这些答案（\(shown.zh)）不满足申请条件 \(rule.check.text)"),
+            notes: [
+                DiagnosticNote(
+                    span: rule.check.scalar.span,
+                    message: .init(en: "the eligibility rule is written here", zh: "该申请条件写在这里"))
+            ])
+    }
+}

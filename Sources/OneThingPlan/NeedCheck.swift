@@ -17,6 +17,12 @@ public enum NeedCheck {
         var materials = catalogue.materials
         for material in bundle.materials { materials[material.id.value] = material }
         let outputs = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        // Only eligible applicants have plans: the search for an applicant asked for an
+        // output nobody issues them (OT313) holds the eligibility rules too (unless no
+        // applicant meets them, which OT405 reports).
+        let rules = bundle.eligibility.indices.compactMap { conditions.checked(.eligibility($0)) }
+        let eligible =
+            rules.isEmpty || example(holding: rules, failing: [], conditions: conditions) != nil ? rules : []
         for item in bundle.items {
             let itemCondition: CheckedCondition?
             if item.when != nil {
@@ -69,7 +75,7 @@ public enum NeedCheck {
                     failing.append(checked)
                 }
                 guard !failing.isEmpty else { continue }
-                let holding = [itemCondition, needCondition].compactMap { $0 }
+                let holding = [itemCondition, needCondition].compactMap { $0 } + eligible
                 guard let answers = example(holding: holding, failing: failing, conditions: conditions) else {
                     continue
                 }

@@ -150,13 +150,17 @@ struct WorstCase {
         case limitRule(Int, Int)
         /// Whether a rule of the bundle's promise holds.
         case promiseRule(Int)
+        /// Whether an eligibility rule holds: an applicant for whom one does not is
+        /// not eligible, has no plan, and is left out of the search.
+        case eligibility(Int)
 
-        /// Whether its holding can make the path shorter or the promise longer: then
-        /// the largest outcomes of its group do not suffice.
+        /// Whether its holding can make the path shorter or the promise longer, or
+        /// leaves the applicant out: then the largest outcomes of its group do not
+        /// suffice.
         var isRule: Bool {
             switch self {
             case .item, .need: false
-            case .limitRule, .promiseRule: true
+            case .limitRule, .promiseRule, .eligibility: true
             }
         }
     }
@@ -189,6 +193,9 @@ struct WorstCase {
         for (r, rule) in bundle.promiseRules.enumerated() where rule.when != nil {
             add(.promiseRule(r), .promiseRule(r))
         }
+        for r in bundle.eligibility.indices {
+            add(.eligibility(r), .eligibility(r))
+        }
         // The condition stage searched these outcomes already; this asks for its result.
         let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
         self.example = ConditionAnswers(form: bundle.form)
@@ -215,6 +222,7 @@ struct WorstCase {
         var needs = NeedSelection.all
         var limitHolds = bundle.items.map { [Bool](repeating: false, count: $0.promisedRules.count) }
         var promiseHolds = [Bool](repeating: false, count: bundle.promiseRules.count)
+        var eligibleHolds = [Bool](repeating: true, count: bundle.eligibility.count)
         func answers(_ digits: [Int]) -> ConditionAnswers {
             var values: [String: ConditionValue] = [:]
             for g in groups.indices { values.merge(groups[g][digits[g]].example.values) { a, _ in a } }
@@ -224,6 +232,7 @@ struct WorstCase {
             if let worst { example = answers(worst) }
             if let longestDigits { longestExample = answers(longestDigits) }
         }
+        let counts = groups.map(\.count)
         var searched = 0
         while searched < PromiseCheck.combinationLimit {
             searched += 1
@@ -236,8 +245,13 @@ struct WorstCase {
                         needs.set(item: item, need: need, applies: holds[position])
                     case .limitRule(let item, let rule): limitHolds[item][rule] = holds[position]
                     case .promiseRule(let rule): promiseHolds[rule] = holds[position]
+                    case .eligibility(let rule): eligibleHolds[rule] = holds[position]
                     }
                 }
+            }
+            if !eligibleHolds.allSatisfy({ $0 }) {
+                if !Self.advance(&digits, counts: counts) { return }
+                continue
             }
             let limits = bundle.items.indices.map { i in
                 PlanBuilder.choose(bundle.items[i].promisedRules, default: bundle.items[i].promised.value) {
@@ -272,16 +286,22 @@ struct WorstCase {
                     .outputProducedTwice(
                         output, items: applicable.map { bundle.items[$0] }, answers: answers(digits)))
             }
-            var g = groups.count - 1
-            while g >= 0 {
-                digits[g] += 1
-                if digits[g] < groups[g].count { break }
-                digits[g] = 0
-                g -= 1
-            }
-            if g < 0 { return }
+            if !Self.advance(&digits, counts: counts) { return }
         }
         isExhaustive = false
+    }
+
+    /// Moves `digits` (one per group, each below its count) to the next combination;
+    /// `false` after the last.
+    private static func advance(_ digits: inout [Int], counts: [Int]) -> Bool {
+        var g = counts.count - 1
+        while g >= 0 {
+            digits[g] += 1
+            if digits[g] < counts[g] { return true }
+            digits[g] = 0
+            g -= 1
+        }
+        return false
     }
 
     /// The outcomes of `group` that no other outcome includes (holding wherever it

@@ -243,9 +243,7 @@ struct MetricsCommandTests {
         deceased.pension_scheme: employee
         deceased.driving_licence: false
         deceased.housing_fund: true
-        deceased.social_assistance: false
-        deceased.disability_allowance: false
-        deceased.veteran_benefits: false
+        deceased.benefits: []
         """.write(to: answers, atomically: true, encoding: .utf8)
         let run = try Self.run([
             "metrics", "bundles/after-death.yaml", "--answers", answers.path, "--lang", "en",

@@ -46,6 +46,26 @@ struct PlanningCommandTests {
             restaurant.standardOutput.contains("居民身份证（主要材料）——无法获取时提交纸质材料"), "\(restaurant.standardOutput)")
     }
 
+    @Test func anApplicantWhoIsNotEligibleIsToldWhyInsteadOfGivenAPlan() throws {
+        let small = ["plan", "bundles/sports-event.yaml", "--case", "预计每场 600 人"]
+        let en = try OneThingExecutable.run(small + ["--lang", "en"], in: Self.root)
+        #expect(en.status == 1)
+        #expect(
+            en.standardOutput
+                == """
+                Not eligible for 举办体育赛事活动一件事 (sports-event 1.0.0), because:
+                  - a sports event expecting fewer than 1000 people per session is not a large public event and \
+                needs no safety permit (大型群众性活动安全管理条例 §2).
+
+                """)
+        #expect(en.standardError.isEmpty, "\(en.standardError)")
+        let zh = try OneThingExecutable.run(small + ["--lang", "zh"], in: Self.root)
+        #expect(
+            zh.standardOutput.hasPrefix("不符合举办体育赛事活动一件事（sports-event 1.0.0）的申请条件，原因：\n  - 每场次预计参加人数不足 1000 人")
+        )
+        #expect(!zh.standardOutput.contains("到期"))
+    }
+
     @Test func aFailingCaseExitsWith1() throws {
         let run = try OneThingExecutable.run(
             ["test", "Tests/OneThingTests/Fixtures/diagnostics/OT701-test-failed.yaml"], in: Self.root)

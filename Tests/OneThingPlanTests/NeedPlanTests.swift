@@ -190,6 +190,26 @@ struct NeedPlanTests {
             NeedCheck.check(fixed.bundle, conditions: fixedConditions, catalogue: fixed.catalogue).isEmpty)
     }
 
+    @Test func anApplicantWhoIsNotEligibleIsNotSearchedForAnOutputNobodyIssuesThem() throws {
+        // The grant asks every applicant for the cremation certificate; an eligibility rule
+        // that turns the buried away leaves no applicant who would be asked for it in vain.
+        let unconditional = Self.text.replacingOccurrences(
+            of: "{material: cremation-certificate, when: funeral.cremation}", with: "cremation-certificate")
+        #expect(try Self.needFindings(unconditional).map(\.code) == [.outputNotIssued])
+        let eligibility = """
+            eligibility:
+              - check: funeral.cremation
+                message: {zh: 本地只受理火化的, en: only cremations are handled here}
+            form:
+            """
+        let crematedOnly = unconditional.replacingOccurrences(of: "form:", with: eligibility)
+        #expect(try Self.needFindings(crematedOnly).isEmpty)
+        let builder = try Self.builder(crematedOnly)
+        #expect(builder.bundle.eligibility.count == 1)
+        #expect(throws: PlanBuilder.Failure.self) { try Self.plan(crematedOnly, cremation: false) }
+        #expect(try Self.plan(crematedOnly, cremation: true).applicableItems.count >= 2)
+    }
+
     /// The bundle with the grant needing `one-of` the cremation certificate (issued only
     /// after a cremation) and `other`, and a burial proof the applicant can bring.
     static func oneOf(_ other: String, eLicence: Bool = false) -> String {

@@ -92,7 +92,7 @@ import Testing
         #expect(markdown.contains("政务服务中心综合窗口（牵头部门：卫生健康委员会）"))
         #expect(markdown.contains("因逝者没有住房公积金账户") == false)
         #expect(markdown.contains("因逝者有住房公积金账户，需要办理。"))
-        #expect(markdown.contains("因逝者生前未享受最低生活保障、特困人员供养或老年人福利补贴，无需办理。"))
+        #expect(markdown.contains("因您在“逝者生前享受哪些待遇”中一项也没有选，无需办理。"))
         #expect(markdown.contains("因不属于非正常死亡，需要办理。"))
         #expect(markdown.contains("“出具居民死亡医学证明（正常死亡）”出具"))
         #expect(!markdown.contains("注意"))
@@ -138,6 +138,21 @@ import Testing
         #expect(
             Self.markdown(english).contains(
                 "| 不动产转移登记 | Natural Resources and Planning Bureau | as the basis sets it | \(notice) |"))
+    }
+
+    @Test func anItemWhoseRefusalStopsLessThanTheBundlesSaysSo() throws {
+        let name = "卖方有抵押、买方贷款，双方已婚，水电气网全部过户（最坏情况）"
+        let c = try NoticeFixture.notice("bundles/home-transfer.yaml", case: name)
+        let markdown = Self.markdown(c)
+        let water = try #require(markdown.split(separator: "\n").first { $0.contains("| 供水过户 |") })
+        #expect(water.contains("本事项不予办理的，其他事项继续办理（需要其办理结果的事项除外）。"))
+        let tax = try #require(markdown.split(separator: "\n").first { $0.contains("| 存量房交易税费申报缴纳（契税等） |") })
+        #expect(!tax.contains("不予办理"))
+        let english = Self.markdown(
+            try NoticeFixture.notice("bundles/home-transfer.yaml", case: name, language: .en))
+        #expect(
+            english.contains(
+                "If this item is refused, the other items go on (those that need what it issues stop)."))
     }
 
     @Test func theEnglishLetterIsForReviewers() throws {

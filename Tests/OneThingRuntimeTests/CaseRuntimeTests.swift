@@ -1,3 +1,4 @@
+import Foundation
 import OneThingRuntime
 import OneThingTestSupport
 import Testing
@@ -148,6 +149,91 @@ struct CaseRuntimeTests {
         #expect(state.steps[0].status == .rejected)
         #expect(state.steps.dropFirst().allSatisfy { $0.status == .cancelled && $0.cancelledBy == 0 })
         #expect(state.outcome == .refused)
+    }
+
+    /// home-transfer stops everything on a refusal, except of a utility transfer, which
+    /// says `on-rejection: continue`. Its case is run up to the utility transfers,
+    /// which are all sent and open at once.
+    static func homeTransferAtTheUtilities() throws -> (CaseRuntime, CaseBlueprint, [String: Submission]) {
+        let blueprint = try RuntimeFixtures.blueprint(
+            "home-transfer.yaml", case: "卖方有抵押、买方贷款，双方已婚，水电气网全部过户（最坏情况）")
+        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
+        try runtime.start(
+            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: accepted)
+        let utilities: Set<String> = ["water-transfer", "power-transfer", "gas-transfer", "network-transfer"]
+        var open: [String: Submission] = [:]
+        var sent = submitted(&runtime)
+        while !sent.isEmpty {
+            for submission in sent {
+                if utilities.contains(submission.stepID) {
+                    open[submission.stepID] = submission
+                } else {
+                    runtime.report(.approved, for: submission.key, at: accepted)
+                }
+            }
+            sent = submitted(&runtime)
+        }
+        return (runtime, blueprint, open)
+    }
+
+    @Test func anItemThatContinuesOnRejectionStopsNothingInABundleThatStopsAll() throws {
+        var (runtime, blueprint, open) = try Self.homeTransferAtTheUtilities()
+        #expect(blueprint.stopAllOnRejection)
+        let water = try Self.index("water-transfer", in: blueprint)
+        #expect(!blueprint.stopsAllOnRejection(of: water))
+        #expect(Set(open.keys) == ["water-transfer", "power-transfer", "gas-transfer", "network-transfer"])
+        let key = try #require(open["water-transfer"]?.key)
+        runtime.report(.rejected(reason: "水费未结清"), for: key, at: Self.accepted)
+        let state = try #require(runtime.cases["c1"])
+        #expect(state.steps[water].status == .rejected)
+        for id in ["power-transfer", "gas-transfer", "network-transfer"] {
+            #expect(state.steps[try Self.index(id, in: blueprint)].status == .dispatched, "\(id)")
+        }
+        #expect(state.outcome == nil)
+    }
+
+    @Test func anItemWithoutItsOwnPolicyFollowsTheBundleAndStopsAll() throws {
+        let blueprint = try RuntimeFixtures.blueprint(
+            "home-transfer.yaml", case: "卖方有抵押、买方贷款，双方已婚，水电气网全部过户（最坏情况）")
+        let discharge = try Self.index("mortgage-discharge", in: blueprint)
+        let filing = try Self.index("contract-filing", in: blueprint)
+        #expect(blueprint.steps[discharge].stopsAllOnRejection == nil)
+        #expect(blueprint.stopsAllOnRejection(of: discharge))
+        // The contract filing does not wait for the mortgage's discharge: only the
+        // bundle's stop-all cancels it.
+        #expect(!blueprint.steps[discharge].successors.contains(filing))
+        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
+        try runtime.start(
+            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: Self.accepted)
+        let submission = try #require(Self.submitted(&runtime).first { $0.stepID == "mortgage-discharge" })
+        runtime.report(.rejected(reason: "抵押权人未到场"), for: submission.key, at: Self.accepted)
+        let state = try #require(runtime.cases["c1"])
+        #expect(state.steps[filing].status == .cancelled)
+        #expect(state.steps.indices.allSatisfy { $0 == discharge || state.steps[$0].status == .cancelled })
+    }
+
+    @Test func aStepsOwnPolicyIsPartOfTheBlueprintsFingerprintOnlyWhenOneIsWritten() throws {
+        let blueprint = try RuntimeFixtures.blueprint(
+            "home-transfer.yaml", case: "卖方有抵押、买方贷款，双方已婚，水电气网全部过户（最坏情况）")
+        let followsTheBundle = blueprint.steps.map { step in
+            CaseBlueprint.Step(
+                kind: step.kind, id: step.id, name: step.name, department: step.department, limit: step.limit,
+                predecessors: step.predecessors, successors: step.successors, deferred: step.deferred,
+                outputs: step.outputs)
+        }
+        let without = CaseBlueprint(
+            bundle: blueprint.bundle, version: blueprint.version, title: blueprint.title,
+            lead: blueprint.lead,
+            supervisor: blueprint.supervisor, stopAllOnRejection: true, steps: followsTheBundle,
+            deferredDeadlines: blueprint.deferredDeadlines, core: blueprint.core, promise: blueprint.promise,
+            departments: blueprint.departments, materials: blueprint.materials, outputs: blueprint.outputs,
+            fetched: blueprint.fetched)
+        #expect(without.fingerprint != blueprint.fingerprint)
+        let decoded = try JSONDecoder().decode(CaseBlueprint.self, from: JSONEncoder().encode(blueprint))
+        #expect(decoded == blueprint)
+        #expect(decoded.steps.contains { $0.stopsAllOnRejection == false })
+        let plain = String(decoding: try JSONEncoder().encode(without), as: UTF8.self)
+        #expect(!plain.contains("stopsAllOnRejection\":false"))
     }
 
     @Test func aWithdrawnCaseCancelsItsOpenStepsKeepsWhatWasApprovedAndIsDelivered() throws {

@@ -44,6 +44,20 @@ struct BundleRouteTests {
                 (newborn["items"] as? [[String: Any]])?.first { $0["id"] as? String == "birth-registration" })
             #expect(birth["legal-status"] as? String == "none-by-law")
             #expect(birth["on-the-spot"] == nil)
+            #expect((detail["eligibility"] as? [Any])?.isEmpty == true)
+            let event = try await client.get("/v1/bundles/sports-event").object()
+            let rules = try #require(event["eligibility"] as? [[String: Any]])
+            #expect(rules.first?["check"] as? String == "event.attendance >= 1000")
+            #expect((rules.first?["message"] as? [String: Any])?["zh"] is String)
+            let formRules = try #require(event["formRules"] as? [[String: Any]])
+            #expect(formRules.first?["check"] as? String == "event.end_date >= event.start_date")
+            let death = try await client.get("/v1/bundles/after-death").object()
+            let fields = try #require(death["form"] as? [[String: Any]])
+            let benefits = try #require(fields.first { $0["id"] as? String == "deceased.benefits" })
+            #expect(benefits["type"] as? String == "multi-choice")
+            let injury = try #require(fields.first { $0["id"] as? String == "death.work_injury" })
+            #expect(injury["required"] as? Bool == false)
+            #expect(injury["requiredWhen"] as? String == #"deceased.pension_scheme == "employee""#)
             let missing = try await client.get("/v1/bundles/no-such-bundle")
             #expect(missing.status == .notFound)
             #expect(try missing.problemType() == ProblemKind.type("not-found"))
@@ -123,6 +137,24 @@ struct BundleRouteTests {
                 #expect(deadline["due"] as? String == "2026-02-24")
                 #expect(deadline["passed"] as? Bool == passed)
             }
+        }
+    }
+
+    @Test func anApplicantWhoIsNotEligibleIsToldWhyWithAProblemOfItsOwn() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let answers = #"""
+                {"event.attendance": 600, "event.government_host": false, "event.joint_organisers": false,
+                 "event.start_date": "2026-05-01", "event.end_date": "2026-05-01"}
+                """#
+            let response = try await client.json(
+                "/v1/bundles/sports-event/plan?lang=zh", body: #"{"answers": \#(answers)}"#)
+            #expect(response.status == .unprocessableContent, "\(response.text)")
+            #expect(try response.problemType() == ProblemKind.type("not-eligible"))
+            let body = try response.object()
+            #expect((body["detail"] as? String)?.hasPrefix("不符合申请条件，原因：每场次预计参加人数不足 1000 人") == true)
+            let findings = try #require(body["diagnostics"] as? [[String: Any]])
+            #expect(findings.map { $0["code"] as? String } == ["OT807"])
         }
     }
 }

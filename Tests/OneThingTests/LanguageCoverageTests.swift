@@ -69,6 +69,24 @@ struct LanguageCoverageTests {
             }
         }
         Self.some("a stop-everything rejection policy") { $0.onRejection == .stopAll }
+        Self.some("an item whose own rejection policy differs from the bundle's") { bundle in
+            bundle.items.contains { $0.onRejection != nil && $0.onRejection != bundle.onRejection }
+        }
+        Self.some("a multi-choice field tested with \"value\" in field") { bundle in
+            let ids = bundle.form.fields.filter { $0.type == .multiChoice }.map(\.id)
+            return bundle.items.contains { item in
+                ids.contains { item.when?.text.contains(" in \($0)") == true }
+            }
+        }
+        Self.some("a field required only when a condition holds") { bundle in
+            bundle.form.fields.contains { $0.requiredWhen != nil }
+        }
+        Self.some("an eligibility rule with its reason, and a test of a not-eligible applicant") { bundle in
+            !bundle.eligibility.isEmpty && bundle.tests.contains { $0.expect.eligible?.value == false }
+        }
+        Self.some("a cross-field rule of the form with its own message") { bundle in
+            bundle.form.rules.contains { !$0.message.zh.isEmpty && !$0.message.en.isEmpty }
+        }
         Self.some("a declared pre-reform baseline with its source") {
             $0.baseline?.source.title.isEmpty == false
         }

@@ -85,6 +85,8 @@ struct SchemaAgreementTests {
         "OT204-bad-duration": "$.items.tobacco.promised: '5 weeks' is not a valid",
         "OT206-bad-identifier": "'Tobacco_Permit' is not a valid",
         "OT202-baseline-without-source": "'source' is a required property",
+        "OT202-form-rule-without-english": "'en' is a required property",
+        "OT202-eligibility-without-message": "'message' is a required property",
     ]
 
     @Test(arguments: shapeFixtures.keys.sorted())

@@ -48,6 +48,13 @@ public struct ConditionCheckResult: Sendable {
         entries.first { $0.owner == owner }?.checked
     }
 
+    /// The checked conditions by owner; those with errors are left out.
+    public var checkedByOwner: [ConditionOwner: CheckedCondition] {
+        var result: [ConditionOwner: CheckedCondition] = [:]
+        for entry in entries { result[entry.owner] = entry.checked }
+        return result
+    }
+
     /// The ids of the fields that some checked condition reads.
     public var readFields: Set<String> { Set(entries.flatMap { $0.checked?.fields ?? [] }) }
 

@@ -13,8 +13,11 @@ extension ConditionChecker {
             if ConditionLexer.keywords[field.id.lowercased()] != nil {
                 diagnostics.append(.keywordFieldID(field))
             }
-            if field.type == .enum {
+            if field.hasDeclaredValues {
                 if field.values.isEmpty { diagnostics.append(.enumWithoutValues(field)) }
+                if field.type == .multiChoice, field.values.count > ConditionScalar.maximumChoices {
+                    diagnostics.append(.tooManyChoices(field, limit: ConditionScalar.maximumChoices))
+                }
                 var first: [String: EnumValue] = [:]
                 for value in field.values {
                     if let earlier = first[value.id] {

@@ -137,6 +137,19 @@ extension Diagnostic {
             hint: .init(en: "list its values under 'values'", zh: "请在“values”下列出选项"))
     }
 
+    /// A multi-choice field with more values than its answers can hold.
+    static func tooManyChoices(_ field: FormField, limit: Int) -> Diagnostic {
+        badField(
+            field.span,
+            .init(
+                en:
+                    "the multi-choice field '\(field.id)' has \(field.values.count) values; the most it may have is \(limit)",
+                zh: "多选字段“\(field.id)”有 \(field.values.count) 个选项，最多只能有 \(limit) 个"),
+            hint: .init(
+                en: "split it into several multi-choice fields by topic",
+                zh: "请按主题拆分为几个多选字段"))
+    }
+
     /// An enum value declared twice.
     static func duplicateEnumValue(_ value: EnumValue, earlier: EnumValue, field: FormField) -> Diagnostic {
         badField(

@@ -20,6 +20,12 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     /// The `when` of a material's commitment (the applicant signs it instead), by the
     /// material's id.
     case commitment(String)
+    /// The `required: {when: …}` of a form field, by field id.
+    case requiredWhen(field: String)
+    /// The `check` of a rule of `form-rules:`, by its 0-based position.
+    case formRule(Int)
+    /// The `check` of a rule of `eligibility:`, by its 0-based position.
+    case eligibility(Int)
     /// Anything else, named as the caller likes.
     case other(String)
 
@@ -42,6 +48,12 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .deadline(let id): .init(en: "the condition of deadline '\(id)'", zh: "期限“\(id)”的条件")
         case .commitment(let id):
             .init(en: "the condition of the commitment for material '\(id)'", zh: "材料“\(id)”告知承诺的条件")
+        case .requiredWhen(let field):
+            .init(en: "the condition under which '\(field)' is required", zh: "字段“\(field)”必填的条件")
+        case .formRule(let index):
+            .init(en: "the check of form rule \(index + 1)", zh: "第 \(index + 1) 条表单规则的检查条件")
+        case .eligibility(let index):
+            .init(en: "the condition of eligibility rule \(index + 1)", zh: "第 \(index + 1) 条申请条件")
         case .other(let name): .init(en: "the condition of \(name)", zh: "“\(name)”的条件")
         }
     }
@@ -56,6 +68,9 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .leadRule(let index): "lead rule \(index + 1)"
         case .deadline(let id): "deadline \(id)"
         case .commitment(let id): "commitment \(id)"
+        case .requiredWhen(let field): "field \(field) required"
+        case .formRule(let index): "form rule \(index + 1)"
+        case .eligibility(let index): "eligibility rule \(index + 1)"
         case .other(let name): name
         }
     }
@@ -77,7 +92,9 @@ public struct OwnedCondition: Hashable, Sendable {
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
     /// of their needs in file order, then those of the rules of their promised limits,
     /// then those of the rules of the bundle's promise, then the lead rules' `when`s,
-    /// then the materials' commitments', then the deadlines'.
+    /// then the materials' commitments', then the deadlines', then the form's (fields
+    /// required under a condition, then the form rules), then
+    /// the eligibility rules.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
         var result: [OwnedCondition] = []
         for item in bundle.items {
@@ -122,6 +139,17 @@ public struct OwnedCondition: Hashable, Sendable {
                 result.append(OwnedCondition(owner: .deadline(deadline.id.value), source: when))
             }
         }
+        for field in bundle.form.fields {
+            if let when = field.requiredWhen {
+                result.append(OwnedCondition(owner: .requiredWhen(field: field.id), source: when))
+            }
+        }
+        for (index, rule) in bundle.form.rules.enumerated() {
+            result.append(OwnedCondition(owner: .formRule(index), source: rule.check))
+        }
+        for (index, rule) in bundle.eligibility.enumerated() {
+            result.append(OwnedCondition(owner: .eligibility(index), source: rule.check))
+        }
         return result
     }
 }
@@ -132,12 +160,13 @@ extension ConditionOwner {
         .need(item: item.id.value, index: index, label: item.needs[index].label)
     }
 
-    /// Whether the condition decides what one applicant's plan holds: an item's or a
-    /// need's (the searches over every applicant take these together).
+    /// Whether the condition decides what one applicant's plan holds: an item's, a
+    /// need's, a limit rule's, or an eligibility rule's, which decides whether there is
+    /// a plan at all (the searches over every applicant take these together).
     public var decidesPlan: Bool {
         switch self {
-        case .item, .need, .limitRule, .promiseRule: true
-        case .leadRule, .deadline, .commitment, .other: false
+        case .item, .need, .limitRule, .promiseRule, .eligibility: true
+        case .leadRule, .deadline, .commitment, .requiredWhen, .formRule, .other: false
         }
     }
 }

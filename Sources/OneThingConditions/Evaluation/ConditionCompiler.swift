@@ -99,7 +99,7 @@ struct ConditionCompiler {
             chain(operands, empty: true, jump: .jumpIfFalse)
         case .or(let operands):
             chain(operands, empty: false, jump: .jumpIfTrue)
-        case .field, .comparison, .membership:
+        case .field, .comparison, .membership, .chosen:
             let outermost = !inLeaf
             let start = code.count
             inLeaf = true
@@ -118,6 +118,11 @@ struct ConditionCompiler {
             comparison(op, lhs, rhs)
         case .membership(let subject, let values, let negated):
             membership(subject, values, negated: negated)
+        case .chosen(let reference, _, let bit, let negated):
+            emit(
+                ProgramInstruction(
+                    operation: .chosenSlot, flag: negated ? 1 : 0, a: Int32(reference.slot), b: Int32(bit)),
+                effect: 1)
         default:
             condition(e)
         }
@@ -134,7 +139,7 @@ struct ConditionCompiler {
         var slots: [Int] = []
         for step in steps {
             switch step.operation {
-            case .pushSlot, .compareSlot, .memberSlot, .readBool:
+            case .pushSlot, .compareSlot, .memberSlot, .readBool, .chosenSlot:
                 if !slots.contains(Int(step.a)) { slots.append(Int(step.a)) }
             default: break
             }
@@ -195,6 +200,10 @@ struct ConditionCompiler {
             op = op == .equal ? .equal : .notEqual
             boolean(lhs)
             boolean(rhs)
+        case .choices:
+            // The type checker lets no comparison of choices through: no value.
+            emit(.pushAbsent, effect: 1)
+            emit(.pushAbsent, effect: 1)
         }
         emit(ProgramInstruction(operation: .compare, flag: ProgramInstruction.code(op)), effect: -1)
     }
@@ -221,7 +230,7 @@ struct ConditionCompiler {
         }
         switch subject.type {
         case .number: number(subject)
-        case .date, .text, .enumeration: value(subject)
+        case .date, .text, .enumeration, .choices: value(subject)
         case .bool: boolean(subject)
         }
         let (start, count) = list(values, as: subject.type)

@@ -27,6 +27,9 @@ struct ProgramInstruction: Sendable {
         /// Push whether slot `a` is one of constants `b..<b+c` (not, when `flag` is 1);
         /// false when absent.
         case memberSlot
+        /// Push whether slot `a`, a set of choices, has bit `b` set (not, when `flag`
+        /// is 1); false when absent.
+        case chosenSlot
         /// Push whether slot `a` holds `true`.
         case readBool
         /// Negate the true/false on top.
@@ -111,10 +114,13 @@ struct ConditionProgram: Sendable {
 
     /// Whether the condition holds for `slots` (laid out by the program's form), with
     /// text read through the program's own ids.
-    func evaluate(_ slots: [ConditionValue?], types: [ConditionType]) -> Bool {
+    func evaluate(_ slots: [ConditionValue?], layout: FieldLayout) -> Bool {
         var ids = texts
         var scalars = ContiguousArray<ConditionScalar>(repeating: .absent, count: slots.count)
-        for slot in self.slots { scalars[slot] = ConditionScalar(slots[slot], as: types[slot], texts: &ids) }
+        for slot in self.slots {
+            scalars[slot] = ConditionScalar(
+                slots[slot], as: layout.types[slot], declared: layout.declared[slot], texts: &ids)
+        }
         return instructions.withUnsafeBufferPointer { code in
             constants.withUnsafeBufferPointer { constants in
                 scalars.withUnsafeBufferPointer { answers in
@@ -179,6 +185,10 @@ struct ConditionProgram: Sendable {
                 stack[top] = truth(
                     x.isPresent
                         && contains(constants, Int(step.b), Int(step.c), x.value) != (step.flag == 1))
+            case .chosenSlot:
+                let x = answers[Int(step.a)]
+                top += 1
+                stack[top] = truth(x.isPresent && hasBit(x.value, Int(step.b)) != (step.flag == 1))
             case .readBool:
                 let x = answers[Int(step.a)]
                 top += 1
@@ -200,6 +210,13 @@ struct ConditionProgram: Sendable {
             }
         }
         return stack[0].value != 0
+    }
+
+    /// Whether bit `bit` of the whole number `mask` is set.
+    @inline(__always)
+    private static func hasBit(_ mask: Double, _ bit: Int) -> Bool {
+        guard mask >= 0, mask < 0x1p53, bit >= 0, bit < 64 else { return false }
+        return (UInt64(mask) >> UInt64(bit)) & 1 == 1
     }
 
     @inline(__always)

@@ -14,6 +14,9 @@ final class FieldLayout: Sendable {
     let slots: [String: Int]
     /// The type conditions read each field as, by slot.
     let types: [ConditionType]
+    /// The declared value ids of each multi-choice field, by slot (empty for others):
+    /// the order of the bits of its answers.
+    let declared: [[String]]
 
     /// Numbers the fields of `form` in file order (the first of two equal ids wins).
     init(form: Form) {
@@ -23,6 +26,7 @@ final class FieldLayout: Sendable {
         for (index, id) in ids.enumerated() where slots[id] == nil { slots[id] = index }
         self.slots = slots
         types = fields.map { ConditionType($0.type) }
+        declared = fields.map { $0.type == .multiChoice ? $0.values.map(\.id) : [] }
     }
 
     /// Whether answers laid out by `other` can be read with this layout's slots.

@@ -13,6 +13,7 @@ import OneThingModel
 /// - date: each date compared with, and the days before and after it;
 /// - text: each text compared with, plus as many other values as the field has peers
 ///   it is compared with for equality (at least one);
+/// - multi-choice: every subset of the values conditions test it for;
 /// - every field that is not required: also "absent".
 /// Numbers and dates are clipped to the field's `min` and `max`, and a bound is added
 /// where clipping removed a value on its side.

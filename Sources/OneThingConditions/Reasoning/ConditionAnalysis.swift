@@ -18,6 +18,8 @@ struct FieldRequirements: Hashable, Sendable {
     var loosePeers: Set<Int> = []
     /// Whether the field takes part in such a comparison.
     var isLoose = false
+    /// Values a multi-choice field is tested for (`"value" in field`).
+    var choices: Set<String> = []
 
     /// Adds what `other` requires.
     mutating func formUnion(_ other: FieldRequirements) {
@@ -28,6 +30,7 @@ struct FieldRequirements: Hashable, Sendable {
         looseConstants.formUnion(other.looseConstants)
         loosePeers.formUnion(other.loosePeers)
         isLoose = isLoose || other.isLoose
+        choices.formUnion(other.choices)
     }
 
     /// Whether everything `other` requires is required here too.
@@ -35,7 +38,7 @@ struct FieldRequirements: Hashable, Sendable {
         other.thresholds.isSubset(of: thresholds) && other.dayThresholds.isSubset(of: dayThresholds)
             && other.texts.isSubset(of: texts) && other.textPeers.isSubset(of: textPeers)
             && other.looseConstants.isSubset(of: looseConstants) && other.loosePeers.isSubset(of: loosePeers)
-            && (!other.isLoose || isLoose)
+            && (!other.isLoose || isLoose) && other.choices.isSubset(of: choices)
     }
 }
 
@@ -110,8 +113,9 @@ struct LinearForm {
 ///
 /// Comparisons of one number field with constants after linear normalisation
 /// (`x op c`, `c op x`, `x + c op d`, `2 * x op c`), of a date field with dates, of a
-/// text field with text or other text fields for equality, and any comparison of
-/// bool and enum fields (whose every value is enumerated), are *exact*: the
+/// text field with text or other text fields for equality, tests of a multi-choice
+/// field for its values, and any comparison of bool and enum fields (whose every value
+/// is enumerated), are *exact*: the
 /// representative values built from them reach every outcome. Comparisons of several
 /// number or date fields with each other, or that are not linear (`x * y > 10`), are
 /// *loose*: their fields get the constants, their neighbours and a few small values,
@@ -135,6 +139,8 @@ struct ConditionAnalysis: Sendable {
             for operand in operands { visit(operand) }
         case .comparison(_, let lhs, let rhs): comparison(lhs, rhs)
         case .membership(let subject, let values, _): membership(subject, values)
+        case .chosen(let reference, let value, _, _):
+            requirements[reference.slot, default: FieldRequirements()].choices.insert(value)
         }
     }
 
@@ -176,7 +182,7 @@ struct ConditionAnalysis: Sendable {
             default:
                 break
             }
-        case .enumeration:
+        case .enumeration, .choices:
             break
         case .bool:
             for operand in [lhs, rhs] {

@@ -36,6 +36,8 @@ struct Representatives {
             values = days(field, requirement).map { .date(CalendarDate(dayNumber: $0)) }
         case .text, .idNumber, .creditCode, .phone:
             values = texts(slot).map { .text($0) }
+        case .multiChoice:
+            values = choiceSets(field, requirement).map { .choices($0) }
         }
         if !field.required || values.isEmpty { values.append(nil) }
         return values
@@ -126,6 +128,22 @@ struct Representatives {
             values = [anchor, anchor + 1]
         }
         return Self.clip(values, low: low, high: high, fallback: Self.anchorDay)
+    }
+
+    // MARK: Choices
+
+    /// Every subset of the values the conditions test a multi-choice field for (in the
+    /// field's order): the other values never change an outcome.
+    private func choiceSets(_ field: FormField, _ requirement: FieldRequirements) -> [[String]] {
+        var tested: [String] = []
+        for value in field.values where requirement.choices.contains(value.id) && !tested.contains(value.id) {
+            tested.append(value.id)
+        }
+        var sets: [[String]] = [[]]
+        for value in tested {
+            sets += sets.map { $0 + [value] }
+        }
+        return sets.map { set in tested.filter { set.contains($0) } }
     }
 
     // MARK: Text

@@ -33,7 +33,8 @@ struct SearchSpace {
         var scalars: [[ConditionScalar]] = []
         for (slot, choices) in zip(unique, values) {
             let type = space.layout.types[slot]
-            scalars.append(choices.map { ConditionScalar($0, as: type, texts: &texts) })
+            let declared = space.layout.declared[slot]
+            scalars.append(choices.map { ConditionScalar($0, as: type, declared: declared, texts: &texts) })
         }
         self.slots = unique
         self.values = values

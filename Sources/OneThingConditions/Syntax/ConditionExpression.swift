@@ -99,6 +99,9 @@ public struct ConditionExpression: Hashable, Sendable, CustomStringConvertible {
         case comparison(ComparisonOperator, ConditionExpression, ConditionExpression)
         /// `x in [values]` or, when `negated`, `x not in [values]`; the values are literals.
         case membership(ConditionExpression, [ConditionExpression], negated: Bool)
+        /// `"value" in field` or, when `negated`, `"value" not in field`: whether a
+        /// multi-choice field's answer includes the value; the second node is a field.
+        case chosen(ConditionExpression, in: ConditionExpression, negated: Bool)
         /// `first op₁ x₁ op₂ x₂ …`, all operators of one precedence level.
         case arithmetic(ConditionExpression, [ArithmeticTerm])
     }
@@ -128,6 +131,8 @@ public struct ConditionExpression: Hashable, Sendable, CustomStringConvertible {
         case .comparison(let op, let lhs, let rhs): "(\(op.rawValue) \(lhs) \(rhs))"
         case .membership(let subject, let values, let negated):
             "(\(negated ? "not-in" : "in") \(subject) [\(values.map(\.description).joined(separator: " "))])"
+        case .chosen(let value, let field, let negated):
+            "(\(negated ? "not-in" : "in") \(value) \(field))"
         case .arithmetic(let first, let terms):
             "(\(([first.description] + terms.map { "\($0.op.rawValue) \($0.operand)" }).joined(separator: " ")))"
         }

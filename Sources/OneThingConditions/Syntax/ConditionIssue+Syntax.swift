@@ -254,8 +254,8 @@ extension ConditionIssue {
         return ConditionIssue(
             code: .conditionSyntax, range: range,
             message: .init(
-                en: "'\(op)' must be followed by a list in square brackets",
-                zh: "“\(op)”后面应为方括号括起的列表"),
+                en: "'\(op)' must be followed by a list in square brackets, or a multi-choice field",
+                zh: "“\(op)”后面应为方括号括起的列表或多选字段"),
             hint: parenthesis
                 ? .init(en: "use square brackets [ ] for the list", zh: "列表请用方括号 [ ]")
                 : .init(en: "for example: kind in [\"a\", \"b\"]", zh: "例如：kind in [\"a\", \"b\"]"))

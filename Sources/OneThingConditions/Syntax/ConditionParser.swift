@@ -157,7 +157,7 @@ private struct ParserState {
         return ConditionExpression(.not(operand), range: token.range.lowerBound..<operand.range.upperBound)
     }
 
-    // MARK: comparison = additive, [ comparison-operator, additive | [ "not" ], "in", list ]
+    // MARK: comparison = additive, [ comparison-operator, additive | [ "not" ], "in", ( list | field-path ) ]
 
     mutating func parseComparison(after op: ConditionToken?) throws(ConditionSyntaxFailure)
         -> ConditionExpression
@@ -171,20 +171,32 @@ private struct ParserState {
                 .comparison(comparison, lhs, rhs), range: lhs.range.lowerBound..<rhs.range.upperBound)
         } else if current.kind == .in {
             let token = advance()
-            let (values, end) = try parseList(after: token)
-            result = ConditionExpression(
-                .membership(lhs, values, negated: false), range: lhs.range.lowerBound..<end)
+            result = try parseMembership(lhs, after: token, negated: false)
         } else if current.kind == .not, peekKind(1) == .in {
             _ = advance()
             let token = advance()
-            let (values, end) = try parseList(after: token)
-            result = ConditionExpression(
-                .membership(lhs, values, negated: true), range: lhs.range.lowerBound..<end)
+            result = try parseMembership(lhs, after: token, negated: true)
         }
         if current.comparison != nil || current.kind == .in {
             throw .issue(.chainedComparison(range: current.range, first: text(result.range)))
         }
         return result
+    }
+
+    /// What follows `in`: a list (`x in [a, b]`), or a multi-choice field
+    /// (`"a" in field`).
+    mutating func parseMembership(_ lhs: ConditionExpression, after token: ConditionToken, negated: Bool)
+        throws(ConditionSyntaxFailure) -> ConditionExpression
+    {
+        if case .path(let path) = current.kind {
+            let field = advance()
+            return ConditionExpression(
+                .chosen(lhs, in: ConditionExpression(.field(path), range: field.range), negated: negated),
+                range: lhs.range.lowerBound..<field.range.upperBound)
+        }
+        let (values, end) = try parseList(after: token)
+        return ConditionExpression(
+            .membership(lhs, values, negated: negated), range: lhs.range.lowerBound..<end)
     }
 
     // MARK: list = "[", [ list-value, { ",", list-value }, [ "," ] ], "]"

@@ -59,7 +59,7 @@ public struct CheckedCondition: Sendable {
     /// Answers made for the same form (``ConditionAnswers/init(form:)``) are read by
     /// index; others are matched by field id first.
     public func evaluate(_ answers: ConditionAnswers) -> Bool {
-        program.evaluate(answers.slots(for: layout), types: layout.types)
+        program.evaluate(answers.slots(for: layout), layout: layout)
     }
 
     /// The part of the condition text that `range` covers.

@@ -63,6 +63,10 @@ public struct CheckedExpression: Hashable, Sendable {
         /// `x in [values]`, or `x not in [values]` when `negated`; false when `x` reads
         /// an absent field.
         case membership(CheckedOperand, [ConditionValue], negated: Bool)
+        /// `"value" in field` of a multi-choice field, or `not in` when `negated`: whether
+        /// the value, the field's `bit`-th declared value, is chosen; false when the
+        /// field is absent.
+        case chosen(FieldReference, value: String, bit: Int, negated: Bool)
     }
 
     /// What the node is.
@@ -99,6 +103,7 @@ extension CheckedExpression {
             lhs.collectFields(into: &fields)
             rhs.collectFields(into: &fields)
         case .membership(let subject, _, _): subject.collectFields(into: &fields)
+        case .chosen(let reference, _, _, _): if !fields.contains(reference) { fields.append(reference) }
         }
     }
 

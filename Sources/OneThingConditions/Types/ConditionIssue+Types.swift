@@ -91,7 +91,60 @@ extension ConditionIssue {
                 zh: "请与日期比较，例如 \(written) >= \"2025-01-01\"")
         case .bool:
             .init(en: "write a comparison", zh: "请写成比较式")
+        case .choices:
+            .init(
+                en: "test whether a value is chosen: \"…\" in \(written)",
+                zh: "请判断是否选了某个值，例如 \"…\" in \(written)")
         }
+    }
+
+    /// A multi-choice field used as anything but the right side of `"value" in field`.
+    static func choicesNeedIn(_ field: FormField, range: Range<Int>) -> ConditionIssue {
+        let example = field.values.first.map(\.id) ?? "…"
+        return ConditionIssue(
+            code: .conditionType, range: range,
+            message: .init(
+                en:
+                    "'\(field.id)' is a multi-choice field (a set of choices): it can only be tested for one value",
+                zh: "“\(field.id)”是多选字段（一组选项），只能判断是否包含某个选项"),
+            hint: .init(
+                en: "write \"\(example)\" in \(field.id), or \"\(example)\" not in \(field.id)",
+                zh: "请写成 \"\(example)\" in \(field.id) 或 \"\(example)\" not in \(field.id)"))
+    }
+
+    /// `in field` where the field is not a multi-choice field.
+    static func notAMultiChoice(_ field: FormField, range: Range<Int>) -> ConditionIssue {
+        let type = ConditionType(field.type)
+        let hint: LocalizedText =
+            type == .enumeration
+            ? .init(
+                en:
+                    "to test one choice write \(field.id) == \"…\"; for several, \(field.id) in [\"…\", \"…\"]",
+                zh: "判断单个选项请写 \(field.id) == \"…\"；多个选项请写 \(field.id) in [\"…\", \"…\"]")
+            : .init(
+                en: "a list after 'in' is written in square brackets: x in [1, 2]",
+                zh: "“in”后面的列表请用方括号：x in [1, 2]")
+        return ConditionIssue(
+            code: .conditionType, range: range,
+            message: .init(
+                en: "'in \(field.id)' needs a multi-choice field, but '\(field.id)' is \(type.name.en)",
+                zh: "“in \(field.id)”需要多选字段，而“\(field.id)”是\(type.name.zh)"),
+            hint: hint)
+    }
+
+    /// The left side of `x in field` (a multi-choice field) that is not a quoted value.
+    static func choiceNotQuoted(_ written: String, type: ConditionType?, field: FormField, range: Range<Int>)
+        -> ConditionIssue
+    {
+        let what = type.map { LocalizedText(en: ", but it is \($0.name.en)", zh: "，而它是\($0.name.zh)") }
+        let example = field.values.first.map(\.id) ?? "…"
+        return ConditionIssue(
+            code: .conditionType, range: range,
+            message: .init(
+                en: "'\(written)' should be one value of '\(field.id)' in quotes\(what?.en ?? "")",
+                zh: "“\(written)”应为“\(field.id)”的一个选项值并加引号\(what?.zh ?? "")"),
+            hint: .init(
+                en: "for example: \"\(example)\" in \(field.id)", zh: "例如：\"\(example)\" in \(field.id)"))
     }
 
     /// A value that is not true/false where a condition is needed.

@@ -13,6 +13,9 @@ public enum ConditionType: Hashable, Sendable {
     case enumeration
     /// A date field.
     case date
+    /// A multi-choice field: a set of its declared values, tested with
+    /// `"value" in field`.
+    case choices
 
     /// The type a field of `fieldType` has in conditions.
     public init(_ fieldType: FieldType) {
@@ -22,6 +25,7 @@ public enum ConditionType: Hashable, Sendable {
         case .text, .idNumber, .creditCode, .phone: self = .text
         case .enum: self = .enumeration
         case .date: self = .date
+        case .multiChoice: self = .choices
         }
     }
 
@@ -33,6 +37,7 @@ public enum ConditionType: Hashable, Sendable {
         case .text: .init(en: "text", zh: "文本")
         case .enumeration: .init(en: "a choice", zh: "选项")
         case .date: .init(en: "a date", zh: "日期")
+        case .choices: .init(en: "a set of choices", zh: "多选项")
         }
     }
 }

@@ -89,6 +89,8 @@ private struct TypeChecking {
             return comparison(op, lhs, rhs, range: e.range)
         case .membership(let subject, let values, let negated):
             return membership(subject, values, negated: negated, range: e.range)
+        case .chosen(let value, let field, let negated):
+            return chosen(value, in: field, negated: negated, range: e.range)
         case .literal, .field, .negate, .arithmetic:
             switch operand(e, peer: nil) {
             case .invalid:
@@ -98,6 +100,10 @@ private struct TypeChecking {
                 return nil
             case .value(let operand):
                 guard operand.type == .bool, let expression = Self.expression(of: operand) else {
+                    if let field = choicesField(operand) {
+                        issues.append(.choicesNeedIn(field, range: e.range))
+                        return nil
+                    }
                     issues.append(
                         .notACondition(text(e.range), type: operand.type, context: context, range: e.range))
                     return nil
@@ -139,7 +145,7 @@ private struct TypeChecking {
             let reference = FieldReference(id: path, type: field.type, slot: slot)
             return .value(
                 CheckedOperand(kind: .field(reference), type: ConditionType(field.type), range: e.range))
-        case .not, .and, .or, .comparison, .membership:
+        case .not, .and, .or, .comparison, .membership, .chosen:
             guard let expression = condition(e, context: .whole) else { return .invalid }
             return .value(CheckedOperand(kind: .condition(expression), type: .bool, range: e.range))
         case .negate(let inner):
@@ -215,6 +221,12 @@ private struct TypeChecking {
         }
         let left = operand(lhs, peer: rightEnum)
         let right = operand(rhs, peer: leftEnum)
+        for side in [left, right] {
+            if case .value(let value) = side, let field = choicesField(value) {
+                issues.append(.choicesNeedIn(field, range: value.range))
+                return nil
+            }
+        }
         let checkedLeft: CheckedOperand
         let checkedRight: CheckedOperand
         switch (left, right) {
@@ -281,7 +293,7 @@ private struct TypeChecking {
                 return nil
             }
             return CheckedOperand(kind: .constant(.date(date)), type: .date, range: stringRange)
-        case .number, .bool:
+        case .number, .bool, .choices:
             issues.append(
                 .typeMismatch(
                     op, left: text(value.range), leftType: value.type, right: "\"\(string)\"",
@@ -300,6 +312,52 @@ private struct TypeChecking {
         return false
     }
 
+    // MARK: Multi-choice fields
+
+    /// The multi-choice field `operand` reads directly, if it is one.
+    func choicesField(_ operand: CheckedOperand) -> FormField? {
+        guard operand.type == .choices, case .field(let reference) = operand.kind else { return nil }
+        return layout.fields[reference.slot]
+    }
+
+    /// `"value" in field` (`not in` when `negated`): the field must be a multi-choice
+    /// field and the value one of its declared values, in quotes.
+    mutating func chosen(
+        _ value: ConditionExpression, in fieldNode: ConditionExpression, negated: Bool, range: Range<Int>
+    ) -> CheckedExpression? {
+        guard case .field(let path) = fieldNode.kind else { return nil }
+        guard let slot = layout.slots[path] else {
+            issues.append(.unknownField(path, range: fieldNode.range, fields: layout.fields, peer: nil))
+            return nil
+        }
+        let field = layout.fields[slot]
+        guard field.type == .multiChoice else {
+            issues.append(.notAMultiChoice(field, range: fieldNode.range))
+            return nil
+        }
+        if let issue = bareValue(value, comparedWith: field) {
+            issues.append(issue)
+            return nil
+        }
+        guard case .literal(.string(let id)) = value.kind else {
+            var type: ConditionType?
+            switch operand(value, peer: nil) {
+            case .invalid: return nil
+            case .string: type = .text
+            case .value(let typed): type = typed.type
+            }
+            issues.append(.choiceNotQuoted(text(value.range), type: type, field: field, range: value.range))
+            return nil
+        }
+        guard let bit = field.values.firstIndex(where: { $0.id == id }) else {
+            issues.append(.undeclaredValue(id, field: field, range: value.range))
+            return nil
+        }
+        let reference = FieldReference(id: path, type: field.type, slot: slot)
+        return CheckedExpression(
+            kind: .chosen(reference, value: id, bit: bit, negated: negated), range: range)
+    }
+
     // MARK: Membership
 
     mutating func membership(
@@ -311,6 +369,10 @@ private struct TypeChecking {
         case .string(let value, let stringRange):
             typedSubject = CheckedOperand(kind: .constant(.text(value)), type: .text, range: stringRange)
         case .value(let value):
+            if let field = choicesField(value) {
+                issues.append(.choicesNeedIn(field, range: value.range))
+                return nil
+            }
             typedSubject = value
         }
         var checked: [ConditionValue] = []

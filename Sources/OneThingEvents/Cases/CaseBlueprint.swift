@@ -33,11 +33,16 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         public let deferred: [String]
         /// The outputs it issues.
         public let outputs: [String]
+        /// Whether its rejection stops every other step, when the item says so itself
+        /// (`on-rejection:` on the item); `nil` to follow the bundle
+        /// (``CaseBlueprint/stopAllOnRejection``).
+        public let stopsAllOnRejection: Bool?
 
         /// Creates a step.
         public init(
             kind: StepKind = .item, id: String, name: String, department: String, limit: TimeLimit,
-            predecessors: [Int], successors: [Int], deferred: [String] = [], outputs: [String] = []
+            predecessors: [Int], successors: [Int], deferred: [String] = [], outputs: [String] = [],
+            stopsAllOnRejection: Bool? = nil
         ) {
             self.kind = kind
             self.id = id
@@ -48,6 +53,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             self.successors = successors
             self.deferred = deferred
             self.outputs = outputs
+            self.stopsAllOnRejection = stopsAllOnRejection
         }
     }
 
@@ -147,6 +153,19 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             if !fetched.isEmpty {
                 writer.unsigned(UInt64(fetched.count))
                 for entry in fetched { writer.strings(entry.canonical) }
+            }
+            // Steps with their own rejection policy, only when there are some, so a
+            // blueprint without any keeps the fingerprint it had before they existed.
+            let own = steps.indices.compactMap { index in
+                steps[index].stopsAllOnRejection.map { (index, $0) }
+            }
+            if !own.isEmpty {
+                writer.strings(["on-rejection"])
+                writer.unsigned(UInt64(own.count))
+                for (index, stops) in own {
+                    writer.unsigned(UInt64(index))
+                    writer.byte(stops ? 1 : 0)
+                }
             }
         }
     }
@@ -271,4 +290,10 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
 
     /// The index of the step with id `id`.
     public func stepIndex(_ id: String) -> Int? { steps.firstIndex { $0.id == id } }
+
+    /// Whether a rejection of step `step` stops every other step: the step's own
+    /// policy, else the bundle's.
+    public func stopsAllOnRejection(of step: Int) -> Bool {
+        steps[step].stopsAllOnRejection ?? stopAllOnRejection
+    }
 }

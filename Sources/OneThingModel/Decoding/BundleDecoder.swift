@@ -21,8 +21,8 @@ public enum BundleDecoder {
     /// The keys of a bundle file.
     public static let bundleKeys = [
         "id", "title", "version", "effective", "category", "lead", "promise", "on-rejection",
-        "locality", "basis", "baseline", "description", "form", "materials", "outputs", "inspections",
-        "items", "deadlines", "tests",
+        "locality", "basis", "baseline", "description", "eligibility", "form", "form-rules", "materials",
+        "outputs", "inspections", "items", "deadlines", "tests",
     ]
 
     /// The keys of an item (an entry of `items:`).
@@ -79,7 +79,11 @@ public enum BundleDecoder {
             fields["on-rejection"].flatMap {
                 reader.choice($0, RejectionPolicy.self, what: .init(en: "rejection policy", zh: "驳回处理方式"))
             } ?? .continue
-        let form = need(fields["form"].flatMap { decodeForm($0, reader: &reader) })
+        var form = need(fields["form"].flatMap { decodeForm($0, reader: &reader) })
+        if let node = fields["form-rules"] {
+            form?.rules = ConditionRuleDecoder.decode(
+                node, what: .init(en: "a form rule", zh: "表单规则"), reader: &reader)
+        }
         let materials = fields["materials"].map { MaterialDecoder.decodeAll($0, reader: &reader) } ?? []
         let outputs = fields["outputs"].map { decodeOutputs($0, reader: &reader) } ?? []
         let inspections = fields["inspections"].map { decodeInspections($0, reader: &reader) } ?? []
@@ -97,6 +101,11 @@ public enum BundleDecoder {
             tests: tests, span: fields.span, effectiveSpan: fields["effective"]?.span)
         bundle.promiseRules = promiseRules?.rules ?? []
         bundle.deadlines = fields["deadlines"].map { DeadlineDecoder.decodeAll($0, reader: &reader) } ?? []
+        bundle.eligibility =
+            fields["eligibility"].map {
+                ConditionRuleDecoder.decode(
+                    $0, what: .init(en: "an eligibility rule", zh: "申请条件"), reader: &reader)
+            } ?? []
         bundle.baseline = fields["baseline"].flatMap {
             BaselineDecoder.decode($0, owner: fields.keySpan("baseline") ?? owner, reader: &reader)
         }

@@ -17,14 +17,15 @@ enum FormFieldDecoder {
             reader.choice($0, FieldType.self, what: .init(en: "field type", zh: "字段类型"))
         }
         let label = f["label"].flatMap { reader.text($0) }
-        let required = f["required"].flatMap { reader.bool($0) } ?? true
+        let requirement = f["required"].map { decodeRequired($0, reader: &reader) }
+        let required = requirement.map { $0.when == nil && $0.always } ?? true
         var minimum: FieldBound?
         var maximum: FieldBound?
         var values: [EnumValue] = []
         if let type {
             minimum = f["min"].flatMap { bound($0, type: type, key: "min", reader: &reader) }
             maximum = f["max"].flatMap { bound($0, type: type, key: "max", reader: &reader) }
-            if type == .enum {
+            if type == .enum || type == .multiChoice {
                 if let node = f["values"] {
                     values = enumValues(node, reader: &reader)
                 } else if f.keySpan("values") == nil {
@@ -38,7 +39,22 @@ enum FormFieldDecoder {
         return FormField(
             id: key.value, span: key.span, type: type, label: label, required: required, minimum: minimum,
             maximum: maximum, values: values, unit: f["unit"].flatMap { reader.text($0) },
-            help: f["help"].flatMap { reader.text($0) })
+            help: f["help"].flatMap { reader.text($0) }, requiredWhen: requirement?.when)
+    }
+
+    /// `required:`: `true`, `false`, or `{when: condition}` for a field that must be
+    /// answered only when the condition holds. A `true`/`false` that cannot be read
+    /// counts as `true`, a mapping without a condition as `false` (the finding says
+    /// why; no finding about a missing answer follows from it).
+    static func decodeRequired(_ node: YAMLNode, reader: inout NodeReader) -> (
+        always: Bool, when: ConditionSource?
+    ) {
+        guard case .mapping = node else { return (reader.bool(node) ?? true, nil) }
+        let what = LocalizedText(en: "a condition of 'required'", zh: "“required”的条件")
+        guard let f = reader.mapping(node, what: what, owner: node.span, known: ["when"], required: ["when"]),
+            let when = f["when"].flatMap({ reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) })
+        else { return (false, nil) }
+        return (false, ConditionSource(scalar: when))
     }
 
     static func bound(_ node: YAMLNode, type: FieldType, key: String, reader: inout NodeReader) -> FieldBound?

@@ -4,7 +4,7 @@ import OneThingSource
 enum ItemDecoder {
     static let keys = [
         "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
-        "inspection", "fee", "online", "place", "basis", "legal-basis", "locality", "note",
+        "inspection", "fee", "online", "on-rejection", "place", "basis", "legal-basis", "locality", "note",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
@@ -66,6 +66,9 @@ enum ItemDecoder {
                     hint: .init(
                         en: "remove 'place', or 'online: true' if the applicant must go there",
                         zh: "请删去“place”；如申请人须前往办理，请删去“online: true”")))
+        }
+        item.onRejection = f["on-rejection"].flatMap {
+            reader.choice($0, RejectionPolicy.self, what: .init(en: "rejection policy", zh: "驳回处理方式"))
         }
         item.promisedRules = promisedRules?.rules ?? []
         return item

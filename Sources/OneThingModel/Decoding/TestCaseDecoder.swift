@@ -32,7 +32,7 @@ enum TestCaseDecoder {
                 reader.mapping(
                     $0, what: .init(en: "a test expectation", zh: "测试预期"),
                     owner: f.keySpan("expect") ?? node.span,
-                    known: ["items", "materials", "lead", "workdays", "promise", "error"])
+                    known: ["items", "materials", "lead", "workdays", "promise", "error", "eligible"])
             })
         else { return nil }
         var expectation = TestExpectation(
@@ -42,6 +42,7 @@ enum TestCaseDecoder {
             workdays: e["workdays"].flatMap { n in reader.number(n).map { Located($0, at: n.span) } },
             error: e["error"].flatMap { reader.locatedText($0) })
         expectation.promise = e["promise"].flatMap { reader.duration($0) }
+        expectation.eligible = e["eligible"].flatMap { n in reader.bool(n).map { Located($0, at: n.span) } }
         return TestCase(name: name, answers: answers, expect: expectation)
     }
 

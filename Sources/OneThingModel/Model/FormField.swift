@@ -12,6 +12,8 @@ public enum FieldType: String, Sendable, Hashable, CaseIterable {
     case text
     /// One of the declared values.
     case `enum`
+    /// Any number of the declared values, none included (多选): a set of value ids.
+    case multiChoice = "multi-choice"
     /// A calendar date.
     case date
     /// A mainland resident identity card number (居民身份证号).
@@ -57,24 +59,28 @@ public struct FormField: Hashable, Sendable {
     public var type: FieldType
     /// The question as the applicant reads it.
     public var label: String
-    /// Whether every applicant must answer.
+    /// Whether every applicant must answer. `false` for a field required only when
+    /// ``requiredWhen`` holds.
     public var required: Bool
     /// The inclusive lower bound, if any.
     public var minimum: FieldBound?
     /// The inclusive upper bound, if any.
     public var maximum: FieldBound?
-    /// The declared values of an enum field.
+    /// The declared values of an enum or multi-choice field.
     public var values: [EnumValue]
     /// The unit shown after the answer.
     public var unit: String?
     /// Help shown under the question.
     public var help: String?
+    /// The condition under which the field must be answered (`required: {when: …}`);
+    /// `nil` when ``required`` says it all.
+    public var requiredWhen: ConditionSource?
 
     /// Creates a field.
     public init(
         id: String, span: SourceSpan, type: FieldType, label: String, required: Bool = true,
         minimum: FieldBound? = nil, maximum: FieldBound? = nil, values: [EnumValue] = [],
-        unit: String? = nil, help: String? = nil
+        unit: String? = nil, help: String? = nil, requiredWhen: ConditionSource? = nil
     ) {
         self.id = id
         self.span = span
@@ -86,17 +92,24 @@ public struct FormField: Hashable, Sendable {
         self.values = values
         self.unit = unit
         self.help = help
+        self.requiredWhen = requiredWhen
     }
+
+    /// Whether the answer is one of or a set of the declared ``values``.
+    public var hasDeclaredValues: Bool { type == .enum || type == .multiChoice }
 }
 
 /// The one form: every fact the bundle asks of the applicant, each once.
 public struct Form: Hashable, Sendable {
     /// The fields in file order.
     public var fields: [FormField]
+    /// The rules that answers must keep across fields (`form-rules:`), in file order.
+    public var rules: [ConditionRule]
 
     /// Creates a form.
-    public init(fields: [FormField]) {
+    public init(fields: [FormField], rules: [ConditionRule] = []) {
         self.fields = fields
+        self.rules = rules
     }
 
     /// The field with id `id`.

@@ -64,6 +64,9 @@ public struct Item: Hashable, Sendable {
     public var locality: String?
     /// A note for readers.
     public var note: String?
+    /// What a rejection of this item does to the rest of the case, when it differs
+    /// from the bundle's `on-rejection`; `nil` to follow the bundle.
+    public var onRejection: RejectionPolicy? = nil
 
     /// Creates an item.
     public init(

@@ -14,6 +14,21 @@ public enum RejectionPolicy: String, Sendable, Hashable, CaseIterable {
     case `continue`
     /// Everything stops.
     case stopAll = "stop-all"
+
+    /// What the applicant is told of an item with this policy, where it differs from
+    /// the bundle's: `如本事项不予办理，整件事终止办理…`.
+    public var consequence: LocalizedText {
+        switch self {
+        case .continue:
+            .init(
+                en: "If this item is refused, the other items go on (those that need what it issues stop).",
+                zh: "本事项不予办理的，其他事项继续办理（需要其办理结果的事项除外）。")
+        case .stopAll:
+            .init(
+                en: "If this item is refused, the whole application stops: every other item is withdrawn.",
+                zh: "本事项不予办理的，整件事终止办理，其他事项一并撤回。")
+        }
+    }
 }
 
 /// A condition as written in the file, before the condition stage reads it.
@@ -126,8 +141,12 @@ public struct ServiceBundle: Hashable, Sendable {
     /// The rules choosing each applicant's own promise; empty when there is one promise
     /// for every applicant.
     public var promiseRules: [LimitRule] = []
-    /// What a rejection does to the rest.
+    /// What a rejection does to the rest, unless an item says otherwise
+    /// (``Item/onRejection``).
     public var onRejection: RejectionPolicy
+    /// The conditions every applicant must meet (`eligibility:`); one who does not is
+    /// told "not eligible", with each rule's message, instead of a plan.
+    public var eligibility: [ConditionRule] = []
     /// The locality, when the bundle is local practice.
     public var locality: String?
     /// The legal basis of the bundle.
@@ -185,4 +204,15 @@ public struct ServiceBundle: Hashable, Sendable {
 
     /// The item with id `id`.
     public func item(_ id: String) -> Item? { items.first { $0.id.value == id } }
+
+    /// What a rejection of `item` does to the rest of a case: the item's own policy,
+    /// else the bundle's.
+    public func rejectionPolicy(of item: Item) -> RejectionPolicy { item.onRejection ?? onRejection }
+
+    /// What the applicant is told about a refusal of `item`, where the item's policy
+    /// differs from the bundle's (``RejectionPolicy/consequence``); `nil` elsewhere.
+    public func rejectionNote(of item: Item) -> LocalizedText? {
+        guard let own = item.onRejection, own != onRejection else { return nil }
+        return own.consequence
+    }
 }

@@ -31,6 +31,10 @@ public struct TestExpectation: Hashable, Sendable {
     public var workdays: Located<Double>?
     /// An expected error code instead of a plan.
     public var error: Located<String>?
+    /// `false` when the answers are expected not to meet the bundle's eligibility
+    /// rules (a "not eligible" outcome instead of a plan); `true` when they are
+    /// expected to meet them.
+    public var eligible: Located<Bool>? = nil
 
     /// Creates an expectation.
     public init(

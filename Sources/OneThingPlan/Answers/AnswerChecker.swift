@@ -4,14 +4,24 @@ import OneThingSource
 
 /// Checks one applicant's answers against the bundle's form before a plan is built:
 /// every answer names a question of the form and fits its type, its bounds and its
-/// values; every required question is answered.
+/// values; every required question is answered, and every question required under a
+/// condition that holds; the answers keep the form's rules (`form-rules:`).
+///
+/// This is the one check of answers: plans (and so `onething plan`, the server's
+/// cases and the bundle's test cases) and the validator's check of test answers use it.
 public struct AnswerChecker: Sendable {
     /// The form.
     public let form: Form
+    /// The checked conditions of the form: of fields required under a condition
+    /// (``ConditionOwner/requiredWhen(field:)``) and of its rules
+    /// (``ConditionOwner/formRule(_:)``). A condition missing here (it did not check)
+    /// is not applied.
+    let conditions: [ConditionOwner: CheckedCondition]
 
-    /// Creates a checker for `form`.
-    public init(form: Form) {
+    /// Creates a checker for `form`, whose conditions checked as `conditions` (by owner).
+    public init(form: Form, conditions: [ConditionOwner: CheckedCondition] = [:]) {
         self.form = form
+        self.conditions = conditions
     }
 
     /// The answers as conditions read them, and every problem with them. `missingAt`
@@ -32,6 +42,8 @@ public struct AnswerChecker: Sendable {
             guard let value = ConditionValue(answer: answer.node, for: field) else {
                 if field.type == .enum, let s = answer.node.scalar {
                     found.append(.answerUndeclaredValue(s, field: field))
+                } else if field.type == .multiChoice, let s = Self.undeclaredChoice(answer.node, of: field) {
+                    found.append(.answerUndeclaredValue(s, field: field))
                 } else {
                     found.append(
                         .answerType(
@@ -50,18 +62,51 @@ public struct AnswerChecker: Sendable {
             }
             values[field.id] = value
         }
-        for field in form.fields where field.required && !answered.contains(field.id) {
-            found.append(.answerMissing(field, at: missingAt))
-        }
-        for field in form.fields
-        where field.required && answered.contains(field.id) && values[field.id] == nil {
-            // Answered with null: as good as missing, unless already reported as wrong.
-            if let answer = answers.first(where: { $0.field == field.id }), answer.node.scalar?.isNull == true
+        for field in form.fields {
+            let because = field.required ? nil : requiredBecause(field, values)
+            guard field.required || because != nil else { continue }
+            if !answered.contains(field.id) {
+                found.append(.answerMissing(field, at: missingAt, because: because))
+            } else if values[field.id] == nil, let answer = answers.first(where: { $0.field == field.id }),
+                answer.node.scalar?.isNull == true
             {
-                found.append(.answerMissing(field, at: answer.span))
+                // Answered with null: as good as missing, unless already reported as wrong.
+                found.append(.answerMissing(field, at: answer.span, because: because))
             }
         }
+        found += ruleFindings(values, answers: answers, missingAt: missingAt)
         return (values, found)
+    }
+
+    /// The condition that makes `field` required for these answers, when it has one
+    /// and it holds.
+    func requiredBecause(_ field: FormField, _ values: ConditionAnswers) -> ConditionSource? {
+        guard let when = field.requiredWhen, let checked = conditions[.requiredWhen(field: field.id)],
+            checked.evaluate(values)
+        else { return nil }
+        return when
+    }
+
+    /// The form rules the answers break. A rule is checked only when every field it
+    /// reads has a valid answer: an unanswered optional field breaks no rule.
+    func ruleFindings(_ values: ConditionAnswers, answers: [Answer], missingAt: SourceSpan) -> [Diagnostic] {
+        form.rules.enumerated().compactMap { index, rule in
+            guard let checked = conditions[.formRule(index)],
+                checked.fields.allSatisfy({ values[$0] != nil }), !checked.evaluate(values)
+            else { return nil }
+            let read = checked.readings(in: form, values)
+            let first = checked.fields.lazy.compactMap { id in answers.first { $0.field == id } }.first
+            return .answerBreaksRule(rule, readings: read, at: first?.node.span ?? missingAt)
+        }
+    }
+
+    /// The first element of a list answering a multi-choice field that is not one of
+    /// its values, if the answer is a list of scalars with one.
+    static func undeclaredChoice(_ node: YAMLNode, of field: FormField) -> YAMLScalar? {
+        guard let elements = node.elements else { return nil }
+        let scalars = elements.compactMap(\.scalar)
+        guard scalars.count == elements.count else { return nil }
+        return scalars.first { s in !field.values.contains { $0.id == s.value } }
     }
 
     /// The bound an answer breaks, as text, if it breaks one.
@@ -77,5 +122,14 @@ public struct AnswerChecker: Sendable {
 
     static func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+    }
+}
+
+extension CheckedCondition {
+    /// The fields the condition reads, with their answers in `answers` (`nil` when
+    /// absent), in order of first reading: what a finding or an explanation shows.
+    func readings(in form: Form, _ answers: ConditionAnswers) -> [(field: FormField, value: ConditionValue?)]
+    {
+        fields.compactMap { id in form[id].map { (field: $0, value: answers[id]) } }
     }
 }

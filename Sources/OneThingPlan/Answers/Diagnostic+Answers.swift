@@ -22,6 +22,13 @@ extension Diagnostic {
             .init(
                 en: "one of \(field.values.map(\.id).joined(separator: ", "))",
                 zh: "\(field.values.map { "\($0.id)（\($0.label)）" }.joined(separator: "、"))之一")
+        case .multiChoice:
+            .init(
+                en:
+                    "a list of any of \(field.values.map(\.id).joined(separator: ", ")), such as [\(field.values.first?.id ?? "")], or [] for none",
+                zh:
+                    "由\(field.values.map { "\($0.id)（\($0.label)）" }.joined(separator: "、"))中任意几项组成的列表，如 [\(field.values.first?.id ?? "")]，都不选写 []"
+            )
         case .idNumber: .init(en: "an identity number", zh: "身份证号")
         case .creditCode: .init(en: "a unified social credit code", zh: "统一社会信用代码")
         case .phone: .init(en: "a telephone number", zh: "电话号码")
@@ -29,13 +36,20 @@ extension Diagnostic {
         }
     }
 
-    /// A required question was not answered.
-    static func answerMissing(_ field: FormField, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(
+    /// A required question was not answered; `because` is the condition that makes it
+    /// required, for a question required only under one.
+    static func answerMissing(_ field: FormField, at span: SourceSpan, because: ConditionSource? = nil)
+        -> Diagnostic
+    {
+        let reason = because.map {
+            LocalizedText(
+                en: ": it is required because \($0.text) holds", zh: "：因“\($0.text)”成立，此题必答")
+        }
+        return Diagnostic(
             code: .answerMissing, severity: .error, span: span,
             message: .init(
-                en: "the required question '\(field.id)' (\(field.label)) has no answer",
-                zh: "必答问题“\(field.id)”（\(field.label)）没有回答"),
+                en: "the required question '\(field.id)' (\(field.label)) has no answer\(reason?.en ?? "")",
+                zh: "必答问题“\(field.id)”（\(field.label)）没有回答\(reason?.zh ?? "")"),
             hint: .init(
                 en: "answer it with \(expected(field).en): \(field.id): …",
                 zh: "请回答\(expected(field).zh)：\(field.id): …"),
@@ -55,6 +69,32 @@ extension Diagnostic {
             ),
             hint: .init(en: "answer with \(expected(field).en)", zh: "请填写\(expected(field).zh)"),
             notes: [fieldNote(field)])
+    }
+
+    /// The answers a condition reads, as findings list them: `a = 1, b = "x"`, an
+    /// unanswered one as `a = —`.
+    static func shownAnswers(_ readings: [(field: FormField, value: ConditionValue?)]) -> LocalizedText {
+        let shown = readings.map { "\($0.field.id) = \($0.value?.description ?? "—")" }
+        return LocalizedText(en: shown.joined(separator: ", "), zh: shown.joined(separator: "，"))
+    }
+
+    /// Answers that break a rule of the form (`form-rules:`): the rule's own message,
+    /// with the answers it reads.
+    static func answerBreaksRule(
+        _ rule: ConditionRule, readings: [(field: FormField, value: ConditionValue?)], at span: SourceSpan
+    ) -> Diagnostic {
+        let shown = shownAnswers(readings)
+        return Diagnostic(
+            code: .answerBreaksRule, severity: .error, span: span,
+            message: rule.message,
+            hint: .init(
+                en: "the form's rule \(rule.check.text) does not hold for these answers (\(shown.en))",
+                zh: "这些答案（\(shown.zh)）不符合表单规则 \(rule.check.text)"),
+            notes: [
+                DiagnosticNote(
+                    span: rule.check.scalar.span,
+                    message: .init(en: "the rule is written here", zh: "该规则写在这里"))
+            ])
     }
 
     /// An answer outside the field's bounds.

@@ -14,6 +14,10 @@ public struct PlanBuilder: Sendable {
     public struct Failure: Error, Sendable {
         /// The findings (at least one error).
         public let diagnostics: [Diagnostic]
+        /// The eligibility rules the answers do not meet, in file order: when there
+        /// are some, the applicant is not eligible (an outcome, not a mistake), and
+        /// ``diagnostics`` holds one `OT807` for each.
+        public var ineligible: [ConditionRule] = []
     }
 
     /// The bundle.
@@ -50,9 +54,7 @@ public struct PlanBuilder: Sendable {
     public init(
         bundle: ServiceBundle, source: SourceFile, catalogue: Catalogue, conditions: ConditionCheckResult
     ) {
-        var checked: [ConditionOwner: CheckedCondition] = [:]
-        for entry in conditions.entries { checked[entry.owner] = entry.checked }
-        self.init(bundle: bundle, source: source, catalogue: catalogue, checked: checked)
+        self.init(bundle: bundle, source: source, catalogue: catalogue, checked: conditions.checkedByOwner)
     }
 
     init(
@@ -78,20 +80,30 @@ public struct PlanBuilder: Sendable {
     /// - Throws: ``Failure`` with the problems of the answers (OT801–OT805), or when no
     ///   lead rule matches them (OT312).
     public func plan(for answers: [Answer], missingAt: SourceSpan) throws(Failure) -> Plan {
-        let (values, problems) = AnswerChecker(form: bundle.form).check(answers, missingAt: missingAt)
+        let (values, problems) = AnswerChecker(form: bundle.form, conditions: conditions).check(
+            answers, missingAt: missingAt)
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return try plan(for: values, missingAt: missingAt)
     }
 
     /// Builds the plan for answers already checked against the form.
+    ///
+    /// - Throws: ``Failure`` with ``Failure/ineligible`` when the answers do not meet
+    ///   the bundle's eligibility rules (OT807), or when no lead rule matches them (OT312).
     public func plan(for answers: ConditionAnswers, missingAt: SourceSpan) throws(Failure) -> Plan {
+        let unmet = ineligibility(of: answers)
+        if !unmet.isEmpty {
+            let diagnostics = unmet.map { rule in
+                Diagnostic.notEligible(
+                    rule, bundle: bundle, readings: readings(of: rule, answers), at: missingAt)
+            }
+            throw Failure(diagnostics: diagnostics, ineligible: unmet)
+        }
         var decisions: [ItemDecision] = []
         var applies: [Bool] = []
         for (index, item) in bundle.items.enumerated() {
             let holds = self.applies(item, to: answers)
-            let readings = (conditions[.item(item.id.value)]?.fields ?? []).compactMap { id in
-                bundle.form[id].map { (field: $0, value: answers[id]) }
-            }
+            let readings = conditions[.item(item.id.value)]?.readings(in: bundle.form, answers) ?? []
             decisions.append(
                 ItemDecision(index: index, applies: holds, condition: item.when, readings: readings))
             applies.append(holds)
@@ -149,6 +161,26 @@ public struct PlanBuilder: Sendable {
             applies: bundle.items.map { applies($0, to: answers) },
             needs: needSelection(for: answers), limits: limits(for: answers),
             promise: promise(for: answers).limit)
+    }
+
+    /// The eligibility rules (`eligibility:`) that `answers` do not meet, in file order.
+    public func ineligibility(of answers: ConditionAnswers) -> [ConditionRule] {
+        bundle.eligibility.enumerated().compactMap { index, rule in
+            guard let checked = conditions[.eligibility(index)], !checked.evaluate(answers) else {
+                return nil
+            }
+            return rule
+        }
+    }
+
+    /// The answers the condition of eligibility rule `rule` reads.
+    func readings(of rule: ConditionRule, _ answers: ConditionAnswers) -> [(
+        field: FormField, value: ConditionValue?
+    )] {
+        guard let index = bundle.eligibility.firstIndex(of: rule),
+            let checked = conditions[.eligibility(index)]
+        else { return [] }
+        return checked.readings(in: bundle.form, answers)
     }
 
     /// Whether `item` applies to `answers`: it has no condition, or its condition holds.

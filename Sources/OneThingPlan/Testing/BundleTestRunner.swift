@@ -41,6 +41,9 @@ public struct BundleTestRunner: Sendable {
             plan = try builder.plan(for: test.answers, missingAt: test.name.span)
         } catch {
             let codes = error.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue)
+            if !error.ineligible.isEmpty, test.expect.eligible?.value == false {
+                return CaseResult(name: name, span: test.name.span, diagnostics: [], plan: nil)
+            }
             if let expected = test.expect.error {
                 if codes.contains(expected.value) {
                     return CaseResult(name: name, span: test.name.span, diagnostics: [], plan: nil)
@@ -61,6 +64,9 @@ public struct BundleTestRunner: Sendable {
         let expect = test.expect
         if let expected = expect.error {
             found.append(.testErrorMismatch(test: name, expected: expected, got: []))
+        }
+        if let eligible = expect.eligible, !eligible.value {
+            found.append(.testExpectedNotEligible(test: name, at: eligible.span))
         }
         if let items = expect.items {
             let actual = plan.applicableItems.map(\.id.value)
@@ -167,14 +173,34 @@ extension Diagnostic {
 
     /// A test case's answers cause an error the case does not expect.
     static func testUnexpectedError(test: String, at span: SourceSpan, got: [String]) -> Diagnostic {
-        Diagnostic(
+        let notEligible = got.allSatisfy { $0 == DiagnosticCode.notEligible.rawValue }
+        let expectation = notEligible ? "eligible: false" : "error: \(got.first ?? "OT…")"
+        return Diagnostic(
             code: .testErrorMismatch, severity: .error, span: span,
-            message: .init(
-                en: "test case '\(test)': its answers cannot be planned (\(got.joined(separator: ", ")))",
-                zh: "测试用例“\(test)”：其答案无法生成计划（\(got.joined(separator: "、"))）"),
+            message: notEligible
+                ? .init(
+                    en: "test case '\(test)': its answers do not meet the bundle's eligibility rules (OT807)",
+                    zh: "测试用例“\(test)”：其答案不符合一件事的申请条件（OT807）")
+                : .init(
+                    en: "test case '\(test)': its answers cannot be planned (\(got.joined(separator: ", ")))",
+                    zh: "测试用例“\(test)”：其答案无法生成计划（\(got.joined(separator: "、"))）"),
             hint: .init(
                 en:
-                    "fix the answers (see the findings below), or add 'error: \(got.first ?? "OT…")' to 'expect:' if this is meant",
-                zh: "请修正答案（见下方提示）；如属预期，请在“expect:”中写“error: \(got.first ?? "OT…")”"))
+                    "fix the answers (see the findings below), or add '\(expectation)' to 'expect:' if this is meant",
+                zh: "请修正答案（见下方提示）；如属预期，请在“expect:”中写“\(expectation)”"))
+    }
+
+    /// A test case expects "not eligible", but its answers meet every eligibility rule.
+    static func testExpectedNotEligible(test: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .testFailed, severity: .error, span: span,
+            message: .init(
+                en:
+                    "test case '\(test)' expects the applicant not to be eligible, but the answers meet every eligibility rule and make a plan",
+                zh: "测试用例“\(test)”预期申请人不符合申请条件，但其答案满足全部申请条件并生成了计划"),
+            hint: .init(
+                en:
+                    "if the plan is right, remove 'eligible: false'; else check the answers and the rules under 'eligibility:'",
+                zh: "如果计划正确，请删去“eligible: false”；否则请核对答案和“eligibility:”中的条件"))
     }
 }

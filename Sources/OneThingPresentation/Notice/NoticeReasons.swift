@@ -42,6 +42,14 @@ struct NoticeReasons: Sendable {
             return words.say(
                 "the question “\(field.label)” was not answered", "您未回答“\(field.label)”")
         }
+        if case .choices(let ids) = value {
+            let question = Self.plain(field.label)
+            if ids.isEmpty {
+                return words.say("you ticked none of “\(question)”", "您在“\(question)”中一项也没有选")
+            }
+            let chosen = answer(field: field, value: value)
+            return words.say("you ticked “\(chosen)” for “\(question)”", "您在“\(question)”中选了“\(chosen)”")
+        }
         if language == .zh, case .bool(let yes) = value, let statement = Self.statement(field.label, yes: yes)
         {
             return statement
@@ -61,6 +69,12 @@ struct NoticeReasons: Sendable {
         case .bool(let yes): return yes ? words.say("yes", "是") : words.say("no", "否")
         case .number: return value.description + unit
         case .date(let date): return date.description
+        case .choices(let ids):
+            let labels = ids.map { id in
+                field.values.first { $0.id == id }.map { Self.withoutAsides($0.label) } ?? id
+            }
+            if labels.isEmpty { return words.say("none", "都不是") }
+            return labels.joined(separator: words.say(", ", "、"))
         case .text(let text):
             guard field.type == .enum, let declared = field.values.first(where: { $0.id == text }) else {
                 return text

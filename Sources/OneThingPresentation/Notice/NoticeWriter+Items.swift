@@ -30,6 +30,9 @@ extension NoticeWriter {
             let item = bundle.items[decision.index]
             var notes: [String] = []
             if item.online { notes.append(say("Fully online.", "可全程网办。")) }
+            if let rejection = bundle.rejectionNote(of: item) {
+                notes.append(say(rejection.en, rejection.zh))
+            }
             if let note = item.note { notes.append(note) }
             return [
                 String(number + 1), item.name, departmentName(item.department.value),

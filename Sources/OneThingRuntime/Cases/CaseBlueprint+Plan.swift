@@ -70,7 +70,8 @@ extension CaseBlueprint {
                         department: source.department.value,
                         limit: plan.promised(ofItem: item), predecessors: predecessorLists[index],
                         successors: successorLists[index], deferred: deferredByItem[source.id.value] ?? [],
-                        outputs: source.produces.map(\.value)))
+                        outputs: source.produces.map(\.value),
+                        stopsAllOnRejection: source.onRejection.map { $0 == .stopAll }))
             case .inspection(let k):
                 let source = bundle.inspections[k]
                 let id = itemIDs.contains(source.id.value) ? "inspection-\(source.id.value)" : source.id.value

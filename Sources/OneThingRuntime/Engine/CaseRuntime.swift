@@ -496,11 +496,12 @@ public struct CaseRuntime: Sendable {
     }
 
     /// After a rejection or failure: cancel what depends on it (everything, when the
-    /// bundle stops on a rejection), then deliver if nothing is left.
+    /// step's item, or else the bundle, stops on a rejection), then deliver if nothing
+    /// is left.
     mutating func settleAfterRejection(_ slot: Int, _ step: Int, at now: Timestamp) {
         let blueprint = cases.slots[slot].blueprint
         var doomed: [Int] = []
-        if blueprint.stopAllOnRejection {
+        if blueprint.stopsAllOnRejection(of: step) {
             doomed = Array(blueprint.steps.indices)
         } else {
             var stack = blueprint.steps[step].successors

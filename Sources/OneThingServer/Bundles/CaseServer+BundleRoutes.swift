@@ -168,6 +168,24 @@ struct BundleDetail: Encodable {
         var values: [Value]
         var unit: String?
         var help: String?
+        /// The condition under which the field must be answered, when it is required
+        /// only under one.
+        var requiredWhen: String?
+    }
+
+    /// A condition with its message: a form rule or an eligibility rule.
+    struct Rule: Encodable {
+        struct Message: Encodable {
+            var zh: String
+            var en: String
+        }
+        var check: String
+        var message: Message
+
+        init(_ rule: ConditionRule) {
+            check = rule.check.text
+            message = Message(zh: rule.message.zh, en: rule.message.en)
+        }
     }
 
     struct MaterialEntry: Encodable {
@@ -225,17 +243,21 @@ struct BundleDetail: Encodable {
 
     var header: BundleHeader
     var form: [Field]
+    var formRules: [Rule]
+    var eligibility: [Rule]
     var materials: [MaterialEntry]
     var items: [ItemEntry]
 
     enum CodingKeys: String, CodingKey {
-        case form, materials, items
+        case form, formRules, eligibility, materials, items
     }
 
     func encode(to encoder: any Encoder) throws {
         try header.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(form, forKey: .form)
+        try container.encode(formRules, forKey: .formRules)
+        try container.encode(eligibility, forKey: .eligibility)
         try container.encode(materials, forKey: .materials)
         try container.encode(items, forKey: .items)
     }
@@ -248,8 +270,10 @@ struct BundleDetail: Encodable {
                 id: field.id, type: field.type.rawValue, label: field.label, required: field.required,
                 minimum: field.minimum.map(Self.text), maximum: field.maximum.map(Self.text),
                 values: field.values.map { Field.Value(id: $0.id, label: $0.label) }, unit: field.unit,
-                help: field.help)
+                help: field.help, requiredWhen: field.requiredWhen?.text)
         }
+        formRules = bundle.form.rules.map(Rule.init)
+        eligibility = bundle.eligibility.map(Rule.init)
         materials = bundle.materials.map { material in
             MaterialEntry(
                 id: material.id.value, name: material.name, core: material.core,

@@ -104,12 +104,24 @@ struct CaseCreation: Sendable {
         do {
             return try entry.loaded.builder.plan(for: decoded.answers, missingAt: node.span)
         } catch {
+            if !error.ineligible.isEmpty { throw Problem.notEligible(error.ineligible, error.diagnostics) }
             throw Problem.answersInvalid(error.diagnostics)
         }
     }
 }
 
 extension Problem {
+    /// Answers that do not meet the bundle's eligibility rules: each unmet rule's own
+    /// reason in the detail, and its finding (OT807).
+    static func notEligible(_ rules: [ConditionRule], _ diagnostics: [Diagnostic]) -> Problem {
+        Problem(
+            .notEligible,
+            LocalizedText(
+                en: "not eligible, because: " + rules.map(\.message.en).joined(separator: "; "),
+                zh: "不符合申请条件，原因：" + rules.map(\.message.zh).joined(separator: "；")),
+            diagnostics: diagnostics)
+    }
+
     /// Answers that do not fit the bundle's form, with the findings that say where.
     static func answersInvalid(_ diagnostics: [Diagnostic]) -> Problem {
         Problem(

@@ -246,7 +246,9 @@ enum OpenAPIDocument {
               description: |
                 201 with `Location`, the plan, the promised due date and the applicant's access code
                 (shown once; the store keeps only its hash). Answers that do not fit the form are 422
-                with the same findings as the command line's (OT801–OT805), located in the body.
+                `answers-invalid` with the same findings as the command line's (OT801–OT806), located
+                in the body; answers that do not meet the bundle's eligibility rules are 422
+                `not-eligible`, with one OT807 finding per unmet rule giving its reason.
               parameters:
                 - $ref: "#/components/parameters/IdempotencyKey"
                 - $ref: "#/components/parameters/Lang"
@@ -895,6 +897,7 @@ enum OpenAPIDocument {
                 - urn:onething:problem:idempotency-key-in-use
                 - urn:onething:problem:unknown-bundle
                 - urn:onething:problem:answers-invalid
+                - urn:onething:problem:not-eligible
                 - urn:onething:problem:reload-refused
                 - urn:onething:problem:case-closed
                 - urn:onething:problem:step-not-waiting
@@ -1069,6 +1072,16 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     $ref: "#/components/schemas/FormField"
+                formRules:
+                  description: The rules the answers must keep across fields; answers that break one are 422 (OT806).
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/ConditionRule"
+                eligibility:
+                  description: The conditions an applicant must meet; one who does not is 422 `not-eligible` (OT807).
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/ConditionRule"
                 materials:
                   type: array
                   items:
@@ -1132,7 +1145,7 @@ enum OpenAPIDocument {
                   type: string
                 type:
                   type: string
-                  enum: [bool, integer, number, text, enum, date, id-number, credit-code, phone]
+                  enum: [bool, integer, number, text, enum, multi-choice, date, id-number, credit-code, phone]
                 label:
                   type: string
                 required:
@@ -1155,6 +1168,24 @@ enum OpenAPIDocument {
                   type: string
                 help:
                   type: string
+                requiredWhen:
+                  description: The condition under which the field must be answered (`required` is then false).
+                  type: string
+            ConditionRule:
+              description: A condition and the message, in both languages, given when it does not hold.
+              type: object
+              required: [check, message]
+              properties:
+                check:
+                  type: string
+                message:
+                  type: object
+                  required: [zh, en]
+                  properties:
+                    zh:
+                      type: string
+                    en:
+                      type: string
             ValidationReport:
               type: object
               required: [valid, errors, warnings, diagnostics]
@@ -1172,7 +1203,8 @@ enum OpenAPIDocument {
             Answers:
               description: |
                 The applicant's answers, field id to answer, as JSON answers files write them:
-                `{"business.has_licence": false, "venue.area_m2": 80}` or nested by the dots.
+                `{"business.has_licence": false, "venue.area_m2": 80}` or nested by the dots; a
+                multi-choice field is answered with a list of its value ids (`[]` for none).
               type: object
             PlanRequest:
               type: object

@@ -92,6 +92,11 @@ extension ProblemKind {
     public static let answersInvalid = ProblemKind(
         "answers-invalid", .unprocessableContent, en: "The answers do not fit the bundle's form",
         zh: "答案不符合一件事的申请表")
+    /// The answers fit the form, but do not meet the bundle's eligibility rules: the
+    /// applicant is not eligible, and the findings (OT807) give each rule's own reason.
+    public static let notEligible = ProblemKind(
+        "not-eligible", .unprocessableContent, en: "The applicant is not eligible for this bundle",
+        zh: "申请人不符合该一件事的申请条件")
     /// Reloading found bundles with errors; nothing changed.
     public static let reloadRefused = ProblemKind(
         "reload-refused", .unprocessableContent, en: "The bundles were not reloaded: some have errors",
@@ -163,7 +168,8 @@ extension ProblemKind {
         malformedJSON, invalidRequest, invalidParameter, payloadTooLarge, unsupportedMediaType,
         requestTimeout,
         notFound, methodNotAllowed, unauthorized, forbidden, idempotencyKeyReused, idempotencyKeyInUse,
-        unknownBundle, answersInvalid, reloadRefused, caseClosed, stepNotWaiting, materialNotAwaited,
+        unknownBundle, answersInvalid, notEligible, reloadRefused, caseClosed, stepNotWaiting,
+        materialNotAwaited,
         reasonRequired, taskNotClaimed, taskCancelled, taskDecided, storeUnavailable, storeFull, storeFailed,
         notReady, shuttingDown, internalError, callbackSignatureInvalid, callbackReplayed, taskNotCurrent,
     ]

@@ -165,6 +165,10 @@ extension DiagnosticCode {
     public static let answerUndeclaredValue = DiagnosticCode("OT804")
     /// An answer to a question the form does not ask.
     public static let answerUnknownField = DiagnosticCode("OT805")
+    /// The answers break a rule of the form (`form-rules:`).
+    public static let answerBreaksRule = DiagnosticCode("OT806")
+    /// The applicant does not meet an eligibility rule of the bundle (`eligibility:`).
+    public static let notEligible = DiagnosticCode("OT807")
 
     /// Every code with its severity and summary, in code order.
     public static let catalogue: [Entry] = [
@@ -353,6 +357,12 @@ extension DiagnosticCode {
         Entry(
             code: .answerUnknownField, severity: .error,
             summary: .init(en: "an answer to a question the form does not ask", zh: "回答了表单中没有的问题")),
+        Entry(
+            code: .answerBreaksRule, severity: .error,
+            summary: .init(en: "the answers break a rule of the form", zh: "答案不符合表单规则")),
+        Entry(
+            code: .notEligible, severity: .error,
+            summary: .init(en: "the applicant is not eligible", zh: "申请人不符合申请条件")),
 
     ]
 

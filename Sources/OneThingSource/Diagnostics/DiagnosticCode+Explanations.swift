@@ -801,5 +801,36 @@ extension DiagnosticCode {
             fix: .init(
                 en: "Correct the field id to one of the form's.",
                 zh: "请改为表单中已有的字段标识。")),
+        DiagnosticExplanation(
+            code: .answerBreaksRule,
+            protects: .init(
+                en: "A form rule states what answers must keep across questions (an end date not before the "
+                    + "start): answers that break it describe no real case, and the applicant is told the rule's "
+                    + "own message before anything is planned.",
+                zh: "表单规则规定了多个问题的答案之间必须满足的关系（结束日期不早于开始日期）；违反规则的答案不对应真实情况，"
+                    + "在生成办事计划之前就用规则自己的提示告诉申请人。"),
+            wrong: "{\"event.start_date\": \"2026-05-03\", \"event.end_date\": \"2026-05-01\"}",
+            right: "{\"event.start_date\": \"2026-05-01\", \"event.end_date\": \"2026-05-03\"}",
+            fix: .init(
+                en: "Correct the answers the message names so that the rule holds; if the rule is wrong, "
+                    + "correct its 'check' under 'form-rules:' in the bundle.",
+                zh: "请修改提示所指的答案使规则成立；如果规则本身写错了，请修改一件事文件“form-rules:”中该规则的“check”。")),
+        DiagnosticExplanation(
+            code: .notEligible,
+            protects: .init(
+                en:
+                    "An applicant the bundle does not serve (an event under 1000 people needs no safety permit) "
+                    + "is told so, and why, instead of getting a plan with no items or with items that will be "
+                    + "refused.",
+                zh: "一件事不受理的申请人（每场不足1000人的活动无需安全许可）会被告知不符合条件及原因，"
+                    + "而不是得到一个没有事项、或事项注定被驳回的办事计划。"),
+            wrong: "{\"event.attendance\": 600}",
+            right: "{\"event.attendance\": 8000}",
+            fix: .init(
+                en: "This is an outcome, not a mistake: check the answers the hint names. A bundle test that "
+                    + "expects it writes 'expect: {eligible: false}'; if the rule is wrong, correct its 'check' "
+                    + "under 'eligibility:'.",
+                zh: "这是办理结果而不是错误：请核对提示所列的答案。预期此结果的测试用例写“expect: {eligible: false}”；"
+                    + "如果条件本身写错了，请修改“eligibility:”中该条件的“check”。")),
     ]
 }

@@ -20,6 +20,9 @@ enum ReferenceEvaluator {
             guard let v = value(subject, answers) else { return false }
             let listed = values.filter { sameType($0, v) }
             return listed.contains { compare(.equal, $0, v) } != negated
+        case .chosen(let reference, let value, _, let negated):
+            guard case .choices(let ids)? = answers[reference.id] else { return false }
+            return ids.contains(value) != negated
         }
     }
 
