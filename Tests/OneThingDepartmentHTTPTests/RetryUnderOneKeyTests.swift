@@ -13,10 +13,12 @@ import Testing
     @Test func aStepEscalatedAfterTimeoutsIsPushedAgainUnderItsKeyAndTakenOnce() async throws {
         var faults = FakeDepartment.Faults()
         faults.timeouts = 1
-        faults.hang = 1_000
+        faults.hang = 3_000
         let fixture = HTTPDepartmentAdapterTests()
         try await fixture.withFake(faults) { fake, url in
-            let adapter = fixture.adapter(url, retries: 0, timeout: 300)
+            // 1 s: room for the answered push on a loaded machine (with 300 ms, the push after
+            // the faults timed out too in a CI run beside two builds), and still a third of the hang.
+            let adapter = fixture.adapter(url, retries: 0, timeout: 1_000)
             let calendar = WorkdayCalendar(
                 region: "CN",
                 arrangements: [2026, 2027, 2028].map { .init(year: $0, holidays: [], makeUpWorkdays: []) })
