@@ -126,6 +126,15 @@ public enum CatalogueLoader {
                             diagnostics.append(.coreMaterialDeferrable(material, deferrable: deferrable))
                         }
                     }
+                case .serviceCentre(let centre):
+                    if let first = catalogue.serviceCentre {
+                        diagnostics.append(
+                            .duplicateName(
+                                Located(centre.name, at: centre.span), first: first.span,
+                                what: .init(en: "service centre", zh: "政务服务中心")))
+                    } else {
+                        catalogue.serviceCentre = centre
+                    }
                 case .calendar(let year):
                     diagnostics += CalendarChecker.check(year)
                     let key = "\(year.region) \(year.year)"

@@ -12,6 +12,9 @@ public struct Catalogue: Sendable {
     public var departments: [String: Department]
     /// Common materials by id.
     public var materials: [String: Material]
+    /// The service centre whose window takes the cases, when the catalogue records it
+    /// (`service-centre.yaml`).
+    public var serviceCentre: ServiceCentre?
     /// Whether the departments file (`departments.yaml`) could not be read: the
     /// departments are then unknown rather than absent, and no bundle is told that
     /// its departments do not exist (the unreadable file is the finding).

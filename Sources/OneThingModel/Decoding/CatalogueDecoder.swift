@@ -11,6 +11,8 @@ public enum CatalogueDecoder {
         case materials([Material])
         /// One calendar year.
         case calendar(CalendarYear)
+        /// The service centre.
+        case serviceCentre(ServiceCentre)
     }
 
     /// A decoded catalogue file and what was found on the way.
@@ -22,7 +24,7 @@ public enum CatalogueDecoder {
     }
 
     /// The top-level keys a catalogue file may have.
-    public static let kinds = ["departments", "materials", "calendar"]
+    public static let kinds = ["departments", "materials", "calendar", "service-centre"]
 
     /// Decodes the root node of a catalogue file.
     public static func decode(_ root: YAMLNode) -> Result {
@@ -39,8 +41,9 @@ public enum CatalogueDecoder {
                     code: .unknownCatalogueFile, severity: .error,
                     span: present.dropFirst().first?.key.span ?? owner,
                     message: .init(
-                        en: "a catalogue file holds exactly one of: departments, materials, calendar",
-                        zh: "共享目录文件只能包含 departments、materials、calendar 其中之一"),
+                        en:
+                            "a catalogue file holds exactly one of: departments, materials, calendar, service-centre",
+                        zh: "共享目录文件只能包含 departments、materials、calendar、service-centre 其中之一"),
                     hint: .init(en: "split it into one file per kind", zh: "请按类别拆分为多个文件")))
             return Result(content: nil, diagnostics: reader.diagnostics)
         }
@@ -64,9 +67,40 @@ public enum CatalogueDecoder {
                             zh: "这里请写“commitment: true”，或在事项清单（bundle）中声明该材料并写明条件")))
             }
             content = .materials(materials)
+        case "service-centre":
+            content = serviceCentre(entry.value, owner: entry.key.span, reader: &reader).map {
+                .serviceCentre($0)
+            }
         default: content = calendar(entry.value, owner: entry.key.span, reader: &reader).map { .calendar($0) }
         }
         return Result(content: content, diagnostics: reader.diagnostics)
+    }
+
+    /// The keys of `service-centre:`.
+    static let centreKeys = ["name", "address", "telephone", "hours", "cannot-get-it-done"]
+
+    /// `service-centre: {name, address, telephone, hours, cannot-get-it-done: {window, reply}}`.
+    static func serviceCentre(_ node: YAMLNode, owner: SourceSpan, reader: inout NodeReader) -> ServiceCentre?
+    {
+        let what = LocalizedText(en: "the service centre", zh: "政务服务中心")
+        guard
+            let f = reader.mapping(node, what: what, owner: owner, known: centreKeys, required: ["name"]),
+            let name = f["name"].flatMap({ reader.text($0) })
+        else { return nil }
+        var problems: ServiceCentre.ProblemWindow?
+        if let node = f["cannot-get-it-done"] {
+            let window = LocalizedText(en: "the 办不成事 window", zh: "办不成事反映窗口")
+            if let g = reader.mapping(node, what: window, owner: node.span, known: ["window", "reply"]) {
+                problems = ServiceCentre.ProblemWindow(
+                    window: g["window"].flatMap { reader.text($0) },
+                    reply: g["reply"].flatMap { reader.text($0) })
+            }
+        }
+        return ServiceCentre(
+            name: name, address: f["address"].flatMap { reader.text($0) },
+            telephone: f["telephone"].flatMap { reader.text($0) },
+            hours: f["hours"].flatMap { reader.text($0) },
+            problems: problems, span: f.span)
     }
 
     static func departments(_ node: YAMLNode, reader: inout NodeReader) -> [Department] {

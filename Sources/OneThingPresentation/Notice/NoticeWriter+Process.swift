@@ -11,8 +11,8 @@ extension NoticeWriter {
                 "综合收件：窗口一次收齐材料并当场审核。材料齐全的予以受理；需要补正的，一次性告知需要补正的全部内容，不再多次告知。"
             ))
         var parallel = say(
-            "Parallel approvals (并联审批): the \(applying.count) items go to \(departments) departments at the same time; no department asks you again for what you have handed in.",
-            "并联审批：\(applying.count)个事项同时分送\(departments)个部门办理，各部门共享您已提交的材料，不再要求您重复提交。")
+            "Parallel approvals (并联审批): the \(applying.count) items go to \(departments) departments, and those that do not wait for one another run at the same time; no department asks you again for what you have handed in.",
+            "并联审批：\(applying.count)个事项分送\(departments)个部门办理，互不等待的事项同时办理；各部门共享您已提交的材料，不再要求您重复提交。")
         let inspections = plan.inspections.map { words.quote(bundle.inspections[$0].name) }
         if !inspections.isEmpty {
             parallel += say(
@@ -40,13 +40,25 @@ extension NoticeWriter {
                 say(
                     "While you correct or add a material at a department's request, that department's time limit stops, and it runs on when the material arrives.",
                     "部门要求补正材料的，补正期间该事项的时限暂停计算，材料补齐后继续计算。")))
-        blocks.append(
-            .paragraph(
-                say(
-                    "If something cannot get done or you have a question, go to the “办不成事” (cannot-get-it-done) window of the government service centre, or ask the lead department, \(departmentName(plan.lead.department)). Problems that involve several departments are answered within 3 working days, complex ones within 7, and overdue work is supervised.",
-                    "办理中遇到问题、事情办不成的，可以到政务服务中心“办不成事”反映窗口反映，或向牵头部门\(departmentName(plan.lead.department))咨询。涉及多个部门的问题3个工作日内答复，情况复杂的7个工作日内答复，超时未办的予以督办。"
-                )))
+        blocks.append(.paragraph(problemsText()))
         return blocks
+    }
+
+    /// Whom to ask when something cannot get done: the lead department, and the centre's
+    /// 办不成事 window with its reply times only as the catalogue records them.
+    func problemsText() -> String {
+        let lead = departmentName(plan.lead.department)
+        guard let centre = catalogue.serviceCentre, let problems = centre.problems else {
+            return say(
+                "If something cannot get done or you have a question, ask the lead department, \(lead).",
+                "办理中遇到问题、事情办不成的，可以向牵头部门\(lead)咨询。")
+        }
+        let window = problems.window.map { "（\($0)）" } ?? ""
+        let windowEN = problems.window.map { " (\($0))" } ?? ""
+        let reply = problems.reply.map { say(" \($0)", $0.hasSuffix("。") ? $0 : $0 + "。") } ?? ""
+        return say(
+            "If something cannot get done or you have a question, go to the “办不成事” (cannot-get-it-done) window of \(centre.name)\(windowEN), or ask the lead department, \(lead).\(reply)",
+            "办理中遇到问题、事情办不成的，可以到\(centre.name)“办不成事”反映窗口\(window)反映，或向牵头部门\(lead)咨询。\(reply)")
     }
 
     /// The names of the results the applicable items issue, in file order:

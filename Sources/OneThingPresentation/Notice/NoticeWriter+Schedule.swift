@@ -5,8 +5,9 @@ extension NoticeWriter {
     /// items are done at, the visits (as the reform figures count them), items fully
     /// online, joint inspections.
     func placeBlocks() -> [NoticeBlock] {
-        var facts = [
-            NoticeFact(say("Where", "办理地点"), window),
+        var facts = [NoticeFact(say("Where", "办理地点"), window)]
+        facts += centreFacts()
+        facts += [
             NoticeFact(say("Visits", "跑动次数"), visits),
             NoticeFact(
                 say("Results", "领取结果"),
@@ -276,5 +277,24 @@ extension NoticeWriter {
         return say(
             "\(count): \(window == 1 ? "the window once, and " : "")\(others == 1 ? "one other place" : "\(others) other places") (below)",
             "\(count)次：\(window == 1 ? "综合窗口1次，" : "")另需前往\(others)处（见下）")
+    }
+
+    /// The service centre's address, telephone and hours as the catalogue records them;
+    /// without a record, one line that says so rather than an address nobody wrote.
+    func centreFacts() -> [NoticeFact] {
+        guard let centre = catalogue.serviceCentre else {
+            return [
+                NoticeFact(
+                    say("Address, telephone, hours", "地址、电话和办公时间"),
+                    say(
+                        "not recorded in this system: as your government service centre publishes them",
+                        "本系统未登记，以当地政务服务中心公布的为准"))
+            ]
+        }
+        var facts: [NoticeFact] = []
+        if let address = centre.address { facts.append(NoticeFact(say("Address", "地址"), address)) }
+        if let telephone = centre.telephone { facts.append(NoticeFact(say("Telephone", "咨询电话"), telephone)) }
+        if let hours = centre.hours { facts.append(NoticeFact(say("Opening hours", "办公时间"), hours)) }
+        return facts
     }
 }

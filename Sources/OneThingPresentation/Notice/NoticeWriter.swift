@@ -138,9 +138,15 @@ struct NoticeWriter {
 
     /// The comprehensive window of the lead department.
     var window: String {
-        say(
-            "the comprehensive window of the government service centre (lead department: \(departmentName(plan.lead.department)))",
-            "政务服务中心综合窗口（牵头部门：\(departmentName(plan.lead.department))）")
+        let lead = departmentName(plan.lead.department)
+        guard let centre = catalogue.serviceCentre else {
+            return say(
+                "the comprehensive window of the government service centre (lead department: \(lead))",
+                "政务服务中心综合窗口（牵头部门：\(lead)）")
+        }
+        return say(
+            "the comprehensive window of \(centre.name) (lead department: \(lead))",
+            "\(centre.name)综合窗口（牵头部门：\(lead)）")
     }
 
     /// A date in the year of acceptance, without its year.
