@@ -267,6 +267,34 @@ struct PostgresWorkQueueTests {
         }
     }
 
+    @Test func aTaskPostedAgainKeepsItsClaimAndANewerAttemptReplacesTheOlder() async throws {
+        try await TestServer.withStore { store in
+            func job(attempt: Int) -> PostedJob {
+                PostedJob(
+                    key: "c1/fire-check/\(attempt)", caseID: "c1", step: 2, attempt: attempt,
+                    department: "fire-rescue",
+                    queuedAt: Self.start, submission: "{}")
+            }
+            #expect(try await store.post(job(attempt: 1)))
+            let claimed = try await store.claim(
+                department: "fire-rescue", worker: "officer", count: 5, lease: .seconds(60))
+            #expect(claimed.jobs.map(\.key) == ["c1/fire-check/1"])
+            #expect(claimed.nextLapse.map { $0 > .seconds(50) && $0 <= .seconds(60) } == true)
+            // A recovery sends the same attempt again: nothing changes, the claim stands.
+            #expect(try await !store.post(job(attempt: 1)))
+            #expect(try await store.job(key: "c1/fire-check/1")?.status.claimant == "officer")
+            // A new attempt of the step (the department failed the first) replaces it, unclaimed;
+            // the older attempt posted late changes nothing.
+            #expect(try await store.post(job(attempt: 2)))
+            #expect(try await !store.post(job(attempt: 1)))
+            #expect(try await store.jobs(department: "fire-rescue").map(\.key) == ["c1/fire-check/2"])
+            #expect(try await store.jobs(department: "fire-rescue").map(\.status) == [.waiting])
+            #expect(try await store.job(key: "c1/fire-check/1") == nil)
+            #expect(try await store.remove(key: "c1/fire-check/2"))
+            #expect(try await store.jobs(department: "fire-rescue").isEmpty)
+        }
+    }
+
     @Test func aSchema2DatabaseMigratesAndItsOpenTasksReachTheBoardWhenItsInstanceStartsAgain() async throws {
         try await TestServer.withSchema { address in
             var options = PostgresEventStore.Options()
