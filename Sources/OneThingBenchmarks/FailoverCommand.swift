@@ -68,6 +68,8 @@ struct FailoverCommand: AsyncParsableCommand {
         var decidedTwice = 0
         /// The manual department's tasks decided through instance B.
         var decidedOnB = 0
+        /// What the manual department's workers did, when there were any.
+        var workers: QueueWorkers.Counts?
         var drainSeconds = 0.0
 
         var clean: Bool { stuck == 0 && lost == 0 && sentTwice == 0 && timersTwice == 0 && decidedTwice == 0 }
@@ -98,6 +100,12 @@ struct FailoverCommand: AsyncParsableCommand {
                         figures.stored, figures.completed, figures.otherwise, figures.stuck, figures.lost,
                         figures.sentTwice, figures.timersTwice, figures.decidedTwice, figures.decidedOnB,
                         figures.drainSeconds))
+            if let counts = figures.workers {
+                say(
+                    "     workers on B: \(counts.activated) tasks activated, \(counts.decided) approved,"
+                        + " \(counts.refused) refused, \(counts.retried) sent again after a 503,"
+                        + " \(counts.unanswered) requests unanswered")
+            }
         }
         let clean = all.filter(\.clean).count
         say("")
@@ -222,7 +230,8 @@ struct FailoverCommand: AsyncParsableCommand {
         }
         figures.drainSeconds = Benchmarks.seconds(since: begin)
         working.cancel()
-        figures.decidedOnB = await working.value?.decided ?? 0
+        figures.workers = await working.value
+        figures.decidedOnB = figures.workers?.decided ?? 0
         figures.acknowledged = acknowledged.count
         let summaries = try await store.cases(CaseQuery())
         figures.stored = summaries.count

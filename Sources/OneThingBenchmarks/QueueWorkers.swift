@@ -15,6 +15,9 @@ final class QueueWorkers: Sendable {
         var decided = 0
         /// Approvals the instance refused (a lease lapsed, the step withdrawn).
         var refused = 0
+        /// Approvals sent again after the instance could not record them at once (503:
+        /// its write met another instance's, for instance).
+        var retried = 0
         /// Requests the instance did not answer.
         var unanswered = 0
     }
@@ -54,13 +57,7 @@ final class QueueWorkers: Sendable {
                     $0["decision"] as? String
                 }
                 counts.withLock { $0.activated += tasks.count }
-                for path in tasks {
-                    let (status, _) = try await instance.post(
-                        path, body: #"{"decision":"approve","worker":"\#(worker)"}"#, client: client)
-                    counts.withLock { counts in
-                        if status == 200 { counts.decided += 1 } else { counts.refused += 1 }
-                    }
-                }
+                for path in tasks { try await approve(path, as: worker, client: client) }
             } catch {
                 counts.withLock { $0.unanswered += 1 }
                 do {
@@ -69,6 +66,24 @@ final class QueueWorkers: Sendable {
                     return
                 }
             }
+        }
+    }
+
+    /// Approves the task whose decision is posted to `path`, again (up to twenty times,
+    /// a tenth of a second apart) while the instance answers that it cannot record it now.
+    func approve(_ path: String, as worker: String, client: HTTPClient) async throws {
+        for attempt in 0..<20 {
+            let (status, _) = try await instance.post(
+                path, body: #"{"decision":"approve","worker":"\#(worker)"}"#, client: client)
+            if status == 503, attempt < 19 {
+                counts.withLock { $0.retried += 1 }
+                try await Task.sleep(for: .milliseconds(100))
+                continue
+            }
+            counts.withLock { counts in
+                if status == 200 { counts.decided += 1 } else { counts.refused += 1 }
+            }
+            return
         }
     }
 }
