@@ -173,13 +173,13 @@ struct PostgresWorkQueueTests {
         try await Self.withInstances { a, b in
             let (id, department, key) = try await Self.firstTask(on: a)
             let first = try await a.queue.claim(
-                key: key, department: department, worker: "officer-a", lease: .milliseconds(300))
+                key: key, department: department, worker: "officer-a", lease: .seconds(2))
             #expect(first.status.claimant == "officer-a")
             // While the lease runs, B's worker cannot have it.
             #expect(
                 await b.queue.claimResult(key: key, department: department, worker: "officer-b").failureReason
                     == "claimedByAnother(worker: \"officer-a\")")
-            try await Task.sleep(for: .milliseconds(600))
+            try await Task.sleep(for: .milliseconds(2_500))
             let taken = await b.queue.activate(
                 department: department, worker: "officer-b", maxJobs: 10, lease: .seconds(60), wait: .zero)
             #expect(taken.map(\.key).contains(key))
