@@ -253,7 +253,7 @@ struct FailoverCommand: AsyncParsableCommand {
             figures.timersTwice += twice.timers
             figures.decidedTwice += twice.decided
         }
-        instances[1].stop()
+        await instances[1].stop()
         _ = try await PostgresBenchmark(address: address, connections: 1).query(
             "DROP SCHEMA \"\(address.schema)\" CASCADE")
         return figures

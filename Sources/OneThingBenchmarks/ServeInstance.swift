@@ -52,10 +52,28 @@ struct ServeInstance {
             description: "onething serve on port \(port) was not ready within a minute")
     }
 
-    /// Stops the instance gracefully (SIGTERM) and waits for it to end.
-    func stop() {
+    /// Stops the instance gracefully (SIGTERM) and waits for it to end; one that has not
+    /// ended within `grace` is killed (SIGKILL), said on standard error, so that a
+    /// shutdown that hangs does not hang the benchmark. Returns whether it ended by itself.
+    @discardableResult
+    func stop(grace: Duration = .seconds(30)) async -> Bool {
         if process.isRunning { process.terminate() }
+        let end = ContinuousClock.now.advanced(by: grace)
+        while process.isRunning, ContinuousClock.now < end {
+            do {
+                try await Task.sleep(for: .milliseconds(100))
+            } catch {
+                break
+            }
+        }
+        guard process.isRunning else { return true }
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        FileHandle.standardError.write(
+            Data(
+                "onething serve on port \(port) did not stop within \(grace) of SIGTERM; it was killed\n".utf8
+            ))
+        return false
     }
 
     /// Asks the instance to create a case from `body` (`POST /v1/cases`, with
