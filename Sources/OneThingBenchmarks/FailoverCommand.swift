@@ -24,8 +24,11 @@ struct FailoverCommand: AsyncParsableCommand {
             case is open or --deadline seconds have passed, then reads every case's events: \
             acknowledged cases missing (lost) or still open (stuck), a step sent twice under \
             one attempt or sent again under a new key without a recorded failure (a department \
-            would see the task twice), a warning or overdue timer recorded twice. Exit status 1 \
-            with --check when any of them is not zero.
+            would see the task twice), a warning or overdue timer recorded twice, a step decided \
+            twice. The department --manual decides by hand: its tasks wait in the instances' \
+            shared work queue, and --workers workers long-poll instance B only and approve them, \
+            whichever instance dispatched them and holds their case (none with --workers 0). \
+            Exit status 1 with --check when any of them is not zero.
             """)
 
     @Option(help: "The PostgreSQL server (postgres://USER:PASSWORD@HOST:PORT/DATABASE).") var url: String?
@@ -38,10 +41,14 @@ struct FailoverCommand: AsyncParsableCommand {
     var deadline = 300
     @Option(help: "The first instance's port (the second listens on the next).") var port = 18_310
     @Option(help: ArgumentHelp("The folder of the real bundles.", valueName: "dir")) var bundles = "bundles"
+    @Option(help: "A department of the restaurant that decides by hand (adapter: manual).")
+    var manual = "market-regulation"
+    @Option(help: "How many workers of --manual long-poll instance B and approve its tasks (0: none).")
+    var workers = 4
     @Flag(help: "Exit with status 1 when anything was lost, stuck or done twice (for CI).") var check = false
 
     func validate() throws {
-        guard cases > 0, runs > 0, inFlight > 0, lease > 0, speed >= 1, deadline > 0 else {
+        guard cases > 0, runs > 0, inFlight > 0, lease > 0, speed >= 1, deadline > 0, workers >= 0 else {
             throw ValidationError(
                 "--cases, --runs, --in-flight, --lease, --speed and --deadline take 1 or more")
         }
@@ -58,9 +65,14 @@ struct FailoverCommand: AsyncParsableCommand {
         var lost = 0
         var sentTwice = 0
         var timersTwice = 0
+        var decidedTwice = 0
+        /// The manual department's tasks decided through instance B.
+        var decidedOnB = 0
+        /// What the manual department's workers did, when there were any.
+        var workers: QueueWorkers.Counts?
         var drainSeconds = 0.0
 
-        var clean: Bool { stuck == 0 && lost == 0 && sentTwice == 0 && timersTwice == 0 }
+        var clean: Bool { stuck == 0 && lost == 0 && sentTwice == 0 && timersTwice == 0 && decidedTwice == 0 }
     }
 
     func run() async throws {
@@ -69,9 +81,11 @@ struct FailoverCommand: AsyncParsableCommand {
         }
         say(
             "failover: \(runs) runs of \(cases) restaurant cases, two onething serve instances on PostgreSQL,"
-                + " lease \(lease) s, clock ×\(speed), instance A killed with SIGKILL")
+                + " lease \(lease) s, clock ×\(speed), instance A killed with SIGKILL"
+                + (workers > 0 ? ", \(manual) decided by \(workers) workers polling instance B" : ""))
         say(
-            "run  kill point                 acked  stored  completed  otherwise  stuck  lost  sent-twice  timers-twice  drain s"
+            "run  kill point                 acked  stored  completed  otherwise  stuck  lost  sent-twice  timers-twice"
+                + "  decided-twice  decided on B  drain s"
         )
         var all: [Figures] = []
         for run in 1...runs {
@@ -81,15 +95,23 @@ struct FailoverCommand: AsyncParsableCommand {
                 String(format: "%3d  ", run)
                     + figures.killPoint.padding(toLength: 25, withPad: " ", startingAt: 0)
                     + String(
-                        format: "%6d  %6d  %9d  %9d  %5d  %4d  %10d  %12d  %7.1f", figures.acknowledged,
+                        format: "%6d  %6d  %9d  %9d  %5d  %4d  %10d  %12d  %13d  %12d  %7.1f",
+                        figures.acknowledged,
                         figures.stored, figures.completed, figures.otherwise, figures.stuck, figures.lost,
-                        figures.sentTwice, figures.timersTwice, figures.drainSeconds))
+                        figures.sentTwice, figures.timersTwice, figures.decidedTwice, figures.decidedOnB,
+                        figures.drainSeconds))
+            if let counts = figures.workers {
+                say(
+                    "     workers on B: \(counts.activated) tasks activated, \(counts.decided) approved,"
+                        + " \(counts.refused) refused, \(counts.retried) sent again after a 503,"
+                        + " \(counts.unanswered) requests unanswered")
+            }
         }
         let clean = all.filter(\.clean).count
         say("")
         say(
             "goals: every acknowledged case completes on the survivor, nothing lost, no task sent twice under"
-                + " another key, no timer twice — \(clean) of \(runs) runs clean")
+                + " another key, no timer twice, no step decided twice — \(clean) of \(runs) runs clean")
         if check, clean < runs { throw ExitCode(1) }
     }
 
@@ -125,7 +147,8 @@ struct FailoverCommand: AsyncParsableCommand {
         }
         let adapters = folder.appendingPathComponent("adapters.yaml")
         // Slow departments: one to three working hours a review, a few failures retried.
-        try """
+        try
+            ("""
         defaults:
           adapter: simulated
           latency-hours: {min: 1, mode: 2, max: 3}
@@ -135,7 +158,9 @@ struct FailoverCommand: AsyncParsableCommand {
           errors: 0.03
           timeouts: 0
         deferred-arrival: {min: 0.1, mode: 0.2, max: 0.3}
-        """.write(to: adapters, atomically: true, encoding: .utf8)
+        """
+            + (workers > 0 ? "\ndepartments:\n  \(manual): {adapter: manual}\n" : "")).write(
+                to: adapters, atomically: true, encoding: .utf8)
         let origin = ISO8601DateFormatter().string(from: Date())
         var instances: [ServeInstance] = []
         defer { for instance in instances where instance.process.isRunning { instance.process.terminate() } }
@@ -155,6 +180,12 @@ struct FailoverCommand: AsyncParsableCommand {
         let serving = instances
         let store = try await PostgresEventStore(address: address)
         defer { Task { await store.close() } }
+        // The manual department's workers know instance B only, from the start: the tasks A
+        // dispatches for the cases it holds reach them through the shared queue.
+        let queueWorkers = QueueWorkers(instance: serving[1], department: manual)
+        let working = Task { [workers] in
+            workers > 0 ? await queueWorkers.run(workers: workers, client: client) : nil
+        }
 
         var figures = Figures()
         let point = killPoint(run)
@@ -198,6 +229,9 @@ struct FailoverCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(250))
         }
         figures.drainSeconds = Benchmarks.seconds(since: begin)
+        working.cancel()
+        figures.workers = await working.value
+        figures.decidedOnB = figures.workers?.decided ?? 0
         figures.acknowledged = acknowledged.count
         let summaries = try await store.cases(CaseQuery())
         figures.stored = summaries.count
@@ -217,8 +251,9 @@ struct FailoverCommand: AsyncParsableCommand {
             let twice = Self.doneTwice(try await store.events(of: summary.id))
             figures.sentTwice += twice.sent
             figures.timersTwice += twice.timers
+            figures.decidedTwice += twice.decided
         }
-        instances[1].stop()
+        await instances[1].stop()
         _ = try await PostgresBenchmark(address: address, connections: 1).query(
             "DROP SCHEMA \"\(address.schema)\" CASCADE")
         return figures
@@ -226,12 +261,14 @@ struct FailoverCommand: AsyncParsableCommand {
 
     /// What a case's events record twice: a step sent twice under one attempt, or sent
     /// again under a new attempt (a new key) with no failure recorded for the one
-    /// before; a warning or an overdue notice of one step and due date recorded twice.
-    static func doneTwice(_ events: [CaseEvent]) -> (sent: Int, timers: Int) {
+    /// before; a warning or an overdue notice of one step and due date recorded twice; a
+    /// step approved or rejected twice.
+    static func doneTwice(_ events: [CaseEvent]) -> (sent: Int, timers: Int, decided: Int) {
         var sent = Set<[Int]>()
         var failed = Set<[Int]>()
         var timers = Set<String>()
-        var twice = (sent: 0, timers: 0)
+        var decided = Set<Int>()
+        var twice = (sent: 0, timers: 0, decided: 0)
         for event in events {
             switch event.kind {
             case .dispatched(let step, let attempt, _, _):
@@ -243,6 +280,8 @@ struct FailoverCommand: AsyncParsableCommand {
                 if !timers.insert("soon \(step) \(due.milliseconds)").inserted { twice.timers += 1 }
             case .overdue(let step, let due):
                 if !timers.insert("over \(step) \(due.milliseconds)").inserted { twice.timers += 1 }
+            case .approved(let step), .rejected(let step, _):
+                if !decided.insert(step).inserted { twice.decided += 1 }
             default:
                 break
             }

@@ -190,7 +190,7 @@ struct FaultStormCommand: AsyncParsableCommand {
             figures.seconds = Benchmarks.seconds(since: begin)
             // Late callbacks come after the cases closed: give them time before the count.
             try await Task.sleep(for: .seconds(1))
-            server.stop()
+            await server.stop()
             let store = try SQLiteEventStore(path: database)
             for summary in try await store.cases(CaseQuery()) {
                 switch summary.outcome {

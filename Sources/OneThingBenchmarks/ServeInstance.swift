@@ -52,27 +52,60 @@ struct ServeInstance {
             description: "onething serve on port \(port) was not ready within a minute")
     }
 
-    /// Stops the instance gracefully (SIGTERM) and waits for it to end.
-    func stop() {
+    /// Stops the instance gracefully (SIGTERM) and waits for it to end; one that has not
+    /// ended within `grace` is killed (SIGKILL), said on standard error, so that a
+    /// shutdown that hangs does not hang the benchmark. Returns whether it ended by itself.
+    @discardableResult
+    func stop(grace: Duration = .seconds(30)) async -> Bool {
         if process.isRunning { process.terminate() }
+        let end = ContinuousClock.now.advanced(by: grace)
+        while process.isRunning, ContinuousClock.now < end {
+            do {
+                try await Task.sleep(for: .milliseconds(100))
+            } catch {
+                break
+            }
+        }
+        guard process.isRunning else { return true }
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        FileHandle.standardError.write(
+            Data(
+                "onething serve on port \(port) did not stop within \(grace) of SIGTERM; it was killed\n".utf8
+            ))
+        return false
     }
 
     /// Asks the instance to create a case from `body` (`POST /v1/cases`, with
     /// `Idempotency-Key: key`): its id once the instance acknowledged it (201), `nil` for
     /// any other answer. Throws when the instance does not answer.
     func create(_ body: String, key: String, client: HTTPClient) async throws -> CaseID? {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/cases")
+        let (status, object) = try await post(
+            "/v1/cases", body: body, headers: ["Idempotency-Key": key], client: client)
+        guard status == 201 else { return nil }
+        return object?["id"] as? String
+    }
+
+    /// Posts the JSON `body` to `path` on the instance, with `headers`; returns the
+    /// answer's status code and its body when it is a JSON object. Throws when the instance
+    /// does not answer.
+    func post(_ path: String, body: String, headers: [String: String] = [:], client: HTTPClient) async throws
+        -> (status: UInt, object: [String: Any]?)
+    {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)" + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Idempotency-Key", value: key)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(string: body))
         let response = try await client.execute(request, timeout: .seconds(60))
         let bytes = try await response.body.collect(upTo: 1 << 22)
-        guard response.status == .created,
-            let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any]
-        else { return nil }
-        return object["id"] as? String
+        let object: [String: Any]?
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any]
+        } catch {
+            object = nil  // an answer that is not JSON has no object to read
+        }
+        return (response.status.code, object)
     }
 
     /// The restaurant's worst case as a creation request (the materials of the plan

@@ -190,7 +190,9 @@ struct ServeCommand: AsyncParsableCommand {
             departments: Set(catalogue.departments.keys), language: language)
         // Departments that decide by hand pull their tasks from a work queue (over the API).
         // Leases and long polls are people's and systems' time: the wall clock, whatever --speed.
-        let manual = WorkQueue(clock: LiveClock())
+        // On a database that several instances share, the queue is the database's: a worker
+        // may long-poll any instance.
+        let manual = WorkQueue(clock: LiveClock(), board: store.jobBoard, logger: logger)
         let linked = try httpDepartments(settings, logger: logger, language: language)
         var byDepartment: [String: any DepartmentAdapter] = [:]
         for (department, kind) in settings.kinds {

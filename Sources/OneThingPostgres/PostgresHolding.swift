@@ -151,23 +151,33 @@ extension PostgresEventStore: CaseHolding {
     /// Notices for this instance from the schema's channel, until the stream is dropped.
     /// The listening connection is opened again (after a second) when it fails.
     public func holdingNotices() -> AsyncStream<HoldingNotice> {
-        let (stream, continuation) = AsyncStream<HoldingNotice>.makeStream(
-            bufferingPolicy: .bufferingNewest(10_000))
-        let channel = address.holdingChannel
-        let listening = Task { [client, instance, logger] in
+        notifications(on: address.holdingChannel, listening: nil) { [instance] payload in
+            PostgresHolding.notice(payload, for: instance)
+        }
+    }
+
+    /// What `read` makes of each notification on `channel`, until the stream is
+    /// dropped, after `listening` (when given) each time the listening connection
+    /// listens. The connection is opened again (after a second) when it fails.
+    func notifications<Notice: Sendable>(
+        on channel: String, listening: Notice?, _ read: @escaping @Sendable (String) -> Notice?
+    ) -> AsyncStream<Notice> {
+        let (stream, continuation) = AsyncStream<Notice>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
+        let listener = Task { [client, logger] in
             while !Task.isCancelled {
                 do {
                     try await client.withConnection { connection in
                         try await connection.listen(on: channel) { notifications in
+                            if let listening { continuation.yield(listening) }
                             for try await notification in notifications {
-                                if let notice = PostgresHolding.notice(notification.payload, for: instance) {
-                                    continuation.yield(notice)
-                                }
+                                if let notice = read(notification.payload) { continuation.yield(notice) }
                             }
                         }
                     }
                 } catch {
-                    logger.debug("listening for holding notices failed", metadata: ["error": "\(error)"])
+                    logger.debug(
+                        "listening for notices failed",
+                        metadata: ["channel": "\(channel)", "error": "\(error)"])
                 }
                 do {
                     try await Task.sleep(for: .seconds(1))
@@ -177,7 +187,7 @@ extension PostgresEventStore: CaseHolding {
             }
             continuation.finish()
         }
-        continuation.onTermination = { _ in listening.cancel() }
+        continuation.onTermination = { _ in listener.cancel() }
         return stream
     }
 }

@@ -73,6 +73,12 @@ enum PostgresRows {
 
     /// Every event of case `id`, stored in the partition of `month`, checked as read
     /// (``StoredHistory``) against the `expected` count of its summary.
+    ///
+    /// Only the events up to `expected` are read: the summary was read by a statement
+    /// before, and another instance may have appended to the case since (its events
+    /// and the summary that counts them commit together, so the first `expected` are
+    /// all there). Reading them all would take that append for damage. Events beyond
+    /// the summary's count that no summary ever counted are `store check`'s to find.
     static func events(
         of id: CaseID, month: CalendarDate, expected: Int, on connection: PostgresConnection,
         address: PostgresStoreAddress, logger: Logger
@@ -80,7 +86,8 @@ enum PostgresRows {
         let rows = try await connection.query(
             """
             SELECT sequence, onething_milliseconds(at), kind, payload, digest FROM events
-            WHERE case_id = \(id) AND case_month = \(month.description)::date ORDER BY sequence
+            WHERE case_id = \(id) AND case_month = \(month.description)::date AND sequence <= \(Int32(expected))
+            ORDER BY sequence
             """, logger: logger)
         var history = StoredHistory(caseID: id, expected: expected)
         do {

@@ -27,12 +27,29 @@ import OneThingEvents
 /// - `blueprints`, `case_numbers` (the last number given out per day of acceptance),
 ///   `metadata`, and `store_format` (the schema version and the event format).
 ///
-/// Schema 2 (this version) adds which instance runs which case (``CaseHolding``):
+/// Schema 2 adds which instance runs which case (``CaseHolding``):
 /// - `instances`: each runtime instance's name and when its lease lapses (the
 ///   database's clock); an ended lease is one that lapsed at once.
 /// - `cases.holder`: the instance that last wrote the case, with a partial index over
 ///   the open cases by holder, so "the open cases this instance holds" and "the open
 ///   cases no living instance holds" read only the open cases.
+///
+/// Schema 3 (this version) adds the work queues of the departments that decide by hand
+/// (``DepartmentJobBoard``), shared by the instances:
+/// - `department_jobs`: one row per open job, keyed by case and step (a newer attempt
+///   replaces the row of an older one) with its key `case/step/attempt` unique: the
+///   department, when it was queued, the runtime's submission, where it stands
+///   (`waiting`, `claimed` by a worker until a lease end on the database's clock, or
+///   `awaiting-supplement`), and the workers whose lease on it lapsed. A decided or
+///   withdrawn job's row is deleted, so the table holds only the open jobs. The index
+///   by department and queueing order serves the claims (`FOR UPDATE SKIP LOCKED`) and
+///   the list of a department's tasks. A job that becomes waiting is announced with
+///   `NOTIFY` on the schema's work channel.
+///
+/// A database of schema 2 gets the table empty: the jobs of the open cases are posted
+/// again by the engines when they start (their recovery sends the unanswered steps of
+/// the cases they hold or adopt again, under the same keys), which is where the jobs
+/// of schema 2 lived, in the memory of the instances.
 ///
 /// Times are `timestamptz`, converted from and to the milliseconds of ``Timestamp``
 /// by `onething_timestamp` and `onething_milliseconds` in integer arithmetic (days,
@@ -53,7 +70,7 @@ enum PostgresSchema {
     }
 
     /// The schema version this version writes.
-    static let version = 2
+    static let version = 3
 
     /// The migrations, in order.
     static let migrations: [Migration] = [
@@ -165,6 +182,30 @@ enum PostgresSchema {
                 "ALTER TABLE cases ADD COLUMN holder text",
                 "CREATE INDEX cases_open_by_holder ON cases (holder, ordinal) WHERE outcome IS NULL",
                 "UPDATE store_format SET value = 2 WHERE name = 'schema'",
+            ]),
+        Migration(
+            version: 3, name: "the work queues of the departments that decide by hand",
+            statements: [
+                """
+                CREATE TABLE department_jobs (
+                    ordinal bigint GENERATED ALWAYS AS IDENTITY,
+                    case_id text NOT NULL,
+                    step integer NOT NULL CHECK (step >= 0),
+                    attempt integer NOT NULL CHECK (attempt > 0),
+                    key text NOT NULL UNIQUE,
+                    department text NOT NULL,
+                    queued_at timestamptz NOT NULL,
+                    submission text NOT NULL,
+                    status text NOT NULL CHECK (status IN ('waiting', 'claimed', 'awaiting-supplement')),
+                    worker text,
+                    lease_until timestamptz,
+                    lapsed text[] NOT NULL DEFAULT '{}',
+                    PRIMARY KEY (case_id, step),
+                    CHECK ((status = 'claimed') = (worker IS NOT NULL AND lease_until IS NOT NULL))
+                ) WITH (fillfactor = 70)
+                """,
+                "CREATE INDEX department_jobs_queue ON department_jobs (department, queued_at, ordinal)",
+                "UPDATE store_format SET value = 3 WHERE name = 'schema'",
             ]),
     ]
 

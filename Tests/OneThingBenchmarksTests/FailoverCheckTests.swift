@@ -24,7 +24,7 @@ struct FailoverCheckTests {
             .dueSoon(step: 0, due: due),
             .overdue(step: 0, due: due),
         ])
-        #expect(FailoverCommand.doneTwice(history) == (sent: 0, timers: 0))
+        #expect(FailoverCommand.doneTwice(history) == (sent: 0, timers: 0, decided: 0))
     }
 
     @Test func aNewAttemptWithoutAFailureIsATaskSentTwice() {
@@ -46,6 +46,18 @@ struct FailoverCheckTests {
             .overdue(step: 1, due: due),
             .overdue(step: 1, due: due),
         ])
-        #expect(FailoverCommand.doneTwice(history) == (sent: 1, timers: 2))
+        #expect(FailoverCommand.doneTwice(history) == (sent: 1, timers: 2, decided: 0))
+    }
+
+    @Test func aStepDecidedTwiceIsCounted() {
+        let due = Self.start.adding(milliseconds: 86_400_000)
+        let history = Self.events([
+            .dispatched(step: 0, attempt: 1, key: "c/a/1", due: due),
+            .approved(step: 0),
+            .approved(step: 0),
+            .dispatched(step: 1, attempt: 1, key: "c/b/1", due: due),
+            .approved(step: 1),
+        ])
+        #expect(FailoverCommand.doneTwice(history) == (sent: 0, timers: 0, decided: 1))
     }
 }

@@ -131,11 +131,11 @@ struct PostgresEventStoreTests {
             for _ in 0..<3 { await (try await PostgresEventStore(address: address)).close() }
             let applied = try await TestServer.query(
                 "SELECT version::text || ' ' || name FROM schema_migrations ORDER BY version", at: address)
-            #expect(applied.map { $0.prefix(2) } == ["1 ", "2 "])
+            #expect(applied.map { $0.prefix(2) } == ["1 ", "2 ", "3 "])
             #expect(
                 try await TestServer.query("SELECT value::text FROM store_format ORDER BY name", at: address)
                     == [
-                        String(EventCodec.formatVersion), "2",
+                        String(EventCodec.formatVersion), "3",
                     ])
         }
     }
@@ -150,7 +150,7 @@ struct PostgresEventStoreTests {
             }
             #expect(
                 try await TestServer.query("SELECT count(*)::text FROM schema_migrations", at: address) == [
-                    "2"
+                    "3"
                 ])
         }
     }

@@ -181,4 +181,24 @@ struct PostgresHoldingTests {
             #expect(Set(try await b.heldCases()).isDisjoint(with: try await c.heldCases()))
         }
     }
+
+    @Test func aReaderReadsTheEventsItsSummaryCountsWhileAnotherInstanceAppends() async throws {
+        try await TestServer.withSchema { address in
+            let store = try await PostgresEventStore(address: address)
+            try await Self.start(["c1"], through: store)
+            let counted = try await store.events(of: "c1")
+            // Another instance's append as a reader meets it: its events are in, the summary
+            // the reader read before counts the ones before (stood for here by a row the summary
+            // does not count yet).
+            _ = try await TestServer.query(
+                """
+                INSERT INTO events SELECT case_id, case_month, sequence + 1, at, kind, payload, digest
+                FROM events WHERE case_id = 'c1' ORDER BY sequence DESC LIMIT 1
+                """, at: address)
+            #expect(try await store.events(of: "c1") == counted)
+            // A row no summary ever counts is still found by the store's check.
+            #expect(try await !store.check().isHealthy)
+            await store.close()
+        }
+    }
 }

@@ -13,6 +13,8 @@ struct GroupCommitTests {
             var begun = 0
             var opened = 0
             var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+            /// The appends (by number) that fail as a conflict once let through.
+            var conflicting: Set<Int> = []
         }
 
         let inner = InMemoryEventStore()
@@ -20,6 +22,9 @@ struct GroupCommitTests {
 
         /// How many appends have begun (and wait, or went through).
         var appendsBegun: Int { gate.withLock { $0.begun } }
+
+        /// Makes append number `number` fail as a conflict (another instance wrote first).
+        func conflict(at number: Int) { gate.withLock { _ = $0.conflicting.insert(number) } }
 
         /// Lets appends up to number `last` (from 1) through.
         func open(through last: Int) {
@@ -43,6 +48,9 @@ struct GroupCommitTests {
                     return false
                 }
                 if through { continuation.resume() }
+            }
+            if gate.withLock({ $0.conflicting.contains(number) }) {
+                throw StoreError(.conflict, "append \(number): another writer appended first")
             }
             try await inner.append(events)
         }
@@ -96,5 +104,30 @@ struct GroupCommitTests {
             try await store.inner.cases(CaseQuery()).map(\.id).sorted()
                 == returned.ids.withLock { $0 }.sorted())
         #expect(returned.ids.withLock { $0.count } == 2)
+    }
+
+    @Test func aDecisionMadeWhileTheBatchOfItsCaseIsRefusedFailsAndIsNotReportedStored() async throws {
+        let store = GatedStore()
+        store.open(through: 1)
+        let engine = try EngineTests.engine(store, clock: VirtualClock(start: EngineTests.start))
+        let id = try await EngineTests.begin(engine)
+        let state = try #require(await engine.state(of: id))
+        let step = try #require(state.steps.firstIndex { $0.status == .dispatched })
+        let stepID = state.blueprint.steps[step].id
+        // A first decision's batch is being written, and will meet another writer's events.
+        store.conflict(at: 2)
+        let first = Task { try await engine.decide(.inReview, case: id, step: stepID) }
+        try await eventually("the first decision's append has begun") { store.appendsBegun == 2 }
+        // A second decision of the same case waits for the next batch meanwhile.
+        let second = Task { try await engine.decide(.approved, case: id, step: stepID, by: "officer") }
+        try await eventually("the second decision waits") {
+            await engine.state(of: id)?.steps[step].status == .inReview
+        }
+        try await Task.sleep(for: .milliseconds(50))  // until it has joined the waiters
+        store.open(through: .max)
+        await #expect(throws: EngineError.self) { try await first.value }
+        // Its events went with the case the engine forgot: it is told so, not that they are stored.
+        await #expect(throws: EngineError.self) { try await second.value }
+        #expect(try await !store.inner.events(of: id).contains { $0.kind == .approved(step: step) })
     }
 }

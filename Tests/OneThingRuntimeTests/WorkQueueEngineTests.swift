@@ -87,7 +87,7 @@ struct WorkQueueEngineTests {
             #expect(events.contains { $0.kind == .approved(step: step) })
         }
         for step in running.blueprint.steps {
-            #expect(running.queue.jobs(department: step.department).isEmpty)
+            #expect(try await running.queue.jobs(department: step.department).isEmpty)
         }
     }
 
@@ -105,8 +105,8 @@ struct WorkQueueEngineTests {
         let restarted = try Self.engine(running.store, second, clock: running.clock)
         #expect(try await restarted.recover() == [running.id])
         await restarted.waitForAdapters()
-        #expect(second.jobs(department: job.department).map(\.key) == [job.key])
-        #expect(second.jobs(department: job.department).map(\.status) == [.waiting])
+        #expect(try await second.jobs(department: job.department).map(\.key) == [job.key])
+        #expect(try await second.jobs(department: job.department).map(\.status) == [.waiting])
         let again = try await running.claim(step: 0, by: "officer-2", in: second)
         #expect(again.key == job.key)
         #expect(again.submission.sentAt == job.submission.sentAt)
@@ -136,7 +136,7 @@ struct WorkQueueEngineTests {
         } catch {
             #expect("\(error.reason)" == "withdrawn")
         }
-        #expect(running.queue.job(key: job.key) == nil)
+        #expect(try await running.queue.job(key: job.key) == nil)
         // A rejection of the next step is recorded; deciding it again otherwise is refused.
         await running.engine.waitForAdapters()
         let next = try await running.claim(step: 1, by: "system")
@@ -157,8 +157,12 @@ struct WorkQueueEngineTests {
     }
 
     /// The keys of the jobs of every department of the restaurant's steps.
-    static func allJobs(in queue: WorkQueue, of blueprint: CaseBlueprint) -> [WorkQueue.Job] {
-        Set(blueprint.steps.map(\.department)).sorted().flatMap { queue.jobs(department: $0) }
+    static func allJobs(in queue: WorkQueue, of blueprint: CaseBlueprint) async throws -> [WorkQueue.Job] {
+        var jobs: [WorkQueue.Job] = []
+        for department in Set(blueprint.steps.map(\.department)).sorted() {
+            jobs += try await queue.jobs(department: department)
+        }
+        return jobs
     }
 
     @Test func loadingACaseAfterARestartPutsEveryUnansweredStepBackOnce() async throws {
@@ -166,7 +170,7 @@ struct WorkQueueEngineTests {
         let other = try await running.engine.start(
             blueprint: running.blueprint, answers: [:], provided: running.blueprint.core)
         await running.engine.waitForAdapters()
-        let before = Self.allJobs(in: running.queue, of: running.blueprint)
+        let before = try await Self.allJobs(in: running.queue, of: running.blueprint)
         try #require(before.count >= 2)
         // One case's step under review, the other's claimed but undecided.
         let reviewed = try await running.claim(step: before[0].submission.step, by: "officer-1")
@@ -182,7 +186,7 @@ struct WorkQueueEngineTests {
         try await restarted.load(running.id)  // asked again: the engine holds it, nothing is sent twice
         #expect(try await restarted.recover() == [running.id, other].sorted())
         await restarted.waitForAdapters()
-        let after = Self.allJobs(in: second, of: running.blueprint)
+        let after = try await Self.allJobs(in: second, of: running.blueprint)
         #expect(after.map(\.key).sorted() == before.map(\.key).sorted())
         #expect(Set(after.map(\.key)).count == after.count)
         #expect(after.allSatisfy { $0.status == .waiting })
@@ -206,16 +210,17 @@ struct WorkQueueEngineTests {
         let missing = AdapterOutcome.supplementRequested(note: "缺少经营场所平面图")
         let asked = try await running.queue.complete(key: job.key, worker: "officer-1", outcome: missing)
         #expect(asked.worker == "officer-1")
-        #expect(running.queue.job(key: job.key)?.status == .awaitingSupplement)
+        #expect(try await running.queue.job(key: job.key)?.status == .awaitingSupplement)
         #expect(
             try await running.store.events(of: running.id).contains {
                 $0.kind == .supplementRequested(step: job.submission.step, note: "缺少经营场所平面图")
             })
         try await running.engine.supplementSupplied(running.id, step: job.submission.stepID)
-        for _ in 0..<5_000 where running.queue.job(key: job.key)?.status != .waiting {
+        for _ in 0..<5_000 {
+            if try await running.queue.job(key: job.key)?.status == .waiting { break }
             try await Task.sleep(for: .milliseconds(1))
         }
-        #expect(running.queue.job(key: job.key)?.status == .waiting)
+        #expect(try await running.queue.job(key: job.key)?.status == .waiting)
         let again = try await running.claim(step: 0, by: "officer-2")
         #expect(again.key == job.key)
         try await running.queue.complete(

@@ -145,9 +145,9 @@ struct WorkQueueTests {
         let rest = await activate("fire-officer")
         #expect(rest.map(\.submission.caseID) == ["C20261203-1", "C20261203-4"])
         #expect(await activate("fire-officer").isEmpty)
-        #expect(queue.jobs(department: "tobacco").map(\.status) == [.waiting])
+        #expect(try await queue.jobs(department: "tobacco").map(\.status) == [.waiting])
         #expect(
-            queue.jobs(department: Self.fire).map(\.submission.caseID) == [
+            try await queue.jobs(department: Self.fire).map(\.submission.caseID) == [
                 "C20261203-2", "C20261203-3", "C20261203-1", "C20261203-4",
             ])
         #expect(
@@ -157,9 +157,9 @@ struct WorkQueueTests {
     }
 
     /// The reason claiming `key` for `worker` is refused, or `nil` when it is claimed.
-    func claimRefusal(_ key: String, by worker: String, department: String = Self.fire) -> String? {
+    func claimRefusal(_ key: String, by worker: String, department: String = Self.fire) async -> String? {
         do {
-            _ = try queue.claim(key: key, department: department, worker: worker, lease: .seconds(60))
+            _ = try await queue.claim(key: key, department: department, worker: worker, lease: .seconds(60))
             return nil
         } catch {
             return "\(error.reason)"
@@ -169,18 +169,18 @@ struct WorkQueueTests {
     @Test func aChosenJobIsClaimedOutOfTurnAndTheRestKeepTheirOrder() async throws {
         for number in 1...3 { try await queue.submit(submission(number, minutes: Int64(number))) }
         let chosen = submission(3).key
-        let job = try queue.claim(
+        let job = try await queue.claim(
             key: chosen, department: Self.fire, worker: "fire-officer", lease: .seconds(60))
         #expect(
             job.status == .claimed(worker: "fire-officer", until: Self.start.adding(milliseconds: 60_000)))
         // The oldest are still given out first, without the chosen one.
         #expect(await activate("fire-system").map(\.submission.caseID) == ["C20261203-1", "C20261203-2"])
         // Another worker cannot take it; its holder claims it again with a new lease.
-        #expect(claimRefusal(chosen, by: "fire-system") == "claimedByAnother(worker: \"fire-officer\")")
+        #expect(await claimRefusal(chosen, by: "fire-system") == "claimedByAnother(worker: \"fire-officer\")")
         clock.advance(to: Self.start.adding(milliseconds: 30_000))
-        #expect(claimRefusal(chosen, by: "fire-officer") == nil)
+        #expect(await claimRefusal(chosen, by: "fire-officer") == nil)
         #expect(
-            queue.job(key: chosen)?.status
+            try await queue.job(key: chosen)?.status
                 == .claimed(worker: "fire-officer", until: clock.now.adding(milliseconds: 60_000)))
         // The holder decides it as any claimed job.
         #expect(await refusal(chosen, by: "fire-officer") == nil)
@@ -190,23 +190,23 @@ struct WorkQueueTests {
         try await queue.submit(submission(1))
         let key = submission(1).key
         // Unknown keys, and another department's job, are the same: no such task here.
-        #expect(claimRefusal("C1/x/1", by: "w") == "unknownKey")
-        #expect(claimRefusal(key, by: "w", department: "tobacco") == "unknownKey")
-        #expect(queue.job(key: key)?.status == .waiting)
+        #expect(await claimRefusal("C1/x/1", by: "w") == "unknownKey")
+        #expect(await claimRefusal(key, by: "w", department: "tobacco") == "unknownKey")
+        #expect(try await queue.job(key: key)?.status == .waiting)
         // A job waiting for the applicant's supplement cannot be claimed.
-        _ = try queue.claim(key: key, department: Self.fire, worker: "worker-a", lease: .seconds(60))
+        _ = try await queue.claim(key: key, department: Self.fire, worker: "worker-a", lease: .seconds(60))
         _ = try await queue.complete(
             key: key, worker: "worker-a", outcome: .supplementRequested(note: "请补充场所平面图"))
-        #expect(claimRefusal(key, by: "worker-b") == "awaitingSupplement")
+        #expect(await claimRefusal(key, by: "worker-b") == "awaitingSupplement")
     }
 
     @Test func aLapsedLeaseNoLongerHoldsAChosenJob() async throws {
         try await queue.submit(submission(1))
         let key = submission(1).key
-        _ = try queue.claim(key: key, department: Self.fire, worker: "worker-a", lease: .seconds(60))
-        #expect(claimRefusal(key, by: "worker-b") != nil)
+        _ = try await queue.claim(key: key, department: Self.fire, worker: "worker-a", lease: .seconds(60))
+        #expect(await claimRefusal(key, by: "worker-b") != nil)
         clock.advance(to: Self.start.adding(milliseconds: 60_000))
-        #expect(claimRefusal(key, by: "worker-b") == nil)
+        #expect(await claimRefusal(key, by: "worker-b") == nil)
         #expect(
             await refusal(key, by: "worker-a").map { "\($0.reason)" }
                 == "leaseExpired")
@@ -237,7 +237,7 @@ struct WorkQueueTests {
         #expect(await poll.value.isEmpty)
         #expect(queue.waitingWorkers == 0)
         try await queue.submit(submission(1))
-        #expect(queue.jobs(department: Self.fire).map(\.status) == [.waiting])
+        #expect(try await queue.jobs(department: Self.fire).map(\.status) == [.waiting])
         #expect(await activate("fire-system").count == 1)
     }
 
@@ -250,15 +250,15 @@ struct WorkQueueTests {
         #expect(await activate("worker-b").isEmpty)
         clock.advance(to: Self.start.adding(milliseconds: 59_999))
         #expect(
-            queue.job(key: key)?.status
+            try await queue.job(key: key)?.status
                 == .claimed(worker: "worker-a", until: Self.start.adding(milliseconds: 60_000)))
         clock.advance(to: Self.start.adding(milliseconds: 60_000))
-        #expect(queue.jobs(department: Self.fire).map(\.status) == [.waiting])
+        #expect(try await queue.jobs(department: Self.fire).map(\.status) == [.waiting])
         #expect(await refusal(key, by: "worker-a").map { "\($0.reason)" } == "leaseExpired")
         let again = await activate("worker-b", lease: .seconds(120))
         #expect(again.map(\.key) == [key])
         #expect(
-            queue.jobs(department: Self.fire).map(\.status) == [
+            try await queue.jobs(department: Self.fire).map(\.status) == [
                 .claimed(worker: "worker-b", until: Self.start.adding(milliseconds: 180_000))
             ])
         #expect(await refusal(key, by: "worker-a").map { "\($0.reason)" } == "leaseExpired")
@@ -289,7 +289,7 @@ struct WorkQueueTests {
         #expect(first == second)
         #expect(first.decidedAt == Self.start)
         #expect(reporter.count == 1)
-        #expect(queue.jobs(department: Self.fire).isEmpty)
+        #expect(try await queue.jobs(department: Self.fire).isEmpty)
         guard
             case .decidedOtherwise(.approved)? = await refusal(
                 key, by: "worker-a", .rejected(reason: "不符合条件"))?.reason
@@ -404,7 +404,7 @@ struct WorkQueueTests {
         try await queue.cancel(jobs[0].submission)
         try await queue.cancel(jobs[1].submission)
         #expect(await refusal(jobs[0].key, by: "worker-a").map { "\($0.reason)" } == "withdrawn")
-        #expect(queue.jobs(department: Self.fire).isEmpty)
+        #expect(try await queue.jobs(department: Self.fire).isEmpty)
         // A waiting job that is withdrawn leaves the queue; a submission that arrives
         // after its withdrawal (the two calls raced) is not queued.
         try await queue.submit(submission(3))
@@ -420,7 +420,7 @@ struct WorkQueueTests {
         let key = try #require(await activate("worker-a").first?.key)
         reporter.failure.withLock { $0 = .stepNotWaiting("C20261203-1", step: "x", status: .cancelled) }
         #expect(await refusal(key, by: "worker-a").map { "\($0.reason)" } == "withdrawn")
-        #expect(queue.job(key: key) == nil)
+        #expect(try await queue.job(key: key) == nil)
         #expect(await refusal(key, by: "worker-a").map { "\($0.reason)" } == "withdrawn")
     }
 
@@ -429,11 +429,11 @@ struct WorkQueueTests {
         let key = try #require(await activate("worker-a").first?.key)
         let request = AdapterOutcome.supplementRequested(note: "请补充场所平面图")
         let asked = try await queue.complete(key: key, worker: "worker-a", outcome: request)
-        #expect(queue.job(key: key)?.status == .awaitingSupplement)
+        #expect(try await queue.job(key: key)?.status == .awaitingSupplement)
         #expect(try await queue.complete(key: key, worker: "worker-a", outcome: request) == asked)
         #expect(await refusal(key, by: "worker-b").map { "\($0.reason)" } == "awaitingSupplement")
         #expect(await activate("worker-b").isEmpty)
-        queue.supplementSupplied(case: "C20261203-1", step: submission(1).step)
+        try await queue.supplementSupplied(case: "C20261203-1", step: submission(1).step)
         let again = await activate("worker-b")
         #expect(again.map(\.key) == [key])
         #expect(await refusal(key, by: "worker-b") == nil)
@@ -447,7 +447,7 @@ struct WorkQueueTests {
         #expect(await refusal(key, by: "worker-a", .inReview) == nil)
         #expect(reporter.count == 1)
         #expect(
-            queue.job(key: key)?.status
+            try await queue.job(key: key)?.status
                 == .claimed(worker: "worker-a", until: Self.start.adding(milliseconds: 60_000)))
         #expect(await refusal(key, by: "worker-a") == nil)
     }
@@ -460,10 +460,10 @@ struct WorkQueueTests {
         second.department = Self.fire
         try await queue.submit(second)
         #expect(try await queue.poll(second) == nil)
-        #expect(queue.jobs(department: Self.fire).map(\.key) == [second.key])
+        #expect(try await queue.jobs(department: Self.fire).map(\.key) == [second.key])
         first.sentAt = nil
         try await queue.submit(first)  // the older attempt, late: ignored
-        #expect(queue.jobs(department: Self.fire).map(\.key) == [second.key])
+        #expect(try await queue.jobs(department: Self.fire).map(\.key) == [second.key])
     }
 
     // MARK: Many workers
@@ -491,7 +491,7 @@ struct WorkQueueTests {
         #expect(claimed.count == 300)
         #expect(Set(claimed).count == 300)
         #expect(
-            queue.jobs(department: Self.fire).allSatisfy {
+            try await queue.jobs(department: Self.fire).allSatisfy {
                 if case .claimed = $0.status { true } else { false }
             })
     }

@@ -76,11 +76,12 @@ struct DepartmentWorkFixture {
     }
 
     /// Waits (in real time, briefly) until `condition` holds.
-    func eventually(_ condition: () -> Bool) async throws {
-        for _ in 0..<5_000 where !condition() {
+    func eventually(_ condition: () async throws -> Bool) async throws {
+        for _ in 0..<5_000 {
+            if try await condition() { break }
             try await Task.sleep(for: .milliseconds(1))
         }
-        #expect(condition())
+        #expect(try await condition())
     }
 }
 

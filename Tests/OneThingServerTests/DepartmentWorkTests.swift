@@ -114,7 +114,7 @@ struct DepartmentWorkTests {
             // The applicant supplies it: the task returns to the queue, and is rejected with a reason.
             try await fixture.server.engine.supplementSupplied(id, step: "business-registration")
             try await fixture.eventually {
-                fixture.queue.job(key: "\(id)/business-registration/1")?.status == .waiting
+                try await fixture.queue.job(key: "\(id)/business-registration/1")?.status == .waiting
             }
             _ = try await client.json(
                 Self.tasks + "/activate", body: Self.activation(), headers: fixture.bearer("market-officer"))

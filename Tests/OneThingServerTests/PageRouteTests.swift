@@ -107,7 +107,9 @@ struct PageRouteTests {
             let claim = try await client.form(
                 PageRoutes().claim(department: Self.market), ["csrf": session.formToken], session: session)
             #expect(claim.status == .forbidden)
-            #expect(fixture.queue.jobs(department: Self.market).allSatisfy { $0.status == .waiting }, "\(id)")
+            #expect(
+                try await fixture.queue.jobs(department: Self.market).allSatisfy { $0.status == .waiting },
+                "\(id)")
         }
     }
 
@@ -123,7 +125,8 @@ struct PageRouteTests {
                 #expect(response.status == .forbidden, "\(fields)")
                 #expect(response.text.contains("表单已被拒绝") && response.text.contains("the form was refused"))
             }
-            #expect(fixture.queue.jobs(department: Self.market).allSatisfy { $0.status == .waiting })
+            #expect(
+                try await fixture.queue.jobs(department: Self.market).allSatisfy { $0.status == .waiting })
             let signOut = try await client.form(PageRoutes.Pattern.signOut, [:], session: session)
             #expect(signOut.status == .forbidden)
             #expect(try await client.get(Self.queue, headers: session.cookie).status == .ok)
@@ -142,7 +145,7 @@ struct PageRouteTests {
                 PageRoutes().claim(department: Self.market), ["csrf": session.formToken], session: session)
             #expect(claim.status == .seeOther && claim.headers[.location] == Self.queue)
             let key = "\(id)/business-registration/1"
-            #expect(fixture.queue.job(key: key)?.status.claimant == "market-officer")
+            #expect(try await fixture.queue.job(key: key)?.status.claimant == "market-officer")
             let claimed = try await client.get(Self.queue, headers: session.cookie)
             #expect(claimed.text.contains("已认领办件 \(id)"), "the claim's message")
             #expect(claimed.text.contains(PageRoutes().decision(key, department: Self.market)))
@@ -186,8 +189,8 @@ struct PageRouteTests {
                 PageRoutes().claim(chosen, department: Self.market), ["csrf": session.formToken],
                 session: session)
             #expect(claim.status == .seeOther && claim.headers[.location] == Self.queue)
-            #expect(fixture.queue.job(key: chosen)?.status.claimant == "market-officer")
-            #expect(fixture.queue.job(key: "\(first)/business-registration/1")?.status == .waiting)
+            #expect(try await fixture.queue.job(key: chosen)?.status.claimant == "market-officer")
+            #expect(try await fixture.queue.job(key: "\(first)/business-registration/1")?.status == .waiting)
             let claimed = try await client.get(Self.queue, headers: session.cookie)
             #expect(claimed.text.contains("已认领办件 \(second)"), "the claim's message")
             // A task that is not there: the queue's reason, in both languages, and nothing claimed.
@@ -204,7 +207,7 @@ struct PageRouteTests {
                 PageRoutes().claim("\(first)/business-registration/1", department: Self.market), [:],
                 session: session)
             #expect(forged.status == .forbidden)
-            #expect(fixture.queue.job(key: "\(first)/business-registration/1")?.status == .waiting)
+            #expect(try await fixture.queue.job(key: "\(first)/business-registration/1")?.status == .waiting)
         }
     }
 
@@ -225,7 +228,7 @@ struct PageRouteTests {
                 PageRoutes().claim("\(id)/business-registration/1", department: Self.market),
                 ["csrf": session.formToken], session: session)
             #expect(chosen.status == .forbidden)
-            #expect(fixture.queue.job(key: "\(id)/business-registration/1")?.status == .waiting)
+            #expect(try await fixture.queue.job(key: "\(id)/business-registration/1")?.status == .waiting)
         }
     }
 

@@ -107,11 +107,18 @@ public protocol EventStore: Sendable {
     /// `nil` (the default) for a store that one process serves. A store that wraps
     /// another passes the other's on.
     var holding: (any CaseHolding)? { get }
+    /// The store's work queues of the departments that decide by hand, when several
+    /// runtime instances share it (``DepartmentJobBoard``); `nil` (the default) for a
+    /// store that one process serves, whose work queues live in memory. A store that
+    /// wraps another passes the other's on.
+    var jobBoard: (any DepartmentJobBoard)? { get }
 }
 
 extension EventStore {
     /// One process serves the store: no instance holds cases.
     public var holding: (any CaseHolding)? { nil }
+    /// One process serves the store: its work queues keep their jobs in memory.
+    public var jobBoard: (any DepartmentJobBoard)? { nil }
 }
 
 /// How case ids are written: `C`, the day of acceptance, and the day's case number.

@@ -14,6 +14,11 @@ extension WorkQueue {
         guard maxJobs > 0 else { return [] }
         let leaseLength = max(1, lease.wholeMilliseconds)
         let deadline = clock.now.adding(milliseconds: max(0, wait.wholeMilliseconds))
+        if let board {
+            return await activate(
+                on: board, department: department, worker: worker, maxJobs: maxJobs, leaseLength: leaseLength,
+                deadline: deadline)
+        }
         while !Task.isCancelled {
             let now = clock.now
             let (jobs, generation, wake, woken) = state.withLock { state in
@@ -39,9 +44,14 @@ extension WorkQueue {
     ///
     /// - Throws: ``Refusal`` ``Refusal/Reason/unknownKey`` when `department` has no job
     ///   with `key`, ``Refusal/Reason/claimedByAnother(worker:)`` when another worker
-    ///   holds it, ``Refusal/Reason/awaitingSupplement`` while it waits for the applicant.
-    public func claim(key: String, department: String, worker: String, lease: Duration) throws(Refusal) -> Job
+    ///   holds it, ``Refusal/Reason/awaitingSupplement`` while it waits for the applicant,
+    ///   ``Refusal/Reason/unavailable(_:)`` when the board's store fails.
+    public func claim(key: String, department: String, worker: String, lease: Duration) async throws(Refusal)
+        -> Job
     {
+        if let board {
+            return try await claim(on: board, key: key, department: department, worker: worker, lease: lease)
+        }
         let now = clock.now
         let until = now.adding(milliseconds: max(1, lease.wholeMilliseconds))
         let (claimed, woken) = state.withLock { state in

@@ -28,7 +28,8 @@ extension WorkQueue {
     ) async throws(Refusal) -> Decision {
         let now = clock.now
         let decision = Decision(key: key, worker: worker, outcome: outcome, outputs: outputs, decidedAt: now)
-        let (step, woken) = state.withLock { state in
+        let (step, woken) = state.withLock { state -> (Step, [CheckedContinuation<Void, Never>]) in
+            if let board { return (begin(decision, on: board, in: &state), []) }
             let woken = state.expireLeases(at: now)
             return (begin(decision, in: &state), woken)
         }
@@ -47,31 +48,12 @@ extension WorkQueue {
         let worker = decision.worker
         let outcome = decision.outcome
         func refuse(_ reason: Refusal.Reason) -> Step { .answer(.failure(Refusal(key: key, reason: reason))) }
-        if let finished = held.finished[key]?.what {
-            switch finished {
-            case .decided(let first):
-                return first.repeats(worker: worker, outcome: outcome, outputs: decision.outputs)
-                    ? .answer(.success(first)) : refuse(.decidedOtherwise(first.outcome))
-            case .withdrawn: return refuse(.withdrawn)
-            }
-        }
+        if let answer = held.remembered(decision) { return answer }
         guard var entry = held.entries[key] else { return refuse(.unknownKey) }
-        if let report = entry.report,
-            report.repeats(worker: worker, outcome: outcome, outputs: decision.outputs)
+        if let answer = Self.early(decision, report: entry.report, deciding: entry.deciding) { return answer }
+        if let reason = Self.refusal(of: worker, on: entry.job.status, lapsed: entry.expired.contains(worker))
         {
-            return .answer(.success(report))
-        }
-        if let deciding = entry.deciding {
-            return deciding.decision.repeats(worker: worker, outcome: outcome, outputs: decision.outputs)
-                ? .await(deciding.task) : refuse(.decidedOtherwise(deciding.decision.outcome))
-        }
-        if !decision.outputs.isEmpty, outcome != .approved { return refuse(.outputsWithoutApproval) }
-        switch entry.job.status {
-        case .waiting: return refuse(entry.expired.contains(worker) ? .leaseExpired : .notClaimed)
-        case .awaitingSupplement: return refuse(.awaitingSupplement)
-        case .claimed(let holder, _) where holder != worker:
-            return refuse(entry.expired.contains(worker) ? .leaseExpired : .claimedByAnother(worker: holder))
-        case .claimed: break
+            return refuse(reason)
         }
         guard let reporter = held.reporter else { return refuse(.notConnected) }
         let submission = entry.job.submission
@@ -95,6 +77,41 @@ extension WorkQueue {
         return .await(task)
     }
 
+    /// The answer to `decision` before its job is looked at, when there is one: the
+    /// first answer to a repeat of the `report` kept on a job that stays (in review, a
+    /// supplement requested) or of the decision on its way (`deciding`, waited for), a
+    /// refusal of another decision while one is on its way or of outputs without an
+    /// approval; `nil` when it may go ahead.
+    static func early(_ decision: Decision, report: Decision?, deciding: Deciding?) -> Step? {
+        let (worker, outcome, outputs) = (decision.worker, decision.outcome, decision.outputs)
+        if let report, report.repeats(worker: worker, outcome: outcome, outputs: outputs) {
+            return .answer(.success(report))
+        }
+        if let deciding {
+            return deciding.decision.repeats(worker: worker, outcome: outcome, outputs: outputs)
+                ? .await(deciding.task)
+                : .answer(
+                    .failure(Refusal(key: decision.key, reason: .decidedOtherwise(deciding.decision.outcome)))
+                )
+        }
+        if !outputs.isEmpty, outcome != .approved {
+            return .answer(.failure(Refusal(key: decision.key, reason: .outputsWithoutApproval)))
+        }
+        return nil
+    }
+
+    /// Why `worker` may not decide a job that stands as `status` (`lapsed`: their lease
+    /// on it ran out), `nil` when they hold it.
+    static func refusal(of worker: String, on status: Job.Status, lapsed: Bool) -> Refusal.Reason? {
+        switch status {
+        case .waiting: lapsed ? .leaseExpired : .notClaimed
+        case .awaitingSupplement: .awaitingSupplement
+        case .claimed(let holder, _) where holder != worker:
+            lapsed ? .leaseExpired : .claimedByAnother(worker: holder)
+        case .claimed: nil
+        }
+    }
+
     /// The reason to refuse a decision the engine did not take.
     static func reason(for error: EngineError) -> Refusal.Reason {
         switch error {
@@ -108,6 +125,22 @@ extension WorkQueue {
 }
 
 extension WorkQueue.State {
+    /// The answer to `decision` when its key left the queue and is remembered: the
+    /// first decision to a repeat of it, else a refusal; `nil` when the key is not remembered.
+    func remembered(_ decision: WorkQueue.Decision) -> WorkQueue.Step? {
+        guard let finished = finished[decision.key]?.what else { return nil }
+        switch finished {
+        case .decided(let first):
+            return first.repeats(
+                worker: decision.worker, outcome: decision.outcome, outputs: decision.outputs)
+                ? .answer(.success(first))
+                : .answer(
+                    .failure(WorkQueue.Refusal(key: decision.key, reason: .decidedOtherwise(first.outcome))))
+        case .withdrawn:
+            return .answer(.failure(WorkQueue.Refusal(key: decision.key, reason: .withdrawn)))
+        }
+    }
+
     /// Records what the engine said about a decision on the job with `key`.
     mutating func settle(
         _ key: String, outcome: AdapterOutcome, _ result: Result<WorkQueue.Decision, WorkQueue.Refusal>,

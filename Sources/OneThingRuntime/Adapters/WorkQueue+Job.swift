@@ -3,16 +3,10 @@ extension WorkQueue {
     /// claimed, claimed by a worker until its lease ends, or waiting for the applicant's
     /// supplement after the department asked for one.
     public struct Job: Sendable, Hashable {
-        /// Where the job stands.
-        public enum Status: Sendable, Hashable {
-            /// Waiting to be claimed.
-            case waiting
-            /// Claimed by `worker` until `until`; then it returns to the queue.
-            case claimed(worker: String, until: Timestamp)
-            /// The department asked the applicant for a supplement (补正); the job
-            /// returns to the queue when it arrives.
-            case awaitingSupplement
-        }
+        /// Where the job stands: waiting, claimed by a worker until a moment (then it
+        /// returns to the queue), or awaiting the applicant's supplement (补正). The same
+        /// as a job's on a shared board.
+        public typealias Status = PostedJob.Status
 
         /// The step as the engine sent it (case, step, department, due moment, key).
         public var submission: Submission

@@ -34,6 +34,14 @@ extension WorkQueue {
         static func < (lhs: Slot, rhs: Slot) -> Bool { (lhs.queuedAt, lhs.order) < (rhs.queuedAt, rhs.order) }
     }
 
+    /// The last outcome reported through this instance on a job of a board that stays
+    /// there (in review, a supplement requested), for answering a repeat.
+    struct BoardReport {
+        var decision: Decision
+        /// The job's step, by ``WorkQueue/stepKey(_:_:)``: a supplement forgets the report.
+        var stepKey: String
+    }
+
     /// A long poll waiting for work of a department.
     struct Waiter {
         var department: String
@@ -67,6 +75,14 @@ extension WorkQueue {
         var nextOrder: UInt64 = 0
         var nextWaiter: UInt64 = 0
         var reporter: Reporter?
+        /// On a board: the decisions on their way to the engine through this instance.
+        var boardDeciding: [String: Deciding] = [:]
+        /// On a board: the reports kept for repeats, by key.
+        var boardReports: [String: BoardReport] = [:]
+        /// On a board: the task that follows its notices (``WorkQueue/listen()``).
+        var listener: Task<Void, Never>?
+        /// On a board: whether its notices are listened to.
+        var listening = false
 
         /// Queues `submission` unless the queue holds its key or it left already; a
         /// newer attempt of the same step replaces an older one.
@@ -100,10 +116,22 @@ extension WorkQueue {
             var queue = waiting[department] ?? []
             queue.insert(slot, at: queue.partitionIndex { $0 < slot })
             waiting[department] = queue
+            return wake(department)
+        }
+
+        /// Counts a job of `department` that became waiting and wakes the department's
+        /// long polls.
+        mutating func wake(_ department: String) -> [CheckedContinuation<Void, Never>] {
             generations[department, default: 0] += 1
             let woken = waiters.filter { $0.value.department == department }
             for id in woken.keys { waiters[id] = nil }
             return woken.values.map(\.continuation)
+        }
+
+        /// Wakes every long poll, to look for work again (a board's notices may have
+        /// been missed).
+        mutating func wakeAll() -> [CheckedContinuation<Void, Never>] {
+            Set(waiters.values.map(\.department)).union(generations.keys).flatMap { wake($0) }
         }
 
         /// Removes the job with `key`, wherever it stands.

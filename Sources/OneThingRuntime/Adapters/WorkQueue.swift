@@ -1,3 +1,4 @@
+import Logging
 import Synchronization
 
 /// A department adapter for department systems that pull their work, in the spirit of
@@ -32,6 +33,13 @@ import Synchronization
 ///   polls those under review (``poll(_:)``), which puts them back in the queue.
 ///   Decisions are remembered for ``Configuration/memory`` to answer repeats; after a
 ///   restart a repeat of a decided key is ``Refusal/Reason/unknownKey``.
+/// - **Shared by several instances** when made with a ``board``
+///   (``OneThingEvents/DepartmentJobBoard``, the store's `jobBoard` on PostgreSQL):
+///   the jobs, their claims and leases are on the board, where every instance posts,
+///   claims and decides them; a long poll on any instance wakes when any instance posts
+///   a job (``listen()``); a lease lapses on the store's clock. Each instance reports a
+///   decision to its own engine, which records it once whichever instance holds the
+///   case. Repeats are answered from the memory of the instance that took the decision.
 ///
 /// A job whose department asked for a supplement (补正) waits until the applicant
 /// supplies it (``follow(_:)`` sees the engine store it), then returns to the queue to
@@ -54,17 +62,31 @@ public final class WorkQueue: DepartmentAdapter {
         }
     }
 
-    /// The clock leases and long polls are measured on.
+    /// The clock leases and long polls are measured on (on a ``board``, long polls only:
+    /// leases are measured on the store's clock).
     public let clock: any EngineClock
     /// How the queue behaves.
     public let configuration: Configuration
+    /// Where the jobs are when several instances share them; `nil`: in this queue's memory.
+    public let board: (any DepartmentJobBoard)?
+    /// Where a failure of the board that nobody waits for is logged.
+    let logger: Logger
     let state = Mutex(State())
 
-    /// An empty queue on `clock`; ``connect(to:)`` it to the engine whose adapter it is.
-    public init(clock: any EngineClock, configuration: Configuration = Configuration()) {
+    /// An empty queue on `clock`, its jobs on `board` when given (the store's
+    /// `jobBoard`, shared by the instances) or else in memory; ``connect(to:)`` it to
+    /// the engine whose adapter it is.
+    public init(
+        clock: any EngineClock, configuration: Configuration = Configuration(),
+        board: (any DepartmentJobBoard)? = nil, logger: Logger = Logger(label: "onething.work-queue")
+    ) {
         self.clock = clock
         self.configuration = configuration
+        self.board = board
+        self.logger = logger
     }
+
+    deinit { state.withLock { $0.listener?.cancel() } }
 
     /// Reports decisions to `engine`, as its officer would decide: the engine checks
     /// that the step waits for a decision and that a refusal says why. The queue holds
@@ -89,6 +111,7 @@ public final class WorkQueue: DepartmentAdapter {
     /// of the same step replaces an older one). A submission withdrawn before it
     /// arrived is not queued.
     public func submit(_ submission: Submission) async throws(AdapterError) {
+        if let board { return try await post(submission, on: board) }
         enqueue(submission)
     }
 
@@ -96,7 +119,11 @@ public final class WorkQueue: DepartmentAdapter {
     /// under review); the decision comes through ``complete(key:worker:outcome:)``, so
     /// there is nothing to answer now.
     public func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? {
-        enqueue(submission)
+        if let board {
+            try await post(submission, on: board)
+        } else {
+            enqueue(submission)
+        }
         return nil
     }
 
@@ -104,6 +131,14 @@ public final class WorkQueue: DepartmentAdapter {
     /// claimed, its worker's next decision is refused as withdrawn.
     public func cancel(_ submission: Submission) async throws(AdapterError) {
         let now = clock.now
+        if let board {
+            do {
+                try await board.remove(key: submission.key)
+            } catch {
+                throw AdapterError(
+                    "task \(submission.key) could not be withdrawn from the shared work queue: \(error)")
+            }
+        }
         state.withLock { state in
             state.remove(submission.key)
             state.remember(submission.key, .withdrawn, at: now, for: configuration.memory)
@@ -122,7 +157,10 @@ public final class WorkQueue: DepartmentAdapter {
 
     /// The jobs of `department` that wait or are claimed or wait for a supplement,
     /// oldest first, with who holds each claim and until when.
-    public func jobs(department: String) -> [Job] {
+    ///
+    /// - Throws: the board's ``StoreError`` (never, for a queue in memory).
+    public func jobs(department: String) async throws(StoreError) -> [Job] {
+        if let board { return try await board.jobs(department: department).compactMap(job(from:)) }
         let now = clock.now
         let (jobs, woken) = state.withLock { state in
             let woken = state.expireLeases(at: now)
@@ -135,15 +173,21 @@ public final class WorkQueue: DepartmentAdapter {
     }
 
     /// The job with `key`, if the queue holds it.
-    public func job(key: String) -> Job? { state.withLock { $0.entries[key]?.job } }
+    ///
+    /// - Throws: the board's ``StoreError`` (never, for a queue in memory).
+    public func job(key: String) async throws(StoreError) -> Job? {
+        if let board { return try await board.job(key: key).flatMap(job(from:)) }
+        return state.withLock { $0.entries[key]?.job }
+    }
 
     /// The decision taken on `key`, with who took it, while the queue remembers it: the
     /// approval or rejection that took the job out of the queue, or the last outcome
-    /// reported on a job that stays (in review, a supplement requested).
+    /// reported on a job that stays (in review, a supplement requested). On a board,
+    /// only the decisions taken through this instance.
     public func decision(key: String) -> Decision? {
         state.withLock { state in
             if case .decided(let decision)? = state.finished[key]?.what { return decision }
-            return state.entries[key]?.report
+            return state.entries[key]?.report ?? state.boardReports[key]?.decision
         }
     }
 
@@ -153,7 +197,14 @@ public final class WorkQueue: DepartmentAdapter {
     /// The applicant supplied what the department of step `step` (its index) of case
     /// `id` asked for: its job returns to the queue, to be decided again. ``follow(_:)``
     /// calls it for every such event the engine stores.
-    public func supplementSupplied(case id: CaseID, step: Int) {
+    ///
+    /// - Throws: the board's ``StoreError`` (never, for a queue in memory).
+    public func supplementSupplied(case id: CaseID, step: Int) async throws(StoreError) {
+        if let board {
+            let stepKey = WorkQueue.stepKey(id, step)
+            state.withLock { $0.boardReports = $0.boardReports.filter { $0.value.stepKey != stepKey } }
+            return try await board.supplementSupplied(case: id, step: step)
+        }
         let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             guard let key = state.steps[WorkQueue.stepKey(id, step)], var entry = state.entries[key],
                 entry.job.status == .awaitingSupplement
@@ -177,7 +228,7 @@ public final class WorkQueue: DepartmentAdapter {
         for try await commit in acknowledgements {
             for acknowledgement in commit {
                 if case .supplementSupplied(let step, _) = acknowledgement.event.kind {
-                    supplementSupplied(case: acknowledgement.event.caseID, step: step)
+                    try await supplementSupplied(case: acknowledgement.event.caseID, step: step)
                 }
             }
         }

@@ -82,7 +82,12 @@ extension Engine {
             metadata: ["cases": "\(failed.sorted().joined(separator: ","))", "error": "\(refused)"])
         runtime.forget(failed)
         perform(effects.filter { !failed.contains($0.submission.caseID) })
-        for waiter in released {
+        // Callers who decided about these cases while the batch was being written wait for
+        // the next one; but their events went with the forgotten cases, so they fail too,
+        // never released by a batch that no longer holds what they decided.
+        let stranded = waiters.filter { !$0.cases.isDisjoint(with: failed) }
+        waiters.removeAll { !$0.cases.isDisjoint(with: failed) }
+        for waiter in released + stranded {
             if waiter.cases.isDisjoint(with: failed) {
                 waiter.continuation.resume()
             } else {

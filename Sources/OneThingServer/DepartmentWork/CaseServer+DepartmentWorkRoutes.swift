@@ -11,14 +11,21 @@ extension CaseServer {
     /// department system reaches only its own department's tasks (403 otherwise); the
     /// worker a claim and a decision are recorded under is the caller's principal id.
     func addDepartmentWorkRoutes(_ routes: RouteSet) {
-        for queue in workQueues { queue.connect(to: engine) }
+        for queue in workQueues {
+            queue.connect(to: engine)
+            queue.listen()
+        }
         routes.add(.get, "/v1/departments/{department}/tasks", "listDepartmentTasks") { request, context in
             let department = try context.parameter("department")
             try await self.accessGate.require(.readTasks(department: department), of: request)
             let queue = try await self.workQueue(of: department)
-            return try Response.json(
-                TaskList(department: department, tasks: queue.jobs(department: department).map(TaskBody.init))
-            )
+            let jobs: [WorkQueue.Job]
+            do throws(StoreError) {
+                jobs = try await queue.jobs(department: department)
+            } catch {
+                throw Problem(error)
+            }
+            return try Response.json(TaskList(department: department, tasks: jobs.map(TaskBody.init)))
         }
         routes.add(.post, "/v1/departments/{department}/tasks/activate", "activateDepartmentTasks") {
             request, context in
@@ -68,8 +75,13 @@ extension CaseServer {
     ///   task's, or a task of another department.
     func task(_ key: String, of department: String) async throws(Problem) -> QueuedTask {
         let queue = try await workQueue(of: department)
-        guard let parsed = Submission.parse(key: key),
-            queue.job(key: key).map({ $0.department == department }) ?? true
+        let job: WorkQueue.Job?
+        do throws(StoreError) {
+            job = try await queue.job(key: key)
+        } catch {
+            throw Problem(error)
+        }
+        guard let parsed = Submission.parse(key: key), job.map({ $0.department == department }) ?? true
         else { throw Problem(WorkQueue.Refusal(key: key, reason: .unknownKey)) }
         return QueuedTask(queue: queue, key: key, caseID: parsed.caseID, stepID: parsed.stepID)
     }

@@ -17,6 +17,9 @@ public struct MeasuredEventStore: EventStore {
     /// The measured store's holding side, passed on.
     public var holding: (any CaseHolding)? { base.holding }
 
+    /// The measured store's board of department jobs, passed on.
+    public var jobBoard: (any DepartmentJobBoard)? { base.jobBoard }
+
     public func append(_ events: [CaseEvent]) async throws(StoreError) {
         let clock = ContinuousClock()
         let start = clock.now

@@ -143,7 +143,13 @@ extension CaseServer {
     /// the decision forms on the viewer's own claims.
     func queuePage(_ department: String, session: SignedIn) async throws(Problem) -> Response {
         let queue = try await workQueue(of: department)
-        let claims = queue.jobs(department: department).compactMap { job -> TaskClaim? in
+        let jobs: [WorkQueue.Job]
+        do throws(StoreError) {
+            jobs = try await queue.jobs(department: department)
+        } catch {
+            throw Problem(error)
+        }
+        let claims = jobs.compactMap { job -> TaskClaim? in
             guard case .claimed(let worker, let until) = job.status else { return nil }
             return TaskClaim(key: job.key, principal: worker, until: until)
         }
@@ -181,7 +187,7 @@ extension CaseServer {
         try await claiming(in: department, session: session) { queue, worker in
             do throws(WorkQueue.Refusal) {
                 return claimedFlash(
-                    try queue.claim(
+                    try await queue.claim(
                         key: key, department: department, worker: worker, lease: configuration.defaultLease))
             } catch {
                 return BrowserSessions.Flash(error.text, refused: true)
