@@ -30,6 +30,10 @@ public struct PlanBuilder: Sendable {
     let dependencies: ItemDependencies
     let materialsByID: [String: Material]
     let outputsByID: [String: Output]
+    /// The ids of the materials that are things, not documents, found once.
+    let objectIDs: Set<String>
+    /// The ids of the materials whose commitment is the applicant's choice, found once.
+    let choiceCommitments: [String]
     /// The materials whose commitment is the applicant's choice and who chose to bring
     /// them instead, for the plan being built (set on a copy by `plan(for:missingAt:)`).
     var declinedCommitments: Set<String> = []
@@ -69,6 +73,8 @@ public struct PlanBuilder: Sendable {
         var materials = catalogue.materials
         for material in bundle.materials { materials[material.id.value] = material }
         self.materialsByID = materials
+        self.objectIDs = Set(materials.values.filter { $0.kind == .object }.map(\.id.value))
+        self.choiceCommitments = materials.values.filter { $0.commitmentWhen != nil }.map(\.id.value)
         self.outputsByID = Dictionary(
             bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -122,18 +128,14 @@ public struct PlanBuilder: Sendable {
             materials: choosing.checklist(applies: applies, needs: needs),
             criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
         plan.deadlines = deadlines(for: answers)
-        plan.objects = Set(materialsByID.values.filter { $0.kind == .object }.map(\.id.value))
+        plan.objects = objectIDs
         return plan
     }
 
     /// The materials whose commitment is the applicant's choice (`commitment: {when: C}`)
     /// and whose condition does not hold for `answers`: they bring the material.
     func declinedCommitments(for answers: ConditionAnswers) -> Set<String> {
-        Set(
-            materialsByID.values.filter { material in
-                material.commitmentWhen != nil
-                    && conditions[.commitment(material.id.value)].map { $0.evaluate(answers) } == false
-            }.map(\.id.value))
+        Set(choiceCommitments.filter { conditions[.commitment($0)].map { $0.evaluate(answers) } == false })
     }
 
     /// The applicant's deadlines that apply to `answers`: those without a condition and
