@@ -30,8 +30,7 @@ struct PlanExplanation {
         let rule = deadline.deadline.deadline
         let from = deadline.deadline.from.map(\.description) ?? say("(not answered)", "（未填写）")
         let due = deadline.due.map(date) ?? say("cannot be counted on the calendar", "无法按日历推算")
-        let basis = rule.basis.map { [$0.law, $0.article].compactMap { $0 }.joined(separator: " ") }
-            .joined(separator: "; ")
+        let basis = rule.basis.map(\.cited).joined(separator: "; ")
         var line = say(
             "Deadline \(rule.name): within \(limit(rule.within.value)) of \(from), by \(due) (\(basis))",
             "申请人期限 \(rule.name)：自 \(from) 起\(limit(rule.within.value))内，即 \(due) 前（\(basis)）")

@@ -63,7 +63,7 @@ struct BundleSymbol: Sendable {
             BundleSymbol(
                 kind: .item, id: item.id.value, name: item.name,
                 details: (item.basis + item.legalBasis).map { basis in
-                    let text = basis.law + (basis.article.map { " " + $0 } ?? "")
+                    let text = basis.cited
                     return LocalizedText(en: "legal basis: \(text)", zh: "依据：\(text)")
                 }, declaration: item.id.span)
         }

@@ -63,6 +63,11 @@ public struct LegalBasis: Hashable, Sendable {
         self.effective = effective
         self.span = span
     }
+
+    /// The law and its article as cited: `中华人民共和国消防法 第十五条`.
+    public var cited: String {
+        article.map { "\(law) \($0)" } ?? law
+    }
 }
 
 /// A time limit chosen by rule, as the lead department may be: the limit of the first

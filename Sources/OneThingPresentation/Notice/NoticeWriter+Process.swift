@@ -101,8 +101,7 @@ extension NoticeWriter {
 
     /// A legal basis as cited: `中华人民共和国消防法 第十五条（2021年4月29日起施行）`.
     func citation(_ basis: LegalBasis) -> String {
-        var text = basis.law
-        if let article = basis.article { text += " " + article }
+        var text = basis.cited
         if let effective = basis.effective {
             text += say(
                 " (in force from \(effective))", "（\(effective.year)年\(effective.month)月\(effective.day)日起施行）"
