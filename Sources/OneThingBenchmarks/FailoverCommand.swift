@@ -46,6 +46,11 @@ struct FailoverCommand: AsyncParsableCommand {
     @Option(help: "How many workers of --manual long-poll instance B and approve its tasks (0: none).")
     var workers = 4
     @Flag(help: "Exit with status 1 when anything was lost, stuck or done twice (for CI).") var check = false
+    @Flag(
+        help:
+            "Keep every run's schema and the instances' logs (by default only a run with a stuck case keeps them)."
+    )
+    var keep = false
 
     func validate() throws {
         guard cases > 0, runs > 0, inFlight > 0, lease > 0, speed >= 1, deadline > 0, workers >= 0 else {
@@ -71,6 +76,12 @@ struct FailoverCommand: AsyncParsableCommand {
         /// What the manual department's workers did, when there were any.
         var workers: QueueWorkers.Counts?
         var drainSeconds = 0.0
+        /// Why the acknowledged cases that did not complete ended otherwise, with how many.
+        var why: [String: Int] = [:]
+        /// What the stuck cases show (their last events and their rows in the shared work queue).
+        var stuckDetails: [String] = []
+        /// The schema and the instances' logs, kept when a case was stuck.
+        var kept: String?
 
         var clean: Bool { stuck == 0 && lost == 0 && sentTwice == 0 && timersTwice == 0 && decidedTwice == 0 }
     }
@@ -106,6 +117,16 @@ struct FailoverCommand: AsyncParsableCommand {
                         + " \(counts.refused) refused, \(counts.retried) sent again after a 503,"
                         + " \(counts.unanswered) requests unanswered")
             }
+            if !figures.why.isEmpty {
+                say(
+                    "     not completed: "
+                        + figures.why.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                            "\($0.value) \($0.key)"
+                        }
+                        .joined(separator: ", "))
+            }
+            for line in figures.stuckDetails { say("     " + line) }
+            if let kept = figures.kept { say("     kept for a look: " + kept) }
         }
         let clean = all.filter(\.clean).count
         say("")
@@ -137,9 +158,10 @@ struct FailoverCommand: AsyncParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "onething-failover-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let keeping = Mutex(false)
         defer {
             do {
-                try FileManager.default.removeItem(at: folder)
+                if !keeping.withLock({ $0 }) { try FileManager.default.removeItem(at: folder) }
             } catch {
                 FileHandle.standardError.write(
                     Data("failover: \(folder.path) was not removed: \(error)\n".utf8))
@@ -236,6 +258,8 @@ struct FailoverCommand: AsyncParsableCommand {
         let summaries = try await store.cases(CaseQuery())
         figures.stored = summaries.count
         let byID = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let database = PostgresBenchmark(address: address, connections: 1)
+        var stuck: [CaseID] = []
         for id in acknowledged {
             guard let summary = byID[id] else {
                 figures.lost += 1
@@ -243,19 +267,41 @@ struct FailoverCommand: AsyncParsableCommand {
             }
             switch summary.outcome {
             case .completed?: figures.completed += 1
-            case nil: figures.stuck += 1
+            case nil:
+                figures.stuck += 1
+                stuck.append(id)
             default: figures.otherwise += 1
             }
         }
         for summary in summaries {
-            let twice = Self.doneTwice(try await store.events(of: summary.id))
+            let events = try await store.events(of: summary.id)
+            let twice = Self.doneTwice(events)
             figures.sentTwice += twice.sent
             figures.timersTwice += twice.timers
             figures.decidedTwice += twice.decided
+            if let outcome = summary.outcome, outcome != .completed {
+                figures.why[Self.why(outcome, events), default: 0] += 1
+            }
+        }
+        for id in stuck.prefix(3) {
+            let events = try await store.events(of: id)
+            figures.stuckDetails.append("stuck \(id), \(events.count) events, the last:")
+            for event in events.suffix(8) {
+                figures.stuckDetails.append("  #\(event.sequence) \(event.at) \(event.kind)")
+            }
+            for row in try await database.query(
+                "SELECT row_to_json(j)::text FROM department_jobs j WHERE case_id = '\(id)'")
+            {
+                figures.stuckDetails.append("  department_jobs: " + row)
+            }
         }
         await instances[1].stop()
-        _ = try await PostgresBenchmark(address: address, connections: 1).query(
-            "DROP SCHEMA \"\(address.schema)\" CASCADE")
+        if stuck.isEmpty, !keep {
+            _ = try await database.query("DROP SCHEMA \"\(address.schema)\" CASCADE")
+        } else {
+            keeping.withLock { $0 = true }
+            figures.kept = "schema \(address.schema), logs in \(folder.path)"
+        }
         return figures
     }
 
@@ -287,6 +333,31 @@ struct FailoverCommand: AsyncParsableCommand {
             }
         }
         return twice
+    }
+
+    /// Why a case ended `outcome` rather than completed: the outcome and the first event
+    /// that was not a success (a rejection, a failure for a missing material, a step
+    /// cancelled, intake's refusal).
+    static func why(_ outcome: CaseOutcome, _ events: [CaseEvent]) -> String {
+        for event in events {
+            switch event.kind {
+            case .intake(.rejectedIncomplete(let missing)):
+                return "\(outcome.rawValue): not accepted, missing \(missing.joined(separator: ", "))"
+            case .rejected(let step, _): return "\(outcome.rawValue): step \(step) rejected"
+            case .failed(let step, let material):
+                let late = events.contains {
+                    if case .materialSupplied(material, late: true) = $0.kind { return true }
+                    return false
+                }
+                return "\(outcome.rawValue): step \(step) failed for want of \(material)"
+                    + (late ? " (it came after its deadline)" : " (it never came)")
+            case .cancelled(let step, let cause):
+                return "\(outcome.rawValue): step \(step) cancelled (\(cause))"
+            case .withdrawn: return "\(outcome.rawValue): withdrawn"
+            default: continue
+            }
+        }
+        return outcome.rawValue
     }
 
     /// Creates case `number` on the instance its number names, or, when that one does not

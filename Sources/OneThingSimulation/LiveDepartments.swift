@@ -140,32 +140,101 @@ public final class LiveDepartments: Service, Sendable {
         }
     }
 
-    /// Makes happen everything due by `moment`, earliest first.
+    /// Makes happen everything due by `moment`: in rounds of at most
+    /// ``deliveryRound`` happenings, taken earliest first, each case's in their order
+    /// and the cases side by side (at most ``casesAtOnce`` at a time), as independent
+    /// department systems and applicants would; the engine stores what arrives together
+    /// in shared commits. One after the other, a round of a few thousand would wait for
+    /// a few thousand commits, and on a fast clock the applicants' materials would come
+    /// days late.
     func deliver(dueBy moment: Timestamp) async {
         while !Task.isCancelled {
-            let arrival = arrivals.withLock { book -> Happening? in
-                guard let first = book.queue.first, first.at <= moment else { return nil }
-                book.queue.pop()
-                book.scheduled.remove(first.key)
-                return first
+            var round = arrivals.withLock { book -> [Happening] in
+                var due: [Happening] = []
+                while due.count < Self.deliveryRound, let first = book.queue.first, first.at <= moment {
+                    book.queue.pop()
+                    book.scheduled.remove(first.key)
+                    due.append(first)
+                }
+                return due
             }
-            let happening = arrival ?? adapter.takeDue(by: moment)
-            guard let happening else { return }
-            let state = await engine.state(of: happening.caseID)
-            let current: Bool
-            if let state {
-                current = happening.isCurrent(in: state)
-            } else {
-                if case .failure = happening.kind { current = true } else { current = false }
+            round += adapter.takeAllDue(by: moment, limit: Self.deliveryRound)
+            guard !round.isEmpty else { return }
+            var byCase: [CaseID: [Happening]] = [:]
+            var order: [CaseID] = []
+            for happening in round.sorted(by: Happening.earlier) {
+                if byCase[happening.caseID] == nil { order.append(happening.caseID) }
+                byCase[happening.caseID, default: []].append(happening)
             }
-            guard current else { continue }
-            do {
-                try await adapter.deliver(happening, to: engine)
-            } catch {
-                logger.warning(
-                    "a simulated happening could not be delivered",
-                    metadata: ["key": "\(happening.key)", "error": "\(error)"])
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                for id in order {
+                    guard let happenings = byCase[id] else { continue }
+                    if running == Self.casesAtOnce {
+                        await group.next()
+                        running -= 1
+                    }
+                    group.addTask { await self.deliver(happenings) }
+                    running += 1
+                }
             }
+        }
+    }
+
+    /// How many happenings a round of ``deliver(dueBy:)`` takes at most.
+    static let deliveryRound = 4_096
+    /// How many cases ``deliver(dueBy:)`` delivers to at once.
+    static let casesAtOnce = 64
+
+    /// Makes the `happenings` of one case happen, in their order; each only if the case
+    /// still waits for it when its turn comes. A happening the engine could not store
+    /// because another writer came first, or the store was unavailable, is made again
+    /// (up to ``attempts`` times), as a department system sends its answer again.
+    func deliver(_ happenings: [Happening]) async {
+        for happening in happenings {
+            var attempt = 1
+            while !Task.isCancelled, await isCurrent(happening) {
+                do {
+                    try await adapter.deliver(happening, to: engine)
+                    break
+                } catch {
+                    guard error.isTransient, attempt < Self.attempts else {
+                        logger.warning(
+                            "a simulated happening could not be delivered",
+                            metadata: [
+                                "key": "\(happening.key)", "error": "\(error)", "attempts": "\(attempt)",
+                            ])
+                        break
+                    }
+                    do {
+                        try await Task.sleep(for: .milliseconds(20 * attempt))
+                    } catch {
+                        return
+                    }
+                    attempt += 1
+                }
+            }
+        }
+    }
+
+    /// How many times a happening is made at most.
+    static let attempts = 10
+
+    /// Whether the case still waits for `happening`, by the engine's state of it, or the
+    /// store's when the engine does not hold it: on a store several instances share, the
+    /// case may have moved to another instance since this one sent the submission, and
+    /// the department still answers (the engine loads the case to take the answer), as a
+    /// department system outside would.
+    func isCurrent(_ happening: Happening) async -> Bool {
+        if case .failure = happening.kind { return true }
+        if let held = await engine.state(of: happening.caseID) { return happening.isCurrent(in: held) }
+        do {
+            return happening.isCurrent(in: try await engine.read(happening.caseID))
+        } catch {
+            logger.warning(
+                "a simulated happening was dropped: its case could not be read",
+                metadata: ["key": "\(happening.key)", "error": "\(error)"])
+            return false
         }
     }
 }

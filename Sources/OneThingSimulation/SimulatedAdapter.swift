@@ -119,6 +119,27 @@ public final class SimulatedAdapter: DepartmentAdapter {
         }
     }
 
+    /// Removes and returns every happening due at or before `moment` (at most `limit`),
+    /// earliest first: one pass over the pending ones, for a caller that delivers many at
+    /// once.
+    public func takeAllDue(by moment: Timestamp, limit: Int) -> [Happening] {
+        state.withLock { state in
+            var due: [Happening] = []
+            var later: [Happening] = []
+            later.reserveCapacity(state.pending.count)
+            for happening in state.pending {
+                if happening.at <= moment { due.append(happening) } else { later.append(happening) }
+            }
+            due.sort(by: Happening.earlier)
+            if due.count > limit {
+                later.append(contentsOf: due[limit...])
+                due.removeSubrange(limit...)
+            }
+            state.pending = later
+            return due
+        }
+    }
+
     /// Makes `happening` happen: reports the outcome to `engine`, tells it the applicant
     /// supplied the supplement, or fails the held submission (whose call then throws,
     /// and the engine records the failure).

@@ -69,6 +69,24 @@ struct SimulatedAdapterTests {
         #expect(happenings.map(\.at) == [Self.sent, RuntimeFixtures.at("2026-12-07 17:00")])
     }
 
+    @Test func takingEverythingDueAtOnceGivesWhatTakingOneByOneGivesInTheSameOrder() async throws {
+        let submissions = try (1...30).map { try Self.submission("c\($0)") }
+        let one = try Self.adapter(Self.reliable)
+        let all = try Self.adapter(Self.reliable)
+        for submission in submissions {
+            try await one.submit(submission)
+            try await all.submit(submission)
+        }
+        let expected = Self.drain(one)
+        let moment = expected[expected.count / 2].at
+        let due = expected.filter { $0.at <= moment }
+        #expect(all.takeAllDue(by: moment, limit: 5) == Array(due.prefix(5)))
+        #expect(all.takeAllDue(by: moment, limit: .max) == Array(due.dropFirst(5)))
+        #expect(all.takeAllDue(by: moment, limit: .max).isEmpty)
+        #expect(all.nextDue == expected.first { $0.at > moment }?.at)
+        #expect(Self.drain(all) == expected.filter { $0.at > moment })
+    }
+
     @Test func theSameKeyTwiceIsOneSubmissionWithOneFate() async throws {
         let adapter = try Self.adapter(Self.reliable, seed: 3)
         try await adapter.submit(try Self.submission())

@@ -88,6 +88,10 @@ extension Engine {
                     metadata: ["instance": "\(holding.instance)", "cases": "\(adopted.count)"])
             }
             for id in adopted {
+                // What this instance may hold of the case in memory is at best what the
+                // store has, and the submissions were sent by the instance that stopped:
+                // the case is read again and they are sent again here.
+                if runtime.cases[id] != nil { unavailable.insert(id) }
                 do {
                     _ = try await load(id, resending: true)
                 } catch {

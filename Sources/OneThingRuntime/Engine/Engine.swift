@@ -101,7 +101,9 @@ public actor Engine {
     var nextSubscriber = 0
     let calls = AdapterCalls()
     var accepting = true
-    /// Cases whose latest decisions were not stored and whose reload failed too.
+    /// Cases to read again from the store before they are used: those whose latest
+    /// decisions were not stored and whose reload failed too, and those adopted from a
+    /// stopped instance while a copy of them was in memory.
     var unavailable: Set<CaseID> = []
 
     /// An engine over `store`, sending steps through `adapters`, on `clock`, counting

@@ -48,6 +48,13 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     /// A subscriber did not keep up and was dropped after `buffered` events.
     case subscriberTooSlow(buffered: Int)
 
+    /// Whether the same call may succeed when made again shortly: the store met another
+    /// writer (the engine has reloaded the case) or was unavailable.
+    public var isTransient: Bool {
+        if case .store(let error) = self { return error.isTransient }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .unknownCase(let id): "no case \(id) in the store"
