@@ -113,6 +113,9 @@ public struct DepartmentQueuePage: Sendable, Hashable {
     /// Whether the viewer may claim and decide the department's tasks (an officer of it);
     /// a supervisor reads the queue without its forms.
     public var mayDecide: Bool
+    /// How many of the department's open cases the page shows at most, when the
+    /// department has more (the oldest are shown); `nil` when it shows them all.
+    public var shownCasesLimit: Int?
 
     /// The queue of `department` among `cases` at `now`, with `claims` in force; answers
     /// and notes pass through `mask` (identity and phone numbers masked by

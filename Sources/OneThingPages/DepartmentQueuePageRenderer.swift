@@ -21,6 +21,15 @@ public struct DepartmentQueuePageRenderer: Sendable {
         body += card(LocalizedText(en: "With the applicant", zh: "待申请人"), page.withApplicant.count)
         body += card(LocalizedText(en: "Overdue", zh: "已超期"), overdue, alert: overdue > 0)
         body += "</div>\n"
+        if let limit = page.shownCasesLimit {
+            body +=
+                "<p class=\"hint\">"
+                + M.both(
+                    "本部门在办案件超过\(limit)件，仅列出最早受理的\(limit)件中的任务。",
+                    "The department has more than \(limit) open cases; the tasks of the \(limit) accepted first are listed."
+                )
+                + "</p>\n"
+        }
         body += M.section(
             id: "waiting", heading: LocalizedText(en: "Waiting for the department", zh: "待认领的任务"),
             claimNext(page)

@@ -6,6 +6,7 @@ import OneThing
 import OneThingPages
 import OneThingRuntime
 import OneThingServer
+import OneThingTestSupport
 import Testing
 
 /// The pages the server serves to browsers: sign-in for a session cookie, the form
@@ -229,6 +230,31 @@ struct PageRouteTests {
                 ["csrf": session.formToken], session: session)
             #expect(chosen.status == .forbidden)
             #expect(try await fixture.queue.job(key: "\(id)/business-registration/1")?.status == .waiting)
+        }
+    }
+
+    @Test func theQueueListsTheCasesAnotherInstanceHoldsAsTheStoreHasThemWithoutTakingThem() async throws {
+        let fixture = try await DepartmentWorkFixture()
+        let calendar = try RuntimeFixtures.calendar()
+        let other = Engine(
+            store: fixture.store, adapters: AdapterDirectory(fallback: WorkQueue(clock: fixture.clock)),
+            clock: fixture.clock, calendars: [calendar.region: calendar])
+        let plan = try RuntimeFixtures.restaurant()
+        try await fixture.test { client in
+            let session = try await fixture.signIn(client, as: "supervisor-1")
+            // Another instance on the same store starts a case once this server runs:
+            // its engine does not hold it.
+            let id = try await other.start(
+                blueprint: try RuntimeFixtures.restaurantBlueprint(),
+                answers: plan.answers.values.mapValues(\.description),
+                provided: plan.materials.filter { $0.status == .bring }.map(\.id))
+            await other.waitForAdapters()
+            #expect(await fixture.server.engine.state(of: id) == nil)
+            let page = try await client.get(Self.queue, headers: session.cookie)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(id), "the case another instance holds is listed")
+            #expect(!page.text.contains("仅列出最早受理的"), "every case is listed")
+            #expect(await fixture.server.engine.state(of: id) == nil, "reading the queue takes no case")
         }
     }
 

@@ -139,6 +139,9 @@ extension CaseServer {
 
     // MARK: A department's queue
 
+    /// How many of a department's open cases its queue page shows at most (the oldest).
+    static let queueCases = 1_000
+
     /// A department's work queue as its officer sees it, personal numbers masked, with
     /// the decision forms on the viewer's own claims.
     func queuePage(_ department: String, session: SignedIn) async throws(Problem) -> Response {
@@ -153,17 +156,28 @@ extension CaseServer {
             guard case .claimed(let worker, let until) = job.status else { return nil }
             return TaskClaim(key: job.key, principal: worker, until: until)
         }
-        let cases = await engine.openStates.filter { state in
-            state.blueprint.steps.contains { $0.department == department }
+        // The department's open cases as the store lists them (on a store several
+        // instances share, those other instances hold too), each as this engine holds
+        // it or as the store folds it.
+        let (summaries, more) = try await desk.list(
+            CaseQuery(open: true, department: department, limit: Self.queueCases))
+        var cases: [CaseState] = []
+        for summary in summaries {
+            do throws(EngineError) {
+                cases.append(try await engine.read(summary.id))
+            } catch {
+                throw Problem(error)
+            }
         }
         let calendar = desk.calendar
-        let page = DepartmentQueuePage(
+        var page = DepartmentQueuePage(
             department: department, cases: cases, claims: claims, now: engine.clock.now,
             calendars: [calendar.region: calendar], mask: PersonalNumberMask.masked,
             viewer: session.session.principal.id, formToken: session.session.formToken,
             mayDecide: AccessPolicy.decide(
                 .principal(session.session.principal), .decideTask(department: department))
                 == .allowed)
+        if more != nil { page.shownCasesLimit = Self.queueCases }
         return .page(DepartmentQueuePageRenderer().render(page, frame: frame(of: session, takingFlash: true)))
     }
 
