@@ -208,12 +208,24 @@ struct PostgresWorkQueueTests {
             #expect(try await b.store.heldCases() == [id])
             #expect(try await a.queue.job(key: key) == nil)
             #expect(try await b.queue.jobs(department: department).allSatisfy { $0.key != key })
-            // A repeat through B gets the first answer; through A (which never saw the
-            // task's decision) it is refused; either way nothing more is recorded.
+            // A repeat through B gets the first answer from B's memory; through A (which
+            // never saw the decision) the first answer as the case records it; another
+            // decision, or another worker's, is refused there; nothing more is recorded.
             #expect(try await b.queue.complete(key: key, worker: "officer", outcome: .approved) == decision)
+            let recalled = try await a.queue.complete(key: key, worker: "officer", outcome: .approved)
             #expect(
-                await a.queue.decisionRefusal(key: key, worker: "officer", outcome: .approved) == "unknownKey"
-            )
+                [recalled.key, recalled.worker] == [key, "officer"] && recalled.outcome == .approved
+                    && recalled.outputs.isEmpty)
+            #expect(
+                await a.queue.decisionRefusal(key: key, worker: "officer", outcome: .rejected(reason: "no"))
+                    == "decidedOtherwise(OneThingRuntime.AdapterOutcome.approved)")
+            #expect(
+                await a.queue.decisionRefusal(key: key, worker: "another", outcome: .approved)
+                    == "decidedOtherwise(OneThingRuntime.AdapterOutcome.approved)")
+            #expect(
+                await a.queue.decisionRefusal(
+                    key: "\(id)/no-such-step/1", worker: "officer", outcome: .approved)
+                    == "unknownKey")
             // Another decision of the step, straight to A's engine, is refused by the store's compare-and-set.
             let stepID = try #require(Submission.parse(key: key)).stepID
             await #expect(throws: EngineError.self) {

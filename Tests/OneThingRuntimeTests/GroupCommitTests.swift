@@ -1,7 +1,8 @@
-import OneThingRuntime
 import OneThingTestSupport
 import Synchronization
 import Testing
+
+@testable import OneThingRuntime
 
 /// Group commit: whoever finds no write under way writes one batch and returns with
 /// it; what others decided meanwhile is written by a task of its own, so a caller is
@@ -129,5 +130,38 @@ struct GroupCommitTests {
         // Its events went with the case the engine forgot: it is told so, not that they are stored.
         await #expect(throws: EngineError.self) { try await second.value }
         #expect(try await !store.inner.events(of: id).contains { $0.kind == .approved(step: step) })
+    }
+
+    @Test func aCaseReadAgainWhileADecisionAboutItWaitsToBeWrittenKeepsTheDecision() async throws {
+        let store = GatedStore()
+        store.open(through: 2)
+        let engine = try EngineTests.engine(store, clock: VirtualClock(start: EngineTests.start))
+        let first = try await EngineTests.begin(engine)
+        let second = try await EngineTests.begin(engine)
+        func waiting(_ id: CaseID) async throws -> String {
+            let state = try #require(await engine.state(of: id))
+            let index = try #require(state.steps.firstIndex { $0.status == .dispatched })
+            return state.blueprint.steps[index].id
+        }
+        let (firstStep, secondStep) = (try await waiting(first), try await waiting(second))
+        // A write is under way; the approval of the second case waits for the next one.
+        let review = Task { try await engine.decide(.inReview, case: first, step: firstStep) }
+        try await eventually("the first decision's append has begun") { store.appendsBegun == 3 }
+        let approval = Task {
+            try await engine.decide(.approved, case: second, step: secondStep, by: "officer")
+        }
+        try await eventually("the approval waits to be written") {
+            await engine.state(of: second)?.steps.contains { $0.status == .approved } == true
+        }
+        // The case is read again meanwhile (adopted from a stopped instance, reloaded
+        // after a refused batch): the approval waiting to be written stays.
+        await engine.reload([second])
+        store.open(through: .max)
+        try await review.value
+        try await approval.value
+        let index = try #require(try RuntimeFixtures.restaurantBlueprint().stepIndex(secondStep))
+        #expect(
+            try await store.inner.events(of: second).contains { $0.kind == .approved(step: index) },
+            "an approval the caller was told is stored")
     }
 }

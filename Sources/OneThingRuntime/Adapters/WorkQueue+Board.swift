@@ -182,7 +182,7 @@ extension WorkQueue {
             return (.failure(Refusal(key: key, reason: .unavailable(.store(error)))), nil)
         }
         guard let posted, let job = job(from: posted) else {
-            return (.failure(Refusal(key: key, reason: .unknownKey)), nil)
+            return (await recalled(decision), nil)
         }
         let stepKey = WorkQueue.stepKey(job.submission.caseID, job.submission.step)
         if let reason = Self.refusal(
@@ -199,6 +199,26 @@ extension WorkQueue {
         }
         await settle(key, outcome: decision.outcome, result, on: board)
         return (result, stepKey)
+    }
+
+    /// The answer to `decision` on a job that is not on the board: the first answer
+    /// when it repeats the decision the case records (taken on another instance, which
+    /// remembers it; or before this instance restarted), a refusal when the case records
+    /// another; unknown when it records none; unavailable when the case cannot be read.
+    func recalled(_ decision: Decision) async -> Result<Decision, Refusal> {
+        let key = decision.key
+        let recorded: Decision?
+        do throws(EngineError) {
+            recorded = try await state.withLock({ $0.recall })?(key)
+        } catch {
+            return .failure(Refusal(key: key, reason: .unavailable(error)))
+        }
+        guard let first = recorded else { return .failure(Refusal(key: key, reason: .unknownKey)) }
+        guard first.repeats(worker: decision.worker, outcome: decision.outcome, outputs: decision.outputs)
+        else {
+            return .failure(Refusal(key: key, reason: .decidedOtherwise(first.outcome)))
+        }
+        return .success(first)
     }
 
     /// Takes the job off `board` or parks it for the supplement, after the engine's

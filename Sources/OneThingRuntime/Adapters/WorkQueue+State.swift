@@ -75,6 +75,8 @@ extension WorkQueue {
         var nextOrder: UInt64 = 0
         var nextWaiter: UInt64 = 0
         var reporter: Reporter?
+        /// What the cases record of decisions taken elsewhere (``WorkQueue/Recall``).
+        var recall: Recall?
         /// On a board: the decisions on their way to the engine through this instance.
         var boardDeciding: [String: Deciding] = [:]
         /// On a board: the reports kept for repeats, by key.

@@ -39,7 +39,8 @@ import Synchronization
 ///   claims and decides them; a long poll on any instance wakes when any instance posts
 ///   a job (``listen()``); a lease lapses on the store's clock. Each instance reports a
 ///   decision to its own engine, which records it once whichever instance holds the
-///   case. Repeats are answered from the memory of the instance that took the decision.
+///   case. Repeats are answered from the memory of the instance that took the decision,
+///   and on another instance from the decision the case records (``Recall``).
 ///
 /// A job whose department asked for a supplement (补正) waits until the applicant
 /// supplies it (``follow(_:)`` sees the engine store it), then returns to the queue to
@@ -48,6 +49,10 @@ public final class WorkQueue: DepartmentAdapter {
     /// Reports a worker's decision (what, with which outputs, by whom) on a submission
     /// to the engine.
     public typealias Reporter = @Sendable (Decision, Submission) async throws(EngineError) -> Void
+    /// The decision the case records for the job with a key that left the queue (its
+    /// step approved or rejected under that key), `nil` when it records none: how an
+    /// instance answers a decision repeated to it that another instance took.
+    public typealias Recall = @Sendable (String) async throws(EngineError) -> Decision?
 
     /// How a work queue behaves.
     public struct Configuration: Sendable {
@@ -97,6 +102,36 @@ public final class WorkQueue: DepartmentAdapter {
             try await engine.decide(
                 decision.outcome, case: submission.caseID, step: submission.stepID, by: decision.worker,
                 documents: decision.outputs)
+        }
+        let recall: Recall = { [weak engine] (key: String) async throws(EngineError) -> Decision? in
+            guard let engine else { throw .shuttingDown }
+            guard let (caseID, stepID, _) = Submission.parse(key: key) else { return nil }
+            do throws(EngineError) {
+                return Self.recorded(key, in: try await engine.readStored(caseID), step: stepID)
+            } catch {
+                if case .unknownCase = error { return nil }
+                throw error
+            }
+        }
+        state.withLock { $0.recall = recall }
+    }
+
+    /// The decision `state` records for the job with `key` on step `stepID`: an
+    /// approval or a rejection under that key, by whom and with which documents.
+    static func recorded(_ key: String, in state: CaseState, step stepID: String) -> Decision? {
+        guard let index = state.blueprint.stepIndex(stepID) else { return nil }
+        let step = state.steps[index]
+        guard step.key == key, let worker = step.decidedBy, let at = step.finishedAt else { return nil }
+        switch step.status {
+        case .approved:
+            return Decision(
+                key: key, worker: worker, outcome: .approved, outputs: step.documents, decidedAt: at)
+        case .rejected:
+            return Decision(
+                key: key, worker: worker, outcome: .rejected(reason: step.reason ?? ""), outputs: [:],
+                decidedAt: at)
+        default:
+            return nil
         }
     }
 

@@ -90,7 +90,8 @@ extension Engine {
             for id in adopted {
                 // What this instance may hold of the case in memory is at best what the
                 // store has, and the submissions were sent by the instance that stopped:
-                // the case is read again and they are sent again here.
+                // the case is read again and they are sent again here (unless decisions
+                // about it wait to be written: ``restoreFromStore(_:resending:)``).
                 if runtime.cases[id] != nil { unavailable.insert(id) }
                 do {
                     _ = try await load(id, resending: true)
@@ -108,9 +109,7 @@ extension Engine {
     /// timers leave memory, unless decisions about it are still to be stored (their
     /// append meets the other instance's events, and the case is reloaded).
     func letGo(_ id: CaseID) {
-        guard !runtime.outbox.contains(where: { $0.caseID == id }),
-            !runtime.effects.contains(where: { $0.submission.caseID == id })
-        else { return }
+        guard !hasPending(id) else { return }
         runtime.forget([id])
     }
 }

@@ -435,6 +435,13 @@ public actor Engine {
     /// never makes it run, and take, a case another instance holds.
     public func read(_ id: CaseID) async throws(EngineError) -> CaseState {
         if let held = runtime.cases[id], !unavailable.contains(id) { return held }
+        return try await readStored(id)
+    }
+
+    /// The state of case `id` as the store has it, folded from its events, whatever this
+    /// engine holds: on a store several instances share, a copy in memory may not have
+    /// seen another instance's latest writes yet. Nothing is set, sent or written.
+    public func readStored(_ id: CaseID) async throws(EngineError) -> CaseState {
         let (events, blueprint) = try await stored(id)
         var projection = CaseProjection(id: id, blueprint: blueprint)
         for event in events { projection.apply(event) }
@@ -475,6 +482,14 @@ public actor Engine {
     func restoreFromStore(_ id: CaseID, resending: Bool) async throws(EngineError) {
         let (events, blueprint) = try await stored(id)
         if runtime.isClosed(id) != nil, !unavailable.contains(id) { return }  // loaded meanwhile
+        if runtime.isClosed(id) != nil, hasPending(id) {
+            // Decided about meanwhile, on a copy loaded meanwhile or held before: what
+            // was decided waits to be written, and its caller to be told it is stored.
+            // Forgetting the case would drop it and still tell them so. The append says
+            // whether the copy was current (a conflict reloads it).
+            unavailable.remove(id)
+            return
+        }
         runtime.forget([id])
         do {
             try runtime.restore(events, blueprint: blueprint, at: clock.now, resending: resending)
@@ -511,6 +526,11 @@ public actor Engine {
         }
         blueprints[fingerprint] = stored
         return stored
+    }
+
+    /// Whether events or adapter calls decided for case `id` wait to be written.
+    func hasPending(_ id: CaseID) -> Bool {
+        runtime.outbox.contains { $0.caseID == id } || runtime.effects.contains { $0.submission.caseID == id }
     }
 
     /// Reloads cases whose latest decisions were not stored; those the store cannot give
