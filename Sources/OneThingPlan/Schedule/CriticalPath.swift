@@ -6,6 +6,10 @@ import OneThingSource
 /// full promise. The validator's worst-case promise check asks for it for every
 /// combination of applicable items; it is ``StepTimes`` on a
 /// ``WorkdayEquivalentClock``, the same computation as the planner's schedule.
+///
+/// It counts what the limits count (``TimeCounting/counted``): time the law leaves out
+/// of the limits (`not-counted:`) is not on it, as it is not in the promise it is
+/// compared with nor in the reform figures.
 public struct CriticalPath: Hashable, Sendable {
     /// A step on the path.
     public typealias Step = StepTimes<WorkdayEquivalentClock>.Step
@@ -33,7 +37,8 @@ public struct CriticalPath: Hashable, Sendable {
 
     /// The critical path through `graph`.
     public init(bundle: ServiceBundle, graph: StepGraph) {
-        let times = StepTimes(bundle: bundle, graph: graph, clock: WorkdayEquivalentClock())
+        let times = StepTimes(
+            bundle: bundle, graph: graph, clock: WorkdayEquivalentClock(), counting: .counted)
         self.workdays = times.end
         self.steps = times.criticalPath
         self.finish = times.itemFinish
