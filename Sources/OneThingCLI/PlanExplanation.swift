@@ -56,7 +56,7 @@ struct PlanExplanation {
                 "受理日期 \(schedule.accepted)；承诺\(limit(plan.promise))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
             ))
         if let included = UncountedTime.included(schedule.uncountedOnCriticalPath(of: bundle)) {
-            lines.append("  " + say("(both dates \(included.en))", "（以上两个日期\(included.zh)）"))
+            lines.append("  " + say("(both dates: \(included.en))", "（以上两个日期\(included.zh)）"))
         }
         if schedule.isProvisional {
             let reason = WorkdayCalendar.provisionalReason(years: schedule.provisionalYears)
@@ -87,7 +87,7 @@ struct PlanExplanation {
                 "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(plan.promised(ofItem: decision.index)))  \(start) → \(due)  "
                     + say("slack \(slack)", "机动 \(slack) 个工作日") + mark)
             if let included = UncountedTime.included(item.notCounted) {
-                lines.append("      " + say("(its due date \(included.en))", "（预计办结日期\(included.zh)）"))
+                lines.append("      " + say("(its due date: \(included.en))", "（预计办结日期\(included.zh)）"))
             }
             if let reason = reason(decision) { lines.append("      \(reason)") }
             if let rejection = bundle.rejectionNote(of: item) {
