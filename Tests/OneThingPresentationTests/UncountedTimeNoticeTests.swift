@@ -26,6 +26,20 @@ struct UncountedTimeNoticeTests {
         #expect(en.contains("the promised time does not count it, but the dates in this letter do"))
     }
 
+    /// The graph draws the chain that decides the delivery (the 公示, then the
+    /// registration), not the one the promise is checked on (清税 5 → 登记 1), and shows
+    /// the 公示 on its step.
+    @Test func theGraphDrawsThePublicNoticeOnTheChainThatDecidesTheDelivery() throws {
+        let fixture = try NoticeFixture.notice(Self.bundle, case: Self.worstCase, start: "2026-01-26")
+        let graph = PlanGraph(plan: fixture.plan, catalogue: fixture.catalogue, language: .zh)
+        let critical = Set(graph.nodes.filter(\.critical).map(\.label))
+        #expect(critical.contains("简易注销公示（国家企业信用信息公示系统，20 日）"))
+        #expect(critical.contains("简易注销登记"))
+        #expect(!critical.contains("税务注销（清税）"))
+        let notice = try #require(graph.nodes.first { $0.label.hasPrefix("简易注销公示") })
+        #expect(notice.detail == "市场监督管理局 · 当场办结；不计入：简易注销公示20日")
+    }
+
     /// The normal route has no 公示: nothing is said of time not counted.
     @Test func aCaseWithoutTimeNotCountedSaysNothingOfIt() throws {
         let zh = NoticeMarkdownRenderer().render(

@@ -35,10 +35,12 @@ public struct CriticalPath: Hashable, Sendable {
                 bundle: bundle, dependencies: dependencies, applies: applies, needs: needs, limits: limits))
     }
 
-    /// The critical path through `graph`.
-    public init(bundle: ServiceBundle, graph: StepGraph) {
+    /// The critical path through `graph`, of what `counting` counts: what the limits count
+    /// (the promise's measure, the default), or all the applicant waits (the chain that
+    /// decides the delivery, which a graph draws).
+    public init(bundle: ServiceBundle, graph: StepGraph, counting: TimeCounting = .counted) {
         let times = StepTimes(
-            bundle: bundle, graph: graph, clock: WorkdayEquivalentClock(), counting: .counted)
+            bundle: bundle, graph: graph, clock: WorkdayEquivalentClock(), counting: counting)
         self.workdays = times.end
         self.steps = times.criticalPath
         self.finish = times.itemFinish
