@@ -55,6 +55,9 @@ struct PlanExplanation {
                 "Accepted \(schedule.accepted); promised within \(limit(plan.promise)): by \(date(schedule.promisedBy)); predicted delivery \(date(schedule.delivery))",
                 "受理日期 \(schedule.accepted)；承诺\(limit(plan.promise))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
             ))
+        if let included = UncountedTime.included(schedule.uncountedOnCriticalPath(of: bundle)) {
+            lines.append("  " + say("(both dates: \(included.en))", "（以上两个日期\(included.zh)）"))
+        }
         if schedule.isProvisional {
             let reason = WorkdayCalendar.provisionalReason(years: schedule.provisionalYears)
             lines.append(
@@ -83,6 +86,9 @@ struct PlanExplanation {
             lines.append(
                 "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(plan.promised(ofItem: decision.index)))  \(start) → \(due)  "
                     + say("slack \(slack)", "机动 \(slack) 个工作日") + mark)
+            if let included = UncountedTime.included(item.notCounted) {
+                lines.append("      " + say("(its due date: \(included.en))", "（预计办结日期\(included.zh)）"))
+            }
             if let reason = reason(decision) { lines.append("      \(reason)") }
             if let rejection = bundle.rejectionNote(of: item) {
                 lines.append("      " + rejection.text(in: language))
@@ -110,16 +116,28 @@ struct PlanExplanation {
         lines.append("")
         let steps = schedule.times.criticalPath.map { step -> String in
             switch step {
-            case .item(let i): "\(bundle.items[i].name)（\(limit(plan.promised(ofItem: i)))）"
+            case .item(let i):
+                "\(bundle.items[i].name)（"
+                    + UncountedTime.stepTime(
+                        limit(plan.promised(ofItem: i)), bundle.items[i].notCounted, in: language)
+                    + "）"
             case .inspection(let k):
                 "\(bundle.inspections[k].name)（\(limit(bundle.inspections[k].duration.value))）"
             }
         }
+        // The limits count the working days of the path; time not counted is said apart.
+        let onPath = schedule.uncountedOnCriticalPath(of: bundle)
+        let besides = UncountedTime.list(onPath)
+        let notCounted =
+            onPath.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " counted; besides, not counted: \(besides.en)", zh: "，另有不计入办理时限的\(besides.zh)")
         let path = ([say("intake", "综合收件")] + steps + [say("delivery", "统一出件")]).joined(separator: " → ")
         lines.append(
             say(
-                "Critical path (\(CriticalPath.format(plan.criticalPath.workdays)) working days): ",
-                "关键路径（\(CriticalPath.format(plan.criticalPath.workdays)) 个工作日）：")
+                "Critical path (\(CriticalPath.format(plan.criticalPath.workdays)) working days\(notCounted.en)): ",
+                "关键路径（\(CriticalPath.format(plan.criticalPath.workdays)) 个工作日\(notCounted.zh)）：")
                 + path)
         lines.append("")
         lines.append(say("Materials:", "材料清单："))

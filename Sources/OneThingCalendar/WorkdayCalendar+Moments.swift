@@ -39,6 +39,18 @@ extension WorkdayCalendar {
         Self.end(of: try due(after: start.chinaDate, limit: limit))
     }
 
+    /// The due moment of `limits` that follow one another, the first started at `start`
+    /// and each next one on the due date of the one before: a step's promised limit and
+    /// then the time it takes that no limit counts (`not-counted:`), as the planner
+    /// counts them one after another.
+    ///
+    /// - Throws: ``OutOfRange`` when a day up to the due date is outside the covered years.
+    public func dueMoment(startingAt start: Timestamp, limits: [TimeLimit]) throws(OutOfRange) -> Timestamp {
+        var date = start.chinaDate
+        for limit in limits { date = try due(after: date, limit: limit) }
+        return Self.end(of: date)
+    }
+
     /// `due` moved later by the working days a stopped clock stood still: the working
     /// days after the day of `pausedAt`, up to and including the day of `resumedAt`.
     /// A clock stopped and started on the same day moves nothing.
@@ -104,5 +116,23 @@ extension WorkdayCalendar {
         let last = remaining - wholeDays * Self.officeDayMilliseconds
         let target = try adding(workdays: Int(wholeDays) + 1, to: day)
         return Timestamp(china: target, hour: 0, minute: Self.officeOpensMinute).adding(milliseconds: last)
+    }
+}
+
+extension WorkdayCalendar {
+    /// The date the applicant is told a promise is due when time not counted
+    /// (`not-counted:`) delays the delivery: the promise's date `counted`, moved by as
+    /// many days as the time not counted moves the delivery (from `countedDelivery`,
+    /// what the limits count, to `delivery`, what the applicant waits), onto the next
+    /// working day when that is a rest day. The planner's schedule and the runtime's
+    /// promise both take it from here.
+    ///
+    /// - Throws: ``OutOfRange`` when the date is outside the covered years.
+    public func promisedDate(
+        counted: CalendarDate, countedDelivery: CalendarDate, delivery: CalendarDate
+    ) throws(OutOfRange) -> CalendarDate {
+        guard delivery > countedDelivery else { return counted }
+        return try nextWorkday(
+            onOrAfter: counted.adding(days: delivery.dayNumber - countedDelivery.dayNumber))
     }
 }

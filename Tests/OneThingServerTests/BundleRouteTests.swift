@@ -157,4 +157,33 @@ struct BundleRouteTests {
             #expect(findings.map { $0["code"] as? String } == ["OT807"])
         }
     }
+
+    /// Time the law does not count in the plan: business-deregistration's 20-day 公示, in
+    /// its step's due date and the promised date, and listed with its basis.
+    @Test func aPlanListsTheTimeNotCountedAndItsDatesIncludeIt() async throws {
+        let fixture = try await ServerFixture.make()
+        let answers = #"""
+            {"entity.type": "enterprise", "deregistration.simple_requested": true,
+             "company.excluded_from_simple": false, "company.social_insurance": true,
+             "company.housing_fund": false, "company.customs_registered": false}
+            """#
+        try await fixture.test { client in
+            let response = try await client.json(
+                "/v1/bundles/business-deregistration/plan",
+                body: #"{"answers": \#(answers), "start": "2026-01-26"}"#)
+            #expect(response.status == .ok, "\(response.text)")
+            let plan = try #require(try response.object()["plan"] as? [String: Any])
+            #expect(plan["promisedBy"] as? String == "2026-02-25")
+            #expect(plan["keepsPromise"] as? Bool == true)
+            let items = try #require(plan["items"] as? [[String: Any]])
+            let notice = try #require(items.first { $0["id"] as? String == "simple-public-notice" })
+            #expect(notice["due"] as? String == "2026-02-24")
+            let period = try #require((notice["notCounted"] as? [[String: Any]])?.first)
+            #expect(period["name"] as? String == "简易注销公示")
+            #expect(period["bound"] as? String == "lasts")
+            #expect(period["basis"] as? [String] == ["市场主体登记管理条例 第三十三条"])
+            let clearance = try #require(items.first { $0["id"] as? String == "tax-clearance" })
+            #expect(clearance["notCounted"] == nil)
+        }
+    }
 }

@@ -126,6 +126,11 @@ struct LanguageCoverageTests {
         }
         Self.some("an applicant's deadline counted from a date on the form") { !$0.deadlines.isEmpty }
         Self.some("a legal limit on the spot first") { $0.items.contains { $0.legalTerms.onTheSpot } }
+        Self.some("time a law leaves out of the limits (not-counted: lasts)") { bundle in
+            bundle.items.contains { item in
+                item.notCounted.contains { $0.bound == .lasts && !$0.basis.isEmpty }
+            }
+        }
         Self.some("a legal limit extendable on stated grounds") {
             $0.items.contains { $0.legalTerms.allowedExtension?.grounds.isEmpty == false }
         }

@@ -87,6 +87,7 @@ struct SchemaAgreementTests {
         "OT202-baseline-without-source": "'source' is a required property",
         "OT202-form-rule-without-english": "'en' is a required property",
         "OT202-eligibility-without-message": "'message' is a required property",
+        "OT509-uncounted-without-basis": "not-counted[0]: 'basis' is a required property",
     ]
 
     @Test(arguments: shapeFixtures.keys.sorted())

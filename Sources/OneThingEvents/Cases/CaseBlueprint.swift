@@ -37,12 +37,15 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         /// (`on-rejection:` on the item); `nil` to follow the bundle
         /// (``CaseBlueprint/stopAllOnRejection``).
         public let stopsAllOnRejection: Bool?
+        /// The periods the step takes after its limit that no limit counts (`not-counted:`:
+        /// a 公示, a 专家评审), in order; `nil` when it has none.
+        public let notCounted: [TimeLimit]?
 
         /// Creates a step.
         public init(
             kind: StepKind = .item, id: String, name: String, department: String, limit: TimeLimit,
             predecessors: [Int], successors: [Int], deferred: [String] = [], outputs: [String] = [],
-            stopsAllOnRejection: Bool? = nil
+            stopsAllOnRejection: Bool? = nil, notCounted: [TimeLimit]? = nil
         ) {
             self.kind = kind
             self.id = id
@@ -54,7 +57,12 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             self.deferred = deferred
             self.outputs = outputs
             self.stopsAllOnRejection = stopsAllOnRejection
+            self.notCounted = notCounted
         }
+
+        /// What the step takes, in order, until it is due: its limit, then each period
+        /// not counted, as the plan's dates count it (`StepGraph.lengths(ofItem:counting:)`).
+        public var lengths: [TimeLimit] { [limit] + (notCounted ?? []) }
     }
 
     /// A department's names.
@@ -165,6 +173,16 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
                 for (index, stops) in own {
                     writer.unsigned(UInt64(index))
                     writer.byte(stops ? 1 : 0)
+                }
+            }
+            // Steps with time not counted, likewise only when there are some.
+            let uncounted = steps.indices.compactMap { index in steps[index].notCounted.map { (index, $0) } }
+            if !uncounted.isEmpty {
+                writer.strings(["not-counted"])
+                writer.unsigned(UInt64(uncounted.count))
+                for (index, periods) in uncounted {
+                    writer.unsigned(UInt64(index))
+                    writer.strings(periods.map(\.description))
                 }
             }
         }

@@ -4,7 +4,8 @@ import OneThingSource
 enum ItemDecoder {
     static let keys = [
         "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
-        "inspection", "fee", "online", "on-rejection", "place", "basis", "legal-basis", "locality", "note",
+        "inspection", "fee", "online", "not-counted", "on-rejection", "place", "basis", "legal-basis",
+        "locality", "note",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
@@ -71,6 +72,7 @@ enum ItemDecoder {
             reader.choice($0, RejectionPolicy.self, what: .init(en: "rejection policy", zh: "驳回处理方式"))
         }
         item.promisedRules = promisedRules?.rules ?? []
+        item.notCounted = f["not-counted"].map { UncountedTimeDecoder.decode($0, reader: &reader) } ?? []
         return item
     }
 
@@ -96,10 +98,10 @@ enum ItemDecoder {
         }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
             .map(ConditionSource.init)
-        let written = NeedKind.allCases.filter { f[$0.rawValue] != nil }
-        guard let kind = written.first, let value = f[kind.rawValue] else {
-            reader.report(
-                Diagnostic(
+        guard
+            let key = reader.oneKey(
+                of: NeedKind.allCases.map(\.rawValue), in: f,
+                missing: Diagnostic(
                     code: .missingKey, severity: .error, span: element.span,
                     message: .init(
                         en:
@@ -108,23 +110,22 @@ enum ItemDecoder {
                     hint: .init(
                         en:
                             "write {material: ID, when: CONDITION}, or {any-of: [A, B]} when any one of them will do",
-                        zh: "请写成 {material: 材料标识, when: 条件}；任选其一的写成 {any-of: [A, B]}")))
-            return nil
-        }
-        if written.count > 1, let second = f.keySpan(written[1].rawValue) {
-            reader.report(
-                Diagnostic(
-                    code: .badValue, severity: .error, span: second,
-                    message: .init(
-                        en:
-                            "a need has one of 'material', 'one-of', 'any-of', 'all-that-apply', not '\(kind.rawValue)' and '\(written[1].rawValue)'",
-                        zh:
-                            "一个所需材料条目只能写“material”“one-of”“any-of”“all-that-apply”中的一个，不能同时写“\(kind.rawValue)”和“\(written[1].rawValue)”"
-                    ),
-                    hint: .init(
-                        en: "write each need as its own entry of the list",
-                        zh: "请把它们分别写成列表中的单独条目")))
-        }
+                        zh: "请写成 {material: 材料标识, when: 条件}；任选其一的写成 {any-of: [A, B]}")),
+                twice: { first, second, span in
+                    Diagnostic(
+                        code: .badValue, severity: .error, span: span,
+                        message: .init(
+                            en:
+                                "a need has one of 'material', 'one-of', 'any-of', 'all-that-apply', not '\(first)' and '\(second)'",
+                            zh:
+                                "一个所需材料条目只能写“material”“one-of”“any-of”“all-that-apply”中的一个，不能同时写“\(first)”和“\(second)”"
+                        ),
+                        hint: .init(
+                            en: "write each need as its own entry of the list",
+                            zh: "请把它们分别写成列表中的单独条目"))
+                }),
+            let kind = NeedKind(rawValue: key), let value = f[key]
+        else { return nil }
         if kind == .single {
             return reader.reference(value).map { Need($0, when: when, span: element.span) }
         }

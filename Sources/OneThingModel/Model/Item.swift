@@ -34,6 +34,9 @@ public struct Item: Hashable, Sendable {
     public var legal: Located<TimeLimit>?
     /// What the law says besides the limit: none, on the spot first, an extension.
     public var legalTerms = LegalTerms()
+    /// The time its step takes that no limit counts (公示, 检验, 专家评审), in the order it
+    /// follows the promised limit; empty for most items.
+    public var notCounted: [UncountedTime] = []
     /// The promised limit (承诺时限); with ``promisedRules``, the longest of their limits.
     public var promised: Located<TimeLimit>
     /// The rules choosing the promised limit for each applicant; empty when there is one

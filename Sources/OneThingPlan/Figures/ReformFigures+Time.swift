@@ -11,6 +11,11 @@ extension ReformFigures {
     /// working-day equivalents (``TimeLimit/workdayEquivalent``: 8 hours = 1 working
     /// day, 7 calendar days = 5). A joint inspection adds nothing: before the reform
     /// each department's own site check was part of its item's legal limit.
+    ///
+    /// Time not counted (`not-counted:`: a 公示, 检验, 专家评审) is on neither side of the
+    /// figures: the law leaves it out of the legal limits added up here, and the promise
+    /// leaves it out of the critical path after (``workdaysAfter(_:)``), so the figures
+    /// compare limits with limits, as the published "法定工作日" do.
     public static func workdaysBefore(_ plan: Plan) -> Double {
         plan.decisions.filter(\.applies).reduce(0) { sum, decision in
             sum
@@ -47,7 +52,8 @@ extension ReformFigures {
 
     /// The time after the reform, in working days: the plan's critical path of promised
     /// limits (``CriticalPath``), the items running in parallel where they do not wait
-    /// for each other and a joint inspection taking its own promised duration.
+    /// for each other and a joint inspection taking its own promised duration. Time not
+    /// counted is not on it (``CriticalPath`` counts what the limits count).
     public static func workdaysAfter(_ plan: Plan) -> Double {
         plan.criticalPath.workdays
     }

@@ -45,10 +45,11 @@ public enum CalendarPromiseCheck {
             do {
                 guard try calendar.isWorkday(start) else { continue }  // a rest day
                 let schedule = try Schedule(bundle: bundle, steps: graph, calendar: calendar, accepted: start)
-                guard schedule.delivery > schedule.promisedBy else { continue }  // the promise is kept
-                let taken = try calendar.workdays(from: start, through: schedule.delivery)
+                // The promise is checked as the law counts it: without time not counted.
+                guard !schedule.keepsPromise else { continue }
+                let taken = try calendar.workdays(from: start, through: schedule.countedDelivery)
                 if worst.map({ taken > $0.taken }) ?? true {
-                    worst = (start, schedule.delivery, schedule.promisedBy, taken)
+                    worst = (start, schedule.countedDelivery, schedule.countedPromisedBy, taken)
                 }
             } catch {
                 // `error` is a WorkdayCalendar.OutOfRange: a year between the first and the

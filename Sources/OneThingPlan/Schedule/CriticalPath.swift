@@ -6,6 +6,10 @@ import OneThingSource
 /// full promise. The validator's worst-case promise check asks for it for every
 /// combination of applicable items; it is ``StepTimes`` on a
 /// ``WorkdayEquivalentClock``, the same computation as the planner's schedule.
+///
+/// It counts what the limits count (``TimeCounting/counted``): time the law leaves out
+/// of the limits (`not-counted:`) is not on it, as it is not in the promise it is
+/// compared with nor in the reform figures.
 public struct CriticalPath: Hashable, Sendable {
     /// A step on the path.
     public typealias Step = StepTimes<WorkdayEquivalentClock>.Step
@@ -31,9 +35,12 @@ public struct CriticalPath: Hashable, Sendable {
                 bundle: bundle, dependencies: dependencies, applies: applies, needs: needs, limits: limits))
     }
 
-    /// The critical path through `graph`.
-    public init(bundle: ServiceBundle, graph: StepGraph) {
-        let times = StepTimes(bundle: bundle, graph: graph, clock: WorkdayEquivalentClock())
+    /// The critical path through `graph`, of what `counting` counts: what the limits count
+    /// (the promise's measure, the default), or all the applicant waits (the chain that
+    /// decides the delivery, which a graph draws).
+    public init(bundle: ServiceBundle, graph: StepGraph, counting: TimeCounting = .counted) {
+        let times = StepTimes(
+            bundle: bundle, graph: graph, clock: WorkdayEquivalentClock(), counting: counting)
         self.workdays = times.end
         self.steps = times.criticalPath
         self.finish = times.itemFinish

@@ -7,13 +7,28 @@ import OneThingModel
 /// Dates come from the same longest-path computation as the validator's check
 /// (``StepTimes``), run on a ``CalendarClock``. Slack, the working days an item may
 /// slip without delaying delivery, is computed in working-day equivalents.
+///
+/// Time not counted (`not-counted:`, 行政许可法 §45): the steps' dates and the delivery
+/// include it (``TimeCounting/elapsed``), since the applicant waits for it. Whether the
+/// promise is kept is decided as the law decides it, without it (``countedDelivery``
+/// against ``countedPromisedBy``); the promised date the applicant is told,
+/// ``promisedBy``, is the promise's date moved by as many days as the time not counted
+/// moves the delivery.
 public struct Schedule: Sendable {
     /// The day the case was accepted (综合收件).
     public let accepted: CalendarDate
     /// Start and due dates of the steps, and the critical path.
     public let times: StepTimes<CalendarClock>
-    /// The date by which the bundle's promise to the applicant is due.
+    /// The date by which the bundle's promise to the applicant is due, the time not
+    /// counted included: ``countedPromisedBy`` moved by the days from
+    /// ``countedDelivery`` to ``delivery`` (onto the next working day when it falls on
+    /// a rest day). Without time not counted, ``countedPromisedBy``.
     public let promisedBy: CalendarDate
+    /// The date the promise falls due counting only what the limits count.
+    public let countedPromisedBy: CalendarDate
+    /// When the last step is due counting only what the limits count: the delivery
+    /// the promise is checked against.
+    public let countedDelivery: CalendarDate
     /// The predicted delivery date (统一出件): when the last step is due.
     public var delivery: CalendarDate { times.end }
     /// For each applicable item, the working days it may slip without delaying delivery.
@@ -43,8 +58,17 @@ public struct Schedule: Sendable {
     ) throws(WorkdayCalendar.OutOfRange) {
         let clock = CalendarClock(calendar: calendar, accepted: accepted)
         self.accepted = accepted
-        self.times = try StepTimes(bundle: bundle, graph: graph, clock: clock)
-        self.promisedBy = try calendar.due(after: accepted, limit: graph.promise)
+        let times = try StepTimes(bundle: bundle, graph: graph, clock: clock, counting: .elapsed)
+        let countedDelivery =
+            graph.hasUncountedTime
+            ? try StepTimes(bundle: bundle, graph: graph, clock: clock, counting: .counted).end : times.end
+        let countedPromisedBy = try calendar.due(after: accepted, limit: graph.promise)
+        let promisedBy = try calendar.promisedDate(
+            counted: countedPromisedBy, countedDelivery: countedDelivery, delivery: times.end)
+        self.times = times
+        self.countedDelivery = countedDelivery
+        self.countedPromisedBy = countedPromisedBy
+        self.promisedBy = promisedBy
         self.slack = Schedule.slack(bundle: bundle, graph: graph)
         self.provisionalYears = calendar.provisionalYears(from: accepted, through: max(times.end, promisedBy))
     }
@@ -52,12 +76,27 @@ public struct Schedule: Sendable {
     /// Whether a date of the schedule lies in a provisional year of the calendar.
     public var isProvisional: Bool { !provisionalYears.isEmpty }
 
-    /// Whether delivery is due within the promise.
-    public var keepsPromise: Bool { delivery <= promisedBy }
+    /// Whether delivery is due within the promise, as the law counts it: without the
+    /// time not counted on either side.
+    public var keepsPromise: Bool { countedDelivery <= countedPromisedBy }
 
-    /// The slack of every applicable item, by a backward pass in working-day equivalents.
+    /// The periods not counted of the items on the critical path, in its order: the
+    /// time not counted that the applicant waits for beyond the promise.
+    public func uncountedOnCriticalPath(of bundle: ServiceBundle) -> [UncountedTime] {
+        times.criticalPath.flatMap { step -> [UncountedTime] in
+            guard case .item(let i) = step else { return [] }
+            return bundle.items[i].notCounted
+        }
+    }
+
+    /// The slack of every applicable item, by a backward pass in working-day equivalents
+    /// over the time the applicant waits (the time not counted included, as in the dates).
     static func slack(bundle: ServiceBundle, graph: StepGraph) -> [Int: Double] {
-        let times = StepTimes(bundle: bundle, graph: graph, clock: WorkdayEquivalentClock())
+        let times = StepTimes(
+            bundle: bundle, graph: graph, clock: WorkdayEquivalentClock(), counting: .elapsed)
+        func length(_ i: Int) -> Double {
+            graph.lengths(ofItem: i, counting: .elapsed).reduce(0) { $0 + $1.workdayEquivalent }
+        }
         let end = times.end
         var latestFinish: [Int: Double] = [:]
         var inspectionLatestStart: [Int: Double] = [:]
@@ -67,7 +106,7 @@ public struct Schedule: Sendable {
             // out of the order (it waits for a circle of items) never starts and bounds nothing.
             for s in graph.successors[i] {
                 guard let successorFinish = latestFinish[s] else { continue }
-                let successorStart = successorFinish - graph.limits[s].workdayEquivalent
+                let successorStart = successorFinish - length(s)
                 // A successor in a joint inspection must wait for the inspection first.
                 let bound = graph.inspectionOf[s].flatMap { inspectionLatestStart[$0] } ?? successorStart
                 finish = min(finish, min(successorStart, bound))
@@ -75,7 +114,7 @@ public struct Schedule: Sendable {
             latestFinish[i] = finish
             if let k = graph.inspectionOf[i] {
                 let start =
-                    finish - graph.limits[i].workdayEquivalent
+                    finish - length(i)
                     - bundle.inspections[k].duration.value.workdayEquivalent
                 inspectionLatestStart[k] = min(inspectionLatestStart[k] ?? start, start)
             }

@@ -17,6 +17,9 @@ public struct StepGraph: Sendable {
     public let limits: [TimeLimit]
     /// The bundle's promise to this applicant (its rules decided, where it has them).
     public let promise: TimeLimit
+    /// For each item, the periods its step takes that no limit counts (`not-counted:`),
+    /// in the order they follow its promised limit.
+    public let uncounted: [[TimeLimit]]
     /// For each item, the applicable items it waits for directly.
     public let predecessors: [[Int]]
     /// For each item, the joint inspection it takes part in (an index into the bundle's inspections).
@@ -82,10 +85,37 @@ public struct StepGraph: Sendable {
         self.needs = needs
         self.limits = limits ?? bundle.items.map(\.promised.value)
         self.promise = promise ?? bundle.promise.value
+        self.uncounted = bundle.items.map { $0.notCounted.map(\.period.value) }
         self.predecessors = predecessors
         self.inspectionOf = inspectionOf
         self.participants = participants
         self.order = order
         self.successors = successors
     }
+}
+
+/// Which time a computation over a plan's steps counts.
+public enum TimeCounting: Sendable, Hashable {
+    /// Only the time the limits count: each step's promised limit, without the time
+    /// the law leaves out of it (`not-counted:`). The promise checks and the reform
+    /// figures count this, as the law counts its limits.
+    case counted
+    /// All the time the applicant waits: each step's promised limit, then each period
+    /// not counted. The dates the applicant is shown count this.
+    case elapsed
+}
+
+extension StepGraph {
+    /// What the step of the item at `index` takes, in order, as `counting` counts it:
+    /// its promised limit, then (``TimeCounting/elapsed``) each period not counted. This
+    /// is the one place where the time not counted joins a step.
+    public func lengths(ofItem index: Int, counting: TimeCounting) -> [TimeLimit] {
+        switch counting {
+        case .counted: [limits[index]]
+        case .elapsed: [limits[index]] + uncounted[index]
+        }
+    }
+
+    /// Whether an applicable item's step takes time that no limit counts.
+    public var hasUncountedTime: Bool { order.contains { !uncounted[$0].isEmpty } }
 }

@@ -27,8 +27,11 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
     /// The steps of the critical path, first to last.
     public var criticalPath: [Step]
 
-    /// Runs the forward pass over `graph` on `clock`.
-    public init(bundle: ServiceBundle, graph: StepGraph, clock: Clock) throws(Clock.Failure) {
+    /// Runs the forward pass over `graph` on `clock`, each step taking what `counting`
+    /// counts (``StepGraph/lengths(ofItem:counting:)``).
+    public init(
+        bundle: ServiceBundle, graph: StepGraph, clock: Clock, counting: TimeCounting
+    ) throws(Clock.Failure) {
         end = clock.origin
         criticalPath = []
         // The finish of each item, by index; an item comes after everything it waits
@@ -67,7 +70,10 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
                     startCause = .inspection(k)
                 }
             }
-            let finish = try clock.advance(start, by: graph.limits[i])
+            var finish = start
+            for length in graph.lengths(ofItem: i, counting: counting) {
+                finish = try clock.advance(finish, by: length)
+            }
             itemStart[i] = start
             itemFinish[i] = finish
             finishOf[i] = finish

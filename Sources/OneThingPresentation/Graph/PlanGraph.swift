@@ -58,7 +58,9 @@ public struct PlanGraph: Sendable {
         let dependencies = ItemDependencies(bundle: bundle)
         let applies = graph.applies
         var critical = Set<Kind>()
-        for step in plan.criticalPath.steps {
+        // The chain that decides the delivery: with time not counted, it may differ from
+        // the path the promise is checked on (plan.criticalPath).
+        for step in CriticalPath(bundle: bundle, graph: graph, counting: .elapsed).steps {
             switch step {
             case .item(let i): critical.insert(.item(i))
             case .inspection(let k): critical.insert(.inspection(k))
@@ -167,7 +169,9 @@ public struct PlanGraph: Sendable {
                     ?? item.department.value
                 return Node(
                     id: id(kind), kind: kind, label: item.name,
-                    detail: "\(department) · \(limit(plan.promised(ofItem: i)))",
+                    detail: "\(department) · "
+                        + UncountedTime.stepTime(
+                            limit(plan.promised(ofItem: i)), item.notCounted, in: language),
                     applies: applies[i], critical: critical.contains(kind), layer: layer[kind] ?? 1)
             case .inspection(let k):
                 let inspection = bundle.inspections[k]

@@ -62,14 +62,38 @@ extension NoticeWriter {
     /// critical path and the graph.
     func timeBlocks() -> [NoticeBlock] {
         let promise = words.limit(plan.promise)
-        var blocks: [NoticeBlock] = [
-            .facts([
-                NoticeFact(say("Accepted on", "受理日期"), words.date(schedule.accepted)),
-                NoticeFact(say("Promised time", "承诺时限"), promise),
-                NoticeFact(say("Promised completion by", "承诺办结日期"), provisionalDate(schedule.promisedBy)),
-                NoticeFact(say("Expected delivery", "预计出件日期"), provisionalDate(schedule.delivery)),
-            ])
+        // The dates include the time not counted on the critical path, and say so.
+        let notCounted = UncountedTime.included(schedule.uncountedOnCriticalPath(of: bundle)).map {
+            say(" (\($0.en))", "（\($0.zh)）")
+        }
+        var facts = [
+            NoticeFact(say("Accepted on", "受理日期"), words.date(schedule.accepted)),
+            NoticeFact(say("Promised time", "承诺时限"), promise),
+            NoticeFact(
+                say("Promised completion by", "承诺办结日期"),
+                provisionalDate(schedule.promisedBy) + (notCounted ?? "")),
+            NoticeFact(
+                say("Expected delivery", "预计出件日期"), provisionalDate(schedule.delivery) + (notCounted ?? "")),
         ]
+        let uncounted = applying.flatMap { bundle.items[$0.index].notCounted }
+        if !uncounted.isEmpty {
+            facts.append(
+                NoticeFact(
+                    say("Not counted in the time limits", "不计入办理时限"),
+                    uncounted.map { time in
+                        let basis = time.basis.map(citation).joined(separator: say("; ", "；"))
+                        return time.description.text(in: words.language) + say(" (\(basis))", "（\(basis)）")
+                    }.joined(separator: say("; ", "；"))))
+        }
+        var blocks: [NoticeBlock] = [.facts(facts)]
+        if !uncounted.isEmpty {
+            blocks.append(
+                .paragraph(
+                    say(
+                        "The law leaves this time out of the time limits (行政许可法 §45: hearings, tenders, auctions, tests, inspections, quarantine, appraisals and expert reviews; or the law that fixes the period): the promised time does not count it, but the dates in this letter do. A period marked “at most” may end sooner; the department tells you in writing how long it takes.",
+                        "上述时间依法不计入办理时限（行政许可法第四十五条规定的听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审，或规定该期间的法规）：承诺时限不含这些时间，本告知书中的日期已含。标明“最长”的可能提前结束，所需时间由办理部门书面告知。"
+                    )))
+        }
         if schedule.isProvisional {
             let years = WorkdayCalendar.describe(years: schedule.provisionalYears)
             let law = WorkdayCalendar.provisionalBasis(years: schedule.provisionalYears)
@@ -155,8 +179,10 @@ extension NoticeWriter {
                     short(start), short(end),
                 ])
             }
+            let promised = UncountedTime.stepTime(
+                words.limit(plan.promised(ofItem: decision.index)), item.notCounted, in: words.language)
             rows.append([
-                item.name, words.limit(plan.promised(ofItem: decision.index)),
+                item.name, promised,
                 words.legal(item),
                 schedule.times.itemStart[decision.index].map(short) ?? "—",
                 schedule.times.itemFinish[decision.index].map(short) ?? "—",
@@ -176,16 +202,25 @@ extension NoticeWriter {
         let steps = schedule.times.criticalPath.map { step -> String in
             switch step {
             case .item(let i):
-                "\(bundle.items[i].name)（\(words.limit(plan.promised(ofItem: i)))）"
+                "\(bundle.items[i].name)（"
+                    + UncountedTime.stepTime(
+                        words.limit(plan.promised(ofItem: i)), bundle.items[i].notCounted, in: words.language)
+                    + "）"
             case .inspection(let k):
                 "\(bundle.inspections[k].name)（\(words.limit(bundle.inspections[k].duration.value))）"
             }
         }
         let chain = ([say("intake", "综合收件")] + steps + [say("delivery", "统一出件")]).joined(separator: " → ")
         let days = words.workdays(plan.criticalPath.workdays)
+        let onPath = schedule.uncountedOnCriticalPath(of: bundle)
+        let besides = UncountedTime.list(onPath)
+        let notCounted =
+            onPath.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(en: " counted, besides \(besides.en) not counted", zh: "，另有不计入办理时限的\(besides.zh)")
         return say(
-            "The completion date is decided by this chain (\(days) working days): \(chain). The other items run alongside it and finish no later.",
-            "决定办结时间的是这条办理链（共\(days)个工作日）：\(chain)。其他事项与它同时办理，不晚于它办结。")
+            "The completion date is decided by this chain (\(days) working days\(notCounted.en)): \(chain). The other items run alongside it and finish no later.",
+            "决定办结时间的是这条办理链（共\(days)个工作日\(notCounted.zh)）：\(chain)。其他事项与它同时办理，不晚于它办结。")
     }
 
     /// A date with its weekday, marked when it lies in a provisional year of the

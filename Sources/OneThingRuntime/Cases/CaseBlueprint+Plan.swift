@@ -71,7 +71,8 @@ extension CaseBlueprint {
                         limit: plan.promised(ofItem: item), predecessors: predecessorLists[index],
                         successors: successorLists[index], deferred: deferredByItem[source.id.value] ?? [],
                         outputs: source.produces.map(\.value),
-                        stopsAllOnRejection: source.onRejection.map { $0 == .stopAll }))
+                        stopsAllOnRejection: source.onRejection.map { $0 == .stopAll },
+                        notCounted: source.notCounted.isEmpty ? nil : source.notCounted.map(\.period.value)))
             case .inspection(let k):
                 let source = bundle.inspections[k]
                 let id = itemIDs.contains(source.id.value) ? "inspection-\(source.id.value)" : source.id.value

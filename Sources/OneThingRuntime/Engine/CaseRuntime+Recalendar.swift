@@ -33,7 +33,7 @@ extension CaseRuntime {
         -> Timestamp?
     {
         do {
-            return try calendar.dueMoment(startingAt: acceptedAt, limit: state.blueprint.promise)
+            return try state.blueprint.promisedBy(acceptedAt: acceptedAt, on: calendar)
         } catch {
             return nil
         }
@@ -46,7 +46,7 @@ extension CaseRuntime {
         on calendar: WorkdayCalendar
     ) -> Timestamp? {
         do {
-            var due = try calendar.dueMoment(startingAt: start, limit: state.blueprint.steps[step].limit)
+            var due = try calendar.dueMoment(startingAt: start, limits: state.blueprint.steps[step].lengths)
             for pause in pauses {
                 due = try calendar.postponing(due, pausedAt: pause.from, resumedAt: pause.to)
             }

@@ -125,7 +125,7 @@ public struct CaseRuntime: Sendable {
         var fetchEvents: [CaseEvent.Kind] = []
         if missingCore.isEmpty {
             do throws(WorkdayCalendar.OutOfRange) {
-                let promise = try calendar.dueMoment(startingAt: now, limit: blueprint.promise)
+                let promise = try blueprint.promisedBy(acceptedAt: now, on: calendar)
                 promisedBy = promise
                 for material in blueprint.deferredDeadlines.keys.sorted() where !provided.contains(material) {
                     guard let limit = blueprint.deferredDeadlines[material] else { continue }
@@ -471,7 +471,7 @@ public struct CaseRuntime: Sendable {
         let blueprint = cases.slots[slot].blueprint
         do {
             let calendar = try calendar(for: blueprint)
-            return try calendar.dueMoment(startingAt: start, limit: blueprint.steps[step].limit)
+            return try calendar.dueMoment(startingAt: start, limits: blueprint.steps[step].lengths)
         } catch {
             return cases.slots[slot].promisedBy ?? start
         }

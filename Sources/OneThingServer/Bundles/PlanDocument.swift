@@ -15,6 +15,19 @@ struct PlanDocument: Encodable, Sendable {
         var start: String?
         var due: String?
         var critical: Bool
+        /// The time its step takes that no limit counts (`not-counted:`), which `due`
+        /// includes; absent when there is none.
+        var notCounted: [UncountedEntry]?
+    }
+
+    /// A period an item's step takes that no limit counts: a 公示, a 专家评审.
+    struct UncountedEntry: Encodable, Sendable {
+        var name: String
+        /// `lasts` (a fixed period) or `at-most` (the most it may take).
+        var bound: String
+        var period: TimeLimit
+        /// The law that leaves it out of the limit, each cited as `law article`.
+        var basis: [String]
     }
 
     struct InspectionEntry: Encodable, Sendable {
@@ -101,7 +114,14 @@ struct PlanDocument: Encodable, Sendable {
                 promised: plan.promised(ofItem: decision.index),
                 start: times.itemStart[decision.index]?.description,
                 due: times.itemFinish[decision.index]?.description,
-                critical: critical.contains(decision.index))
+                critical: critical.contains(decision.index),
+                notCounted: item.notCounted.isEmpty
+                    ? nil
+                    : item.notCounted.map {
+                        UncountedEntry(
+                            name: $0.name, bound: $0.bound.rawValue, period: $0.period.value,
+                            basis: $0.basis.map(\.cited))
+                    })
         }
         inspections = plan.inspections.map { index in
             let inspection = bundle.inspections[index]

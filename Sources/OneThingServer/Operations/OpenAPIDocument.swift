@@ -1292,6 +1292,27 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Date"
                       critical:
                         type: boolean
+                      notCounted:
+                        description: >-
+                          The time the item's step takes that no limit counts (not-counted: a 公示,
+                          a 专家评审, 行政许可法 §45), in order after its promised limit; its due
+                          date includes it, the promise does not. Absent when there is none.
+                        type: array
+                        items:
+                          type: object
+                          required: [name, bound, period, basis]
+                          properties:
+                            name:
+                              type: string
+                            bound:
+                              type: string
+                              enum: [lasts, at-most]
+                            period:
+                              $ref: "#/components/schemas/Limit"
+                            basis:
+                              type: array
+                              items:
+                                type: string
                 inspections:
                   type: array
                   items:

@@ -130,6 +130,10 @@ extension DiagnosticCode {
     public static let promiseBrokenOnCalendar = DiagnosticCode("OT507")
     /// An item that states no fee (only when fees are required: `validate --require-fees`).
     public static let missingFee = DiagnosticCode("OT508")
+    /// Time an item leaves out of its limits (`not-counted:`) names no law that leaves it out.
+    public static let uncountedWithoutBasis = DiagnosticCode("OT509")
+    /// Time an item leaves out of its limits is not a positive period of at most a year.
+    public static let uncountedPeriodOutOfBounds = DiagnosticCode("OT510")
 
     // MARK: OT6xx: catalogues and calendars
 
@@ -316,6 +320,16 @@ extension DiagnosticCode {
         Entry(
             code: .missingFee, severity: .warning,
             summary: .init(en: "an item that states no fee", zh: "事项未写明收费")),
+        Entry(
+            code: .uncountedWithoutBasis, severity: .error,
+            summary: .init(
+                en: "time not counted in the limits names no law that leaves it out",
+                zh: "不计入办理时限的时间未写明依据")),
+        Entry(
+            code: .uncountedPeriodOutOfBounds, severity: .error,
+            summary: .init(
+                en: "time not counted in the limits is not a period of more than nothing and at most a year",
+                zh: "不计入办理时限的时间不是大于零且不超过一年的期间")),
         Entry(
             code: .unknownCatalogueFile, severity: .warning,
             summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),

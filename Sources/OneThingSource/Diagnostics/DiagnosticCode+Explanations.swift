@@ -632,6 +632,42 @@ extension DiagnosticCode {
                     + "'{by-law: …}' with the rule that sets the amount.",
                 zh: "请加上“fee:”：免费写 free；金额写元数（“fee: 80”或“{amount: 80, basis: …}”）；"
                     + "按规定收费的写“{by-law: …}”并写明规定收费的依据。")),
+        DiagnosticExplanation(
+            code: .uncountedWithoutBasis,
+            protects: .init(
+                en:
+                    "Time left out of a limit is time the office does not answer for: only a law may leave it out "
+                    + "(行政许可法 §45 for 听证、招标、拍卖、检验、检测、检疫、鉴定 and 专家评审, or the law that fixes a "
+                    + "公示). Without one, an office could shorten any promise by calling part of it not counted.",
+                zh: "不计入办理时限的时间，部门不为其承担时限责任：只有法律法规才能把它排除在外（如行政许可法第四十五条规定的"
+                    + "听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审，或规定公示期的法规）。没有依据，任何承诺都可以借“不计入”缩短。"),
+            wrong:
+                "  plan-review:\n    promised: 5 workdays\n    not-counted:\n      - {name: 专家评审, at-most: 15 workdays}",
+            right:
+                "  plan-review:\n    promised: 5 workdays\n    not-counted:\n      - name: 专家评审\n"
+                + "        at-most: 15 workdays\n        basis: {law: 中华人民共和国行政许可法, article: 第四十五条}",
+            fix: .init(
+                en:
+                    "Add 'basis:' with the law and article that leave the time out of the limit or fix the period; "
+                    + "if no law does, the time is the office's own: count it in 'promised:' instead.",
+                zh: "请用“basis:”写明把这段时间排除在时限之外、或规定该期间的法律法规及条款；"
+                    + "没有法律依据的，这段时间属于部门自己的办理时间，请计入“promised:”。")),
+        DiagnosticExplanation(
+            code: .uncountedPeriodOutOfBounds,
+            protects: .init(
+                en:
+                    "The applicant's dates include the time not counted: a period of nothing says nothing, and one "
+                    + "of more than a year is a slip of a unit or a digit that would push every date of the notice "
+                    + "years ahead.",
+                zh: "告知申请人的日期包含不计入办理时限的时间：为零的期间毫无意义，超过一年的期间多半是单位或数字写错，"
+                    + "会把告知书上的所有日期推后数年。"),
+            wrong: "    not-counted:\n      - {name: 公示, lasts: 200 months, basis: 市场主体登记管理条例 第三十三条}",
+            right: "    not-counted:\n      - {name: 公示, lasts: 20 days, basis: 市场主体登记管理条例 第三十三条}",
+            fix: .init(
+                en: "Write the period as the law fixes it (lasts: 20 days) or the most it may take (at-most: "
+                    + "15 workdays), more than nothing and at most a year; remove an entry that takes no time.",
+                zh: "请按法规写明期间（lasts: 20日）或最长所需时间（at-most: 15个工作日），须大于零且不超过一年；"
+                    + "不占用时间的条目请删去。")),
     ]
 
     // MARK: OT6xx
