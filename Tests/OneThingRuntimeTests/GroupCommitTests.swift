@@ -164,4 +164,68 @@ struct GroupCommitTests {
             try await store.inner.events(of: second).contains { $0.kind == .approved(step: index) },
             "an approval the caller was told is stored")
     }
+
+    /// An in-memory store that refuses the next append as a conflict when told to.
+    final class OnceConflictingStore: ForwardingStore {
+        let inner = InMemoryEventStore()
+        private let refuseNext = Mutex(false)
+
+        /// The next append meets another writer.
+        func conflictOnce() { refuseNext.withLock { $0 = true } }
+
+        func append(_ events: [CaseEvent]) async throws(StoreError) {
+            let refuse = refuseNext.withLock { refuse in
+                defer { refuse = false }
+                return refuse
+            }
+            if refuse { throw StoreError(.conflict, "another writer appended first (test)") }
+            try await inner.append(events)
+        }
+    }
+
+    /// A department system whose calls fail, each once the test lets it.
+    final class FailingDepartment: DepartmentAdapter {
+        let waiting = Mutex<[CheckedContinuation<Void, Never>]>([])
+
+        var callsWaiting: Int { waiting.withLock { $0.count } }
+
+        /// Lets every waiting call fail.
+        func fail() {
+            for call in waiting.withLock({ calls in
+                defer { calls = [] }
+                return calls
+            }) {
+                call.resume()
+            }
+        }
+
+        func submit(_ submission: Submission) async throws(AdapterError) {
+            await withCheckedContinuation { call in waiting.withLock { $0.append(call) } }
+            throw AdapterError("the system is down (test)")
+        }
+        func poll(_ submission: Submission) async throws(AdapterError) -> AdapterOutcome? { nil }
+        func cancel(_ submission: Submission) async throws(AdapterError) {}
+    }
+
+    @Test func aFailedCallIsRecordedForACaseLetGoMeanwhileAndAfterAConflict() async throws {
+        let store = OnceConflictingStore()
+        let department = FailingDepartment()
+        let engine = Engine(
+            store: store, adapters: AdapterDirectory(fallback: department),
+            clock: VirtualClock(start: EngineTests.start), calendars: ["CN": try RuntimeFixtures.calendar()])
+        let id = try await EngineTests.begin(engine)
+        try await eventually("the first step's call waits") { department.callsWaiting >= 1 }
+        // Another instance wrote the case meanwhile: this one let go of it; and the
+        // first write of the failure meets another writer.
+        await engine.letGo(id)
+        #expect(await engine.state(of: id) == nil)
+        store.conflictOnce()
+        department.fail()
+        try await eventually("the failure is stored") {
+            (try? await store.inner.events(of: id))?.contains {
+                if case .dispatchFailed = $0.kind { return true }
+                return false
+            } == true
+        }
+    }
 }

@@ -171,19 +171,48 @@ extension Engine {
     }
 
     /// Records the submissions that failed (by key, with why), each to be tried again.
+    ///
+    /// A failure must reach the store, or its step would wait for an answer that never
+    /// comes: a case the engine does not hold now (let go to another instance, or being
+    /// reloaded) is loaded first, and a commit that meets another writer, or a store
+    /// that is unavailable, is tried again (``failureAttempts`` times in all) on the
+    /// case as reloaded. A step whose failure is recorded meanwhile is left as it is.
     func submissionsFailed(_ failures: [String: AdapterError]) async {
-        var touched = Set<CaseID>()
-        for (key, error) in failures.sorted(by: { $0.key < $1.key }) {
-            runtime.submissionFailed(key, reason: error.reason, at: clock.now)
-            if let parsed = Submission.parse(key: key) { touched.insert(parsed.caseID) }
-        }
-        do {
-            try await commit(touched)
-        } catch {
-            log(error, doing: "recording failed submissions of", key: touched.sorted().joined(separator: ","))
+        let ordered = failures.sorted { $0.key < $1.key }
+        var attempt = 1
+        while true {
+            var touched = Set<CaseID>()
+            for (key, error) in ordered {
+                guard let caseID = Submission.parse(key: key)?.caseID else { continue }
+                if runtime.isClosed(caseID) == nil || unavailable.contains(caseID) {
+                    do {
+                        try await load(caseID)
+                    } catch {
+                        log(error, doing: "loading the case to record the failure of", key: key)
+                        continue
+                    }
+                }
+                runtime.submissionFailed(key, reason: error.reason, at: clock.now)
+                touched.insert(caseID)
+            }
+            do {
+                try await commit(touched)
+                break
+            } catch {
+                guard error.isTransient, attempt < Self.failureAttempts else {
+                    log(
+                        error, doing: "recording failed submissions of",
+                        key: touched.sorted().joined(separator: ","))
+                    break
+                }
+                attempt += 1
+            }
         }
         doorbell.ring()
     }
+
+    /// How many times the failures of submissions are written at most.
+    static let failureAttempts = 5
 
     func log(_ error: any Error, doing what: String, _ submission: Submission) {
         log(error, doing: what, key: submission.key)
