@@ -228,4 +228,94 @@ struct GroupCommitTests {
             } == true
         }
     }
+
+    /// An in-memory store whose appends wait while told to, and whose readings of one
+    /// case take the events as they are when asked, then wait until let through (a
+    /// reading that crosses a write).
+    final class CrossingStore: ForwardingStore {
+        struct Gates {
+            var appendsHeld = false
+            var heldAppends: [CheckedContinuation<Void, Never>] = []
+            var readingsHeld: CaseID?
+            var heldReadings: [CheckedContinuation<Void, Never>] = []
+        }
+
+        let inner = InMemoryEventStore()
+        private let gates = Mutex(Gates())
+
+        var appendsWaiting: Int { gates.withLock { $0.heldAppends.count } }
+        var readingsWaiting: Int { gates.withLock { $0.heldReadings.count } }
+
+        func holdAppends() { gates.withLock { $0.appendsHeld = true } }
+        func holdReadings(of id: CaseID) { gates.withLock { $0.readingsHeld = id } }
+
+        func releaseAppends() {
+            let held = gates.withLock { gates in
+                gates.appendsHeld = false
+                defer { gates.heldAppends = [] }
+                return gates.heldAppends
+            }
+            for append in held { append.resume() }
+        }
+
+        func releaseReadings() {
+            let held = gates.withLock { gates in
+                gates.readingsHeld = nil
+                defer { gates.heldReadings = [] }
+                return gates.heldReadings
+            }
+            for reading in held { reading.resume() }
+        }
+
+        func append(_ events: [CaseEvent]) async throws(StoreError) {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let held = gates.withLock { gates -> Bool in
+                    guard gates.appendsHeld else { return false }
+                    gates.heldAppends.append(continuation)
+                    return true
+                }
+                if !held { continuation.resume() }
+            }
+            try await inner.append(events)
+        }
+
+        func events(of id: CaseID) async throws(StoreError) -> [CaseEvent] {
+            let read = try await inner.events(of: id)
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let held = gates.withLock { gates -> Bool in
+                    guard gates.readingsHeld == id else { return false }
+                    gates.heldReadings.append(continuation)
+                    return true
+                }
+                if !held { continuation.resume() }
+            }
+            return read
+        }
+    }
+
+    @Test func aReadingOlderThanTheCopyInMemoryDoesNotStepTheCaseBack() async throws {
+        let store = CrossingStore()
+        let engine = try EngineTests.engine(store, clock: VirtualClock(start: EngineTests.start))
+        let id = try await EngineTests.begin(engine)
+        let state = try #require(await engine.state(of: id))
+        let index = try #require(state.steps.firstIndex { $0.status == .dispatched })
+        // A decision is being written ...
+        store.holdAppends()
+        let review = Task {
+            try await engine.decide(.inReview, case: id, step: state.blueprint.steps[index].id)
+        }
+        try await eventually("the decision's append waits") { store.appendsWaiting == 1 }
+        // ... while the case is read again (adopted, reloaded), from before the decision.
+        store.holdReadings(of: id)
+        let reading = Task { await engine.reload([id]) }
+        try await eventually("the reading waits") { store.readingsWaiting == 1 }
+        store.releaseAppends()
+        try await review.value
+        store.releaseReadings()
+        await reading.value
+        let stored = try await store.inner.events(of: id)
+        #expect(
+            await engine.state(of: id)?.sequence == stored.count, "the case as stored, not as read before")
+        #expect(await engine.state(of: id)?.steps[index].status == .inReview)
+    }
 }

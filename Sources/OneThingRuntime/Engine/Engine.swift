@@ -482,11 +482,13 @@ public actor Engine {
     func restoreFromStore(_ id: CaseID, resending: Bool) async throws(EngineError) {
         let (events, blueprint) = try await stored(id)
         if runtime.isClosed(id) != nil, !unavailable.contains(id) { return }  // loaded meanwhile
-        if runtime.isClosed(id) != nil, hasPending(id) {
-            // Decided about meanwhile, on a copy loaded meanwhile or held before: what
-            // was decided waits to be written, and its caller to be told it is stored.
-            // Forgetting the case would drop it and still tell them so. The append says
-            // whether the copy was current (a conflict reloads it).
+        if let held = runtime.cases[id]?.sequence, held > (events.last?.sequence ?? 0) || hasPending(id) {
+            // The copy in memory is newer than what was read: this engine wrote the case
+            // while the events were read, or decided about it and waits to write (its
+            // caller to be told it is stored). Restoring the older reading would drop
+            // that, or step the case back so that answers to what it sent meanwhile look
+            // stale. The copy stays; an append says whether it was current (a conflict
+            // reloads it).
             unavailable.remove(id)
             return
         }
