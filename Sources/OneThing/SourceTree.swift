@@ -9,6 +9,9 @@ public struct SourceTree: Sendable {
         public var path: String
         /// Whether it lies in a `catalogue` folder.
         public var isCatalogue: Bool
+        /// The path's ``SourceTree/canonical(_:)`` form, worked out once (it asks the
+        /// file system about every folder on the way).
+        public var canonical: String
     }
 
     /// The files, in path order, without repeats.
@@ -66,8 +69,13 @@ public struct SourceTree: Sendable {
             } else {
                 names = [path]
             }
-            for name in names where seen.insert(SourceTree.canonical(name)).inserted {
-                found.append(File(path: name, isCatalogue: SourceTree.isInCatalogue(name)))
+            for name in names {
+                let canonical = SourceTree.canonical(name)
+                guard seen.insert(canonical).inserted else { continue }
+                found.append(
+                    File(
+                        path: name, isCatalogue: SourceTree.isInCatalogue(canonical: canonical),
+                        canonical: canonical))
             }
         }
         self.files = found
@@ -75,8 +83,12 @@ public struct SourceTree: Sendable {
 
     /// Whether a path lies in a folder named `catalogue`.
     public static func isInCatalogue(_ path: String) -> Bool {
-        let parts = canonical(path).split(separator: "/")
-        return parts.dropLast().contains("catalogue")
+        isInCatalogue(canonical: canonical(path))
+    }
+
+    /// Whether a path already in ``canonical(_:)`` form lies in a folder named `catalogue`.
+    static func isInCatalogue(canonical: String) -> Bool {
+        canonical.split(separator: "/").dropLast().contains("catalogue")
     }
 
     /// An absolute, standardised form of a path, for comparing and searching.
@@ -87,7 +99,12 @@ public struct SourceTree: Sendable {
 
     /// The nearest `catalogue` folder in the folder of `path` or one above it.
     public static func catalogueFolder(for path: String) -> String? {
-        var folder = (canonical(path) as NSString).deletingLastPathComponent
+        catalogueFolder(in: (canonical(path) as NSString).deletingLastPathComponent)
+    }
+
+    /// The nearest `catalogue` folder in `folder`, a canonical path, or one above it.
+    static func catalogueFolder(in folder: String) -> String? {
+        var folder = folder
         let manager = FileManager.default
         while true {
             var isDirectory: ObjCBool = false

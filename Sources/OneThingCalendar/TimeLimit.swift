@@ -67,7 +67,7 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
     /// Parses a limit as people write it; `nil` when the text is not one.
     public init?(parsing text: String) {
         let trimmed = text.trimmingWhitespace()
-        if ["immediate", "即办", "当场", "当场办结", "即时办结"].contains(trimmed) {
+        if Self.immediateWords.contains(trimmed) {
             self.init(0, .workdays)
             return
         }
@@ -84,6 +84,9 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
         guard let unit = TimeLimit.units[unitText] else { return nil }
         self.init(amount, unit)
     }
+
+    /// The words for a limit of nothing: done on the spot.
+    static let immediateWords: Set<String> = ["immediate", "即办", "当场", "当场办结", "即时办结"]
 
     /// Every spelling of every unit.
     static let units: [String: TimeUnit] = {
@@ -106,6 +109,20 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
 extension String {
     /// The string without leading and trailing white space (ASCII and full-width).
     package func trimmingWhitespace() -> String {
+        // ASCII white space around text that starts and ends with a visible ASCII
+        // character is trimmed byte by byte: each such space is a character of its own,
+        // a character that starts with a visible ASCII one is not white space, and no
+        // white space joins one into a character that ends with it.
+        let isVisibleASCII = { (byte: UInt8) in (0x21...0x7E).contains(byte) }
+        let isASCIISpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let bytes = utf8
+        if let first = bytes.firstIndex(where: { !isASCIISpace($0) }),
+            let last = bytes.lastIndex(where: { !isASCIISpace($0) }),
+            isVisibleASCII(bytes[first]), isVisibleASCII(bytes[last])
+        {
+            return first == bytes.startIndex && last == bytes.index(before: bytes.endIndex)
+                ? self : String(self[first...last])
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }),
             let last = lastIndex(where: { !isSpace($0) })
