@@ -71,16 +71,21 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
             self.init(0, .workdays)
             return
         }
-        var digits = ""
-        var rest = Substring(trimmed)
-        while let c = rest.first, c.isASCII, c.isNumber || c == "." {
-            digits.append(c)
-            rest = rest.dropFirst()
-        }
+        // The amount: the ASCII digits and points the text starts with, read byte by byte.
+        // Where a mark joins the last of them into a character of its own, what follows
+        // is no unit either way: it starts with the mark, or (read by characters) with
+        // that digit.
+        let bytes = trimmed.utf8
+        let end =
+            bytes.firstIndex {
+                !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && $0 != UInt8(ascii: ".")
+            }
+            ?? bytes.endIndex
+        let digits = String(decoding: bytes[..<end], as: UTF8.self)
         guard !digits.isEmpty, digits.first != ".", digits.last != ".",
             let amount = Double(digits), amount.isFinite
         else { return nil }
-        let unitText = String(rest).trimmingWhitespace().lowercased()
+        let unitText = String(decoding: bytes[end...], as: UTF8.self).trimmingWhitespace().lowercased()
         guard let unit = TimeLimit.units[unitText] else { return nil }
         self.init(amount, unit)
     }

@@ -22,7 +22,10 @@ struct TimeLimitTests {
         #expect(TimeLimit(parsing: text) == expected)
     }
 
-    @Test(arguments: ["3", "workdays", "3 weeks", "three days", "-3 days", ".5 days", "3..5 days", ""])
+    @Test(arguments: [
+        "3", "workdays", "3 weeks", "three days", "-3 days", ".5 days", "3..5 days", "", "3\u{301} days",
+        "3.\u{301} days", "３ days", "3\u{20E3} workdays",
+    ])
     func theseAreNotTimeLimits(_ text: String) {
         #expect(TimeLimit(parsing: text) == nil)
     }

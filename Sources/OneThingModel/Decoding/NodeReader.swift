@@ -259,6 +259,25 @@ struct NodeReader {
     /// Whether `text` is a field id: identifiers of Unicode letters, digits and `_`
     /// (not starting with a digit) joined by `.`.
     static func isFieldID(_ text: String) -> Bool {
+        // ASCII text, as nearly every field id is, is read byte by byte: there each
+        // character is one byte, its letters are a–z and A–Z and its digits 0–9.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var atStart = true  // of an identifier
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "."):
+                    if atStart { return false }
+                    atStart = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if atStart { return false }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "_"):
+                    atStart = false
+                default: return false
+                }
+            }
+            return !atStart
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { part in
             guard let first = part.first, !first.isNumber else { return false }
