@@ -58,7 +58,7 @@ count() {
         }
     callgrind_annotate --inclusive=yes --threshold=100 "$work/$side.callgrind" |
         awk -v name="$function" 'index($0, name) { gsub(",", "", $1); if ($1 + 0 > best) best = $1 + 0 }
-            END { if (best == 0) exit 1; print best }'
+            END { if (best == 0) exit 1; printf "%.0f\n", best }'
 }
 
 raw=$(count raw-parse ValidationBenchmarkV10countedRun)
