@@ -65,7 +65,10 @@ enum BundleValidation {
                         zh: "请把文件放在含有 catalogue/ 的文件夹中（如 bundles/），或用 --catalogue 指定")))
             return (nil, diagnostics)
         }
-        diagnostics += BundleChecker.check(bundle, catalogue: catalogue, reportUnused: decoded.isComplete)
+        // Which items wait for which: worked out once for the checks of every stage.
+        let dependencies = ItemDependencies(bundle: bundle)
+        diagnostics += BundleChecker.check(
+            bundle, catalogue: catalogue, reportUnused: decoded.isComplete, dependencies: dependencies)
         diagnostics += BundleChecker.checkTests(bundle, catalogue: catalogue)
         let conditions = BundleConditions.check(bundle, source: source, reportUnused: decoded.isComplete)
         diagnostics += conditions.diagnostics
@@ -76,9 +79,11 @@ enum BundleValidation {
         }
         // The plan stage reasons over every applicant; it needs a sound bundle.
         if decoded.isComplete, !diagnostics.contains(where: { $0.severity == .error }) {
-            let promise = PromiseCheck.run(bundle, conditions: conditions.conditions)
+            let promise = PromiseCheck.run(
+                bundle, conditions: conditions.conditions, dependencies: dependencies)
             diagnostics += promise.diagnostics
-            diagnostics += NeedCheck.check(bundle, conditions: conditions.conditions, catalogue: catalogue)
+            diagnostics += NeedCheck.check(
+                bundle, conditions: conditions.conditions, catalogue: catalogue, dependencies: dependencies)
             // Calendar days against the real calendar, for the bundles that have them:
             // the steps of the worst cases the promise check found, without searching
             // again: the applicant who misses their promise by the most in working-day

@@ -26,13 +26,12 @@ public enum SourceReader {
     /// The bytes of the file at `path`; a file over the size limit is refused before
     /// it is read, with the finding that bytes over the limit in memory get.
     static func contents(path: String, limits: YAMLLimits) -> Contents {
-        let size: Int?
-        do {
-            size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-        } catch {
-            return .unreadable(cannotRead(path))
-        }
-        if let size, size > limits.maxBytes {
+        // The size of the entry itself, as FileManager's attributes give it (lstat),
+        // without building every attribute.
+        var entry = stat()
+        guard lstat(path, &entry) == 0 else { return .unreadable(cannotRead(path)) }
+        let size = Int(entry.st_size)
+        if size > limits.maxBytes {
             return .unreadable(.fileTooLarge(path, size: size, limit: limits.maxBytes))
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -9,6 +9,9 @@ public struct SourceTree: Sendable {
         public var path: String
         /// Whether it lies in a `catalogue` folder.
         public var isCatalogue: Bool
+        /// The path's ``SourceTree/canonical(_:)`` form, worked out once (it asks the
+        /// file system about every folder on the way).
+        public var canonical: String
     }
 
     /// The files, in path order, without repeats.
@@ -25,7 +28,8 @@ public struct SourceTree: Sendable {
                 throw ValidationInputError(
                     path: path, reason: .init(en: "no such file or folder", zh: "文件或文件夹不存在"))
             }
-            let names: [String]
+            // Each file as named, and its canonical form when known without resolving it.
+            let names: [(name: String, canonical: String?)]
             if isDirectory.boolValue {
                 // A folder named through a symbolic link is walked where the link points.
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -43,7 +47,7 @@ public struct SourceTree: Sendable {
                             en: "cannot read the folder (check that it may be read)",
                             zh: "无法读取该文件夹（请检查读取权限）"))
                 }
-                var list: [String] = []
+                var list: [(name: String, relative: String)] = []
                 while let relative = enumerator.nextObject() as? String {
                     let last = (relative as NSString).lastPathComponent
                     if last.hasPrefix(".") {
@@ -51,7 +55,7 @@ public struct SourceTree: Sendable {
                         continue
                     }
                     if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                        list.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+                        list.append((path.hasSuffix("/") ? path + relative : path + "/" + relative, relative))
                     }
                 }
                 // An empty folder is a mistake (a wrong path, a checkout that failed), not a pass.
@@ -62,12 +66,20 @@ public struct SourceTree: Sendable {
                             en: "the folder holds no .yaml or .yml files to check",
                             zh: "该文件夹中没有可检查的 .yaml 或 .yml 文件"))
                 }
-                names = list.sorted()
+                let folder = SourceTree.canonical(path)
+                names = list.sorted { $0.name < $1.name }.map {
+                    ($0.name, SourceTree.canonical(relative: $0.relative, inCanonical: folder))
+                }
             } else {
-                names = [path]
+                names = [(path, nil)]
             }
-            for name in names where seen.insert(SourceTree.canonical(name)).inserted {
-                found.append(File(path: name, isCatalogue: SourceTree.isInCatalogue(name)))
+            for (name, known) in names {
+                let canonical = known ?? SourceTree.canonical(name)
+                guard seen.insert(canonical).inserted else { continue }
+                found.append(
+                    File(
+                        path: name, isCatalogue: SourceTree.isInCatalogue(canonical: canonical),
+                        canonical: canonical))
             }
         }
         self.files = found
@@ -75,8 +87,12 @@ public struct SourceTree: Sendable {
 
     /// Whether a path lies in a folder named `catalogue`.
     public static func isInCatalogue(_ path: String) -> Bool {
-        let parts = canonical(path).split(separator: "/")
-        return parts.dropLast().contains("catalogue")
+        isInCatalogue(canonical: canonical(path))
+    }
+
+    /// Whether a path already in ``canonical(_:)`` form lies in a folder named `catalogue`.
+    static func isInCatalogue(canonical: String) -> Bool {
+        canonical.split(separator: "/").dropLast().contains("catalogue")
     }
 
     /// An absolute, standardised form of a path, for comparing and searching.
@@ -85,9 +101,31 @@ public struct SourceTree: Sendable {
         return (absolute as NSString).standardizingPath
     }
 
+    /// The ``canonical(_:)`` form of the path `relative` to a folder whose canonical form
+    /// is `folder`: the folder's with `relative` added, when no part of `relative` is a
+    /// symbolic link (asked of the file system part by part, as resolving does, without
+    /// resolving the folder again for every file in it); `nil` when one is, or when
+    /// `relative` is not plainly a path below the folder.
+    static func canonical(relative: String, inCanonical folder: String) -> String? {
+        guard folder.count > 1, folder.hasPrefix("/"), !folder.hasSuffix("/") else { return nil }
+        var path = folder
+        for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            guard !part.isEmpty, part != ".", part != "..", !part.hasPrefix("~") else { return nil }
+            path += "/" + part
+            var entry = stat()
+            guard lstat(path, &entry) == 0, entry.st_mode & S_IFMT != S_IFLNK else { return nil }
+        }
+        return path
+    }
+
     /// The nearest `catalogue` folder in the folder of `path` or one above it.
     public static func catalogueFolder(for path: String) -> String? {
-        var folder = (canonical(path) as NSString).deletingLastPathComponent
+        catalogueFolder(in: (canonical(path) as NSString).deletingLastPathComponent)
+    }
+
+    /// The nearest `catalogue` folder in `folder`, a canonical path, or one above it.
+    static func catalogueFolder(in folder: String) -> String? {
+        var folder = folder
         let manager = FileManager.default
         while true {
             var isDirectory: ObjCBool = false

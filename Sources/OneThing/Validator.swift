@@ -48,7 +48,7 @@ public struct Validator: Sendable {
         let tree = try SourceTree(paths: paths)
         if let folder = options.catalogue { try CatalogueLoader.requireFolder(folder) }
         var display: [String: String] = [:]
-        for file in tree.files { display[SourceTree.canonical(file.path)] = file.path }
+        for file in tree.files { display[file.canonical] = file.path }
         let displayPath = { (canonical: String) in display[canonical] ?? canonical }
 
         // Catalogues first: each folder once, shared by the bundles that use it.
@@ -61,13 +61,21 @@ public struct Validator: Sendable {
             return result
         }
         let bundleFiles = tree.files.filter { !$0.isCatalogue }
+        // Bundles in one folder share its catalogue: each folder is searched once.
+        let given = options.catalogue.map(SourceTree.canonical)
+        var catalogueIn: [String: String?] = [:]
         let catalogueOf: [String?] = bundleFiles.map { file in
-            options.catalogue.map { SourceTree.canonical($0) } ?? SourceTree.catalogueFolder(for: file.path)
+            if let given { return given }
+            let folder = (file.canonical as NSString).deletingLastPathComponent
+            if let found = catalogueIn[folder] { return found }
+            let found = SourceTree.catalogueFolder(in: folder)
+            catalogueIn[folder] = found
+            return found
         }
         var catalogues: [String: Catalogue] = [:]
         for folder in Set(catalogueOf.compactMap { $0 }) { catalogues[folder] = loaded(folder).catalogue }
         for file in tree.files where file.isCatalogue {
-            _ = loaded((SourceTree.canonical(file.path) as NSString).deletingLastPathComponent)
+            _ = loaded((file.canonical as NSString).deletingLastPathComponent)
         }
 
         // Bundles, on every core.
@@ -94,9 +102,8 @@ public struct Validator: Sendable {
         var byPath: [String: FileReport] = [:]
         for (file, report) in zip(bundleFiles, bundleReports) { byPath[file.path] = report }
         for file in tree.files where file.isCatalogue {
-            let canonical = SourceTree.canonical(file.path)
-            let folder = (canonical as NSString).deletingLastPathComponent
-            byPath[file.path] = folders[folder]?.reports[canonical]
+            let folder = (file.canonical as NSString).deletingLastPathComponent
+            byPath[file.path] = folders[folder]?.reports[file.canonical]
         }
         // A catalogue folder that cannot be read has a report of its own.
         let unreadableFolders = folders.keys.sorted().compactMap { folders[$0]?.reports[$0] }

@@ -33,15 +33,39 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Only write the corpus into this folder and stop, to time other tools on it.")
     var writeCorpus: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Run one side over the corpus in --corpus (a warm-up, then the counted run) and stop, for an instruction counter: raw-parse or validation.",
+            valueName: "side"))
+    var once: OnceSide?
+
+    @Option(help: ArgumentHelp("With --once: a corpus written by --write-corpus.", valueName: "dir"))
+    var corpus: String?
+
+    /// One side of the comparison, run once (`--once`).
+    enum OnceSide: String, ExpressibleByArgument {
+        /// libyaml's bare event loop over the bundle files.
+        case rawParse = "raw-parse"
+        /// Full validation on one core.
+        case validation
+    }
+
     func validate() throws {
         guard files > 0, repetitions > 0 else {
             throw ValidationError("--files and --repetitions must be at least 1")
+        }
+        guard (once == nil) == (corpus == nil) else {
+            throw ValidationError("--once and --corpus go together")
         }
     }
 
     func run() throws {
         if plans {
             try runPlans()
+            return
+        }
+        if let once, let corpus {
+            try runOnce(once, corpus: corpus)
             return
         }
         if let folder = writeCorpus {
@@ -69,6 +93,24 @@ struct BenchCommand: ParsableCommand {
                 figures.parallelRatio))
         if figures.findings > 0 {
             print("note: the corpus produced \(figures.findings) findings; it is meant to be clean")
+        }
+    }
+
+    /// One side over the corpus in `folder`: a warm-up, as the timed figures have, then
+    /// the counted run (``ValidationBenchmark/countedRun(_:)``), and what it saw.
+    func runOnce(_ side: OnceSide, corpus folder: String) throws {
+        switch side {
+        case .rawParse:
+            let paths = try SourceTree(paths: [folder]).files.filter { !$0.isCatalogue }.map(\.path)
+            _ = ValidationBenchmark.rawParse(paths)
+            let events = ValidationBenchmark.countedRun { ValidationBenchmark.rawParse(paths) }
+            print("raw parse: \(paths.count) files, \(events) events")
+        case .validation:
+            _ = try ValidationBenchmark.validation(of: folder, parallel: false)
+            let findings = try ValidationBenchmark.countedRun {
+                try ValidationBenchmark.validation(of: folder, parallel: false)
+            }
+            print("validation: \(findings) findings")
         }
     }
 

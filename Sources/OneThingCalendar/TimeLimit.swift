@@ -67,23 +67,31 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
     /// Parses a limit as people write it; `nil` when the text is not one.
     public init?(parsing text: String) {
         let trimmed = text.trimmingWhitespace()
-        if ["immediate", "即办", "当场", "当场办结", "即时办结"].contains(trimmed) {
+        if Self.immediateWords.contains(trimmed) {
             self.init(0, .workdays)
             return
         }
-        var digits = ""
-        var rest = Substring(trimmed)
-        while let c = rest.first, c.isASCII, c.isNumber || c == "." {
-            digits.append(c)
-            rest = rest.dropFirst()
-        }
+        // The amount: the ASCII digits and points the text starts with, read byte by byte.
+        // Where a mark joins the last of them into a character of its own, what follows
+        // is no unit either way: it starts with the mark, or (read by characters) with
+        // that digit.
+        let bytes = trimmed.utf8
+        let end =
+            bytes.firstIndex {
+                !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && $0 != UInt8(ascii: ".")
+            }
+            ?? bytes.endIndex
+        let digits = String(decoding: bytes[..<end], as: UTF8.self)
         guard !digits.isEmpty, digits.first != ".", digits.last != ".",
             let amount = Double(digits), amount.isFinite
         else { return nil }
-        let unitText = String(rest).trimmingWhitespace().lowercased()
+        let unitText = String(decoding: bytes[end...], as: UTF8.self).trimmingWhitespace().lowercased()
         guard let unit = TimeLimit.units[unitText] else { return nil }
         self.init(amount, unit)
     }
+
+    /// The words for a limit of nothing: done on the spot.
+    static let immediateWords: Set<String> = ["immediate", "即办", "当场", "当场办结", "即时办结"]
 
     /// Every spelling of every unit.
     static let units: [String: TimeUnit] = {
@@ -106,6 +114,20 @@ public struct TimeLimit: Hashable, Sendable, CustomStringConvertible {
 extension String {
     /// The string without leading and trailing white space (ASCII and full-width).
     package func trimmingWhitespace() -> String {
+        // ASCII white space around text that starts and ends with a visible ASCII
+        // character is trimmed byte by byte: each such space is a character of its own,
+        // a character that starts with a visible ASCII one is not white space, and no
+        // white space joins one into a character that ends with it.
+        let isVisibleASCII = { (byte: UInt8) in (0x21...0x7E).contains(byte) }
+        let isASCIISpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let bytes = utf8
+        if let first = bytes.firstIndex(where: { !isASCIISpace($0) }),
+            let last = bytes.lastIndex(where: { !isASCIISpace($0) }),
+            isVisibleASCII(bytes[first]), isVisibleASCII(bytes[last])
+        {
+            return first == bytes.startIndex && last == bytes.index(before: bytes.endIndex)
+                ? self : String(self[first...last])
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }),
             let last = lastIndex(where: { !isSpace($0) })

@@ -8,12 +8,14 @@ import OneThingSource
 /// family of a buried person).
 public enum NeedCheck {
     /// Every finding about the needs of `bundle`, whose conditions were checked into
-    /// `conditions`, with the common materials of `catalogue`.
-    public static func check(_ bundle: ServiceBundle, conditions: ConditionCheckResult, catalogue: Catalogue)
-        -> [Diagnostic]
-    {
+    /// `conditions`, with the common materials of `catalogue`; `dependencies` are the
+    /// bundle's, when the caller has worked them out already.
+    public static func check(
+        _ bundle: ServiceBundle, conditions: ConditionCheckResult, catalogue: Catalogue,
+        dependencies: ItemDependencies? = nil
+    ) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let dependencies = ItemDependencies(bundle: bundle)
+        let dependencies = dependencies ?? ItemDependencies(bundle: bundle)
         var materials = catalogue.materials
         for material in bundle.materials { materials[material.id.value] = material }
         let outputs = Dictionary(bundle.outputs.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })

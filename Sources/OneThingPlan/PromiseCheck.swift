@@ -37,9 +37,14 @@ public enum PromiseCheck {
 
     /// Every finding of the plan stage about `bundle`, and the worst case's answers, so
     /// that a later check can plan that applicant without searching again.
-    public static func run(_ bundle: ServiceBundle, conditions: ConditionCheckResult) -> Result {
+    /// `dependencies` are the bundle's, when the caller has worked them out already.
+    public static func run(
+        _ bundle: ServiceBundle, conditions: ConditionCheckResult, dependencies: ItemDependencies? = nil
+    ) -> Result {
         var found: [Diagnostic] = []
-        let worst = WorstCase(bundle: bundle, conditions: conditions)
+        let worst = WorstCase(
+            bundle: bundle, conditions: conditions,
+            dependencies: dependencies ?? ItemDependencies(bundle: bundle))
         let promise = worst.promise
         if let path = worst.path, path.workdays > promise.value.workdayEquivalent + 1e-9 {
             // Only the answers that put the path's items in the plan, decide their limits
@@ -165,8 +170,11 @@ struct WorstCase {
         }
     }
 
-    init(bundle: ServiceBundle, conditions: ConditionCheckResult) {
-        let dependencies = ItemDependencies(bundle: bundle)
+    init(
+        bundle: ServiceBundle, conditions: ConditionCheckResult,
+        dependencies: ItemDependencies? = nil
+    ) {
+        let dependencies = dependencies ?? ItemDependencies(bundle: bundle)
         // The conditions searched, in the order the condition stage searched them: the
         // items' (which items apply), their needs' (through which needs an item waits),
         // the rules of their promised limits, the rules of the bundle's promise.

@@ -25,6 +25,21 @@ struct BenchmarkCorpusTests {
         #expect(report.diagnostics.map { "\($0.span): \($0.code) \($0.message.en)" } == [])
     }
 
+    /// The two sides that `--once` runs for an instruction counter see the same files:
+    /// the raw parse reads every bundle, and validation finds the corpus clean.
+    @Test func bothSidesRunOnAWrittenCorpus() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-corpus-\(UUID().uuidString)"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corpus = BenchmarkCorpus(bundles: 5, seed: 2)
+        try corpus.write(to: folder)
+        let paths = corpus.files.filter { !$0.path.hasPrefix("catalogue/") }.map { folder + "/" + $0.path }
+        let events = ValidationBenchmark.countedRun { ValidationBenchmark.rawParse(paths) }
+        #expect(events > 5 * 100)
+        #expect(try ValidationBenchmark.validation(of: folder, parallel: false) == 0)
+    }
+
     @Test func twoThousandFilesMakeAboutElevenMegabytes() {
         let bytes = BenchmarkCorpus(bundles: 2_000).bundleBytes
         #expect((9_000_000...13_000_000).contains(bytes))

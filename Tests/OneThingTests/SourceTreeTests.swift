@@ -35,6 +35,31 @@ struct SourceTreeTests {
         }
     }
 
+    /// A file found in a folder has the canonical form that resolving its whole path
+    /// gives, whether it, or a folder on the way to it, is a symbolic link or not; and
+    /// the same file found twice, through a link, is one file.
+    @Test func filesFoundInAFolderHaveTheirResolvedCanonicalForm() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        try manager.createDirectory(
+            at: folder.appendingPathComponent("real/sub"), withIntermediateDirectories: true)
+        for name in ["plain.yaml", "real/sub/deep.yaml"] {
+            try Data("id: x\n".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("linked.yaml").path, withDestinationPath: "plain.yaml")
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("real/alias").path, withDestinationPath: "sub")
+        let tree = try SourceTree(paths: [folder.path])
+        for file in tree.files {
+            #expect(file.canonical == SourceTree.canonical(file.path), "\(file.path)")
+        }
+        let canonicals = tree.files.map(\.canonical)
+        #expect(Set(canonicals).count == canonicals.count)
+        #expect(canonicals.contains(SourceTree.canonical(folder.appendingPathComponent("plain.yaml").path)))
+    }
+
     @Test func anEmptyFolderIsAnError() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

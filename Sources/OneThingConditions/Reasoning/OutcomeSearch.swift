@@ -28,8 +28,11 @@ enum OutcomeSearch {
         if shortcut, total <= limit {
             search.merge(using: programs)
             let tables = TruthTables(conditions, search: search, programs: programs)
+            // The layout taken out once: the closure below, made for every combination,
+            // would copy the whole space to reach it.
+            let layout = space.layout
             tables.forEachCombination { words, digits in
-                collector.observe(words) { search.answers(digits, layout: space.layout) }
+                collector.observe(words) { search.answers(digits, layout: layout) }
             }
             return (collector.outcomes, EnumerationSummary(visited: total, total: total, stopped: false))
         }

@@ -14,9 +14,11 @@ public enum BundleChecker {
     ///
     /// With `reportUnused` false, declarations nothing uses are not reported: when
     /// part of a file could not be read, what that part used would look unused.
-    public static func check(_ bundle: ServiceBundle, catalogue: Catalogue, reportUnused: Bool = true)
-        -> [Diagnostic]
-    {
+    /// `dependencies` are the bundle's, when the caller has worked them out already.
+    public static func check(
+        _ bundle: ServiceBundle, catalogue: Catalogue, reportUnused: Bool = true,
+        dependencies: ItemDependencies? = nil
+    ) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let calendar = catalogue.calendar(region: StatutoryHolidays.region)
         if calendar.isProvisional(bundle.effective) {
@@ -171,7 +173,7 @@ public enum BundleChecker {
             }
         }
 
-        let dependencies = ItemDependencies(bundle: bundle)
+        let dependencies = dependencies ?? ItemDependencies(bundle: bundle)
         for cycle in dependencies.cycles(in: bundle) { found.append(.dependencyCycle(cycle)) }
         return found
     }

@@ -35,9 +35,12 @@ struct NodeReader {
         }
         // A misspelt key is read as the known key it is closest to, when that key is not
         // written too: one finding (the misspelling), and the rest of the mapping is
-        // read with its value, so nothing downstream misses it.
-        var present = Set(entries.map(\.key.value))
-        for (index, entry) in entries.enumerated() where !known.contains(entry.key.value) {
+        // read with its value, so nothing downstream misses it. The keys present are
+        // gathered at the first key that is not known (most mappings have none).
+        var present = Set<String>()
+        for index in entries.indices where !known.contains(entries[index].key.value) {
+            let entry = entries[index]
+            if present.isEmpty { present = Set(entries.map(\.key.value)) }
             if let found = fullWidth(in: entry.key) {
                 report(found)
                 continue
@@ -256,6 +259,25 @@ struct NodeReader {
     /// Whether `text` is a field id: identifiers of Unicode letters, digits and `_`
     /// (not starting with a digit) joined by `.`.
     static func isFieldID(_ text: String) -> Bool {
+        // ASCII text, as nearly every field id is, is read byte by byte: there each
+        // character is one byte, its letters are a–z and A–Z and its digits 0–9.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var atStart = true  // of an identifier
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "."):
+                    if atStart { return false }
+                    atStart = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if atStart { return false }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "_"):
+                    atStart = false
+                default: return false
+                }
+            }
+            return !atStart
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { part in
             guard let first = part.first, !first.isNumber else { return false }
@@ -283,15 +305,14 @@ struct Fields {
 
     /// The value of `key`, if present and not null.
     subscript(key: String) -> YAMLNode? {
-        for entry in entries where entry.key.value == key {
-            if case .scalar(let s) = entry.value, s.isNull { return nil }
-            return entry.value
-        }
-        return nil
+        // By index: the keys are compared where they lie, no entry is copied on the way.
+        guard let index = entries.firstIndex(where: { $0.key.value == key }) else { return nil }
+        if case .scalar(let s) = entries[index].value, s.isNull { return nil }
+        return entries[index].value
     }
 
     /// The key scalar of `key`, for locating findings about it.
     func keySpan(_ key: String) -> SourceSpan? {
-        entries.first { $0.key.value == key }?.key.span
+        entries.firstIndex { $0.key.value == key }.map { entries[$0].key.span }
     }
 }

@@ -37,7 +37,14 @@ public struct YAMLScalar: Sendable, Hashable {
     /// True for a plain scalar that YAML 1.2's core schema reads as null
     /// (`null`, `Null`, `NULL`, `~`, or nothing at all).
     public var isNull: Bool {
-        style == .plain && tag == nil && ["", "~", "null", "Null", "NULL"].contains(value)
+        guard style == .plain, tag == nil else { return false }
+        // By length first: most scalars are read through here, and few are null.
+        switch value.utf8.count {
+        case 0: return true
+        case 1: return value == "~"
+        case 4: return value == "null" || value == "Null" || value == "NULL"
+        default: return false
+        }
     }
 }
 
