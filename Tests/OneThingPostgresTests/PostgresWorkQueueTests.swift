@@ -237,6 +237,28 @@ struct PostgresWorkQueueTests {
         }
     }
 
+    @Test func aTaskPostedAgainAfterItsDecisionLeavesTheBoardAtItsNextDecision() async throws {
+        try await Self.withInstances { a, b in
+            let (_, department, key) = try await Self.firstTask(on: a)
+            let submission = try #require(try await b.queue.job(key: key)).submission
+            _ = try await b.queue.claim(
+                key: key, department: department, worker: "officer", lease: .seconds(60))
+            let decision = try await b.queue.complete(key: key, worker: "officer", outcome: .approved)
+            #expect(try await b.queue.job(key: key) == nil)
+            // The submission comes again (sent again from an older copy of the case): the
+            // board has the task again, and another worker gets it.
+            try await a.queue.submit(submission)
+            _ = try await b.queue.claim(
+                key: key, department: department, worker: "another", lease: .seconds(60))
+            // B took the decision: it refuses another worker's, and takes the left-over task off.
+            #expect(
+                await b.queue.decisionRefusal(key: key, worker: "another", outcome: .approved)
+                    == "decidedOtherwise(OneThingRuntime.AdapterOutcome.approved)")
+            #expect(try await b.queue.job(key: key) == nil, "the left-over task is off the board")
+            #expect(try await b.queue.complete(key: key, worker: "officer", outcome: .approved) == decision)
+        }
+    }
+
     @Test func aSupplementParksTheTaskOnTheBoardUntilTheApplicantSuppliesIt() async throws {
         try await Self.withInstances { a, b in
             let (id, department, key) = try await Self.firstTask(on: a)

@@ -134,9 +134,18 @@ extension WorkQueue {
     /// ahead, starts deciding it on `board` (``decide(_:on:)``).
     func begin(_ decision: Decision, on board: any DepartmentJobBoard, in held: inout State) -> Step {
         let key = decision.key
-        if let answer = held.remembered(decision)
-            ?? Self.early(
-                decision, report: held.boardReports[key]?.decision, deciding: held.boardDeciding[key])
+        if case .answer(let result)? = held.remembered(decision) {
+            // The key was decided or withdrawn through this instance: a job of it still on
+            // the board was posted again (a submission sent again from an older copy of
+            // the case) and is left over; it would go from worker to worker, each refused.
+            return .await(
+                Task { [self] in
+                    await discard(key, on: board)
+                    return result
+                })
+        }
+        if let answer = Self.early(
+            decision, report: held.boardReports[key]?.decision, deciding: held.boardDeciding[key])
         {
             return answer
         }
@@ -219,6 +228,18 @@ extension WorkQueue {
             return .failure(Refusal(key: key, reason: .decidedOtherwise(first.outcome)))
         }
         return .success(first)
+    }
+
+    /// Takes the left-over job with `key` off `board`; a store that fails leaves it there
+    /// (logged), to be taken off at its next decision.
+    func discard(_ key: String, on board: any DepartmentJobBoard) async {
+        do {
+            try await board.remove(key: key)
+        } catch {
+            logger.warning(
+                "a left-over task could not be taken off the shared work queue",
+                metadata: ["task": "\(key)", "error": "\(error)"])
+        }
     }
 
     /// Takes the job off `board` or parks it for the supplement, after the engine's
