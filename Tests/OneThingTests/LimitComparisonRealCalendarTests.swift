@@ -36,8 +36,8 @@ struct LimitComparisonRealCalendarTests {
     }
 
     @Test func tenWorkdaysEndAfterTwentyCalendarDaysOnlyBeforeALongHoliday() throws {
-        // open-restaurant's and transport-company's permits: 20日 run through the Spring
-        // Festival, 10 working days do not.
+        // open-restaurant's permits of 10 working days under a legal 20日: 20日 run through
+        // the Spring Festival, 10 working days do not.
         let comparison = try #require(
             Self.calendar.compare(TimeLimit(10, .workdays), endsNoLaterThan: TimeLimit(20, .days)))
         #expect(!comparison.endsLaterInOrdinaryWeeks)
