@@ -197,7 +197,7 @@ struct MetricsCommandTests {
         #expect(!page.contains("其中法定"))
         #expect(
             rows.allSatisfy { row in
-                ["法定 ", "法定仅 ", "无法定时限", "公布（"].contains { row.contains($0) }
+                ["法定 ", "法定仅 ", "法定占0%", "公布（"].contains { row.contains($0) }
             })
         let afterDeath = try #require(rows.first { $0.contains("after-death.yaml)") })
         #expect(afterDeath.contains("| 32（公布）→4 | 20（公布）→5 | 公布（湖北省宣恩县）/ published |"))
@@ -206,10 +206,10 @@ struct MetricsCommandTests {
         let school = try #require(rows.first { $0.contains("school-enrolment.yaml)") })
         #expect(school.contains("法定仅 25.7%，主要为承诺 / mostly promised"))
         let credit = try #require(rows.first { $0.contains("credit-repair.yaml)") })
-        #expect(credit.contains("| 无法定时限，全为承诺 / no legal limit: all promised |"))
-        // Every item 即办 and none with a legal limit: no legal limit, not "法定 100%" of 0 days.
+        #expect(credit.contains("| 法定占0%，全为承诺 / 0% legal: all promised |"))
+        // Every item 即办 and none with a legal limit stated: 0 % legal, not "法定 100%" of 0 days.
         let taxCredit = try #require(rows.first { $0.contains("tax-credit-query.yaml)") })
-        #expect(taxCredit.contains("| 0→0 | 无法定时限，全为承诺 / no legal limit: all promised |"))
+        #expect(taxCredit.contains("| 0→0 | 法定占0%，全为承诺 / 0% legal: all promised |"))
         // The worst case is the applicant who waits longest: a 2-month evaluation report,
         // the dispute and mediation (60 × 5/7 + 60 + 10 WD), not the 70 WD of another.
         let ip = try #require(rows.first { $0.contains("ip-protection.yaml)") })

@@ -37,7 +37,7 @@ extension ReformFigures {
     /// The share of ``workdaysBefore(_:)`` that is legal, in percent rounded to one
     /// decimal. When there is no time before (every limit 即办), days cannot weigh the
     /// items: the share is that of the applicable items with a legal limit, so that
-    /// items with no legal limit anywhere are 0 % legal ("无法定时限"), never a
+    /// items with no legal limit stated anywhere are 0 % legal ("法定占0%"), never a
     /// 100 % of nothing; with no item at all it is 0.
     public static func legalShareBefore(_ plan: Plan) -> Double {
         let before = workdaysBefore(plan)

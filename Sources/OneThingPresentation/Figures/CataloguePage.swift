@@ -87,7 +87,7 @@ public struct CataloguePage: Sendable {
         switch basis {
         case .legal(let share):
             let shown = CriticalPath.format(share) + "%"
-            if share == 0 { return "无法定时限，全为承诺 / no legal limit: all promised" }
+            if share == 0 { return "法定占0%，全为承诺 / 0% legal: all promised" }
             return share < 50 ? "法定仅 \(shown)，主要为承诺 / mostly promised" : "法定 \(shown) / legal"
         case .declared(let place, _): return "公布（\(place ?? "见来源")）/ published"
         case .promised: return "承诺 / promised"

@@ -64,7 +64,7 @@ extension FiguresTable {
         case .legal(let share):
             let shown = DecimalText.trimmed(share, places: 1)
             if share == 0 {
-                return zh ? "无法定时限，全为承诺" : "no legal limit: all promised"
+                return zh ? "法定占0%，全为承诺" : "0% legal: all promised"
             }
             if share < 50 {
                 return zh ? "法定仅占\(shown)%，余为承诺" : "only \(shown)% legal, the rest promised"
