@@ -227,7 +227,6 @@ public final class LiveDepartments: Service, Sendable {
     /// department system outside would.
     func isCurrent(_ happening: Happening) async -> Bool {
         if case .failure = happening.kind { return true }
-        if let held = await engine.state(of: happening.caseID) { return happening.isCurrent(in: held) }
         do {
             return happening.isCurrent(in: try await engine.read(happening.caseID))
         } catch {

@@ -184,13 +184,11 @@ extension Engine {
             var touched = Set<CaseID>()
             for (key, error) in ordered {
                 guard let caseID = Submission.parse(key: key)?.caseID else { continue }
-                if runtime.isClosed(caseID) == nil || unavailable.contains(caseID) {
-                    do {
-                        try await load(caseID)
-                    } catch {
-                        log(error, doing: "loading the case to record the failure of", key: key)
-                        continue
-                    }
+                do {
+                    try await load(caseID)
+                } catch {
+                    log(error, doing: "loading the case to record the failure of", key: key)
+                    continue
                 }
                 runtime.submissionFailed(key, reason: error.reason, at: clock.now)
                 touched.insert(caseID)
