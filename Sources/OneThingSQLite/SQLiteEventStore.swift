@@ -172,7 +172,9 @@ public final class SQLiteEventStore: EventStore {
         throws(StoreError) -> DatabasePool
     {
         do {
-            let pool = try DatabasePool(path: file.absolutePath, configuration: configuration)
+            let pool = try StoreOpening.whileBusy(file) {
+                try DatabasePool(path: file.absolutePath, configuration: configuration)
+            }
             try pool.writeWithoutTransaction { db in
                 // SQLite opens a file it may not write for reading only, without a word.
                 if sqlite3_db_readonly(db.sqliteConnection, "main") == 1 {
@@ -197,7 +199,9 @@ public final class SQLiteEventStore: EventStore {
     /// by the writer's commits (``LogCheckpoints``).
     static func checkpoints(of pool: DatabasePool, file: StoreFile) throws(StoreError) -> LogCheckpoints {
         do {
-            let checkpoints = try LogCheckpoints(path: file.absolutePath, label: "OneThing event store")
+            let checkpoints = try StoreOpening.whileBusy(file) {
+                try LogCheckpoints(path: file.absolutePath, label: "OneThing event store")
+            }
             try pool.writeWithoutTransaction { db in checkpoints.install(on: db) }
             return checkpoints
         } catch {

@@ -78,6 +78,8 @@ enum StoreOpening {
     ) throws(StoreError) {
         do {
             try StoreSchema.migrator(legacy: legacy, file: file).migrate(pool)
+        } catch is StoreSchema.MadeMeanwhile {
+            return
         } catch let error as StoreError {
             throw error
         } catch {
@@ -94,6 +96,28 @@ enum StoreOpening {
             return try reader.read { db in try StoreFormat.read(db, file: file) }
         } catch {
             throw .database(error, file: file, doing: "reading the store's format")
+        }
+    }
+
+    /// Runs `open` again while SQLite answers that the file is busy, for up to the
+    /// file's busy timeout.
+    ///
+    /// Some of what opening does fails at once rather than waiting for the lock: turning
+    /// a new file to write-ahead logging while another process reads it, beginning to
+    /// write on a snapshot another process has just moved past, reading a log another
+    /// process is recovering. Several processes opening one new file meet these; a
+    /// short, growing pause and another try gets through them.
+    static func whileBusy<Value>(_ file: StoreFile, _ open: () throws -> Value) throws -> Value {
+        let deadline = ContinuousClock.now + .milliseconds(Int(file.busyTimeout * 1_000))
+        var pauseMilliseconds = 2
+        while true {
+            do {
+                return try open()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard ContinuousClock.now + .milliseconds(pauseMilliseconds) < deadline else { throw error }
+                Thread.sleep(forTimeInterval: Double(pauseMilliseconds) / 1_000)
+                pauseMilliseconds = min(pauseMilliseconds * 2, 100)
+            }
         }
     }
 

@@ -26,15 +26,37 @@ enum StoreSchema {
     /// The migrations, in order. A new file runs both; a file of the first format
     /// runs the second, which converts its rows with `legacy` (and fails, writing
     /// nothing, when the file has rows and `legacy` is `nil`).
+    ///
+    /// GRDB reads which migrations a file has before it begins each one's transaction,
+    /// so another process may have run a migration in between: each migration first
+    /// looks again inside its transaction, and throws ``MadeMeanwhile`` when it finds
+    /// itself applied.
     static func migrator(legacy: SQLiteEventStore.LegacyConversion?, file: StoreFile) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(StoreFormat.legacyMigration) { db in
+            try MadeMeanwhile.check(StoreFormat.legacyMigration, in: db)
             try db.execute(sql: legacyTables)
         }
         migrator.registerMigration(currentMigration) { db in
+            try MadeMeanwhile.check(currentMigration, in: db)
             try LegacyMigration.run(in: db, legacy: legacy, file: file)
         }
         return migrator
+    }
+
+    /// A migration that another process applied after this one decided to run it:
+    /// nothing was written, and the file's format is to be read again.
+    struct MadeMeanwhile: Error {
+        /// The migration.
+        var identifier: String
+
+        /// Throws when the file open on `db` records `identifier` as applied.
+        static func check(_ identifier: String, in db: Database) throws {
+            let applied = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                arguments: [identifier])
+            if applied == true { throw MadeMeanwhile(identifier: identifier) }
+        }
     }
 
     /// The entries of `sqlite_schema` (type, name, table and SQL of every table and

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import OneThingEvents
 import OneThingStoreContract
+import Synchronization
 import Testing
 
 @testable import OneThingSQLite
@@ -210,6 +211,59 @@ struct SQLiteEventStoreTests {
             #expect(Set(ids) == Set((1...20).map { CaseIDFormat.make(acceptedOn: date, number: $0) }))
             #expect(try SQLiteEventStore.check(path: path).isHealthy)
         }
+    }
+
+    @Test func storesOpeningANewFileWhileOthersWriteAndCloseAllWork() async throws {
+        // Threads stand for processes that start together on a new file, each opening it,
+        // writing a case and closing it four times. The first makes the tables and writes
+        // at once while the others are half-way through opening: one has read that the
+        // file needs its tables and finds them made and filled when its turn comes; one
+        // turns on the log, or makes it again after the last to close removed it, on a
+        // snapshot another has just moved past (SQLite says "busy" at once, without
+        // waiting for the timeout).
+        for _ in 0..<6 {
+            try await TemporaryStore.withPath { path in
+                let failures = Failures()
+                let group = DispatchGroup()
+                for index in 0..<12 {
+                    group.enter()
+                    Thread {
+                        defer { group.leave() }
+                        for round in 0..<4 {
+                            do {
+                                let store = try SQLiteEventStore(path: path)
+                                let written = DispatchSemaphore(value: 0)
+                                Task {
+                                    defer { written.signal() }
+                                    do {
+                                        try await store.saveBlueprint(Cases.blueprint)
+                                        try await store.append(Self.events("c\(index)-\(round)", .completed))
+                                    } catch {
+                                        failures.add("writing: \(error)")
+                                    }
+                                }
+                                written.wait()
+                            } catch {
+                                failures.add("opening: \(error)")
+                            }
+                        }
+                    }.start()
+                }
+                await withCheckedContinuation { done in group.notify(queue: .global()) { done.resume() } }
+                #expect(failures.all == [])
+                let store = try SQLiteEventStore(path: path, mode: .readOnly)
+                #expect(try await store.cases(CaseQuery()).count == 48)
+            }
+        }
+    }
+
+    /// What threads that stand for processes report.
+    final class Failures: Sendable {
+        private let list = Mutex<[String]>([])
+
+        func add(_ failure: String) { list.withLock { $0.append(failure) } }
+
+        var all: [String] { list.withLock { $0 } }
     }
 
     @Test func aCaseNumberAStoredCaseHasIsSkipped() async throws {
