@@ -45,7 +45,7 @@ struct PostgresBenchmark: Sendable {
         return RuntimeBenchmark.EngineFigures(
             cases: parts.reduce(0) { $0 + $1.cases }, events: parts.reduce(0) { $0 + $1.events },
             seconds: seconds,
-            latencies: parts.flatMap(\.latencies).sorted())
+            latencies: parts.flatMap(\.latencies).sorted(), keys: [])
     }
 
     /// The average payload of the events stored so far, in bytes.

@@ -23,12 +23,45 @@ struct RawInsertBenchmark: Sendable {
         var description: String
     }
 
-    /// How many rows to insert.
-    var rows: Int
+    /// The key of an event row.
+    struct Key: Sendable, Hashable {
+        /// The case.
+        var caseID: String
+        /// The event's number in its case.
+        var sequence: Int
+    }
+
+    /// Which rows, in which order.
+    enum Order: Sendable {
+        /// `rows` rows, case after case, `eventsPerCase` consecutive rows sharing a case
+        /// id: each row goes at the end of the table's b-tree, SQLite's best case.
+        case caseByCase(rows: Int, eventsPerCase: Int)
+        /// These keys in this order: the rows a store wrote, in the order it wrote them
+        /// (the cases in flight interleaved).
+        case keys([Key])
+
+        /// How many rows.
+        var count: Int {
+            switch self {
+            case .caseByCase(let rows, _): rows
+            case .keys(let keys): keys.count
+            }
+        }
+
+        /// The key of row `row`.
+        func key(_ row: Int) -> Key {
+            switch self {
+            case .caseByCase(_, let perCase):
+                Key(caseID: "C20261203-\(row / perCase)", sequence: row % perCase + 1)
+            case .keys(let keys): keys[row]
+            }
+        }
+    }
+
+    /// Which rows to insert, in which order.
+    var order: Order
     /// Rows per transaction.
     var batchSize: Int
-    /// Events per case: consecutive rows share a case id, as a case's events do.
-    var eventsPerCase: Int
     /// The payload bytes of each row (the store's average).
     var payloadBytes: Int
     /// How the values are bound.
@@ -38,7 +71,10 @@ struct RawInsertBenchmark: Sendable {
     func run(path: String) throws(Failure) -> Double {
         let payload = [UInt8](repeating: 0x5A, count: max(1, payloadBytes))
         let data = Data(payload)
-        let (perCase, binding) = (eventsPerCase, self.binding)
+        let (order, binding) = (self.order, self.binding)
+        let rows = order.count
+        // The keys are made before the clock starts, as the store's come made.
+        let keys = (0..<rows).map { order.key($0) }
         do {
             let pool = try Self.open(path)
             let begin = ContinuousClock.now
@@ -47,15 +83,15 @@ struct RawInsertBenchmark: Sendable {
                 try pool.write { db in
                     let statement = try db.cachedStatement(sql: Self.insertSQL)
                     for row in batch {
-                        let caseID = "C20261203-\(row / perCase)"
-                        let (sequence, at, digest) = (row % perCase + 1, Int64(row), Int64(row) &* 31)
+                        let key = keys[row]
+                        let (at, digest) = (Int64(row), Int64(row) &* 31)
                         switch binding {
                         case .grdb:
                             try statement.execute(arguments: [
-                                caseID, sequence, at, "dispatched", data, digest,
+                                key.caseID, key.sequence, at, "dispatched", data, digest,
                             ])
                         case .inPlace:
-                            try Self.insert(caseID, sequence, at, payload, digest, with: statement)
+                            try Self.insert(key.caseID, key.sequence, at, payload, digest, with: statement)
                         }
                     }
                 }

@@ -26,6 +26,9 @@ struct RuntimeBenchmark: Sendable {
         var seconds: Double
         /// Times from a case's start to the acknowledgement of its delivery, in seconds, sorted.
         var latencies: [Double]
+        /// The keys (case, sequence) of the stored events in the order they were
+        /// acknowledged, when asked for: the order the store wrote them in.
+        var keys: [RawInsertBenchmark.Key]
 
         var casesPerSecond: Double { seconds > 0 ? Double(cases) / seconds : 0 }
         var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
@@ -133,6 +136,8 @@ struct RuntimeBenchmark: Sendable {
             var waiting: [CaseID: CheckedContinuation<Void, Never>] = [:]
             var delivered: Set<CaseID> = []
             var events = 0
+            /// The keys of the acknowledged events in order, when they are kept.
+            var keys: [RawInsertBenchmark.Key]?
         }
 
         let state = Mutex(State())
@@ -141,6 +146,10 @@ struct RuntimeBenchmark: Sendable {
         func acknowledged(_ events: [CaseEvent]) {
             let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
                 state.events += events.count
+                if state.keys != nil {
+                    state.keys?.append(
+                        contentsOf: events.map { .init(caseID: $0.caseID, sequence: $0.sequence) })
+                }
                 var waiters: [CheckedContinuation<Void, Never>] = []
                 for event in events {
                     guard case .delivered = event.kind else { continue }
@@ -169,9 +178,10 @@ struct RuntimeBenchmark: Sendable {
     }
 
     /// Runs `cases` cases through an ``Engine`` on `store`, `inFlight` of them at a
-    /// time, against departments that approve at once.
-    func engine(store: any EventStore, cases: Int, inFlight: Int, prefix: String) async throws
-        -> EngineFigures
+    /// time, against departments that approve at once; `keepingKeys` keeps the keys of
+    /// the measured cases' events in the order they were stored.
+    func engine(store: any EventStore, cases: Int, inFlight: Int, prefix: String, keepingKeys: Bool = false)
+        async throws -> EngineFigures
     {
         let departments = InstantDepartments()
         let engine = Engine(
@@ -193,14 +203,18 @@ struct RuntimeBenchmark: Sendable {
         // file's first pages, the blueprint stored); the measured cases then start with
         // `inFlight` of them at once, as a server's first burst would.
         _ = try await drive(engine, deliveries, cases: inFlight, inFlight: inFlight, prefix: prefix + "-warm")
-        deliveries.state.withLock { $0.events = 0 }
+        deliveries.state.withLock { state in
+            state.events = 0
+            if keepingKeys { state.keys = [] }
+        }
         let begin = ContinuousClock.now
         let latencies = try await drive(engine, deliveries, cases: cases, inFlight: inFlight, prefix: prefix)
         let seconds = Benchmarks.seconds(since: begin)
         await engine.shutDown()
         listener.cancel()
-        let events = deliveries.state.withLock { $0.events }
-        return EngineFigures(cases: cases, events: events, seconds: seconds, latencies: latencies.sorted())
+        let (events, keys) = deliveries.state.withLock { ($0.events, $0.keys ?? []) }
+        return EngineFigures(
+            cases: cases, events: events, seconds: seconds, latencies: latencies.sorted(), keys: keys)
     }
 
     /// Runs `cases` cases through `engine`, `inFlight` at a time, and returns the time

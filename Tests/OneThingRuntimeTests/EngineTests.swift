@@ -142,6 +142,39 @@ struct EngineTests {
         #expect(try await store.cases(CaseQuery()).count == 20)
     }
 
+    /// An in-memory store whose blueprint saves are slow and counted.
+    final class SlowBlueprintStore: ForwardingStore {
+        let inner = InMemoryEventStore()
+        let saves = Mutex(0)
+
+        func saveBlueprint(_ blueprint: CaseBlueprint) async throws(StoreError) {
+            saves.withLock { $0 += 1 }
+            do {
+                try await Task.sleep(for: .milliseconds(50))
+            } catch {
+                throw StoreError(.unavailable, "interrupted (test)")
+            }
+            try await inner.saveBlueprint(blueprint)
+        }
+
+        func append(_ events: [CaseEvent]) async throws(StoreError) { try await inner.append(events) }
+    }
+
+    @Test func concurrentStartsOfOneBundleSaveItsBlueprintOnce() async throws {
+        // A server's first burst: every start finds the blueprint unsaved while the
+        // first save is under way; they all wait for that one save.
+        let store = SlowBlueprintStore()
+        let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))
+        let ids = try await withThrowingTaskGroup(of: CaseID.self) { group in
+            for _ in 0..<20 { group.addTask { try await Self.begin(engine) } }
+            return try await group.reduce(into: [CaseID]()) { $0.append($1) }
+        }
+        #expect(Set(ids).count == 20)
+        #expect(store.saves.withLock { $0 } == 1)
+        _ = try await Self.begin(engine)
+        #expect(store.saves.withLock { $0 } == 1)
+    }
+
     @Test func aSlowSubscriberIsDroppedWithAReasonAndTheEngineGoesOn() async throws {
         let engine = try Self.engine(InMemoryEventStore(), clock: VirtualClock(start: Self.start))
         let slow = await engine.events(buffer: 1)

@@ -95,6 +95,8 @@ public actor Engine {
 
     var runtime: CaseRuntime
     var blueprints: [String: CaseBlueprint] = [:]
+    /// The saves of blueprints under way, by fingerprint.
+    private var blueprintsBeingSaved: [String: Task<Result<Void, StoreError>, Never>] = [:]
     var writing = false
     var waiters: [Waiter] = []
     var subscribers: [Int: Subscriber] = [:]
@@ -161,6 +163,28 @@ public actor Engine {
 
     // MARK: Starting cases
 
+    /// Saves `blueprint` in the store once, however many starts ask for it at the same
+    /// time (a server's first burst of cases of one bundle).
+    private func save(_ blueprint: CaseBlueprint, fingerprint: String) async throws(EngineError) {
+        let saving =
+            blueprintsBeingSaved[fingerprint]
+            ?? Task { [store] () -> Result<Void, StoreError> in
+                do throws(StoreError) {
+                    try await store.saveBlueprint(blueprint)
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }
+        blueprintsBeingSaved[fingerprint] = saving
+        let outcome = await saving.value
+        blueprintsBeingSaved[fingerprint] = nil
+        switch outcome {
+        case .success: blueprints[fingerprint] = blueprint
+        case .failure(let error): throw .store(error)
+        }
+    }
+
     /// Starts a case of `blueprint` for an applicant who answered `answers` and brought
     /// `provided`; its id comes from the store. Returns once its first events are stored.
     @discardableResult
@@ -171,14 +195,7 @@ public actor Engine {
     {
         guard accepting else { throw .shuttingDown }
         let fingerprint = blueprint.fingerprint
-        if blueprints[fingerprint] == nil {
-            do {
-                try await store.saveBlueprint(blueprint)
-            } catch {
-                throw .store(error)
-            }
-            blueprints[fingerprint] = blueprint
-        }
+        if blueprints[fingerprint] == nil { try await save(blueprint, fingerprint: fingerprint) }
         let now = clock.now
         let caseID: CaseID
         if let id {
