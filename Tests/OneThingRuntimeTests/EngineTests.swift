@@ -77,6 +77,14 @@ struct EngineTests {
         return try await engine.start(blueprint: blueprint, answers: [:], provided: blueprint.core)
     }
 
+    /// Starts `count` cases at once.
+    static func begin(_ count: Int, _ engine: Engine) async throws -> [CaseID] {
+        try await withThrowingTaskGroup(of: CaseID.self) { group in
+            for _ in 0..<count { group.addTask { try await Self.begin(engine) } }
+            return try await group.reduce(into: [CaseID]()) { $0.append($1) }
+        }
+    }
+
     @Test func aFailedAppendLeavesTheCaseAsStoredAndItGoesOnWhenTheStoreIsBack() async throws {
         let store = RefusingStore()
         let clock = VirtualClock(start: Self.start)
@@ -132,10 +140,7 @@ struct EngineTests {
     @Test func concurrentStartsGetDistinctIdsFromTheStore() async throws {
         let store = InMemoryEventStore()
         let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))
-        let ids = try await withThrowingTaskGroup(of: CaseID.self) { group in
-            for _ in 0..<20 { group.addTask { try await Self.begin(engine) } }
-            return try await group.reduce(into: [CaseID]()) { $0.append($1) }
-        }
+        let ids = try await Self.begin(20, engine)
         #expect(Set(ids).count == 20)
         #expect(
             Set(ids) == Set((1...20).map { CaseIDFormat.make(acceptedOn: Self.start.chinaDate, number: $0) }))
@@ -165,10 +170,7 @@ struct EngineTests {
         // first save is under way; they all wait for that one save.
         let store = SlowBlueprintStore()
         let engine = try Self.engine(store, clock: VirtualClock(start: Self.start))
-        let ids = try await withThrowingTaskGroup(of: CaseID.self) { group in
-            for _ in 0..<20 { group.addTask { try await Self.begin(engine) } }
-            return try await group.reduce(into: [CaseID]()) { $0.append($1) }
-        }
+        let ids = try await Self.begin(20, engine)
         #expect(Set(ids).count == 20)
         #expect(store.saves.withLock { $0 } == 1)
         _ = try await Self.begin(engine)
