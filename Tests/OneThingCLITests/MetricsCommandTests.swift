@@ -216,7 +216,7 @@ struct MetricsCommandTests {
         #expect(ip.contains("| 142.86→112.86 | 法定 51% / legal |"))
         #expect(
             page.contains(
-                "after-death.yaml)：湖北省宣恩县，宣恩县政务服务“小切口”惠及“大民生”（湖北文明网，恩施晚报 杨长镁）, 2021-04-28。"
+                "after-death.yaml)：湖北省宣恩县，宣恩县政务服务“小切口”惠及“大民生”（湖北文明网，恩施晚报 杨长镁）, 2021-04-28, http://www.hbwmw.gov.cn/zbhb/202104/t20210428_174328.shtml。"
             ))
     }
 

@@ -169,8 +169,8 @@ struct CaseRouteTests {
 
 /// A line of the checklist the applicant chooses from, through the API.
 struct AlternativeMaterialRouteTests {
-    /// A 随迁 family without a 居住证 living in borrowed housing: the 居住证 needs any one
-    /// of three proofs.
+    /// A 随迁 family without a 居住证 living in borrowed housing: the 居住证 needs the proof of
+    /// the address (居住证暂行条例 §9) and any one of two proofs of §2's conditions.
     static func enrolment(provided: [String]) -> String {
         """
         {"bundle": "school-enrolment", "answers": {"school.level": "primary", "pupil.local_hukou": false,
@@ -185,17 +185,15 @@ struct AlternativeMaterialRouteTests {
         try await fixture.test { client in
             let response = try await client.json(
                 "/v1/cases",
-                body: Self.enrolment(provided: ["permit-photo", "employment-proof", "application"]))
+                body: Self.enrolment(
+                    provided: ["permit-photo", "residence-address-proof", "employment-proof", "application"]))
             #expect(response.status == .created, "\(response.text)")
             let body = try response.object()
             let plan = try #require(body["plan"] as? [String: Any])
             let materials = try #require(plan["materials"] as? [[String: Any]])
             let line = try #require(materials.first { $0["choice"] as? String == "any-of" })
-            #expect(line["id"] as? String == "residence-address-proof|employment-proof|study-proof")
-            #expect(
-                line["alternatives"] as? [String] == [
-                    "residence-address-proof", "employment-proof", "study-proof",
-                ])
+            #expect(line["id"] as? String == "employment-proof|study-proof")
+            #expect(line["alternatives"] as? [String] == ["employment-proof", "study-proof"])
             // Accepted: the line is core, and one of its materials was brought.
             #expect(body["promisedByDate"] as? String != nil)
         }
@@ -205,7 +203,8 @@ struct AlternativeMaterialRouteTests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let response = try await client.json(
-                "/v1/cases", body: Self.enrolment(provided: ["permit-photo", "application"]))
+                "/v1/cases",
+                body: Self.enrolment(provided: ["permit-photo", "residence-address-proof", "application"]))
             #expect(response.status == .created, "\(response.text)")
             #expect(try response.object()["promisedByDate"] as? String == nil)
         }
