@@ -46,7 +46,7 @@ struct PlanningCommandTests {
             restaurant.standardOutput.contains("居民身份证（主要材料）——无法获取时提交纸质材料"), "\(restaurant.standardOutput)")
     }
 
-    /// business-deregistration's 20-day 公示 is not counted: the promise of 6 working days
+    /// business-deregistration's 20-day 公示 is not counted: the promise of 11 working days
     /// is kept, and the dates say that they include it.
     @Test func thePlanSaysItsDatesIncludeTheTimeNotCounted() throws {
         let plan = [
@@ -56,9 +56,9 @@ struct PlanningCommandTests {
         let zh = try OneThingExecutable.run(plan + ["--lang", "zh"], in: Self.root)
         #expect(zh.status == 0)
         #expect(
-            zh.standardOutput.contains("承诺6个工作日内办结，即 2026-02-25 前；预计出件 2026-02-25"), "\(zh.standardOutput)")
+            zh.standardOutput.contains("承诺11个工作日内办结，即 2026-02-25 前；预计出件 2026-02-25"), "\(zh.standardOutput)")
         #expect(zh.standardOutput.contains("（以上两个日期已含不计入办理时限的简易注销公示20日）"))
-        #expect(zh.standardOutput.contains("关键路径（6 个工作日，另有不计入办理时限的简易注销公示20日）"))
+        #expect(zh.standardOutput.contains("关键路径（11 个工作日，另有不计入办理时限的简易注销公示20日）"))
         #expect(!zh.standardOutput.contains("预计出件晚于承诺期限"))
         let en = try OneThingExecutable.run(plan + ["--lang", "en"], in: Self.root)
         #expect(

@@ -11,12 +11,12 @@ struct UncountedTimeNoticeTests {
     @Test func theDatesIncludeThePublicNoticeAndSaySo() throws {
         let zh = NoticeMarkdownRenderer().render(
             try NoticeFixture.notice(Self.bundle, case: Self.worstCase, start: "2026-01-26").notice)
-        #expect(zh.contains("- **承诺时限**：6个工作日"))
+        #expect(zh.contains("- **承诺时限**：11个工作日"))
         #expect(zh.contains("- **承诺办结日期**：2026年2月25日（星期三）（已含不计入办理时限的简易注销公示20日）"))
         #expect(zh.contains("- **预计出件日期**：2026年2月25日（星期三）（已含不计入办理时限的简易注销公示20日）"))
         #expect(zh.contains("- **不计入办理时限**：简易注销公示20日（市场主体登记管理条例 第三十三条"))
         #expect(zh.contains("| 当场办结；不计入：简易注销公示20日 |"))
-        #expect(zh.contains("（共6个工作日，另有不计入办理时限的简易注销公示20日）"))
+        #expect(zh.contains("（共11个工作日，另有不计入办理时限的简易注销公示20日）"))
         #expect(!zh.contains("预计出件日期晚于承诺办结日期"))
         let en = NoticeMarkdownRenderer().render(
             try NoticeFixture.notice(Self.bundle, case: Self.worstCase, start: "2026-01-26", language: .en)
@@ -27,7 +27,7 @@ struct UncountedTimeNoticeTests {
     }
 
     /// The graph draws the chain that decides the delivery (the 公示, then the
-    /// registration), not the one the promise is checked on (清税 5 → 登记 1), and shows
+    /// registration), not the one the promise is checked on (清税 10 → 登记 1), and shows
     /// the 公示 on its step.
     @Test func theGraphDrawsThePublicNoticeOnTheChainThatDecidesTheDelivery() throws {
         let fixture = try NoticeFixture.notice(Self.bundle, case: Self.worstCase, start: "2026-01-26")

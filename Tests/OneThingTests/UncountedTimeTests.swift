@@ -95,16 +95,16 @@ struct UncountedTimeTests {
 
     /// Accepted Monday 2026-01-26: the 20-day 公示 ends on 02-15, in the Spring Festival
     /// holiday, so on 02-24; the registration is due the next working day, 02-25. What the
-    /// limits count (清税 5 → 登记 1) ends on 02-03, the promise of 6 working days too: the
+    /// limits count (清税 10 → 登记 1) ends on 02-10, the promise of 11 working days too: the
     /// promise is kept, and the date the applicant is told moves with the 公示 to 02-25.
     @Test func theDatesIncludeThePublicNoticeAndThePromiseIsKeptWithoutIt() throws {
         let (plan, schedule) = try Self.deregistration(start: "2026-01-26")
         let notice = try #require(plan.bundle.items.firstIndex { $0.id.value == "simple-public-notice" })
-        #expect(plan.criticalPath.workdays == 6)
+        #expect(plan.criticalPath.workdays == 11)
         #expect(schedule.times.itemFinish[notice] == CalendarDate("2026-02-24"))
         #expect(schedule.delivery == CalendarDate("2026-02-25"))
-        #expect(schedule.countedDelivery == CalendarDate("2026-02-03"))
-        #expect(schedule.countedPromisedBy == CalendarDate("2026-02-03"))
+        #expect(schedule.countedDelivery == CalendarDate("2026-02-10"))
+        #expect(schedule.countedPromisedBy == CalendarDate("2026-02-10"))
         #expect(schedule.promisedBy == CalendarDate("2026-02-25"))
         #expect(schedule.keepsPromise)
         #expect(schedule.uncountedOnCriticalPath(of: plan.bundle).map(\.name) == ["简易注销公示"])
