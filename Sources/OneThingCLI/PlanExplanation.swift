@@ -1,6 +1,7 @@
 import OneThing
 import OneThingConditions
 import OneThingPlan
+import OneThingPresentation
 
 /// A plan explained for the terminal: the lead department, the dates, every item
 /// with why it applies or not, the critical path and the materials checklist.
@@ -114,31 +115,19 @@ struct PlanExplanation {
             )
         }
         lines.append("")
-        let steps = schedule.times.criticalPath.map { step -> String in
-            switch step {
-            case .item(let i):
-                "\(bundle.items[i].name)（"
-                    + UncountedTime.stepTime(
-                        limit(plan.promised(ofItem: i)), bundle.items[i].notCounted, in: language)
-                    + "）"
-            case .inspection(let k):
-                "\(bundle.inspections[k].name)（\(limit(bundle.inspections[k].duration.value))）"
-            }
-        }
-        // The limits count the working days of the path; time not counted is said apart.
-        let onPath = schedule.uncountedOnCriticalPath(of: bundle)
-        let besides = UncountedTime.list(onPath)
-        let notCounted =
-            onPath.isEmpty
-            ? LocalizedText(en: "", zh: "")
-            : LocalizedText(
-                en: " counted; besides, not counted: \(besides.en)", zh: "，另有不计入办理时限的\(besides.zh)")
-        let path = ([say("intake", "综合收件")] + steps + [say("delivery", "统一出件")]).joined(separator: " → ")
+        let chains = CriticalPathWords(plan: plan, schedule: schedule, language: language)
+        let notCounted = chains.notCounted
         lines.append(
             say(
-                "Critical path (\(CriticalPath.format(plan.criticalPath.workdays)) working days\(notCounted.en)): ",
-                "关键路径（\(CriticalPath.format(plan.criticalPath.workdays)) 个工作日\(notCounted.zh)）：")
-                + path)
+                "Critical path (\(CriticalPathWords.workingDays(chains.deliveryChainWorkdays))\(notCounted.en)): ",
+                "关键路径（\(chains.deliveryChainWorkdays) 个工作日\(notCounted.zh)）：")
+                + chains.deliveryChain)
+        if let counted = chains.longestCounted {
+            lines.append(
+                say(
+                    "Longest chain the limits count (\(CriticalPathWords.workingDays(counted.workdays)); the promise is checked against it): ",
+                    "计入办理时限最长的办理链（\(counted.workdays) 个工作日，承诺时限据此核定）：") + counted.chain)
+        }
         lines.append("")
         lines.append(say("Materials:", "材料清单："))
         for status in MaterialStatus.allCases {

@@ -58,7 +58,11 @@ struct PlanningCommandTests {
         #expect(
             zh.standardOutput.contains("承诺11个工作日内办结，即 2026-02-25 前；预计出件 2026-02-25"), "\(zh.standardOutput)")
         #expect(zh.standardOutput.contains("（以上两个日期已含不计入办理时限的简易注销公示20日）"))
-        #expect(zh.standardOutput.contains("关键路径（11 个工作日，另有不计入办理时限的简易注销公示20日）"))
+        // Two chains: the 公示's decides the dates, the 清税's (what the limits count) the promise.
+        #expect(zh.standardOutput.contains("关键路径（1 个工作日，另有不计入办理时限的简易注销公示20日）"))
+        #expect(
+            zh.standardOutput.contains(
+                "计入办理时限最长的办理链（11 个工作日，承诺时限据此核定）：综合收件 → 税务注销（清税）（10个工作日） → 简易注销登记（1个工作日） → 统一出件"))
         #expect(!zh.standardOutput.contains("预计出件晚于承诺期限"))
         let en = try OneThingExecutable.run(plan + ["--lang", "en"], in: Self.root)
         #expect(

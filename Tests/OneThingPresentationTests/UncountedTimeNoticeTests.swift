@@ -16,7 +16,11 @@ struct UncountedTimeNoticeTests {
         #expect(zh.contains("- **预计出件日期**：2026年2月25日（星期三）（已含不计入办理时限的简易注销公示20日）"))
         #expect(zh.contains("- **不计入办理时限**：简易注销公示20日（市场主体登记管理条例 第三十三条"))
         #expect(zh.contains("| 当场办结；不计入：简易注销公示20日 |"))
-        #expect(zh.contains("（共11个工作日，另有不计入办理时限的简易注销公示20日）"))
+        #expect(zh.contains("决定办结时间的是这条办理链（共1个工作日，另有不计入办理时限的简易注销公示20日）"))
+        #expect(
+            zh.contains(
+                "计入办理时限最长的办理链共11个工作日，承诺时限据此核定：综合收件 → 税务注销（清税）（10个工作日） → 简易注销登记（1个工作日） → 统一出件。"
+            ))
         #expect(!zh.contains("预计出件日期晚于承诺办结日期"))
         let en = NoticeMarkdownRenderer().render(
             try NoticeFixture.notice(Self.bundle, case: Self.worstCase, start: "2026-01-26", language: .en)
@@ -24,6 +28,14 @@ struct UncountedTimeNoticeTests {
         #expect(en.contains("(including 简易注销公示 (20 days), which the time limits do not count)"))
         #expect(en.contains("- **Not counted in the time limits**: 简易注销公示 (20 days)"))
         #expect(en.contains("the promised time does not count it, but the dates in this letter do"))
+        #expect(
+            en.contains(
+                "The completion date is decided by this chain (1 working day counted; besides, not counted: 简易注销公示 (20 days))"
+            ))
+        #expect(
+            en.contains(
+                "The longest chain the time limits count, which the promise is checked against, is 11 working days"
+            ))
     }
 
     /// The graph draws the chain that decides the delivery (the 公示, then the

@@ -76,6 +76,24 @@ public struct Schedule: Sendable {
     /// Whether a date of the schedule lies in a provisional year of the calendar.
     public var isProvisional: Bool { !provisionalYears.isEmpty }
 
+    /// The working days the time limits count along ``times``' critical path, the chain
+    /// that decides the delivery date. Time not counted can put a chain ahead on the
+    /// dates that counts fewer days than the plan's critical path (a 公示 of 20日 before
+    /// a registration of 1 working day, beside a 清税 of 10), so this can be less than
+    /// ``Plan/criticalPath``'s working days; without such time they are equal.
+    public func countedWorkdaysOfCriticalPath(of plan: Plan) -> Double {
+        times.criticalPath.reduce(0) { total, step in
+            switch step {
+            case .item(let i):
+                total
+                    + plan.graph.lengths(ofItem: i, counting: .counted).reduce(0) {
+                        $0 + $1.workdayEquivalent
+                    }
+            case .inspection(let k): total + plan.bundle.inspections[k].duration.value.workdayEquivalent
+            }
+        }
+    }
+
     /// Whether delivery is due within the promise, as the law counts it: without the
     /// time not counted on either side.
     public var keepsPromise: Bool { countedDelivery <= countedPromisedBy }

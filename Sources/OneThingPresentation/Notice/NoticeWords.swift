@@ -34,10 +34,7 @@ struct NoticeWords: Sendable {
     }
 
     /// A time limit as the applicant reads it: `3个工作日`, `4小时`, `当场办结`.
-    func limit(_ limit: TimeLimit) -> String {
-        if limit.amount == 0 { return say("on the spot", "当场办结") }
-        return language == .zh ? limit.chineseDescription : limit.description
-    }
+    func limit(_ limit: TimeLimit) -> String { CriticalPathWords.limit(limit, in: language) }
 
     /// An item's legal limit as the applicant reads it, with what the law says besides
     /// the limit: `当场办结；不能当场办结的3个工作日（情形复杂的，可延长3个工作日）`;

@@ -197,30 +197,21 @@ extension NoticeWriter {
             rows: rows, columns: [.name, .short, legalColumn, .short, .short])
     }
 
-    /// The chain of steps that decides the completion date, in words.
+    /// The chain of steps that decides the completion date, in words, and the longest
+    /// chain the limits count when time not counted makes it another one.
     func criticalPathSentence() -> String {
-        let steps = schedule.times.criticalPath.map { step -> String in
-            switch step {
-            case .item(let i):
-                "\(bundle.items[i].name)（"
-                    + UncountedTime.stepTime(
-                        words.limit(plan.promised(ofItem: i)), bundle.items[i].notCounted, in: words.language)
-                    + "）"
-            case .inspection(let k):
-                "\(bundle.inspections[k].name)（\(words.limit(bundle.inspections[k].duration.value))）"
-            }
+        let words = CriticalPathWords(plan: plan, schedule: schedule, language: self.words.language)
+        let days = words.deliveryChainWorkdays
+        let notCounted = words.notCounted
+        var sentence = say(
+            "The completion date is decided by this chain (\(CriticalPathWords.workingDays(days))\(notCounted.en)): \(words.deliveryChain). The other items run alongside it and finish no later.",
+            "决定办结时间的是这条办理链（共\(days)个工作日\(notCounted.zh)）：\(words.deliveryChain)。其他事项与它同时办理，不晚于它办结。")
+        if let counted = words.longestCounted {
+            sentence += say(
+                " The longest chain the time limits count, which the promise is checked against, is \(CriticalPathWords.workingDays(counted.workdays)): \(counted.chain).",
+                "计入办理时限最长的办理链共\(counted.workdays)个工作日，承诺时限据此核定：\(counted.chain)。")
         }
-        let chain = ([say("intake", "综合收件")] + steps + [say("delivery", "统一出件")]).joined(separator: " → ")
-        let days = words.workdays(plan.criticalPath.workdays)
-        let onPath = schedule.uncountedOnCriticalPath(of: bundle)
-        let besides = UncountedTime.list(onPath)
-        let notCounted =
-            onPath.isEmpty
-            ? LocalizedText(en: "", zh: "")
-            : LocalizedText(en: " counted, besides \(besides.en) not counted", zh: "，另有不计入办理时限的\(besides.zh)")
-        return say(
-            "The completion date is decided by this chain (\(days) working days\(notCounted.en)): \(chain). The other items run alongside it and finish no later.",
-            "决定办结时间的是这条办理链（共\(days)个工作日\(notCounted.zh)）：\(chain)。其他事项与它同时办理，不晚于它办结。")
+        return sentence
     }
 
     /// A date with its weekday, marked when it lies in a provisional year of the
