@@ -47,6 +47,9 @@ public enum NeedCheck {
                         continue
                     }
                 }
+                found += absentParties(
+                    of: need, item: item, holding: [itemCondition, needCondition].compactMap { $0 },
+                    bundle: bundle, conditions: conditions)
                 // The outputs the need can only be met by; none when one choice is
                 // brought, fetched, or always issued.
                 guard need.kind != .allThatApply else { continue }
@@ -89,6 +92,23 @@ public enum NeedCheck {
             }
         }
         return found
+    }
+
+    /// `OT410` for each party of `need`'s `from:` whose condition never holds together
+    /// with `holding` (the item's and the need's conditions): that party never brings it.
+    /// A party whose condition never holds at all is left to `OT405`.
+    static func absentParties(
+        of need: Need, item: Item, holding: [CheckedCondition], bundle: ServiceBundle,
+        conditions: ConditionCheckResult
+    ) -> [Diagnostic] {
+        need.from.compactMap { name in
+            guard let party = bundle.party(name.value), let when = party.when,
+                let checked = conditions.checked(.party(party.id.value)),
+                example(holding: holding + [checked], failing: [], conditions: conditions) == nil,
+                !neverTrueAlone(checked, conditions: conditions)
+            else { return nil }
+            return .needFromAbsentParty(item: item, need: need, party: party, name: name, condition: when)
+        }
     }
 
     /// Answers for which every condition of `holding` holds and none of `failing` does,
@@ -136,6 +156,34 @@ extension Diagnostic {
             hint: .init(
                 en: "correct the need's condition or the item's; remove the need if the item never uses it",
                 zh: "请改正所需材料或事项的条件；如果事项确实用不到，请删去该所需材料"))
+    }
+
+    /// `OT410`: `need` of `item` is from `party` (named at `name`), whose condition never
+    /// holds where the need applies.
+    static func needFromAbsentParty(
+        item: Item, need: Need, party: Party, name: Located<String>, condition: ConditionSource
+    ) -> Diagnostic {
+        let applies = [item.when?.text, need.when?.text].compactMap { $0 }
+        let whereEN =
+            applies.isEmpty ? "" : " where the need applies ('\(applies.joined(separator: "' and '"))')"
+        let whereZH = applies.isEmpty ? "" : "在该材料适用时（“\(applies.joined(separator: "”且“"))”），"
+        return Diagnostic(
+            code: .needFromAbsentParty, severity: .warning, span: name.span,
+            message: .init(
+                en:
+                    "party '\(party.id.value)' (\(party.name)) never brings '\(need.label)' for item '\(item.id.value)': it takes part only when '\(condition.text)', which never holds\(whereEN)",
+                zh:
+                    "当事人“\(party.id.value)”（\(party.name)）永远不会为事项“\(item.id.value)”提交“\(need.label)”：\(whereZH)其参与条件“\(condition.text)”永远不成立"
+            ),
+            hint: .init(
+                en:
+                    "correct the party's condition or the need's; take '\(party.id.value)' out of 'from:' if it never brings it",
+                zh: "请改正当事人或所需材料的条件；如果该当事人确实不提交，请把“\(party.id.value)”从“from:”中删去"),
+            notes: [
+                DiagnosticNote(
+                    span: condition.scalar.span,
+                    message: .init(en: "the party's condition", zh: "当事人的参与条件在这里"))
+            ])
     }
 
     /// `OT313`: for `answers`, `item` needs `outputs`, which only `producers` issue, and
