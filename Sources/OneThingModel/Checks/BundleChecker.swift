@@ -181,16 +181,19 @@ public enum BundleChecker {
 
     /// The findings about `bundle`'s parties: a `from:` or `party:` naming a party the
     /// bundle does not declare (OT314), a party named twice in one `from:` and two
-    /// parties of one name (OT207), a party nothing uses (OT315).
+    /// parties of one name (OT207), a party nothing uses (OT315; not after an OT314,
+    /// whose misspelt party would look unused).
     static func parties(of bundle: ServiceBundle, reportUnused: Bool) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let ids = bundle.parties.map(\.id.value)
         let names = Dictionary(bundle.parties.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
         var used = Set<String>()
+        var unknown = false
         func use(_ party: Located<String>) {
             if ids.contains(party.value) {
                 used.insert(party.value)
             } else {
+                unknown = true
                 found.append(.unknownReference(party, kind: .party, candidates: ids, names: names))
             }
         }
@@ -217,7 +220,7 @@ public enum BundleChecker {
             } else {
                 byName[party.name] = party
             }
-            if reportUnused, !used.contains(party.id.value) { found.append(.unusedParty(party)) }
+            if reportUnused, !unknown, !used.contains(party.id.value) { found.append(.unusedParty(party)) }
         }
         return found
     }
