@@ -13,7 +13,7 @@ struct PartyPlanTests {
         version: 1.0.0
         effective: 2025-01-01
         category: individual
-        lead: registry
+        lead: civil
         promise: 1 workday
         parties:
           buyer: {name: 买方, en: buyer, kind: buyer}
@@ -30,13 +30,13 @@ struct PartyPlanTests {
         items:
           transfer:
             name: 转移登记
-            department: registry
+            department: civil
             kind: registration
             promised: 1 workday
             needs: [application, contract, {material: id-proof, from: [buyer, seller]}]
           mortgage:
             name: 抵押登记
-            department: registry
+            department: civil
             kind: registration
             promised: 1 workday
             when: buyer.loan
@@ -47,14 +47,7 @@ struct PartyPlanTests {
         """
 
     static func builder(_ text: String = text) throws -> PlanBuilder {
-        let file = SourceFile(path: "sale.yaml", text: text)
-        let root = try #require(YAMLComposer.compose(file).root)
-        let bundle = try #require(BundleDecoder.decode(root).bundle)
-        let span = SourceSpan.wholeFile("catalogue")
-        let catalogue = Catalogue(departments: [
-            "registry": Department(id: Located("registry", at: span), name: "不动产登记中心")
-        ])
-        return try PlanBuilder(bundle: bundle, source: file, catalogue: catalogue)
+        try NeedPlanTests.builder(text)
     }
 
     static func answers(_ pairs: [(String, String)]) -> [Answer] {
