@@ -17,7 +17,11 @@ struct PartyNoticeTests {
         #expect(zh.contains("| 1 | 存量房买卖合同 | 共同提交 |"))
         #expect(zh.contains("| 2 | 抵押权人（银行）同意注销抵押的证明 | 卖方 |"))
         #expect(zh.contains("各当事人需提交的材料"))
+        #expect(zh.contains("- 买方：无需提交材料"))
         #expect(zh.contains("- 卖方：抵押权人（银行）同意注销抵押的证明；水电气网费用结清凭证"))
+        // The two 居民身份证 and 结婚证 are fetched: a line each, whose parties are named.
+        #expect(zh.contains("### 无需提交的材料（共8份）"))
+        #expect(zh.contains("| 1 | 居民身份证 | 买方、卖方 | 通过电子证照获取"))
         #expect(zh.contains("- 贷款银行（抵押权人）：抵押权人（贷款银行）共同申请材料（营业执照、授权委托书及经办人身份证明）"))
         #expect(zh.contains("- 共同提交（一份）：存量房买卖合同；不动产登记申请书（买卖双方共同申请）；借款合同和抵押合同"))
         let en = NoticeMarkdownRenderer().render(
@@ -33,6 +37,8 @@ struct PartyNoticeTests {
         #expect(zh.contains("本次申请的当事人：买方和卖方。"))
         #expect(!zh.contains("贷款银行（抵押权人）"))
         #expect(zh.contains("- 卖方：水电气网费用结清凭证"))
+        // The unmarried buyer may sign a commitment instead of the proof.
+        #expect(zh.contains("- 买方：婚姻状况证明（未婚、离异或丧偶的一方）（或签署告知承诺书）"))
     }
 
     @Test func aMaterialTwoPartiesBringCountsTwice() throws {

@@ -82,13 +82,13 @@ extension NoticeWriter {
                             .text, .text,
                         ])))
         }
-        blocks += whoBringsWhat()
         if !commitment.isEmpty {
+            let copies = commitment.reduce(0) { $0 + $1.copies }
             blocks.append(
                 .subheading(
                     say(
-                        "A signed commitment may replace (\(commitment.count))",
-                        "可以用告知承诺书代替的材料（共\(commitment.count)份）")))
+                        "A signed commitment may replace (\(copies))",
+                        "可以用告知承诺书代替的材料（共\(copies)份）")))
             blocks.append(
                 .paragraph(
                     say(
@@ -96,8 +96,10 @@ extension NoticeWriter {
                         "以下材料可以提交，也可以在窗口签署告知承诺书代替。您须对承诺内容的真实性负责，有关部门将事后核查。")))
             blocks.append(.table(materialTable(commitment)))
         }
+        blocks += whoBringsWhat()
         if !fetched.isEmpty {
-            blocks.append(.subheading(say("Not to bring (\(fetched.count))", "无需提交的材料（共\(fetched.count)份）")))
+            let copies = fetched.reduce(0) { $0 + $1.copies }
+            blocks.append(.subheading(say("Not to bring (\(copies))", "无需提交的材料（共\(copies)份）")))
             blocks.append(
                 .paragraph(
                     say(
@@ -106,16 +108,16 @@ extension NoticeWriter {
             blocks.append(
                 .table(
                     NoticeTable(
-                        header: [
-                            say("No.", "序号"), say("Material", "材料名称"), say("How it is obtained", "获取方式"),
-                            say("For", "用于办理"),
-                        ],
+                        header: [say("No.", "序号"), say("Material", "材料名称")]
+                            + (plan.parties.isEmpty ? [] : [say("Whose", "所属当事人")])
+                            + [say("How it is obtained", "获取方式"), say("For", "用于办理")],
                         rows: fetched.enumerated().map { number, entry in
-                            [
-                                String(number + 1), entry.title.text(in: words.language), obtained(entry),
-                                itemNames(entry.neededBy),
-                            ]
-                        }, columns: [.number, .name, .text, .text])))
+                            [String(number + 1), entry.title.text(in: words.language)]
+                                + (plan.parties.isEmpty
+                                    ? [] : [entry.status == .issued ? "—" : broughtBy(entry)])
+                                + [obtained(entry), itemNames(entry.neededBy)]
+                        },
+                        columns: [.number, .name] + (plan.parties.isEmpty ? [] : [.text]) + [.text, .text])))
         }
         return blocks
     }
@@ -157,26 +159,29 @@ extension NoticeWriter {
             .joined(separator: say(", ", "、"))
     }
 
-    /// The materials to bring now or later, by the party who brings them ("卖方：居民身份证、
-    /// 存量房买卖合同"), for a bundle with parties.
+    /// The materials to bring now or later, or to replace by a signed commitment, by the
+    /// party who brings them ("卖方：居民身份证；存量房买卖合同"), for a bundle with parties.
     func whoBringsWhat() -> [NoticeBlock] {
         let taking = plan.partiesTakingPart
         guard !taking.isEmpty else { return [] }
-        let brought = plan.materialsToBring.filter { !$0.isObject }
+        let brought = plan.materials.filter {
+            !$0.isObject && [.bring, .later, .commitment].contains($0.status)
+        }
+        func names(_ entries: [ChecklistEntry]) -> String {
+            entries.map { entry in
+                entry.title.text(in: language)
+                    + (entry.status == .commitment ? say(" (or a signed commitment)", "（或签署告知承诺书）") : "")
+            }.joined(separator: say("; ", "；"))
+        }
         var lines: [String] = []
         for party in taking {
             let own = brought.filter { $0.parties.contains(party.id.value) }
-            guard !own.isEmpty else { continue }
             lines.append(
                 party.title.text(in: language) + say(": ", "：")
-                    + own.map { $0.title.text(in: language) }.joined(separator: say("; ", "；")))
+                    + (own.isEmpty ? say("nothing to bring", "无需提交材料") : names(own)))
         }
         let shared = brought.filter(\.parties.isEmpty)
-        if !shared.isEmpty {
-            lines.append(
-                say("For the application, once: ", "共同提交（一份）：")
-                    + shared.map { $0.title.text(in: language) }.joined(separator: say("; ", "；")))
-        }
+        if !shared.isEmpty { lines.append(say("For the application, once: ", "共同提交（一份）：") + names(shared)) }
         return [.subheading(say("Who brings what", "各当事人需提交的材料")), .list(lines)]
     }
 
