@@ -190,7 +190,9 @@ struct PlanExplanation {
         guard !plan.parties.isEmpty, entry.status != .issued else { return "" }
         guard !entry.parties.isEmpty else { return say(" — for the application, once", "——共同提交一份") }
         let names = entry.parties.compactMap { plan.bundle.party($0)?.title.text(in: language) }
-        return say(" — from \(names.joined(separator: ", "))", "——\(names.joined(separator: "、"))各一份")
+        return say(
+            " — from \(names.joined(separator: ", "))",
+            names.count == 1 ? "——由\(names[0])提交" : "——\(names.joined(separator: "、"))各一份")
     }
 
     /// The materials to bring, now or later, or to replace by a signed commitment, by the
@@ -205,7 +207,7 @@ struct PlanExplanation {
                     + (entry.status == .commitment ? say(" (or a signed commitment)", "（或签署告知承诺书）") : "")
             }
             lines.append(
-                "  \(party.name) / \(party.title.en): "
+                say("  \(party.name) / \(party.title.en): ", "  \(party.name)：")
                     + (own.isEmpty ? say("nothing to bring", "无需提交") : own.joined(separator: say(", ", "、"))))
         }
         let shared = brought.filter(\.parties.isEmpty)
