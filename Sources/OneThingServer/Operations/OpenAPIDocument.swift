@@ -876,6 +876,13 @@ enum OpenAPIDocument {
             Date:
               type: string
               format: date
+            PartyKind:
+              description: The role a party plays (`kind:` of a bundle's `parties:`).
+              type: string
+              enum: [applicant, co-applicant, agent, guardian, spouse, buyer, seller, heir, bank, other]
+            Several:
+              description: Present and true when there may be several of the party (heirs).
+              type: boolean
             Limit:
               description: A time limit as a bundle writes it, `5 workdays`, `15 days`, `即办`.
               type: string
@@ -1096,14 +1103,12 @@ enum OpenAPIDocument {
                       name:
                         type: string
                       kind:
-                        type: string
-                        enum: [applicant, co-applicant, agent, guardian, spouse, buyer, seller, heir, bank, other]
+                        $ref: "#/components/schemas/PartyKind"
                       when:
                         description: The condition under which it takes part; absent when it always does.
                         type: string
                       several:
-                        description: Present and true when there may be several of the party (heirs).
-                        type: boolean
+                        $ref: "#/components/schemas/Several"
                 materials:
                   type: array
                   items:
@@ -1416,13 +1421,11 @@ enum OpenAPIDocument {
                       name:
                         type: string
                       kind:
-                        type: string
-                        enum: [applicant, co-applicant, agent, guardian, spouse, buyer, seller, heir, bank, other]
+                        $ref: "#/components/schemas/PartyKind"
                       takesPart:
                         type: boolean
                       several:
-                        description: Present and true when there may be several of the party (heirs).
-                        type: boolean
+                        $ref: "#/components/schemas/Several"
                 deadlines:
                   description: >-
                     The deadlines the law sets on the applicant (the bundle's `deadlines:`) that
