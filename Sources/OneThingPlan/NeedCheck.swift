@@ -81,9 +81,11 @@ public enum NeedCheck {
                 }
                 guard !failing.isEmpty else { continue }
                 let holding = [itemCondition, needCondition].compactMap { $0 } + eligible
-                guard let answers = example(holding: holding, failing: failing, conditions: conditions) else {
-                    continue
+                // A need from parties applies only where one of them takes part.
+                let examples = takingPart(need, bundle: bundle, conditions: conditions).lazy.compactMap {
+                    example(holding: holding + $0, failing: failing, conditions: conditions)
                 }
+                guard let answers = examples.first else { continue }
                 found.append(
                     .outputNotIssued(
                         item: item, need: need, outputs: wanted,
@@ -92,6 +94,18 @@ public enum NeedCheck {
             }
         }
         return found
+    }
+
+    /// The conditions of which one must hold for `need` to apply, besides its own: one
+    /// alternative (the condition of one of its parties) per party it is from; a single
+    /// empty alternative when it is from no party, or from one that always takes part.
+    static func takingPart(_ need: Need, bundle: ServiceBundle, conditions: ConditionCheckResult)
+        -> [[CheckedCondition]]
+    {
+        let parties = need.from.compactMap { bundle.party($0.value) }
+        guard !parties.isEmpty, parties.allSatisfy({ $0.when != nil }) else { return [[]] }
+        let checked = parties.compactMap { conditions.checked(.party($0.id.value)) }
+        return checked.count == parties.count ? checked.map { [$0] } : [[]]
     }
 
     /// `OT410` for each party of `need`'s `from:` whose condition never holds together

@@ -123,6 +123,21 @@ struct PartyPlanTests {
         }
     }
 
+    /// OT313 searches only the applicants for whom one of the need's parties takes part:
+    /// a certificate asked of a party that takes part only after a cremation is asked of
+    /// nobody else.
+    @Test func anOutputAskedOfAPartyIsSearchedWhereThePartyTakesPart() throws {
+        func grant(partyWhen: String) -> String {
+            NeedPlanTests.text.replacingOccurrences(
+                of: "{material: cremation-certificate, when: funeral.cremation}",
+                with: "{material: cremation-certificate, from: [family]}"
+            ).replacingOccurrences(
+                of: "form:", with: "parties:\n  family: {name: 家属, kind: applicant\(partyWhen)}\nform:")
+        }
+        #expect(try NeedPlanTests.needFindings(grant(partyWhen: ", when: funeral.cremation")).isEmpty)
+        #expect(try NeedPlanTests.needFindings(grant(partyWhen: "")).map(\.code) == [.outputNotIssued])
+    }
+
     @Test func aBundleWithoutPartiesBringsEveryLineOnceForTheApplication() throws {
         let plan = try NeedPlanTests.plan(cremation: true, home: "rented")
         #expect(plan.parties.isEmpty)
