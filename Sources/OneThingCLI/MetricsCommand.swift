@@ -22,7 +22,8 @@ struct MetricsCommand: ParsableCommand {
             model's assumption, or a published baseline the bundle declares (baseline:, \
             with its place and source), which then replaces the computed "before". \
             Time the law does not count (not-counted: a 公示, a 检验) is on neither side \
-            of the time figure. \
+            of the time figure. A material several parties bring (parties:, a need's \
+            from:) counts once for each of them, before and after alike. \
             Problems with a bundle or \
             the answers are printed to standard error and the other bundles still printed. \
             Exit status: 0 when every bundle has its figures, 1 when a bundle is not valid \

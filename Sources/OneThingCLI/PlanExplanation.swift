@@ -70,6 +70,27 @@ struct PlanExplanation {
         for deadline in DeadlineDate.all(of: plan, calendar: calendar, accepted: schedule.accepted) {
             lines.append(self.deadline(deadline))
         }
+        if !plan.parties.isEmpty {
+            lines.append("")
+            let taking = plan.partiesTakingPart.count
+            lines.append(
+                say(
+                    "Parties (\(taking) of \(plan.parties.count) take part):",
+                    "当事人（\(plan.parties.count) 个中 \(taking) 个参与）："))
+            for decision in plan.parties {
+                let party = decision.party
+                let kind = party.kind.name.text(in: language)
+                let english = language == .zh ? "" : " (\(party.title.en))"
+                lines.append(
+                    "  \(decision.takesPart ? "✔" : "✘") \(party.id.value)  \(party.name)\(english)  [\(kind)]"
+                )
+                if let when = party.when {
+                    lines.append(
+                        "      "
+                            + reason(condition: when, holds: decision.takesPart, readings: decision.readings))
+                }
+            }
+        }
         lines.append("")
         let critical = Set(
             schedule.times.criticalPath.compactMap { step -> Int? in
@@ -144,11 +165,47 @@ struct PlanExplanation {
                 if entry.status == .fetched { detail += fallback(of: entry.id) }
                 let core = entry.core ? say(" (core)", "（主要材料）") : ""
                 lines.append(
-                    "    · \(entry.title.text(in: language))\(core)\(detail)  [\(entry.neededBy.joined(separator: ", "))]"
+                    "    · \(entry.title.text(in: language))\(core)\(detail)\(bringers(entry))  [\(entry.neededBy.joined(separator: ", "))]"
                 )
             }
         }
+        lines += whoBringsWhat()
         return lines.joined(separator: "\n")
+    }
+
+    /// Who brings a line, for a bundle with parties: ` — from 买方, 卖方`, or ` — for the
+    /// application, once`.
+    func bringers(_ entry: ChecklistEntry) -> String {
+        guard !plan.parties.isEmpty, entry.status != .issued else { return "" }
+        guard !entry.parties.isEmpty else { return say(" — for the application, once", "——共同提交一份") }
+        let names = entry.parties.compactMap { plan.bundle.party($0)?.title.text(in: language) }
+        return say(
+            " — from \(names.joined(separator: ", "))",
+            names.count == 1 ? "——由\(names[0])提交" : "——\(names.joined(separator: "、"))各一份")
+    }
+
+    /// The materials to bring, now or later, or to replace by a signed commitment, by the
+    /// party who brings them: `卖方 / seller: 居民身份证, …`, for a bundle with parties.
+    func whoBringsWhat() -> [String] {
+        let brought = plan.materials.filter { [.bring, .later, .commitment].contains($0.status) }
+        guard !plan.partiesTakingPart.isEmpty else { return [] }
+        var lines = ["", say("Who brings what:", "各当事人提交的材料：")]
+        for party in plan.partiesTakingPart {
+            let own = brought.filter { $0.parties.contains(party.id.value) }.map { entry in
+                entry.title.text(in: language)
+                    + (entry.status == .commitment ? say(" (or a signed commitment)", "（或签署告知承诺书）") : "")
+            }
+            lines.append(
+                say("  \(party.name) / \(party.title.en): ", "  \(party.name)：")
+                    + (own.isEmpty ? say("nothing to bring", "无需提交") : own.joined(separator: say(", ", "、"))))
+        }
+        let shared = brought.filter(\.parties.isEmpty)
+        if !shared.isEmpty {
+            lines.append(
+                say("  for the application, once: ", "  共同提交（一份）：")
+                    + shared.map { $0.title.text(in: language) }.joined(separator: say(", ", "、")))
+        }
+        return lines
     }
 
     /// What happens when the fetched material `id` cannot be fetched, as the bundle (or
@@ -184,10 +241,18 @@ struct PlanExplanation {
         guard let condition = decision.condition else {
             return decision.applies ? say("always applies", "无条件办理") : nil
         }
-        let values = decision.readings.map { reading in
+        return reason(condition: condition, holds: decision.applies, readings: decision.readings)
+    }
+
+    /// A condition, whether it holds, and the answers it read: `condition buyer.loan
+    /// holds: buyer.loan = true`.
+    func reason(
+        condition: ConditionSource, holds: Bool, readings: [(field: FormField, value: ConditionValue?)]
+    ) -> String {
+        let values = readings.map { reading in
             "\(reading.field.id) = \(reading.value?.description ?? say("(no answer)", "（未回答）"))"
         }.joined(separator: ", ")
-        let verdict = decision.applies ? say("holds", "成立") : say("does not hold", "不成立")
+        let verdict = holds ? say("holds", "成立") : say("does not hold", "不成立")
         return say("condition ", "条件 ") + "\(condition.text) " + verdict + say(": ", "：") + values
     }
 }

@@ -1,12 +1,12 @@
 import OneThing
 
 /// A name a bundle can use, with what the editor shows about it: a department or a
-/// common material of the catalogue, or a material, output, inspection, item or form
-/// field of the bundle.
+/// common material of the catalogue, or a material, output, inspection, item, party or
+/// form field of the bundle.
 struct BundleSymbol: Sendable {
     /// What kind of thing it is.
     enum Kind: Sendable, Hashable {
-        case department, material, output, inspection, item, field
+        case department, material, output, inspection, item, party, field
 
         /// The word for the kind.
         var word: LocalizedText {
@@ -16,6 +16,7 @@ struct BundleSymbol: Sendable {
             case .output: .init(en: "output", zh: "产出")
             case .inspection: .init(en: "inspection", zh: "现场核查")
             case .item: .init(en: "item", zh: "事项")
+            case .party: .init(en: "party", zh: "当事人")
             case .field: .init(en: "form field", zh: "表单字段")
             }
         }
@@ -66,6 +67,15 @@ struct BundleSymbol: Sendable {
                     let text = basis.cited
                     return LocalizedText(en: "legal basis: \(text)", zh: "依据：\(text)")
                 }, declaration: item.id.span)
+        }
+        symbols += bundle.parties.map { party in
+            BundleSymbol(
+                kind: .party, id: party.id.value, name: party.name,
+                details: [party.kind.name]
+                    + (party.when.map {
+                        [LocalizedText(en: "takes part when \($0.text)", zh: "参与条件：\($0.text)")]
+                    } ?? []),
+                declaration: party.id.span)
         }
         symbols += bundle.form.fields.map { field in
             BundleSymbol(

@@ -74,13 +74,14 @@ struct CompletionContext: Hashable, Sendable {
     }
 
     /// The keys valid at this place, when it is a key of a known mapping: the bundle's
-    /// top level, an item, a material, a form field, or a need.
+    /// top level, an item, a material, a form field, a party, or a need.
     var keys: [String]? {
         switch (path.count, path.first) {
         case (0, _): BundleDecoder.bundleKeys
         case (2, "items"): BundleDecoder.itemKeys
         case (2, "materials"): BundleDecoder.materialKeys
         case (2, "form"): BundleDecoder.fieldKeys
+        case (2, "parties"): BundleDecoder.partyKeys
         case (3, "items") where path[2] == "needs": BundleDecoder.needKeys
         default: nil
         }
@@ -94,6 +95,7 @@ struct CompletionContext: Hashable, Sendable {
         case "produces", "output": .output
         case "after": .item
         case "inspection": .inspection
+        case "from", "party": .party
         case "when": .field
         default: nil
         }

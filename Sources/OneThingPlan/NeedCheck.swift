@@ -47,6 +47,9 @@ public enum NeedCheck {
                         continue
                     }
                 }
+                found += absentParties(
+                    of: need, item: item, holding: [itemCondition, needCondition].compactMap { $0 },
+                    bundle: bundle, conditions: conditions)
                 // The outputs the need can only be met by; none when one choice is
                 // brought, fetched, or always issued.
                 guard need.kind != .allThatApply else { continue }
@@ -78,9 +81,11 @@ public enum NeedCheck {
                 }
                 guard !failing.isEmpty else { continue }
                 let holding = [itemCondition, needCondition].compactMap { $0 } + eligible
-                guard let answers = example(holding: holding, failing: failing, conditions: conditions) else {
-                    continue
+                // A need from parties applies only where one of them takes part.
+                let examples = takingPart(need, bundle: bundle, conditions: conditions).lazy.compactMap {
+                    example(holding: holding + $0, failing: failing, conditions: conditions)
                 }
+                guard let answers = examples.first else { continue }
                 found.append(
                     .outputNotIssued(
                         item: item, need: need, outputs: wanted,
@@ -89,6 +94,35 @@ public enum NeedCheck {
             }
         }
         return found
+    }
+
+    /// The conditions of which one must hold for `need` to apply, besides its own: one
+    /// alternative (the condition of one of its parties) per party it is from; a single
+    /// empty alternative when it is from no party, or from one that always takes part.
+    static func takingPart(_ need: Need, bundle: ServiceBundle, conditions: ConditionCheckResult)
+        -> [[CheckedCondition]]
+    {
+        let parties = need.from.compactMap { bundle.party($0.value) }
+        guard !parties.isEmpty, parties.allSatisfy({ $0.when != nil }) else { return [[]] }
+        let checked = parties.compactMap { conditions.checked(.party($0.id.value)) }
+        return checked.count == parties.count ? checked.map { [$0] } : [[]]
+    }
+
+    /// `OT410` for each party of `need`'s `from:` whose condition never holds together
+    /// with `holding` (the item's and the need's conditions): that party never brings it.
+    /// A party whose condition never holds at all is left to `OT405`.
+    static func absentParties(
+        of need: Need, item: Item, holding: [CheckedCondition], bundle: ServiceBundle,
+        conditions: ConditionCheckResult
+    ) -> [Diagnostic] {
+        need.from.compactMap { name in
+            guard let party = bundle.party(name.value), let when = party.when,
+                let checked = conditions.checked(.party(party.id.value)),
+                example(holding: holding + [checked], failing: [], conditions: conditions) == nil,
+                !neverTrueAlone(checked, conditions: conditions)
+            else { return nil }
+            return .needFromAbsentParty(item: item, need: need, party: party, name: name, condition: when)
+        }
     }
 
     /// Answers for which every condition of `holding` holds and none of `failing` does,
@@ -136,6 +170,34 @@ extension Diagnostic {
             hint: .init(
                 en: "correct the need's condition or the item's; remove the need if the item never uses it",
                 zh: "请改正所需材料或事项的条件；如果事项确实用不到，请删去该所需材料"))
+    }
+
+    /// `OT410`: `need` of `item` is from `party` (named at `name`), whose condition never
+    /// holds where the need applies.
+    static func needFromAbsentParty(
+        item: Item, need: Need, party: Party, name: Located<String>, condition: ConditionSource
+    ) -> Diagnostic {
+        let applies = [item.when?.text, need.when?.text].compactMap { $0 }
+        let whereEN =
+            applies.isEmpty ? "" : " where the need applies ('\(applies.joined(separator: "' and '"))')"
+        let whereZH = applies.isEmpty ? "" : "在该材料适用时（“\(applies.joined(separator: "”且“"))”），"
+        return Diagnostic(
+            code: .needFromAbsentParty, severity: .warning, span: name.span,
+            message: .init(
+                en:
+                    "party '\(party.id.value)' (\(party.name)) never brings '\(need.label)' for item '\(item.id.value)': it takes part only when '\(condition.text)', which never holds\(whereEN)",
+                zh:
+                    "当事人“\(party.id.value)”（\(party.name)）永远不会为事项“\(item.id.value)”提交“\(need.label)”：\(whereZH)其参与条件“\(condition.text)”永远不成立"
+            ),
+            hint: .init(
+                en:
+                    "correct the party's condition or the need's; take '\(party.id.value)' out of 'from:' if it never brings it",
+                zh: "请改正当事人或所需材料的条件；如果该当事人确实不提交，请把“\(party.id.value)”从“from:”中删去"),
+            notes: [
+                DiagnosticNote(
+                    span: condition.scalar.span,
+                    message: .init(en: "the party's condition", zh: "当事人的参与条件在这里"))
+            ])
     }
 
     /// `OT313`: for `answers`, `item` needs `outputs`, which only `producers` issue, and

@@ -46,6 +46,32 @@ struct PlanningCommandTests {
             restaurant.standardOutput.contains("居民身份证（主要材料）——无法获取时提交纸质材料"), "\(restaurant.standardOutput)")
     }
 
+    /// home-transfer's parties: the bank takes part only with a loan, and the plan says
+    /// who brings each material and, at its end, what each party brings.
+    @Test func thePlanSaysWhoTakesPartAndWhoBringsWhat() throws {
+        let cash = ["plan", "bundles/home-transfer.yaml", "--case", "无抵押、全款购房，卖方已婚、买方未婚，办理供水和供电过户"]
+        let zh = try OneThingExecutable.run(cash + ["--lang", "zh"], in: Self.root)
+        #expect(zh.status == 0)
+        let out = zh.standardOutput
+        #expect(out.contains("当事人（3 个中 2 个参与）："), "\(out)")
+        #expect(out.contains("  ✘ bank  贷款银行（抵押权人）  [银行]\n      条件 buyer.loan 不成立：buyer.loan = false"))
+        #expect(out.contains("存量房买卖合同（主要材料）——共同提交一份"))
+        #expect(out.contains("居民身份证（主要材料）——无法获取时提交纸质材料——买方、卖方各一份"))
+        #expect(out.contains("  买方：婚姻状况证明（未婚、离异或丧偶的一方）（或签署告知承诺书）"))
+        #expect(out.contains("  卖方：水电气网费用结清凭证"))
+        let loan = ["plan", "bundles/home-transfer.yaml", "--case", "卖方有抵押、买方贷款，双方已婚，水电气网全部过户（最坏情况）"]
+        let en = try OneThingExecutable.run(loan + ["--lang", "en"], in: Self.root)
+        #expect(en.standardOutput.contains("  ✔ bank  贷款银行（抵押权人） (lending bank (mortgagee))  [bank]"))
+        #expect(en.standardOutput.contains("  买方 / buyer: nothing to bring"))
+        #expect(
+            en.standardOutput.contains(
+                "  贷款银行（抵押权人） / lending bank (mortgagee): 抵押权人（贷款银行）共同申请材料（营业执照、授权委托书及经办人身份证明）"))
+        // A bundle without parties says nothing of them.
+        let restaurant = try OneThingExecutable.run(
+            ["plan", Self.restaurant, "--case", Self.worstCase], in: Self.root)
+        #expect(!restaurant.standardOutput.contains("Who brings what"))
+    }
+
     /// business-deregistration's 20-day 公示 is not counted: the promise of 11 working days
     /// is kept, and the dates say that they include it.
     @Test func thePlanSaysItsDatesIncludeTheTimeNotCounted() throws {

@@ -217,6 +217,33 @@ struct LanguageServerTests {
             catalogue.array?.first?["uri"]?.string?.hasSuffix("bundles/catalogue/departments.yaml") == true)
     }
 
+    @Test(
+        "a party named in a need's from: leads to its declaration; a party's keys are offered under parties:")
+    func parties() throws {
+        let (path, text) = try ScriptedClient.bundle("home-transfer")
+        var client = ScriptedClient(locale: "zh")
+        _ = client.open(path, text: text)
+        let bundle = try #require(client.server.bundle(uri: ScriptedClient.uri(path)))
+        let bank = try #require(bundle.party("bank"))
+        let named = try #require(
+            ScriptedClient.position(of: "from: [bank]", in: text, after: "mortgage-registration:"))
+        let found = client.request(
+            "textDocument/definition",
+            ScriptedClient.at(path, line: named.line, character: named.character + "from: [".count))
+        // The catalogue has a department `bank` too: both are offered.
+        #expect(
+            found.array?.contains {
+                $0["uri"]?.string == ScriptedClient.uri(path)
+                    && $0["range"]?["start"]?["line"] == .integer(bank.id.span.start.line - 1)
+            } == true)
+
+        let kind = try #require(ScriptedClient.position(of: "    kind: bank", in: text, after: "parties:"))
+        let keys = client.request(
+            "textDocument/completion", ScriptedClient.at(path, line: kind.line, character: 4))
+        let labels = Set((keys["items"]?.array ?? []).compactMap { $0["label"]?.string })
+        #expect(labels == Set(BundleDecoder.partyKeys))
+    }
+
     @Test("requests before initialize, unknown methods and a body that is not JSON are answered with errors")
     func protocolErrors() {
         var server = LanguageServer()

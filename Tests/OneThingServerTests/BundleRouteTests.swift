@@ -58,6 +58,14 @@ struct BundleRouteTests {
             let injury = try #require(fields.first { $0["id"] as? String == "death.work_injury" })
             #expect(injury["required"] as? Bool == false)
             #expect(injury["requiredWhen"] as? String == #"deceased.pension_scheme == "employee""#)
+            #expect(detail["parties"] == nil)
+            let sale = try await client.get("/v1/bundles/home-transfer").object()
+            let parties = try #require(sale["parties"] as? [[String: Any]])
+            #expect(parties.map { $0["id"] as? String } == ["buyer", "seller", "bank"])
+            #expect(parties.last?["when"] as? String == "buyer.loan")
+            let loan = try #require(
+                (sale["form"] as? [[String: Any]])?.first { $0["id"] as? String == "buyer.loan" })
+            #expect(loan["party"] as? String == "buyer")
             let missing = try await client.get("/v1/bundles/no-such-bundle")
             #expect(missing.status == .notFound)
             #expect(try missing.problemType() == ProblemKind.type("not-found"))
@@ -155,6 +163,32 @@ struct BundleRouteTests {
             #expect((body["detail"] as? String)?.hasPrefix("不符合申请条件，原因：每场次预计参加人数不足 1000 人") == true)
             let findings = try #require(body["diagnostics"] as? [[String: Any]])
             #expect(findings.map { $0["code"] as? String } == ["OT807"])
+        }
+    }
+
+    /// The parties in the plan: home-transfer's buyer and seller, the bank only with a
+    /// loan, and who brings each material.
+    @Test func aPlanSaysWhichPartiesTakePartAndWhoBringsEachMaterial() async throws {
+        let fixture = try await ServerFixture.make()
+        let answers = #"""
+            {"seller.married": true, "buyer.married": false, "seller.mortgage": false,
+             "buyer.loan": false, "transfer.water": true, "transfer.power": false,
+             "transfer.gas": false, "transfer.network": false}
+            """#
+        try await fixture.test { client in
+            let response = try await client.json(
+                "/v1/bundles/home-transfer/plan", body: #"{"answers": \#(answers), "start": "2026-03-02"}"#)
+            #expect(response.status == .ok, "\(response.text)")
+            let plan = try #require(try response.object()["plan"] as? [String: Any])
+            let parties = try #require(plan["parties"] as? [[String: Any]])
+            #expect(parties.map { $0["id"] as? String } == ["buyer", "seller", "bank"])
+            #expect(parties.map { $0["takesPart"] as? Bool } == [true, true, false])
+            #expect(parties.last?["kind"] as? String == "bank")
+            let materials = try #require(plan["materials"] as? [[String: Any]])
+            let bills = try #require(materials.first { $0["id"] as? String == "utility-bills-settled" })
+            #expect(bills["parties"] as? [String] == ["seller"])
+            let contract = try #require(materials.first { $0["id"] as? String == "sale-contract" })
+            #expect(contract["parties"] == nil)
         }
     }
 

@@ -135,6 +135,20 @@ struct LanguageCoverageTests {
             $0.items.contains { $0.legalTerms.allowedExtension?.grounds.isEmpty == false }
         }
         Self.some("a time limit in hours") { $0.items.contains { $0.promised.value.unit == .hours } }
+        Self.some("parties, one taking part only under a condition, with needs from two of them") { bundle in
+            bundle.parties.contains { $0.when != nil }
+                && bundle.items.contains { $0.needs.contains { $0.from.count >= 2 } }
+        }
+        Self.some("a need from a party that takes part only under a condition") { bundle in
+            let conditional = Set(bundle.parties.filter { $0.when != nil }.map(\.id.value))
+            return bundle.items.contains { item in
+                item.needs.contains { need in need.from.contains { conditional.contains($0.value) } }
+            }
+        }
+        Self.some("a form field asking about a party") { $0.form.fields.contains { $0.party != nil } }
+        Self.some("a test case pinning the parties and what each brings") { bundle in
+            bundle.tests.contains { $0.expect.parties != nil && !$0.expect.brings.isEmpty }
+        }
         Self.some("an enum field") { $0.form.fields.contains { $0.type == .enum } }
         Self.some("a number field with bounds") {
             $0.form.fields.contains { $0.type == .number && $0.minimum != nil }

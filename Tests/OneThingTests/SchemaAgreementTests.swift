@@ -88,6 +88,9 @@ struct SchemaAgreementTests {
         "OT202-form-rule-without-english": "'en' is a required property",
         "OT202-eligibility-without-message": "'message' is a required property",
         "OT509-uncounted-without-basis": "not-counted[0]: 'basis' is a required property",
+        "OT205-party-kind": "$.parties.owner.kind: 'applicnt' is not one of",
+        "OT207-party-named-twice":
+            "$.items.register.needs[0]: {'material': 'id-card', 'from': ['owner', 'owner']} is not valid",
     ]
 
     @Test(arguments: shapeFixtures.keys.sorted())

@@ -15,6 +15,8 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     case limitRule(item: String, index: Int)
     /// The `when` of a rule choosing the lead department, by its 0-based position.
     case leadRule(Int)
+    /// The `when` of a party (it takes part only when it holds), by the party's id.
+    case party(String)
     /// The `when` of an applicant's deadline, by its id.
     case deadline(String)
     /// The `when` of a material's commitment (the applicant signs it instead), by the
@@ -45,6 +47,7 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
                 zh: "事项“\(item)”第 \(index + 1) 条承诺时限规则的条件")
         case .leadRule(let index):
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
+        case .party(let id): .init(en: "the condition of party '\(id)'", zh: "当事人“\(id)”的条件")
         case .deadline(let id): .init(en: "the condition of deadline '\(id)'", zh: "期限“\(id)”的条件")
         case .commitment(let id):
             .init(en: "the condition of the commitment for material '\(id)'", zh: "材料“\(id)”告知承诺的条件")
@@ -66,6 +69,7 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .promiseRule(let index): "promise rule \(index + 1)"
         case .limitRule(let item, let index): "item \(item) limit rule \(index + 1)"
         case .leadRule(let index): "lead rule \(index + 1)"
+        case .party(let id): "party \(id)"
         case .deadline(let id): "deadline \(id)"
         case .commitment(let id): "commitment \(id)"
         case .requiredWhen(let field): "field \(field) required"
@@ -92,7 +96,7 @@ public struct OwnedCondition: Hashable, Sendable {
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
     /// of their needs in file order, then those of the rules of their promised limits,
     /// then those of the rules of the bundle's promise, then the lead rules' `when`s,
-    /// then the materials' commitments', then the deadlines', then the form's (fields
+    /// then the parties', then the materials' commitments', then the deadlines', then the form's (fields
     /// required under a condition, then the form rules), then
     /// the eligibility rules.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
@@ -129,6 +133,11 @@ public struct OwnedCondition: Hashable, Sendable {
                 }
             }
         }
+        for party in bundle.parties {
+            if let when = party.when {
+                result.append(OwnedCondition(owner: .party(party.id.value), source: when))
+            }
+        }
         for material in bundle.materials {
             if let when = material.commitmentWhen {
                 result.append(OwnedCondition(owner: .commitment(material.id.value), source: when))
@@ -162,11 +171,13 @@ extension ConditionOwner {
 
     /// Whether the condition decides what one applicant's plan holds: an item's, a
     /// need's, a limit rule's, or an eligibility rule's, which decides whether there is
-    /// a plan at all (the searches over every applicant take these together).
+    /// a plan at all (the searches over every applicant take these together). A party's
+    /// condition is not among them: the searches take a need from parties as applying
+    /// wherever its own condition holds, which can only make an item wait longer.
     public var decidesPlan: Bool {
         switch self {
         case .item, .need, .limitRule, .promiseRule, .eligibility: true
-        case .leadRule, .deadline, .commitment, .requiredWhen, .formRule, .other: false
+        case .leadRule, .party, .deadline, .commitment, .requiredWhen, .formRule, .other: false
         }
     }
 }

@@ -173,8 +173,55 @@ public enum BundleChecker {
             }
         }
 
+        found += parties(of: bundle, reportUnused: reportUnused)
         let dependencies = dependencies ?? ItemDependencies(bundle: bundle)
         for cycle in dependencies.cycles(in: bundle) { found.append(.dependencyCycle(cycle)) }
+        return found
+    }
+
+    /// The findings about `bundle`'s parties: a `from:` or `party:` naming a party the
+    /// bundle does not declare (OT314), a party named twice in one `from:` and two
+    /// parties of one name (OT207), a party nothing uses (OT315; not after an OT314,
+    /// whose misspelt party would look unused).
+    static func parties(of bundle: ServiceBundle, reportUnused: Bool) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let ids = bundle.parties.map(\.id.value)
+        let names = Dictionary(bundle.parties.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var used = Set<String>()
+        var unknown = false
+        func use(_ party: Located<String>) {
+            if ids.contains(party.value) {
+                used.insert(party.value)
+            } else {
+                unknown = true
+                found.append(.unknownReference(party, kind: .party, candidates: ids, names: names))
+            }
+        }
+        for item in bundle.items {
+            for need in item.needs {
+                var named: [String: SourceSpan] = [:]
+                for party in need.from {
+                    if let first = named[party.value] {
+                        found.append(.partyNamedTwice(party, first: first))
+                        continue
+                    }
+                    named[party.value] = party.span
+                    use(party)
+                }
+            }
+        }
+        for field in bundle.form.fields {
+            if let party = field.party { use(party) }
+        }
+        var byName: [String: Party] = [:]
+        for party in bundle.parties {
+            if let first = byName[party.name] {
+                found.append(.partyNameShared(party, with: first))
+            } else {
+                byName[party.name] = party
+            }
+            if reportUnused, !unknown, !used.contains(party.id.value) { found.append(.unusedParty(party)) }
+        }
         return found
     }
 
@@ -187,7 +234,8 @@ public enum BundleChecker {
             for item in test.expect.items ?? [] where !itemIDs.contains(item.value) {
                 found.append(.unknownReference(item, kind: .item, candidates: itemIDs))
             }
-            for line in test.expect.materials ?? [] where !catalogue.materialsUnreadable {
+            let lines = (test.expect.materials ?? []) + test.expect.brings.flatMap(\.materials)
+            for line in lines where !catalogue.materialsUnreadable {
                 for id in Need.members(ofLine: line.value) where !materialIDs.contains(id) {
                     found.append(
                         .unknownReference(
@@ -195,6 +243,13 @@ public enum BundleChecker {
                 }
             }
             if let lead = test.expect.lead { department(lead, in: catalogue, into: &found) }
+            let parties = bundle.parties.map(\.id.value)
+            let names = Dictionary(
+                bundle.parties.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for party in (test.expect.parties ?? []) + test.expect.brings.map(\.party)
+            where !parties.contains(party.value) {
+                found.append(.unknownReference(party, kind: .party, candidates: parties, names: names))
+            }
         }
         return found
     }

@@ -5,7 +5,7 @@ import OneThingSource
 extension Diagnostic {
     /// What kind of thing a broken reference named.
     enum ReferenceKind {
-        case department, material, output, item, inspection
+        case department, material, output, item, inspection, party
 
         var code: DiagnosticCode {
             switch self {
@@ -14,6 +14,7 @@ extension Diagnostic {
             case .output: .unknownOutput
             case .item: .unknownItem
             case .inspection: .unknownInspection
+            case .party: .unknownParty
             }
         }
 
@@ -24,6 +25,7 @@ extension Diagnostic {
             case .output: .init(en: "output", zh: "证照/结果")
             case .item: .init(en: "item", zh: "事项")
             case .inspection: .init(en: "joint inspection", zh: "联合勘验")
+            case .party: .init(en: "party", zh: "当事人")
             }
         }
 
@@ -38,6 +40,7 @@ extension Diagnostic {
             case .output: .init(en: "declare it under 'outputs:'", zh: "请在“outputs:”下声明")
             case .item: .init(en: "declare it under 'items:'", zh: "请在“items:”下声明")
             case .inspection: .init(en: "declare it under 'inspections:'", zh: "请在“inspections:”下声明")
+            case .party: .init(en: "declare it under 'parties:'", zh: "请在“parties:”下声明该当事人")
             }
         }
     }
@@ -101,6 +104,49 @@ extension Diagnostic {
             hint: .init(
                 en: "add it to the 'needs:' of the items that need it, or remove it",
                 zh: "请把它加入需要它的事项的“needs:”，或删除它"))
+    }
+
+    /// A declared party that no need is from and no form field asks about.
+    static func unusedParty(_ party: Party) -> Diagnostic {
+        Diagnostic(
+            code: .unusedParty, severity: .warning, span: party.id.span,
+            message: .init(
+                en:
+                    "party '\(party.id.value)' (\(party.name)) is declared, but no need is from it and no form field asks about it",
+                zh: "当事人“\(party.id.value)”（\(party.name)）已声明，但没有所需材料由其提交，也没有表单字段问及"),
+            hint: .init(
+                en:
+                    "add it to the 'from:' of the needs it brings ({material: ID, from: [\(party.id.value)]}), or remove it",
+                zh: "请把它加入其提交的所需材料的“from:”（{material: 标识, from: [\(party.id.value)]}），或删除它"))
+    }
+
+    /// A party named twice in one need's `from:`.
+    static func partyNamedTwice(_ name: Located<String>, first: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            code: .duplicateName, severity: .error, span: name.span,
+            message: .init(
+                en: "party '\(name.value)' is named twice in the same 'from:'",
+                zh: "当事人“\(name.value)”在同一个“from:”中出现了两次"),
+            hint: .init(
+                en: "name each party once; a party brings one copy of a material", zh: "每个当事人只写一次；每个当事人提交一份材料"
+            ),
+            notes: [DiagnosticNote(span: first, message: .init(en: "first named here", zh: "第一次出现在这里"))])
+    }
+
+    /// Two parties with the same name, which the notice could not tell apart.
+    static func partyNameShared(_ party: Party, with first: Party) -> Diagnostic {
+        Diagnostic(
+            code: .duplicateName, severity: .error, span: party.id.span,
+            message: .init(
+                en:
+                    "parties '\(first.id.value)' and '\(party.id.value)' have the same name '\(party.name)': the notice could not tell them apart",
+                zh: "当事人“\(first.id.value)”和“\(party.id.value)”同名（“\(party.name)”）：告知书无法区分二者"),
+            hint: .init(
+                en: "name each party as the applicant would call them, such as 买方配偶 and 卖方配偶",
+                zh: "请按申请人的称呼分别命名，如“买方配偶”“卖方配偶”"),
+            notes: [
+                DiagnosticNote(span: first.id.span, message: .init(en: "the other party", zh: "另一个当事人在这里"))
+            ])
     }
 
     /// A declared output no item produces or needs.

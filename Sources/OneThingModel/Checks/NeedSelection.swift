@@ -13,11 +13,13 @@ public struct NeedSelection: Hashable, Sendable {
     }
 
     /// The selection of `bundle`'s needs for which `applies(item, need)` is true; it is
-    /// asked only about needs that have a condition.
+    /// asked only about needs that have a condition or are from parties (`from:`), who
+    /// may not take part.
     public init(bundle: ServiceBundle, applies: (_ item: Int, _ need: Int) -> Bool) {
         var skipped = Set<[Int]>()
         for (i, item) in bundle.items.enumerated() {
-            for (n, need) in item.needs.enumerated() where need.when != nil && !applies(i, n) {
+            for (n, need) in item.needs.enumerated()
+            where (need.when != nil || !need.from.isEmpty) && !applies(i, n) {
                 skipped.insert([i, n])
             }
         }

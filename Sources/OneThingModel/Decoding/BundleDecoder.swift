@@ -21,7 +21,8 @@ public enum BundleDecoder {
     /// The keys of a bundle file.
     public static let bundleKeys = [
         "id", "title", "version", "effective", "category", "lead", "promise", "on-rejection",
-        "locality", "basis", "baseline", "description", "eligibility", "form", "form-rules", "materials",
+        "locality", "basis", "baseline", "description", "eligibility", "parties", "form", "form-rules",
+        "materials",
         "outputs", "inspections", "items", "deadlines", "tests",
     ]
 
@@ -33,6 +34,9 @@ public enum BundleDecoder {
 
     /// The keys of a need written as a mapping (an element of an item's `needs:`).
     public static var needKeys: [String] { ItemDecoder.needKeys }
+
+    /// The keys of a party (an entry of `parties:`).
+    public static var partyKeys: [String] { PartyDecoder.keys }
 
     /// The keys of a form field (an entry of `form:`).
     public static var fieldKeys: [String] { FormFieldDecoder.keys }
@@ -100,6 +104,7 @@ public enum BundleDecoder {
             materials: materials, outputs: outputs, inspections: inspections, items: items ?? [],
             tests: tests, span: fields.span, effectiveSpan: fields["effective"]?.span)
         bundle.promiseRules = promiseRules?.rules ?? []
+        bundle.parties = fields["parties"].map { PartyDecoder.decodeAll($0, reader: &reader) } ?? []
         bundle.deadlines = fields["deadlines"].map { DeadlineDecoder.decodeAll($0, reader: &reader) } ?? []
         bundle.eligibility =
             fields["eligibility"].map {

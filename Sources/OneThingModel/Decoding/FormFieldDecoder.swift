@@ -2,7 +2,7 @@ import OneThingSource
 
 /// Reads one field of the bundle's form.
 enum FormFieldDecoder {
-    static let keys = ["type", "label", "required", "min", "max", "values", "unit", "help"]
+    static let keys = ["type", "label", "required", "min", "max", "values", "unit", "help", "party"]
 
     static func decode(_ entry: YAMLEntry, reader: inout NodeReader) -> FormField? {
         let key = entry.key
@@ -35,11 +35,14 @@ enum FormFieldDecoder {
                 reader.report(notForType("values", type: type, span: node.span))
             }
         }
+        let party = f["party"].flatMap { reader.reference($0) }
         guard validID, let type, let label else { return nil }
-        return FormField(
+        var field = FormField(
             id: key.value, span: key.span, type: type, label: label, required: required, minimum: minimum,
             maximum: maximum, values: values, unit: f["unit"].flatMap { reader.text($0) },
             help: f["help"].flatMap { reader.text($0) }, requiredWhen: requirement?.when)
+        field.party = party
+        return field
     }
 
     /// `required:`: `true`, `false`, or `{when: condition}` for a field that must be

@@ -76,9 +76,9 @@ enum ItemDecoder {
         return item
     }
 
-    /// The keys of a need written as a mapping: exactly one of the first four, and
-    /// `when`.
-    static let needKeys = NeedKind.allCases.map(\.rawValue) + ["when"]
+    /// The keys of a need written as a mapping: exactly one of the first four, `when`
+    /// and `from`.
+    static let needKeys = NeedKind.allCases.map(\.rawValue) + ["when", "from"]
 
     /// A list of needs: each a plain id, or a mapping with `material`, `one-of`,
     /// `any-of` or `all-that-apply`, and optionally `when`.
@@ -98,6 +98,22 @@ enum ItemDecoder {
         }
         let when = f["when"].flatMap { reader.scalar($0, expected: .init(en: "a condition", zh: "条件")) }
             .map(ConditionSource.init)
+        let from =
+            f["from"].map {
+                reader.references($0, what: .init(en: "the parties who bring it", zh: "提交材料的当事人"))
+            } ?? []
+        guard
+            var need = decodeNeedMaterials(f, element: element, when: when, reader: &reader)
+        else { return nil }
+        need.from = from
+        return need
+    }
+
+    /// What a need written as a mapping needs: exactly one of `material`, `one-of`,
+    /// `any-of`, `all-that-apply`.
+    static func decodeNeedMaterials(
+        _ f: Fields, element: YAMLNode, when: ConditionSource?, reader: inout NodeReader
+    ) -> Need? {
         guard
             let key = reader.oneKey(
                 of: NeedKind.allCases.map(\.rawValue), in: f,

@@ -32,7 +32,10 @@ enum TestCaseDecoder {
                 reader.mapping(
                     $0, what: .init(en: "a test expectation", zh: "测试预期"),
                     owner: f.keySpan("expect") ?? node.span,
-                    known: ["items", "materials", "lead", "workdays", "promise", "error", "eligible"])
+                    known: [
+                        "items", "materials", "lead", "workdays", "promise", "error", "eligible", "parties",
+                        "brings",
+                    ])
             })
         else { return nil }
         var expectation = TestExpectation(
@@ -43,6 +46,17 @@ enum TestCaseDecoder {
             error: e["error"].flatMap { reader.locatedText($0) })
         expectation.promise = e["promise"].flatMap { reader.duration($0) }
         expectation.eligible = e["eligible"].flatMap { n in reader.bool(n).map { Located($0, at: n.span) } }
+        expectation.parties = e["parties"].map {
+            reader.ids($0, what: .init(en: "expected parties", zh: "预期当事人"))
+        }
+        if let node = e["brings"] {
+            let entries = reader.table(node, what: .init(en: "what each party brings", zh: "各当事人提交的材料")) ?? []
+            expectation.brings = entries.compactMap { entry in
+                reader.checkedID(entry.key).map {
+                    PartyMaterials(party: $0, materials: decodeMaterials(entry.value, reader: &reader))
+                }
+            }
+        }
         return TestCase(name: name, answers: answers, expect: expectation)
     }
 

@@ -75,6 +75,9 @@ public struct FormField: Hashable, Sendable {
     /// The condition under which the field must be answered (`required: {when: …}`);
     /// `nil` when ``required`` says it all.
     public var requiredWhen: ConditionSource?
+    /// The party whose fact the question asks (`party:`); where that party does not take
+    /// part, the question need not be answered. `nil`: a question about the application.
+    public var party: Located<String>? = nil
 
     /// Creates a field.
     public init(

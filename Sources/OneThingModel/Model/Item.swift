@@ -127,6 +127,9 @@ public struct Need: Hashable, Sendable {
     public var when: ConditionSource?
     /// Where the need was written.
     public var span: SourceSpan
+    /// The parties who bring it (`from:`), in the order written; empty when it is brought
+    /// once for the application as a whole (and always in a bundle without `parties:`).
+    public var from: [Located<String>] = []
 
     /// A need of one material or output, always or under a condition.
     public init(_ id: Located<String>, when: ConditionSource? = nil, span: SourceSpan? = nil) {

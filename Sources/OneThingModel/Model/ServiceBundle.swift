@@ -160,6 +160,9 @@ public struct ServiceBundle: Hashable, Sendable {
     public var baseline: DeclaredBaseline?
     /// A description for the applicant.
     public var description: String?
+    /// The parties who take part (`parties:`), in file order; empty for a bundle with
+    /// one implicit applicant.
+    public var parties: [Party] = []
     /// The one form.
     public var form: Form
     /// The bundle's own materials.
@@ -209,6 +212,9 @@ public struct ServiceBundle: Hashable, Sendable {
 
     /// The item with id `id`.
     public func item(_ id: String) -> Item? { items.first { $0.id.value == id } }
+
+    /// The party with id `id`.
+    public func party(_ id: String) -> Party? { parties.first { $0.id.value == id } }
 
     /// What a rejection of `item` does to the rest of a case: the item's own policy,
     /// else the bundle's.

@@ -35,6 +35,10 @@ public struct TestExpectation: Hashable, Sendable {
     /// rules (a "not eligible" outcome instead of a plan); `true` when they are
     /// expected to meet them.
     public var eligible: Located<Bool>? = nil
+    /// Exactly the parties that take part (`parties:`), for a bundle with parties.
+    public var parties: [Located<String>]? = nil
+    /// For each party named, exactly the materials it brings, now or later (`brings:`).
+    public var brings: [PartyMaterials] = []
 
     /// Creates an expectation.
     public init(
@@ -46,6 +50,20 @@ public struct TestExpectation: Hashable, Sendable {
         self.lead = lead
         self.workdays = workdays
         self.error = error
+    }
+}
+
+/// What a test case expects one party to bring (an entry of `brings:`).
+public struct PartyMaterials: Hashable, Sendable {
+    /// The party's id.
+    public var party: Located<String>
+    /// Exactly the materials it brings, as checklist line ids.
+    public var materials: [Located<String>]
+
+    /// Creates an expectation of what `party` brings.
+    public init(party: Located<String>, materials: [Located<String>]) {
+        self.party = party
+        self.materials = materials
     }
 }
 

@@ -5,7 +5,7 @@ import OneThingSource
 /// Checks one applicant's answers against the bundle's form before a plan is built:
 /// every answer names a question of the form and fits its type, its bounds and its
 /// values; every required question is answered, and every question required under a
-/// condition that holds; the answers keep the form's rules (`form-rules:`).
+/// condition that holds, of those about the application or a party that takes part; the answers keep the form's rules (`form-rules:`).
 ///
 /// This is the one check of answers: plans (and so `onething plan`, the server's
 /// cases and the bundle's test cases) and the validator's check of test answers use it.
@@ -62,7 +62,7 @@ public struct AnswerChecker: Sendable {
             }
             values[field.id] = value
         }
-        for field in form.fields {
+        for field in form.fields where asksTakingPart(field, values) {
             let because = field.required ? nil : requiredBecause(field, values)
             guard field.required || because != nil else { continue }
             if !answered.contains(field.id) {
@@ -76,6 +76,14 @@ public struct AnswerChecker: Sendable {
         }
         found += ruleFindings(values, answers: answers, missingAt: missingAt)
         return (values, found)
+    }
+
+    /// Whether `field` asks about the application, or about a party that takes part
+    /// for these answers (``ConditionOwner/party(_:)``): a question about a party that
+    /// takes no part need not be answered.
+    func asksTakingPart(_ field: FormField, _ values: ConditionAnswers) -> Bool {
+        guard let party = field.party, let checked = conditions[.party(party.value)] else { return true }
+        return checked.evaluate(values)
     }
 
     /// The condition that makes `field` required for these answers, when it has one

@@ -12,13 +12,19 @@ extension ReformFigures {
     /// that asked for it. A need counts where it applies (a need under a condition
     /// only for the applicants it concerns), and a group (`one-of`, `any-of`,
     /// `all-that-apply`) is one material. A thing that is not a document (the old car,
-    /// ``MaterialKind/object``) is no 申报材料 and is not counted.
+    /// ``MaterialKind/object``) is no 申报材料 and is not counted. A need from parties
+    /// (`from:`) counts once for each of them that takes part: each brings their own copy
+    /// (the buyer's and the seller's 居民身份证 are two materials), as after the reform
+    /// (``ChecklistEntry/copies``).
     public static func materialsBefore(_ plan: Plan) -> Int {
-        plan.decisions.filter(\.applies).reduce(0) { sum, decision in
+        let takingPart = Set(plan.partiesTakingPart.map(\.id.value))
+        return plan.decisions.filter(\.applies).reduce(0) { sum, decision in
             sum
                 + plan.applicableNeeds(ofItem: decision.index).filter { need in
                     !(need.kind == .single && need.choices.allSatisfy { plan.objects.contains($0.value) })
-                }.count
+                }.reduce(0) { count, need in
+                    count + max(1, need.from.filter { takingPart.contains($0.value) }.count)
+                }
         }
     }
 
@@ -35,7 +41,9 @@ extension ReformFigures {
     ///   the back office.
     ///
     /// Nor is a thing that is not a document (``MaterialKind/object``): brought, but no 申报材料.
+    /// A line brought by several parties counts once for each of them
+    /// (``ChecklistEntry/copies``).
     public static func materialsAfter(_ plan: Plan) -> Int {
-        plan.materialsToBring.filter { !$0.isObject }.count
+        plan.materialsToBring.filter { !$0.isObject }.reduce(0) { $0 + $1.copies }
     }
 }

@@ -41,6 +41,13 @@ public struct Plan: Sendable {
     /// documents (``MaterialKind/object``).
     public var objects: Set<String> = []
 
+    /// For every party of the bundle (`parties:`), in file order, whether it takes part
+    /// and why; empty for a bundle with one implicit applicant.
+    public var parties: [PartyDecision] = []
+
+    /// The parties that take part, in file order.
+    public var partiesTakingPart: [Party] { parties.filter(\.takesPart).map(\.party) }
+
     /// The applicant's deadlines that apply to these answers, in file order, each with
     /// the date it counts from (see ``DeadlineDate`` for the day it falls on).
     public var deadlines: [PlanDeadline] = []
@@ -74,6 +81,17 @@ public struct ItemDecision: Sendable {
     /// The condition that decided, if the item has one.
     public let condition: ConditionSource?
     /// The answers the condition read, in the order of the form: field and value (`nil` if not answered).
+    public let readings: [(field: FormField, value: ConditionValue?)]
+}
+
+/// Whether one party takes part in the application, and what decided it.
+public struct PartyDecision: Sendable {
+    /// The party.
+    public let party: Party
+    /// Whether it takes part: it has no condition, or its condition holds.
+    public let takesPart: Bool
+    /// The answers its condition read, in the order of the form: field and value (`nil`
+    /// if not answered); empty when it has no condition.
     public let readings: [(field: FormField, value: ConditionValue?)]
 }
 
@@ -122,6 +140,15 @@ public struct ChecklistEntry: Sendable, Hashable {
     public var commitmentDeclined = false
     /// Whether it is a thing, not a document (``MaterialKind/object``): the old car.
     public var isObject = false
+    /// The ids of the parties that bring it (the `from:` of the needs it stands for,
+    /// of the parties that take part), in the bundle's order; each brings their own.
+    /// Empty when it is brought once, for the application as a whole.
+    public var parties: [String] = []
+
+    /// How many copies are brought: one for each party that brings it, one when it is
+    /// brought for the application as a whole. A party there may be several of
+    /// (`several: true`) counts once: the bundle does not know how many there are.
+    public var copies: Int { max(1, parties.count) }
     /// The ids of the applicable items that need it, in file order.
     public let neededBy: [String]
     /// A description for the applicant.

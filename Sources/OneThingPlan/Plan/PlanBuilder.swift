@@ -115,6 +115,7 @@ public struct PlanBuilder: Sendable {
             applies.append(holds)
         }
         let lead = try leadDecision(answers, missingAt: missingAt)
+        let parties = partyDecisions(for: answers)
         let needs = needSelection(for: answers)
         let promise = promise(for: answers)
         let graph = StepGraph(
@@ -125,8 +126,11 @@ public struct PlanBuilder: Sendable {
         choosing.declinedCommitments = declinedCommitments(for: answers)
         var plan = Plan(
             bundle: bundle, answers: answers, decisions: decisions, graph: graph, lead: lead,
-            materials: choosing.checklist(applies: applies, needs: needs),
+            materials: choosing.checklist(
+                applies: applies, needs: needs,
+                takingPart: Set(parties.filter(\.takesPart).map(\.party.id.value))),
             criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
+        plan.parties = parties
         plan.deadlines = deadlines(for: answers)
         plan.objects = objectIDs
         return plan
@@ -219,10 +223,29 @@ public struct PlanBuilder: Sendable {
         return (fallback, nil)
     }
 
-    /// The needs with a condition that hold for `answers`.
+    /// The needs with a condition, or from parties, that apply to `answers`: the
+    /// condition holds, and one of the parties the need is from takes part.
     func needSelection(for answers: ConditionAnswers) -> NeedSelection {
         NeedSelection(bundle: bundle) { i, n in
-            conditions[.need(of: bundle.items[i], at: n)].map { $0.evaluate(answers) } ?? true
+            let need = bundle.items[i].needs[n]
+            let holds = conditions[.need(of: bundle.items[i], at: n)].map { $0.evaluate(answers) } ?? true
+            return holds && (need.from.isEmpty || need.from.contains { takesPart($0.value, answers) })
+        }
+    }
+
+    /// Whether the party `id` takes part for `answers`: it has no condition, or its
+    /// condition holds.
+    func takesPart(_ id: String, _ answers: ConditionAnswers) -> Bool {
+        conditions[.party(id)].map { $0.evaluate(answers) } ?? true
+    }
+
+    /// For every party of the bundle, in file order, whether it takes part for `answers`
+    /// and the answers its condition read.
+    func partyDecisions(for answers: ConditionAnswers) -> [PartyDecision] {
+        bundle.parties.map { party in
+            PartyDecision(
+                party: party, takesPart: takesPart(party.id.value, answers),
+                readings: conditions[.party(party.id.value)]?.readings(in: bundle.form, answers) ?? [])
         }
     }
 
@@ -256,7 +279,11 @@ public struct PlanBuilder: Sendable {
     /// the case issues or fetches and what the applicant brings anyway for another need;
     /// what remains is one line of the checklist (``ChecklistEntry/alternatives``); an
     /// `any-of` with one member issued, fetched or brought anyway is that member.
-    func checklist(applies: [Bool], needs: NeedSelection) -> [ChecklistEntry] {
+    ///
+    /// A line's ``ChecklistEntry/parties`` are the parties of `takingPart` that the needs
+    /// it stands for are from (`from:`); a line none of whose needs names a party is
+    /// brought once, for the application as a whole.
+    func checklist(applies: [Bool], needs: NeedSelection, takingPart: Set<String> = []) -> [ChecklistEntry] {
         // What single needs and `one-of`s bring: a group is satisfied by it.
         var single = Set<String>()
         for (index, item) in bundle.items.enumerated() where applies[index] {
@@ -268,28 +295,37 @@ public struct PlanBuilder: Sendable {
         var order: [String] = []
         var neededBy: [String: [String]] = [:]
         var groups: [String: MaterialAlternatives] = [:]
-        func record(_ id: String, _ item: String) {
+        var bringers: [String: Set<String>] = [:]
+        func record(_ id: String, _ item: String, from need: Need) {
             if neededBy[id] == nil { order.append(id) }
             if neededBy[id]?.last != item { neededBy[id, default: []].append(item) }
+            for party in need.from where takingPart.contains(party.value) {
+                bringers[id, default: []].insert(party.value)
+            }
         }
         for (index, item) in bundle.items.enumerated() where applies[index] {
             for (n, need) in item.needs.enumerated() where needs.applies(item: index, need: n) {
                 guard need.isApplicantsChoice else {
-                    record(resolve(need, applies: applies), item.id.value)
+                    record(resolve(need, applies: applies), item.id.value, from: need)
                     continue
                 }
                 let resolved = resolveGroup(need, applies: applies, brought: single)
-                for id in resolved.settled { record(id, item.id.value) }
+                for id in resolved.settled { record(id, item.id.value, from: need) }
                 if let group = resolved.group {
                     let id = MaterialAlternatives.lineID(group.members.map(\.id))
                     groups[id] = group
-                    record(id, item.id.value)
+                    record(id, item.id.value, from: need)
                 }
             }
         }
         return order.compactMap { id in
-            if let group = groups[id] { return entry(for: group, id: id, neededBy: neededBy[id] ?? []) }
-            return entry(for: id, neededBy: neededBy[id] ?? [], applies: applies)
+            var line =
+                groups[id].map { entry(for: $0, id: id, neededBy: neededBy[id] ?? []) }
+                ?? entry(for: id, neededBy: neededBy[id] ?? [], applies: applies)
+            if let from = bringers[id] {
+                line?.parties = bundle.parties.map(\.id.value).filter(from.contains)
+            }
+            return line
         }
     }
 

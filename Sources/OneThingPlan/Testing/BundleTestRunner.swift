@@ -85,6 +85,25 @@ public struct BundleTestRunner: Sendable {
                 found.append(d)
             }
         }
+        if let parties = expect.parties,
+            let d = Diagnostic.setMismatch(
+                test: name, what: .init(en: "parties taking part", zh: "参与的当事人"), expected: parties,
+                actual: plan.partiesTakingPart.map(\.id.value))
+        {
+            found.append(d)
+        }
+        for expected in expect.brings {
+            let actual = plan.materialsToBring.filter { $0.parties.contains(expected.party.value) }.map(\.id)
+            guard
+                let d = Diagnostic.setMismatch(
+                    test: name,
+                    what: .init(
+                        en: "materials '\(expected.party.value)' brings",
+                        zh: "当事人“\(expected.party.value)”提交的材料"),
+                    expected: expected.materials, actual: actual)
+            else { continue }
+            found.append(d)
+        }
         if let lead = expect.lead, lead.value != plan.lead.department {
             found.append(
                 .testValueMismatch(

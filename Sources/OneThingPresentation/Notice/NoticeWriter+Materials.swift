@@ -9,8 +9,9 @@ extension NoticeWriter {
         let things = plan.materialsToBring.filter(\.isObject)
         let commitment = entries(.commitment)
         let fetched = entries(.fetched) + entries(.issued)
-        var blocks: [NoticeBlock] = []
-        blocks.append(.subheading(say("Materials to bring (\(bring.count))", "需要提交的材料（共\(bring.count)份）")))
+        var blocks: [NoticeBlock] = partyBlocks()
+        let copies = bring.reduce(0) { $0 + $1.copies }
+        blocks.append(.subheading(say("Materials to bring (\(copies))", "需要提交的材料（共\(copies)份）")))
         if bring.isEmpty {
             blocks.append(.paragraph(say("You need not bring any material now.", "您无需现场提交材料。")))
         } else {
@@ -20,18 +21,7 @@ extension NoticeWriter {
                         "Bring these materials to the window, once. A material several items need is brought once. Without a core material the case cannot be accepted.",
                         "请带齐以下材料，到窗口一次提交。多个事项都需要的材料只需提交一份。标明“主要材料”的，缺少时不能受理。"
                     )))
-            blocks.append(
-                .table(
-                    NoticeTable(
-                        header: [
-                            say("No.", "序号"), say("Material", "材料名称"), say("For", "用于办理"), say("Note", "说明"),
-                        ],
-                        rows: bring.enumerated().map { number, entry in
-                            [
-                                String(number + 1), entry.title.text(in: words.language),
-                                itemNames(entry.neededBy), note(entry),
-                            ]
-                        }, columns: [.number, .name, .text, .text])))
+            blocks.append(.table(materialTable(bring)))
         }
         if !things.isEmpty {
             blocks.append(
@@ -58,8 +48,9 @@ extension NoticeWriter {
                         }, columns: [.number, .name, .text, .text, .text])))
         }
         if !later.isEmpty {
+            let copies = later.reduce(0) { $0 + $1.copies }
             blocks.append(
-                .subheading(say("May follow later (\(later.count))", "可以容缺后补的材料（共\(later.count)份）")))
+                .subheading(say("May follow later (\(copies))", "可以容缺后补的材料（共\(copies)份）")))
             blocks.append(
                 .paragraph(
                     say(
@@ -75,47 +66,40 @@ extension NoticeWriter {
                         "within \(words.limit(deadline)) of acceptance: by \(words.date(date))",
                         "受理后\(words.limit(deadline))内，即\(words.date(date))前")
                 }
-                rows.append([
-                    String(number + 1), entry.title.text(in: words.language), due, itemNames(entry.neededBy),
-                    note(entry),
-                ])
+                rows.append(
+                    [String(number + 1), entry.title.text(in: words.language), due]
+                        + (plan.parties.isEmpty ? [] : [broughtBy(entry)])
+                        + [itemNames(entry.neededBy), note(entry)])
             }
             blocks.append(
                 .table(
                     NoticeTable(
-                        header: [
-                            say("No.", "序号"), say("Material", "材料名称"), say("Bring by", "补交期限"),
-                            say("For", "用于办理"),
-                            say("Note", "说明"),
-                        ],
-                        rows: rows, columns: [.number, .name, .text, .text, .text])))
+                        header: [say("No.", "序号"), say("Material", "材料名称"), say("Bring by", "补交期限")]
+                            + (plan.parties.isEmpty ? [] : [say("Brought by", "提交人")])
+                            + [say("For", "用于办理"), say("Note", "说明")],
+                        rows: rows,
+                        columns: [.number, .name, .text] + (plan.parties.isEmpty ? [] : [.text]) + [
+                            .text, .text,
+                        ])))
         }
         if !commitment.isEmpty {
+            let copies = commitment.reduce(0) { $0 + $1.copies }
             blocks.append(
                 .subheading(
                     say(
-                        "A signed commitment may replace (\(commitment.count))",
-                        "可以用告知承诺书代替的材料（共\(commitment.count)份）")))
+                        "A signed commitment may replace (\(copies))",
+                        "可以用告知承诺书代替的材料（共\(copies)份）")))
             blocks.append(
                 .paragraph(
                     say(
                         "Bring these, or sign a commitment at the window instead. You answer for the truth of what you commit to; it is checked afterwards.",
                         "以下材料可以提交，也可以在窗口签署告知承诺书代替。您须对承诺内容的真实性负责，有关部门将事后核查。")))
-            blocks.append(
-                .table(
-                    NoticeTable(
-                        header: [
-                            say("No.", "序号"), say("Material", "材料名称"), say("For", "用于办理"), say("Note", "说明"),
-                        ],
-                        rows: commitment.enumerated().map { number, entry in
-                            [
-                                String(number + 1), entry.title.text(in: words.language),
-                                itemNames(entry.neededBy), note(entry),
-                            ]
-                        }, columns: [.number, .name, .text, .text])))
+            blocks.append(.table(materialTable(commitment)))
         }
+        blocks += whoBringsWhat()
         if !fetched.isEmpty {
-            blocks.append(.subheading(say("Not to bring (\(fetched.count))", "无需提交的材料（共\(fetched.count)份）")))
+            let copies = fetched.reduce(0) { $0 + $1.copies }
+            blocks.append(.subheading(say("Not to bring (\(copies))", "无需提交的材料（共\(copies)份）")))
             blocks.append(
                 .paragraph(
                     say(
@@ -124,18 +108,81 @@ extension NoticeWriter {
             blocks.append(
                 .table(
                     NoticeTable(
-                        header: [
-                            say("No.", "序号"), say("Material", "材料名称"), say("How it is obtained", "获取方式"),
-                            say("For", "用于办理"),
-                        ],
+                        header: [say("No.", "序号"), say("Material", "材料名称")]
+                            + (plan.parties.isEmpty ? [] : [say("Whose", "所属当事人")])
+                            + [say("How it is obtained", "获取方式"), say("For", "用于办理")],
                         rows: fetched.enumerated().map { number, entry in
-                            [
-                                String(number + 1), entry.title.text(in: words.language), obtained(entry),
-                                itemNames(entry.neededBy),
-                            ]
-                        }, columns: [.number, .name, .text, .text])))
+                            [String(number + 1), entry.title.text(in: words.language)]
+                                + (plan.parties.isEmpty
+                                    ? [] : [entry.status == .issued ? "—" : broughtBy(entry)])
+                                + [obtained(entry), itemNames(entry.neededBy)]
+                        },
+                        columns: [.number, .name] + (plan.parties.isEmpty ? [] : [.text]) + [.text, .text])))
         }
         return blocks
+    }
+
+    /// A table of materials: number, name, the items they are for and a note, with a
+    /// column of the parties who bring each when the bundle has parties.
+    func materialTable(_ entries: [ChecklistEntry]) -> NoticeTable {
+        let byParty = !plan.parties.isEmpty
+        return NoticeTable(
+            header: [say("No.", "序号"), say("Material", "材料名称")]
+                + (byParty ? [say("Brought by", "提交人")] : [])
+                + [say("For", "用于办理"), say("Note", "说明")],
+            rows: entries.enumerated().map { number, entry in
+                [String(number + 1), entry.title.text(in: words.language)]
+                    + (byParty ? [broughtBy(entry)] : [])
+                    + [itemNames(entry.neededBy), note(entry)]
+            },
+            columns: [.number, .name] + (byParty ? [.text] : []) + [.text, .text])
+    }
+
+    /// The parties who take part, for a bundle with parties: who applies together.
+    func partyBlocks() -> [NoticeBlock] {
+        let taking = plan.partiesTakingPart
+        guard !taking.isEmpty else { return [] }
+        let names = words.join(taking.map { $0.title.text(in: language) })
+        return [
+            .paragraph(
+                say(
+                    "This application is made by: \(names). Each brings the materials marked with their name; a material marked “for the application” is brought once.",
+                    "本次申请的当事人：\(names)。标明当事人的材料，由该当事人各自提交一份；标明“共同提交”的材料，只需提交一份。"
+                ))
+        ]
+    }
+
+    /// Who brings the material of `entry`: its parties' names, or "for the application".
+    func broughtBy(_ entry: ChecklistEntry) -> String {
+        guard !entry.parties.isEmpty else { return say("for the application", "共同提交") }
+        return entry.parties.compactMap { bundle.party($0)?.title.text(in: language) }
+            .joined(separator: say(", ", "、"))
+    }
+
+    /// The materials to bring now or later, or to replace by a signed commitment, by the
+    /// party who brings them ("卖方：居民身份证；存量房买卖合同"), for a bundle with parties.
+    func whoBringsWhat() -> [NoticeBlock] {
+        let taking = plan.partiesTakingPart
+        guard !taking.isEmpty else { return [] }
+        let brought = plan.materials.filter {
+            !$0.isObject && [.bring, .later, .commitment].contains($0.status)
+        }
+        func names(_ entries: [ChecklistEntry]) -> String {
+            entries.map { entry in
+                entry.title.text(in: language)
+                    + (entry.status == .commitment ? say(" (or a signed commitment)", "（或签署告知承诺书）") : "")
+            }.joined(separator: say("; ", "；"))
+        }
+        var lines: [String] = []
+        for party in taking {
+            let own = brought.filter { $0.parties.contains(party.id.value) }
+            lines.append(
+                party.title.text(in: language) + say(": ", "：")
+                    + (own.isEmpty ? say("nothing to bring", "无需提交材料") : names(own)))
+        }
+        let shared = brought.filter(\.parties.isEmpty)
+        if !shared.isEmpty { lines.append(say("For the application, once: ", "共同提交（一份）：") + names(shared)) }
+        return [.subheading(say("Who brings what", "各当事人需提交的材料")), .list(lines)]
     }
 
     /// Where a thing is brought: the places of the items that need it, else the window.

@@ -171,6 +171,19 @@ struct BundleDetail: Encodable {
         /// The condition under which the field must be answered, when it is required
         /// only under one.
         var requiredWhen: String?
+        /// The party whose fact the question asks, when it asks about one.
+        var party: String?
+    }
+
+    /// A party of the bundle (`parties:`).
+    struct PartyEntry: Encodable {
+        var id: String
+        var name: String
+        var kind: String
+        /// The condition under which it takes part, when it has one.
+        var when: String?
+        /// Present and true when there may be several of it.
+        var several: Bool?
     }
 
     /// A condition with its message: a form rule or an eligibility rule.
@@ -245,11 +258,13 @@ struct BundleDetail: Encodable {
     var form: [Field]
     var formRules: [Rule]
     var eligibility: [Rule]
+    /// The parties; empty (and not written) for a bundle with one implicit applicant.
+    var parties: [PartyEntry]
     var materials: [MaterialEntry]
     var items: [ItemEntry]
 
     enum CodingKeys: String, CodingKey {
-        case form, formRules, eligibility, materials, items
+        case form, formRules, eligibility, parties, materials, items
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -258,6 +273,7 @@ struct BundleDetail: Encodable {
         try container.encode(form, forKey: .form)
         try container.encode(formRules, forKey: .formRules)
         try container.encode(eligibility, forKey: .eligibility)
+        if !parties.isEmpty { try container.encode(parties, forKey: .parties) }
         try container.encode(materials, forKey: .materials)
         try container.encode(items, forKey: .items)
     }
@@ -270,7 +286,12 @@ struct BundleDetail: Encodable {
                 id: field.id, type: field.type.rawValue, label: field.label, required: field.required,
                 minimum: field.minimum.map(Self.text), maximum: field.maximum.map(Self.text),
                 values: field.values.map { Field.Value(id: $0.id, label: $0.label) }, unit: field.unit,
-                help: field.help, requiredWhen: field.requiredWhen?.text)
+                help: field.help, requiredWhen: field.requiredWhen?.text, party: field.party?.value)
+        }
+        parties = bundle.parties.map { party in
+            PartyEntry(
+                id: party.id.value, name: party.name, kind: party.kind.rawValue, when: party.when?.text,
+                several: party.several ? true : nil)
         }
         formRules = bundle.form.rules.map(Rule.init)
         eligibility = bundle.eligibility.map(Rule.init)

@@ -51,6 +51,18 @@ struct PlanDocument: Encodable, Sendable {
         var alternatives: [String]?
         /// True when a commitment could have replaced it and the applicant chose to bring it.
         var commitmentDeclined: Bool?
+        /// For a bundle with parties: the parties that bring it; absent when it is
+        /// brought once for the application.
+        var parties: [String]?
+    }
+
+    /// A party of the bundle and whether it takes part for these answers.
+    struct PartyEntry: Encodable, Sendable {
+        var id: String
+        var name: String
+        var kind: String
+        var takesPart: Bool
+        var several: Bool?
     }
 
     /// An applicant's deadline: the day it falls on for this applicant, and whether the
@@ -79,6 +91,8 @@ struct PlanDocument: Encodable, Sendable {
     var inspections: [InspectionEntry]
     var materials: [MaterialEntry]
     var deadlines: [DeadlineEntry]
+    /// The bundle's parties; `nil` (absent) for a bundle without `parties:`.
+    var parties: [PartyEntry]?
 
     /// The document of `plan` on `schedule`, made on `calendar`.
     init(plan: Plan, schedule: Schedule, calendar: WorkdayCalendar) {
@@ -136,7 +150,17 @@ struct PlanDocument: Encodable, Sendable {
                 deadline: entry.deadline, issuedBy: entry.issuedBy, neededBy: entry.neededBy,
                 choice: entry.alternatives?.kind.rawValue,
                 alternatives: entry.alternatives?.members.map(\.id),
-                commitmentDeclined: entry.commitmentDeclined ? true : nil)
+                commitmentDeclined: entry.commitmentDeclined ? true : nil,
+                parties: entry.parties.isEmpty ? nil : entry.parties)
         }
+        parties =
+            plan.parties.isEmpty
+            ? nil
+            : plan.parties.map { decision in
+                PartyEntry(
+                    id: decision.party.id.value, name: decision.party.name,
+                    kind: decision.party.kind.rawValue,
+                    takesPart: decision.takesPart, several: decision.party.several ? true : nil)
+            }
     }
 }

@@ -876,6 +876,13 @@ enum OpenAPIDocument {
             Date:
               type: string
               format: date
+            PartyKind:
+              description: The role a party plays (`kind:` of a bundle's `parties:`).
+              type: string
+              enum: [applicant, co-applicant, agent, guardian, spouse, buyer, seller, heir, bank, other]
+            Several:
+              description: Present and true when there may be several of the party (heirs).
+              type: boolean
             Limit:
               description: A time limit as a bundle writes it, `5 workdays`, `15 days`, `即办`.
               type: string
@@ -1082,6 +1089,26 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     $ref: "#/components/schemas/ConditionRule"
+                parties:
+                  description: >-
+                    The parties who apply together and bring their own materials (the bundle's
+                    `parties:`); absent for a bundle with one implicit applicant.
+                  type: array
+                  items:
+                    type: object
+                    required: [id, name, kind]
+                    properties:
+                      id:
+                        type: string
+                      name:
+                        type: string
+                      kind:
+                        $ref: "#/components/schemas/PartyKind"
+                      when:
+                        description: The condition under which it takes part; absent when it always does.
+                        type: string
+                      several:
+                        $ref: "#/components/schemas/Several"
                 materials:
                   type: array
                   items:
@@ -1170,6 +1197,11 @@ enum OpenAPIDocument {
                   type: string
                 requiredWhen:
                   description: The condition under which the field must be answered (`required` is then false).
+                  type: string
+                party:
+                  description: >-
+                    The party whose fact the question asks (an id of the bundle's `parties`); where
+                    that party does not take part, the question need not be answered.
                   type: string
             ConditionRule:
               description: A condition and the message, in both languages, given when it does not hold.
@@ -1367,6 +1399,33 @@ enum OpenAPIDocument {
                           Present and true when a signed commitment could have replaced the material
                           and the applicant chose on the form to bring it.
                         type: boolean
+                      parties:
+                        description: >-
+                          For a bundle with parties, the ids of the parties that bring the material,
+                          one copy each (the `from:` of its needs, of the parties that take part);
+                          absent when it is brought once, for the application as a whole.
+                        type: array
+                        items:
+                          type: string
+                parties:
+                  description: >-
+                    For a bundle with parties (its `parties:`), each party, whether it takes part for
+                    these answers, and its role; absent for a bundle with one implicit applicant.
+                  type: array
+                  items:
+                    type: object
+                    required: [id, name, kind, takesPart]
+                    properties:
+                      id:
+                        type: string
+                      name:
+                        type: string
+                      kind:
+                        $ref: "#/components/schemas/PartyKind"
+                      takesPart:
+                        type: boolean
+                      several:
+                        $ref: "#/components/schemas/Several"
                 deadlines:
                   description: >-
                     The deadlines the law sets on the applicant (the bundle's `deadlines:`) that

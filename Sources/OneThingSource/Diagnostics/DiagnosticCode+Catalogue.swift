@@ -90,6 +90,10 @@ extension DiagnosticCode {
     public static let leadUndetermined = DiagnosticCode("OT312")
     /// For some applicants an item needs an output of the bundle that no item issues them.
     public static let outputNotIssued = DiagnosticCode("OT313")
+    /// A need's `from:` or a form field's `party:` names a party the bundle does not declare.
+    public static let unknownParty = DiagnosticCode("OT314")
+    /// A party the bundle declares but no need brings and no form field asks about.
+    public static let unusedParty = DiagnosticCode("OT315")
 
     // MARK: OT4xx: conditions and the form
 
@@ -111,6 +115,8 @@ extension DiagnosticCode {
     public static let badField = DiagnosticCode("OT408")
     /// A need's condition never holds where its item applies.
     public static let needNeverApplies = DiagnosticCode("OT409")
+    /// A need is from a party whose condition never holds where the need applies.
+    public static let needFromAbsentParty = DiagnosticCode("OT410")
 
     // MARK: OT5xx: time limits and promises
 
@@ -266,6 +272,10 @@ extension DiagnosticCode {
             summary: .init(
                 en: "some applicants are asked for an output no item issues them",
                 zh: "部分申请人被要求提交本件事不为其出具的证照/结果")),
+        Entry(code: .unknownParty, severity: .error, summary: .init(en: "unknown party", zh: "未知当事人")),
+        Entry(
+            code: .unusedParty, severity: .warning,
+            summary: .init(en: "a party that brings nothing and is asked nothing", zh: "既不提交材料、也不填写表单的当事人")),
         Entry(
             code: .conditionSyntax, severity: .error,
             summary: .init(en: "a condition is not well formed", zh: "条件写法有误")),
@@ -294,6 +304,11 @@ extension DiagnosticCode {
             code: .needNeverApplies, severity: .warning,
             summary: .init(
                 en: "a need's condition never holds where its item applies", zh: "所需材料的条件在其事项适用时永远不成立")),
+        Entry(
+            code: .needFromAbsentParty, severity: .warning,
+            summary: .init(
+                en: "a need is from a party that never takes part where the need applies",
+                zh: "所需材料由某当事人提交，但在该材料适用时该当事人永远不参与")),
         Entry(
             code: .promiseExceedsLegal, severity: .error,
             summary: .init(en: "a promised limit longer than the legal one", zh: "承诺时限超过法定时限")),

@@ -410,6 +410,38 @@ extension DiagnosticCode {
                 en: "Give the need the condition under which the output is issued ({material: ID, when: …}), "
                     + "or let an 'any-of' offer a material the applicant can bring instead.",
                 zh: "请为该所需材料加上出具它的条件（{material: 标识, when: …}），或用“any-of”列出申请人可以改交的材料。")),
+        DiagnosticExplanation(
+            code: .unknownParty,
+            protects: .init(
+                en: "The notice tells each party what to bring; a material from a party the bundle does not "
+                    + "declare would be told to nobody.",
+                zh: "告知书按当事人列出各自提交的材料；由未声明的当事人提交的材料，不会告知任何人。"),
+            wrong:
+                "parties:\n  buyer: {name: 买方, kind: buyer}\nitems:\n  filing:\n"
+                + "    needs: [{material: id-card, from: [buyer, seler]}]",
+            right:
+                "parties:\n  buyer: {name: 买方, kind: buyer}\n  seller: {name: 卖方, kind: seller}\nitems:\n"
+                + "  filing:\n    needs: [{material: id-card, from: [buyer, seller]}]",
+            fix: .init(
+                en:
+                    "Name a party declared under 'parties:' by its id (not its Chinese name), or declare it there.",
+                zh: "请用“parties:”下已声明的当事人标识（而不是中文名称），或在“parties:”下声明该当事人。")),
+        DiagnosticExplanation(
+            code: .unusedParty,
+            protects: .init(
+                en: "A party declared but never named in a need's 'from:' or a field's 'party:' is usually a "
+                    + "'from:' that was forgotten: the notice would not tell that party what to bring.",
+                zh: "声明了却没有任何所需材料（from:）或表单字段（party:）用到的当事人，通常是漏写了“from:”：告知书不会告诉该当事人要带什么。"),
+            wrong:
+                "parties:\n  buyer: {name: 买方, kind: buyer}\n  bank: {name: 贷款银行, kind: bank}\nitems:\n"
+                + "  mortgage:\n    needs: [{material: loan-contract, from: [buyer]}]",
+            right:
+                "parties:\n  buyer: {name: 买方, kind: buyer}\n  bank: {name: 贷款银行, kind: bank}\nitems:\n"
+                + "  mortgage:\n    needs: [{material: loan-contract, from: [buyer, bank]}]",
+            fix: .init(
+                en: "Add the party to the 'from:' of the needs it brings (or the 'party:' of its questions), "
+                    + "or remove it.",
+                zh: "请把该当事人加入其提交的所需材料的“from:”（或其表单字段的“party:”），或删除它。")),
     ]
 
     // MARK: OT4xx
@@ -515,6 +547,23 @@ extension DiagnosticCode {
             fix: .init(
                 en: "Correct the need's condition, or the item's; a need the item never uses can be removed.",
                 zh: "请改正所需材料或事项的条件；事项永远用不到的所需材料可以删去。")),
+        DiagnosticExplanation(
+            code: .needFromAbsentParty,
+            protects: .init(
+                en:
+                    "A party takes part only where its 'when:' holds; a need from a party that never takes part "
+                    + "where the need applies is asked of nobody: that party's copy is silently dropped.",
+                zh: "当事人只在其“when:”成立时参与；在所需材料适用时永远不参与的当事人，不会被要求提交该材料：这一份材料被悄悄漏掉。"),
+            wrong:
+                "parties:\n  bank: {name: 贷款银行, kind: bank, when: buyer.loan}\nitems:\n  transfer:\n"
+                + "    when: not buyer.loan\n    needs: [{material: loan-contract, from: [bank]}]",
+            right:
+                "parties:\n  bank: {name: 贷款银行, kind: bank, when: buyer.loan}\nitems:\n  mortgage:\n"
+                + "    when: buyer.loan\n    needs: [{material: loan-contract, from: [bank]}]",
+            fix: .init(
+                en: "Correct the party's condition, the need's or the item's, or take the party out of the "
+                    + "need's 'from:'.",
+                zh: "请改正当事人、所需材料或事项的条件，或把该当事人从所需材料的“from:”中删去。")),
     ]
 
     // MARK: OT5xx
