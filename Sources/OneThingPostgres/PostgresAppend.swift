@@ -168,19 +168,14 @@ struct PostgresAppend {
             for (index, entry) in batch.touched.enumerated() { positions[entry.projection.state.id] = index }
             for event in batch.events {
                 guard let position = positions[event.caseID], let stored = written[position] else { continue }
-                let payload = EventCodec.payload(of: event.kind)
-                let name = EventCodec.name(of: event.kind)
+                let encoded = EncodedEvent(event)
                 ids.append(event.caseID)
                 months.append(stored.month.description)
                 sequences.append(Int32(clamping: event.sequence))
                 moments.append(event.at.milliseconds)
-                kinds.append(name)
-                payloads.append(ByteBuffer(bytes: payload))
-                digests.append(
-                    Int64(
-                        bitPattern: EventCodec.digest(
-                            caseID: event.caseID, sequence: event.sequence, at: event.at, name: name,
-                            payload: payload)))
+                kinds.append(encoded.name)
+                payloads.append(ByteBuffer(bytes: encoded.payload))
+                digests.append(Int64(bitPattern: encoded.digest))
             }
             _ = try await connection.query(
                 """

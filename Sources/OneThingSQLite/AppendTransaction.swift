@@ -13,19 +13,34 @@ struct AppendTransaction {
     let file: StoreFile
     /// The batch, folded.
     private(set) var batch: AppendBatch<StoredSummary>
+    /// The batch's events, encoded, in its order.
+    let encoded: [EncodedEvent]
     /// The summary rows of the touched cases once written, in the order of `batch.touched`.
     private(set) var written: [StoredSummary] = []
 
-    /// Appends `events` in one transaction of `db`, using and updating the
+    /// What an append prepares before it takes the write lock, so that the writer
+    /// does not wait for it: the batch, not yet folded, and the encoded events.
+    struct Prepared: Sendable {
+        /// The batch, not yet folded.
+        let batch: AppendBatch<StoredSummary>
+        /// The events, encoded, in the batch's order.
+        let encoded: [EncodedEvent]
+
+        init(_ events: [CaseEvent]) {
+            batch = AppendBatch(events)
+            encoded = events.map(EncodedEvent.init)
+        }
+    }
+
+    /// Appends the prepared events in one transaction of `db`, using and updating the
     /// projections and blueprints in `memory`.
-    static func run(_ events: [CaseEvent], in db: Database, memory: inout StoreMemory, file: StoreFile) throws
-    {
+    static func run(_ prepared: Prepared, in db: Database, memory: inout StoreMemory, file: StoreFile) throws {
         var retried = false
         while true {
             // The cached projections of the touched cases leave `memory` now; they come
             // back only if the transaction commits, so a failure never leaves a projection
             // that is ahead of the file.
-            var work = AppendTransaction(events: events, file: file)
+            var work = AppendTransaction(batch: prepared.batch, encoded: prepared.encoded, file: file)
             do {
                 try db.inTransaction(.immediate) {
                     try work.fold(in: db, memory: &memory)
@@ -49,8 +64,9 @@ struct AppendTransaction {
         }
     }
 
-    init(events: [CaseEvent], file: StoreFile) {
-        self.batch = AppendBatch(events)
+    init(batch: AppendBatch<StoredSummary>, encoded: [EncodedEvent], file: StoreFile) {
+        self.batch = batch
+        self.encoded = encoded
         self.file = file
     }
 
@@ -122,6 +138,6 @@ struct AppendTransaction {
             ordinal = next + 1
         }
         let inserter = try EventInserter(db: db)
-        for event in batch.events { try inserter.insert(event) }
+        for event in encoded { try inserter.insert(event) }
     }
 }

@@ -14,23 +14,21 @@ struct EventInserter {
             db: db)
     }
 
-    /// Inserts `event` with its payload and digest (``EventCodec``).
-    func insert(_ event: CaseEvent) throws {
-        let payload = EventCodec.payload(of: event.kind)
-        var kind = EventCodec.name(of: event.kind)
-        let digest = EventCodec.digest(
-            caseID: event.caseID, sequence: event.sequence, at: event.at, name: kind, payload: payload)
+    /// Inserts `encoded`'s event with its payload and digest (``EventCodec``).
+    func insert(_ encoded: EncodedEvent) throws {
+        let event = encoded.event
         var caseID = event.caseID
+        var kind = encoded.name
         try caseID.withUTF8 { id in
             try kind.withUTF8 { name in
-                try payload.withUnsafeBytes { blob in
+                try encoded.payload.withUnsafeBytes { blob in
                     // Bound in place: SQLite reads the bytes during the step.
                     statement.bind(1, borrowing: id)
                     statement.bind(2, Int64(event.sequence))
                     statement.bind(3, event.at.milliseconds)
                     statement.bind(4, borrowing: name)
                     statement.bind(5, blob: blob)
-                    statement.bind(6, Int64(bitPattern: digest))
+                    statement.bind(6, Int64(bitPattern: encoded.digest))
                     try statement.step()
                 }
             }

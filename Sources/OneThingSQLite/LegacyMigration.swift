@@ -108,7 +108,7 @@ enum LegacyMigration {
                 throw failure("case \(id)", BadValue(reason: "it has no start event"), file: file)
             }
             try summaries.insert(summary, ordinal: Int64(index + 1))
-            for event in events { try inserter.insert(event) }
+            for event in events { try inserter.insert(EncodedEvent(event)) }
             converted += events.count
             if let (day, number) = caseNumber(id) { lastNumbers[day] = max(lastNumbers[day] ?? 0, number) }
         }

@@ -231,10 +231,12 @@ public final class SQLiteEventStore: EventStore {
         guard !events.isEmpty else { return }
         let pool = try writer("appending \(events.count) events")
         let file = self.file
+        // Encoded here, on the caller's thread: the writer only writes.
+        let prepared = AppendTransaction.Prepared(events)
         do {
             try await pool.writeWithoutTransaction { db in
                 try self.memory.withLock { memory in
-                    try AppendTransaction.run(events, in: db, memory: &memory, file: file)
+                    try AppendTransaction.run(prepared, in: db, memory: &memory, file: file)
                 }
             }
         } catch {
