@@ -34,7 +34,8 @@ struct AppendTransaction {
 
     /// Appends the prepared events in one transaction of `db`, using and updating the
     /// projections and blueprints in `memory`.
-    static func run(_ prepared: Prepared, in db: Database, memory: inout StoreMemory, file: StoreFile) throws {
+    static func run(_ prepared: Prepared, in db: Database, memory: inout StoreMemory, file: StoreFile) throws
+    {
         var retried = false
         while true {
             // The cached projections of the touched cases leave `memory` now; they come
