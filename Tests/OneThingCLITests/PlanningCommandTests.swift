@@ -53,7 +53,7 @@ struct PlanningCommandTests {
         let zh = try OneThingExecutable.run(cash + ["--lang", "zh"], in: Self.root)
         #expect(zh.status == 0)
         let out = zh.standardOutput
-        #expect(out.contains("当事人（3 个中 2 个参与）："), "\(out)")
+        #expect(out.contains("当事人（5 个中 2 个参与）："), "\(out)")
         #expect(out.contains("  ✘ bank  贷款银行（抵押权人）  [银行]\n      条件 buyer.loan 不成立：buyer.loan = false"))
         #expect(out.contains("存量房买卖合同（主要材料）——共同提交一份"))
         #expect(out.contains("居民身份证（主要材料）——无法获取时提交纸质材料——买方、卖方各一份"))

@@ -61,11 +61,18 @@ struct BundleRouteTests {
             #expect(detail["parties"] == nil)
             let sale = try await client.get("/v1/bundles/home-transfer").object()
             let parties = try #require(sale["parties"] as? [[String: Any]])
-            #expect(parties.map { $0["id"] as? String } == ["buyer", "seller", "bank"])
+            #expect(
+                parties.map { $0["id"] as? String } == [
+                    "buyer", "seller", "seller-spouse", "buyer-spouse", "bank",
+                ])
             #expect(parties.last?["when"] as? String == "buyer.loan")
+            #expect(parties.first { $0["id"] as? String == "seller-spouse" }?["kind"] as? String == "spouse")
             let loan = try #require(
                 (sale["form"] as? [[String: Any]])?.first { $0["id"] as? String == "buyer.loan" })
             #expect(loan["party"] as? String == "buyer")
+            let ownership = try #require(
+                (sale["form"] as? [[String: Any]])?.first { $0["id"] as? String == "seller.home_ownership" })
+            #expect(ownership["requiredWhen"] as? String == "seller.married")
             let missing = try await client.get("/v1/bundles/no-such-bundle")
             #expect(missing.status == .notFound)
             #expect(try missing.problemType() == ProblemKind.type("not-found"))
@@ -171,8 +178,8 @@ struct BundleRouteTests {
     @Test func aPlanSaysWhichPartiesTakePartAndWhoBringsEachMaterial() async throws {
         let fixture = try await ServerFixture.make()
         let answers = #"""
-            {"seller.married": true, "buyer.married": false, "seller.mortgage": false,
-             "buyer.loan": false, "transfer.water": true, "transfer.power": false,
+            {"seller.married": true, "seller.home_ownership": "own", "buyer.married": false,
+             "seller.mortgage": false, "buyer.loan": false, "transfer.water": true, "transfer.power": false,
              "transfer.gas": false, "transfer.network": false}
             """#
         try await fixture.test { client in
@@ -181,8 +188,12 @@ struct BundleRouteTests {
             #expect(response.status == .ok, "\(response.text)")
             let plan = try #require(try response.object()["plan"] as? [String: Any])
             let parties = try #require(plan["parties"] as? [[String: Any]])
-            #expect(parties.map { $0["id"] as? String } == ["buyer", "seller", "bank"])
-            #expect(parties.map { $0["takesPart"] as? Bool } == [true, true, false])
+            #expect(
+                parties.map { $0["id"] as? String } == [
+                    "buyer", "seller", "seller-spouse", "buyer-spouse", "bank",
+                ])
+            // The married seller sells their own home: no spouse takes part.
+            #expect(parties.map { $0["takesPart"] as? Bool } == [true, true, false, false, false])
             #expect(parties.last?["kind"] as? String == "bank")
             let materials = try #require(plan["materials"] as? [[String: Any]])
             let bills = try #require(materials.first { $0["id"] as? String == "utility-bills-settled" })

@@ -95,7 +95,8 @@ struct PartyDecodingTests {
             return
         }
         let bundle = loaded.bundle
-        #expect(bundle.parties.map(\.id.value) == ["buyer", "seller", "bank"])
+        #expect(
+            bundle.parties.map(\.id.value) == ["buyer", "seller", "seller-spouse", "buyer-spouse", "bank"])
         #expect(bundle.party("bank")?.when?.text == "buyer.loan")
         let mortgage = try #require(bundle.item("mortgage-registration"))
         #expect(
