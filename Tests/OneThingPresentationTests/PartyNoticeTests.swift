@@ -44,8 +44,10 @@ struct PartyNoticeTests {
         let zh = NoticeMarkdownRenderer().render(fixture.notice)
         #expect(zh.contains("本次申请的当事人：买方和卖方。"))
         #expect(!zh.contains("贷款银行（抵押权人）"))
-        // The married seller sells their own home (民法典 §1063): no spouse takes part.
-        #expect(!zh.contains("卖方配偶"))
+        // The married seller sells their own home (民法典 §1063): no spouse takes part,
+        // and no consent is asked for.
+        #expect(!zh.contains("- 卖方配偶："))
+        #expect(!zh.contains("配偶同意处分夫妻共有房屋的书面意见"))
         #expect(zh.contains("- 卖方：水电气网费用结清凭证"))
         // The unmarried buyer may sign a commitment instead of the proof.
         #expect(zh.contains("- 买方：婚姻状况证明（未婚、离异或丧偶的一方）（或签署告知承诺书）"))
