@@ -108,7 +108,9 @@ enum StoreOpening {
     /// process is recovering. Several processes opening one new file meet these; a
     /// short, growing pause and another try gets through them.
     static func whileBusy<Value>(_ file: StoreFile, _ open: () throws -> Value) throws -> Value {
-        let deadline = ContinuousClock.now + .milliseconds(Int(file.busyTimeout * 1_000))
+        // A timeout beyond a day (or not a number) is read as a day: no clock overflow.
+        let seconds = file.busyTimeout.isFinite ? min(max(file.busyTimeout, 0), 86_400) : 86_400
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1_000))
         var pauseMilliseconds = 2
         while true {
             do {
