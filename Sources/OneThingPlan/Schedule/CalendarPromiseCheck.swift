@@ -8,8 +8,13 @@ import OneThingSource
 /// day the calendars cover and reports the first start date whose delivery comes after
 /// the promised date (`OT507`, a warning).
 ///
-/// Bundles whose limits are all in working days or hours need no such check: on any
-/// calendar they take exactly their working-day count.
+/// Bundles whose limits are all in working days are not checked: on any calendar they
+/// take exactly their working-day count. Hours are not checked either, though a chain
+/// of steps in hours can take more days than its working-day count: each step counts
+/// its hours from the working day after the day it starts (bundle-format.md, "How a
+/// limit is counted on the calendar"), so 4 + 2 + 2 hours end on the third working day,
+/// not the first (company-setup). Checking them would refuse a promise the law sets;
+/// the rule for hours that follow hours on one working day is to be decided first.
 public enum CalendarPromiseCheck {
     /// Whether `bundle` has a limit the 7 : 5 rule only approximates.
     public static func needsCheck(_ bundle: ServiceBundle) -> Bool {
