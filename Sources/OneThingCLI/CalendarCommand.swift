@@ -27,14 +27,18 @@ struct CalendarCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Count.self])
 
-    /// `onething calendar add DATE N`: the date N working days after DATE.
+    /// `onething calendar add DATE N`: the day a limit of N working days started on DATE
+    /// ends (`WorkdayCalendar.due(after:limit:)`).
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Print the date N working days after DATE, as YYYY-MM-DD.",
+            abstract: "Print the day a limit of N working days started on DATE ends, as YYYY-MM-DD.",
             discussion: """
-                DATE is not counted; N = 0 prints DATE when it is a working day, else \
-                the next working day.
+                DATE (the day of acceptance) is not counted. A DATE that is a rest day \
+                counts as the next working day, which is not counted either, as offices \
+                count what they receive on rest days: 1 working day from a Saturday ends \
+                on Tuesday. N = 0 prints DATE when it is a working day, else the next \
+                working day. The planner and the runtime count limits the same way.
                 """)
 
         @Argument(help: ArgumentHelp("The start date, YYYY-MM-DD; it is not counted.", valueName: "date"))
@@ -56,7 +60,7 @@ struct CalendarCommand: ParsableCommand {
             let start = try options.date(date)
             let calendar = try options.calendar()
             do {
-                let end = try calendar.adding(workdays: workdays, to: start)
+                let end = try calendar.due(after: start, limit: TimeLimit(Double(workdays), .workdays))
                 options.printAnswer(end.description, calendar: calendar, from: start, through: end)
             } catch {
                 throw options.fail(options.outsideMessage(error))

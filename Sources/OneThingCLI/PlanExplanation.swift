@@ -25,6 +25,12 @@ struct PlanExplanation {
         return "\(date)" + say(" (provisional, 暂定)", "（暂定）")
     }
 
+    /// A moment of the schedule: its date as ``date(_:)``, with the hour when a limit in
+    /// hours ends inside office time (`2026-03-03 13:00`).
+    func moment(_ moment: WorkingMoment) -> String {
+        date(moment.date) + (moment.timeOfDay.map { " \($0)" } ?? "")
+    }
+
     /// An applicant's deadline: `Deadline 申报出生登记: within 1 month of 2026-02-20, by
     /// 2026-03-20 (户口登记条例 第七条)`, with a warning when the case is accepted after it.
     func deadline(_ deadline: DeadlineDate) -> String {
@@ -51,10 +57,16 @@ struct PlanExplanation {
         let leadRule = plan.lead.rule.map { say(" — chosen by rule \($0 + 1)", "（由第 \($0 + 1) 条规则选出）") } ?? ""
         lines.append(say("Lead department: ", "牵头部门：") + department(plan.lead.department) + leadRule)
         lines.append(say("Answers: ", "答案：") + plan.answers.description)
+        let restDay =
+            schedule.countsFrom == schedule.accepted
+            ? ""
+            : say(
+                " (a rest day: counted from the next working day, \(schedule.countsFrom), itself not counted)",
+                "（休息日受理，自下一个工作日 \(schedule.countsFrom) 起算，当日不计）")
         lines.append(
             say(
-                "Accepted \(schedule.accepted); promised within \(limit(plan.promise)): by \(date(schedule.promisedBy)); predicted delivery \(date(schedule.delivery))",
-                "受理日期 \(schedule.accepted)；承诺\(limit(plan.promise))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
+                "Accepted \(schedule.accepted)\(restDay); promised within \(limit(plan.promise)): by \(date(schedule.promisedBy)); predicted delivery \(date(schedule.delivery))",
+                "受理日期 \(schedule.accepted)\(restDay)；承诺\(limit(plan.promise))内办结，即 \(date(schedule.promisedBy)) 前；预计出件 \(date(schedule.delivery))"
             ))
         if let included = UncountedTime.included(schedule.uncountedOnCriticalPath(of: bundle)) {
             lines.append("  " + say("(both dates: \(included.en))", "（以上两个日期\(included.zh)）"))
@@ -102,7 +114,7 @@ struct PlanExplanation {
         for decision in applying {
             let item = bundle.items[decision.index]
             let start = schedule.times.itemStart[decision.index].map(\.description) ?? "?"
-            let due = schedule.times.itemFinish[decision.index].map(date) ?? "?"
+            let due = schedule.times.itemFinish[decision.index].map(moment) ?? "?"
             let slack = schedule.slack[decision.index].map(CriticalPath.format) ?? "?"
             let mark = critical.contains(decision.index) ? " ★" : ""
             lines.append(
@@ -129,7 +141,7 @@ struct PlanExplanation {
             let inspection = bundle.inspections[k]
             let members = plan.graph.participants[k].map { bundle.items[$0].id.value }.joined(separator: ", ")
             let from = schedule.times.inspectionStart[k].map(\.description) ?? "?"
-            let to = schedule.times.inspectionFinish[k].map(date) ?? "?"
+            let to = schedule.times.inspectionFinish[k].map(moment) ?? "?"
             lines.append(
                 say("Joint inspection: ", "联合勘验：")
                     + "\(inspection.name)  \(limit(inspection.duration.value))  \(from) → \(to)  (\(members))"

@@ -1,10 +1,12 @@
 /// Moments on the working-day calendar: when a limit started at a moment is due, and
 /// working time between moments.
 ///
-/// - **Due moment.** A limit started at a moment ends at the end (24:00 China Standard
-///   Time) of its due date, the date ``due(after:limit:)`` gives for the day of the
-///   start: the one rule the validator, the planner, the notice and the runtime share. A
-///   step that finishes before its due moment is on time; it is overdue from then on.
+/// - **Due moment.** A limit started at a moment ends where ``end(of:from:)`` says: a
+///   limit in days at the end (24:00 China Standard Time) of its due date, a limit in
+///   hours at a moment in office time; nothing is counted on the day of acceptance
+///   (``countingStart(of:acceptedAt:)``): the one rule the validator, the planner, the
+///   notice and the runtime share. A step that finishes before its due moment is on
+///   time; it is overdue from then on.
 /// - **Office hours.** Working time runs 09:00–17:00 China Standard Time on working
 ///   days, 8 hours to a working day; it stands still at night, at weekends and on
 ///   holidays. Simulated departments take their time in it, and a case's progress is
@@ -31,29 +33,71 @@ extension WorkdayCalendar {
         moment.adding(milliseconds: -1).chinaDate
     }
 
-    /// The due moment of `limit` started at `start`: the end of the due date that
-    /// ``due(after:limit:)`` gives for the day of `start`.
+    /// The moment on the working-day calendar that `timestamp` is, for counting a limit
+    /// that starts then: on a working day, the office time used at it (none before
+    /// 09:00, all after 17:00; 24:00 is the end of the day before); on a rest day, the
+    /// end of the next working day (what arrives on a rest day is taken as arriving on
+    /// the next working day, which is not counted).
+    ///
+    /// - Throws: ``OutOfRange`` when a day up to the working day found is outside the
+    ///   covered years.
+    public func moment(at timestamp: Timestamp) throws(OutOfRange) -> WorkingMoment {
+        let date = Self.date(endingAt: timestamp)
+        guard try isWorkday(date) else { return try acceptance(on: date) }
+        guard date == timestamp.chinaDate else { return .endOfDay(date) }
+        let opens = Int64(Self.officeOpensMinute) * 60_000
+        let used = timestamp.chinaMillisecondOfDay - opens
+        // A part of a minute counts as a whole one: a limit never ends early.
+        return WorkingMoment(date: date, officeMinutes: Int((used + 59_999) / 60_000))
+    }
+
+    /// The moment the count of a step that starts at `start` begins, in a case accepted
+    /// at `accepted`: ``moment(at:)``, but never before the end of the day of acceptance
+    /// (``acceptance(on:)``), on which nothing is counted. The planner starts every step
+    /// there that waits for nothing, and the runtime does the same, so that both give a
+    /// step the same due moment.
+    ///
+    /// - Throws: ``OutOfRange`` when a day involved is outside the covered years.
+    public func countingStart(of start: Timestamp, acceptedAt accepted: Timestamp?) throws(OutOfRange)
+        -> WorkingMoment
+    {
+        let moment = try moment(at: start)
+        guard let accepted else { return moment }
+        return max(moment, try acceptance(on: accepted.chinaDate))
+    }
+
+    /// The due moment of `limit` started at `start` in a case accepted at `accepted`
+    /// (`nil` when the limit does not run in a case): see
+    /// ``dueMoment(startingAt:acceptedAt:limits:)``.
     ///
     /// - Throws: ``OutOfRange`` when a day up to the due date is outside the covered years.
-    public func dueMoment(startingAt start: Timestamp, limit: TimeLimit) throws(OutOfRange) -> Timestamp {
-        Self.end(of: try due(after: start.chinaDate, limit: limit))
+    public func dueMoment(startingAt start: Timestamp, acceptedAt accepted: Timestamp?, limit: TimeLimit)
+        throws(OutOfRange) -> Timestamp
+    {
+        try dueMoment(startingAt: start, acceptedAt: accepted, limits: [limit])
     }
 
     /// The due moment of `limits` that follow one another, the first started at `start`
-    /// and each next one on the due date of the one before: a step's promised limit and
-    /// then the time it takes that no limit counts (`not-counted:`), as the planner
-    /// counts them one after another.
+    /// in a case accepted at `accepted`, each next one where the one before ends: a
+    /// step's promised limit and then the time it takes that no limit counts
+    /// (`not-counted:`), as the planner counts them one after another. The count starts
+    /// at ``countingStart(of:acceptedAt:)`` and each limit ends at
+    /// ``end(of:from:)``: the end (24:00) of a due date for a limit in days, a moment in
+    /// office time for one in hours.
     ///
     /// - Throws: ``OutOfRange`` when a day up to the due date is outside the covered years.
-    public func dueMoment(startingAt start: Timestamp, limits: [TimeLimit]) throws(OutOfRange) -> Timestamp {
-        var date = start.chinaDate
-        for limit in limits { date = try due(after: date, limit: limit) }
-        return Self.end(of: date)
+    public func dueMoment(startingAt start: Timestamp, acceptedAt accepted: Timestamp?, limits: [TimeLimit])
+        throws(OutOfRange) -> Timestamp
+    {
+        var moment = try countingStart(of: start, acceptedAt: accepted)
+        for limit in limits { moment = try end(of: limit, from: moment) }
+        return moment.timestamp
     }
 
     /// `due` moved later by the working days a stopped clock stood still: the working
-    /// days after the day of `pausedAt`, up to and including the day of `resumedAt`.
-    /// A clock stopped and started on the same day moves nothing.
+    /// days after the day of `pausedAt`, up to and including the day of `resumedAt`,
+    /// at the same time of day (the end of the day for a due date, an office hour for a
+    /// limit in hours). A clock stopped and started on the same day moves nothing.
     ///
     /// - Throws: ``OutOfRange`` when a day involved is outside the covered years.
     public func postponing(_ due: Timestamp, pausedAt: Timestamp, resumedAt: Timestamp) throws(OutOfRange)
@@ -61,7 +105,10 @@ extension WorkdayCalendar {
     {
         let stood = try workdays(from: pausedAt.chinaDate, through: resumedAt.chinaDate)
         guard stood > 0 else { return due }
-        return Self.end(of: try adding(workdays: stood, to: Self.date(endingAt: due)))
+        let moment = try moment(at: due)
+        return WorkingMoment(
+            date: try adding(workdays: stood, to: moment.date), officeMinutes: moment.officeMinutes
+        ).timestamp
     }
 
     /// The office time of `moment`'s day that has passed at `moment`, in milliseconds:

@@ -10,7 +10,7 @@ import OneThingEvents
 /// Each case's events are converted in order and folded as they go, so that what an
 /// event of the current format records (a step's due moment, the promise, whether a
 /// material came late) follows from the converted events before it: a step is due at
-/// ``WorkdayCalendar/dueMoment(startingAt:limit:)`` of its first dispatch, moved by a
+/// ``WorkdayCalendar/dueMoment(startingAt:acceptedAt:limit:)`` of its first dispatch, moved by a
 /// supplement as ``WorkdayCalendar/postponing(_:pausedAt:resumedAt:)`` says; the case's
 /// promise and the deferred materials' deadlines count from acceptance.
 enum LegacyMigration {
@@ -217,7 +217,7 @@ enum LegacyMigration {
                 }
                 let at = try legacy.moment(at: event.at)
                 func due(_ limit: TimeLimit) throws -> Timestamp {
-                    try calendar.dueMoment(startingAt: at, limit: limit)
+                    try calendar.dueMoment(startingAt: at, acceptedAt: state.acceptedAt ?? at, limit: limit)
                 }
                 func deferred(_ missing: [String]) throws -> [DeferredMaterial] {
                     try missing.map {

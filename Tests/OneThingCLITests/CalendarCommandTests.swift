@@ -36,6 +36,15 @@ struct CalendarCommandTests {
         #expect(run.standardOutput == "2025-10-09\n")
     }
 
+    @Test func addingToAHolidayCountsFromTheNextWorkingDayAsOfficesDo() throws {
+        // Friday 2026-09-25 is 中秋: a case accepted then counts from Monday 09-28, which
+        // is not counted; 10 working days after it end on 10-16 (one later than 10 working
+        // days after the Friday itself), the date the plan and the runtime give.
+        let run = try Self.run(["calendar", "add", "2026-09-25", "10"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "2026-10-16\n")
+    }
+
     @Test func countPrintsABareNumber() throws {
         // After Friday 2026-02-13 up to Saturday 02-28: 02-14, 02-24…27, 02-28.
         let run = try Self.run(["calendar", "count", "2026-02-13", "2026-02-28"])

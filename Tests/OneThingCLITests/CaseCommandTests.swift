@@ -26,7 +26,7 @@ struct CaseCommandTests {
         #expect(zh.status == 0, "\(zh.standardError)")
         let text = zh.standardOutput
         #expect(text.hasPrefix("案件 C20260925-0001\n一件事：开办餐饮店一件事（open-restaurant 1.0.0）\n牵头部门：市场监督管理局\n"))
-        #expect(text.contains("受理：第 0.00 工作日  2026-09-25 09:00；承诺 11个工作日内办结，即 2026-10-16 前"))
+        #expect(text.contains("受理：第 0.00 工作日  2026-09-25 09:00；承诺 11个工作日内办结，即 2026-10-19 前"))
         #expect(text.contains("\n 1  第 0.00 工作日  2026-09-25 09:00  立案："))
         #expect(text.contains("\n    幂等键：C20260925-0001/business-registration/1\n"))
         #expect(text.contains("统一出件："))
@@ -52,7 +52,7 @@ struct CaseCommandTests {
         #expect(list.status == 0, "\(list.standardError)")
         #expect(
             list.standardOutput.contains(
-                "C20260925-0001  open-restaurant 1.0.0  accepted 2026-09-25  due 2026-10-16"))
+                "C20260925-0001  open-restaurant 1.0.0  accepted 2026-09-25  due 2026-10-19"))
         let show = try OneThingExecutable.run(
             ["case", "show", Self.id, "--db", db, "--lang", "zh"], in: elsewhere)
         #expect(show.status == 0, "\(show.standardError)")
@@ -66,7 +66,7 @@ struct CaseCommandTests {
         #expect(open.status == 0, "\(open.standardError)")
         #expect(
             open.standardOutput.contains(
-                "C20260925-0001  open-restaurant 1.0.0  accepted 2026-09-25  due 2026-10-16  open, waiting on "
+                "C20260925-0001  open-restaurant 1.0.0  accepted 2026-09-25  due 2026-10-19  open, waiting on "
             ))
         #expect(open.standardOutput.contains("Fire and Rescue Department"))
         #expect(
@@ -77,11 +77,11 @@ struct CaseCommandTests {
             try JSONSerialization.jsonObject(with: Data(fire.standardOutput.utf8)) as? [String: Any])
         let cases = try #require(object["cases"] as? [[String: Any]])
         #expect(cases.map { $0["id"] as? String } == [Self.id])
-        #expect(cases.first?["dueOn"] as? String == "2026-10-16")
+        #expect(cases.first?["dueOn"] as? String == "2026-10-19")
         #expect(
-            try Self.caseCommand(["list", "--due-by", "2026-10-15"], db: db).standardOutput == "No cases.\n")
+            try Self.caseCommand(["list", "--due-by", "2026-10-18"], db: db).standardOutput == "No cases.\n")
         #expect(
-            try Self.caseCommand(["list", "--due-by", "2026-10-16"], db: db).standardOutput.contains(Self.id))
+            try Self.caseCommand(["list", "--due-by", "2026-10-19"], db: db).standardOutput.contains(Self.id))
         let typo = try Self.caseCommand(["list", "--department", "fire-rescu"], db: db)
         #expect(typo.status == 2)
         #expect(typo.standardError.contains("did you mean 'fire-rescue'?"))
@@ -237,7 +237,9 @@ struct CaseCommandTests {
             """, to: "adapters.yaml", in: folder)
         let run = try RuntimeCLI.run(db: db, ["--adapters", adapters, "--lang", "en"])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput.contains("the applicant must bring food-safety-rules by 2026-10-09:"))
+        // 5 working days from 中秋 09-25, a rest day, counted from Monday 09-28: 09-29,
+        // 09-30, 10-08, 10-09 and Saturday 10-10, a make-up working day.
+        #expect(run.standardOutput.contains("the applicant must bring food-safety-rules by 2026-10-10:"))
         #expect(run.standardOutput.contains("onething case supply C20260925-0001 food-safety-rules"))
         let wrong = try Self.caseCommand(["supply", Self.id, "food-safety-rule", "--lang", "en"], db: db)
         #expect(wrong.status == 1)

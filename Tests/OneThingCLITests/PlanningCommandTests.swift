@@ -130,12 +130,15 @@ struct PlanningCommandTests {
             in: Self.root)
         #expect(run.status == 0, "\(run.standardError)")
         let text = run.standardOutput
-        // Registration on Friday 2026-09-25 is due the next working day; the drainage
+        // Accepted on Friday 2026-09-25, 中秋, a rest day: the count starts from Monday
+        // 09-28, which is not counted, so registration is due on 09-29; the drainage
         // permit's 10 working days cross the National Day week (10-01 to 10-07 off,
-        // Saturday 10-10 worked), so delivery is due on 2026-10-16.
+        // Saturday 10-10 worked), so delivery is due on 2026-10-19.
+        #expect(
+            text.contains("Accepted 2026-09-25 (a rest day: counted from the next working day, 2026-09-28"))
         #expect(text.contains("business-registration"))
-        #expect(text.contains("2026-09-25 → 2026-09-28"))
-        #expect(text.contains("predicted delivery 2026-10-16"))
+        #expect(text.contains("2026-09-28 → 2026-09-29"))
+        #expect(text.contains("predicted delivery 2026-10-19"))
         #expect(text.contains("condition not business.has_licence holds: business.has_licence = false"))
         #expect(text.contains("✘ prepackaged-food-filing"))
         #expect(text.contains("Critical path (11 working days)"))
@@ -181,7 +184,7 @@ struct PlanningCommandTests {
             ["plan", Self.restaurant, "--case", Self.worstCase, "--start", "2026-09-25", "--lang", "en"],
             in: Self.root)
         #expect(fromJSON.status == 0, "\(fromJSON.standardError)")
-        #expect(fromJSON.standardOutput.contains("predicted delivery 2026-10-16"))
+        #expect(fromJSON.standardOutput.contains("predicted delivery 2026-10-19"))
         #expect(fromJSON.standardOutput == fromCase.standardOutput)
     }
 

@@ -47,18 +47,18 @@ struct RunCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         let text = run.standardOutput
         #expect(text.hasPrefix("Case C20260925-0001: open-restaurant 1.0.0\n"))
-        // Accepted on the day given (the Mid-Autumn Festival): the day of acceptance is
-        // not counted, so the promise is due on the same date as from the next working day.
-        #expect(text.contains("Accepted 2026-09-25 09:00; promised within 11 workdays, by 2026-10-16"))
+        // Accepted on the day given (the Mid-Autumn Festival, a rest day): the count starts
+        // from the next working day, Monday 09-28, which is not counted, as the plan's.
+        #expect(text.contains("Accepted 2026-09-25 09:00; promised within 11 workdays, by 2026-10-19"))
         #expect(text.contains("\n  1  day 0.00  2026-09-25 09:00  case opened: open-restaurant 1.0.0"))
         #expect(
             text.contains(
-                "sent business-registration to Administration for Market Regulation (attempt 1); due 2026-09-28"
+                "sent business-registration to Administration for Market Regulation (attempt 1); due 2026-09-29"
             ))
         #expect(text.contains("began the joint inspection food-fire-joint-inspection"))
         #expect(text.contains("steps done; waiting on: "))
         #expect(text.contains("\nOutcome: "))
-        #expect(text.contains("promised within 11 workdays, by 2026-10-16 — "))
+        #expect(text.contains("promised within 11 workdays, by 2026-10-19 — "))
         #expect(text.contains("\nDelivered: "))
         #expect(FileManager.default.fileExists(atPath: db))
     }
@@ -82,14 +82,14 @@ struct RunCommandTests {
             ["--adapters", adapters.path, "--lang", "zh"])
         #expect(zh.status == 0, "\(zh.standardError)")
         #expect(
-            zh.standardOutput.contains("居民身份证 未能通过电子证照获取：请申请人于 2026-10-16 前提交纸质材料"), "\(zh.standardOutput)")
+            zh.standardOutput.contains("居民身份证 未能通过电子证照获取：请申请人于 2026-10-19 前提交纸质材料"), "\(zh.standardOutput)")
         #expect(zh.standardOutput.contains("申请人补交容缺材料 居民身份证"))
         let en = try RuntimeCLI.run(
             db: folder.appendingPathComponent("en.sqlite").path,
             ["--adapters", adapters.path, "--lang", "en"])
         #expect(
             en.standardOutput.contains(
-                "id-card could not be fetched (from the electronic licence): the applicant is asked to bring it by 2026-10-16"
+                "id-card could not be fetched (from the electronic licence): the applicant is asked to bring it by 2026-10-19"
             ), "\(en.standardOutput)")
     }
 

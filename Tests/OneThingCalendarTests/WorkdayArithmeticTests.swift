@@ -219,10 +219,10 @@ struct WorkdayArithmeticTests {
         #expect(due == Self.day("2025-06-09"))
     }
 
-    @Test func aLimitInDaysEndingOnAMakeUpDayEndsThatDay() throws {
-        // Saturday 10-04 + 7 days = Saturday 10-11, which is worked.
-        let due = try Self.calendar.due(after: Self.day("2025-10-04"), limit: TimeLimit(7, .days))
-        #expect(due == Self.day("2025-10-11"))
+    @Test func aPeriodInDaysEndingOnAMakeUpDayEndsThatDay() throws {
+        // An applicant's period: Saturday 10-04 + 7 days = Saturday 10-11, which is worked.
+        let end = try Self.calendar.periodEnd(after: Self.day("2025-10-04"), limit: TimeLimit(7, .days))
+        #expect(end == Self.day("2025-10-11"))
     }
 
     @Test func aLimitOfZeroDaysOnARestDayEndsOnTheNextWorkingDay() throws {

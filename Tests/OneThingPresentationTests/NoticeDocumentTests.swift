@@ -56,11 +56,12 @@ import Testing
         let c = try NoticeFixture.notice(
             "bundles/open-restaurant.yaml", case: NoticeFixture.restaurantWorstCase, start: "2026-09-25")
         let markdown = Self.markdown(c)
-        #expect(c.schedule.promisedBy == CalendarDate("2026-10-16"))
-        #expect(markdown.contains("2026年10月16日（星期五）"))
+        // 中秋 09-25 is a rest day: the count starts from Monday 09-28, not counted itself.
+        #expect(c.schedule.promisedBy == CalendarDate("2026-10-19"))
+        #expect(markdown.contains("2026年10月19日（星期一）"))
         #expect(markdown.contains("国庆节（10月1日至10月7日）"))
         #expect(markdown.contains("调休上班日：10月10日（星期六）"))
-        #expect(markdown.contains("9月25日为休息日，其后的第一个工作日（9月28日）计为第1个工作日。"))
+        #expect(markdown.contains("9月25日为休息日，受理日期顺延至其后的第一个工作日（9月28日），该日同样不计入。"))
     }
 
     @Test func reasonsAreInPlainWordsWithoutConditionSyntax() throws {

@@ -8,12 +8,14 @@ import Testing
 /// One time for everyone: for every real bundle, every test case and start dates across
 /// the years, the due dates the runtime records are the dates the plan (and so the
 /// notice, which prints the plan's schedule) gives, when every department takes its
-/// full promised time and answers at 17:00 on its due date.
+/// full promised time: it answers at its due moment, or at 17:00 of its due date when
+/// that is the end of the day. Hours that follow hours are due at the hour the plan
+/// gives (company-setup's 4 + 2 + 2 hours end at 13:00, 15:00 and 17:00).
 struct DueDateAgreementTests {
     /// What the runtime recorded of one case.
     struct Run {
-        /// The due date of each step, by step id.
-        var due: [String: CalendarDate] = [:]
+        /// The due moment of each step, by step id.
+        var due: [String: WorkingMoment] = [:]
         /// The case's promised date.
         var promisedBy: CalendarDate?
         /// The day the case was delivered.
@@ -21,7 +23,8 @@ struct DueDateAgreementTests {
     }
 
     /// Runs a case of `blueprint` accepted at 09:00 on `start` against departments that
-    /// approve at 17:00 on each step's due date.
+    /// approve at each step's due moment, or at 17:00 of its due date when it is due at
+    /// the end of the day.
     static func run(_ blueprint: CaseBlueprint, calendar: WorkdayCalendar, start: CalendarDate) throws -> Run
     {
         var runtime = CaseRuntime(calendars: ["CN": calendar])
@@ -34,9 +37,9 @@ struct DueDateAgreementTests {
         while true {
             for effect in runtime.takeEffects() {
                 guard case .submit(let submission) = effect else { continue }
-                let dueDate = WorkdayCalendar.date(endingAt: submission.due)
-                run.due[submission.stepID] = dueDate
-                answers.append((Timestamp(china: dueDate, hour: 17), submission.key))
+                let due = try calendar.moment(at: submission.due)
+                run.due[submission.stepID] = due
+                answers.append((min(submission.due, Timestamp(china: due.date, hour: 17)), submission.key))
             }
             for event in runtime.takeOutbox() {
                 if case .intake(.accepted(let promisedBy, _)) = event.kind {

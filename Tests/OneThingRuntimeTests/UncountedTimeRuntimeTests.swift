@@ -22,7 +22,7 @@ struct UncountedTimeRuntimeTests {
         let start = try #require(CalendarDate("2026-01-26"))
         let run = try DueDateAgreementTests.run(
             blueprint, calendar: loaded.catalogue.calendar(region: "CN"), start: start)
-        #expect(run.due["simple-public-notice"] == CalendarDate("2026-02-24"))
+        #expect(run.due["simple-public-notice"]?.date == CalendarDate("2026-02-24"))
         #expect(run.promisedBy == CalendarDate("2026-02-25"))
         #expect(run.delivered == CalendarDate("2026-02-25"))
     }

@@ -119,7 +119,8 @@ struct LegacyMigrationTests {
             // planner's date, which OneThing 0.1 showed one working day early (2026-10-16).
             #expect(
                 summary.promisedBy
-                    == (try conversion.calendar.dueMoment(startingAt: accepted.at, limit: blueprint.promise)))
+                    == (try conversion.calendar.dueMoment(
+                        startingAt: accepted.at, acceptedAt: accepted.at, limit: blueprint.promise)))
             #expect(
                 summary.promisedBy.map { WorkdayCalendar.date(endingAt: $0) } == CalendarDate("2026-10-19"))
             guard case .intake(.accepted(_, let deferred)) = accepted.kind else {
@@ -134,7 +135,8 @@ struct LegacyMigrationTests {
                     #expect(
                         due
                             == (try conversion.calendar.dueMoment(
-                                startingAt: event.at, limit: blueprint.steps[step].limit)))
+                                startingAt: event.at, acceptedAt: accepted.at,
+                                limit: blueprint.steps[step].limit)))
                 }
             }
         }

@@ -97,9 +97,13 @@ struct WorkdayArithmeticRealCalendarTests {
     }
 
     @Test func daysEndingOnAMakeUpSaturdayEndThere() throws {
-        // Saturday 2025-10-04 + 7 days = Saturday 10-11, a make-up working day.
+        // An applicant's period from Saturday 2025-10-04: + 7 days = Saturday 10-11, a
+        // make-up working day. (An office's limit started that day counts from Thursday
+        // 10-09, the first working day: it ends on 10-16.)
+        let end = try Self.calendar.periodEnd(after: Self.day("2025-10-04"), limit: TimeLimit(parsing: "7天")!)
+        #expect(end == Self.day("2025-10-11"))
         let due = try Self.calendar.due(after: Self.day("2025-10-04"), limit: TimeLimit(parsing: "7天")!)
-        #expect(due == Self.day("2025-10-11"))
+        #expect(due == Self.day("2025-10-16"))
     }
 
     @Test func aMonthEndingOnNationalDayMovesToTheNextWorkingDay() throws {

@@ -1,9 +1,10 @@
 /// On time and overdue: the one rule the simulation's on-time rate and the supervision
 /// figures (督办) share, read from the due moments the case's events recorded.
 ///
-/// A due moment is the end (24:00 China Standard Time) of the due date; something
-/// finished before it is on time, and from that moment on it is late
-/// (`WorkdayCalendar.dueMoment(startingAt:limit:)`). The due moment is the state's
+/// A due moment is the end (24:00 China Standard Time) of the due date, or a moment in
+/// office time for a limit in hours; something finished before it is on time, and from
+/// that moment on it is late
+/// (`WorkdayCalendar.dueMoment(startingAt:acceptedAt:limit:)`). The due moment is the state's
 /// own: moved later by a supplement's stopped clock (补正) and by a change of the
 /// working-day calendar, never computed again here.
 extension CaseState {

@@ -8,22 +8,49 @@ import OneThingSource
 /// day the calendars cover and reports the first start date whose delivery comes after
 /// the promised date (`OT507`, a warning).
 ///
+/// Hours are checked too: on the calendar they add up only within a working day, and a
+/// step in working days that starts after some hours of a day leaves the rest of that
+/// day unused (4 hours, then 1 working day, then 4 hours end at 13:00 of the third
+/// working day, though they make 2 working days by the ratio 8 : 1).
+///
 /// Bundles whose limits are all in working days are not checked: on any calendar they
-/// take exactly their working-day count. Hours are not checked either, though a chain
-/// of steps in hours can take more days than its working-day count: each step counts
-/// its hours from the working day after the day it starts (bundle-format.md, "How a
-/// limit is counted on the calendar"), so 4 + 2 + 2 hours end on the third working day,
-/// not the first (company-setup). Checking them would refuse a promise the law sets;
-/// the rule for hours that follow hours on one working day is to be decided first.
+/// take exactly their working-day count.
 public enum CalendarPromiseCheck {
-    /// Whether `bundle` has a limit the 7 : 5 rule only approximates.
+    /// Whether `bundle` has a limit the ratios to working days (7 : 5 for calendar days,
+    /// 8 : 1 for hours) only approximate.
     public static func needsCheck(_ bundle: ServiceBundle) -> Bool {
-        let calendarUnits: Set<TimeUnit> = [.days, .months]
-        return bundle.items.contains { item in
-            calendarUnits.contains(item.promised.value.unit)
-                || item.promisedRules.contains { calendarUnits.contains($0.limit.value.unit) }
+        !units(of: bundle).isDisjoint(with: [.days, .months, .hours])
+    }
+
+    /// The units the steps of `bundle` take their promised time in.
+    static func units(of bundle: ServiceBundle) -> Set<TimeUnit> {
+        var units = Set(bundle.inspections.map(\.duration.value.unit))
+        for item in bundle.items {
+            units.insert(item.promised.value.unit)
+            for rule in item.promisedRules { units.insert(rule.limit.value.unit) }
         }
-            || bundle.inspections.contains { calendarUnits.contains($0.duration.value.unit) }
+        return units
+    }
+
+    /// Why the real calendar can take longer than the ratios say, for the units of
+    /// `bundle`.
+    static func reason(for bundle: ServiceBundle) -> (en: String, zh: String) {
+        let units = units(of: bundle)
+        var en: [String] = []
+        var zh: [String] = []
+        if !units.isDisjoint(with: [.days, .months]) {
+            en.append(
+                "limits in calendar days do not keep the 7 : 5 ratio to working days (holidays, make-up working days)"
+            )
+            zh.append("以“日”计的时限与工作日并非 7 : 5（节假日、调休上班日）")
+        }
+        if units.contains(.hours) {
+            en.append(
+                "hours add up only within a working day, and a limit in working days that starts after some hours of a day does not use the rest of it"
+            )
+            zh.append("小时只在同一工作日内累加，在某日已用去若干小时后开始的以工作日计的时限不计当日余下的时间")
+        }
+        return (en.joined(separator: "; "), zh.joined(separator: "；"))
     }
 
     /// The finding about the steps `graph` of `bundle` (those of the worst case, see
@@ -65,13 +92,14 @@ public enum CalendarPromiseCheck {
             }
         }
         guard let worst else { return nil }
+        let reason = reason(for: bundle)
         return Diagnostic(
             code: .promiseBrokenOnCalendar, severity: .warning, span: bundle.promise.span,
             message: .init(
                 en:
-                    "accepted on \(worst.start), the worst case is delivered on \(worst.delivery) (\(worst.taken) working days), after the promised \(worst.promisedBy): on the real calendar, limits in calendar days do not keep the 7 : 5 ratio to working days (holidays, make-up working days)",
+                    "accepted on \(worst.start), the worst case is delivered on \(worst.delivery) (\(worst.taken) working days), after the promised \(worst.promisedBy): on the real calendar, \(reason.en)",
                 zh:
-                    "若于 \(worst.start) 受理，最坏情况在 \(worst.delivery) 办结（\(worst.taken) 个工作日），晚于承诺的 \(worst.promisedBy)：按实际日历，以“日”计的时限与工作日并非 7 : 5（节假日、调休上班日）"
+                    "若于 \(worst.start) 受理，最坏情况在 \(worst.delivery) 办结（\(worst.taken) 个工作日），晚于承诺的 \(worst.promisedBy)：按实际日历，\(reason.zh)"
             ),
             hint: .init(
                 en:

@@ -4,9 +4,12 @@ import OneThingModel
 /// The day an applicant's deadline falls on for one case, and whether the case was
 /// accepted after it.
 ///
-/// The day is counted as every limit is (``WorkdayCalendar/due(after:limit:)``): from
-/// the day after the date given, and a deadline that ends on a rest day ends on the next
-/// working day (民法典 §203).
+/// The day is counted as the law counts an applicant's period
+/// (``WorkdayCalendar/periodEnd(after:limit:)``): from the day after the date given,
+/// whatever kind of day that is (民法典 §201), and a deadline that ends on a rest day
+/// ends on the next working day (民法典 §203). Unlike an office's limit, a date on a
+/// rest day is not moved to the next working day: a birth on a Saturday starts the
+/// month on the Sunday.
 public struct DeadlineDate: Sendable, Hashable {
     /// The deadline and the date it counts from.
     public let deadline: PlanDeadline
@@ -26,7 +29,7 @@ public struct DeadlineDate: Sendable, Hashable {
             var due: CalendarDate?
             if let from = deadline.from {
                 do {
-                    due = try calendar.due(after: from, limit: deadline.deadline.within.value)
+                    due = try calendar.periodEnd(after: from, limit: deadline.deadline.within.value)
                 } catch {
                     due = nil  // a date in years the calendar does not cover: the rule is shown, not a day
                 }

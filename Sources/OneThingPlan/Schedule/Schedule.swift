@@ -17,6 +17,10 @@ import OneThingModel
 public struct Schedule: Sendable {
     /// The day the case was accepted (综合收件).
     public let accepted: CalendarDate
+    /// The day the count starts from: ``accepted``, or the next working day when the
+    /// case was accepted on a rest day (``WorkdayCalendar/acceptance(on:)``); it is not
+    /// counted itself.
+    public var countsFrom: CalendarDate { times.origin.date }
     /// Start and due dates of the steps, and the critical path.
     public let times: StepTimes<CalendarClock>
     /// The date by which the bundle's promise to the applicant is due, the time not
@@ -25,12 +29,17 @@ public struct Schedule: Sendable {
     /// a rest day). Without time not counted, ``countedPromisedBy``.
     public let promisedBy: CalendarDate
     /// The date the promise falls due counting only what the limits count.
-    public let countedPromisedBy: CalendarDate
+    public var countedPromisedBy: CalendarDate { countedPromiseEnds.date }
+    /// The moment the promise ends counting only what the limits count: the end of
+    /// ``countedPromisedBy``, or an office hour of it for a promise in hours.
+    public let countedPromiseEnds: WorkingMoment
     /// When the last step is due counting only what the limits count: the delivery
     /// the promise is checked against.
-    public let countedDelivery: CalendarDate
+    public var countedDelivery: CalendarDate { countedDeliveryEnds.date }
+    /// The moment the last step is due counting only what the limits count.
+    public let countedDeliveryEnds: WorkingMoment
     /// The predicted delivery date (统一出件): when the last step is due.
-    public var delivery: CalendarDate { times.end }
+    public var delivery: CalendarDate { times.end.date }
     /// For each applicable item, the working days it may slip without delaying delivery.
     public let slack: [Int: Double]
     /// The provisional years of the calendar (no State Council notice) from acceptance
@@ -38,7 +47,8 @@ public struct Schedule: Sendable {
     /// the dates are provisional and whoever shows them says so.
     public let provisionalYears: [Int]
 
-    /// Schedules `plan` on `calendar` from the day `accepted`.
+    /// Schedules `plan` on `calendar` from the day `accepted`: the count starts at the
+    /// end of that day (``WorkdayCalendar/acceptance(on:)``).
     ///
     /// - Throws: ``WorkdayCalendar/OutOfRange`` when a date falls outside the years the
     ///   calendar covers: a schedule is never guessed.
@@ -56,21 +66,22 @@ public struct Schedule: Sendable {
     public init(
         bundle: ServiceBundle, steps graph: StepGraph, calendar: WorkdayCalendar, accepted: CalendarDate
     ) throws(WorkdayCalendar.OutOfRange) {
-        let clock = CalendarClock(calendar: calendar, accepted: accepted)
+        let clock = try CalendarClock(calendar: calendar, accepted: accepted)
         self.accepted = accepted
         let times = try StepTimes(bundle: bundle, graph: graph, clock: clock, counting: .elapsed)
         let countedDelivery =
             graph.hasUncountedTime
             ? try StepTimes(bundle: bundle, graph: graph, clock: clock, counting: .counted).end : times.end
-        let countedPromisedBy = try calendar.due(after: accepted, limit: graph.promise)
+        let countedPromise = try calendar.end(of: graph.promise, from: clock.origin)
         let promisedBy = try calendar.promisedDate(
-            counted: countedPromisedBy, countedDelivery: countedDelivery, delivery: times.end)
+            counted: countedPromise.date, countedDelivery: countedDelivery.date, delivery: times.end.date)
         self.times = times
-        self.countedDelivery = countedDelivery
-        self.countedPromisedBy = countedPromisedBy
+        self.countedDeliveryEnds = countedDelivery
+        self.countedPromiseEnds = countedPromise
         self.promisedBy = promisedBy
         self.slack = Schedule.slack(bundle: bundle, graph: graph)
-        self.provisionalYears = calendar.provisionalYears(from: accepted, through: max(times.end, promisedBy))
+        self.provisionalYears = calendar.provisionalYears(
+            from: accepted, through: max(times.end.date, promisedBy))
     }
 
     /// Whether a date of the schedule lies in a provisional year of the calendar.
@@ -96,7 +107,7 @@ public struct Schedule: Sendable {
 
     /// Whether delivery is due within the promise, as the law counts it: without the
     /// time not counted on either side.
-    public var keepsPromise: Bool { countedDelivery <= countedPromisedBy }
+    public var keepsPromise: Bool { countedDeliveryEnds <= countedPromiseEnds }
 
     /// The periods not counted of the items on the critical path, in its order: the
     /// time not counted that the applicant waits for beyond the promise.

@@ -24,6 +24,8 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
     public var inspectionFinish: [Int: Clock.Instant] = [:]
     /// When the last step finishes (the origin when nothing applies): delivery (统一出件).
     public var end: Clock.Instant
+    /// Where the steps that wait for nothing start: the clock's origin.
+    public var origin: Clock.Instant
     /// The steps of the critical path, first to last.
     public var criticalPath: [Step]
 
@@ -33,6 +35,7 @@ public struct StepTimes<Clock: PlanClock>: Sendable {
         bundle: ServiceBundle, graph: StepGraph, clock: Clock, counting: TimeCounting
     ) throws(Clock.Failure) {
         end = clock.origin
+        origin = clock.origin
         criticalPath = []
         // The finish of each item, by index; an item comes after everything it waits
         // for in the graph's order, so what it reads here is already computed.

@@ -49,8 +49,8 @@ extension NoticeWriter {
                 "联合勘验：“\(inspection.name)”由\(organiser)组织，\(words.join(members))一次共同到场勘验，不再分别检查。")
             if let start = schedule.times.inspectionStart[k], let end = schedule.times.inspectionFinish[k] {
                 sentence += say(
-                    " Expected between \(words.date(start)) and \(words.date(end)); please be at the premises.",
-                    "预计在\(short(start))至\(short(end))之间进行，届时请在场配合。")
+                    " Expected between \(words.date(start.date)) and \(words.date(end.date)); please be at the premises.",
+                    "预计在\(short(start.date))至\(short(end.date))之间进行，届时请在场配合。")
             }
             blocks.append(.paragraph(sentence))
         }
@@ -107,10 +107,15 @@ extension NoticeWriter {
         var counting = say(
             "Time limits count working days: the day of acceptance is not counted; weekends and public holidays are not counted; make-up working days are.",
             "时限按工作日计算：受理当日不计入，周末和法定节假日不计入，调休上班日计入。")
-        if let first = firstWorkday(afterRestDay: schedule.accepted) {
+        if schedule.countsFrom != schedule.accepted {
             counting += say(
-                " \(short(schedule.accepted)) is a rest day: the first working day after it, \(short(first)), is working day 1.",
-                "\(short(schedule.accepted))为休息日，其后的第一个工作日（\(short(first))）计为第1个工作日。")
+                " \(short(schedule.accepted)) is a rest day: the case counts as accepted on the next working day, \(short(schedule.countsFrom)), which is not counted either.",
+                "\(short(schedule.accepted))为休息日，受理日期顺延至其后的第一个工作日（\(short(schedule.countsFrom))），该日同样不计入。")
+        }
+        if applying.contains(where: { plan.promised(ofItem: $0.index).unit == .hours }) {
+            counting += say(
+                " Limits in hours count office hours, 9:00 to 17:00 of working days, from the first working day after acceptance; an item in hours that follows another goes on the same day.",
+                "以小时计的时限按工作日9:00至17:00的办公时间计算，自受理后的第一个工作日起算；前后衔接的以小时计的事项在同一工作日内接续计算。")
         }
         let last = max(schedule.promisedBy, schedule.delivery)
         let holidays = holidays(from: schedule.accepted, through: last)
@@ -219,18 +224,6 @@ extension NoticeWriter {
     func provisionalDate(_ date: CalendarDate) -> String {
         guard calendar.isProvisional(date) else { return words.date(date) }
         return words.date(date) + say(" (provisional, 暂定)", "（暂定）")
-    }
-
-    /// The first working day after `accepted` when `accepted` is a rest day, else `nil`.
-    /// The schedule was counted on this calendar, so it covers the days asked about; a
-    /// day it did not cover would have failed the schedule first.
-    func firstWorkday(afterRestDay accepted: CalendarDate) -> CalendarDate? {
-        do {
-            guard try !calendar.isWorkday(accepted) else { return nil }
-            return try calendar.nextWorkday(onOrAfter: accepted.adding(days: 1))
-        } catch {
-            return nil
-        }
     }
 
     /// The holiday periods of the calendar that overlap the days after `start` up to

@@ -103,12 +103,12 @@ struct NoticeWriter {
         ]
         for decision in applying {
             if let due = schedule.times.itemFinish[decision.index] {
-                notes[.item(decision.index)] = say("due ", "预计 ") + short(due) + say("", "办结")
+                notes[.item(decision.index)] = say("due ", "预计 ") + short(due.date) + say("", "办结")
             }
         }
         for k in plan.inspections {
             if let due = schedule.times.inspectionFinish[k] {
-                notes[.inspection(k)] = say("due ", "预计 ") + short(due) + say("", "完成")
+                notes[.inspection(k)] = say("due ", "预计 ") + short(due.date) + say("", "完成")
             }
         }
         return notes
@@ -151,4 +151,10 @@ struct NoticeWriter {
 
     /// A date in the year of acceptance, without its year.
     func short(_ date: CalendarDate) -> String { words.shortDate(date, year: schedule.accepted.year) }
+
+    /// A moment of the schedule: its date as ``short(_:)-(CalendarDate)``, with the hour
+    /// when a limit in hours ends inside office time (`3月3日 13:00`).
+    func short(_ moment: WorkingMoment) -> String {
+        short(moment.date) + (moment.timeOfDay.map { " \($0)" } ?? "")
+    }
 }

@@ -46,7 +46,8 @@ extension CaseRuntime {
         on calendar: WorkdayCalendar
     ) -> Timestamp? {
         do {
-            var due = try calendar.dueMoment(startingAt: start, limits: state.blueprint.steps[step].lengths)
+            var due = try calendar.dueMoment(
+                startingAt: start, acceptedAt: state.acceptedAt, limits: state.blueprint.steps[step].lengths)
             for pause in pauses {
                 due = try calendar.postponing(due, pausedAt: pause.from, resumedAt: pause.to)
             }

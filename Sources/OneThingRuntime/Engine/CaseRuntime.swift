@@ -8,7 +8,7 @@
 /// events, which is what makes simulations repeatable for a seed.
 ///
 /// Time: every due moment comes from the working-day calendar of the case's region
-/// through ``OneThingCalendar/WorkdayCalendar/dueMoment(startingAt:limit:)``, the rule the
+/// through ``OneThingCalendar/WorkdayCalendar/dueMoment(startingAt:acceptedAt:limit:)``, the rule the
 /// planner and the notice use, and is recorded in the event that decides it.
 public struct CaseRuntime: Sendable {
     /// Work for the outside world that follows from the events.
@@ -131,7 +131,8 @@ public struct CaseRuntime: Sendable {
                     guard let limit = blueprint.deferredDeadlines[material] else { continue }
                     deferred.append(
                         DeferredMaterial(
-                            material: material, dueBy: try calendar.dueMoment(startingAt: now, limit: limit)))
+                            material: material,
+                            dueBy: try calendar.dueMoment(startingAt: now, acceptedAt: now, limit: limit)))
                 }
                 fetchEvents = try Self.fetchEvents(
                     blueprint, fetches, provided: provided, promisedBy: promise, calendar: calendar, at: now)
@@ -336,7 +337,8 @@ public struct CaseRuntime: Sendable {
                 let fallback: FetchFallback =
                     switch entry.fallback {
                     case .paper: .paper(dueBy: promisedBy)
-                    case .wait(let limit): .wait(until: try calendar.dueMoment(startingAt: now, limit: limit))
+                    case .wait(let limit):
+                        .wait(until: try calendar.dueMoment(startingAt: now, acceptedAt: now, limit: limit))
                     }
                 events.append(
                     .materialUnavailable(material: entry.material, reason: reason, fallback: fallback))
@@ -471,7 +473,9 @@ public struct CaseRuntime: Sendable {
         let blueprint = cases.slots[slot].blueprint
         do {
             let calendar = try calendar(for: blueprint)
-            return try calendar.dueMoment(startingAt: start, limits: blueprint.steps[step].lengths)
+            return try calendar.dueMoment(
+                startingAt: start, acceptedAt: cases.slots[slot].acceptedAt,
+                limits: blueprint.steps[step].lengths)
         } catch {
             return cases.slots[slot].promisedBy ?? start
         }

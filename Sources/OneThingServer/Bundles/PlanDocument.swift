@@ -126,8 +126,8 @@ struct PlanDocument: Encodable, Sendable {
                 id: item.id.value, name: item.name, department: item.department.value,
                 applies: decision.applies,
                 promised: plan.promised(ofItem: decision.index),
-                start: times.itemStart[decision.index]?.description,
-                due: times.itemFinish[decision.index]?.description,
+                start: times.itemStart[decision.index]?.date.description,
+                due: times.itemFinish[decision.index]?.date.description,
                 critical: critical.contains(decision.index),
                 notCounted: item.notCounted.isEmpty
                     ? nil
@@ -141,8 +141,8 @@ struct PlanDocument: Encodable, Sendable {
             let inspection = bundle.inspections[index]
             return InspectionEntry(
                 id: inspection.id.value, name: inspection.name,
-                start: times.inspectionStart[index]?.description,
-                due: times.inspectionFinish[index]?.description)
+                start: times.inspectionStart[index]?.date.description,
+                due: times.inspectionFinish[index]?.date.description)
         }
         materials = plan.materials.map { entry in
             MaterialEntry(
