@@ -47,6 +47,23 @@ struct PlanExplanation {
         return line
     }
 
+    /// The windows of the bundle or an item: each window with its dates and basis, then
+    /// where the day of acceptance falls, with `⚠` when it is outside every window.
+    func windows(_ opening: WindowOpening) -> [String] {
+        let words = WindowWords(language: language, date: { $0.description })
+        var lines = [
+            say("Windows for \(words.scope(opening.windows)):", "\(words.scope(opening.windows))的报名时间：")
+        ]
+        for window in opening.windows.windows {
+            lines.append(
+                "  \(window.name)" + say(": ", "：") + words.dates(window.dates.value)
+                    + say(" (\(window.basis.cited.en))", "（\(window.basis.cited.zh)）"))
+        }
+        let state = words.state(opening)
+        lines.append("  " + (state.warning ? "⚠ " : "") + state.text)
+        return lines
+    }
+
     /// The calendar the schedule was made on.
     var calendar: WorkdayCalendar { catalogue.calendar(region: StatutoryHolidays.region) }
 
@@ -81,6 +98,9 @@ struct PlanExplanation {
         }
         for deadline in DeadlineDate.all(of: plan, calendar: calendar, accepted: schedule.accepted) {
             lines.append(self.deadline(deadline))
+        }
+        for opening in WindowOpening.all(of: plan, accepted: schedule.accepted) {
+            lines += windows(opening)
         }
         if !plan.parties.isEmpty {
             lines.append("")

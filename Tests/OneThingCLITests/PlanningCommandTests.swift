@@ -265,4 +265,47 @@ struct PlanningCommandTests {
         #expect(run.standardOutput.contains("item_business_registration ==> item_drainage_permit"))
         #expect(run.standardOutput.contains("class intake,"))
     }
+
+    /// school-enrolment's example window (淮北市相山区, 2016 only): a case of 2026 is told
+    /// that the year's dates are as the local notice says; with a window of every year, a
+    /// case accepted after it is warned with the next opening, in the next year.
+    @Test func thePlanSaysWhetherTheCaseIsAcceptedInsideAWindow() throws {
+        let enrolment = [
+            "plan", "bundles/school-enrolment.yaml", "--case", "本区户籍、自有住房，报名小学", "--start", "2026-07-07",
+        ]
+        let zh = try OneThingExecutable.run(enrolment + ["--lang", "zh"], in: Self.root)
+        #expect(zh.status == 0)
+        #expect(
+            zh.standardOutput.contains("整件事的报名时间：\n  小学一年级入学报名：2016-07-06至2016-07-10（仅2016年）（安徽省淮北市相山区："),
+            "\(zh.standardOutput)")
+        #expect(zh.standardOutput.contains("  整件事：2026年的报名时间以当地当年公告为准，受理日期（2026-07-07）是否在报名时间内无法确认。"))
+        #expect(!zh.standardOutput.contains("⚠"))
+        let text = try String(
+            contentsOf: Self.root.appendingPathComponent("bundles/school-enrolment.yaml"), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onething-windows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("school-enrolment.yaml")
+        try Data(
+            text.replacingOccurrences(
+                of: "    from: 2016-07-06\n    to: 2016-07-10\n", with: "    from: 07-01\n    to: 07-10\n"
+            ).utf8
+        ).write(to: file)
+        let catalogue = Self.root.appendingPathComponent("bundles/catalogue").path
+        let late = try OneThingExecutable.run(
+            [
+                "plan", file.path, "--catalogue", catalogue, "--case", "本区户籍、自有住房，报名小学", "--start",
+                "2026-07-13", "--lang", "en",
+            ],
+            in: Self.root)
+        #expect(late.status == 0, "\(late.standardError)")
+        #expect(
+            late.standardOutput.contains("  小学一年级入学报名: every year, 1 Jul to 10 Jul (安徽省淮北市相山区: "),
+            "\(late.standardOutput)")
+        #expect(
+            late.standardOutput.contains(
+                "  ⚠ Accepted on 2026-07-13, outside the windows in which the whole application can be applied for; the next window, “小学一年级入学报名”, opens on 2027-07-01 (until 2027-07-10)."
+            ), "\(late.standardOutput)")
+    }
 }

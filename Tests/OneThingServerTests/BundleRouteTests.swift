@@ -131,6 +131,33 @@ struct BundleRouteTests {
         }
     }
 
+    /// The windows in the plan: school-enrolment's example (淮北市相山区, 2016 only) gives
+    /// no dates for 2026, which the plan says instead of guessing; a 小升初 applicant has none.
+    @Test func aPlanGivesTheWindowsAndWhetherTheirDatesArePublished() async throws {
+        let fixture = try await ServerFixture.make()
+        let primary = #"""
+            {"school.level": "primary", "pupil.local_hukou": true, "family.housing": "owned",
+             "family.hardship": false}
+            """#
+        try await fixture.test { client in
+            let response = try await client.json(
+                "/v1/bundles/school-enrolment/plan", body: #"{"answers": \#(primary), "start": "2026-07-07"}"#
+            )
+            #expect(response.status == .ok, "\(response.text)")
+            let plan = try #require(try response.object()["plan"] as? [String: Any])
+            let entry = try #require((plan["windows"] as? [[String: Any]])?.first)
+            #expect(entry["item"] == nil)
+            #expect(entry["state"] as? String == "not-published")
+            #expect(entry["notPublishedYear"] as? Int == 2026)
+            #expect(entry["outside"] == nil)
+            let window = try #require((entry["windows"] as? [[String: Any]])?.first)
+            #expect(window["from"] as? String == "2016-07-06")
+            #expect(window["to"] as? String == "2016-07-10")
+            #expect(window["year"] as? Int == 2016)
+            #expect((window["basis"] as? String)?.hasPrefix("安徽省淮北市相山区：") == true)
+        }
+    }
+
     /// The applicant's deadlines in the plan: 户口登记条例 §7's month from the birth, whose
     /// last day moves past the Spring Festival, passed for a case accepted after it.
     @Test func aPlanGivesTheApplicantsDeadlinesWithTheirDays() async throws {

@@ -9,6 +9,26 @@ import Testing
 
 /// The cases API: create, read, list, timeline, and what the applicant does.
 struct CaseRouteTests {
+    /// A case is told at intake where its day falls among the bundle's windows:
+    /// school-enrolment's example has 2016's dates only, so a case of 2026-03-02 is told that
+    /// the year's dates are as the local notice says.
+    @Test func creatingACaseTellsWhereItsDayFallsAmongTheWindows() async throws {
+        let fixture = try await ServerFixture.make()
+        let enrolment = #"""
+            {"bundle": "school-enrolment", "answers": {"school.level": "primary", "pupil.local_hukou": true,
+             "family.housing": "owned", "family.hardship": false}}
+            """#
+        try await fixture.test { client in
+            let response = try await client.json("/v1/cases", body: enrolment)
+            #expect(response.status == .created, "\(response.text)")
+            let plan = try #require(try response.object()["plan"] as? [String: Any])
+            let windows = try #require(plan["windows"] as? [[String: Any]])
+            #expect(windows.count == 1)
+            #expect(windows.first?["state"] as? String == "not-published")
+            #expect(windows.first?["notPublishedYear"] as? Int == 2026)
+        }
+    }
+
     @Test func creatingACaseAnswers201WithLocationPlanPromiseAndAccessCode() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in

@@ -125,6 +125,15 @@ struct LanguageCoverageTests {
             $0.materials.contains { $0.commitmentWhen != nil }
         }
         Self.some("an applicant's deadline counted from a date on the form") { !$0.deadlines.isEmpty }
+        Self.some("a window of one year's published dates, under a condition, from a local notice") {
+            bundle in
+            (bundle.windows + bundle.items.flatMap(\.windows)).contains { window in
+                guard window.dates.value.year != nil, window.when != nil,
+                    case .document(let source, _) = window.basis
+                else { return false }
+                return source.url != nil
+            }
+        }
         Self.some("a legal limit on the spot first") { $0.items.contains { $0.legalTerms.onTheSpot } }
         Self.some("time a law leaves out of the limits (not-counted: lasts)") { bundle in
             bundle.items.contains { item in

@@ -19,6 +19,9 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
     case party(String)
     /// The `when` of an applicant's deadline, by its id.
     case deadline(String)
+    /// The `when` of a window (`windows:`): of the bundle (`item` `nil`) or of an item, by
+    /// the window's 0-based position in its list.
+    case window(item: String?, index: Int)
     /// The `when` of a material's commitment (the applicant signs it instead), by the
     /// material's id.
     case commitment(String)
@@ -49,6 +52,12 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
             .init(en: "the condition of lead rule \(index + 1)", zh: "第 \(index + 1) 条牵头部门规则的条件")
         case .party(let id): .init(en: "the condition of party '\(id)'", zh: "当事人“\(id)”的条件")
         case .deadline(let id): .init(en: "the condition of deadline '\(id)'", zh: "期限“\(id)”的条件")
+        case .window(nil, let index):
+            .init(en: "the condition of window \(index + 1)", zh: "第 \(index + 1) 段报名时间的条件")
+        case .window(let item?, let index):
+            .init(
+                en: "the condition of window \(index + 1) of item '\(item)'",
+                zh: "事项“\(item)”第 \(index + 1) 段报名时间的条件")
         case .commitment(let id):
             .init(en: "the condition of the commitment for material '\(id)'", zh: "材料“\(id)”告知承诺的条件")
         case .requiredWhen(let field):
@@ -71,6 +80,8 @@ public enum ConditionOwner: Hashable, Sendable, CustomStringConvertible {
         case .leadRule(let index): "lead rule \(index + 1)"
         case .party(let id): "party \(id)"
         case .deadline(let id): "deadline \(id)"
+        case .window(nil, let index): "window \(index + 1)"
+        case .window(let item?, let index): "item \(item) window \(index + 1)"
         case .commitment(let id): "commitment \(id)"
         case .requiredWhen(let field): "field \(field) required"
         case .formRule(let index): "form rule \(index + 1)"
@@ -96,7 +107,8 @@ public struct OwnedCondition: Hashable, Sendable {
     /// Every condition of `bundle`: the items' `when`s in file order, then the `when`s
     /// of their needs in file order, then those of the rules of their promised limits,
     /// then those of the rules of the bundle's promise, then the lead rules' `when`s,
-    /// then the parties', then the materials' commitments', then the deadlines', then the form's (fields
+    /// then the parties', then the materials' commitments', then the deadlines', then the
+    /// windows' (the bundle's, then each item's), then the form's (fields
     /// required under a condition, then the form rules), then
     /// the eligibility rules.
     public static func all(in bundle: ServiceBundle) -> [OwnedCondition] {
@@ -148,6 +160,19 @@ public struct OwnedCondition: Hashable, Sendable {
                 result.append(OwnedCondition(owner: .deadline(deadline.id.value), source: when))
             }
         }
+        for (index, window) in bundle.windows.enumerated() {
+            if let when = window.when {
+                result.append(OwnedCondition(owner: .window(item: nil, index: index), source: when))
+            }
+        }
+        for item in bundle.items {
+            for (index, window) in item.windows.enumerated() {
+                if let when = window.when {
+                    result.append(
+                        OwnedCondition(owner: .window(item: item.id.value, index: index), source: when))
+                }
+            }
+        }
         for field in bundle.form.fields {
             if let when = field.requiredWhen {
                 result.append(OwnedCondition(owner: .requiredWhen(field: field.id), source: when))
@@ -177,7 +202,7 @@ extension ConditionOwner {
     public var decidesPlan: Bool {
         switch self {
         case .item, .need, .limitRule, .promiseRule, .eligibility: true
-        case .leadRule, .party, .deadline, .commitment, .requiredWhen, .formRule, .other: false
+        case .leadRule, .party, .deadline, .window, .commitment, .requiredWhen, .formRule, .other: false
         }
     }
 }

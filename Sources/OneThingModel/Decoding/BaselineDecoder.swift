@@ -61,8 +61,9 @@ enum BaselineDecoder {
             hint: .init(en: "write the figure as the source publishes it", zh: "请按来源公布的数字填写"))
     }
 
-    /// The source: a title as text, or `{title, url, published}`.
-    private static func decodeSource(_ node: YAMLNode, reader: inout NodeReader) -> BaselineSource? {
+    /// The source: a title as text, or `{title, url, published}` (a window's local
+    /// document is written the same way).
+    static func decodeSource(_ node: YAMLNode, reader: inout NodeReader) -> BaselineSource? {
         if case .scalar = node {
             return reader.text(node).map { BaselineSource(title: $0) }
         }

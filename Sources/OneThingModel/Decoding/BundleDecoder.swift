@@ -23,7 +23,7 @@ public enum BundleDecoder {
         "id", "title", "version", "effective", "category", "lead", "promise", "on-rejection",
         "locality", "basis", "baseline", "description", "eligibility", "parties", "form", "form-rules",
         "materials",
-        "outputs", "inspections", "items", "deadlines", "tests",
+        "outputs", "inspections", "items", "deadlines", "windows", "tests",
     ]
 
     /// The keys of an item (an entry of `items:`).
@@ -106,6 +106,7 @@ public enum BundleDecoder {
         bundle.promiseRules = promiseRules?.rules ?? []
         bundle.parties = fields["parties"].map { PartyDecoder.decodeAll($0, reader: &reader) } ?? []
         bundle.deadlines = fields["deadlines"].map { DeadlineDecoder.decodeAll($0, reader: &reader) } ?? []
+        bundle.windows = fields["windows"].map { WindowDecoder.decodeAll($0, reader: &reader) } ?? []
         bundle.eligibility =
             fields["eligibility"].map {
                 ConditionRuleDecoder.decode(

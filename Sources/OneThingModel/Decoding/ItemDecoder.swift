@@ -5,7 +5,7 @@ enum ItemDecoder {
     static let keys = [
         "name", "department", "kind", "legal", "promised", "when", "needs", "produces", "after",
         "inspection", "fee", "online", "not-counted", "on-rejection", "place", "basis", "legal-basis",
-        "locality", "note",
+        "locality", "note", "windows",
     ]
 
     static func decodeAll(_ node: YAMLNode, reader: inout NodeReader) -> [Item] {
@@ -73,6 +73,7 @@ enum ItemDecoder {
         }
         item.promisedRules = promisedRules?.rules ?? []
         item.notCounted = f["not-counted"].map { UncountedTimeDecoder.decode($0, reader: &reader) } ?? []
+        item.windows = f["windows"].map { WindowDecoder.decodeAll($0, reader: &reader) } ?? []
         return item
     }
 

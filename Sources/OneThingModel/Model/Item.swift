@@ -37,6 +37,9 @@ public struct Item: Hashable, Sendable {
     /// The time its step takes that no limit counts (公示, 检验, 专家评审), in the order it
     /// follows the promised limit; empty for most items.
     public var notCounted: [UncountedTime] = []
+    /// The periods of the year in which this item can be applied for (`windows:`),
+    /// while the item applies; none when it can be applied for on any day.
+    public var windows: [ApplicationWindow] = []
     /// The promised limit (承诺时限); with ``promisedRules``, the longest of their limits.
     public var promised: Located<TimeLimit>
     /// The rules choosing the promised limit for each applicant; empty when there is one

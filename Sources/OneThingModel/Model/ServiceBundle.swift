@@ -175,6 +175,9 @@ public struct ServiceBundle: Hashable, Sendable {
     public var items: [Item]
     /// The deadlines the law sets on the applicant (`deadlines:`).
     public var deadlines: [ApplicantDeadline] = []
+    /// The periods of the year in which the bundle can be applied for at all (`windows:`);
+    /// none when it can be applied for on any day.
+    public var windows: [ApplicationWindow] = []
     /// The bundle's own test cases.
     public var tests: [TestCase]
     /// The span of the whole file's root mapping.

@@ -52,6 +52,12 @@ public struct Plan: Sendable {
     /// the date it counts from (see ``DeadlineDate`` for the day it falls on).
     public var deadlines: [PlanDeadline] = []
 
+    /// The windows that apply to these answers (`windows:`): the bundle's first, then
+    /// those of each item that applies, in file order, each list only with the windows
+    /// whose condition holds; a list left empty is left out (see ``WindowOpening`` for
+    /// where the day of acceptance falls).
+    public var windows: [PlanWindows] = []
+
     /// The promised limit of the item at `index` for this applicant.
     public func promised(ofItem index: Int) -> TimeLimit { graph.limits[index] }
 
@@ -195,6 +201,21 @@ extension ChecklistEntry {
             return LocalizedText(
                 en: "one of: \(names.joined(separator: " / "))", zh: "以下任选其一：\(names.joined(separator: "、"))")
         }
+    }
+}
+
+/// The windows of the bundle or of one item that apply to one plan: those without a
+/// condition and those whose condition holds.
+public struct PlanWindows: Sendable, Hashable {
+    /// The item whose windows they are; `nil` for the bundle's own.
+    public let item: Item?
+    /// The windows, in file order.
+    public let windows: [ApplicationWindow]
+
+    /// Creates the windows of `item` (`nil`: of the bundle).
+    public init(item: Item?, windows: [ApplicationWindow]) {
+        self.item = item
+        self.windows = windows
     }
 }
 

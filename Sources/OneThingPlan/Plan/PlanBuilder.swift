@@ -132,6 +132,7 @@ public struct PlanBuilder: Sendable {
             criticalPath: CriticalPath(bundle: bundle, graph: graph), promiseRule: promise.rule)
         plan.parties = parties
         plan.deadlines = deadlines(for: answers)
+        plan.windows = windows(for: answers, decisions: decisions)
         plan.objects = objectIDs
         return plan
     }
@@ -153,6 +154,23 @@ public struct PlanBuilder: Sendable {
             }
             return PlanDeadline(deadline: deadline, from: date)
         }
+    }
+
+    /// The windows that apply to `answers`: the bundle's, then those of each item that
+    /// applies, each only with the windows whose condition holds.
+    func windows(for answers: ConditionAnswers, decisions: [ItemDecision]) -> [PlanWindows] {
+        func holding(_ windows: [ApplicationWindow], of item: Item?) -> PlanWindows? {
+            let kept = windows.indices.filter { index in
+                conditions[.window(item: item?.id.value, index: index)].map { $0.evaluate(answers) } ?? true
+            }
+            return kept.isEmpty ? nil : PlanWindows(item: item, windows: kept.map { windows[$0] })
+        }
+        var result = [holding(bundle.windows, of: nil)].compactMap { $0 }
+        for decision in decisions where decision.applies {
+            let item = bundle.items[decision.index]
+            if let kept = holding(item.windows, of: item) { result.append(kept) }
+        }
+        return result
     }
 
     /// The steps of the plan for answers already checked against the form: the items

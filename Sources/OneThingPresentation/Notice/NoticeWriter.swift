@@ -60,6 +60,8 @@ struct NoticeWriter {
         drafts.append(("when", say("Time limits", "办理时限"), timeBlocks()))
         let deadlines = deadlineBlocks()
         if !deadlines.isEmpty { drafts.append(("deadlines", say("Your deadlines", "申请人的期限"), deadlines)) }
+        let windows = windowBlocks()
+        if !windows.isEmpty { drafts.append(("windows", say("When you can apply", "报名时间"), windows)) }
         drafts.append(("fees", say("Fees", "收费标准"), feeBlocks()))
         drafts.append(("next", say("What happens next", "办理流程"), processBlocks()))
         let basis = basisBlocks()

@@ -76,6 +76,80 @@ struct PlanDocument: Encodable, Sendable {
         var passed: Bool?
     }
 
+    /// The windows of the bundle or of an item that applies (`windows:`), and where
+    /// the day of acceptance falls among them.
+    struct WindowsEntry: Encodable, Sendable {
+        /// One window as the bundle writes it.
+        struct Window: Encodable, Sendable {
+            var name: String
+            /// `MM-DD` for a window of every year, `YYYY-MM-DD` for one year's.
+            var from: String
+            var to: String
+            /// The year of a one-year window; absent for one of every year.
+            var year: Int?
+            var basis: String
+            var note: String?
+        }
+
+        /// A window's days in one year.
+        struct Days: Encodable, Sendable {
+            var name: String
+            var from: String
+            var to: String
+        }
+
+        /// The item whose windows they are; absent for the bundle's.
+        var item: String?
+        var windows: [Window]
+        /// `open`, `closed` or `not-published`.
+        var state: String
+        /// True when the case is accepted outside every window; absent when the year's
+        /// dates are not known.
+        var outside: Bool?
+        /// The window the day of acceptance falls in.
+        var open: Days?
+        /// For a case accepted outside: the next window, when its dates are known.
+        var next: Days?
+        /// The year whose dates no notice gives (以当地当年公告为准): the year of
+        /// acceptance, or the next window's.
+        var notPublishedYear: Int?
+
+        init(_ opening: WindowOpening) {
+            func days(_ occurrence: WindowOpening.Occurrence) -> Days {
+                Days(
+                    name: occurrence.window.name, from: occurrence.days.lowerBound.description,
+                    to: occurrence.days.upperBound.description)
+            }
+            item = opening.windows.item?.id.value
+            windows = opening.windows.windows.map { window in
+                let from: String
+                let to: String
+                switch window.dates.value {
+                case .everyYear(let first, let last): (from, to) = (first.description, last.description)
+                case .year(let first, let last): (from, to) = (first.description, last.description)
+                }
+                return Window(
+                    name: window.name, from: from, to: to, year: window.dates.value.year,
+                    basis: window.basis.cited.zh, note: window.note)
+            }
+            outside = opening.outside
+            switch opening.state {
+            case .open(let occurrence):
+                state = "open"
+                open = days(occurrence)
+            case .closed(.opens(let occurrence)):
+                state = "closed"
+                next = days(occurrence)
+            case .closed(.notPublished(let year)):
+                state = "closed"
+                notPublishedYear = year
+            case .notPublished(let year):
+                state = "not-published"
+                notPublishedYear = year
+            }
+        }
+    }
+
     var bundle: String
     var version: String
     var title: String
@@ -91,6 +165,7 @@ struct PlanDocument: Encodable, Sendable {
     var inspections: [InspectionEntry]
     var materials: [MaterialEntry]
     var deadlines: [DeadlineEntry]
+    var windows: [WindowsEntry]
     /// The bundle's parties; `nil` (absent) for a bundle without `parties:`.
     var parties: [PartyEntry]?
 
@@ -102,6 +177,7 @@ struct PlanDocument: Encodable, Sendable {
                 id: deadline.id.value, name: deadline.name, within: deadline.within.value,
                 from: date.deadline.from?.description, due: date.due?.description, passed: date.passed)
         }
+        windows = WindowOpening.all(of: plan, accepted: schedule.accepted).map(WindowsEntry.init)
         let bundle = plan.bundle
         let times = schedule.times
         let critical = Set(

@@ -1275,6 +1275,7 @@ enum OpenAPIDocument {
                 - inspections
                 - materials
                 - deadlines
+                - windows
               properties:
                 bundle:
                   type: string
@@ -1449,6 +1450,67 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Date"
                       passed:
                         type: boolean
+                windows:
+                  description: >-
+                    The periods of the year in which the application, or an item that applies, can be
+                    made (the bundle's and the items' `windows:`), whose condition holds for these
+                    answers, and where the day of acceptance falls: inside a window (`open`), outside
+                    every window of the year (`closed`, `outside`: true, with the next window or the
+                    year whose dates are not published), or in a year whose dates no notice gives
+                    (`not-published`: as that year's local notice says, never a guessed date).
+                  type: array
+                  items:
+                    type: object
+                    required: [windows, state]
+                    properties:
+                      item:
+                        description: The item whose windows they are; absent for the bundle's own.
+                        type: string
+                      windows:
+                        type: array
+                        items:
+                          type: object
+                          required: [name, from, to, basis]
+                          properties:
+                            name:
+                              type: string
+                            from:
+                              description: MM-DD for a window of every year, YYYY-MM-DD for one year's.
+                              type: string
+                            to:
+                              type: string
+                            year:
+                              description: The year of a one-year window; absent for one of every year.
+                              type: integer
+                            basis:
+                              description: The law, the local notice (with its place and address), or the assumption that sets it.
+                              type: string
+                            note:
+                              type: string
+                      state:
+                        type: string
+                        enum: [open, closed, not-published]
+                      outside:
+                        description: True when the case is accepted outside every window; absent when the year's dates are not known.
+                        type: boolean
+                      open:
+                        $ref: "#/components/schemas/WindowDays"
+                      next:
+                        $ref: "#/components/schemas/WindowDays"
+                      notPublishedYear:
+                        description: The year whose dates no notice gives (以当地当年公告为准).
+                        type: integer
+            WindowDays:
+              description: One window's first and last day in one year.
+              type: object
+              required: [name, from, to]
+              properties:
+                name:
+                  type: string
+                from:
+                  $ref: "#/components/schemas/Date"
+                to:
+                  $ref: "#/components/schemas/Date"
             CreateCaseRequest:
               type: object
               required: [bundle, answers]

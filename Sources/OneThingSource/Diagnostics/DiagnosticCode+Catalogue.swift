@@ -140,6 +140,8 @@ extension DiagnosticCode {
     public static let uncountedWithoutBasis = DiagnosticCode("OT509")
     /// Time an item leaves out of its limits is not a positive period of at most a year.
     public static let uncountedPeriodOutOfBounds = DiagnosticCode("OT510")
+    /// Two windows of one `windows:` list share days for the same applicants.
+    public static let overlappingWindows = DiagnosticCode("OT511")
 
     // MARK: OT6xx: catalogues and calendars
 
@@ -345,6 +347,11 @@ extension DiagnosticCode {
             summary: .init(
                 en: "time not counted in the limits is not a period of more than nothing and at most a year",
                 zh: "不计入办理时限的时间不是大于零且不超过一年的期间")),
+        Entry(
+            code: .overlappingWindows, severity: .warning,
+            summary: .init(
+                en: "two windows of one list share days for the same applicants",
+                zh: "同一列表中的两段报名时间对同一批申请人有重叠")),
         Entry(
             code: .unknownCatalogueFile, severity: .warning,
             summary: .init(en: "a file in the catalogue folder OneThing does not know", zh: "目录文件夹中无法识别的文件")),

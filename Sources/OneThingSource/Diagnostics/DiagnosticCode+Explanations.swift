@@ -717,6 +717,27 @@ extension DiagnosticCode {
                     + "15 workdays), more than nothing and at most a year; remove an entry that takes no time.",
                 zh: "请按法规写明期间（lasts: 20日）或最长所需时间（at-most: 15个工作日），须大于零且不超过一年；"
                     + "不占用时间的条目请删去。")),
+        DiagnosticExplanation(
+            code: .overlappingWindows,
+            protects: .init(
+                en:
+                    "A window tells the applicant when they may apply. Two windows that share days for the same "
+                    + "applicants are most often one notice copied twice or a date mistyped: the applicant would "
+                    + "be told of two periods where the office published one.",
+                zh: "报名时间告诉申请人何时可以申请。对同一批申请人有重叠的两段报名时间，多半是同一公告抄了两次或日期写错："
+                    + "申请人会被告知两段时间，而部门只公布了一段。"),
+            wrong:
+                "windows:\n  - {name: 小学报名, from: 07-01, to: 07-10, basis: {assumed: 示例}}\n"
+                + "  - {name: 小学报名, from: 07-05, to: 07-15, basis: {assumed: 示例}}",
+            right:
+                "windows:\n  - {name: 小学报名, from: 07-01, to: 07-10, when: school.level == \"primary\", "
+                + "basis: {assumed: 示例}}\n"
+                + "  - {name: 初中报名, from: 07-05, to: 07-15, when: school.level == \"junior-secondary\", "
+                + "basis: {assumed: 示例}}",
+            fix: .init(
+                en: "Merge the two into one window as the notice publishes it, or give each its own 'when:' "
+                    + "when they serve different applicants.",
+                zh: "请按公告合并为一段；如分别面向不同申请人，请各写“when:”条件。")),
     ]
 
     // MARK: OT6xx
