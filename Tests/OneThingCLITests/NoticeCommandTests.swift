@@ -55,7 +55,7 @@ struct NoticeCommandTests {
         #expect(run.standardOutput.isEmpty)
         let html = try String(contentsOf: file, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
-        #expect(html.contains("2026年10月16日（星期五）"))
+        #expect(html.contains("2026年10月19日（星期一）"))
     }
 
     @Test func theEnglishNoticeIsForReviewers() throws {
