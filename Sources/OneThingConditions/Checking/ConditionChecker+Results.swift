@@ -6,9 +6,10 @@ extension ConditionChecker {
     /// (`OT411`): a result (`result.<output-id>`) is known once an item producing the
     /// output has decided, so only the condition of an item that always comes after
     /// every such item (it needs what they produce, directly or through other items, or
-    /// names them in `after:`), or of its needs or promised-limit rules, may read it.
-    /// Every other condition (lead and promise rules, parties, windows, deadlines, the
-    /// form's, eligibility) is decided when the case is accepted, before any result.
+    /// names them in `after:`), or of its needs, may read it. Every other condition
+    /// (lead, promise and limit rules, parties, windows, deadlines, the form's,
+    /// eligibility) is decided when the case is accepted, before any result: the plan's
+    /// dates are counted then.
     /// An applicant's form field whose id begins with `result.` is `OT408`: conditions
     /// would read it as a result.
     public static func resultDiagnostics(
@@ -23,7 +24,7 @@ extension ConditionChecker {
             guard let checked = entry.checked else { continue }
             let item: Int? =
                 switch entry.owner {
-                case .item(let id), .need(let id, _, _), .limitRule(let id, _): itemIndex[id]
+                case .item(let id), .need(let id, _, _): itemIndex[id]
                 default: nil
                 }
             for field in checked.fields {
@@ -80,9 +81,9 @@ extension ConditionIssue {
                         + "item '\(producer)' decides it during the case",
                     zh: "\(owner.phrase.zh)读取了“\(path)”，但受理时还不知道该结果：它要在办理中由事项“\(producer)”作出"),
                 hint: .init(
-                    en: "only the condition of an item that comes after '\(producer)' (or of its needs and "
-                        + "promised limits) may read a result; ask the applicant on the form instead",
-                    zh: "只有排在“\(producer)”之后的事项的条件（及其所需材料、承诺时限规则的条件）可以读取结果；否则请改为在表单中询问申请人"))
+                    en: "only the condition of an item that comes after '\(producer)' (or of its needs) may "
+                        + "read a result; ask the applicant on the form instead",
+                    zh: "只有排在“\(producer)”之后的事项的条件（及其所需材料的条件）可以读取结果；否则请改为在表单中询问申请人"))
         }
         return ConditionIssue(
             code: .resultNotYetKnown, range: range,
