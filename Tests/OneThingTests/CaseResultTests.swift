@@ -96,4 +96,32 @@ struct CaseResultTests {
         let promise = try #require(report.diagnostics.first { $0.message.en.contains("29") })
         #expect(promise.message.en.contains("result.assessment-result"))
     }
+
+    /// A need of an item that waits for the assessment may read the grade; a promised
+    /// limit may not (the dates are counted when the case is accepted: OT411).
+    @Test func aNeedMayReadTheGradeALimitRuleMayNot() throws {
+        let text = try String(contentsOfFile: Self.path, encoding: .utf8)
+        let need = "    needs: [subsidy-review-opinion, e-social-security-card]\n"
+        #expect(text.contains(need))
+        let withNeed = text.replacingOccurrences(
+            of: need,
+            with: "    needs: [subsidy-review-opinion, "
+                + "{material: e-social-security-card, when: 'result.assessment-result != \"three\"'}]\n")
+        let loaded = try RealBundles.loaded("disability-services.yaml", text: withNeed)
+        #expect(loaded.report.diagnostics.allSatisfy { $0.code != .resultNotYetKnown })
+        let limit = "    promised: 5 workdays\n    needs: [subsidy-review-opinion, e-social-security-card]\n"
+        let withLimit = text.replacingOccurrences(
+            of: limit,
+            with: "    promised:\n      - {when: 'result.assessment-result == \"one\"', limit: 3 workdays}\n"
+                + "      - {limit: 5 workdays}\n    needs: [subsidy-review-opinion, e-social-security-card]\n"
+        )
+        guard
+            case .invalid(let report) = BundleLoader.load(
+                bytes: Array(withLimit.utf8), name: "variant.yaml", catalogue: try Self.loaded().catalogue)
+        else {
+            Issue.record("a limit rule reading a result was accepted")
+            return
+        }
+        #expect(report.diagnostics.contains { $0.code == .resultNotYetKnown })
+    }
 }
