@@ -1,8 +1,9 @@
 import OneThingConditions
 
 /// The condition stage's checks of one bundle: every `when:` of items and lead
-/// rules, the form's declarations, the fields deadlines count from, unused fields, and
-/// the test cases' answers.
+/// rules, against the form and the results produced in the case
+/// (``ServiceBundle/conditionForm``), the form's declarations, the fields deadlines count
+/// from, unused fields, where results are read (OT411), and the test cases' answers.
 enum BundleConditions {
     /// What the condition stage found, and the checked conditions for the plan stage.
     struct Result {
@@ -12,10 +13,14 @@ enum BundleConditions {
         var conditions: ConditionCheckResult
     }
 
-    static func check(_ bundle: ServiceBundle, source: SourceFile, reportUnused: Bool) -> Result {
-        let checker = ConditionChecker(form: bundle.form, file: source)
+    static func check(
+        _ bundle: ServiceBundle, source: SourceFile, reportUnused: Bool, dependencies: ItemDependencies
+    ) -> Result {
+        let checker = ConditionChecker(form: bundle.conditionForm, file: source)
         let result = checker.check(OwnedCondition.all(in: bundle))
         var diagnostics = result.diagnostics
+        diagnostics += ConditionChecker.resultDiagnostics(
+            bundle, conditions: result, dependencies: dependencies, file: source)
         diagnostics += checker.declarationDiagnostics()
         diagnostics += checker.deadlineDiagnostics(bundle.deadlines)
         // A condition that did not check may read fields that would look unused.

@@ -70,10 +70,13 @@ enum BundleValidation {
         diagnostics += BundleChecker.check(
             bundle, catalogue: catalogue, reportUnused: decoded.isComplete, dependencies: dependencies)
         diagnostics += BundleChecker.checkTests(bundle, catalogue: catalogue)
-        let conditions = BundleConditions.check(bundle, source: source, reportUnused: decoded.isComplete)
+        let conditions = BundleConditions.check(
+            bundle, source: source, reportUnused: decoded.isComplete, dependencies: dependencies)
         diagnostics += conditions.diagnostics
-        // Test answers must fit the form, except in a case that expects them not to.
-        let answers = AnswerChecker(form: bundle.form, conditions: conditions.conditions.checkedByOwner)
+        // Test answers must fit the form (and may give results produced in the case),
+        // except in a case that expects them not to.
+        let answers = AnswerChecker(
+            form: bundle.conditionForm, conditions: conditions.conditions.checkedByOwner)
         for test in bundle.tests where test.expect.error == nil {
             diagnostics += answers.check(test.answers, missingAt: test.name.span).1
         }

@@ -137,11 +137,16 @@ struct PlanExplanation {
             let due = schedule.times.itemFinish[decision.index].map(moment) ?? "?"
             let slack = schedule.slack[decision.index].map(CriticalPath.format) ?? "?"
             let mark = critical.contains(decision.index) ? " ★" : ""
+            // An item that applies only once a result of the case is known: "◐".
+            let tick = decision.awaiting == nil ? "✔" : "◐"
             lines.append(
-                "  ✔ \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(plan.promised(ofItem: decision.index)))  \(start) → \(due)  "
+                "  \(tick) \(item.id.value)  \(item.name)  [\(department(item.department.value))]  \(limit(plan.promised(ofItem: decision.index)))  \(start) → \(due)  "
                     + say("slack \(slack)", "机动 \(slack) 个工作日") + mark)
             if let included = UncountedTime.included(item.notCounted) {
                 lines.append("      " + say("(its due date: \(included.en))", "（预计办结日期\(included.zh)）"))
+            }
+            if let awaiting = decision.awaiting {
+                lines.append("      " + awaiting.text.text(in: language))
             }
             if let reason = reason(decision) { lines.append("      \(reason)") }
             if let rejection = bundle.rejectionNote(of: item) {
@@ -273,7 +278,19 @@ struct PlanExplanation {
         guard let condition = decision.condition else {
             return decision.applies ? say("always applies", "无条件办理") : nil
         }
+        guard decision.awaiting == nil else {
+            return say("condition ", "条件 ") + condition.text + say(": ", "：") + values(decision.readings)
+        }
         return reason(condition: condition, holds: decision.applies, readings: decision.readings)
+    }
+
+    /// The answers a condition read: `buyer.loan = true, result.grade = (not yet known)`.
+    func values(_ readings: [(field: FormField, value: ConditionValue?)]) -> String {
+        readings.map { reading in
+            let unknown =
+                reading.field.isResult ? say("(not yet known)", "（尚未作出）") : say("(no answer)", "（未回答）")
+            return "\(reading.field.id) = \(reading.value?.description ?? unknown)"
+        }.joined(separator: ", ")
     }
 
     /// A condition, whether it holds, and the answers it read: `condition buyer.loan
@@ -281,10 +298,7 @@ struct PlanExplanation {
     func reason(
         condition: ConditionSource, holds: Bool, readings: [(field: FormField, value: ConditionValue?)]
     ) -> String {
-        let values = readings.map { reading in
-            "\(reading.field.id) = \(reading.value?.description ?? say("(no answer)", "（未回答）"))"
-        }.joined(separator: ", ")
         let verdict = holds ? say("holds", "成立") : say("does not hold", "不成立")
-        return say("condition ", "条件 ") + "\(condition.text) " + verdict + say(": ", "：") + values
+        return say("condition ", "条件 ") + "\(condition.text) " + verdict + say(": ", "：") + values(readings)
     }
 }

@@ -66,7 +66,7 @@ public enum PromiseCheck {
                 read.formUnion(conditions.checked(.promiseRule(r))?.fields ?? [])
             }
             let answers = ConditionAnswers(
-                form: bundle.form, values: worst.example.values.filter { read.contains($0.key) })
+                form: bundle.conditionForm, values: worst.example.values.filter { read.contains($0.key) })
             found.append(.promiseBroken(bundle: bundle, promise: promise, path: path, answers: answers))
         }
         for clash in worst.doubleProducers {
@@ -101,7 +101,7 @@ public enum PromiseCheck {
             return .next
         }
         guard let example else { return [] }
-        let answers = ConditionAnswers(form: bundle.form, values: example).description
+        let answers = ConditionAnswers(form: bundle.conditionForm, values: example).description
         return [
             Diagnostic(
                 code: .leadUndetermined, severity: .error, span: lastCondition.scalar.span,
@@ -206,8 +206,8 @@ struct WorstCase {
         }
         // The condition stage searched these outcomes already; this asks for its result.
         let outcomes = conditions.satisfiableOutcomes(of: owners, limit: PromiseCheck.combinationLimit)
-        self.example = ConditionAnswers(form: bundle.form)
-        self.longestExample = ConditionAnswers(form: bundle.form)
+        self.example = ConditionAnswers(form: bundle.conditionForm)
+        self.longestExample = ConditionAnswers(form: bundle.conditionForm)
         self.promise = bundle.promise
         self.isExhaustive = outcomes.isExhaustive
         self.isExact = outcomes.groups.allSatisfy { $0.isExact }
@@ -234,7 +234,7 @@ struct WorstCase {
         func answers(_ digits: [Int]) -> ConditionAnswers {
             var values: [String: ConditionValue] = [:]
             for g in groups.indices { values.merge(groups[g][digits[g]].example.values) { a, _ in a } }
-            return ConditionAnswers(form: bundle.form, values: values)
+            return ConditionAnswers(form: bundle.conditionForm, values: values)
         }
         defer {
             if let worst { example = answers(worst) }

@@ -158,6 +158,31 @@ struct BundleRouteTests {
         }
     }
 
+    /// An item that applies only once a result of the case is known (the grade the
+    /// assessment decides) is planned and says so; a result given with the answers decides.
+    @Test func aPlanSaysWhichItemsWaitForAResultOfTheCase() async throws {
+        let fixture = try await ServerFixture.make()
+        let answers = #"{"disability.certificate_held": false, "care.long_term": true, "family.dibao": false"#
+        try await fixture.test { client in
+            func nursing(_ body: String) async throws -> [String: Any] {
+                let response = try await client.json("/v1/bundles/disability-services/plan", body: body)
+                #expect(response.status == .ok, "\(response.text)")
+                let plan = try #require(try response.object()["plan"] as? [String: Any])
+                let items = try #require(plan["items"] as? [[String: Any]])
+                return try #require(items.first { $0["id"] as? String == "nursing-subsidy" })
+            }
+            let before = try await nursing(#"{"answers": \#(answers)}}"#)
+            #expect(before["applies"] as? Bool == true)
+            let awaiting = try #require(before["awaiting"] as? [String: Any])
+            #expect(awaiting["results"] as? [String] == ["assessment-result"])
+            #expect(awaiting["holdsFor"] as? [[String]] == [["one"], ["two"]])
+            #expect(awaiting["text"] as? String == "待“残疾评定结果（残疾类别和等级）”作出后确定：为一级或二级时办理")
+            let known = try await nursing(#"{"answers": \#(answers), "result.assessment-result": "three"}}"#)
+            #expect(known["applies"] as? Bool == false)
+            #expect(known["awaiting"] == nil)
+        }
+    }
+
     /// The applicant's deadlines in the plan: 户口登记条例 §7's month from the birth, whose
     /// last day moves past the Spring Festival, passed for a case accepted after it.
     @Test func aPlanGivesTheApplicantsDeadlinesWithTheirDays() async throws {

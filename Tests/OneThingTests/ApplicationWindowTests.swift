@@ -11,17 +11,7 @@ struct ApplicationWindowTests {
     static let path = PublishedFiguresTests.root.appendingPathComponent("bundles/school-enrolment.yaml").path
 
     static func loaded(_ text: String? = nil) throws -> BundleLoader.Loaded {
-        guard case .loaded(let real) = try BundleLoader.load(path: path) else {
-            throw LegalLimitDecodingTests.LoadFailure(legal: "bundles/school-enrolment.yaml is not valid")
-        }
-        guard let text else { return real }
-        guard
-            case .loaded(let loaded) = BundleLoader.load(
-                bytes: Array(text.utf8), name: "windows.yaml", catalogue: real.catalogue)
-        else {
-            throw LegalLimitDecodingTests.LoadFailure(legal: "the bundle with windows is not valid")
-        }
-        return loaded
+        try RealBundles.loaded("school-enrolment.yaml", text: text)
     }
 
     /// school-enrolment with its example window replaced by `windows`, and a window of

@@ -134,6 +134,18 @@ struct LanguageCoverageTests {
                 return source.url != nil
             }
         }
+        Self.some("a condition on a result produced in the case (an output's values: read as result.<id>)") {
+            bundle in
+            let results = bundle.outputs.filter { !$0.values.isEmpty }.map {
+                CaseResult.fieldID(of: $0.id.value)
+            }
+            return bundle.items.contains { item in
+                results.contains { item.when?.text.contains($0) == true }
+            }
+        }
+        Self.some("a bundle test that gives a result produced in the case") { bundle in
+            bundle.tests.contains { test in test.answers.contains { $0.field.hasPrefix(CaseResult.prefix) } }
+        }
         Self.some("a legal limit on the spot first") { $0.items.contains { $0.legalTerms.onTheSpot } }
         Self.some("time a law leaves out of the limits (not-counted: lasts)") { bundle in
             bundle.items.contains { item in

@@ -56,9 +56,11 @@ extension ConditionChecker {
     }
 
     /// Form fields that no condition reads and that are not in `alsoUsed` (fields shown
-    /// in notices, asked by adapters …) (`OT406`, a warning).
+    /// in notices, asked by adapters …) (`OT406`, a warning). Results produced in the
+    /// case (``FormField/isResult``) are not questions, and are left out.
     public func unusedFieldDiagnostics(read: Set<String>, alsoUsed: Set<String> = []) -> [Diagnostic] {
-        form.fields.filter { !read.contains($0.id) && !alsoUsed.contains($0.id) }.map(Diagnostic.unusedField)
+        form.fields.filter { !$0.isResult && !read.contains($0.id) && !alsoUsed.contains($0.id) }.map(
+            Diagnostic.unusedField)
     }
 }
 

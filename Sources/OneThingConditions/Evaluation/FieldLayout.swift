@@ -17,6 +17,8 @@ final class FieldLayout: Sendable {
     /// The declared value ids of each multi-choice field, by slot (empty for others):
     /// the order of the bits of its answers.
     let declared: [[String]]
+    /// The ids of the bundle's outputs (``Form/outputIDs``), which `result.<id>` may name.
+    let outputIDs: [String]
 
     /// Numbers the fields of `form` in file order (the first of two equal ids wins).
     init(form: Form) {
@@ -27,6 +29,7 @@ final class FieldLayout: Sendable {
         self.slots = slots
         types = fields.map { ConditionType($0.type) }
         declared = fields.map { $0.type == .multiChoice ? $0.values.map(\.id) : [] }
+        outputIDs = form.outputIDs
     }
 
     /// Whether answers laid out by `other` can be read with this layout's slots.

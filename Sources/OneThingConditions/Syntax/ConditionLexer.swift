@@ -1,3 +1,5 @@
+import OneThingModel
+
 /// Splits a condition's text into tokens.
 ///
 /// Works on Unicode scalars, so every offset it reports is the column offset a
@@ -199,6 +201,14 @@ struct ConditionLexer {
             position += 1
             while let s = peek(), Self.isIdentifierContinue(s) { position += 1 }
             segments += 1
+            if segments == 2, text(start..<position).hasPrefix(CaseResult.prefix) {
+                // `result.<output-id>`: an output's id may hold `-` between its characters.
+                while peek() == "-", let next = peek(1), Self.isIdentifierContinue(next) {
+                    position += 1
+                    while let s = peek(), Self.isIdentifierContinue(s) { position += 1 }
+                }
+                break
+            }
             guard peek() == "." else { break }
             guard let next = peek(1), Self.isIdentifierStart(next) else {
                 return .failure(.issue(.badPathSegment(after: text(start..<position), at: position)))

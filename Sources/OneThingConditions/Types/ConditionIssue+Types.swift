@@ -16,6 +16,45 @@ extension ConditionIssue {
             hint: hint.text, replacement: hint.replacement)
     }
 
+    /// `result.<output-id>` that reads no result: the bundle has no such output
+    /// (with a did-you-mean over the outputs that declare values), or the output
+    /// declares no `values:`.
+    static func unknownResult(_ path: String, range: Range<Int>, fields: [FormField], outputs: [String])
+        -> ConditionIssue
+    {
+        let output = CaseResult.outputID(ofField: path) ?? path
+        let results = fields.filter(\.isResult).map(\.id)
+        if outputs.contains(output) {
+            return ConditionIssue(
+                code: .unknownField, range: range,
+                message: .init(
+                    en: "output '\(output)' declares no values, so no condition can read its result",
+                    zh: "证照/结果“\(output)”没有声明可能的取值（values），条件无法读取其结果"),
+                hint: .init(
+                    en:
+                        "declare the values its result can take under outputs: \(output): {name: …, values: [一级, 二级]}",
+                    zh: "请在 outputs 下为其声明取值：\(output): {name: …, values: [一级, 二级]}"))
+        }
+        let closest = Suggestion.closest(to: path, among: results)
+        let hint: LocalizedText =
+            if let closest {
+                .init(en: "did you mean '\(closest)'?", zh: "是否应为“\(closest)”？")
+            } else if results.isEmpty {
+                .init(
+                    en:
+                        "no output declares values; a result is read as result.<output-id> of an output with values:",
+                    zh: "没有证照/结果声明取值；结果按 result.<证照/结果 id> 读取，该证照/结果须声明 values:")
+            } else {
+                .init(
+                    en: "the results conditions can read are: \(results.joined(separator: ", "))",
+                    zh: "条件可以读取的结果有：\(results.joined(separator: "、"))")
+            }
+        return ConditionIssue(
+            code: .unknownField, range: range,
+            message: .init(en: "the bundle has no output '\(output)'", zh: "本事项包没有证照/结果“\(output)”"),
+            hint: hint, replacement: closest)
+    }
+
     /// The hint about an unknown field, and the field to write instead when the hint
     /// is a did-you-mean.
     private static func unknownFieldHint(_ path: String, fields: [FormField], peer: FormField?)

@@ -138,7 +138,13 @@ private struct TypeChecking {
             return .string(value, e.range)
         case .field(let path):
             guard let slot = layout.slots[path] else {
-                issues.append(.unknownField(path, range: e.range, fields: layout.fields, peer: peer))
+                if CaseResult.outputID(ofField: path) != nil {
+                    issues.append(
+                        .unknownResult(path, range: e.range, fields: layout.fields, outputs: layout.outputIDs)
+                    )
+                } else {
+                    issues.append(.unknownField(path, range: e.range, fields: layout.fields, peer: peer))
+                }
                 return .invalid
             }
             let field = layout.fields[slot]

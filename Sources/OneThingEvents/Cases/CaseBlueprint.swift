@@ -40,12 +40,16 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         /// The periods the step takes after its limit that no limit counts (`not-counted:`:
         /// a 公示, a 专家评审), in order; `nil` when it has none.
         public let notCounted: [TimeLimit]?
+        /// When the step applies only once results produced in the case are known, and
+        /// only for some of their values (``ResultCondition``); `nil` for a step that
+        /// applies whatever they are.
+        public let awaiting: ResultCondition?
 
         /// Creates a step.
         public init(
             kind: StepKind = .item, id: String, name: String, department: String, limit: TimeLimit,
             predecessors: [Int], successors: [Int], deferred: [String] = [], outputs: [String] = [],
-            stopsAllOnRejection: Bool? = nil, notCounted: [TimeLimit]? = nil
+            stopsAllOnRejection: Bool? = nil, notCounted: [TimeLimit]? = nil, awaiting: ResultCondition? = nil
         ) {
             self.kind = kind
             self.id = id
@@ -58,6 +62,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             self.outputs = outputs
             self.stopsAllOnRejection = stopsAllOnRejection
             self.notCounted = notCounted
+            self.awaiting = awaiting
         }
 
         /// What the step takes, in order, until it is due: its limit, then each period
@@ -183,6 +188,16 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
                 for (index, periods) in uncounted {
                     writer.unsigned(UInt64(index))
                     writer.strings(periods.map(\.description))
+                }
+            }
+            // Steps waiting for results of the case, likewise only when there are some.
+            let awaiting = steps.indices.compactMap { index in steps[index].awaiting.map { (index, $0) } }
+            if !awaiting.isEmpty {
+                writer.strings(["awaiting"])
+                writer.unsigned(UInt64(awaiting.count))
+                for (index, condition) in awaiting {
+                    writer.unsigned(UInt64(index))
+                    writer.strings(condition.canonical)
                 }
             }
         }

@@ -78,6 +78,21 @@ public struct ItemDependencies: Sendable {
         edge.need.map { needs.applies(item: edge.successor, need: $0) } ?? true
     }
 
+    /// Whether the item at `successor` waits for the one at `predecessor` for every
+    /// applicant: through edges that hold everywhere (`after:`, needs without a
+    /// condition), directly or through other items. An item does not wait for itself.
+    public func alwaysWaits(_ successor: Int, for predecessor: Int) -> Bool {
+        var seen = Set<Int>()
+        var pending = [successor]
+        while let item = pending.popLast() {
+            for edge in incoming[item] where edge.need == nil && seen.insert(edge.predecessor).inserted {
+                if edge.predecessor == predecessor { return true }
+                pending.append(edge.predecessor)
+            }
+        }
+        return false
+    }
+
     /// Every cycle's path, found by depth-first search: each as the items in order,
     /// each with the reference through which it waits for the previous one.
     /// Each cycle is reported once, starting at its item that comes first in the file.

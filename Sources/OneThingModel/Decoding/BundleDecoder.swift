@@ -155,7 +155,8 @@ public enum BundleDecoder {
             let id = reader.checkedID(entry.key)
             guard
                 let f = reader.mapping(
-                    entry.value, what: what, owner: entry.key.span, known: ["name", "kind", "e-licence"],
+                    entry.value, what: what, owner: entry.key.span,
+                    known: ["name", "kind", "e-licence", "values"],
                     required: ["name"]),
                 let id, let name = f["name"].flatMap({ reader.text($0) })
             else { return nil }
@@ -164,7 +165,8 @@ public enum BundleDecoder {
                 kind: f["kind"].flatMap {
                     reader.choice($0, OutputKind.self, what: .init(en: "output kind", zh: "证照类别"))
                 },
-                eLicence: f["e-licence"].flatMap { reader.bool($0) } ?? false)
+                eLicence: f["e-licence"].flatMap { reader.bool($0) } ?? false,
+                values: f["values"].map { FormFieldDecoder.enumValues($0, reader: &reader) } ?? [])
         }
     }
 

@@ -108,6 +108,10 @@ public struct Form: Hashable, Sendable {
     public var fields: [FormField]
     /// The rules that answers must keep across fields (`form-rules:`), in file order.
     public var rules: [ConditionRule]
+    /// The ids of the bundle's outputs, in the form conditions read
+    /// (``ServiceBundle/conditionForm``): what `result.<id>` may name, so that a condition
+    /// reading an output without `values:` is told so. Empty in the applicant's form.
+    public var outputIDs: [String] = []
 
     /// Creates a form.
     public init(fields: [FormField], rules: [ConditionRule] = []) {

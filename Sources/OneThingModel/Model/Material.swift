@@ -122,13 +122,21 @@ public struct Output: Hashable, Sendable {
     public var kind: OutputKind?
     /// Whether it is issued as an electronic licence.
     public var eLicence: Bool
+    /// The values the result it carries can take (`values:`), declared like an enum
+    /// field's: the 残疾等级 an assessment decides. Conditions read it as
+    /// `result.<output-id>` once it is known; empty when the output carries no such result.
+    public var values: [EnumValue]
 
     /// Creates an output.
-    public init(id: Located<String>, name: String, kind: OutputKind? = nil, eLicence: Bool = false) {
+    public init(
+        id: Located<String>, name: String, kind: OutputKind? = nil, eLicence: Bool = false,
+        values: [EnumValue] = []
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.eLicence = eLicence
+        self.values = values
     }
 }
 

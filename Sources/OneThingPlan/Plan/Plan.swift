@@ -24,8 +24,13 @@ public struct Plan: Sendable {
     /// The critical path in working days (promised limits, no calendar).
     public let criticalPath: CriticalPath
 
-    /// The items that apply, in file order.
+    /// The items that apply, in file order (those that apply only once a result is
+    /// known among them, see ``awaitingDecisions``).
     public var applicableItems: [Item] { decisions.filter(\.applies).map { bundle.items[$0.index] } }
+
+    /// The decisions of the items that apply only once results produced in the case are
+    /// known (``ItemDecision/awaiting``), in file order: "以下事项视评定结果办理".
+    public var awaitingDecisions: [ItemDecision] { decisions.filter { $0.awaiting != nil } }
 
     /// Which needs with a condition apply to the applicant.
     public var needs: NeedSelection { graph.needs }
@@ -88,6 +93,11 @@ public struct ItemDecision: Sendable {
     public let condition: ConditionSource?
     /// The answers the condition read, in the order of the form: field and value (`nil` if not answered).
     public let readings: [(field: FormField, value: ConditionValue?)]
+    /// When whether the item applies waits for results produced in the case that are not
+    /// known yet: those results and the values for which it applies. Such an item
+    /// ``applies`` in the plan (its steps, materials and dates are planned, the worst
+    /// case), and is told as applying once the results are known.
+    public var awaiting: AwaitedResults? = nil
 }
 
 /// Whether one party takes part in the application, and what decided it.

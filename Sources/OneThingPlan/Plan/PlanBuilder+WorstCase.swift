@@ -9,7 +9,7 @@ extension PlanBuilder {
     /// catalogue. Where promises differ by applicant, the promise check may hold the
     /// bundle to another applicant, the one who misses their own promise by the most.
     public func worstCasePlan() throws(Failure) -> Plan {
-        let conditions = ConditionChecker(form: bundle.form, file: source).check(
+        let conditions = ConditionChecker(form: bundle.conditionForm, file: source).check(
             OwnedCondition.all(in: bundle))
         let worst = WorstCase(bundle: bundle, conditions: conditions)
         return try plan(for: worst.longestExample, missingAt: bundle.id.span)

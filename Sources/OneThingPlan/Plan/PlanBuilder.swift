@@ -42,7 +42,7 @@ public struct PlanBuilder: Sendable {
     ///
     /// - Throws: ``Failure`` when a condition of the bundle does not check.
     public init(bundle: ServiceBundle, source: SourceFile, catalogue: Catalogue) throws(Failure) {
-        let checker = ConditionChecker(form: bundle.form, file: source)
+        let checker = ConditionChecker(form: bundle.conditionForm, file: source)
         var diagnostics: [Diagnostic] = []
         var checked: [ConditionOwner: CheckedCondition] = [:]
         for condition in OwnedCondition.all(in: bundle) {
@@ -86,7 +86,7 @@ public struct PlanBuilder: Sendable {
     /// - Throws: ``Failure`` with the problems of the answers (OT801–OT805), or when no
     ///   lead rule matches them (OT312).
     public func plan(for answers: [Answer], missingAt: SourceSpan) throws(Failure) -> Plan {
-        let (values, problems) = AnswerChecker(form: bundle.form, conditions: conditions).check(
+        let (values, problems) = AnswerChecker(form: bundle.conditionForm, conditions: conditions).check(
             answers, missingAt: missingAt)
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return try plan(for: values, missingAt: missingAt)
@@ -107,16 +107,20 @@ public struct PlanBuilder: Sendable {
         }
         var decisions: [ItemDecision] = []
         var applies: [Bool] = []
-        for (index, item) in bundle.items.enumerated() {
-            let holds = self.applies(item, to: answers)
-            let readings = conditions[.item(item.id.value)]?.readings(in: bundle.form, answers) ?? []
-            decisions.append(
-                ItemDecision(index: index, applies: holds, condition: item.when, readings: readings))
-            applies.append(holds)
+        // An item that waits for a result not yet known is planned as if it applies
+        // (the steps, the checklist and the dates are those of the worst case), marked.
+        let pending = itemTruths(for: answers)
+        for (index, (item, truth)) in zip(bundle.items, pending.items).enumerated() {
+            let readings = conditions[.item(item.id.value)]?.readings(in: bundle.conditionForm, answers) ?? []
+            var decision = ItemDecision(
+                index: index, applies: truth.mayHold, condition: item.when, readings: readings)
+            if case .depends(let awaited) = truth { decision.awaiting = awaited }
+            decisions.append(decision)
+            applies.append(truth.mayHold)
         }
         let lead = try leadDecision(answers, missingAt: missingAt)
         let parties = partyDecisions(for: answers)
-        let needs = needSelection(for: answers)
+        let needs = needSelection(for: answers, awaited: pending.awaited)
         let promise = promise(for: answers)
         let graph = StepGraph(
             bundle: bundle, dependencies: dependencies, applies: applies, needs: needs,
@@ -204,7 +208,7 @@ public struct PlanBuilder: Sendable {
         guard let index = bundle.eligibility.firstIndex(of: rule),
             let checked = conditions[.eligibility(index)]
         else { return [] }
-        return checked.readings(in: bundle.form, answers)
+        return checked.readings(in: bundle.conditionForm, answers)
     }
 
     /// Whether `item` applies to `answers`: it has no condition, or its condition holds.
@@ -243,10 +247,15 @@ public struct PlanBuilder: Sendable {
 
     /// The needs with a condition, or from parties, that apply to `answers`: the
     /// condition holds, and one of the parties the need is from takes part.
-    func needSelection(for answers: ConditionAnswers) -> NeedSelection {
+    /// A need whose condition reads a result of `awaited` (not yet known) applies when
+    /// it may hold once the result is known.
+    func needSelection(for answers: ConditionAnswers, awaited: Set<String> = []) -> NeedSelection {
         NeedSelection(bundle: bundle) { i, n in
             let need = bundle.items[i].needs[n]
-            let holds = conditions[.need(of: bundle.items[i], at: n)].map { $0.evaluate(answers) } ?? true
+            let holds =
+                conditions[.need(of: bundle.items[i], at: n)].map {
+                    truth(of: $0, answers, awaited: awaited).mayHold
+                } ?? true
             return holds && (need.from.isEmpty || need.from.contains { takesPart($0.value, answers) })
         }
     }
@@ -263,7 +272,8 @@ public struct PlanBuilder: Sendable {
         bundle.parties.map { party in
             PartyDecision(
                 party: party, takesPart: takesPart(party.id.value, answers),
-                readings: conditions[.party(party.id.value)]?.readings(in: bundle.form, answers) ?? [])
+                readings: conditions[.party(party.id.value)]?.readings(in: bundle.conditionForm, answers)
+                    ?? [])
         }
     }
 

@@ -19,6 +19,10 @@ struct NoticeReasons: Sendable {
 
     /// The reason of one decision, as a sentence: `因您尚未取得营业执照，需要办理。`
     func sentence(for decision: ItemDecision) -> String {
+        if let awaiting = decision.awaiting {
+            let text = awaiting.text
+            return words.say("It \(text.en).", "\(text.zh)。")
+        }
         guard decision.condition != nil, !decision.readings.isEmpty else {
             return decision.applies
                 ? words.say("Every applicant needs this item.", "每位申请人都需办理。")

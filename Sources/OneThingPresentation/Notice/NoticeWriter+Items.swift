@@ -54,16 +54,36 @@ extension NoticeWriter {
         ]
     }
 
+    /// The items that apply only once a result produced in the case is known (the grade
+    /// an assessment decides): "以下事项视评定结果办理", each with the values for which it
+    /// applies. They are among the items to be handled, and their materials and time are
+    /// counted: the notice tells the worst case, never less.
+    func awaitingBlocks() -> [NoticeBlock] {
+        let decisions = plan.awaitingDecisions
+        var results: [String] = []
+        for output in decisions.flatMap({ $0.awaiting?.outputs ?? [] }) where !results.contains(output.name) {
+            results.append(output.name)
+        }
+        let names = results.map { "“\($0)”" }
+        return [
+            .paragraph(
+                say(
+                    "The following items depend on the result of \(names.joined(separator: " and ")), which is decided during your case: whether they are handled is settled once it is known. Their materials and time limits are already counted above, as if they are handled.",
+                    "以下事项视评定结果办理：须待\(names.joined(separator: "、"))在办理中作出后，才能确定是否办理。其所需材料和办理时限已按需要办理计入本告知书。"
+                )),
+            .table(
+                NoticeTable(
+                    header: [
+                        say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"),
+                        say("When it applies", "办理条件"),
+                    ],
+                    rows: reasonRows(decisions), columns: [.number, .name, .name, .text])),
+        ]
+    }
+
     /// The items of the bundle that do not apply, and why not.
     func skippedBlocks() -> [NoticeBlock] {
-        let rows = skipped.enumerated().map { number, decision -> [String] in
-            let item = bundle.items[decision.index]
-            return [
-                String(number + 1), item.name, departmentName(item.department.value),
-                reasons.sentence(for: decision),
-            ]
-        }
-        return [
+        [
             .paragraph(
                 say(
                     "These items belong to “\(bundle.title)” but are not needed in your case; you bring nothing for them.",
@@ -73,7 +93,18 @@ extension NoticeWriter {
                     header: [
                         say("No.", "序号"), say("Item", "事项"), say("Department", "办理部门"), say("Why not", "原因"),
                     ],
-                    rows: rows, columns: [.number, .name, .name, .text])),
+                    rows: reasonRows(skipped), columns: [.number, .name, .name, .text])),
         ]
+    }
+
+    /// One numbered row per decision: the item, its department, and why it applies or not.
+    func reasonRows(_ decisions: [ItemDecision]) -> [[String]] {
+        decisions.enumerated().map { number, decision in
+            let item = bundle.items[decision.index]
+            return [
+                String(number + 1), item.name, departmentName(item.department.value),
+                reasons.sentence(for: decision),
+            ]
+        }
     }
 }

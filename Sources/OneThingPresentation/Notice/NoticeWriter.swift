@@ -48,6 +48,17 @@ struct NoticeWriter {
                 "items", say("Items to be handled (\(applying.count))", "需要办理的事项（共\(applying.count)项）"),
                 applyingBlocks()
             ))
+        let awaiting = plan.awaitingDecisions
+        if !awaiting.isEmpty {
+            drafts.append(
+                (
+                    "awaiting",
+                    say(
+                        "Items that depend on a result of the case (\(awaiting.count))",
+                        "视办理结果确定的事项（共\(awaiting.count)项）"),
+                    awaitingBlocks()
+                ))
+        }
         if !skipped.isEmpty {
             drafts.append(
                 (

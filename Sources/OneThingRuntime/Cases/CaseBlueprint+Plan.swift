@@ -20,6 +20,8 @@ extension CaseBlueprint {
     /// A joint inspection is one step: it waits for what any of its participants waits
     /// for, and its participants wait for it (as ``StepGraph`` orders them). Step ids
     /// are unique: an inspection whose id is also an item's is named `inspection-ID`.
+    /// An item that applies only once results of the case are known is a step with what
+    /// is left of its condition (``Step/awaiting``).
     public init(plan: Plan, catalogue: Catalogue, region: String = "CN") {
         let bundle = plan.bundle
         let graph = plan.graph
@@ -72,7 +74,12 @@ extension CaseBlueprint {
                         successors: successorLists[index], deferred: deferredByItem[source.id.value] ?? [],
                         outputs: source.produces.map(\.value),
                         stopsAllOnRejection: source.onRejection.map { $0 == .stopAll },
-                        notCounted: source.notCounted.isEmpty ? nil : source.notCounted.map(\.period.value)))
+                        notCounted: source.notCounted.isEmpty ? nil : source.notCounted.map(\.period.value),
+                        awaiting: plan.decisions[item].awaiting.map {
+                            ResultCondition(
+                                outputs: $0.outputs.map(\.id.value),
+                                holdsFor: $0.holdsFor.map { $0.map(\.id) })
+                        }))
             case .inspection(let k):
                 let source = bundle.inspections[k]
                 let id = itemIDs.contains(source.id.value) ? "inspection-\(source.id.value)" : source.id.value

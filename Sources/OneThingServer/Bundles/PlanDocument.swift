@@ -18,6 +18,22 @@ struct PlanDocument: Encodable, Sendable {
         /// The time its step takes that no limit counts (`not-counted:`), which `due`
         /// includes; absent when there is none.
         var notCounted: [UncountedEntry]?
+        /// When the item applies only once results produced in the case are known (the
+        /// grade an assessment decides); absent when it does not wait for one.
+        var awaiting: AwaitingEntry?
+    }
+
+    /// The results produced in the case that an item waits for, and the values for which
+    /// it applies: it is planned (`applies` is true, its dates are counted), but handled
+    /// only once they are known and only for these values.
+    struct AwaitingEntry: Encodable, Sendable {
+        /// The ids of the outputs whose results decide, in the order the condition reads them.
+        var results: [String]
+        /// The combinations of their value ids (one per result, in that order) for which
+        /// the item applies.
+        var holdsFor: [[String]]
+        /// What the applicant is told, in Chinese: 待“残疾评定结果”作出后确定：为一级或二级时办理.
+        var text: String
     }
 
     /// A period an item's step takes that no limit counts: a 公示, a 专家评审.
@@ -211,7 +227,12 @@ struct PlanDocument: Encodable, Sendable {
                         UncountedEntry(
                             name: $0.name, bound: $0.bound.rawValue, period: $0.period.value,
                             basis: $0.basis.map(\.cited))
-                    })
+                    },
+                awaiting: decision.awaiting.map {
+                    AwaitingEntry(
+                        results: $0.outputs.map(\.id.value), holdsFor: $0.holdsFor.map { $0.map(\.id) },
+                        text: $0.text.zh)
+                })
         }
         inspections = plan.inspections.map { index in
             let inspection = bundle.inspections[index]

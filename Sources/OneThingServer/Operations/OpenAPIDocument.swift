@@ -1346,6 +1346,33 @@ enum OpenAPIDocument {
                               type: array
                               items:
                                 type: string
+                      awaiting:
+                        description: >-
+                          When the item applies only once results produced in the case are known
+                          (an output's values:, read by conditions as result.<output-id>: the grade
+                          an assessment decides). The item is planned (applies is true, its dates and
+                          materials are counted: the worst case) but handled only once the results
+                          are known, and only for these values. Absent when it waits for no result.
+                        type: object
+                        required: [results, holdsFor, text]
+                        properties:
+                          results:
+                            description: The ids of the outputs whose results decide.
+                            type: array
+                            items:
+                              type: string
+                          holdsFor:
+                            description: >-
+                              The combinations of their value ids (one per result, in the order of
+                              results) for which the item applies.
+                            type: array
+                            items:
+                              type: array
+                              items:
+                                type: string
+                          text:
+                            description: What the applicant is told, e.g. 待“残疾评定结果”作出后确定：为一级或二级时办理.
+                            type: string
                 inspections:
                   type: array
                   items:

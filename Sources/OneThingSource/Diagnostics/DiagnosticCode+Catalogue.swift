@@ -117,6 +117,8 @@ extension DiagnosticCode {
     public static let needNeverApplies = DiagnosticCode("OT409")
     /// A need is from a party whose condition never holds where the need applies.
     public static let needFromAbsentParty = DiagnosticCode("OT410")
+    /// A condition reads a result produced in the case where it is not yet known.
+    public static let resultNotYetKnown = DiagnosticCode("OT411")
 
     // MARK: OT5xx: time limits and promises
 
@@ -311,6 +313,11 @@ extension DiagnosticCode {
             summary: .init(
                 en: "a need is from a party that never takes part where the need applies",
                 zh: "所需材料由某当事人提交，但在该材料适用时该当事人永远不参与")),
+        Entry(
+            code: .resultNotYetKnown, severity: .error,
+            summary: .init(
+                en: "a condition reads a result produced in the case before it is known",
+                zh: "条件在办理结果尚未作出时就读取了该结果")),
         Entry(
             code: .promiseExceedsLegal, severity: .error,
             summary: .init(en: "a promised limit longer than the legal one", zh: "承诺时限超过法定时限")),

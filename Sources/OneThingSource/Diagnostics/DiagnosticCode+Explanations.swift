@@ -564,6 +564,25 @@ extension DiagnosticCode {
                 en: "Correct the party's condition, the need's or the item's, or take the party out of the "
                     + "need's 'from:'.",
                 zh: "请改正当事人、所需材料或事项的条件，或把该当事人从所需材料的“from:”中删去。")),
+        DiagnosticExplanation(
+            code: .resultNotYetKnown,
+            protects: .init(
+                en:
+                    "A result produced in the case (result.<output-id>, the 残疾等级 of an assessment) is known "
+                    + "only once the item producing it has decided. A condition read earlier, at acceptance or "
+                    + "on an item that does not wait for it, would be decided on a value nobody has yet.",
+                zh: "办理中作出的结果（result.<证照/结果 id>，如评定的残疾等级）要等产出它的事项办结后才知道；"
+                    + "在受理时或在不等待它的事项上读取，就是按一个还没有人作出的值来决定。"),
+            wrong:
+                "items:\n  assessment: {produces: [grade], …}\n  nursing-subsidy:\n"
+                + "    when: result.grade in [\"一级\", \"二级\"]\n    needs: [application]",
+            right:
+                "items:\n  assessment: {produces: [grade], …}\n  nursing-subsidy:\n"
+                + "    when: result.grade in [\"一级\", \"二级\"]\n    needs: [grade]",
+            fix: .init(
+                en: "Make the item wait for the one producing the result (need its output, or name it in "
+                    + "'after:'), or ask the applicant on the form instead.",
+                zh: "请让该事项等待作出结果的事项（需要其产出的证照/结果，或写入“after:”），或改为在表单中询问申请人。")),
     ]
 
     // MARK: OT5xx
