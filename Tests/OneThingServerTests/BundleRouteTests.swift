@@ -158,6 +158,35 @@ struct BundleRouteTests {
         }
     }
 
+    /// A case accepted on a rest day counts from the next working day, and steps in hours
+    /// carry the hour they start and end at: company-setup's 印章 from 13:00 to 15:00 of
+    /// the first working day after Monday, the day the Saturday's count starts from.
+    @Test func aPlanGivesTheDayTheCountStartsFromAndTheHoursOfStepsInHours() async throws {
+        let fixture = try await ServerFixture.make()
+        let answers = """
+            {"company.pre_approval_scope": false, "company.type": "company", "company.has_employees": true,
+             "company.invoices": true, "company.paper_invoices": true, "company.bank_appointment": true,
+             "residence.commitment": true}
+            """
+        try await fixture.test { client in
+            let response = try await client.json(
+                "/v1/bundles/company-setup/plan", body: #"{"answers": \#(answers), "start": "2026-12-05"}"#)
+            #expect(response.status == .ok, "\(response.text)")
+            let plan = try #require(try response.object()["plan"] as? [String: Any])
+            #expect(plan["accepted"] as? String == "2026-12-05")
+            #expect(plan["countsFrom"] as? String == "2026-12-07")
+            #expect(plan["promisedBy"] as? String == "2026-12-08")
+            let items = try #require(plan["items"] as? [[String: Any]])
+            let seal = try #require(items.first { $0["id"] as? String == "seal-engraving" })
+            #expect(seal["start"] as? String == "2026-12-08" && seal["startTime"] as? String == "13:00")
+            #expect(seal["due"] as? String == "2026-12-08" && seal["dueTime"] as? String == "15:00")
+            let registration = try #require(items.first { $0["id"] as? String == "company-registration" })
+            #expect(registration["startTime"] == nil && registration["dueTime"] as? String == "13:00")
+            let invoices = try #require(items.first { $0["id"] as? String == "invoice-application" })
+            #expect(invoices["due"] as? String == "2026-12-08" && invoices["dueTime"] == nil)
+        }
+    }
+
     /// An item that applies only once a result of the case is known (the grade the
     /// assessment decides) is planned and says so; a result given with the answers decides.
     @Test func aPlanSaysWhichItemsWaitForAResultOfTheCase() async throws {

@@ -14,6 +14,10 @@ struct PlanDocument: Encodable, Sendable {
         var promised: TimeLimit
         var start: String?
         var due: String?
+        /// The time of day on `start` when the step starts inside office time.
+        var startTime: String?
+        /// The time of day on `due` when a step in hours ends inside office time.
+        var dueTime: String?
         var critical: Bool
         /// The time its step takes that no limit counts (`not-counted:`), which `due`
         /// includes; absent when there is none.
@@ -51,6 +55,10 @@ struct PlanDocument: Encodable, Sendable {
         var name: String
         var start: String?
         var due: String?
+        /// The time of day on `start` when the inspection starts inside office time.
+        var startTime: String?
+        /// The time of day on `due` when it ends inside office time.
+        var dueTime: String?
     }
 
     struct MaterialEntry: Encodable, Sendable {
@@ -172,6 +180,8 @@ struct PlanDocument: Encodable, Sendable {
     var lead: String
     var promise: TimeLimit
     var accepted: String
+    /// The day the limits count from: `accepted`, or the next working day after a rest day.
+    var countsFrom: String
     var promisedBy: String
     var delivery: String
     var keepsPromise: Bool
@@ -207,6 +217,7 @@ struct PlanDocument: Encodable, Sendable {
         lead = plan.lead.department
         promise = plan.promise
         accepted = schedule.accepted.description
+        countsFrom = schedule.countsFrom.description
         promisedBy = schedule.promisedBy.description
         delivery = schedule.delivery.description
         keepsPromise = schedule.keepsPromise
@@ -220,6 +231,8 @@ struct PlanDocument: Encodable, Sendable {
                 promised: plan.promised(ofItem: decision.index),
                 start: times.itemStart[decision.index]?.date.description,
                 due: times.itemFinish[decision.index]?.date.description,
+                startTime: times.itemStart[decision.index]?.timeOfDay,
+                dueTime: times.itemFinish[decision.index]?.timeOfDay,
                 critical: critical.contains(decision.index),
                 notCounted: item.notCounted.isEmpty
                     ? nil
@@ -239,7 +252,9 @@ struct PlanDocument: Encodable, Sendable {
             return InspectionEntry(
                 id: inspection.id.value, name: inspection.name,
                 start: times.inspectionStart[index]?.date.description,
-                due: times.inspectionFinish[index]?.date.description)
+                due: times.inspectionFinish[index]?.date.description,
+                startTime: times.inspectionStart[index]?.timeOfDay,
+                dueTime: times.inspectionFinish[index]?.timeOfDay)
         }
         materials = plan.materials.map { entry in
             MaterialEntry(

@@ -876,6 +876,10 @@ enum OpenAPIDocument {
             Date:
               type: string
               format: date
+            TimeOfDay:
+              description: A time of day in office hours, China Standard Time.
+              type: string
+              pattern: "^(09|1[0-7]):[0-5][0-9]$"
             PartyKind:
               description: The role a party plays (`kind:` of a bundle's `parties:`).
               type: string
@@ -1266,6 +1270,7 @@ enum OpenAPIDocument {
                 - lead
                 - promise
                 - accepted
+                - countsFrom
                 - promisedBy
                 - delivery
                 - keepsPromise
@@ -1288,6 +1293,11 @@ enum OpenAPIDocument {
                 promise:
                   $ref: "#/components/schemas/Limit"
                 accepted:
+                  $ref: "#/components/schemas/Date"
+                countsFrom:
+                  description: >-
+                    The day the time limits count from, itself not counted: `accepted`, or the
+                    next working day when the case is accepted on a rest day.
                   $ref: "#/components/schemas/Date"
                 promisedBy:
                   $ref: "#/components/schemas/Date"
@@ -1323,6 +1333,18 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Date"
                       due:
                         $ref: "#/components/schemas/Date"
+                      startTime:
+                        description: >-
+                          For a step that starts inside office time (after a step in hours), the
+                          time of day on `start`, China Standard Time; absent when it starts with
+                          its day.
+                        $ref: "#/components/schemas/TimeOfDay"
+                      dueTime:
+                        description: >-
+                          For a step in hours that ends inside office time (09:00–17:00), the time
+                          of day on `due`, China Standard Time; absent when it is due at the end
+                          of its day.
+                        $ref: "#/components/schemas/TimeOfDay"
                       critical:
                         type: boolean
                       notCounted:
@@ -1387,6 +1409,18 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Date"
                       due:
                         $ref: "#/components/schemas/Date"
+                      startTime:
+                        description: >-
+                          For a step that starts inside office time (after a step in hours), the
+                          time of day on `start`, China Standard Time; absent when it starts with
+                          its day.
+                        $ref: "#/components/schemas/TimeOfDay"
+                      dueTime:
+                        description: >-
+                          For a step in hours that ends inside office time (09:00–17:00), the time
+                          of day on `due`, China Standard Time; absent when it is due at the end
+                          of its day.
+                        $ref: "#/components/schemas/TimeOfDay"
                 materials:
                   type: array
                   items:
