@@ -46,6 +46,13 @@ struct CaseSummaryText {
                 why = language.say(
                     "\(names.step(cause, in: .en)) did not succeed", "“\(names.step(cause, in: .zh))”未办成")
             }
+            if step.status == .notNeeded {
+                lines.append(
+                    "  ○ \(names.step(index, in: language)): "
+                        + language.say(
+                            "not needed (the results of the case rule it out)", "无需办理（依本件事已作出的结果）"))
+                continue
+            }
             if let material = step.missingMaterial {
                 why = language.say(
                     "\(names.material(material, in: .en)) did not arrive in time",
