@@ -8,37 +8,13 @@ import Testing
 /// assessment, whose grade decides the two allowance steps (一级 or 二级: done; 三级 or
 /// 四级: not needed), driven by hand from acceptance on Monday 2026-03-02.
 struct ResultRuntimeTests {
-    static let caseName = ResultBlueprintTests.beforeTheAssessment
-    static let accepted = RuntimeFixtures.at("2026-03-02 09:00")
+    static let accepted = AssessedCase.accepted
     static let allowances = ["subsidy-review", "nursing-subsidy"]
 
-    static func blueprint() throws -> CaseBlueprint {
-        try RuntimeFixtures.blueprint("disability-services.yaml", case: caseName)
-    }
+    static func blueprint() throws -> CaseBlueprint { try AssessedCase.blueprint() }
 
-    /// The case taken up to the assessment's approval with `grade` (and the certificate
-    /// issued after it, its photo brought), every step approved at once.
     static func assessed(_ grade: String) throws -> (CaseRuntime, CaseBlueprint) {
-        let blueprint = try blueprint()
-        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
-        try runtime.start(
-            "c1", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint), at: accepted)
-        var hour = 10
-        func approve(_ stepID: String, results: [String: String] = [:]) throws {
-            let step = try #require(blueprint.stepIndex(stepID))
-            let key = try #require(runtime.cases["c1"]?.steps[step].key)
-            let now = RuntimeFixtures.at("2026-03-03 \(hour):00")
-            hour += 1
-            if !results.isEmpty { runtime.record(results: results, decidedBy: step, in: "c1", at: now) }
-            runtime.report(.approved, for: key, at: now)
-        }
-        try approve("certificate-application")
-        try approve("disability-assessment", results: ["assessment-result": grade])
-        for material in blueprint.deferredDeadlines.keys.sorted() {
-            runtime.supply(material, to: "c1", at: RuntimeFixtures.at("2026-03-03 \(hour):30"))
-        }
-        try approve("certificate-issue")
-        return (runtime, blueprint)
+        try AssessedCase.run(grade)
     }
 
     static func status(_ stepID: String, in runtime: CaseRuntime, of blueprint: CaseBlueprint) -> StepStatus?

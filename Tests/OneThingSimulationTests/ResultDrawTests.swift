@@ -7,12 +7,9 @@ import Testing
 /// `bundles/disability-services.yaml` draws a grade among those declared, the same for
 /// the same seed, so a simulated case runs the allowance steps or finds them not needed.
 struct ResultDrawTests {
-    static let caseName = "未持证、需长期照护、非低保家庭，评定结果未出"
     static let start = CalendarDate(year: 2026, month: 3, day: 2)!
 
-    static func blueprint() throws -> CaseBlueprint {
-        try RuntimeFixtures.blueprint("disability-services.yaml", case: caseName)
-    }
+    static func blueprint() throws -> CaseBlueprint { try AssessedCase.blueprint() }
 
     /// The grade the assessment's approval draws for case `caseID` under `seed`.
     static func grade(seed: UInt64, caseID: String = "c1") throws -> String? {

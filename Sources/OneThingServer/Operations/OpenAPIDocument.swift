@@ -2070,6 +2070,13 @@ enum OpenAPIDocument {
                 "type": "string"
               }
             },
+            "results": {
+              "type": "object",
+              "description": "The results produced in the case that approvals recorded: output id → value id (added with event format 3; only when there are some). 已作出的办理结果。",
+              "additionalProperties": {
+                "type": "string"
+              }
+            },
             "steps": {
               "type": "array",
               "items": {
@@ -2515,6 +2522,32 @@ enum OpenAPIDocument {
                       "sequence",
                       "at",
                       "kind",
+                      "step"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "notNeeded"
+                      },
+                      "step": {
+                        "type": "string"
+                      }
+                    },
+                    "description": "The step does not apply: its condition on results produced in the case does not hold for the results recorded; it ends without being sent (added with event format 3). 经评定结果确定无需办理。"
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
                       "step",
                       "materials"
                     ],
@@ -2854,6 +2887,39 @@ enum OpenAPIDocument {
                       "at",
                       "kind",
                       "step",
+                      "results"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "resultRecorded"
+                      },
+                      "step": {
+                        "type": "string"
+                      },
+                      "results": {
+                        "type": "object",
+                        "description": "What the approval recorded next decided of the results produced in the case: output id (of the step's outputs that declare values) → value id (added with event format 3). 办理结果（如评定等级）。",
+                        "additionalProperties": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
+                      "step",
                       "to"
                     ],
                     "properties": {
@@ -3040,6 +3106,11 @@ enum OpenAPIDocument {
                   "type": "integer",
                   "minimum": 0
                 },
+                "notNeeded": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Steps not needed, once results of the case were known (added with event format 3: absent from older documents). 经评定无需办理的环节数。"
+                },
                 "total": {
                   "type": "integer",
                   "minimum": 0
@@ -3129,7 +3200,8 @@ enum OpenAPIDocument {
                 "approved",
                 "rejected",
                 "cancelled",
-                "failed"
+                "failed",
+                "not-needed"
               ]
             },
             "outcome": {
