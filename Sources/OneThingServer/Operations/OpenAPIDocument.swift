@@ -1862,6 +1862,16 @@ enum OpenAPIDocument {
                   type: object
                   additionalProperties:
                     type: string
+                results:
+                  description: >-
+                    With an approval, the results produced in the case it decided: output id (one of the
+                    step's outputs that declare values, as the task's resultValues lists them) → value id,
+                    such as {"assessment-result": "two"}. The case records them just before the approval
+                    and sends or skips the steps that wait for them; an approval without a result a later
+                    step waits for, or with a value the output does not declare, is 422.
+                  type: object
+                  additionalProperties:
+                    type: string
             MaterialDelivery:
               description: A material the service provides late (keys in kebab case, as the service sends them).
               type: object
