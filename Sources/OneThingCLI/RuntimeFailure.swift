@@ -69,7 +69,7 @@ enum RuntimeFailure {
             return language.say(
                 PrintableText.escaped(error.description),
                 "案件 \(id) 的事项“\(PrintableText.escaped(step))”的决定无法记录办理结果："
-                    + problems.map { PrintableText.escaped(ResultProblemText.zh($0)) }.joined(separator: "；"))
+                    + problems.map { PrintableText.escaped($0.text.zh) }.joined(separator: "；"))
         case .store(let error):
             return words(for: error, language: language)
         case .runtime(let error):

@@ -1,7 +1,8 @@
 import OneThingEvents
-import OneThingRuntime
 import OneThingTestSupport
 import Testing
+
+@testable import OneThingRuntime
 
 /// A running case records the result an approval decided, and the steps waiting for it
 /// are sent or found not needed: `bundles/disability-services.yaml` before the
@@ -133,5 +134,56 @@ struct ResultRuntimeTests {
         #expect(try await store.events(of: id).count == before)
         try await engine.report(.approved, for: key, results: ["assessment-result": "three"])
         #expect(await engine.state(of: id)?.results == ["assessment-result": "three"])
+    }
+}
+
+/// An officer of the assessment hospital decides through a work queue: the job offers
+/// the grades, an approval without one is refused (422) and the job stays theirs, an
+/// approval with one is recorded, and the case then skips or sends the allowances.
+struct ResultWorkQueueTests {
+    @Test func anApprovalThroughTheQueueMustSayTheGradeAndIsRememberedWithIt() async throws {
+        let store = InMemoryEventStore()
+        let clock = VirtualClock(start: AssessedCase.accepted)
+        let queue = WorkQueue(clock: clock)
+        let engine = try WorkQueueEngineTests.engine(store, queue, clock: clock)
+        let blueprint = try AssessedCase.blueprint()
+        let id = try await engine.start(blueprint: blueprint, answers: [:], provided: blueprint.core)
+        await engine.waitForAdapters()
+        func claimAndApprove(_ stepID: String, results: [String: String] = [:]) async throws -> WorkQueue.Job
+        {
+            let step = try #require(blueprint.stepIndex(stepID))
+            let job = try #require(
+                await queue.activate(
+                    department: blueprint.steps[step].department, worker: "officer", maxJobs: 1,
+                    lease: .seconds(600), wait: .zero
+                ).first)
+            #expect(job.submission.stepID == stepID)
+            if stepID != "disability-assessment" {
+                try await queue.complete(key: job.key, worker: "officer", outcome: .approved)
+                await engine.waitForAdapters()
+            }
+            return job
+        }
+        _ = try await claimAndApprove("certificate-application")
+        let job = try await claimAndApprove("disability-assessment")
+        #expect(job.submission.resultValues == ["assessment-result": ["one", "two", "three", "four"]])
+        let refusal = await #expect(throws: WorkQueue.Refusal.self) {
+            try await queue.complete(key: job.key, worker: "officer", outcome: .approved)
+        }
+        #expect(refusal?.httpStatus == 422)
+        #expect(refusal?.text.zh.contains("准予时须给出“assessment-result”的结果") == true)
+        let decision = try await queue.complete(
+            key: job.key, worker: "officer", outcome: .approved, results: ["assessment-result": "four"])
+        #expect(decision.results == ["assessment-result": "four"])
+        // The same decision again gets the first answer; the case remembers the grade.
+        let again = try await queue.complete(
+            key: job.key, worker: "officer", outcome: .approved, results: ["assessment-result": "four"])
+        #expect(again == decision)
+        #expect(await engine.state(of: id)?.results == ["assessment-result": "four"])
+        let stored = try await engine.readStored(id)
+        #expect(
+            WorkQueue.recorded(job.key, in: stored, step: "disability-assessment")?.results == [
+                "assessment-result": "four"
+            ])
     }
 }

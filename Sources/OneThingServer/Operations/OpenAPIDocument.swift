@@ -1814,6 +1814,15 @@ enum OpenAPIDocument {
                 decision:
                   description: The path a decision on the task is posted to.
                   type: string
+                resultValues:
+                  description: >-
+                    The results of the case its approval decides, output id to the value ids to choose
+                    from (absent when it decides none).
+                  type: object
+                  additionalProperties:
+                    type: array
+                    items:
+                      type: string
             DecisionRequest:
               type: object
               required: [decision]
@@ -1830,6 +1839,14 @@ enum OpenAPIDocument {
                   type: string
                 outputs:
                   description: An approval's outputs, output id to the document's number.
+                  type: object
+                  additionalProperties:
+                    type: string
+                results:
+                  description: >-
+                    An approval's results of the case, output id to value id (one of the task's
+                    resultValues). Required for each result a later step waits for; a missing or
+                    undeclared one is 422 with reason results-refused.
                   type: object
                   additionalProperties:
                     type: string
@@ -1933,6 +1950,11 @@ enum OpenAPIDocument {
                 reason:
                   type: string
                 outputs:
+                  type: object
+                  additionalProperties:
+                    type: string
+                results:
+                  description: What an approval decided of the results of the case, output id to value id (absent when none).
                   type: object
                   additionalProperties:
                     type: string

@@ -52,7 +52,7 @@ extension Problem {
                 .invalidRequest,
                 en: error.description,
                 zh: "案件 \(id) 的环节“\(step)”的决定无法记录办理结果："
-                    + problems.map(ResultProblemText.zh).joined(separator: "；"),
+                    + problems.map(\.text.zh).joined(separator: "；"),
                 members: ["caseId": id, "step": step])
         case .store(let error):
             self.init(error)
