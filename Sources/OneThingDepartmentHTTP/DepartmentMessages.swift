@@ -112,10 +112,13 @@ public struct DepartmentAnswer: Sendable, Hashable, Codable {
         }
     }
 
-    /// The answer of `outcome` on `key`.
-    public init(callbackID: String? = nil, key: String, outcome: AdapterOutcome) {
+    /// The answer of `outcome` on `key`, with the `results` an approval decided.
+    public init(
+        callbackID: String? = nil, key: String, outcome: AdapterOutcome, results: [String: String]? = nil
+    ) {
         self.callbackID = callbackID
         self.key = key
+        self.results = results
         self.outcome = CaseRuntime.name(of: outcome)
         switch outcome {
         case .rejected(let reason): note = reason

@@ -1,8 +1,11 @@
+import AsyncHTTPClient
 import Foundation
 import OneThingDepartmentHTTP
 import OneThingRuntime
 import OneThingTestSupport
 import Testing
+
+@testable import OneThingFakeDepartment
 
 /// A department connected over HTTP that decides a result of the case: its task names
 /// the values to choose from, and its answer (at once or in a callback) says the one it
@@ -55,5 +58,24 @@ struct ResultMessageTests {
         }
         let answer = DepartmentAnswer(key: nil, outcome: "approved", results: ["assessment-result": "one"])
         #expect(answer.report(key: Self.key)?.results == ["assessment-result": "one"])
+    }
+}
+
+/// The fake department (`onething fake-department`) approves a task that decides a
+/// result with one of the values offered, the same for the same seed and key.
+struct FakeDepartmentResultTests {
+    @Test func theFakeDrawsAnOfferedValueForItsApproval() throws {
+        let fake = FakeDepartment(
+            secret: ResultMessageTests.secret, faults: FakeDepartment.Faults(), seed: 7, client: .shared)
+        var task = PushedTask(
+            Submission(
+                caseID: "C20260302-0001", step: 1, of: try AssessedCase.blueprint(), attempt: 1,
+                due: ResultMessageTests.now),
+            action: "submit", callback: nil)
+        let drawn = try #require(fake.results(of: task)?["assessment-result"])
+        #expect(["one", "two", "three", "four"].contains(drawn))
+        #expect(fake.results(of: task)?["assessment-result"] == drawn)
+        task.resultValues = nil
+        #expect(fake.results(of: task) == nil)
     }
 }
