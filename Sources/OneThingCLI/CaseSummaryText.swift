@@ -91,7 +91,12 @@ struct CaseSummaryText {
                     language.say(
                         "  \(name) must decide on \(names.step(index, in: .en))\(deadline):",
                         "  \(name) 审查“\(names.step(index, in: .zh))”\(deadline)："))
-                lines.append("    onething case approve \(id) \(stepID)\(options)")
+                // A result a later step waits for: the approval must say it, one of its values.
+                let results = state.blueprint.awaitedResults(of: index).map { output in
+                    let values = state.blueprint.resultValues[output]?.map(\.id) ?? []
+                    return " --result \(output)=" + (values.isEmpty ? "VALUE" : values.joined(separator: "|"))
+                }
+                lines.append("    onething case approve \(id) \(stepID)\(results.joined())\(options)")
                 lines.append(
                     "    onething case reject \(id) \(stepID) --reason \(language.say("TEXT", "理由"))\(options)"
                 )

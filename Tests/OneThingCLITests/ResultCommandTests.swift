@@ -46,6 +46,11 @@ struct ResultCommandTests {
             to: "adapters.yaml", in: folder)
         let started = try Self.run(db: db, ["--adapters", adapters])
         #expect(started.status == 0, "\(started.standardError)")
+        #expect(
+            started.standardOutput.contains(
+                "onething case approve \(Self.id) disability-assessment --result assessment-result=one|two|three|four"
+            ),
+            "\(started.standardOutput)")
         func approve(_ more: [String]) throws -> OneThingExecutable.Run {
             try OneThingExecutable.run(
                 ["case", "approve", Self.id, "disability-assessment", "--db", db] + more, in: RuntimeCLI.root)
