@@ -86,7 +86,8 @@ struct CaseApproveCommand: AsyncParsableCommand {
         commandName: "approve", abstract: "Approve a step, as the officer of its (manual) department.",
         discussion:
             "The case's history records who decided: --by ID, else the account that ran the command (os:NAME); "
-            + "and the number of each document the approval issued: --issued OUTPUT=NUMBER."
+            + "the number of each document the approval issued: --issued OUTPUT=NUMBER; "
+            + "and each result it decided that a later step waits for: --result OUTPUT=VALUE."
     )
 
     @Argument(help: "The case id (see 'onething case list').")
@@ -102,6 +103,13 @@ struct CaseApproveCommand: AsyncParsableCommand {
             valueName: "output=number"))
     var issued: [String] = []
 
+    @Option(
+        name: .customLong("result"),
+        help: ArgumentHelp(
+            "A result the approval decided, as OUTPUT=VALUE (one of the step's outputs that declare values, and one of its values), such as assessment-result=two; the steps waiting for it are then sent or not needed. Required for each result a later step waits for.",
+            valueName: "output=value"))
+    var result: [String] = []
+
     @OptionGroup
     var decider: DeciderOption
 
@@ -110,31 +118,46 @@ struct CaseApproveCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try documents()
+        _ = try results()
     }
 
     /// The documents `--issued` names: output id → number.
     func documents() throws(ValidationError) -> [String: String] {
-        var documents: [String: String] = [:]
-        for pair in issued {
+        try Self.pairs(
+            issued, option: "--issued", example: "business-licence=91110000MA0000001X", shape: "NUMBER")
+    }
+
+    /// The results `--result` names: output id → value id.
+    func results() throws(ValidationError) -> [String: String] {
+        try Self.pairs(result, option: "--result", example: "assessment-result=two", shape: "VALUE")
+    }
+
+    /// `OUTPUT=WHAT` pairs of option `option`, by output; an output named twice, or a
+    /// pair without both sides, is refused.
+    static func pairs(_ given: [String], option: String, example: String, shape: String)
+        throws(ValidationError) -> [String: String]
+    {
+        var pairs: [String: String] = [:]
+        for pair in given {
             let parts = pair.split(separator: "=", maxSplits: 1).map {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError(
-                    "--issued takes OUTPUT=NUMBER, such as business-licence=91110000MA0000001X; got '\(pair)'"
-                )
+                throw ValidationError("\(option) takes OUTPUT=\(shape), such as \(example); got '\(pair)'")
             }
-            guard documents.updateValue(parts[1], forKey: parts[0]) == nil else {
-                throw ValidationError("--issued names \(parts[0]) twice")
+            guard pairs.updateValue(parts[1], forKey: parts[0]) == nil else {
+                throw ValidationError("\(option) names \(parts[0]) twice")
             }
         }
-        return documents
+        return pairs
     }
 
     func run() async throws {
-        let (id, step, by, documents) = (self.id, self.step, decider.recorded, try documents())
+        let (id, step, by) = (self.id, self.step, decider.recorded)
+        let (documents, results) = (try documents(), try results())
         try await options.act(on: id) {
-            try await $0.decide(.approved, case: id, step: step, by: by, documents: documents)
+            try await $0.decide(
+                .approved, case: id, step: step, by: by, documents: documents, results: results)
         }
     }
 }

@@ -46,6 +46,13 @@ struct CaseSummaryText {
                 why = language.say(
                     "\(names.step(cause, in: .en)) did not succeed", "“\(names.step(cause, in: .zh))”未办成")
             }
+            if step.status == .notNeeded {
+                lines.append(
+                    "  ○ \(names.step(index, in: language)): "
+                        + language.say(
+                            "not needed (the results of the case rule it out)", "无需办理（依本件事已作出的结果）"))
+                continue
+            }
             if let material = step.missingMaterial {
                 why = language.say(
                     "\(names.material(material, in: .en)) did not arrive in time",
@@ -84,7 +91,12 @@ struct CaseSummaryText {
                     language.say(
                         "  \(name) must decide on \(names.step(index, in: .en))\(deadline):",
                         "  \(name) 审查“\(names.step(index, in: .zh))”\(deadline)："))
-                lines.append("    onething case approve \(id) \(stepID)\(options)")
+                // A result a later step waits for: the approval must say it, one of its values.
+                let results = state.blueprint.awaitedResults(of: index).map { output in
+                    let values = state.blueprint.resultValues[output]?.map(\.id) ?? []
+                    return " --result \(output)=" + (values.isEmpty ? "VALUE" : values.joined(separator: "|"))
+                }
+                lines.append("    onething case approve \(id) \(stepID)\(results.joined())\(options)")
                 lines.append(
                     "    onething case reject \(id) \(stepID) --reason \(language.say("TEXT", "理由"))\(options)"
                 )

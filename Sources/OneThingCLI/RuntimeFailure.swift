@@ -65,6 +65,11 @@ enum RuntimeFailure {
                 error.description,
                 "案件 \(id) 的事项“\(step)”在此决定中不出具 \(named.joined(separator: "、"))；"
                     + (outputs.isEmpty ? "只有准予许可时才出具证照" : "其出具：\(outputs.joined(separator: "、"))"))
+        case .results(let id, let step, let problems):
+            return language.say(
+                PrintableText.escaped(error.description),
+                "案件 \(id) 的事项“\(PrintableText.escaped(step))”的决定无法记录办理结果："
+                    + problems.map { PrintableText.escaped($0.text.zh) }.joined(separator: "；"))
         case .store(let error):
             return words(for: error, language: language)
         case .runtime(let error):

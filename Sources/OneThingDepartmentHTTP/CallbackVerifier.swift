@@ -21,6 +21,8 @@ public final class CallbackVerifier: Sendable {
         public var outcome: AdapterOutcome
         /// With an approval, the documents it issued (output id → number).
         public var documents: [String: String] = [:]
+        /// With an approval, the results it decided (output id → value id).
+        public var results: [String: String] = [:]
         /// Whether the same callback came before (it must not take effect again).
         public var isDuplicate: Bool
         /// The department that sent it.
@@ -85,13 +87,18 @@ public final class CallbackVerifier: Sendable {
         // What the callback says, not its bytes: a department may encode the same answer
         // again with its keys in another order.
         let documents = answer.documents ?? [:]
-        let listed = documents.keys.sorted().map { "\($0)=\(documents[$0] ?? "")" }.joined(separator: "\u{0}")
+        let results = answer.results ?? [:]
+        func listed(_ pairs: [String: String]) -> String {
+            pairs.keys.sorted().map { "\($0)=\(pairs[$0] ?? "")" }.joined(separator: "\u{0}")
+        }
+        // Results only when there are some, so an answer without keeps the digest it had.
+        let decided = results.isEmpty ? "" : "\u{0}results\u{0}" + listed(results)
         let digest = StableHash.fnv1a(
-            "\(key)\u{0}\(answer.outcome ?? "")\u{0}\(answer.note ?? "")\u{0}\(listed)")
+            "\(key)\u{0}\(answer.outcome ?? "")\u{0}\(answer.note ?? "")\u{0}\(listed(documents))\(decided)")
         let duplicate = try remember(id, digest: digest, from: department, at: now)
         return Verified(
-            callbackID: id, key: key, outcome: outcome, documents: documents, isDuplicate: duplicate,
-            department: department)
+            callbackID: id, key: key, outcome: outcome, documents: documents, results: results,
+            isDuplicate: duplicate, department: department)
     }
 
     /// Checks a late delivery (``MaterialDelivery``) of the material service `service`

@@ -23,6 +23,9 @@ public struct PushedTask: Sendable, Hashable, Codable {
     public var due: Int64
     /// Where the department posts its answer, when the platform has told the adapter.
     public var callback: String?
+    /// The results produced in the case that the approval decides: output id → the value
+    /// ids it may give (the answer's `results`); absent when the step decides none.
+    public var resultValues: [String: [String]]?
 
     /// The `Idempotency-Key` header of this push: the task's key for a submission, the
     /// key followed by `/withdraw` for a withdrawal, so that a system keying on the
@@ -33,6 +36,7 @@ public struct PushedTask: Sendable, Hashable, Codable {
         case action, key
         case caseID = "case"
         case step, name, department, attempt, due, callback
+        case resultValues = "result-values"
     }
 
     /// The push of `submission` (`action`: submit or withdraw), answered at `callback`.
@@ -46,6 +50,7 @@ public struct PushedTask: Sendable, Hashable, Codable {
         self.attempt = submission.attempt
         self.due = submission.due.milliseconds
         self.callback = callback
+        self.resultValues = submission.resultValues
     }
 }
 
@@ -64,27 +69,34 @@ public struct DepartmentAnswer: Sendable, Hashable, Codable {
     /// With an approval, the documents it issued: output id (of the step's outputs) →
     /// the document's number, such as a licence number.
     public var documents: [String: String]?
+    /// With an approval, the results produced in the case it decided: output id (of the
+    /// step's outputs that declare values, as the submission's `resultValues` lists them)
+    /// → value id, such as `{"assessment-result": "two"}`.
+    public var results: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case callbackID = "callback-id"
-        case key, outcome, note, documents
+        case key, outcome, note, documents, results
     }
 
     /// Creates an answer.
     public init(
         callbackID: String? = nil, key: String?, outcome: String?, note: String? = nil,
-        documents: [String: String]? = nil
+        documents: [String: String]? = nil, results: [String: String]? = nil
     ) {
         self.callbackID = callbackID
         self.key = key
         self.outcome = outcome
         self.note = note
         self.documents = documents
+        self.results = results
     }
 
-    /// The answer as a report on the task with `key`: its outcome and documents.
+    /// The answer as a report on the task with `key`: its outcome, documents and results.
     public func report(key: String) -> AdapterReport? {
-        adapterOutcome.map { AdapterReport(key: key, outcome: $0, documents: documents ?? [:]) }
+        adapterOutcome.map {
+            AdapterReport(key: key, outcome: $0, documents: documents ?? [:], results: results ?? [:])
+        }
     }
 
     /// The answer as the runtime's outcome; `nil` when it gives none or one it does not
@@ -100,10 +112,13 @@ public struct DepartmentAnswer: Sendable, Hashable, Codable {
         }
     }
 
-    /// The answer of `outcome` on `key`.
-    public init(callbackID: String? = nil, key: String, outcome: AdapterOutcome) {
+    /// The answer of `outcome` on `key`, with the `results` an approval decided.
+    public init(
+        callbackID: String? = nil, key: String, outcome: AdapterOutcome, results: [String: String]? = nil
+    ) {
         self.callbackID = callbackID
         self.key = key
+        self.results = results
         self.outcome = CaseRuntime.name(of: outcome)
         switch outcome {
         case .rejected(let reason): note = reason

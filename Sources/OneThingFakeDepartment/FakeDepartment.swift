@@ -215,7 +215,8 @@ final class FakeDepartment: Sendable {
         guard await Self.pause(faults.answerDelay) else { return }
         let reject = StableHash.unit("\(task.key)#decision", seed: seed) < faults.rejections
         let outcome: AdapterOutcome = reject ? .rejected(reason: "fake department: not permitted") : .approved
-        let honest = DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: outcome)
+        let results = reject ? nil : results(of: task)
+        let honest = DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: outcome, results: results)
         let draw = StableHash.unit("\(task.key)#callback", seed: seed)
         var bound = faults.wrongSignatures
         if draw < bound {
@@ -247,9 +248,23 @@ final class FakeDepartment: Sendable {
         if draw >= bound, draw < bound + faults.late {
             guard await Self.pause(faults.lateDelay) else { return }
             await send(
-                DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: outcome), to: url,
+                DepartmentAnswer(callbackID: nextID(), key: task.key, outcome: outcome, results: results),
+                to: url,
                 secret: secret, honest: false)
         }
+    }
+
+    /// The results an approval of `task` decides: one of the values the task offers for
+    /// each (``PushedTask/resultValues``), drawn from the seed and the task's key; `nil`
+    /// when it offers none.
+    func results(of task: PushedTask) -> [String: String]? {
+        guard let offered = task.resultValues, !offered.isEmpty else { return nil }
+        var results: [String: String] = [:]
+        for (output, values) in offered where !values.isEmpty {
+            let draw = StableHash.unit("\(task.key)#result#\(output)", seed: seed)
+            results[output] = values[min(Int(draw * Double(values.count)), values.count - 1)]
+        }
+        return results
     }
 
     /// A fresh callback id.

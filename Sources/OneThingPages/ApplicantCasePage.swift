@@ -111,6 +111,8 @@ public struct ApplicantCasePage: Sendable {
     public var approved: Int
     /// Steps rejected, failed or cancelled.
     public var ended: Int
+    /// Steps not needed: the results of the case (an assessed grade) rule them out.
+    public var notNeeded: Int
     /// All steps.
     public var total: Int
     /// Every step, in the case's order.
@@ -127,6 +129,8 @@ public struct ApplicantCasePage: Sendable {
         public var name: LocalizedText
         /// The document's number (a licence number), when the approval recorded it.
         public var number: String?
+        /// The result of the case it carries (an assessed grade: 三级), when it carries one.
+        public var result: LocalizedText?
     }
 
     /// The outputs delivered.
@@ -165,6 +169,7 @@ public struct ApplicantCasePage: Sendable {
         let en = CaseProgress(state, names: names, language: .en)
         approved = zh.approved
         ended = zh.rejected + zh.failed + zh.cancelled
+        notNeeded = zh.notNeeded
         total = zh.total
         waiting = zip(zh.waiting, en.waiting).map {
             Wait(who: LocalizedText(en: $1.who, zh: $0.who), what: LocalizedText(en: $1.what, zh: $0.what))
@@ -195,7 +200,11 @@ public struct ApplicantCasePage: Sendable {
                 step: names.step(index), department: names.department(blueprint.steps[index].department),
                 missing: step.supplementNote ?? "", askedAt: step.pausedAt)
         }
-        outputs = state.outputs.map { Output(name: names.output($0), number: state.documentNumber(of: $0)) }
+        outputs = state.outputs.map { id in
+            Output(
+                name: names.output(id), number: state.documentNumber(of: id),
+                result: state.results[id].map { names.result($0, of: id) })
+        }
         answers = Answer.all(of: state) { $0 }  // the applicant's own page: nothing masked
         sequence = state.sequence
         eventsURL = routes.events(of: state.id)

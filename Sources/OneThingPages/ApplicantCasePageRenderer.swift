@@ -60,10 +60,14 @@ public struct ApplicantCasePageRenderer: Sendable {
         facts.append((LocalizedText(en: "Status", zh: "状态"), state))
         let ended =
             page.ended > 0 ? "（" + M.both("另有 \(page.ended) 项未办成", "\(page.ended) ended otherwise") + "）" : ""
+        let notNeeded =
+            page.notNeeded > 0
+            ? "（" + M.both("另有 \(page.notNeeded) 项依办理结果无需办理", "\(page.notNeeded) not needed") + "）" : ""
         facts.append(
             (
                 LocalizedText(en: "Steps done", zh: "已办结事项"),
                 M.both("\(page.approved)/\(page.total) 项", "\(page.approved) of \(page.total)") + ended
+                    + notNeeded
             ))
         if let accepted = page.acceptedAt {
             facts.append((LocalizedText(en: "Accepted", zh: "受理时间"), M.moment(accepted)))
@@ -192,7 +196,8 @@ public struct ApplicantCasePageRenderer: Sendable {
             + page.outputs.map { output in
                 let number =
                     output.number.map { " " + M.both("编号", "No.") + " <code>\(M.e($0))</code>" } ?? ""
-                return "<li>\(M.both(output.name))\(number)</li>\n"
+                let result = output.result.map { M.both("：", ": ") + M.both($0) } ?? ""
+                return "<li>\(M.both(output.name))\(result)\(number)</li>\n"
             }.joined() + "</ul>\n"
     }
 

@@ -25,6 +25,11 @@ extension CaseNames {
         LocalizedText(en: output(id, in: .en), zh: output(id, in: .zh))
     }
 
+    /// The value `value` of the result output `output` carries, in both languages.
+    func result(_ value: String, of output: String) -> LocalizedText {
+        LocalizedText(en: result(value, of: output, in: .en), zh: result(value, of: output, in: .zh))
+    }
+
     /// The bundle's title, with its id and version in English.
     var bundleTitle: LocalizedText {
         LocalizedText(

@@ -88,6 +88,20 @@ public struct DepartmentQueuePage: Sendable, Hashable {
         public var id: String
         /// Its names.
         public var name: LocalizedText
+        /// The values of the result of the case it carries, when it declares some: the
+        /// approval chooses one.
+        public var values: [ResultChoice] = []
+        /// Whether a later step waits for its result: the approval must choose one.
+        public var awaited = false
+    }
+
+    /// A value the result of an output can take: its id, and its names (the bundle's
+    /// name in Chinese, the id in English).
+    public struct ResultChoice: Sendable, Hashable {
+        /// The value's id.
+        public var id: String
+        /// Its names.
+        public var name: LocalizedText
     }
 
     /// The department's id.
@@ -182,7 +196,14 @@ public struct DepartmentQueuePage: Sendable, Hashable {
             workdaysLeft: step.due.map { CaseState.workdaysLeft(from: now, to: $0, on: calendar) },
             overdue: step.isOverdue(at: now), claim: claim, materials: materials,
             answers: ApplicantCasePage.Answer.all(of: state, mask: mask),
-            outputs: spec.outputs.map { Output(id: $0, name: names.output($0)) },
+            outputs: spec.outputs.map { output in
+                Output(
+                    id: output, name: names.output(output),
+                    values: (blueprint.resultValues[output] ?? []).map { value in
+                        ResultChoice(id: value.id, name: LocalizedText(en: value.id, zh: value.name))
+                    },
+                    awaited: blueprint.awaitedResults(of: index).contains(output))
+            },
             supplementNote: step.supplementNote.map(mask))
     }
 

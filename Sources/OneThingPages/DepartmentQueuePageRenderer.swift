@@ -188,12 +188,20 @@ public struct DepartmentQueuePageRenderer: Sendable {
         let outputs = task.outputs.map {
             "<label>\(M.both($0.name)) \(M.both("证照编号", "number"))<input name=\"output.\(M.e($0.id))\" autocomplete=\"off\"></label>"
         }.joined()
+        let results = task.outputs.filter { !$0.values.isEmpty }.map { output in
+            let choices = output.values.map { "<option value=\"\(M.e($0.id))\">\(M.both($0.name))</option>" }
+            return "<label>\(M.both(output.name)) \(M.both("办理结果", "result"))"
+                + (output.awaited ? M.both("（必选，后续事项依此确定）", " (required: later steps depend on it)") : "")
+                + "<select name=\"result.\(M.e(output.id))\"\(output.awaited ? " required" : "")>"
+                + "<option value=\"\"></option>\(choices.joined())</select></label>"
+        }.joined()
         let approve = inspection ? M.both("勘验通过", "Passed") : M.both("准予许可", "Approve")
         let reject = inspection ? M.both("勘验未通过", "Not passed") : M.both("不予许可", "Reject")
         return """
             <div class="actions">
             <form method="post" action="\(action)">\(token)<input type="hidden" name="outcome" value="approved">\
             \(outputs.isEmpty ? "" : "<p>\(M.both("出具证照", "Documents issued"))</p>\(outputs)")\
+            \(results.isEmpty ? "" : "<p>\(M.both("办理结果", "Results"))</p>\(results)")\
             <button type="submit" class="primary">\(approve)</button></form>
             <form method="post" action="\(action)">\(token)<input type="hidden" name="outcome" value="supplement">\
             <label>\(M.both("需补正的内容（必填）", "What is missing (required)"))<textarea name="missing" required></textarea></label>\

@@ -17,7 +17,8 @@ import OneThingRuntime
 /// - `POST /departments/{department}/queue/{task}/decision` — decide a claimed task,
 ///   form fields `outcome` (`approved`, `rejected` or `supplement`), `reason`
 ///   (required to reject), `missing` (required to ask for a supplement) and, with an
-///   approval, `output.{id}` (the number of each document issued);
+///   approval, `output.{id}` (the number of each document issued) and `result.{id}`
+///   (the value of each result of the case it decided);
 /// - `GET  /supervision` — the supervisor's dashboard.
 ///
 /// The form posts are plain HTML forms (`application/x-www-form-urlencoded`) with a

@@ -30,6 +30,8 @@ extension StepStatus {
                 ? LocalizedText(en: "not passed", zh: "勘验未通过") : LocalizedText(en: "rejected", zh: "不予许可")
         case .cancelled: return LocalizedText(en: "cancelled", zh: "已取消")
         case .failed: return LocalizedText(en: "failed: deferred material late", zh: "容缺材料逾期，办理失败")
+        case .notNeeded:
+            return LocalizedText(en: "not needed: the results of the case rule it out", zh: "依评定结果无需办理")
         }
     }
 
@@ -38,7 +40,7 @@ extension StepStatus {
         switch self {
         case .approved: .done
         case .rejected, .failed: .late
-        case .waiting, .cancelled: .off
+        case .waiting, .cancelled, .notNeeded: .off
         case .supplementRequested: .applicant
         case .held: waitsOnApplicant ? .applicant : .open
         case .ready, .dispatched, .inReview: .open

@@ -141,6 +141,16 @@ enum PostgresMigration {
                     """, logger: logger
                 ).collect()
             }
+            // Payloads of an earlier format this version reads as they are: only the
+            // number is raised (EventCodec.formatsReadable).
+            let earliest = Int32(EventCodec.formatsReadable.lowerBound)
+            let current = Int32(EventCodec.formatVersion)
+            _ = try await connection.query(
+                """
+                UPDATE store_format SET value = \(current)
+                WHERE name = 'event-format' AND value >= \(earliest) AND value < \(current)
+                """, logger: logger
+            ).collect()
             return applied
         }
         let eventFormat = try await connection.query(

@@ -22,7 +22,9 @@ struct StoreCheck {
         report.schemaVersion = try Int.fetchOne(db, sql: "PRAGMA user_version")
         try pages(into: &report)
         switch format {
-        case .current:
+        case .current, .earlierEvents:
+            // Payloads of an earlier event format read as they are; opening the store to
+            // write raises the number.
             break
         case .legacy:
             report.schemaVersion = StoreFormat.legacySchemaVersion

@@ -17,6 +17,10 @@ enum StoreFormat: Sendable, Hashable {
     case legacy
     /// The current format.
     case current
+    /// The current schema, with payloads of an earlier event format this version reads
+    /// as they are (``EventCodec/formatsReadable``): a store that writes raises the
+    /// number, a store that reads takes it as it is.
+    case earlierEvents(format: Int)
     /// A format written by a later version of OneThing.
     case newer(schema: Int)
 
@@ -67,13 +71,20 @@ enum StoreFormat: Sendable, Hashable {
                 throw StoreError.damaged(file, "its tables are not the tables of schema \(userVersion)")
             }
             let eventFormat = try value("event-format")
-            guard eventFormat == EventCodec.formatVersion else {
+            if let eventFormat, eventFormat > EventCodec.formatVersion {
+                throw StoreError(
+                    .incompatible,
+                    "\(file.path) holds events of format \(eventFormat), written by a later version of OneThing"
+                        + " (this version reads formats up to \(EventCodec.formatVersion)); open it with that version"
+                )
+            }
+            guard let eventFormat, EventCodec.formatsReadable.contains(eventFormat) else {
                 throw StoreError.damaged(
                     file,
                     "its format table names event format \(eventFormat.map(String.init) ?? "none"),"
                         + " which no version of OneThing wrote")
             }
-            return .current
+            return eventFormat == EventCodec.formatVersion ? .current : .earlierEvents(format: eventFormat)
         }
         if tables.isEmpty || tables == ["grdb_migrations"] { return .empty }
         if tables.contains("grdb_migrations"),

@@ -26,6 +26,8 @@ enum StoreOpening {
             case .current:
                 if !checked && backup == nil { try OpeningCheck.run(pool, file: file) }
                 return backup
+            case .earlierEvents(let format):
+                try raiseEventFormat(pool, from: format, file: file)
             case .newer(let schema):
                 throw newerFormat(schema, file: file)
             case .legacy:
@@ -45,7 +47,7 @@ enum StoreOpening {
         throws(StoreError)
     {
         switch try readFormat(queue, file: file) {
-        case .current:
+        case .current, .earlierEvents:
             try OpeningCheck.run(queue, file: file)
         case .newer(let schema):
             throw newerFormat(schema, file: file)
@@ -59,7 +61,7 @@ enum StoreOpening {
     /// Prepares the file of a store that only reads: nothing is written.
     static func prepareForReading(_ queue: DatabaseQueue, file: StoreFile) throws(StoreError) {
         switch try readFormat(queue, file: file) {
-        case .current:
+        case .current, .earlierEvents:
             try OpeningCheck.run(queue, file: file)
         case .newer(let schema):
             throw newerFormat(schema, file: file)
@@ -68,6 +70,23 @@ enum StoreOpening {
         case .empty:
             throw StoreError(
                 .unavailable, "\(file.path) holds no event store yet: no case was ever written to it")
+        }
+    }
+
+    /// Raises the event format of a store whose payloads this version reads as they are
+    /// (``StoreFormat/earlierEvents(format:)``): only the number in `store_format`
+    /// changes, and only if it is still `format` (another process may have raised it).
+    private static func raiseEventFormat(_ pool: DatabasePool, from format: Int, file: StoreFile)
+        throws(StoreError)
+    {
+        do {
+            try pool.write { db in
+                try db.execute(
+                    sql: "UPDATE store_format SET value = ? WHERE name = 'event-format' AND value = ?",
+                    arguments: [EventCodec.formatVersion, format])
+            }
+        } catch {
+            throw .database(error, file: file, doing: "raising the store's event format", writing: true)
         }
     }
 

@@ -145,14 +145,16 @@ public final class CaseDriver {
 
     /// An officer's decision on step `stepID` of case `id`, recorded as made by
     /// `principal` (the case's history keeps who decided) when given, with the `documents`
-    /// an approval issued (output id → number).
+    /// an approval issued (output id → number) and the `results` it decided (output id →
+    /// value id).
     public func decide(
         _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil,
-        documents: [String: String] = [:]
+        documents: [String: String] = [:], results: [String: String] = [:]
     )
         async throws
     {
-        try await engine.decide(outcome, case: id, step: stepID, by: principal, documents: documents)
+        try await engine.decide(
+            outcome, case: id, step: stepID, by: principal, documents: documents, results: results)
         try await settle()
     }
 

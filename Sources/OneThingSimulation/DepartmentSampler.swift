@@ -31,6 +31,9 @@ public struct Happening: Sendable, Hashable {
     public var kind: Kind
     /// Its place among the happenings of the same key.
     public var order: Int
+    /// With an approval, the results produced in the case it decided (output id →
+    /// value id), drawn from the values the submission offers.
+    public var results: [String: String] = [:]
 
     /// Whether `a` happens before `b`: by moment, then key, then order, so that runs
     /// repeat exactly whatever order the happenings were sampled in.
@@ -119,7 +122,9 @@ public struct DepartmentSampler: Sendable {
             }
             let outcome: AdapterOutcome =
                 random.unit() < department.rejection ? .rejected(reason: "simulated rejection") : .approved
-            happenings.append(happening(.outcome(outcome), at: at, order: 3))
+            var decision = happening(.outcome(outcome), at: at, order: 3)
+            if outcome == .approved { decision.results = Self.draw(submission.resultValues, &random) }
+            happenings.append(decision)
         } catch {
             // The sampled answer would come after the last year the calendar covers.
             return [
@@ -128,6 +133,17 @@ public struct DepartmentSampler: Sendable {
             ]
         }
         return happenings
+    }
+
+    /// One value of each result in `offered` (output id → value ids), drawn uniformly
+    /// in the order of the outputs' ids, after every other draw of the fate: a step that
+    /// decides no result draws nothing, so its fate is what it was before results existed.
+    static func draw(_ offered: [String: [String]]?, _ random: inout SplitMix64) -> [String: String] {
+        var results: [String: String] = [:]
+        for (output, values) in (offered ?? [:]).sorted(by: { $0.key < $1.key }) where !values.isEmpty {
+            results[output] = values[min(Int(random.unit() * Double(values.count)), values.count - 1)]
+        }
+        return results
     }
 
     /// When the simulated applicant brings the deferred material `material` of case

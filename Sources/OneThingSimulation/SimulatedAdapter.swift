@@ -146,7 +146,7 @@ public final class SimulatedAdapter: DepartmentAdapter {
     public func deliver(_ happening: Happening, to engine: Engine) async throws(EngineError) {
         switch happening.kind {
         case .outcome(let outcome):
-            try await engine.report(outcome, for: happening.key)
+            try await engine.report(outcome, for: happening.key, results: happening.results)
         case .supplementSupplied:
             try await engine.supplementSupplied(happening.caseID, step: happening.stepID)
         case .failure(let reason):

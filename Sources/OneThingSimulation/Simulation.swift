@@ -167,6 +167,11 @@ public struct Simulation: Sendable {
         case .outcome(let outcome):
             let status = runtime.status(ofCurrent: happening.key, step: happening.step, of: happening.caseID)
             guard status == .dispatched || status == .inReview else { return }
+            if !happening.results.isEmpty {
+                runtime.record(
+                    results: happening.results, decidedBy: happening.step, in: happening.caseID,
+                    at: happening.at)
+            }
             runtime.report(
                 outcome, for: happening.key, step: happening.step, of: happening.caseID, at: happening.at)
         case .supplementSupplied:

@@ -6,7 +6,10 @@ import OneThingEvents
 ///
 /// The blueprint: a licence from `market`, then a joint inspection that `fire` organises,
 /// then a permit from `fire` and a hygiene certificate from `health` side by side; the
-/// permit needs the deferred material `floor-plan`. Eight working days are promised.
+/// permit needs the deferred material `floor-plan`. The licence carries a result of the
+/// case (its class: `catering` or `retail`), and the hygiene certificate applies only to
+/// a catering licence (the contract's cases are taken as far as they go by hand, without
+/// recording it). Eight working days are promised.
 public enum ContractCases {
     /// How far a case is taken.
     public enum Progress: Sendable, Hashable, CaseIterable {
@@ -39,7 +42,8 @@ public enum ContractCases {
                 predecessors: [1], successors: [], deferred: ["floor-plan"], outputs: ["permit"]),
             .init(
                 id: "hygiene", name: "卫生许可", department: "health", limit: TimeLimit(10, .days),
-                predecessors: [1], successors: [], outputs: ["hygiene-certificate"]),
+                predecessors: [1], successors: [], outputs: ["hygiene-certificate"],
+                awaiting: ResultCondition(outputs: ["licence"], holdsFor: [["catering"]])),
         ],
         deferredDeadlines: ["floor-plan": TimeLimit(3, .workdays)], core: ["application"],
         promise: TimeLimit(8, .workdays),
@@ -48,7 +52,10 @@ public enum ContractCases {
             "fire": .init(zh: "消防救援大队"), "health": .init(zh: "卫生健康局", en: "Health Commission"),
         ],
         materials: ["application": "申请书", "floor-plan": "平面图"],
-        outputs: ["licence": "营业执照", "permit": "消防许可证", "hygiene-certificate": "卫生许可证"])
+        outputs: ["licence": "营业执照", "permit": "消防许可证", "hygiene-certificate": "卫生许可证"],
+        resultValues: [
+            "licence": [ResultValue(id: "catering", name: "餐饮服务"), ResultValue(id: "retail", name: "零售")]
+        ])
 
     /// 2026-03-02 09:00 China Standard Time, when the first contract case starts.
     public static let firstStart = Timestamp(china: CalendarDate(dayNumber: 20_514), hour: 9)
@@ -175,6 +182,9 @@ public enum ContractCases {
             .outcomeIgnored(step: 3, key: "k/hygiene/0", outcome: "approved", status: .cancelled),
             .decidedBy(step: 2, principal: "amr-wang"),
             .issued(step: 0, documents: ["licence": "（2026）京市监字第 0001 号\n副本 91110000MA0000001X"]),
+            .resultRecorded(step: 0, results: ["licence": "retail"]),
+            .resultRecorded(step: 0, results: [:]),
+            .notNeeded(step: 3),
             .withdrawn(reason: ""),
             .withdrawn(reason: "开业计划取消\n另择场地"),
             .delivered(outputs: ["licence", "营业执照副本"], outcome: .partial),

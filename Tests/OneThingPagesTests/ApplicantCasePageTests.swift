@@ -112,3 +112,22 @@ struct ApplicantCasePageFetchTests {
         #expect(!html.contains("<b>"))
     }
 }
+
+/// The applicant's page of a disability case whose assessed grade (三级) rules the
+/// allowances out: the grade with the assessment's result, and the steps not needed
+/// counted apart from those that did not succeed.
+struct ResultApplicantPageTests {
+    @Test func showsTheGradeAndTheStepsNotNeeded() throws {
+        var (runtime, _) = try AssessedCase.run("three")
+        _ = runtime.takeOutbox()
+        let state = try #require(runtime.cases["c1"])
+        let page = ApplicantCasePage(state: state, now: RuntimeFixtures.at("2026-03-04 09:00"))
+        #expect(page.notNeeded == 2 && page.ended == 0 && page.approved == 3)
+        let grade = try #require(page.outputs.first { $0.result != nil }?.result)
+        #expect(grade.zh == "三级" && grade.en == "three")
+        let html = ApplicantCasePageRenderer().render(page)
+        #expect(html.contains("另有 2 项依办理结果无需办理"))
+        #expect(html.contains("依评定结果无需办理"))
+        #expect(html.contains("三级"))
+    }
+}

@@ -108,3 +108,34 @@ struct DepartmentQueuePageTests {
         #expect(!html.contains("/decision\""))
     }
 }
+
+/// The assessment hospital's queue: the approval form asks for the grade, which the
+/// allowance steps wait for.
+struct ResultQueuePageTests {
+    @Test func theApprovalFormOffersTheGradesAndRequiresOne() throws {
+        let blueprint = try AssessedCase.blueprint()
+        var runtime = CaseRuntime(calendars: ["CN": try RuntimeFixtures.calendar()], seed: 1)
+        try runtime.start(
+            "C20260302-0001", blueprint: blueprint, start: RuntimeFixtures.start(for: blueprint),
+            at: AssessedCase.accepted)
+        let application = try #require(blueprint.stepIndex("certificate-application"))
+        let sent = try #require(runtime.cases["C20260302-0001"]?.steps[application].key)
+        runtime.report(.approved, for: sent, at: RuntimeFixtures.at("2026-03-02 10:00"))
+        let state = try #require(runtime.cases["C20260302-0001"])
+        let key = "C20260302-0001/disability-assessment/1"
+        let page = DepartmentQueuePage(
+            department: "disability-assessment-hospital", cases: [state],
+            claims: [
+                TaskClaim(key: key, principal: "doctor-li", until: RuntimeFixtures.at("2026-03-02 12:00"))
+            ],
+            now: RuntimeFixtures.at("2026-03-02 11:00"), calendars: ["CN": try RuntimeFixtures.calendar()],
+            viewer: "doctor-li")
+        let task = try #require(page.claimed.first)
+        let result = try #require(task.outputs.first { $0.id == "assessment-result" })
+        #expect(result.awaited && result.values.map(\.id) == ["one", "two", "three", "four"])
+        let html = DepartmentQueuePageRenderer().render(page)
+        #expect(html.contains(#"<select name="result.assessment-result" required>"#))
+        #expect(html.contains(#"<option value="three">"#) && html.contains("三级"))
+        #expect(html.contains("（必选，后续事项依此确定）"))
+    }
+}

@@ -168,6 +168,44 @@ struct PostgresEventStoreTests {
         }
     }
 
+    @Test func aStoreOfEventFormatTwoIsRaisedAndReadsAsItWas() async throws {
+        try await TestServer.withSchema { address in
+            let events = ContractCases.events("done", startingAt: ContractCases.firstStart, upTo: .completed)
+            do {
+                let store = try await PostgresEventStore(address: address)
+                try await store.saveBlueprint(ContractCases.blueprint)
+                try await store.append(events)
+                await store.close()
+            }
+            _ = try await TestServer.query(
+                "UPDATE store_format SET value = 2 WHERE name = 'event-format'", at: address)
+            let store = try await PostgresEventStore(address: address)
+            #expect(try await store.events(of: "done") == events)
+            await store.close()
+            #expect(
+                try await TestServer.query(
+                    "SELECT value::text FROM store_format WHERE name = 'event-format'", at: address)
+                    == [String(EventCodec.formatVersion)])
+        }
+    }
+
+    @Test func aStoreOfALaterEventFormatIsRefusedUntouched() async throws {
+        try await TestServer.withSchema { address in
+            await (try await PostgresEventStore(address: address)).close()
+            _ = try await TestServer.query(
+                "UPDATE store_format SET value = \(EventCodec.formatVersion + 1) WHERE name = 'event-format'",
+                at: address)
+            let error = await #expect(throws: StoreError.self) {
+                _ = try await PostgresEventStore(address: address)
+            }
+            #expect(error?.kind == .incompatible)
+            #expect(
+                try await TestServer.query(
+                    "SELECT value::text FROM store_format WHERE name = 'event-format'", at: address)
+                    == [String(EventCodec.formatVersion + 1)])
+        }
+    }
+
     @Test func aSchemaWithOtherTablesIsRefusedUntouched() async throws {
         try await TestServer.withSchema { address in
             _ = try await TestServer.query("CREATE SCHEMA \"\(address.schema)\"", at: address)

@@ -84,13 +84,21 @@ struct CaseDocumentTests {
         let (other, _) = try Self.eventful(inspectionPasses: false)
         let withdrawn = try Self.withdrawn()
         #expect(withdrawn.last?.kind == .delivered(outputs: blueprint.steps[0].outputs, outcome: .withdrawn))
-        let kinds = Set((events + other + withdrawn).map(\.kind.name))
+        // A disability case whose assessed grade rules the allowances out: a result, and
+        // steps not needed.
+        var (assessed, disability) = try AssessedCase.run("three", id: "C20260302-0001")
+        let ruledOut = assessed.takeOutbox()
+        let kinds = Set((events + other + withdrawn + ruledOut).map(\.kind.name))
         // Every kind but a due date moved by a calendar change, which the calendar's tests make.
         #expect(
             kinds.isSuperset(of: Set(CaseEvent.Kind.Name.allCases).subtracting([.dueChanged])), "\(kinds)")
         for list in [events, other, withdrawn] {
             try Self.check(try CaseDocument(events: list, blueprint: blueprint).json())
         }
+        let document = try CaseDocument(events: ruledOut, blueprint: disability).json()
+        try Self.check(document)
+        #expect(document.contains("\"results\" : {\n    \"assessment-result\" : \"three\"\n  }"))
+        #expect(document.contains(#""notNeeded" : 2"#))
     }
 
     /// Checks `text` against the schema with Python's `jsonschema`.

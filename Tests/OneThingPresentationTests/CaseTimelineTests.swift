@@ -92,3 +92,25 @@ struct CaseTimelineTests {
         #expect(PrintableText.escaped("补正住所证明") == "补正住所证明")
     }
 }
+
+/// The result an assessment decided and the steps it rules out, in both languages.
+struct ResultTimelineTests {
+    @Test func theGradeAndTheStepsNotNeededAreToldInBothLanguages() throws {
+        var (runtime, blueprint) = try AssessedCase.run("three")
+        let events = runtime.takeOutbox()
+        let calendar = try RuntimeFixtures.calendar()
+        let zh = CaseTimeline(events: events, blueprint: blueprint, calendar: calendar, language: .zh).text
+        let en = CaseTimeline(events: events, blueprint: blueprint, calendar: calendar, language: .en).text
+        #expect(zh.contains("“残疾评定”作出结果：残疾评定结果（残疾类别和等级）：三级\n"))
+        #expect(zh.contains("“重度残疾人护理补贴审定”无需办理：依本件事已作出的结果不符合办理条件，不再推送"))
+        #expect(zh.contains("统一出件：全部办结；"))
+        #expect(en.contains("disability-assessment decides assessment-result: three\n"))
+        #expect(
+            en.contains("nursing-subsidy is not needed: the results of the case rule it out; it is not sent"))
+        let state = try #require(runtime.cases["c1"])
+        let progress = CaseProgress(state, names: CaseNames(blueprint: blueprint), language: .zh)
+        #expect(progress.notNeeded == 2)
+        #expect(progress.text(in: .zh) == "3/5 步已办结（2 项无需办理）")
+        #expect(progress.text(in: .en) == "3/5 steps done (2 not needed)")
+    }
+}

@@ -103,13 +103,14 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         let materials: [String: String]
         let outputs: [String: String]
         let fetched: [FetchedMaterial]
+        let resultValues: [String: [ResultValue]]
         let fingerprint: String
 
         init(
             bundle: String, version: String, title: String, region: String, lead: String, supervisor: String,
             stopAllOnRejection: Bool, steps: [Step], deferredDeadlines: [String: TimeLimit], core: [String],
             promise: TimeLimit, departments: [String: DepartmentName], materials: [String: String],
-            outputs: [String: String], fetched: [FetchedMaterial]
+            outputs: [String: String], fetched: [FetchedMaterial], resultValues: [String: [ResultValue]]
         ) {
             self.bundle = bundle
             self.version = version
@@ -126,12 +127,13 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             self.materials = materials
             self.outputs = outputs
             self.fetched = fetched
+            self.resultValues = resultValues
             var writer = PayloadWriter()
             Self.writeCanonical(
                 into: &writer, bundle: bundle, version: version, title: title, region: region, lead: lead,
                 supervisor: supervisor, stopAllOnRejection: stopAllOnRejection, steps: steps,
                 deferredDeadlines: deferredDeadlines, core: core, promise: promise, departments: departments,
-                materials: materials, outputs: outputs, fetched: fetched)
+                materials: materials, outputs: outputs, fetched: fetched, resultValues: resultValues)
             self.fingerprint = "\(bundle)@\(version)#" + StableHash.hex(StableHash.fnv1a(writer.bytes))
         }
 
@@ -143,7 +145,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             lead: String, supervisor: String, stopAllOnRejection: Bool, steps: [Step],
             deferredDeadlines: [String: TimeLimit], core: [String], promise: TimeLimit,
             departments: [String: DepartmentName], materials: [String: String], outputs: [String: String],
-            fetched: [FetchedMaterial]
+            fetched: [FetchedMaterial], resultValues: [String: [ResultValue]]
         ) {
             writer.strings([bundle, version, title, region, lead, supervisor])
             writer.byte(stopAllOnRejection ? 1 : 0)
@@ -200,6 +202,15 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
                     writer.strings(condition.canonical)
                 }
             }
+            // The values of results produced in the case, likewise only when there are some.
+            if !resultValues.isEmpty {
+                writer.strings(["result-values"])
+                writer.unsigned(UInt64(resultValues.count))
+                for (output, values) in resultValues.sorted(by: { $0.key < $1.key }) {
+                    writer.string(output)
+                    writer.strings(values.flatMap { [$0.id, $0.name] })
+                }
+            }
         }
     }
 
@@ -235,20 +246,25 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
     public var outputs: [String: String] { storage.outputs }
     /// The materials fetched when a case starts (电子证照, 数据共享), in the plan's order.
     public var fetched: [FetchedMaterial] { storage.fetched }
+    /// The values each output that carries a result produced in the case can take
+    /// (its `values:`, in the bundle's order), by output id: what a department's report
+    /// of the result is checked against, and what a simulated department draws from.
+    public var resultValues: [String: [ResultValue]] { storage.resultValues }
 
     /// Creates a blueprint.
     public init(
         bundle: String, version: String, title: String, region: String = "CN", lead: String,
         supervisor: String, stopAllOnRejection: Bool, steps: [Step], deferredDeadlines: [String: TimeLimit],
         core: [String], promise: TimeLimit, departments: [String: DepartmentName] = [:],
-        materials: [String: String] = [:], outputs: [String: String] = [:], fetched: [FetchedMaterial] = []
+        materials: [String: String] = [:], outputs: [String: String] = [:], fetched: [FetchedMaterial] = [],
+        resultValues: [String: [ResultValue]] = [:]
     ) {
         self.storage = Storage(
             bundle: bundle, version: version, title: title, region: region, lead: lead,
             supervisor: supervisor,
             stopAllOnRejection: stopAllOnRejection, steps: steps, deferredDeadlines: deferredDeadlines,
             core: core, promise: promise, departments: departments, materials: materials, outputs: outputs,
-            fetched: fetched)
+            fetched: fetched, resultValues: resultValues)
     }
 
     /// A stable id of this blueprint's content, under which stores keep it once for
@@ -259,11 +275,11 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case bundle, version, title, region, lead, supervisor, stopAllOnRejection, steps, deferredDeadlines,
             core
-        case promise, departments, materials, outputs, fetched
+        case promise, departments, materials, outputs, fetched, resultValues
     }
 
     /// Reads a blueprint (its fingerprint is computed from what is read, never taken on
-    /// trust). One stored before fetched materials existed has none.
+    /// trust). One stored before fetched materials (or result values) existed has none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -281,7 +297,9 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             departments: try container.decode([String: DepartmentName].self, forKey: .departments),
             materials: try container.decode([String: String].self, forKey: .materials),
             outputs: try container.decode([String: String].self, forKey: .outputs),
-            fetched: try container.decodeIfPresent([FetchedMaterial].self, forKey: .fetched) ?? [])
+            fetched: try container.decodeIfPresent([FetchedMaterial].self, forKey: .fetched) ?? [],
+            resultValues: try container.decodeIfPresent([String: [ResultValue]].self, forKey: .resultValues)
+                ?? [:])
     }
 
     /// Writes the fields to `encoder` under ``CodingKeys`` (the fetched materials only
@@ -303,6 +321,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
         try container.encode(materials, forKey: .materials)
         try container.encode(outputs, forKey: .outputs)
         if !fetched.isEmpty { try container.encode(fetched, forKey: .fetched) }
+        if !resultValues.isEmpty { try container.encode(resultValues, forKey: .resultValues) }
     }
 
     /// Two blueprints are equal when every field is (the same storage, at once).
@@ -316,6 +335,7 @@ public struct CaseBlueprint: Sendable, Hashable, Codable {
             && lhs.promise == rhs.promise && lhs.departments == rhs.departments
             && lhs.materials == rhs.materials
             && lhs.outputs == rhs.outputs && lhs.fetched == rhs.fetched
+            && lhs.resultValues == rhs.resultValues
     }
 
     /// Hashes the fingerprint, which equal blueprints share.

@@ -95,6 +95,9 @@ public struct CaseState: Sendable, Hashable {
     public private(set) var fetchedReferences: [String: String] = [:]
     /// The fetched materials the services could not provide, with why and what follows.
     public private(set) var fetchFailures: [String: FetchFailure] = [:]
+    /// The results produced in the case that approvals recorded: output id → value id
+    /// (``CaseEvent/Kind/resultRecorded(step:results:)``).
+    public private(set) var results: [String: String] = [:]
     /// When the case was started.
     public private(set) var startedAt: Timestamp?
     /// When the case was accepted.
@@ -185,6 +188,25 @@ public struct CaseState: Sendable, Hashable {
                     + "does not issue (its outputs: \(blueprint.steps[step].outputs.joined(separator: ", ")))",
                 isRepeat: false)
         }
+        if case .resultRecorded(let step, let results) = event.kind,
+            let stray = blueprint.undeclaredResults(results, of: step).first
+        {
+            throw Refusal(
+                reason: "case \(id): event \(event.sequence) records \(stray) for step \(step)",
+                isRepeat: false)
+        }
+        if case .notNeeded(let step) = event.kind, blueprint.steps[step].awaiting == nil {
+            throw Refusal(
+                reason: "case \(id): event \(event.sequence) finds step \(step) not needed, "
+                    + "but it applies whatever the results of the case are",
+                isRepeat: false)
+        }
+    }
+
+    /// Whether step `step` applies, given the results recorded so far: `true` for a step
+    /// with no condition on results; `nil` while a result its condition reads is not known.
+    public func applies(_ step: Int) -> Bool? {
+        blueprint.steps[step].awaiting?.holds(for: results) ?? true
     }
 
     /// Folds one event into the state. Whoever folds events from outside checks them
@@ -238,6 +260,11 @@ public struct CaseState: Sendable, Hashable {
         case .approved(let step):
             finish(step, .approved, at: event.at, reason: nil)
             release(candidates: blueprint.steps[step].successors)
+        case .notNeeded(let step):
+            finish(step, .notNeeded, at: event.at, reason: nil)
+            release(candidates: blueprint.steps[step].successors)
+        case .resultRecorded(_, let recorded):
+            results.merge(recorded) { _, new in new }
         case .rejected(let step, let reason):
             finish(step, .rejected, at: event.at, reason: reason)
         case .cancelled(let step, let cause):
@@ -300,15 +327,16 @@ public struct CaseState: Sendable, Hashable {
     }
 
     /// Marks the waiting steps among `candidates` whose predecessors are all approved
-    /// as ready, once the case is accepted: every step at acceptance, the successors of
-    /// a step when it is approved (no other step can become ready then). Readiness is
+    /// (or not needed) as ready, once the case is accepted: every step at acceptance, the
+    /// successors of a step when it is approved or found not needed (no other step can
+    /// become ready then). Readiness is
     /// not an event of its own: it follows from the events before it, so folding the
     /// same events gives the same state.
     mutating func release<Candidates: Sequence<Int>>(candidates: Candidates) {
         guard acceptedAt != nil else { return }
         let specs = blueprint.steps
         for index in candidates where steps[index].status == .waiting {
-            if specs[index].predecessors.allSatisfy({ steps[$0].status == .approved }) {
+            if specs[index].predecessors.allSatisfy({ steps[$0].status.letsSuccessorsGo }) {
                 steps[index].status = .ready
             }
         }

@@ -34,3 +34,17 @@ public struct ResultCondition: Sendable, Hashable, Codable {
         outputs + ["|"] + holdsFor.map { $0.joined(separator: "\u{1F}") }
     }
 }
+
+/// One value a result produced in the case can take (one of an output's `values:`).
+public struct ResultValue: Sendable, Hashable, Codable {
+    /// The value's id, as conditions and reports write it: `one`.
+    public let id: String
+    /// Its name, as the bundle writes it: `一级`.
+    public let name: String
+
+    /// Creates a value.
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}

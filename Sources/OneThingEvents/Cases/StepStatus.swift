@@ -20,9 +20,16 @@ public enum StepStatus: String, Sendable, Hashable, Codable {
     case cancelled
     /// Failed: a deferred material did not arrive in time.
     case failed
+    /// Not needed: its condition on results produced in the case does not hold for the
+    /// results recorded, so it was never sent.
+    case notNeeded = "not-needed"
 
     /// Whether nothing more will happen to the step.
     public var isFinal: Bool {
-        self == .approved || self == .rejected || self == .cancelled || self == .failed
+        self == .approved || self == .rejected || self == .cancelled || self == .failed || self == .notNeeded
     }
+
+    /// Whether the steps that wait for this one may go on: it was approved, or it is not
+    /// needed (as if the plan, made with the results known, had left it out).
+    public var letsSuccessorsGo: Bool { self == .approved || self == .notNeeded }
 }

@@ -11,8 +11,16 @@
 /// let kind = try EventCodec.kind(named: name, payload: payload)
 /// ```
 public enum EventCodec {
-    /// The version of the payload format, kept by stores beside their schema.
-    public static let formatVersion = 2
+    /// The version of the payload format, kept by stores beside their schema. Format 3
+    /// added the kinds ``CaseEvent/Kind/resultRecorded(step:results:)`` and
+    /// ``CaseEvent/Kind/notNeeded(step:)`` (and the status `not-needed` an ignored outcome
+    /// may name) and changed no payload: a store of format 2 reads as format 3, and is
+    /// marked so when it is opened to write (``formatsReadable``).
+    public static let formatVersion = 3
+
+    /// The payload formats this version reads: a store that names one of them holds
+    /// payloads this version reads as they are, and needs only its format number raised.
+    public static let formatsReadable: ClosedRange<Int> = 2...formatVersion
 
     /// A payload or a stored event that cannot be read back as it was written.
     public struct Damaged: Error, Sendable, Hashable, CustomStringConvertible {
@@ -46,7 +54,8 @@ public enum EventCodec {
             .supplementRequested(let step, _), .supplementSupplied(let step, _), .approved(let step),
             .approvalHeld(let step, _), .rejected(let step, _), .cancelled(let step, _), .failed(let step, _),
             .dueSoon(let step, _), .overdue(let step, _), .escalated(let step, _),
-            .outcomeIgnored(let step, _, _, _), .decidedBy(let step, _), .issued(let step, _):
+            .outcomeIgnored(let step, _, _, _), .decidedBy(let step, _), .issued(let step, _),
+            .resultRecorded(let step, _), .notNeeded(let step):
             step
         case .dueChanged(let step, _, _):
             step
@@ -156,7 +165,7 @@ public enum EventCodec {
             writer.int(attempt)
             writer.string(reason)
             writer.timestamp(retryAt)
-        case .inReview(let step), .approved(let step):
+        case .inReview(let step), .approved(let step), .notNeeded(let step):
             writer.int(step)
         case .supplementSupplied(let step, let due), .dueSoon(let step, let due), .overdue(let step, let due):
             writer.int(step)
@@ -171,6 +180,9 @@ public enum EventCodec {
         case .issued(let step, let documents):
             writer.int(step)
             writer.table(documents)
+        case .resultRecorded(let step, let results):
+            writer.int(step)
+            writer.table(results)
         case .outcomeIgnored(let step, let key, let outcome, let status):
             writer.int(step)
             writer.string(key)
@@ -238,6 +250,7 @@ public enum EventCodec {
                 retryAt: try reader.timestamp())
         case .inReview: return .inReview(step: try reader.int())
         case .approved: return .approved(step: try reader.int())
+        case .notNeeded: return .notNeeded(step: try reader.int())
         case .supplementSupplied:
             return .supplementSupplied(step: try reader.int(), due: try reader.timestamp())
         case .dueSoon: return .dueSoon(step: try reader.int(), due: try reader.timestamp())
@@ -287,6 +300,8 @@ public enum EventCodec {
             return .decidedBy(step: try reader.int(), principal: try reader.string())
         case .issued:
             return .issued(step: try reader.int(), documents: try reader.table())
+        case .resultRecorded:
+            return .resultRecorded(step: try reader.int(), results: try reader.table())
         case .delivered:
             let outputs = try reader.strings()
             guard let outcome = CaseOutcome(rawValue: try reader.string()) else {
@@ -349,6 +364,10 @@ extension CaseEvent.Kind {
         case issued
         /// ``CaseEvent/Kind/delivered(outputs:outcome:)``.
         case delivered
+        /// ``CaseEvent/Kind/resultRecorded(step:results:)``.
+        case resultRecorded
+        /// ``CaseEvent/Kind/notNeeded(step:)``.
+        case notNeeded
 
         /// The name of `kind`.
         public init(_ kind: CaseEvent.Kind) {
@@ -377,6 +396,8 @@ extension CaseEvent.Kind {
             case .decidedBy: self = .decidedBy
             case .issued: self = .issued
             case .delivered: self = .delivered
+            case .resultRecorded: self = .resultRecorded
+            case .notNeeded: self = .notNeeded
             }
         }
     }

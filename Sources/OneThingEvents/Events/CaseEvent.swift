@@ -55,8 +55,20 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         /// the department gave it (a licence number, say). Recorded just before the
         /// approval, in the same commit, so that unified delivery (统一出件) can name them.
         case issued(step: Int, documents: [String: String])
+        /// What the approval of `step` that the next event of the step records decided of
+        /// the results produced in the case: output id (of the step's outputs that declare
+        /// `values:`) → value id (one of those values), such as the grade an assessment
+        /// decided. Recorded just before the approval, in the same commit, as
+        /// ``issued(step:documents:)`` is; the steps that wait for the result
+        /// (``CaseBlueprint/Step/awaiting``) are then done or not needed.
+        case resultRecorded(step: Int, results: [String: String])
         /// The department approved (for a joint inspection: it was passed).
         case approved(step: Int)
+        /// The step does not apply: its condition on results produced in the case
+        /// (``CaseBlueprint/Step/awaiting``) does not hold for the results recorded. It
+        /// ends without being sent, and counts as done for the steps after it and for
+        /// delivery.
+        case notNeeded(step: Int)
         /// The department approved, but deferred materials it needs have not arrived: held.
         case approvalHeld(step: Int, materials: [String])
         /// The department rejected (for a joint inspection: it was not passed).
@@ -179,7 +191,7 @@ public enum IntakeDecision: Sendable, Hashable, Codable {
 
 /// How a case ended.
 public enum CaseOutcome: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Every step was approved.
+    /// Every step was approved (or found not needed, once results of the case were known).
     case completed
     /// Some steps were approved, others rejected, cancelled or failed.
     case partial

@@ -45,7 +45,7 @@ public struct CaseDocument: Encodable, Sendable {
         case sequence, at, step, attempt, retryAt, note, materials, material, late, to, from, cause
         case decision, deferred, missing, dueBy, blueprint, principal, decidedBy, documents
         case progress, waiting, approved, rejected, failed, cancelled, total, party, caseId
-        case reference, fallback
+        case reference, fallback, results, notNeeded
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,6 +70,7 @@ public struct CaseDocument: Encodable, Sendable {
         try root.encode(state.outcome, forKey: .outcome)
         try root.encode(state.deliveredAt, forKey: .deliveredAt)
         try root.encode(state.outputs, forKey: .outputs)
+        if !state.results.isEmpty { try root.encode(state.results, forKey: .results) }
         var steps = root.nestedUnkeyedContainer(forKey: .steps)
         for (index, step) in state.steps.enumerated() {
             let spec = blueprint.steps[index]
@@ -101,7 +102,7 @@ public struct CaseDocument: Encodable, Sendable {
         var progress = root.nestedContainer(keyedBy: Key.self, forKey: .progress)
         for (status, key) in [
             (StepStatus.approved, Key.approved), (.rejected, .rejected), (.failed, .failed),
-            (.cancelled, .cancelled),
+            (.cancelled, .cancelled), (.notNeeded, .notNeeded),
         ] {
             try progress.encode(state.steps.count { $0.status == status }, forKey: key)
         }
@@ -162,7 +163,7 @@ public struct CaseDocument: Encodable, Sendable {
             try entry.encode(attempt, forKey: .attempt)
             try entry.encode(reason, forKey: .reason)
             try entry.encode(retryAt, forKey: .retryAt)
-        case .inReview(let s), .approved(let s):
+        case .inReview(let s), .approved(let s), .notNeeded(let s):
             try entry.encode(step(s), forKey: .step)
         case .supplementRequested(let s, let note):
             try entry.encode(step(s), forKey: .step)
@@ -202,6 +203,9 @@ public struct CaseDocument: Encodable, Sendable {
         case .issued(let s, let documents):
             try entry.encode(step(s), forKey: .step)
             try entry.encode(documents, forKey: .documents)
+        case .resultRecorded(let s, let results):
+            try entry.encode(step(s), forKey: .step)
+            try entry.encode(results, forKey: .results)
         case .dueChanged(let s, let from, let to):
             try entry.encode(s.map(step), forKey: .step)
             try entry.encode(from, forKey: .from)

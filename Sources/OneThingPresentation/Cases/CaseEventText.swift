@@ -224,6 +224,20 @@ public struct CaseEventText: Sendable {
                 return (
                     say("\(step(s)) issues \(list(named))", "\(step(s))出具\(list(named))"), nil, nil
                 )
+            case .resultRecorded(let s, let results):
+                let decided = results.keys.sorted().map { output in
+                    names.output(output, in: language) + say(": ", "：")
+                        + names.result(results[output] ?? "", of: output, in: language)
+                }
+                return (
+                    say("\(step(s)) decides \(list(decided))", "\(step(s))作出结果：\(list(decided))"), nil, nil
+                )
+            case .notNeeded(let s):
+                return (
+                    say(
+                        "\(step(s)) is not needed: the results of the case rule it out; it is not sent",
+                        "\(step(s))无需办理：依本件事已作出的结果不符合办理条件，不再推送"), nil, nil
+                )
             case .escalated(let s, let to):
                 let target = names.department(to, in: language)
                 return (

@@ -35,6 +35,12 @@ public struct CaseNames: Sendable {
         language.say(PrintableText.escaped(id), blueprint.materials[id] ?? PrintableText.escaped(id))
     }
 
+    /// A value of the result `output` carries: its name in Chinese (`一级`), its id in English.
+    public func result(_ value: String, of output: String, in language: Language) -> String {
+        let name = blueprint.resultValues[output]?.first { $0.id == value }?.name
+        return language.say(PrintableText.escaped(value), name ?? PrintableText.escaped(value))
+    }
+
     /// An output's name.
     public func output(_ id: String, in language: Language) -> String {
         language.say(PrintableText.escaped(id), blueprint.outputs[id] ?? PrintableText.escaped(id))

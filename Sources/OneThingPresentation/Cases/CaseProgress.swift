@@ -2,7 +2,7 @@ import OneThing
 import OneThingRuntime
 
 /// Where a case stands, in one line: the steps approved of all, those that ended
-/// otherwise (rejected, failed, cancelled — each counted apart), and what is waiting on
+/// otherwise (rejected, failed, cancelled, not needed — each counted apart), and what is waiting on
 /// whom — `3/8 步已办结（1 项取消）；等待：消防救援机构（消防检查）`.
 public struct CaseProgress: Sendable, Hashable {
     /// One thing the case waits for: who, and for what.
@@ -21,6 +21,8 @@ public struct CaseProgress: Sendable, Hashable {
     public var failed: Int
     /// Steps cancelled.
     public var cancelled: Int
+    /// Steps not needed: the results produced in the case rule them out.
+    public var notNeeded: Int
     /// All steps of the case.
     public var total: Int
     /// What the case waits for.
@@ -33,6 +35,7 @@ public struct CaseProgress: Sendable, Hashable {
         rejected = count(.rejected)
         failed = count(.failed)
         cancelled = count(.cancelled)
+        notNeeded = count(.notNeeded)
         total = state.steps.count
         waiting = state.isClosed ? [] : Self.waits(state, names: names, language: language)
     }
@@ -64,6 +67,7 @@ public struct CaseProgress: Sendable, Hashable {
             (rejected, language.say("\(rejected) rejected", "\(rejected) 项不予")),
             (failed, language.say("\(failed) failed", "\(failed) 项失败")),
             (cancelled, language.say("\(cancelled) cancelled", "\(cancelled) 项取消")),
+            (notNeeded, language.say("\(notNeeded) not needed", "\(notNeeded) 项无需办理")),
         ].filter { $0.0 > 0 }.map(\.1)
         if !others.isEmpty {
             steps += language.say(

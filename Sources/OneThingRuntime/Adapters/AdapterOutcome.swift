@@ -20,12 +20,20 @@ public struct AdapterReport: Sendable, Hashable {
     /// With an approval, the documents it issued: output id (of the step's outputs) →
     /// the document's number; empty when it names none.
     public var documents: [String: String]
+    /// With an approval, the results produced in the case it decided: output id (of the
+    /// step's outputs that declare `values:`) → value id; an approval must say those a
+    /// later step waits for.
+    public var results: [String: String]
 
     /// A report of `outcome` for the submission with `key`, with the `documents` an
-    /// approval issued.
-    public init(key: String, outcome: AdapterOutcome, documents: [String: String] = [:]) {
+    /// approval issued and the `results` it decided.
+    public init(
+        key: String, outcome: AdapterOutcome, documents: [String: String] = [:],
+        results: [String: String] = [:]
+    ) {
         self.key = key
         self.outcome = outcome
         self.documents = documents
+        self.results = results
     }
 }

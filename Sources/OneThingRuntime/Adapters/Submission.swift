@@ -24,6 +24,10 @@ public struct Submission: Sendable, Hashable, Codable {
     /// step (`…/1`): every later attempt of the step is sent under the same key, and a
     /// system that sees the same key twice must treat it as one submission.
     public var key: String
+    /// The results produced in the case that the department decides with its approval:
+    /// output id → the value ids it may give (its `values:`); an approval must say each
+    /// of them that a later step waits for. `nil` when the step decides none.
+    public var resultValues: [String: [String]]?
 
     /// The submission of `step` of case `caseID` (of `blueprint`), attempt `attempt`,
     /// under the key of that attempt (a retry sets ``key`` to the step's first key).
@@ -39,6 +43,12 @@ public struct Submission: Sendable, Hashable, Codable {
         self.attempt = attempt
         self.due = due
         self.key = Submission.key(caseID: caseID, stepID: spec.id, attempt: attempt)
+        let results = blueprint.resultOutputs(of: step)
+        self.resultValues =
+            results.isEmpty
+            ? nil
+            : Dictionary(
+                uniqueKeysWithValues: results.map { ($0, blueprint.resultValues[$0]?.map(\.id) ?? []) })
     }
 
     /// The idempotency key of an attempt: `C20260302-0001/food-permit/1`.

@@ -223,8 +223,7 @@ extension WorkQueue {
             return .failure(Refusal(key: key, reason: .unavailable(error)))
         }
         guard let first = recorded else { return .failure(Refusal(key: key, reason: .unknownKey)) }
-        guard first.repeats(worker: decision.worker, outcome: decision.outcome, outputs: decision.outputs)
-        else {
+        guard first.repeats(decision) else {
             return .failure(Refusal(key: key, reason: .decidedOtherwise(first.outcome)))
         }
         return .success(first)

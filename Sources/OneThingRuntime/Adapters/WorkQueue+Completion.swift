@@ -11,8 +11,9 @@ extension WorkQueue {
     /// the job leaves the queue when the engine took an approval or a rejection (a job
     /// in review stays claimed; one whose department asked for a supplement waits for it).
     ///
-    /// An approval may name the `outputs` it issued (output id → the document's number);
-    /// the decision, with who made it, goes to the reporter (``connect(_:)``).
+    /// An approval may name the `outputs` it issued (output id → the document's number)
+    /// and must say the `results` it decided (output id → value id) that a later step
+    /// waits for; the decision, with who made it, goes to the reporter (``connect(_:)``).
     ///
     /// Idempotent: the same worker deciding the same key with the same outcome and
     /// outputs again (also while the first call is on its way) gets the first answer. A
@@ -24,10 +25,12 @@ extension WorkQueue {
     ///   unavailable.
     @discardableResult
     public func complete(
-        key: String, worker: String, outcome: AdapterOutcome, outputs: [String: String] = [:]
+        key: String, worker: String, outcome: AdapterOutcome, outputs: [String: String] = [:],
+        results: [String: String] = [:]
     ) async throws(Refusal) -> Decision {
         let now = clock.now
-        let decision = Decision(key: key, worker: worker, outcome: outcome, outputs: outputs, decidedAt: now)
+        let decision = Decision(
+            key: key, worker: worker, outcome: outcome, outputs: outputs, decidedAt: now, results: results)
         let (step, woken) = state.withLock { state -> (Step, [CheckedContinuation<Void, Never>]) in
             if let board { return (begin(decision, on: board, in: &state), []) }
             let woken = state.expireLeases(at: now)
@@ -83,12 +86,12 @@ extension WorkQueue {
     /// refusal of another decision while one is on its way or of outputs without an
     /// approval; `nil` when it may go ahead.
     static func early(_ decision: Decision, report: Decision?, deciding: Deciding?) -> Step? {
-        let (worker, outcome, outputs) = (decision.worker, decision.outcome, decision.outputs)
-        if let report, report.repeats(worker: worker, outcome: outcome, outputs: outputs) {
+        let (outcome, outputs) = (decision.outcome, decision.outputs)
+        if let report, report.repeats(decision) {
             return .answer(.success(report))
         }
         if let deciding {
-            return deciding.decision.repeats(worker: worker, outcome: outcome, outputs: outputs)
+            return deciding.decision.repeats(decision)
                 ? .await(deciding.task)
                 : .answer(
                     .failure(Refusal(key: decision.key, reason: .decidedOtherwise(deciding.decision.outcome)))
@@ -116,6 +119,7 @@ extension WorkQueue {
     static func reason(for error: EngineError) -> Refusal.Reason {
         switch error {
         case .reasonRequired: .reasonRequired
+        case .results(_, _, let problems): .results(problems)
         case .caseClosed: .withdrawn
         case .stepNotWaiting(_, _, .supplementRequested): .awaitingSupplement
         case .stepNotWaiting(_, _, let status) where status.isFinal || status == .held: .withdrawn
@@ -131,8 +135,7 @@ extension WorkQueue.State {
         guard let finished = finished[decision.key]?.what else { return nil }
         switch finished {
         case .decided(let first):
-            return first.repeats(
-                worker: decision.worker, outcome: decision.outcome, outputs: decision.outputs)
+            return first.repeats(decision)
                 ? .answer(.success(first))
                 : .answer(
                     .failure(WorkQueue.Refusal(key: decision.key, reason: .decidedOtherwise(first.outcome))))

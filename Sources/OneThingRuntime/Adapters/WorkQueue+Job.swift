@@ -35,10 +35,14 @@ extension WorkQueue {
         public var outputs: [String: String]
         /// When.
         public var decidedAt: Timestamp
+        /// What an approval decided of the results produced in the case: output id → value
+        /// id; empty for any other outcome, or a step that decides none.
+        public var results: [String: String] = [:]
 
-        /// Whether `worker` deciding `outcome` with `outputs` repeats this decision.
-        func repeats(worker: String, outcome: AdapterOutcome, outputs: [String: String]) -> Bool {
-            self.worker == worker && self.outcome == outcome && self.outputs == outputs
+        /// Whether `other` (its worker, outcome, outputs and results) repeats this decision.
+        func repeats(_ other: Decision) -> Bool {
+            worker == other.worker && outcome == other.outcome && outputs == other.outputs
+                && results == other.results
         }
     }
 }

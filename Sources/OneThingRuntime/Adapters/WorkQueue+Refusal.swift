@@ -27,6 +27,10 @@ extension WorkQueue {
             case reasonRequired
             /// Outputs were named with a decision other than an approval.
             case outputsWithoutApproval
+            /// The results of the case the decision reports cannot be recorded: an
+            /// approval leaves out one a later step waits for, names a value its output
+            /// does not declare, or a decision other than an approval names some.
+            case results([CaseBlueprint.ResultProblem])
             /// The queue is not connected to an engine (``WorkQueue/connect(to:)``).
             case notConnected
             /// The engine could not take the decision now (its store failed, it is
@@ -54,7 +58,7 @@ extension WorkQueue {
             case .notClaimed, .claimedByAnother, .leaseExpired, .withdrawn, .decidedOtherwise,
                 .awaitingSupplement:
                 409
-            case .reasonRequired, .outputsWithoutApproval: 422
+            case .reasonRequired, .outputsWithoutApproval, .results: 422
             case .notConnected, .unavailable: 503
             }
         }
@@ -96,6 +100,12 @@ extension WorkQueue {
                 .init(
                     en: "only an approval issues outputs: name them when you approve task \(key)",
                     zh: "只有准予许可时才出具证照：请在批准任务 \(key) 时填写")
+            case .results(let problems):
+                .init(
+                    en: "the decision on task \(key) cannot record its results: "
+                        + problems.map(\.description).joined(separator: "; "),
+                    zh: "任务 \(key) 的决定无法记录办理结果："
+                        + problems.map(\.text.zh).joined(separator: "；"))
             case .notConnected:
                 .init(en: "the work queue is not connected to the engine", zh: "任务队列尚未连接到引擎")
             case .unavailable(let error):

@@ -101,7 +101,7 @@ public final class WorkQueue: DepartmentAdapter {
             guard let engine else { throw .shuttingDown }
             try await engine.decide(
                 decision.outcome, case: submission.caseID, step: submission.stepID, by: decision.worker,
-                documents: decision.outputs)
+                documents: decision.outputs, results: decision.results)
         }
         let recall: Recall = { [weak engine] (key: String) async throws(EngineError) -> Decision? in
             guard let engine else { throw .shuttingDown }
@@ -117,15 +117,17 @@ public final class WorkQueue: DepartmentAdapter {
     }
 
     /// The decision `state` records for the job with `key` on step `stepID`: an
-    /// approval or a rejection under that key, by whom and with which documents.
+    /// approval or a rejection under that key, by whom, with which documents and results.
     static func recorded(_ key: String, in state: CaseState, step stepID: String) -> Decision? {
         guard let index = state.blueprint.stepIndex(stepID) else { return nil }
         let step = state.steps[index]
         guard step.key == key, let worker = step.decidedBy, let at = step.finishedAt else { return nil }
         switch step.status {
         case .approved:
+            let produced = Set(state.blueprint.resultOutputs(of: index))
             return Decision(
-                key: key, worker: worker, outcome: .approved, outputs: step.documents, decidedAt: at)
+                key: key, worker: worker, outcome: .approved, outputs: step.documents, decidedAt: at,
+                results: state.results.filter { produced.contains($0.key) })
         case .rejected:
             return Decision(
                 key: key, worker: worker, outcome: .rejected(reason: step.reason ?? ""), outputs: [:],

@@ -100,7 +100,13 @@ extension CaseBlueprint {
         var materials: [String: String] = [:]
         for entry in plan.materials { materials[entry.id] = entry.name }
         var outputs: [String: String] = [:]
-        for output in bundle.outputs { outputs[output.id.value] = output.name }
+        var resultValues: [String: [ResultValue]] = [:]
+        for output in bundle.outputs {
+            outputs[output.id.value] = output.name
+            if !output.values.isEmpty {
+                resultValues[output.id.value] = output.values.map { ResultValue(id: $0.id, name: $0.label) }
+            }
+        }
         let fetched = Self.fetchedMaterials(of: plan, catalogue: catalogue, steps: steps)
         self.init(
             bundle: bundle.id.value, version: bundle.version, title: bundle.title, region: region,
@@ -112,7 +118,7 @@ extension CaseBlueprint {
             },
             core: plan.materials.filter { $0.core && $0.status == .bring }.map(\.id),
             promise: plan.promise, departments: departments, materials: materials, outputs: outputs,
-            fetched: fetched)
+            fetched: fetched, resultValues: resultValues)
     }
 
     /// The materials of `plan` fetched from an e-licence or shared data, each with the

@@ -425,6 +425,17 @@ public struct CaseRuntime: Sendable {
         emit(slot, at: now, .issued(step: step, documents: documents))
     }
 
+    /// Records the results produced in the case that the approval of `step` of case `id`
+    /// that is reported next decided (output id → value id): the steps waiting for them
+    /// are then sent or found not needed. The caller checks them
+    /// (``OneThingEvents/CaseBlueprint/resultProblems(_:of:approving:)``).
+    public mutating func record(
+        results: [String: String], decidedBy step: Int, in id: CaseID, at now: Timestamp
+    ) {
+        guard let slot = cases.slot(of: id) else { return }
+        emit(slot, at: now, .resultRecorded(step: step, results: results))
+    }
+
     // MARK: Decisions
 
     // The decisions below name a case by its slot in ``cases``, found once per input:
@@ -441,13 +452,27 @@ public struct CaseRuntime: Sendable {
         outbox.append(event)
     }
 
+    /// Sends the ready steps that were never sent, and finds not needed those whose
+    /// condition on results of the case (``OneThingEvents/CaseBlueprint/Step/awaiting``)
+    /// fails for the results recorded; a step that is not needed lets the steps after it
+    /// go on, which the loop meets later (the blueprint orders steps after those they
+    /// wait for). A step whose result is still unknown when it is ready (its producer was
+    /// approved without saying it, in a history written before results were recorded) is
+    /// sent, as every step that might apply was before: the department decides.
     mutating func dispatchReady(_ slot: Int, at now: Timestamp) {
         // A ready step that was sent before waits for its retry timer, not for this. A
         // step is looked at before it is sent, so nothing reads the case while it changes.
+        var skipped = false
         for step in cases.slots[slot].steps.indices
         where cases.slots[slot].steps[step].status == .ready && cases.slots[slot].steps[step].attempts == 0 {
-            dispatch(slot, step, attempt: 1, at: now)
+            if cases.slots[slot].applies(step) == false {
+                emit(slot, at: now, .notNeeded(step: step))
+                skipped = true
+            } else {
+                dispatch(slot, step, attempt: 1, at: now)
+            }
         }
+        if skipped { deliverIfDone(slot, at: now) }
     }
 
     /// Sends attempt `attempt` of `step`. A step sent before keeps its idempotency key:
@@ -569,14 +594,16 @@ public struct CaseRuntime: Sendable {
         emit(slot, at: now, .delivered(outputs: outputs, outcome: outcome))
     }
 
-    /// The outputs issued and the outcome of a case whose steps have all ended.
+    /// The outputs issued and the outcome of a case whose steps have all ended: completed
+    /// when every step was approved or not needed.
     static func delivery(of state: CaseState) -> ([String], CaseOutcome) {
         let approved = state.steps.indices.filter { state.steps[$0].status == .approved }
         let outputs = approved.flatMap { state.blueprint.steps[$0].outputs }
+        let done = state.steps.allSatisfy(\.status.letsSuccessorsGo)
         let outcome: CaseOutcome =
             state.withdrawnAt != nil
             ? .withdrawn
-            : approved.count == state.steps.count ? .completed : approved.isEmpty ? .refused : .partial
+            : done ? .completed : approved.isEmpty ? .refused : .partial
         return (outputs, outcome)
     }
 

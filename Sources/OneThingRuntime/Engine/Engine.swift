@@ -226,13 +226,17 @@ public actor Engine {
 
     // MARK: Inputs
 
-    /// A department's system reports on the submission with idempotency key `key`.
+    /// A department's system reports on the submission with idempotency key `key`, with
+    /// the documents and the results an approval issued and decided.
     /// A stale key or an answer that does not fit is recorded and ignored.
-    public func report(_ outcome: AdapterOutcome, for key: String, documents: [String: String] = [:])
+    public func report(
+        _ outcome: AdapterOutcome, for key: String, documents: [String: String] = [:],
+        results: [String: String] = [:]
+    )
         async throws(EngineError)
     {
-        if let failure = await report(batch: [AdapterReport(key: key, outcome: outcome, documents: documents)]
-        )[key] {
+        let single = AdapterReport(key: key, outcome: outcome, documents: documents, results: results)
+        if let failure = await report(batch: [single])[key] {
             throw failure
         }
     }
@@ -280,9 +284,9 @@ public actor Engine {
                 failures[report.key] = error
                 continue
             }
-            if !report.documents.isEmpty {
+            if !report.documents.isEmpty || !report.results.isEmpty || report.outcome == .approved {
                 do throws(EngineError) {
-                    try recordDocuments(of: report, case: id, step: stepID)
+                    try recordIssued(by: report, case: id, step: stepID)
                 } catch {
                     failures[report.key] = error
                     continue
@@ -317,9 +321,22 @@ public actor Engine {
         }
     }
 
-    /// Records the documents `report` names, when its step waits for it (the report is
-    /// then taken as the step's decision; otherwise it is ignored, and so are they).
-    func recordDocuments(of report: AdapterReport, case id: CaseID, step stepID: String) throws(EngineError) {
+    /// Checks that `results` may be reported with `outcome` on step `step` of `blueprint`
+    /// (`stepID` of case `id`): only an approval records results, only of the step's
+    /// outputs that declare values, with one of those values, and an approval says every
+    /// result a later step waits for.
+    static func check(
+        results: [String: String], of outcome: AdapterOutcome, step: Int, in blueprint: CaseBlueprint,
+        case id: CaseID, step stepID: String
+    ) throws(EngineError) {
+        let problems = blueprint.resultProblems(results, of: step, approving: outcome == .approved)
+        guard problems.isEmpty else { throw .results(id, step: stepID, problems: problems) }
+    }
+
+    /// Records the documents `report` names and the results it decided, when its step
+    /// waits for it (the report is then taken as the step's decision; otherwise it is
+    /// ignored, and so are they).
+    func recordIssued(by report: AdapterReport, case id: CaseID, step stepID: String) throws(EngineError) {
         guard let state = runtime.cases[id], let step = state.blueprint.stepIndex(stepID) else { return }
         try Self.check(
             report.documents, of: report.outcome, at: state.blueprint.steps[step], case: id, step: stepID)
@@ -329,7 +346,14 @@ public actor Engine {
         else {
             return
         }
-        runtime.record(report.documents, issuedBy: step, in: id, at: clock.now)
+        try Self.check(
+            results: report.results, of: report.outcome, step: step, in: state.blueprint, case: id,
+            step: stepID)
+        let now = clock.now
+        if !report.documents.isEmpty { runtime.record(report.documents, issuedBy: step, in: id, at: now) }
+        if !report.results.isEmpty {
+            runtime.record(results: report.results, decidedBy: step, in: id, at: now)
+        }
     }
 
     /// An officer of the department of step `stepID` of case `id` decides; the step must
@@ -338,10 +362,12 @@ public actor Engine {
     /// (``OneThingEvents/CaseEvent/Kind/decidedBy(step:principal:)``) just before the
     /// decision, in the same commit; so are the `documents` an approval issued (output
     /// id → the document's number, ``OneThingEvents/CaseEvent/Kind/issued(step:documents:)``),
-    /// which must be among the step's outputs.
+    /// which must be among the step's outputs; and so are the `results` it decided
+    /// (output id → value id, ``OneThingEvents/CaseEvent/Kind/resultRecorded(step:results:)``),
+    /// which must say every result a later step waits for.
     public func decide(
         _ outcome: AdapterOutcome, case id: CaseID, step stepID: String, by principal: String? = nil,
-        documents: [String: String] = [:]
+        documents: [String: String] = [:], results: [String: String] = [:]
     )
         async throws(EngineError)
     {
@@ -357,9 +383,11 @@ public actor Engine {
             throw .stepNotWaiting(id, step: stepID, status: current.status)
         }
         try Self.check(documents, of: outcome, at: state.blueprint.steps[step], case: id, step: stepID)
+        try Self.check(results: results, of: outcome, step: step, in: state.blueprint, case: id, step: stepID)
         let now = clock.now
         if let principal { runtime.record(decisionOf: step, in: id, by: principal, at: now) }
         if !documents.isEmpty { runtime.record(documents, issuedBy: step, in: id, at: now) }
+        if !results.isEmpty { runtime.record(results: results, decidedBy: step, in: id, at: now) }
         runtime.report(outcome, for: key, at: now)
         try await commit([id])
         doorbell.ring()

@@ -39,6 +39,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     /// A decision names documents it cannot issue: `documents` are not among the
     /// step's `outputs`, or the decision is not an approval (`outputs` is then empty).
     case documentsNotIssued(CaseID, step: String, documents: [String], outputs: [String])
+    /// A decision reports results produced in the case it may not record, or an approval
+    /// leaves out a result a later step waits for (what is wrong, in `problems`).
+    case results(CaseID, step: String, problems: [CaseBlueprint.ResultProblem])
     /// The store failed; nothing of the call was stored.
     case store(StoreError)
     /// The runtime could not decide (a calendar, a damaged history).
@@ -70,6 +73,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             "step \(step) of case \(id) does not issue \(documents.joined(separator: ", ")) in this decision; "
                 + (outputs.isEmpty
                     ? "only an approval issues documents" : "it issues: \(outputs.joined(separator: ", "))")
+        case .results(let id, let step, let problems):
+            "the decision on step \(step) of case \(id) cannot record its results: "
+                + problems.map(\.description).joined(separator: "; ")
         case .store(let error): error.description
         case .runtime(let error): error.description
         case .shuttingDown: "the engine is shutting down and takes no new work"

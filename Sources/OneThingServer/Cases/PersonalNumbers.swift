@@ -32,7 +32,9 @@ enum PersonalNumbers {
             copy.kind = .materialUnavailable(material: material, reason: mask(reason), fallback: fallback)
         case .intake, .dispatched, .inReview, .supplementSupplied, .decidedBy, .issued, .approved,
             .approvalHeld,
-            .cancelled, .failed, .materialSupplied, .dueSoon, .overdue, .escalated, .dueChanged, .delivered:
+            .cancelled, .failed, .materialSupplied, .dueSoon, .overdue, .escalated, .dueChanged, .delivered,
+            .resultRecorded, .notNeeded:
+            // A result is one of the values the bundle declares, never words people wrote.
             return event
         }
         return copy

@@ -51,8 +51,10 @@ extension CaseServer {
                 attempt: Int(try context.parameter("attempt")) ?? 0)
             let caller = try await self.accessGate.require(.decideTask(department: department), of: request)
             let task = try await self.task(key, of: department)
-            let (outcome, outputs, worker) = try await self.decision(request, caller: caller)
-            let decision = try await self.decide(task, worker: worker, outcome: outcome, outputs: outputs)
+            let asked = try await self.decision(request, caller: caller)
+            let decision = try await self.decide(
+                task, worker: asked.worker, outcome: asked.outcome, outputs: asked.outputs,
+                results: asked.results)
             return try Response.json(DecisionBody(decision, caseID: task.caseID))
         }
     }
@@ -91,9 +93,15 @@ extension CaseServer {
     /// (``OneThingRuntime/Engine/decide(_:case:step:by:)``, recording who decided). The
     /// one way both the API and the department's page decide.
     ///
+    /// An approval's `results` (output id → value id) must say each result a later step
+    /// waits for (the engine checks them).
+    ///
     /// - Throws: ``Problem``: outputs the step does not issue (400), the work queue's
     ///   refusal (409, 422, 404, 503 with its reason).
-    func decide(_ task: QueuedTask, worker: String, outcome: AdapterOutcome, outputs: [String: String])
+    func decide(
+        _ task: QueuedTask, worker: String, outcome: AdapterOutcome, outputs: [String: String],
+        results: [String: String] = [:]
+    )
         async throws(Problem) -> WorkQueue.Decision
     {
         if !outputs.isEmpty {
@@ -101,7 +109,7 @@ extension CaseServer {
         }
         do throws(WorkQueue.Refusal) {
             return try await task.queue.complete(
-                key: task.key, worker: worker, outcome: outcome, outputs: outputs)
+                key: task.key, worker: worker, outcome: outcome, outputs: outputs, results: results)
         } catch {
             throw Problem(error)
         }
@@ -169,29 +177,20 @@ extension CaseServer {
     /// The decision `request` makes: `decision` (`approve`, `reject`,
     /// `request-supplement`, `in-review`), `reason` (required to reject), `missing`
     /// (required to ask for a supplement: what the applicant must bring), `outputs` (an
-    /// approval's: output id → the document's number).
-    func decision(_ request: Request, caller: Caller) async throws(Problem) -> (
-        AdapterOutcome, [String: String], String
-    ) {
+    /// approval's: output id → the document's number), `results` (an approval's: output
+    /// id → value id).
+    func decision(_ request: Request, caller: Caller) async throws(Problem) -> AskedDecision {
         let document = try await body.json(of: request)
         var object = document.object(
             LocalizedText(en: "a decision", zh: "办理决定"),
-            known: ["decision", "reason", "missing", "outputs", "worker"])
+            known: ["decision", "reason", "missing", "outputs", "results", "worker"])
         let decision = object.string("decision", required: true)
         let reason = object.string("reason", required: decision == "reject")
         let missing = object.string("missing", required: decision == "request-supplement")
-        var outputs: [String: String] = [:]
-        if let node = object.object("outputs", required: false) {
-            var members = RequestObject(
-                node, what: LocalizedText(en: "the outputs", zh: "出具的证照"),
-                known: node.entries?.map(\.key.value) ?? [])
-            for entry in node.entries ?? [] {
-                if let number = members.string(entry.key.value, required: true) {
-                    outputs[entry.key.value] = number
-                }
-            }
-            try members.finish()
-        }
+        let outputs = try Self.texts(
+            in: &object, "outputs", what: LocalizedText(en: "the outputs", zh: "出具的证照"))
+        let results = try Self.texts(
+            in: &object, "results", what: LocalizedText(en: "the results", zh: "办理结果"))
         let named = object.string("worker", required: false)
         try object.finish()
         let outcome: AdapterOutcome
@@ -207,7 +206,31 @@ extension CaseServer {
                 zh: "“\(decision ?? "")”不是有效的办理决定：approve、reject、request-supplement 或 in-review",
                 members: ["decision": decision ?? ""])
         }
-        return (outcome, outputs, Self.worker(caller, named: named))
+        return AskedDecision(
+            outcome: outcome, outputs: outputs, results: results, worker: Self.worker(caller, named: named))
+    }
+
+    /// What a decision request asks: the outcome, an approval's outputs and results, who decides.
+    struct AskedDecision {
+        var outcome: AdapterOutcome
+        var outputs: [String: String]
+        var results: [String: String]
+        var worker: String
+    }
+
+    /// The member `name` of `object` as an object of texts (output id → text); empty when
+    /// it is absent.
+    static func texts(in object: inout RequestObject, _ name: String, what: LocalizedText)
+        throws(Problem) -> [String: String]
+    {
+        var texts: [String: String] = [:]
+        guard let node = object.object(name, required: false) else { return texts }
+        var members = RequestObject(node, what: what, known: node.entries?.map(\.key.value) ?? [])
+        for entry in node.entries ?? [] {
+            if let text = members.string(entry.key.value, required: true) { texts[entry.key.value] = text }
+        }
+        try members.finish()
+        return texts
     }
 
     /// Refuses outputs that step `stepID` of case `id` does not issue.

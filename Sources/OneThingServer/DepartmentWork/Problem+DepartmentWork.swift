@@ -29,7 +29,7 @@ extension Problem {
         case .decidedOtherwise: kind = .taskDecided
         case .awaitingSupplement: kind = .stepNotWaiting
         case .reasonRequired: kind = .reasonRequired
-        case .outputsWithoutApproval: kind = .invalidRequest
+        case .outputsWithoutApproval, .results: kind = .invalidRequest
         case .notConnected: kind = .notReady
         case .unavailable(let error):
             self.init(error)
@@ -51,6 +51,7 @@ extension Problem {
         case .awaitingSupplement: "awaiting-supplement"
         case .reasonRequired: "reason-required"
         case .outputsWithoutApproval: "outputs-without-approval"
+        case .results: "results-refused"
         case .notConnected: "not-connected"
         case .unavailable: "unavailable"
         }

@@ -31,6 +31,9 @@ struct TaskBody: Encodable, Sendable {
     var leaseUntil: Timestamp?
     /// Where a decision on it is posted.
     var decision: String
+    /// The results of the case its approval decides: output id → the value ids to choose
+    /// from (absent when it decides none).
+    var resultValues: [String: [String]]?
 
     /// The body of `job`.
     init(_ job: WorkQueue.Job) {
@@ -43,6 +46,7 @@ struct TaskBody: Encodable, Sendable {
         department = submission.department
         attempt = submission.attempt
         due = submission.due
+        resultValues = submission.resultValues
         queuedAt = job.queuedAt
         switch job.status {
         case .waiting: status = "waiting"
@@ -89,6 +93,9 @@ struct DecisionBody: Encodable, Sendable {
     var reason: String?
     /// What an approval issued: output id → the document's number.
     var outputs: [String: String]
+    /// What an approval decided of the results of the case: output id → value id (absent
+    /// when it decided none).
+    var results: [String: String]?
     /// Who decided: the principal's id.
     var decidedBy: String
     /// When.
@@ -99,6 +106,7 @@ struct DecisionBody: Encodable, Sendable {
         key = decision.key
         caseId = caseID
         outputs = decision.outputs
+        results = decision.results.isEmpty ? nil : decision.results
         decidedBy = decision.worker
         decidedAt = decision.decidedAt
         switch decision.outcome {

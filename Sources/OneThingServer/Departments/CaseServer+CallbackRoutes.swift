@@ -61,7 +61,9 @@ extension CaseServer {
         do throws(Problem) {
             try await checkCallbackTask(verified.key, of: department)
             do {
-                try await engine.report(verified.outcome, for: verified.key, documents: verified.documents)
+                try await engine.report(
+                    verified.outcome, for: verified.key, documents: verified.documents,
+                    results: verified.results)
             } catch {
                 throw Problem(error)
             }

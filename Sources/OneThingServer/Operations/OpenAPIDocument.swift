@@ -1848,6 +1848,15 @@ enum OpenAPIDocument {
                 decision:
                   description: The path a decision on the task is posted to.
                   type: string
+                resultValues:
+                  description: >-
+                    The results of the case its approval decides, output id to the value ids to choose
+                    from (absent when it decides none).
+                  type: object
+                  additionalProperties:
+                    type: array
+                    items:
+                      type: string
             DecisionRequest:
               type: object
               required: [decision]
@@ -1864,6 +1873,14 @@ enum OpenAPIDocument {
                   type: string
                 outputs:
                   description: An approval's outputs, output id to the document's number.
+                  type: object
+                  additionalProperties:
+                    type: string
+                results:
+                  description: >-
+                    An approval's results of the case, output id to value id (one of the task's
+                    resultValues). Required for each result a later step waits for; a missing or
+                    undeclared one is 422 with reason results-refused.
                   type: object
                   additionalProperties:
                     type: string
@@ -1893,6 +1910,16 @@ enum OpenAPIDocument {
                     With an approval, the documents it issued: output id (one of the step's outputs) →
                     the document's number, such as a licence number. The case records them just before
                     the approval; a document the step does not issue is 422.
+                  type: object
+                  additionalProperties:
+                    type: string
+                results:
+                  description: >-
+                    With an approval, the results produced in the case it decided: output id (one of the
+                    step's outputs that declare values, as the task's resultValues lists them) → value id,
+                    such as {"assessment-result": "two"}. The case records them just before the approval
+                    and sends or skips the steps that wait for them; an approval without a result a later
+                    step waits for, or with a value the output does not declare, is 422.
                   type: object
                   additionalProperties:
                     type: string
@@ -1957,6 +1984,11 @@ enum OpenAPIDocument {
                 reason:
                   type: string
                 outputs:
+                  type: object
+                  additionalProperties:
+                    type: string
+                results:
+                  description: What an approval decided of the results of the case, output id to value id (absent when none).
                   type: object
                   additionalProperties:
                     type: string
@@ -2101,6 +2133,13 @@ enum OpenAPIDocument {
             "outputs": {
               "type": "array",
               "items": {
+                "type": "string"
+              }
+            },
+            "results": {
+              "type": "object",
+              "description": "The results produced in the case that approvals recorded: output id → value id (added with event format 3; only when there are some). 已作出的办理结果。",
+              "additionalProperties": {
                 "type": "string"
               }
             },
@@ -2549,6 +2588,32 @@ enum OpenAPIDocument {
                       "sequence",
                       "at",
                       "kind",
+                      "step"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "notNeeded"
+                      },
+                      "step": {
+                        "type": "string"
+                      }
+                    },
+                    "description": "The step does not apply: its condition on results produced in the case does not hold for the results recorded; it ends without being sent (added with event format 3). 经评定结果确定无需办理。"
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
                       "step",
                       "materials"
                     ],
@@ -2888,6 +2953,39 @@ enum OpenAPIDocument {
                       "at",
                       "kind",
                       "step",
+                      "results"
+                    ],
+                    "properties": {
+                      "sequence": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "at": {
+                        "$ref": "#/$defs/moment"
+                      },
+                      "kind": {
+                        "const": "resultRecorded"
+                      },
+                      "step": {
+                        "type": "string"
+                      },
+                      "results": {
+                        "type": "object",
+                        "description": "What the approval recorded next decided of the results produced in the case: output id (of the step's outputs that declare values) → value id (added with event format 3). 办理结果（如评定等级）。",
+                        "additionalProperties": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "sequence",
+                      "at",
+                      "kind",
+                      "step",
                       "to"
                     ],
                     "properties": {
@@ -3074,6 +3172,11 @@ enum OpenAPIDocument {
                   "type": "integer",
                   "minimum": 0
                 },
+                "notNeeded": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Steps not needed, once results of the case were known (added with event format 3: absent from older documents). 经评定无需办理的环节数。"
+                },
                 "total": {
                   "type": "integer",
                   "minimum": 0
@@ -3163,7 +3266,8 @@ enum OpenAPIDocument {
                 "approved",
                 "rejected",
                 "cancelled",
-                "failed"
+                "failed",
+                "not-needed"
               ]
             },
             "outcome": {

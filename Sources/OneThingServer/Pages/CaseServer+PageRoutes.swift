@@ -263,10 +263,15 @@ extension CaseServer {
                 zh: "表单的办理结果“\(form["outcome"] ?? "")”无效：应为 approved、rejected 或 supplement")
         }
         var outputs: [String: String] = [:]
-        if case .approved = outcome { outputs = form.fields(prefixed: "output.") }
+        var results: [String: String] = [:]
+        if case .approved = outcome {
+            outputs = form.fields(prefixed: "output.")
+            results = form.fields(prefixed: "result.")
+        }
         let flash: BrowserSessions.Flash
         do {
-            let decision = try await decide(task, worker: principal.id, outcome: outcome, outputs: outputs)
+            let decision = try await decide(
+                task, worker: principal.id, outcome: outcome, outputs: outputs, results: results)
             flash = BrowserSessions.Flash(Self.decided(decision, case: task.caseID))
         } catch {
             flash = BrowserSessions.Flash(error.detail, refused: true)

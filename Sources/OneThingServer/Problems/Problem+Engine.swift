@@ -47,6 +47,13 @@ extension Problem {
                 zh: "案件 \(id) 的环节“\(step)”在此决定中不出具 \(documents.joined(separator: "、"))；"
                     + (outputs.isEmpty ? "只有准予许可时才出具证照" : "其出具：\(outputs.joined(separator: "、"))"),
                 members: ["caseId": id, "step": step])
+        case .results(let id, let step, let problems):
+            self.init(
+                .invalidRequest,
+                en: error.description,
+                zh: "案件 \(id) 的环节“\(step)”的决定无法记录办理结果："
+                    + problems.map(\.text.zh).joined(separator: "；"),
+                members: ["caseId": id, "step": step])
         case .store(let error):
             self.init(error)
         case .runtime(let error):
